@@ -1,0 +1,246 @@
+// Package analysis computes the figures of breachreport from incident records: records
+// exposed, exposure windows and lags per incident, and their aggregates. Its functions are
+// pure: no I/O, deterministic order, problems returned as data.Issue values.
+package analysis
+
+import (
+	"fmt"
+	"sort"
+
+	"breachreport/data"
+)
+
+// Days is a number of elapsed days that may be unknown. The zero value is unknown.
+type Days struct {
+	N     int
+	Known bool
+}
+
+// String formats d as digits, or "" when unknown.
+func (d Days) String() string {
+	if !d.Known {
+		return ""
+	}
+	return fmt.Sprint(d.N)
+}
+
+// Span is the envelope of a set of exposure windows: earliest start to latest end.
+type Span struct {
+	Start, End data.Date
+	Days       Days
+	// Scopes is how many scope windows the span covers; 0 means the span is unknown.
+	Scopes int
+}
+
+// ScopeFigures are the figures of one input row.
+type ScopeFigures struct {
+	Scope data.Scope
+	// Window is exposure_start → exposure_end, unknown when either is missing or the end
+	// comes before the start.
+	Window Days
+}
+
+// Bucket is the records of one record type and certainty within an incident (or, in
+// Summary, across incidents).
+type Bucket struct {
+	Type      data.RecordType
+	Certainty data.Certainty
+	// Records sums the known counts of the bucket's scopes; it is known when at least one is.
+	Records data.Count
+	// Scopes is how many scopes fall in the bucket, and Unknown how many of them have no count.
+	Scopes  int
+	Unknown int
+}
+
+// IncidentFigures are the figures of one incident.
+type IncidentFigures struct {
+	Incident data.Incident
+	Scopes   []ScopeFigures
+	// Buckets break the records down by record type × certainty, sorted by type then certainty.
+	Buckets []Bucket
+	// Total is the sum of all scopes' records. It is known only when every scope's count is
+	// known: a partial sum is not a total. It adds records of different kinds (people and
+	// cards may overlap), so it is always shown beside Buckets.
+	Total data.Count
+	// WindowConfirmed is the envelope of the confirmed scopes' windows; WindowAll of every scope's.
+	WindowConfirmed, WindowAll Span
+	// DetectConfirmed and DetectAll are the time to detect: earliest window start (of the
+	// confirmed scopes, or of all scopes) → detected.
+	DetectConfirmed, DetectAll Days
+	// Contain is detected → contained.
+	Contain Days
+	// Disclose is the detection-to-disclosure lag: detected → disclosed.
+	Disclose Days
+	// StartToDiscloseConfirmed and StartToDiscloseAll are earliest window start → disclosed.
+	StartToDiscloseConfirmed, StartToDiscloseAll Days
+}
+
+// Analyze computes the figures of every incident, in the order given, and the issues found
+// in them: contradictions (an end before its start, disclosure or containment before
+// detection, detection before the exposure began) leave the figure blank and are reported.
+func Analyze(incidents []data.Incident) ([]IncidentFigures, []data.Issue) {
+	out := make([]IncidentFigures, 0, len(incidents))
+	var issues []data.Issue
+	for _, in := range incidents {
+		f, iss := incidentFigures(in)
+		out = append(out, f)
+		issues = append(issues, iss...)
+	}
+	return out, issues
+}
+
+func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
+	f := IncidentFigures{Incident: in}
+	var issues []data.Issue
+	warn := func(line int, col, val, msg string) {
+		issues = append(issues, data.Issue{Severity: data.Warning, Line: line, Column: col, Value: val, IncidentID: in.ID, Message: msg})
+	}
+
+	total := int64(0)
+	allKnown := len(in.Scopes) > 0
+	buckets := map[bucketKey]*Bucket{}
+	var earliestConfirmed, earliestAll data.Date
+	for _, sc := range in.Scopes {
+		sf := ScopeFigures{Scope: sc}
+		if n, ok := sc.ExposureStart.DaysUntil(sc.ExposureEnd); ok {
+			if n < 0 {
+				warn(sc.Line, data.ColExposureEnd, sc.ExposureEnd.String(),
+					fmt.Sprintf("exposure ends before it starts (%s); the window is left blank", sc.ExposureStart))
+			} else {
+				sf.Window = Days{N: n, Known: true}
+				f.WindowAll = widen(f.WindowAll, sc)
+				if sc.Certainty == data.Confirmed {
+					f.WindowConfirmed = widen(f.WindowConfirmed, sc)
+				}
+			}
+		}
+		// A start counts towards time to detect unless its window is contradictory.
+		if sc.ExposureStart.IsDay() && (sf.Window.Known || !sc.ExposureEnd.IsDay()) {
+			earliestAll = earlier(earliestAll, sc.ExposureStart)
+			if sc.Certainty == data.Confirmed {
+				earliestConfirmed = earlier(earliestConfirmed, sc.ExposureStart)
+			}
+		}
+		f.Scopes = append(f.Scopes, sf)
+
+		k := bucketKey{sc.RecordType, sc.Certainty}
+		b := buckets[k]
+		if b == nil {
+			b = &Bucket{Type: sc.RecordType, Certainty: sc.Certainty}
+			buckets[k] = b
+		}
+		b.Scopes++
+		if sc.Records.Known {
+			b.Records = data.KnownCount(b.Records.N + sc.Records.N)
+			total += sc.Records.N
+		} else {
+			b.Unknown++
+			allKnown = false
+		}
+	}
+	f.Buckets = sortedBuckets(buckets)
+	if allKnown {
+		f.Total = data.KnownCount(total)
+	}
+
+	line := in.FirstLine()
+	lag := func(from, to data.Date, col, what string) Days {
+		n, ok := from.DaysUntil(to)
+		if !ok {
+			return Days{}
+		}
+		if n < 0 {
+			warn(line, col, to.String(), fmt.Sprintf("%s comes before %s; the figure is left blank", what, from))
+			return Days{}
+		}
+		return Days{N: n, Known: true}
+	}
+	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, data.ColDetected, "detection (confirmed scopes) precedes the start of exposure: detected")
+	f.DetectAll = lag(earliestAll, in.Detected, data.ColDetected, "detection precedes the start of exposure: detected")
+	f.Contain = lag(in.Detected, in.Contained, data.ColContained, "containment precedes detection: contained")
+	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDisclosed, "disclosure precedes detection: disclosed")
+	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, data.ColDisclosed, "disclosure (confirmed scopes) precedes the start of exposure: disclosed")
+	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, data.ColDisclosed, "disclosure precedes the start of exposure: disclosed")
+	return f, dedupe(issues)
+}
+
+type bucketKey struct {
+	t data.RecordType
+	c data.Certainty
+}
+
+func sortedBuckets(m map[bucketKey]*Bucket) []Bucket {
+	out := make([]Bucket, 0, len(m))
+	for _, b := range m {
+		out = append(out, *b)
+	}
+	sort.Slice(out, func(i, j int) bool { return BucketLess(out[i], out[j]) })
+	return out
+}
+
+// typeOrder ranks the well-known record types before free-text ones.
+var typeOrder = map[data.RecordType]int{data.Personal: 0, data.Card: 1, data.Account: 2, data.Other: 3}
+
+// BucketLess orders buckets: well-known record types first (personal, card, account, other),
+// then free-text types alphabetically, blank last; within a type confirmed before suspected.
+func BucketLess(a, b Bucket) bool {
+	ra, oka := typeOrder[a.Type]
+	rb, okb := typeOrder[b.Type]
+	if !oka {
+		ra = 4
+	}
+	if !okb {
+		rb = 4
+	}
+	if a.Type == "" {
+		ra = 5
+	}
+	if b.Type == "" {
+		rb = 5
+	}
+	if ra != rb {
+		return ra < rb
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.Certainty < b.Certainty
+}
+
+func widen(s Span, sc data.Scope) Span {
+	if s.Scopes == 0 {
+		s.Start, s.End = sc.ExposureStart, sc.ExposureEnd
+	} else {
+		s.Start = earlier(s.Start, sc.ExposureStart)
+		if sc.ExposureEnd.Time.After(s.End.Time) {
+			s.End = sc.ExposureEnd
+		}
+	}
+	s.Scopes++
+	n, _ := s.Start.DaysUntil(s.End)
+	s.Days = Days{N: n, Known: true}
+	return s
+}
+
+func earlier(a, b data.Date) data.Date {
+	if !a.IsDay() || b.Time.Before(a.Time) {
+		return b
+	}
+	return a
+}
+
+// dedupe drops repeated issues (the same contradiction seen through two figures).
+func dedupe(issues []data.Issue) []data.Issue {
+	var out []data.Issue
+	seen := map[data.Issue]bool{}
+	for _, is := range issues {
+		key := is
+		key.Message = ""
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, is)
+	}
+	return out
+}

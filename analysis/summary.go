@@ -1,0 +1,236 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"breachreport/data"
+)
+
+// Metric names one day figure of an incident. Metrics lists them in report order.
+type Metric string
+
+// The day figures.
+const (
+	WindowConfirmed          Metric = "window_confirmed"
+	WindowAll                Metric = "window_all"
+	DetectConfirmed          Metric = "detect_confirmed"
+	DetectAll                Metric = "detect_all"
+	Contain                  Metric = "contain"
+	Disclose                 Metric = "disclose"
+	StartToDiscloseConfirmed Metric = "start_to_disclose_confirmed"
+	StartToDiscloseAll       Metric = "start_to_disclose_all"
+)
+
+// Metrics returns every day figure in report order, in a new slice.
+func Metrics() []Metric {
+	return []Metric{WindowConfirmed, WindowAll, DetectConfirmed, DetectAll, Contain, Disclose,
+		StartToDiscloseConfirmed, StartToDiscloseAll}
+}
+
+// Get returns the figure m of f.
+func (f IncidentFigures) Get(m Metric) Days {
+	switch m {
+	case WindowConfirmed:
+		return f.WindowConfirmed.Days
+	case WindowAll:
+		return f.WindowAll.Days
+	case DetectConfirmed:
+		return f.DetectConfirmed
+	case DetectAll:
+		return f.DetectAll
+	case Contain:
+		return f.Contain
+	case Disclose:
+		return f.Disclose
+	case StartToDiscloseConfirmed:
+		return f.StartToDiscloseConfirmed
+	case StartToDiscloseAll:
+		return f.StartToDiscloseAll
+	}
+	panic(fmt.Sprintf("analysis: unknown metric %q", string(m)))
+}
+
+// Stat summarises one figure over incidents. Median, Mean and P90 are meaningful only when
+// N > 0; N is the number of incidents whose figure is known.
+type Stat struct {
+	Metric           Metric
+	N                int
+	Median, Mean, P90 float64
+	Min, Max         int
+}
+
+// Summary holds the aggregates over all incidents.
+type Summary struct {
+	Incidents int
+	Scopes    int
+	// TotalRecords sums the totals of the incidents whose total is known; RecordsN is how
+	// many incidents that is.
+	TotalRecords data.Count
+	RecordsN     int
+	// Buckets sum records by record type × certainty over all incidents.
+	Buckets []Bucket
+	// Stats has one entry per Metrics(), in that order.
+	Stats []Stat
+	// FirstDisclosed and LastDisclosed bound the disclosure dates; DisclosedN counts the
+	// incidents with a known disclosure date.
+	FirstDisclosed, LastDisclosed data.Date
+	DisclosedN                    int
+}
+
+// Summarize aggregates the figures of all incidents.
+func Summarize(figs []IncidentFigures) Summary {
+	s := Summary{Incidents: len(figs)}
+	var total int64
+	buckets := map[bucketKey]*Bucket{}
+	for _, f := range figs {
+		s.Scopes += len(f.Scopes)
+		if f.Total.Known {
+			total += f.Total.N
+			s.RecordsN++
+		}
+		for _, b := range f.Buckets {
+			k := bucketKey{b.Type, b.Certainty}
+			sb := buckets[k]
+			if sb == nil {
+				sb = &Bucket{Type: b.Type, Certainty: b.Certainty}
+				buckets[k] = sb
+			}
+			sb.Scopes += b.Scopes
+			sb.Unknown += b.Unknown
+			if b.Records.Known {
+				sb.Records = data.KnownCount(sb.Records.N + b.Records.N)
+			}
+		}
+		if d := f.Incident.Disclosed; d.Known() {
+			s.DisclosedN++
+			if !s.FirstDisclosed.Known() || d.Time.Before(s.FirstDisclosed.Time) {
+				s.FirstDisclosed = d
+			}
+			if !s.LastDisclosed.Known() || d.Time.After(s.LastDisclosed.Time) {
+				s.LastDisclosed = d
+			}
+		}
+	}
+	if s.RecordsN > 0 {
+		s.TotalRecords = data.KnownCount(total)
+	}
+	s.Buckets = sortedBuckets(buckets)
+	for _, m := range Metrics() {
+		var vals []float64
+		for _, f := range figs {
+			if d := f.Get(m); d.Known {
+				vals = append(vals, float64(d.N))
+			}
+		}
+		s.Stats = append(s.Stats, stat(m, vals))
+	}
+	return s
+}
+
+// Stat returns the aggregate of metric m from s.
+func (s Summary) Stat(m Metric) Stat {
+	for _, st := range s.Stats {
+		if st.Metric == m {
+			return st
+		}
+	}
+	return Stat{Metric: m}
+}
+
+func stat(m Metric, vals []float64) Stat {
+	st := Stat{Metric: m, N: len(vals)}
+	if len(vals) == 0 {
+		return st
+	}
+	sorted := append([]float64(nil), vals...)
+	sort.Float64s(sorted)
+	sum := 0.0
+	for _, v := range sorted {
+		sum += v
+	}
+	st.Mean = sum / float64(len(sorted))
+	st.Median = Percentile(sorted, 0.5)
+	st.P90 = Percentile(sorted, 0.9)
+	st.Min, st.Max = int(sorted[0]), int(sorted[len(sorted)-1])
+	return st
+}
+
+// Percentile returns the p-quantile (0 ≤ p ≤ 1) of sorted values by linear interpolation
+// between closest ranks, the method of Excel's PERCENTILE.INC and of numpy's default:
+// rank h = (n−1)·p, value = x[⌊h⌋] + (h−⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). It returns NaN for no values.
+func Percentile(sorted []float64, p float64) float64 {
+	n := len(sorted)
+	if n == 0 {
+		return math.NaN()
+	}
+	h := float64(n-1) * p
+	lo := int(math.Floor(h))
+	if lo >= n-1 {
+		return sorted[n-1]
+	}
+	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+}
+
+// SelectComparison picks the incidents to compare side by side. With ids, it returns those
+// incidents in the order given, or an error naming an id that no incident has. Without ids,
+// it returns every incident when there are at most max, else the max incidents with the
+// most records (unknown totals last), in input order.
+func SelectComparison(figs []IncidentFigures, ids []string, max int) ([]IncidentFigures, error) {
+	if len(ids) > 0 {
+		byID := map[string]int{}
+		for i, f := range figs {
+			byID[f.Incident.ID] = i
+		}
+		var out []IncidentFigures
+		for _, id := range ids {
+			i, ok := byID[id]
+			if !ok {
+				known := make([]string, 0, len(figs))
+				for _, f := range figs {
+					known = append(known, fmt.Sprintf("%q", f.Incident.ID))
+				}
+				if len(known) > 20 {
+					known = append(known[:20], "…")
+				}
+				return nil, fmt.Errorf("--compare: no incident has id %q; ids in the input: %s", id, strings.Join(known, ", "))
+			}
+			out = append(out, figs[i])
+		}
+		return out, nil
+	}
+	if len(figs) <= max {
+		return figs, nil
+	}
+	idx := make([]int, len(figs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ta, tb := figs[idx[a]].knownRecords(), figs[idx[b]].knownRecords()
+		return ta > tb
+	})
+	idx = idx[:max]
+	sort.Ints(idx)
+	out := make([]IncidentFigures, 0, max)
+	for _, i := range idx {
+		out = append(out, figs[i])
+	}
+	return out, nil
+}
+
+// knownRecords is the sum of the known counts, for ranking; -1 when none is known.
+func (f IncidentFigures) knownRecords() int64 {
+	var n int64 = -1
+	for _, b := range f.Buckets {
+		if b.Records.Known {
+			if n < 0 {
+				n = 0
+			}
+			n += b.Records.N
+		}
+	}
+	return n
+}

@@ -1,0 +1,102 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Group gathers scopes into incidents by incident id, in order of first appearance.
+//
+// Organization, detected, contained and disclosed must agree across an incident's scopes
+// (blank agrees with anything). A disagreement is a Warning on each disagreeing scope; a
+// disputed date is left unknown on the incident, so that no figure rests on a guess, and
+// disputed text (organization, service, industry, cause) lists every value given, joined by " / ".
+func Group(scopes []Scope) ([]Incident, []Issue) {
+	var (
+		incidents []Incident
+		issues    []Issue
+		pos       = map[string]int{}
+	)
+	for _, sc := range scopes {
+		i, ok := pos[sc.IncidentID]
+		if !ok {
+			pos[sc.IncidentID] = len(incidents)
+			incidents = append(incidents, Incident{ID: sc.IncidentID})
+			i = len(incidents) - 1
+		}
+		incidents[i].Scopes = append(incidents[i].Scopes, sc)
+	}
+	for i := range incidents {
+		in := &incidents[i]
+		in.Organization, issues = agreeText(in, ColOrganization, func(s Scope) string { return s.Organization }, issues, true)
+		in.Service, issues = agreeText(in, ColService, func(s Scope) string { return s.Service }, issues, false)
+		in.Industry, issues = agreeText(in, ColIndustry, func(s Scope) string { return s.Industry }, issues, false)
+		in.Cause, issues = agreeText(in, ColCause, func(s Scope) string { return s.Cause }, issues, false)
+		in.Detected, issues = agreeDate(in, ColDetected, func(s Scope) Date { return s.Detected }, issues)
+		in.Contained, issues = agreeDate(in, ColContained, func(s Scope) Date { return s.Contained }, issues)
+		in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s Scope) Date { return s.Disclosed }, issues)
+		seen := map[string]bool{}
+		for _, sc := range in.Scopes {
+			if sc.SourceURL != "" && !seen[sc.SourceURL] {
+				seen[sc.SourceURL] = true
+				in.SourceURLs = append(in.SourceURLs, sc.SourceURL)
+			}
+		}
+	}
+	return incidents, issues
+}
+
+// agreeText returns the incident's value of a text field: the one non-blank value, or every
+// distinct value joined by " / ". When mustAgree, distinct values are warned about.
+func agreeText(in *Incident, col string, get func(Scope) string, issues []Issue, mustAgree bool) (string, []Issue) {
+	var vals []string
+	first := map[string]int{}
+	for _, sc := range in.Scopes {
+		v := get(sc)
+		if v == "" {
+			continue
+		}
+		if _, ok := first[v]; !ok {
+			first[v] = sc.Line
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) > 1 && mustAgree {
+		for _, sc := range in.Scopes {
+			if v := get(sc); v != "" && v != vals[0] {
+				issues = append(issues, Issue{Severity: Warning, Line: sc.Line, Column: col, Value: v, IncidentID: in.ID,
+					Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, col, vals[0], first[vals[0]])})
+			}
+		}
+	}
+	return strings.Join(vals, " / "), issues
+}
+
+// agreeDate returns the incident's date for a field: the one date its scopes give, or the
+// unknown date (with a warning per disagreeing scope) when they give different ones.
+func agreeDate(in *Incident, col string, get func(Scope) Date, issues []Issue) (Date, []Issue) {
+	var (
+		got      Date
+		gotLine  int
+		conflict bool
+	)
+	for _, sc := range in.Scopes {
+		d := get(sc)
+		if !d.Known() {
+			continue
+		}
+		if !got.Known() {
+			got, gotLine = d, sc.Line
+			continue
+		}
+		if !d.Equal(got) {
+			conflict = true
+			issues = append(issues, Issue{Severity: Warning, Line: sc.Line, Column: col, Value: d.String(), IncidentID: in.ID,
+				Message: fmt.Sprintf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, got, gotLine, col)})
+		}
+	}
+	if conflict {
+		return Date{}, issues
+	}
+	return got, issues
+}

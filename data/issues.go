@@ -1,0 +1,117 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Severity says what a data issue did to its row.
+type Severity int
+
+// The severities.
+const (
+	// Warning: the row was used; the field named is treated as unknown, or a figure that
+	// depends on it is left blank.
+	Warning Severity = iota
+	// Rejected: the row could not be used and is left out of every figure.
+	Rejected
+)
+
+// String returns "warning" or "rejected".
+func (s Severity) String() string {
+	if s == Rejected {
+		return "rejected"
+	}
+	return "warning"
+}
+
+// Issue is one problem found in the input or in its figures. Issues are values collected
+// alongside the records; they never stop a run.
+type Issue struct {
+	Severity Severity
+	// Line is the physical line of the file (1-based); 0 when the issue is not tied to a line.
+	Line int
+	// Column is the canonical name of the column (see Columns); "" when the issue concerns
+	// a whole row.
+	Column string
+	// Header is the column's header as written in the file, and ColumnIndex its 1-based
+	// position; they are filled by Layout.Locate and are empty when the file lacks the column.
+	Header      string
+	ColumnIndex int
+	// Value is the offending text as read.
+	Value string
+	// IncidentID names the incident the issue belongs to, when known.
+	IncidentID string
+	// Message says what is wrong, in English, lower-case, without a trailing period.
+	Message string
+}
+
+// String formats the issue as "line 3, column exposure_end (10), value "x": message".
+func (is Issue) String() string {
+	var b strings.Builder
+	if is.Line > 0 {
+		fmt.Fprintf(&b, "line %d", is.Line)
+	}
+	if is.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		name := is.Column
+		if is.Header != "" {
+			name = is.Header
+		}
+		fmt.Fprintf(&b, "column %s", name)
+		if is.ColumnIndex > 0 {
+			fmt.Fprintf(&b, " (%d)", is.ColumnIndex)
+		}
+	}
+	if is.Column != "" || is.Value != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "value %q", is.Value)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if is.Severity == Rejected {
+		b.WriteString("row rejected: ")
+	}
+	b.WriteString(is.Message)
+	return b.String()
+}
+
+// Sentinel errors wrapped by the parsers, for errors.Is.
+var (
+	ErrNotDate      = errors.New("not a date")
+	ErrDateRange    = errors.New("date out of range")
+	ErrNotCount     = errors.New("not a count")
+	ErrNegative     = errors.New("negative count")
+	ErrNoHeader     = errors.New("no header row")
+	ErrEmpty        = errors.New("empty input")
+	ErrMissingCol   = errors.New("missing required column")
+	ErrDuplicateCol = errors.New("duplicate column")
+)
+
+// ParseError is a problem that stops reading the file as a whole (for example a header
+// without a required column). Problems confined to one row are Issues instead.
+type ParseError struct {
+	Line   int    // physical line, 1-based; 0 if not tied to a line
+	Column string // header as written, if any
+	Err    error
+}
+
+// Error formats the error with its line and column.
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column != "":
+		return fmt.Sprintf("line %d, column %s: %v", e.Line, e.Column, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	}
+	return e.Err.Error()
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }

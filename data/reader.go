@@ -1,0 +1,369 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gocarina/gocsv"
+)
+
+// Options configure Read. The zero value is ready to use.
+type Options struct {
+	// Now is the reference time for the latest plausible date: dates after the end of the
+	// year after Now's year are rejected as typos. The zero value means time.Now().
+	Now time.Time
+}
+
+func (o Options) maxYear() int {
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return now.Year() + 1
+}
+
+// Layout describes the header of the file that was read.
+type Layout struct {
+	// Header is the header row as written.
+	Header []string
+	// index maps canonical column names to 0-based positions in Header.
+	index map[string]int
+}
+
+// Has reports whether the file has the canonical column col.
+func (l Layout) Has(col string) bool {
+	_, ok := l.index[col]
+	return ok
+}
+
+// Locate fills in the header text and position of each issue's column, where the file has
+// that column.
+func (l Layout) Locate(issues []Issue) {
+	for i := range issues {
+		if j, ok := l.index[issues[i].Column]; ok && issues[i].Header == "" {
+			issues[i].Header = l.Header[j]
+			issues[i].ColumnIndex = j + 1
+		}
+	}
+}
+
+// Result is what Read found: the usable rows as Scopes, and every problem as an Issue.
+type Result struct {
+	Layout Layout
+	Scopes []Scope
+	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
+	Issues []Issue
+	// RowsRead counts data rows after the header, blank rows excepted; it always equals
+	// len(Scopes) + RowsRejected.
+	RowsRead     int
+	RowsRejected int
+	// RowsBlank counts rows whose every field is blank; they are skipped and not read.
+	RowsBlank int
+}
+
+// Hidden columns that the row reader appends so that each decoded row carries its own
+// physical line numbers (gocsv decodes in a goroutine of its own, so shared state would race).
+const (
+	hiddenLine  = "\x00line"
+	hiddenLines = "\x00lines"
+)
+
+// csvRow is the shape gocsv decodes each row into. The field types parse nothing on their
+// own that could fail: rowText keeps the text; conversion and validation happen in toScope,
+// where line and column are known.
+type csvRow struct {
+	Line          rowText `csv:"\x00line"`
+	FieldLines    rowText `csv:"\x00lines"`
+	IncidentID    rowText `csv:"incident_id"`
+	Organization  rowText `csv:"organization"`
+	Service       rowText `csv:"service"`
+	Industry      rowText `csv:"industry"`
+	Cause         rowText `csv:"cause"`
+	RecordType    rowText `csv:"record_type"`
+	Certainty     rowText `csv:"certainty"`
+	Records       rowText `csv:"records"`
+	ExposureStart rowText `csv:"exposure_start"`
+	ExposureEnd   rowText `csv:"exposure_end"`
+	Detected      rowText `csv:"detected"`
+	Contained     rowText `csv:"contained"`
+	Disclosed     rowText `csv:"disclosed"`
+	SourceURL     rowText `csv:"source_url"`
+	Notes         rowText `csv:"notes"`
+}
+
+// rowText is a cell's text, set through UnmarshalCSV so that gocsv's own conversions
+// (which read "010" as 8 and "" as 0) never apply.
+type rowText struct {
+	S string
+}
+
+// UnmarshalCSV stores the cell's text as it is.
+func (t *rowText) UnmarshalCSV(s string) error {
+	t.S = s
+	return nil
+}
+
+// Read reads incident scopes from CSV text in UTF-8 (a byte-order mark is skipped).
+//
+// The first non-blank row is the header; names are matched case-insensitively, after NFKC,
+// against each column's name and aliases (see Columns). A missing required column, a
+// duplicated column or an empty input is a *ParseError. Every other problem is an Issue in
+// the Result: a row that cannot be used (wrong number of fields, broken quoting, bytes that
+// are not UTF-8, no organization) is rejected; a field that cannot be read (a date or count
+// that does not parse, an unknown certainty) is treated as unknown and warned about.
+func Read(r io.Reader, opts Options) (*Result, error) {
+	br := bufio.NewReaderSize(r, 64*1024)
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	rr := &rowReader{cr: cr, res: &Result{}}
+
+	var (
+		rowIssues []Issue
+		scopes    []Scope
+	)
+	maxYear := opts.maxYear()
+	err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
+		sc, iss, ok := row.toScope(maxYear, &rr.res.Layout)
+		rowIssues = append(rowIssues, iss...)
+		if ok {
+			scopes = append(scopes, sc)
+		}
+	})
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return nil, pe
+		}
+		return nil, fmt.Errorf("reading csv: %w", err)
+	}
+	res := rr.res
+	res.Scopes = scopes
+	res.Issues = append(res.Issues, rowIssues...)
+	for _, is := range rowIssues {
+		if is.Severity == Rejected {
+			res.RowsRejected++
+		}
+	}
+	res.Layout.Locate(res.Issues)
+	sort.SliceStable(res.Issues, func(i, j int) bool { return res.Issues[i].Line < res.Issues[j].Line })
+	return res, nil
+}
+
+// rowReader adapts encoding/csv to gocsv: it checks and maps the header, appends the hidden
+// line columns, and takes structurally broken rows out of the stream as Rejected issues.
+type rowReader struct {
+	cr      *csv.Reader
+	res     *Result
+	width   int
+	started bool
+}
+
+// Read returns the next row for gocsv: the mapped header first, then data rows.
+func (rr *rowReader) Read() ([]string, error) {
+	if !rr.started {
+		rr.started = true
+		return rr.header()
+	}
+	for {
+		rec, err := rr.cr.Read()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// encoding/csv has consumed the broken record; reading goes on after it.
+			rr.reject(Issue{Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := rr.cr.FieldPos(0)
+		if isBlank(rec) {
+			rr.res.RowsBlank++
+			continue
+		}
+		if len(rec) != rr.width {
+			rr.reject(Issue{Line: line, Value: truncate(strings.Join(rec, ","), 80),
+				Message: fmt.Sprintf("row has %d fields but the header has %d", len(rec), rr.width)})
+			continue
+		}
+		if j := invalidUTF8(rec); j >= 0 {
+			fl, _ := rr.cr.FieldPos(j)
+			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+				Value: truncate(strings.ToValidUTF8(rec[j], "\uFFFD"), 80),
+				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
+			continue
+		}
+		rr.res.RowsRead++
+		return append(rec, strconv.Itoa(line), rr.fieldLines(rec, line)), nil
+	}
+}
+
+// ReadAll is required by gocsv.CSVReader; the streaming decoder never calls it.
+func (rr *rowReader) ReadAll() ([][]string, error) {
+	var all [][]string
+	for {
+		rec, err := rr.Read()
+		if err == io.EOF {
+			return all, nil
+		}
+		if err != nil {
+			return all, err
+		}
+		all = append(all, rec)
+	}
+}
+
+func (rr *rowReader) reject(is Issue) {
+	is.Severity = Rejected
+	rr.res.RowsRead++
+	rr.res.RowsRejected++
+	rr.res.Issues = append(rr.res.Issues, is)
+}
+
+// canonical returns the canonical column name of position j, or the header as written for
+// a column outside the schema.
+func (rr *rowReader) canonical(j int) string {
+	for name, k := range rr.res.Layout.index {
+		if k == j {
+			return name
+		}
+	}
+	return rr.res.Layout.Header[j]
+}
+
+// fieldLines returns, for a row that spans several physical lines, the starting line of
+// each field joined by commas; "" when the whole row is on one line.
+func (rr *rowReader) fieldLines(rec []string, line int) string {
+	last, _ := rr.cr.FieldPos(len(rec) - 1)
+	if last == line {
+		return ""
+	}
+	parts := make([]string, len(rec))
+	for j := range rec {
+		l, _ := rr.cr.FieldPos(j)
+		parts[j] = strconv.Itoa(l)
+	}
+	return strings.Join(parts, ",")
+}
+
+// header reads the header row and returns it with canonical names for gocsv.
+func (rr *rowReader) header() ([]string, error) {
+	var rec []string
+	for {
+		r, err := rr.cr.Read()
+		if err == io.EOF {
+			return nil, &ParseError{Err: ErrEmpty}
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
+			}
+			return nil, err
+		}
+		if !isBlank(r) {
+			rec = r
+			break
+		}
+	}
+	line, _ := rr.cr.FieldPos(0)
+	if j := invalidUTF8(rec); j >= 0 {
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", strings.ToValidUTF8(rec[j], "\uFFFD"))}
+	}
+	cols := Columns()
+	idx := headerIndex(cols)
+	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}}
+	mapped := make([]string, len(rec), len(rec)+2)
+	for j, h := range rec {
+		name, ok := idx[normalizeHeader(h)]
+		if !ok {
+			mapped[j] = "\x00extra" + strconv.Itoa(j)
+			continue
+		}
+		if k, dup := layout.index[name]; dup {
+			return nil, &ParseError{Line: line, Column: h, Err: fmt.Errorf("%w: %q (column %d) and %q (column %d) both name %s", ErrDuplicateCol, rec[k], k+1, h, j+1, name)}
+		}
+		layout.index[name] = j
+		mapped[j] = name
+	}
+	var missing []string
+	for _, c := range cols {
+		if _, ok := layout.index[c.Name]; c.Required && !ok {
+			missing = append(missing, fmt.Sprintf("%s (or %s)", c.Name, strings.Join(c.Aliases, ", ")))
+		}
+	}
+	if len(missing) > 0 {
+		known := 0
+		for _, n := range mapped {
+			if !strings.HasPrefix(n, "\x00") {
+				known++
+			}
+		}
+		err := fmt.Errorf("%w: %s; the header found has %s",
+			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
+		if known == 0 {
+			err = fmt.Errorf("%w (is the first row a header? accepted names: %s)", err, acceptedNames(cols))
+		}
+		return nil, &ParseError{Line: line, Err: err}
+	}
+	rr.res.Layout = layout
+	rr.width = len(rec)
+	return append(mapped, hiddenLine, hiddenLines), nil
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(truncate(s, 40))
+	}
+	return truncate(strings.Join(q, ", "), 600)
+}
+
+func acceptedNames(cols []Column) string {
+	var names []string
+	for _, c := range cols {
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func isBlank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func invalidUTF8(rec []string) int {
+	for j, f := range rec {
+		if !utf8.ValidString(f) {
+			return j
+		}
+	}
+	return -1
+}
+
+// truncate shortens s to at most n runes, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,90 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// toScope converts a decoded row into a Scope. It returns the issues found, and ok false
+// when the row cannot be used at all (its one Rejected issue says why).
+func (row *csvRow) toScope(maxYear int, layout *Layout) (Scope, []Issue, bool) {
+	line, _ := strconv.Atoi(row.Line.S)
+	var fieldLines []int
+	if row.FieldLines.S != "" {
+		for _, p := range strings.Split(row.FieldLines.S, ",") {
+			n, _ := strconv.Atoi(p)
+			fieldLines = append(fieldLines, n)
+		}
+	}
+	// lineOf returns the physical line where a field starts: the row's line unless the
+	// row spans several lines.
+	lineOf := func(col string) int {
+		if j, ok := layout.index[col]; ok && j < len(fieldLines) {
+			return fieldLines[j]
+		}
+		return line
+	}
+
+	var issues []Issue
+	warn := func(col, val, msg string) {
+		issues = append(issues, Issue{Severity: Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
+	}
+	sc := Scope{
+		Line:         line,
+		IncidentID:   strings.TrimSpace(row.IncidentID.S),
+		Organization: strings.TrimSpace(row.Organization.S),
+		Service:      strings.TrimSpace(row.Service.S),
+		Industry:     strings.TrimSpace(row.Industry.S),
+		Cause:        strings.TrimSpace(row.Cause.S),
+		RecordType:   ParseRecordType(row.RecordType.S),
+		SourceURL:    strings.TrimSpace(row.SourceURL.S),
+		Notes:        strings.TrimSpace(row.Notes.S),
+	}
+	if sc.Organization == "" {
+		return Scope{}, []Issue{{Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization.S,
+			Message: "organization is required"}}, false
+	}
+	c, ok := ParseCertainty(row.Certainty.S)
+	sc.Certainty = c
+	if !ok {
+		warn(ColCertainty, row.Certainty.S, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
+	}
+	n, err := ParseCount(row.Records.S)
+	if err != nil {
+		warn(ColRecords, row.Records.S, err.Error()+"; records treated as unknown")
+	}
+	sc.Records = n
+	dates := []struct {
+		col string
+		raw string
+		dst *Date
+	}{
+		{ColExposureStart, row.ExposureStart.S, &sc.ExposureStart},
+		{ColExposureEnd, row.ExposureEnd.S, &sc.ExposureEnd},
+		{ColDetected, row.Detected.S, &sc.Detected},
+		{ColContained, row.Contained.S, &sc.Contained},
+		{ColDisclosed, row.Disclosed.S, &sc.Disclosed},
+	}
+	for _, d := range dates {
+		v, err := ParseDate(d.raw, maxYear)
+		if err != nil {
+			warn(d.col, d.raw, err.Error()+"; date treated as unknown")
+			continue
+		}
+		*d.dst = v
+	}
+	if sc.IncidentID == "" {
+		sc.IDDerived = true
+		if sc.Disclosed.Known() {
+			sc.IncidentID = sc.Organization + " " + sc.Disclosed.String()
+		} else {
+			sc.IncidentID = fmt.Sprintf("%s (line %d)", sc.Organization, line)
+			warn(ColIncidentID, "", "no incident_id and no disclosed date to group by: the row is an incident of its own")
+		}
+	}
+	for i := range issues {
+		issues[i].IncidentID = sc.IncidentID
+	}
+	return sc, issues, true
+}

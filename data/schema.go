@@ -1,0 +1,183 @@
+// Package data defines the breach-incident records that the rest of breachreport speaks in,
+// and reads them from CSV with validation that names the line, column and value of every problem.
+package data
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// RecordType is the kind of data a scope exposed. The four well-known kinds have constants;
+// any other text from the input is kept as it is.
+type RecordType string
+
+// The well-known record types.
+const (
+	Personal RecordType = "personal"
+	Card     RecordType = "card"
+	Account  RecordType = "account"
+	Other    RecordType = "other"
+)
+
+// Certainty says whether a scope's exposure is confirmed or only suspected.
+type Certainty int
+
+// The certainties. CertaintyUnknown is used only when the input gave a value that is neither;
+// a blank certainty means Confirmed, as the schema documents.
+const (
+	Confirmed Certainty = iota
+	Suspected
+	CertaintyUnknown
+)
+
+// String returns the canonical English name of c: "confirmed", "suspected" or "unknown".
+func (c Certainty) String() string {
+	switch c {
+	case Confirmed:
+		return "confirmed"
+	case Suspected:
+		return "suspected"
+	default:
+		return "unknown"
+	}
+}
+
+// Count is a number of records that may be unknown. The zero value is unknown, never 0.
+type Count struct {
+	N     int64
+	Known bool
+}
+
+// KnownCount returns a known Count of n.
+func KnownCount(n int64) Count { return Count{N: n, Known: true} }
+
+// String formats c as digits, or "" when unknown.
+func (c Count) String() string {
+	if !c.Known {
+		return ""
+	}
+	return fmt.Sprintf("%d", c.N)
+}
+
+// Precision says how much of a Date the input stated.
+type Precision int
+
+// The precisions. PrecisionNone marks an unknown date.
+const (
+	PrecisionNone Precision = iota
+	PrecisionYear
+	PrecisionMonth
+	PrecisionDay
+)
+
+// Date is a calendar date with no time of day and no time zone, as breach write-ups give them.
+// The zero value is an unknown date.
+type Date struct {
+	// Time is midnight UTC of the date (or of the first day of the month or year for
+	// partial dates). It is the zero time when the date is unknown.
+	Time      time.Time
+	Precision Precision
+}
+
+// NewDate returns the day-precision Date y-m-d.
+func NewDate(y int, m time.Month, d int) Date {
+	return Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}
+}
+
+// Known reports whether the input stated the date at all.
+func (d Date) Known() bool { return d.Precision != PrecisionNone }
+
+// IsDay reports whether the date is known to the day, so that day counts can use it.
+func (d Date) IsDay() bool { return d.Precision == PrecisionDay }
+
+// String formats d as yyyy-mm-dd (yyyy-mm or yyyy for partial dates), or "" when unknown.
+func (d Date) String() string {
+	switch d.Precision {
+	case PrecisionDay:
+		return d.Time.Format("2006-01-02")
+	case PrecisionMonth:
+		return d.Time.Format("2006-01")
+	case PrecisionYear:
+		return d.Time.Format("2006")
+	}
+	return ""
+}
+
+// Equal reports whether d and e state the same date with the same precision.
+func (d Date) Equal(e Date) bool {
+	return d.Precision == e.Precision && d.Time.Equal(e.Time)
+}
+
+// DaysUntil returns the elapsed days from d to e (e minus d, no +1) and true, or 0 and false
+// when either date is not known to the day.
+func (d Date) DaysUntil(e Date) (int, bool) {
+	if !d.IsDay() || !e.IsDay() {
+		return 0, false
+	}
+	// Both are midnight UTC, so the difference is an exact multiple of 24 hours.
+	return int(e.Time.Sub(d.Time).Hours() / 24), true
+}
+
+// Scope is one input row: one kind of data exposed in one incident, with its own count,
+// certainty and exposure window, plus the incident-level fields the row repeats.
+type Scope struct {
+	// Line is the physical line of the file where the row starts (the header is line 1
+	// in a file without blank lines or multi-line fields before it).
+	Line int
+	// IncidentID is the incident_id column, or the default built from organization and
+	// disclosed when that column is blank (IDDerived is then true).
+	IncidentID string
+	IDDerived  bool
+
+	Organization string
+	Service      string
+	Industry     string
+	Cause        string
+	RecordType   RecordType
+	Certainty    Certainty
+	Records      Count
+
+	ExposureStart Date
+	ExposureEnd   Date
+	Detected      Date
+	Contained     Date
+	Disclosed     Date
+
+	SourceURL string
+	Notes     string
+}
+
+// Incident groups the scopes that share an incident id. Its incident-level fields are those
+// every scope agreed on; a field the scopes disagree on is left unknown (and reported).
+type Incident struct {
+	ID           string
+	Organization string
+	Service      string
+	Industry     string
+	Cause        string
+	Detected     Date
+	Contained    Date
+	Disclosed    Date
+	// SourceURLs are the distinct source URLs of the scopes, in input order.
+	SourceURLs []string
+	// Scopes are in input order.
+	Scopes []Scope
+}
+
+// Label returns a short human name for the incident: its organization, and its service
+// when one is given.
+func (in Incident) Label() string {
+	if in.Service != "" && !strings.Contains(in.Organization, in.Service) {
+		return in.Organization + " / " + in.Service
+	}
+	return in.Organization
+}
+
+// FirstLine returns the line of the incident's first scope.
+func (in Incident) FirstLine() int {
+	if len(in.Scopes) == 0 {
+		return 0
+	}
+	return in.Scopes[0].Line
+}
