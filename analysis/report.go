@@ -1,0 +1,39 @@
+package analysis
+
+import (
+	"time"
+
+	"breachreport/data"
+)
+
+// Report is everything the renderers show: the figures of every incident, their aggregates,
+// the incidents chosen for side-by-side comparison, and the accounting of the input rows.
+// main builds it; charts and reports only read it.
+type Report struct {
+	// Input names the input file as the user gave it (or data.SampleName); InputSHA256 is
+	// the hex SHA-256 of its bytes.
+	Input       string
+	InputSHA256 string
+	// Generated is the generation time shown in the outputs.
+	Generated time.Time
+
+	// RowsRead = RowsUsed + RowsRejected. RowsBlank rows were skipped and are not read.
+	RowsRead, RowsUsed, RowsRejected, RowsBlank int
+
+	Incidents []IncidentFigures
+	Summary   Summary
+	Compare   []IncidentFigures
+	// Issues are every data issue, rejected rows and warnings, sorted by line.
+	Issues []data.Issue
+}
+
+// Warnings counts the issues that did not reject a row.
+func (r Report) Warnings() int {
+	n := 0
+	for _, is := range r.Issues {
+		if is.Severity == data.Warning {
+			n++
+		}
+	}
+	return n
+}
