@@ -56,10 +56,10 @@ func (f IncidentFigures) Get(m Metric) Days {
 // Stat summarises one figure over incidents. Median, Mean and P90 are meaningful only when
 // N > 0; N is the number of incidents whose figure is known.
 type Stat struct {
-	Metric           Metric
-	N                int
+	Metric            Metric
+	N                 int
 	Median, Mean, P90 float64
-	Min, Max         int
+	Min, Max          int
 }
 
 // Summary holds the aggregates over all incidents.

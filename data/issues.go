@@ -47,7 +47,8 @@ type Issue struct {
 	Message string
 }
 
-// String formats the issue as "line 3, column exposure_end (10), value "x": message".
+// String formats the issue as `line 3, column exposure_end (10), value "x": message`, naming
+// the column by its header as written when Layout.Locate has filled it in.
 func (is Issue) String() string {
 	var b strings.Builder
 	if is.Line > 0 {
@@ -74,9 +75,6 @@ func (is Issue) String() string {
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
-	}
-	if is.Severity == Rejected {
-		b.WriteString("row rejected: ")
 	}
 	b.WriteString(is.Message)
 	return b.String()

@@ -203,7 +203,7 @@ func (rr *rowReader) Read() ([]string, error) {
 		if j := invalidUTF8(rec); j >= 0 {
 			fl, _ := rr.cr.FieldPos(j)
 			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-				Value: truncate(strings.ToValidUTF8(rec[j], "\uFFFD"), 80),
+				Value:   truncate(strings.ToValidUTF8(rec[j], "\uFFFD"), 80),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
 			continue
 		}
