@@ -203,7 +203,7 @@ func (rr *rowReader) Read() ([]string, error) {
 		if j := invalidUTF8(rec); j >= 0 {
 			fl, _ := rr.cr.FieldPos(j)
 			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-				Value:   truncate(strings.ToValidUTF8(rec[j], "\uFFFD"), 80),
+				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
 			continue
 		}
@@ -282,7 +282,7 @@ func (rr *rowReader) header() ([]string, error) {
 	}
 	line, _ := rr.cr.FieldPos(0)
 	if j := invalidUTF8(rec); j >= 0 {
-		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", strings.ToValidUTF8(rec[j], "\uFFFD"))}
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
 	cols := Columns()
 	idx := headerIndex(cols)
@@ -357,6 +357,13 @@ func invalidUTF8(rec []string) int {
 		}
 	}
 	return -1
+}
+
+// escapeInvalid shows the bytes of text that is not UTF-8 as Go escapes (\x82), keeping
+// valid printable characters as they are.
+func escapeInvalid(s string) string {
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 // truncate shortens s to at most n runes, marking the cut with an ellipsis.

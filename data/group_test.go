@@ -1,0 +1,46 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGroup(t *testing.T) {
+	res := read(t, hdr+
+		"x,Example Co.,card,confirmed,1,,,2019-01-10,2019-01-11,2019-02-01,\n"+
+		"y,Other Co.,card,confirmed,5,,,,,2019-03-01,\n"+
+		"x,Example Co.,personal,suspected,2,,,2019-01-10,,2019-02-02,\n"+
+		"x,Example Co. Ltd,personal,suspected,3,,,,2019-01-11,,\n")
+	incs, issues := Group(res.Scopes)
+	if len(incs) != 2 || incs[0].ID != "x" || incs[1].ID != "y" {
+		t.Fatalf("incidents = %+v, want x then y", incs)
+	}
+	x := incs[0]
+	if len(x.Scopes) != 3 || x.Scopes[0].Line != 2 || x.Scopes[1].Line != 4 || x.Scopes[2].Line != 5 {
+		t.Errorf("x scopes = %+v", x.Scopes)
+	}
+	if x.Detected.String() != "2019-01-10" || x.Contained.String() != "2019-01-11" {
+		t.Errorf("agreeing dates: detected %s contained %s", x.Detected, x.Contained)
+	}
+	if x.Disclosed.Known() {
+		t.Errorf("conflicting disclosed dates gave %s, want unknown", x.Disclosed)
+	}
+	if x.Organization != "Example Co. / Example Co. Ltd" {
+		t.Errorf("organization = %q, want both values listed", x.Organization)
+	}
+	if len(issues) != 2 {
+		t.Fatalf("issues = %v, want 2 (organization and disclosed)", issues)
+	}
+	for _, is := range issues {
+		if is.Severity != Warning || is.IncidentID != "x" {
+			t.Errorf("issue %+v: want a warning on incident x", is)
+		}
+	}
+	if is := issues[0]; is.Line != 5 || is.Column != ColOrganization || is.Value != "Example Co. Ltd" {
+		t.Errorf("organization conflict = %+v", is)
+	}
+	if is := issues[1]; is.Line != 4 || is.Column != ColDisclosed || is.Value != "2019-02-02" ||
+		!strings.Contains(is.Message, "2019-02-01 on line 2") {
+		t.Errorf("disclosed conflict = %+v", is)
+	}
+}
