@@ -105,7 +105,7 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		if n, ok := sc.ExposureStart.DaysUntil(sc.ExposureEnd); ok {
 			if n < 0 {
 				warn(sc.Line, data.ColExposureEnd, sc.ExposureEnd.String(),
-					fmt.Sprintf("exposure ends before it starts (%s); the window is left blank", sc.ExposureStart))
+					fmt.Sprintf("exposure_end %s is before exposure_start %s; the window is left blank", sc.ExposureEnd, sc.ExposureStart))
 			} else {
 				sf.Window = Days{N: n, Known: true}
 				f.WindowAll = widen(f.WindowAll, sc)
@@ -144,23 +144,29 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	}
 
 	line := in.FirstLine()
-	lag := func(from, to data.Date, col, what string) Days {
+	// lag returns from → to in days; a negative count is a contradiction, reported on the
+	// column of the later date and left blank.
+	lag := func(from, to data.Date, fromName, col, figure string) Days {
 		n, ok := from.DaysUntil(to)
 		if !ok {
 			return Days{}
 		}
 		if n < 0 {
-			warn(line, col, to.String(), fmt.Sprintf("%s comes before %s; the figure is left blank", what, from))
+			warn(line, col, to.String(), fmt.Sprintf("%s %s is before %s %s; %s is left blank", col, to, fromName, from, figure))
 			return Days{}
 		}
 		return Days{N: n, Known: true}
 	}
-	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, data.ColDetected, "detection (confirmed scopes) precedes the start of exposure: detected")
-	f.DetectAll = lag(earliestAll, in.Detected, data.ColDetected, "detection precedes the start of exposure: detected")
-	f.Contain = lag(in.Detected, in.Contained, data.ColContained, "containment precedes detection: contained")
-	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDisclosed, "disclosure precedes detection: disclosed")
-	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, data.ColDisclosed, "disclosure (confirmed scopes) precedes the start of exposure: disclosed")
-	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, data.ColDisclosed, "disclosure precedes the start of exposure: disclosed")
+	const (
+		startConfirmed = "the earliest exposure_start of the confirmed scopes"
+		startAll       = "the earliest exposure_start"
+	)
+	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, startConfirmed, data.ColDetected, "time to detect")
+	f.DetectAll = lag(earliestAll, in.Detected, startAll, data.ColDetected, "time to detect")
+	f.Contain = lag(in.Detected, in.Contained, data.ColDetected, data.ColContained, "time to contain")
+	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDetected, data.ColDisclosed, "the detection-to-disclosure lag")
+	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, startConfirmed, data.ColDisclosed, "window start to disclosure")
+	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, startAll, data.ColDisclosed, "window start to disclosure")
 	return f, dedupe(issues)
 }
 

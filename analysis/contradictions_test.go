@@ -41,7 +41,7 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 					t.Errorf("window %+v, span %+v, detect %+v: want all blank", f.Scopes[0].Window, f.WindowAll, f.DetectAll)
 				}
 			},
-			wantIssues: []string{"2 exposure_end: exposure ends before it starts"},
+			wantIssues: []string{"2 exposure_end: exposure_end 2019-02-01 is before exposure_start 2019-02-10"},
 		},
 		{
 			name: "disclosed before detected blanks the lag only",
@@ -52,7 +52,7 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 					t.Errorf("disclose %+v contain %+v", f.Disclose, f.Contain)
 				}
 			},
-			wantIssues: []string{"7 disclosed: disclosure precedes detection"},
+			wantIssues: []string{"7 disclosed: disclosed 2019-02-01 is before detected 2019-03-01; the detection-to-disclosure lag"},
 		},
 		{
 			name: "contained before detected",
@@ -63,7 +63,7 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 					t.Errorf("contain %+v, want blank", f.Contain)
 				}
 			},
-			wantIssues: []string{"3 contained: containment precedes detection"},
+			wantIssues: []string{"3 contained: contained 2019-03-02 is before detected 2019-03-05; time to contain"},
 		},
 		{
 			name: "detected before the exposure started",
@@ -74,7 +74,7 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 					t.Errorf("detect %+v/%+v window %+v", f.DetectConfirmed, f.DetectAll, f.WindowAll)
 				}
 			},
-			wantIssues: []string{"4 detected: detection (confirmed scopes) precedes the start of exposure"},
+			wantIssues: []string{"4 detected: detected 2019-01-01 is before the earliest exposure_start of the confirmed scopes 2019-02-01"},
 		},
 		{
 			name: "unknown dates and counts give blanks, never 0",
