@@ -1,0 +1,54 @@
+// Command breachreport turns a CSV of data-breach incidents into a client-ready Excel
+// workbook and a self-contained HTML charts page.
+//
+// Usage:
+//
+//	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+//	breachreport validate -i FILE|- [--strict]
+//	breachreport sample
+//	breachreport version
+//
+// Without -i, generate reads the embedded sample (the two reference cases). It writes
+// breach-report.xlsx and charts.html into DIR (default ./out, created if missing).
+// Run any command with --help for its options.
+//
+// Exit status: 0 when every row was used; 1 when some rows were rejected (the report is
+// still written) or the run failed; 2 for a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], env{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		getenv: os.Getenv, now: time.Now,
+	})
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode prints err once and returns the exit status it calls for.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "breachreport: %v\n", err)
+		if ue.usage != "" {
+			fmt.Fprint(stderr, ue.usage)
+		}
+		return 2
+	}
+	fmt.Fprintf(stderr, "breachreport: %v\n", err)
+	return 1
+}

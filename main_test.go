@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"breachreport/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedNow is the clock the tests give the command.
+var fixedNow = time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
+
+// result is what one in-process run of the command produced.
+type result struct {
+	stdout, stderr string
+	status         int
+}
+
+// runCmd runs the command in-process, as main would, and returns its output and exit status.
+func runCmd(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &out, stderr: &errb,
+		getenv: func(string) string { return "" },
+		now:    func() time.Time { return fixedNow },
+	})
+	status := exitCode(err, &errb)
+	return result{out.String(), errb.String(), status}
+}
+
+// TestGolden runs each command line and compares stdout, stderr and the exit status with
+// testdata/NAME.golden. Run "go test -run TestGolden -update" to rewrite them; a mismatch
+// writes NAME.got beside the golden file.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"validate-sample-typo", []string{"validate", "-i", "testdata/seed-typo.csv"}},
+		{"validate-sample-typo-strict", []string{"validate", "-i", "testdata/seed-typo.csv", "--strict"}},
+		{"validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}},
+		{"validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}},
+		{"validate-no-input", []string{"validate"}},
+		{"validate-missing-file", []string{"validate", "-i", "testdata/does-not-exist.csv"}},
+		{"unknown-command", []string{"frobnicate"}},
+		{"no-command", nil},
+		{"generate-bad-lang", []string{"generate", "--lang", "fr"}},
+		{"generate-extra-arg", []string{"generate", "extra"}},
+		{"generate-help", []string{"generate", "--help"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, "", tt.args...)
+			got := "$ breachreport " + strings.Join(tt.args, " ") + "\n" +
+				"-- stdout --\n" + r.stdout + "-- stderr --\n" + r.stderr + "-- exit status --\n" + strconv.Itoa(r.status) + "\n"
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				os.WriteFile(golden[:len(golden)-len(".golden")]+".got", []byte(got), 0o644)
+				t.Errorf("output differs from %s (see the .got file beside it):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestGenerateSample(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "new", "out")
+	r := runCmd(t, "", "generate", "-o", out)
+	if r.status != 0 {
+		t.Fatalf("exit %d, stderr %s", r.status, r.stderr)
+	}
+	checkAccounting(t, r.stdout, 4, 4, 0)
+	for _, name := range []string{workbookName, chartsName} {
+		p := filepath.Join(out, name)
+		st, err := os.Stat(p)
+		if err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+		if !strings.Contains(r.stdout, "wrote "+p) {
+			t.Errorf("stdout does not say it wrote %s:\n%s", p, r.stdout)
+		}
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr = %q, want nothing for the clean sample", r.stderr)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 2 {
+		t.Errorf("output directory holds %d entries, want the 2 outputs and no temp files", len(entries))
+	}
+}
+
+func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
+	in, err := os.ReadFile("testdata/bad-rows.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	r := runCmd(t, string(in), "generate", "-i", "-", "-o", out, "--lang", "ja")
+	if r.status != 1 {
+		t.Errorf("exit %d, want 1 for rejected rows", r.status)
+	}
+	checkAccounting(t, r.stdout, 5, 3, 2)
+	for _, name := range []string{workbookName, chartsName} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("the report must still be written when rows are rejected: %v", err)
+		}
+	}
+	for _, want := range []string{
+		`standard input: rejected: line 4, column organization (2), value "": organization is required`,
+		`standard input: rejected: line 6, value "ex-4,Example Co. 0004,card": row has 3 fields but the header has 11`,
+		"2 of 5 rows rejected",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
+
+func TestGenerateCompare(t *testing.T) {
+	tests := []struct {
+		name       string
+		compare    string
+		wantStatus int
+		wantErr    string
+	}{
+		{"one case", "omochabako-2019", 0, ""},
+		{"both, reordered", "omochabako-2019, sanpo-create-2019", 0, ""},
+		{"unknown id", "nope", 2, `no incident has id "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, "", "generate", "-o", t.TempDir(), "--compare", tt.compare)
+			if r.status != tt.wantStatus || !strings.Contains(r.stderr, tt.wantErr) {
+				t.Errorf("exit %d stderr %q; want %d and %q", r.status, r.stderr, tt.wantStatus, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestGenerateUnwritableOutput(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "", "generate", "-o", filepath.Join(blocker, "out"))
+	if r.status != 1 || !strings.Contains(r.stderr, "creating output directory") {
+		t.Errorf("exit %d stderr %q", r.status, r.stderr)
+	}
+}
+
+func TestSampleCommand(t *testing.T) {
+	r := runCmd(t, "", "sample")
+	if r.status != 0 || r.stdout != string(data.Sample()) {
+		t.Errorf("sample printed %d bytes with exit %d, want the embedded sample", len(r.stdout), r.status)
+	}
+	// The printed sample reads back without a single issue.
+	res, err := data.Read(strings.NewReader(r.stdout), data.Options{})
+	if err != nil || len(res.Issues) != 0 || len(res.Scopes) != 4 {
+		t.Errorf("sample reads back with %v, %v", err, res)
+	}
+}
+
+func TestVersionCommand(t *testing.T) {
+	r := runCmd(t, "", "version")
+	if r.status != 0 || !strings.HasPrefix(r.stdout, "breachreport "+version) {
+		t.Errorf("version printed %q, exit %d", r.stdout, r.status)
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, cmd := range []string{"generate", "validate", "sample", "version"} {
+		r := runCmd(t, "", cmd, "--help")
+		if r.status != 0 || !strings.HasPrefix(r.stdout, "Usage: breachreport "+cmd) {
+			t.Errorf("%s --help: exit %d, stdout %q", cmd, r.status, r.stdout)
+		}
+	}
+}
+
+func TestLangFromEnvironment(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		flag string
+		want string
+	}{
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, "", "ja"},
+		{map[string]string{"LANG": "en_GB.UTF-8"}, "", "en"},
+		{map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "", "ja"},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, "en", "en"},
+	}
+	for _, tt := range tests {
+		got, err := chooseLang(tt.flag, env{getenv: func(k string) string { return tt.env[k] }})
+		if err != nil || string(got) != tt.want {
+			t.Errorf("env %v flag %q: %s, %v; want %s", tt.env, tt.flag, got, err, tt.want)
+		}
+	}
+}
+
+var accountingRE = regexp.MustCompile(`(\d+) rows read, (\d+) used, (\d+) rejected`)
+
+// checkAccounting checks the summary line: the counts expected, and read = used + rejected.
+func checkAccounting(t *testing.T, stdout string, read, used, rejected int) {
+	t.Helper()
+	m := accountingRE.FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("no row accounting in stdout:\n%s", stdout)
+	}
+	r, _ := strconv.Atoi(m[1])
+	u, _ := strconv.Atoi(m[2])
+	j, _ := strconv.Atoi(m[3])
+	if r != u+j {
+		t.Errorf("rows read %d != used %d + rejected %d", r, u, j)
+	}
+	if r != read || u != used || j != rejected {
+		t.Errorf("accounting %d/%d/%d, want %d/%d/%d", r, u, j, read, used, rejected)
+	}
+}

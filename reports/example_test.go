@@ -1,0 +1,45 @@
+package reports_test
+
+import (
+	"bytes"
+	"fmt"
+	"log"
+
+	"github.com/xuri/excelize/v2"
+
+	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
+	"breachreport/reports"
+)
+
+// Example writes the workbook of the embedded sample in Japanese and reads one figure back.
+func Example() {
+	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	incidents, _ := data.Group(res.Scopes)
+	figs, _ := analysis.Analyze(incidents)
+	cmp, _ := analysis.SelectComparison(figs, nil, 6)
+	rep := analysis.Report{Input: data.SampleName, Incidents: figs, Summary: analysis.Summarize(figs), Compare: cmp}
+
+	var buf bytes.Buffer
+	if err := reports.Write(&buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {
+		log.Fatal(err)
+	}
+
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	fmt.Println(f.GetSheetList())
+	// Row 2 of the Incidents sheet is Sanpo Create; column I its suspected personal records.
+	v, _ := f.GetCellValue("事案一覧", "I2")
+	raw, _ := f.GetCellValue("事案一覧", "I2", excelize.Options{RawCellValue: true})
+	fmt.Println(v, raw)
+	// Output:
+	// [概要 事案一覧 範囲 比較 データ不備 定義]
+	// 41,355 41355
+}

@@ -1,0 +1,207 @@
+package reports
+
+import "breachreport/i18n"
+
+// label names one fixed text of the workbook. Every label has an entry in labels, in both
+// languages; TestLabelsComplete checks that none is missing or empty.
+type label int
+
+// The labels, grouped by the sheet that uses them.
+const (
+	// Sheet names. Excel limits them to 31 characters and forbids : \ / ? * [ ].
+	lSheetSummary label = iota
+	lSheetIncidents
+	lSheetScopes
+	lSheetComparison
+	lSheetIssues
+	lSheetMethod
+
+	// Summary.
+	lFigure
+	lValue
+	lN
+	lNote
+	lIncidents
+	lScopes
+	lRowsRead
+	lRowsUsed
+	lRowsRejected
+	lRowsBlank
+	lWarnings
+	lWarningsNote
+	lTotalRecords
+	lTotalsNoteShort
+	lBreakdownPrefix
+	lUnknownScopesNote
+	lFirstDisclosed
+	lLastDisclosed
+	lInput
+	lInputSHA256
+	lGenerated
+	lDayFigure
+	lMedian
+	lMean
+	lP90
+	lMin
+	lMax
+
+	// Incidents, Scopes and Comparison.
+	lIncidentID
+	lOrganization
+	lService
+	lIndustry
+	lCause
+	lDetected
+	lContained
+	lDisclosed
+	lRecordsPrefix
+	lScopeCount
+	lScopesUnknownCount
+	lSource
+	lFirstLine
+	lLine
+	lRecordType
+	lCertainty
+	lRecords
+	lExposureStart
+	lExposureEnd
+	lWindowDays
+	lNotes
+	lStartConfirmed
+	lEndConfirmed
+	lStartAll
+	lEndAll
+	lNoComparison
+
+	// Data issues.
+	lColumn
+	lColumnIndex
+	lSeverity
+	lMessage
+	lSevWarning
+	lSevRejected
+	lNoIssues
+
+	// Method.
+	lItem
+	lDefinition
+	lDayCounts
+	lStatistics
+	lTotals
+	lCertaintyRead
+	lCertaintyReadText
+	lRecordTypesRead
+	lRecordTypesReadText
+	lCountsRead
+	lCountsReadText
+	lDatesRead
+	lDatesReadText
+	lSources
+	lNoSources
+
+	numLabels // not a label: the number of labels
+)
+
+// labels holds every fixed text of the workbook, indexed by label.
+var labels = [numLabels]i18n.Text{
+	lSheetSummary:    {En: "Summary", Ja: "概要"},
+	lSheetIncidents:  {En: "Incidents", Ja: "事案一覧"},
+	lSheetScopes:     {En: "Scopes", Ja: "範囲"},
+	lSheetComparison: {En: "Comparison", Ja: "比較"},
+	lSheetIssues:     {En: "Data issues", Ja: "データ不備"},
+	lSheetMethod:     {En: "Method", Ja: "定義"},
+
+	lFigure:            {En: "Figure", Ja: "項目"},
+	lValue:             {En: "Value", Ja: "値"},
+	lN:                 {En: "n", Ja: "n"},
+	lNote:              {En: "Note", Ja: "注記"},
+	lIncidents:         {En: "Incidents", Ja: "事案数"},
+	lScopes:            {En: "Scopes (input rows used)", Ja: "範囲数（使用した入力行）"},
+	lRowsRead:          {En: "Rows read", Ja: "読み込んだ行"},
+	lRowsUsed:          {En: "Rows used", Ja: "使用した行"},
+	lRowsRejected:      {En: "Rows rejected", Ja: "除外した行"},
+	lRowsBlank:         {En: "Blank rows skipped", Ja: "空行（読み飛ばし）"},
+	lWarnings:          {En: "Warnings", Ja: "警告"},
+	lWarningsNote:      {En: "Every warning and rejected row is listed on the Data issues sheet.", Ja: "警告と除外した行はすべて「データ不備」シートに記載しています。"},
+	lTotalRecords:      {En: "Records exposed, total", Ja: "漏えい件数・合計"},
+	lTotalsNoteShort:   {En: "people and cards may overlap: not a count of people (see the note under the breakdown)", Ja: "個人・カードなど種類の異なる件数の合計で、人数ではありません（内訳の下の注記を参照）"},
+	lBreakdownPrefix:   {En: "of which ", Ja: "内訳: "},
+	lUnknownScopesNote: {En: "scopes with an unknown count are not included: ", Ja: "件数不明で含まれない範囲の数: "},
+	lFirstDisclosed:    {En: "First disclosed", Ja: "最初の公表日"},
+	lLastDisclosed:     {En: "Last disclosed", Ja: "最後の公表日"},
+	lInput:             {En: "Input", Ja: "入力ファイル"},
+	lInputSHA256:       {En: "Input SHA-256", Ja: "入力ファイルの SHA-256"},
+	lGenerated:         {En: "Generated", Ja: "作成日時"},
+	lDayFigure:         {En: "Day figure", Ja: "日数の項目"},
+	lMedian:            {En: "Median", Ja: "中央値"},
+	lMean:              {En: "Mean", Ja: "平均"},
+	lP90:               {En: "p90", Ja: "90パーセンタイル"},
+	lMin:               {En: "Min", Ja: "最小"},
+	lMax:               {En: "Max", Ja: "最大"},
+
+	lIncidentID:         {En: "Incident ID", Ja: "事案ID"},
+	lOrganization:       {En: "Organization", Ja: "企業名"},
+	lService:            {En: "Service", Ja: "サービス名"},
+	lIndustry:           {En: "Industry", Ja: "業種"},
+	lCause:              {En: "Cause", Ja: "原因"},
+	lDetected:           {En: "Detected", Ja: "発覚日"},
+	lContained:          {En: "Contained", Ja: "封じ込め日"},
+	lDisclosed:          {En: "Disclosed", Ja: "公表日"},
+	lRecordsPrefix:      {En: "Records: ", Ja: "件数: "},
+	lScopeCount:         {En: "Scopes", Ja: "範囲数"},
+	lScopesUnknownCount: {En: "Scopes with unknown count", Ja: "件数不明の範囲数"},
+	lSource:             {En: "Source", Ja: "出典"},
+	lFirstLine:          {En: "First line in input", Ja: "入力の最初の行"},
+	lLine:               {En: "Line", Ja: "行"},
+	lRecordType:         {En: "Record type", Ja: "情報種別"},
+	lCertainty:          {En: "Certainty", Ja: "確度"},
+	lRecords:            {En: "Records", Ja: "件数"},
+	lExposureStart:      {En: "Exposure start", Ja: "漏えい開始日"},
+	lExposureEnd:        {En: "Exposure end", Ja: "漏えい終了日"},
+	lWindowDays:         {En: "Window (days)", Ja: "漏えい期間（日）"},
+	lNotes:              {En: "Notes", Ja: "備考"},
+	lStartConfirmed:     {En: "Exposure start, confirmed scopes", Ja: "漏えい開始日・確定分"},
+	lEndConfirmed:       {En: "Exposure end, confirmed scopes", Ja: "漏えい終了日・確定分"},
+	lStartAll:           {En: "Exposure start, all scopes", Ja: "漏えい開始日・全範囲"},
+	lEndAll:             {En: "Exposure end, all scopes", Ja: "漏えい終了日・全範囲"},
+	lNoComparison:       {En: "There are no incidents to compare.", Ja: "比較する事案はありません。"},
+
+	lColumn:      {En: "Column", Ja: "列"},
+	lColumnIndex: {En: "Column number", Ja: "列番号"},
+	lSeverity:    {En: "Severity", Ja: "重大度"},
+	lMessage:     {En: "Message", Ja: "内容（英語）"},
+	lSevWarning:  {En: "warning", Ja: "警告"},
+	lSevRejected: {En: "rejected", Ja: "除外"},
+	lNoIssues:    {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},
+
+	lItem:          {En: "Item", Ja: "項目"},
+	lDefinition:    {En: "Definition", Ja: "定義"},
+	lDayCounts:     {En: "Day counts", Ja: "日数の数え方"},
+	lStatistics:    {En: "Statistics", Ja: "統計値"},
+	lTotals:        {En: "Totals", Ja: "合計"},
+	lCertaintyRead: {En: "Certainty", Ja: "確度"},
+	lCertaintyReadText: {
+		En: "Each input row (scope) states whether its exposure is confirmed or only suspected, in the certainty column: confirmed (also 確定, 確認) or suspected (also possible, 可能性, 疑い, 恐れ, おそれ). A blank certainty means confirmed. Any other value is kept as \"certainty unknown\" and listed under Data issues; such a scope counts only in the all-scopes figures.",
+		Ja: "入力の各行（範囲）は certainty（確度）列で、漏えいが確定か可能性にとどまるかを示します。確定は confirmed・確定・確認、可能性は suspected・possible・可能性・疑い・恐れ・おそれ と読みます。空欄は確定とみなします。それ以外の値は「確度不明」とし「データ不備」に記載します。確度不明の範囲は全範囲の数値にのみ含めます。",
+	},
+	lRecordTypesRead: {En: "Record types", Ja: "情報種別"},
+	lRecordTypesReadText: {
+		En: "The record_type column names the kind of data a scope exposed: personal (個人情報), card (カード情報, クレジットカード情報, credit card), account (アカウント情報) and other (その他) are recognised in English or Japanese; any other text is kept as written and forms a type of its own. Records are broken down by record type × certainty, one bucket per combination.",
+		Ja: "record_type（情報種別）列は漏えいした情報の種類です。個人情報（personal）、カード情報（card・クレジットカード情報・credit card）、アカウント情報（account）、その他（other）を日英どちらでも認識し、それ以外の文字列はそのまま独自の種別とします。件数は情報種別 × 確度の組み合わせごとに集計します。",
+	},
+	lCountsRead: {En: "Counts", Ja: "件数"},
+	lCountsReadText: {
+		En: "Counts are whole numbers, optionally grouped by thousands (41355 or 41,355). A blank count, or 不明, unknown, n/a or -, means the count is unknown: it is shown as an empty cell, never as 0.",
+		Ja: "件数は整数で、3桁区切りのカンマも使えます（41355 または 41,355）。空欄、不明、unknown、n/a、- は件数不明を意味し、0 ではなく空欄で表示します。",
+	},
+	lDatesRead: {En: "Dates", Ja: "日付"},
+	lDatesReadText: {
+		En: "Dates are read as yyyy-mm-dd, yyyy/m/d or yyyy年m月d日 and are never guessed: a date that cannot be read is treated as unknown and listed under Data issues. Dates in this workbook are date cells; an unknown date is an empty cell.",
+		Ja: "日付は yyyy-mm-dd、yyyy/m/d、yyyy年m月d日 の形式で読み、推測はしません。読めない日付は不明として扱い「データ不備」に記載します。このブックの日付は日付型のセルで、不明な日付は空欄です。",
+	},
+	lSources:   {En: "Sources", Ja: "出典"},
+	lNoSources: {En: "The input gives no source URLs.", Ja: "入力に出典URLはありません。"},
+}
+
+// in returns the label in language l.
+func (k label) in(l i18n.Lang) string { return labels[k].In(l) }

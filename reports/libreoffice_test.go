@@ -1,0 +1,315 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"breachreport/analysis"
+	"breachreport/i18n"
+	"breachreport/internal/clienttest"
+)
+
+// csvFilter exports every sheet (the last token, -1) as UTF-8 CSV to FILE-Sheet.csv. The
+// ninth token chooses between the stored values (false) and the values as shown with their
+// number formats (true).
+func csvFilter(asShown bool) string {
+	return "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true," + strconv.FormatBool(asShown) + ",false,false,-1"
+}
+
+// convert runs LibreOffice on file with a profile of its own, so that runs may go in
+// parallel and as root, and returns the output directory.
+func convert(t *testing.T, soffice, file, filter string) string {
+	t.Helper()
+	out := t.TempDir()
+	profile := t.TempDir()
+	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--norestore",
+		"--convert-to", filter, "--outdir", out, file}
+	msg, err := clienttest.Run(t, 3*time.Minute, soffice, args...)
+	if err != nil {
+		t.Fatalf("soffice %s: %v\n%s", strings.Join(args, " "), err, msg)
+	}
+	return out
+}
+
+// table is one sheet as LibreOffice exported it.
+type table struct {
+	t    *testing.T
+	name string
+	rows [][]string
+}
+
+func readTable(t *testing.T, dir, base, sheet string) *table {
+	t.Helper()
+	path := filepath.Join(dir, base+"-"+sheet+".csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("%v; LibreOffice wrote %q", err, names)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &table{t: t, name: sheet, rows: rows}
+}
+
+func (tb *table) cell(r, c int) string {
+	if r < len(tb.rows) && c < len(tb.rows[r]) {
+		return tb.rows[r][c]
+	}
+	return ""
+}
+
+func (tb *table) col(h string) int {
+	tb.t.Helper()
+	for i, v := range tb.rows[0] {
+		if v == h {
+			return i
+		}
+	}
+	tb.t.Fatalf("%s: no column %q in %q", tb.name, h, tb.rows[0])
+	return 0
+}
+
+func (tb *table) rowWhere(c int, v string) int {
+	tb.t.Helper()
+	for i, row := range tb.rows {
+		if c < len(row) && row[c] == v {
+			return i
+		}
+	}
+	tb.t.Fatalf("%s: no row with %q in column %d", tb.name, v, c)
+	return 0
+}
+
+// export is one conversion of the workbook: its values as stored or as shown.
+type export struct {
+	lang    i18n.Lang
+	asShown bool
+}
+
+// count is how the export writes a count: 41355 as stored, 41,355 as shown.
+func (e export) count(n int64) string {
+	if n == none {
+		return ""
+	}
+	if e.asShown {
+		return groupDigits(n)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// days is how the export writes a day count: 1132 as stored, 1,132 as shown.
+func (e export) days(n int) string {
+	if n == none {
+		return ""
+	}
+	return e.count(int64(n))
+}
+
+// checkDate checks a date exported by LibreOffice: as shown it is in the workbook's format;
+// as stored LibreOffice writes the date value in a format of its own choosing, which must
+// still be the same date (a text cell would come out as written).
+func (e export) checkDate(t *testing.T, got, want, what string) {
+	t.Helper()
+	if want == "" {
+		if got != "" {
+			t.Errorf("%s = %q, want empty", what, got)
+		}
+		return
+	}
+	if e.asShown {
+		if e.lang == i18n.Ja {
+			want = strings.ReplaceAll(want, "-", "/")
+		}
+		if got != want {
+			t.Errorf("%s = %q, want %q", what, got, want)
+		}
+		return
+	}
+	for _, layout := range []string{"2006-01-02", "01/02/2006", "1/2/06", "01/02/06", "2006/01/02"} {
+		if d, err := time.Parse(layout, got); err == nil {
+			if d.Format("2006-01-02") != want {
+				t.Errorf("%s = %q (%s), want %s", what, got, d.Format("2006-01-02"), want)
+			}
+			return
+		}
+	}
+	t.Errorf("%s = %q, not a date; want %s", what, got, want)
+}
+
+// TestLibreOfficeReadsBack opens the workbook in LibreOffice, exports every sheet to CSV,
+// once with the stored values and once as shown, and checks the seed figures in both.
+func TestLibreOfficeReadsBack(t *testing.T) {
+	soffice := clienttest.LibreOffice(t)
+	rep := sampleReport(t)
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			t.Parallel()
+			_, raw := writeBook(t, rep, l)
+			file := filepath.Join(t.TempDir(), "sample.xlsx")
+			if err := os.WriteFile(file, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, asShown := range []bool{false, true} {
+				e := export{lang: l, asShown: asShown}
+				name := map[bool]string{false: "stored", true: "shown"}[asShown]
+				t.Run(name, func(t *testing.T) {
+					dir := convert(t, soffice, file, csvFilter(asShown))
+					checkLibreOffice(t, e, rep, func(k label) *table { return readTable(t, dir, "sample", k.in(l)) })
+				})
+			}
+		})
+	}
+}
+
+func checkLibreOffice(t *testing.T, e export, rep analysis.Report, sheet func(label) *table) {
+	l := e.lang
+	inc := sheet(lSheetIncidents)
+	for _, want := range seedIncidents {
+		r := inc.rowWhere(inc.col(lIncidentID.in(l)), want.id)
+		get := func(h string) string { return inc.cell(r, inc.col(h)) }
+		for _, bk := range allBuckets {
+			n, ok := want.records[bk]
+			if !ok {
+				n = none
+			}
+			if got := get(bucketHeader(bk, l)); got != e.count(n) {
+				t.Errorf("Incidents %s %s = %q, want %q", want.id, bucketHeader(bk, l), got, e.count(n))
+			}
+		}
+		if got := get(lTotalRecords.in(l)); got != e.count(want.total) {
+			t.Errorf("Incidents %s total = %q, want %q", want.id, got, e.count(want.total))
+		}
+		for _, m := range analysis.Metrics() {
+			name := i18n.Metric(m).Name.In(l)
+			if got := get(name); got != e.days(want.metrics[m]) {
+				t.Errorf("Incidents %s %s = %q, want %q", want.id, name, got, e.days(want.metrics[m]))
+			}
+		}
+		e.checkDate(t, get(lDetected.in(l)), want.detected, "Incidents "+want.id+" detected")
+		e.checkDate(t, get(lContained.in(l)), want.contained, "Incidents "+want.id+" contained")
+		e.checkDate(t, get(lDisclosed.in(l)), want.disclosed, "Incidents "+want.id+" disclosed")
+		if got := get(lSource.in(l)); got != want.source {
+			t.Errorf("Incidents %s source = %q, want %q", want.id, got, want.source)
+		}
+	}
+
+	sc := sheet(lSheetScopes)
+	for _, want := range seedScopes {
+		r := sc.rowWhere(sc.col(lLine.in(l)), strconv.Itoa(want.line))
+		get := func(h string) string { return sc.cell(r, sc.col(h)) }
+		if got := get(lRecords.in(l)); got != e.count(want.records) {
+			t.Errorf("Scopes line %d records = %q, want %q", want.line, got, e.count(want.records))
+		}
+		if got := get(lWindowDays.in(l)); got != e.days(want.window) {
+			t.Errorf("Scopes line %d window = %q, want %q", want.line, got, e.days(want.window))
+		}
+		e.checkDate(t, get(lExposureStart.in(l)), want.start, "Scopes start")
+		e.checkDate(t, get(lExposureEnd.in(l)), want.end, "Scopes end")
+	}
+
+	cmp := sheet(lSheetComparison)
+	fig := cmp.col(lFigure.in(l))
+	for _, want := range seedIncidents {
+		var c int
+		for _, f := range rep.Compare {
+			if f.Incident.ID == want.id {
+				c = cmp.col(f.Incident.Label())
+			}
+		}
+		get := func(name string) string { return cmp.cell(cmp.rowWhere(fig, name), c) }
+		if got := get(lTotalRecords.in(l)); got != e.count(want.total) {
+			t.Errorf("Comparison %s total = %q, want %q", want.id, got, e.count(want.total))
+		}
+		for _, bk := range allBuckets {
+			n, ok := want.records[bk]
+			if !ok {
+				n = none
+			}
+			if got := get(bucketHeader(bk, l)); got != e.count(n) {
+				t.Errorf("Comparison %s %s = %q, want %q", want.id, bucketHeader(bk, l), got, e.count(n))
+			}
+		}
+		for _, m := range analysis.Metrics() {
+			name := i18n.Metric(m).Name.In(l)
+			if got := get(name); got != e.days(want.metrics[m]) {
+				t.Errorf("Comparison %s %s = %q, want %q", want.id, name, got, e.days(want.metrics[m]))
+			}
+		}
+		e.checkDate(t, get(lStartConfirmed.in(l)), want.startConfirmed, "Comparison "+want.id+" start confirmed")
+		e.checkDate(t, get(lStartAll.in(l)), want.startAll, "Comparison "+want.id+" start all")
+		e.checkDate(t, get(lDisclosed.in(l)), want.disclosed, "Comparison "+want.id+" disclosed")
+	}
+
+	sum := sheet(lSheetSummary)
+	r := sum.rowWhere(0, lTotalRecords.in(l))
+	if got := sum.cell(r, 1); got != e.count(43961+40443) {
+		t.Errorf("Summary total = %q, want %q", got, e.count(43961+40443))
+	}
+	if got := sum.cell(r, 2); got != "2" {
+		t.Errorf("Summary total n = %q, want 2", got)
+	}
+
+	if got := sheet(lSheetIssues).cell(1, 0); got != lNoIssues.in(l) {
+		t.Errorf("Data issues A2 = %q, want %q", got, lNoIssues.in(l))
+	}
+	method := sheet(lSheetMethod)
+	for _, want := range seedIncidents {
+		method.rowWhere(1, want.source)
+	}
+}
+
+// TestLibreOfficePDF prints the workbook to PDF with LibreOffice and checks that
+// the figures are on the pages. Set BREACHREPORT_PDF_DIR to keep the PDFs for viewing.
+func TestLibreOfficePDF(t *testing.T) {
+	soffice := clienttest.LibreOffice(t)
+	pdftotext := clienttest.Find(t, "poppler-utils", "pdftotext")
+	rep := sampleReport(t)
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			t.Parallel()
+			_, raw := writeBook(t, rep, l)
+			file := filepath.Join(t.TempDir(), "sample-"+string(l)+".xlsx")
+			if err := os.WriteFile(file, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dir := convert(t, soffice, file, "pdf")
+			pdf := filepath.Join(dir, "sample-"+string(l)+".pdf")
+			if keep := os.Getenv("BREACHREPORT_PDF_DIR"); keep != "" {
+				b, err := os.ReadFile(pdf)
+				if err == nil {
+					err = os.WriteFile(filepath.Join(keep, filepath.Base(pdf)), b, 0o644)
+				}
+				if err != nil {
+					t.Error(err)
+				}
+			}
+			out, err := clienttest.Run(t, time.Minute, pdftotext, "-layout", pdf, "-")
+			if err != nil {
+				t.Fatalf("pdftotext: %v\n%s", err, out)
+			}
+			text := string(out)
+			date := map[i18n.Lang]string{i18n.En: "2019-06-04", i18n.Ja: "2019/06/04"}[l]
+			for _, want := range []string{"41,355", "43,961", "40,443", "84,404", "1,132", "1,280", date,
+				"株式会社サンポークリエイト", "株式会社おもちゃ箱", "https://cybersecurity-jp.com/news/31610",
+				lIncidentID.in(l), lTotalRecords.in(l)} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the PDF has no %q", want)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,99 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"breachreport/i18n"
+)
+
+// TestTextWidth checks the column-width estimate: East Asian wide characters count double.
+func TestTextWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want float64
+	}{
+		{"ascii", "Sanpo Create", 12},
+		{"kanji", "株式会社", 8},
+		{"full-width digits", "４１３５５", 10},
+		{"half-width katakana", "ｱﾈﾓﾈ", 4},
+		{"mixed", "anemone (アネモネ)", 18},
+		{"widest line", "ab\n漢字漢字\nc", 8},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := textWidth(tt.in); got != tt.want {
+				t.Errorf("textWidth(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGroupDigits checks the width estimate of counts against #,##0.
+func TestGroupDigits(t *testing.T) {
+	tests := []struct {
+		in   int64
+		want string
+	}{{0, "0"}, {210, "210"}, {2606, "2,606"}, {41355, "41,355"}, {1234567, "1,234,567"}, {-1000, "-1,000"}}
+	for _, tt := range tests {
+		if got := groupDigits(tt.in); got != tt.want {
+			t.Errorf("groupDigits(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLinkable checks which source URLs become hyperlinks.
+func TestLinkable(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"https://cybersecurity-jp.com/news/31610", true},
+		{"http://example.com/a?b=c", true},
+		{"javascript:alert(1)", false},
+		{"file:///etc/passwd", false},
+		{"=HYPERLINK(\"http://x\")", false},
+		{"example.com/news", false},
+		{"https://", false},
+		{"https://example.com/" + strings.Repeat("a", maxLinkLen), false},
+	}
+	for _, tt := range tests {
+		if got := linkable(tt.in); got != tt.want {
+			t.Errorf("linkable(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLinkCap checks that URLs past maxSheetLinks on a sheet are written as plain text.
+func TestLinkCap(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f, i18n.En)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &sheetWriter{f: f, st: st, name: "Sheet1", lineHt: 15, links: maxSheetLinks - 1}
+	u := "https://example.com/a"
+	w.write(link(u))
+	w.write(link(u))
+	w.finish(0, false)
+	if w.err != nil {
+		t.Fatal(w.err)
+	}
+	for _, tt := range []struct {
+		ref  string
+		want bool
+	}{{"A1", true}, {"A2", false}} {
+		ok, _, err := f.GetCellHyperLink("Sheet1", tt.ref)
+		if err != nil || ok != tt.want {
+			t.Errorf("%s: hyperlink %v (%v), want %v", tt.ref, ok, err, tt.want)
+		}
+		if v, _ := f.GetCellValue("Sheet1", tt.ref); v != u {
+			t.Errorf("%s = %q, want %q", tt.ref, v, u)
+		}
+	}
+}

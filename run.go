@@ -1,0 +1,369 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"breachreport/analysis"
+	"breachreport/charts"
+	"breachreport/data"
+	"breachreport/i18n"
+	"breachreport/internal/atomicfile"
+	"breachreport/reports"
+)
+
+// version is the release of this build; "go build -ldflags -X main.version=…" may set it.
+var version = "0.1.0-dev"
+
+// The names of the files generate writes into the output directory.
+const (
+	workbookName = "breach-report.xlsx"
+	chartsName   = "charts.html"
+)
+
+// maxCompare is how many incidents the Comparison sheet shows when --compare is not given.
+const maxCompare = 6
+
+// env is the outside world a command sees; tests give it buffers and a fixed clock.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+}
+
+// usageError is a mistake in the command line. It makes the command exit with status 2 and
+// print the usage text it carries.
+type usageError struct {
+	msg   string
+	usage string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// rejectedError reports that some input rows could not be used. The outputs are still
+// written; the command exits with status 1.
+type rejectedError struct {
+	rejected, read int
+	warnings       int
+	strict         bool
+}
+
+func (e *rejectedError) Error() string {
+	if e.rejected == 0 {
+		return fmt.Sprintf("--strict: %s (listed above)", plural(e.warnings, "warning"))
+	}
+	return fmt.Sprintf("%d of %d rows rejected (listed above and in the Data issues sheet)", e.rejected, e.read)
+}
+
+const mainUsage = `Usage:
+  breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+  breachreport validate -i FILE|- [--strict]
+  breachreport sample
+  breachreport version
+
+Run "breachreport COMMAND --help" for a command's options.
+`
+
+// run executes the command line args (without the program name).
+func run(ctx context.Context, args []string, e env) error {
+	if len(args) == 0 {
+		return &usageError{msg: "no command given", usage: mainUsage}
+	}
+	switch args[0] {
+	case "generate":
+		return cmdGenerate(ctx, args[1:], e)
+	case "validate":
+		return cmdValidate(ctx, args[1:], e)
+	case "sample":
+		return cmdSample(args[1:], e)
+	case "version":
+		return cmdVersion(args[1:], e)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, mainUsage)
+		return nil
+	}
+	return &usageError{msg: fmt.Sprintf("unknown command %q", args[0]), usage: mainUsage}
+}
+
+// newFlagSet returns a flag set whose errors and help go through run's error handling.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args; --help prints the usage to stdout and returns errHelp.
+func parseFlags(fs *flag.FlagSet, args []string, usage string, e env) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.stdout, usage+flagDefaults(fs))
+		return errHelp
+	}
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: usage + flagDefaults(fs)}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0)), usage: usage + flagDefaults(fs)}
+	}
+	return nil
+}
+
+// errHelp ends a command that printed its help; run returns nil for it.
+var errHelp = errors.New("help shown")
+
+func flagDefaults(fs *flag.FlagSet) string {
+	var b strings.Builder
+	b.WriteString("\nOptions:\n")
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return b.String()
+}
+
+const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+
+Reads incidents (CSV, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
+Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
+the workbook's Data issues sheet; the report is still written and the exit status is 1.
+`
+
+func cmdGenerate(ctx context.Context, args []string, e env) error {
+	fs := newFlagSet("generate")
+	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
+	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
+	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
+	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	if err := parseFlags(fs, args, generateUsage, e); err != nil {
+		return helpOK(err)
+	}
+	l, err := chooseLang(*lang, e)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	var ids []string
+	for _, id := range strings.Split(*compare, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+
+	rep, err := load(*in, e)
+	if err != nil {
+		return err
+	}
+	rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare)
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	printIssues(e.stderr, rep)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		return fmt.Errorf("creating output directory: %w", err)
+	}
+	outputs := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: l}) }},
+		{chartsName, func(w io.Writer) error { return charts.Write(w, rep, charts.Options{Lang: l}) }},
+	}
+	printAccounting(e.stdout, rep)
+	for _, o := range outputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		path := filepath.Join(*outDir, o.name)
+		if err := atomicfile.Write(path, 0o644, o.write); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	}
+	return outcome(rep, *strict)
+}
+
+const validateUsage = `Usage: breachreport validate -i FILE|- [--strict]
+
+Reads incidents and reports every problem found, with line, column and value; writes nothing.
+Exit status 1 when any row cannot be used.
+`
+
+func cmdValidate(_ context.Context, args []string, e env) error {
+	fs := newFlagSet("validate")
+	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	if err := parseFlags(fs, args, validateUsage, e); err != nil {
+		return helpOK(err)
+	}
+	if *in == "" {
+		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
+	}
+	rep, err := load(*in, e)
+	if err != nil {
+		return err
+	}
+	for _, is := range rep.Issues {
+		fmt.Fprintf(e.stdout, "%s: %s: %s\n", rep.Input, is.Severity, is)
+	}
+	printAccounting(e.stdout, rep)
+	return outcome(rep, *strict)
+}
+
+const sampleUsage = `Usage: breachreport sample
+
+Prints the embedded sample CSV (the two reference cases), a template to copy.
+`
+
+func cmdSample(args []string, e env) error {
+	fs := newFlagSet("sample")
+	if err := parseFlags(fs, args, sampleUsage, e); err != nil {
+		return helpOK(err)
+	}
+	_, err := e.stdout.Write(data.Sample())
+	return err
+}
+
+const versionUsage = `Usage: breachreport version
+
+Prints the version of breachreport and of the Go toolchain that built it.
+`
+
+func cmdVersion(args []string, e env) error {
+	fs := newFlagSet("version")
+	if err := parseFlags(fs, args, versionUsage, e); err != nil {
+		return helpOK(err)
+	}
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+		fmt.Fprintf(e.stdout, "breachreport %s %s\n", v, bi.GoVersion)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "breachreport %s\n", v)
+	return nil
+}
+
+func helpOK(err error) error {
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+func chooseLang(flagValue string, e env) (i18n.Lang, error) {
+	if flagValue == "" {
+		return i18n.FromEnv(e.getenv), nil
+	}
+	return i18n.ParseLang(flagValue)
+}
+
+// load reads the input named by path ("" for the embedded sample, "-" for stdin) and
+// computes every figure. A file that cannot be read at all is an error; problems in rows are
+// issues in the report.
+func load(path string, e env) (analysis.Report, error) {
+	var (
+		r    io.Reader
+		name string
+	)
+	switch path {
+	case "":
+		r, name = bytes.NewReader(data.Sample()), data.SampleName
+	case "-":
+		r, name = e.stdin, "standard input"
+	default:
+		f, err := os.Open(path)
+		if err != nil {
+			return analysis.Report{}, fmt.Errorf("reading input: %w", err)
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	h := sha256.New()
+	res, err := data.Read(io.TeeReader(r, h), data.Options{Now: e.now()})
+	if err != nil {
+		return analysis.Report{}, fmt.Errorf("reading %s: %w", name, err)
+	}
+	// Hash the rest too, should the reader have stopped before the end.
+	if _, err := io.Copy(h, r); err != nil {
+		return analysis.Report{}, fmt.Errorf("reading %s: %w", name, err)
+	}
+	incidents, groupIssues := data.Group(res.Scopes)
+	figs, figIssues := analysis.Analyze(incidents)
+	issues := append(append(append([]data.Issue(nil), res.Issues...), groupIssues...), figIssues...)
+	res.Layout.Locate(issues)
+	sortIssues(issues)
+	return analysis.Report{
+		Input:        name,
+		InputSHA256:  hex.EncodeToString(h.Sum(nil)),
+		Generated:    e.now(),
+		RowsRead:     res.RowsRead,
+		RowsUsed:     len(res.Scopes),
+		RowsRejected: res.RowsRejected,
+		RowsBlank:    res.RowsBlank,
+		Incidents:    figs,
+		Summary:      analysis.Summarize(figs),
+		Issues:       issues,
+	}, nil
+}
+
+// sortIssues orders issues by line, keeping the order found within a line.
+func sortIssues(issues []data.Issue) {
+	// The order within a line is meaningful (reader, then grouping, then figures).
+	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+}
+
+// printIssues lists every issue on w, one per line, naming the input.
+func printIssues(w io.Writer, rep analysis.Report) {
+	for _, is := range rep.Issues {
+		fmt.Fprintf(w, "%s: %s: %s\n", rep.Input, is.Severity, is)
+	}
+}
+
+// printAccounting prints the one-line row accounting of a run.
+func printAccounting(w io.Writer, rep analysis.Report) {
+	fmt.Fprintf(w, "%s: %d rows read, %d used, %d rejected", rep.Input, rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+	if rep.RowsBlank > 0 {
+		fmt.Fprintf(w, " (%s skipped)", plural(rep.RowsBlank, "blank row"))
+	}
+	fmt.Fprintf(w, "; %s; %s\n", plural(len(rep.Incidents), "incident"), plural(rep.Warnings(), "warning"))
+}
+
+// plural formats n and a noun, adding s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// outcome turns the row accounting into the command's result.
+func outcome(rep analysis.Report, strict bool) error {
+	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
+		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+	}
+	if rep.RowsRejected > 0 || (strict && rep.Warnings() > 0) {
+		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), strict: strict}
+	}
+	return nil
+}
