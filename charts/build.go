@@ -1,0 +1,601 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
+)
+
+// The Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
+const (
+	orange     = "#E69F00"
+	skyBlue    = "#56B4E9"
+	green      = "#009E73"
+	yellow     = "#F0E442"
+	blue       = "#0072B2"
+	vermillion = "#D55E00"
+	purple     = "#CC79A7"
+	black      = "#000000"
+	grey       = "#999999"
+)
+
+// Font stacks: Latin faces first for English, then the Japanese stack, which also renders
+// the Japanese organization names an English page shows.
+const (
+	fontJa = `"Hiragino Sans", "Yu Gothic", Meiryo, "Noto Sans CJK JP", sans-serif`
+	fontEn = `"Segoe UI", "Helvetica Neue", Arial, ` + fontJa
+)
+
+// labelShare is the smallest share of the longest stacked bar a records segment needs to
+// carry its number inside; smaller segments have theirs in the tooltip and the table.
+const labelShare = 0.15
+
+// view is the state shared by the chart builders: the language and the incidents charted,
+// with a distinct axis label for each.
+type view struct {
+	lang  i18n.Lang
+	figs  []analysis.IncidentFigures
+	cases []string
+}
+
+func newView(lang i18n.Lang, figs []analysis.IncidentFigures) view {
+	if lang != i18n.Ja {
+		lang = i18n.En
+	}
+	return view{lang: lang, figs: figs, cases: caseLabels(figs)}
+}
+
+// caseLabels returns the incidents' labels, with the id added to any label two incidents
+// share, so that no two categories of an axis are the same.
+func caseLabels(figs []analysis.IncidentFigures) []string {
+	count := map[string]int{}
+	for _, f := range figs {
+		count[f.Incident.Label()]++
+	}
+	out := make([]string, len(figs))
+	for i, f := range figs {
+		l := f.Incident.Label()
+		if l == "" || count[l] > 1 {
+			l = strings.TrimSpace(l + " [" + f.Incident.ID + "]")
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func (v view) t(x i18n.Text) string { return x.In(v.lang) }
+
+func (v view) f(x i18n.Text, args ...any) string { return fmt.Sprintf(x.In(v.lang), args...) }
+
+// records formats a record count: 41,355 in English, 41,355件 in Japanese.
+func (v view) records(n int64) string { return v.f(labels.RecordsFmt, groupDigits(n)) }
+
+// count formats a possibly unknown record count.
+func (v view) count(c data.Count) string {
+	if !c.Known {
+		return v.t(labels.Unknown)
+	}
+	return v.records(c.N)
+}
+
+// days formats a day count: 115 days in English, 115日 in Japanese.
+func (v view) days(n int) string {
+	if n == 1 {
+		return v.f(labels.OneDayFmt, groupDigits(int64(n)))
+	}
+	return v.f(labels.DaysFmt, groupDigits(int64(n)))
+}
+
+func (v view) date(d data.Date) string {
+	if !d.Known() {
+		return v.t(labels.Unknown)
+	}
+	return d.String()
+}
+
+func (v view) font() string {
+	if v.lang == i18n.Ja {
+		return fontJa
+	}
+	return fontEn
+}
+
+// groupDigits writes n with a comma between groups of three digits.
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// globals returns the go-echarts options every chart shares. Each series has its own colour;
+// the palette, Okabe–Ito in the order typeColors hands it out, replaces go-echarts' default.
+func (v view) globals(title string) []ec.GlobalOpts {
+	return []ec.GlobalOpts{
+		ec.WithAnimation(false),
+		ec.WithColorsOpts(opts.Colors{blue, orange, green, purple, skyBlue, yellow, vermillion, black, grey}),
+		ec.WithTitleOpts(opts.Title{Title: title, Left: "left", Top: "4",
+			TitleStyle: &opts.TextStyle{FontSize: 15, FontWeight: "bold", Color: "#222222"}}),
+		ec.WithLegendOpts(opts.Legend{Type: "scroll", Top: "32", Left: "left"}),
+		ec.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: "76", Bottom: "36", ContainLabel: opts.Bool(true)}),
+	}
+}
+
+// option returns the option object of c with the extras every chart needs (the page's font,
+// UTC dates, a tooltip kept inside the chart) and then ext merged in.
+func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
+	return option(c, merge(extra{
+		"useUTC":    true,
+		"textStyle": extra{"fontFamily": v.font()},
+		"tooltip":   extra{"confine": true},
+	}, ext).(extra))
+}
+
+// caseAxis is the category axis of incidents, first at the top. A bar chart fills in its
+// data with SetXAxis and XYReversal.
+func (v view) caseAxis() opts.YAxis {
+	return opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+		AxisLabel: &opts.AxisLabel{Width: 190, Overflow: "break"}}
+}
+
+// barMaxWidth sets a bar series' barMaxWidth, a field of go-echarts' series that it has no
+// bar option for.
+func barMaxWidth(px int) ec.SeriesOpts {
+	return ec.WithSeriesOpts(func(s *ec.SingleSeries) { s.BarMaxWidth = strconv.Itoa(px) })
+}
+
+func (v view) height(perCase int) int {
+	h := 130 + perCase*len(v.cases)
+	if h < 340 {
+		h = 340
+	}
+	return h
+}
+
+// bucketKeys returns the record type × certainty buckets that occur in any charted
+// incident, in analysis.BucketLess order.
+func (v view) bucketKeys() []analysis.Bucket {
+	var keys []analysis.Bucket
+	for _, f := range v.figs {
+		for _, b := range f.Buckets {
+			if findBucket(keys, b.Type, b.Certainty) < 0 {
+				keys = append(keys, analysis.Bucket{Type: b.Type, Certainty: b.Certainty})
+			}
+		}
+	}
+	sortBuckets(keys)
+	return keys
+}
+
+func sortBuckets(bs []analysis.Bucket) {
+	for i := 1; i < len(bs); i++ {
+		for j := i; j > 0 && analysis.BucketLess(bs[j], bs[j-1]); j-- {
+			bs[j], bs[j-1] = bs[j-1], bs[j]
+		}
+	}
+}
+
+func findBucket(bs []analysis.Bucket, t data.RecordType, c data.Certainty) int {
+	for i, b := range bs {
+		if b.Type == t && b.Certainty == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// typeColors gives each record type in keys its colour: the four well-known types fixed
+// ones, free-text types the remaining colours in order.
+func typeColors(keys []analysis.Bucket) map[data.RecordType]string {
+	m := map[data.RecordType]string{data.Personal: blue, data.Card: orange, data.Account: green, data.Other: purple}
+	spare := []string{skyBlue, yellow, vermillion}
+	n := 0
+	for _, k := range keys {
+		if _, ok := m[k.Type]; ok {
+			continue
+		}
+		if k.Type == "" || n >= len(spare) {
+			m[k.Type] = grey
+			continue
+		}
+		m[k.Type] = spare[n]
+		n++
+	}
+	return m
+}
+
+// bucketExtra patterns a bucket's series by certainty: plain when confirmed, diagonal
+// stripes when suspected, dots when the certainty is unknown, so that certainty never rests
+// on colour alone. Its colour, by record type, is the series' go-echarts item style.
+func bucketExtra(c data.Certainty) extra {
+	var d *decal
+	switch c {
+	case data.Suspected:
+		d = &decal{Symbol: "rect", SymbolSize: 1, DashArrayX: []int{1, 0}, DashArrayY: []int{3, 4},
+			Rotation: -0.785398, Color: "rgba(255,255,255,0.55)"}
+	case data.CertaintyUnknown:
+		d = &decal{Symbol: "circle", SymbolSize: 0.5, DashArrayX: []int{5, 5}, DashArrayY: []int{5, 5},
+			Color: "rgba(255,255,255,0.7)"}
+	default:
+		return extra{}
+	}
+	return extra{"itemStyle": extra{"decal": d}}
+}
+
+// labelColor is the text colour that reads on fill c.
+func labelColor(c string) string {
+	switch c {
+	case orange, yellow, skyBlue, grey:
+		return "#111111"
+	}
+	return "#ffffff"
+}
+
+// chart is one chart of the page: its element id, height, JSON payload and the notes and
+// table shown under it.
+type chart struct {
+	ID      string
+	Title   string
+	Height  int
+	Payload payload
+	Notes   []string
+	Table   *table
+}
+
+// table is a small data table under a chart, all text.
+type table struct {
+	Head []string
+	Rows [][]string
+}
+
+// recordsChart is the stacked bar chart of records by record type × certainty, a go-echarts
+// Bar with the incidents on the y axis.
+func (v view) recordsChart() (chart, error) {
+	keys := v.bucketKeys()
+	colors := typeColors(keys)
+	var maxTotal int64
+	for _, f := range v.figs {
+		var sum int64
+		for _, b := range f.Buckets {
+			if b.Records.Known {
+				sum += b.Records.N
+			}
+		}
+		if sum > maxTotal {
+			maxTotal = sum
+		}
+	}
+
+	c := chart{ID: "chart-records", Title: v.t(labels.RecordsTitle), Height: v.height(60)}
+	bar := ec.NewBar()
+	bar.SetGlobalOptions(append(v.globals(c.Title),
+		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: v.t(labels.RecordsAxis), NameLocation: "middle", NameGap: 26}),
+		ec.WithYAxisOpts(v.caseAxis()),
+	)...)
+	bar.SetXAxis(v.cases).XYReversal()
+
+	tbl := &table{Head: []string{v.t(labels.RecordsTableCase)}}
+	for _, k := range keys {
+		tbl.Head = append(tbl.Head, v.t(i18n.Bucket(k)))
+	}
+	tbl.Head = append(tbl.Head, v.t(labels.Total))
+
+	var series []any
+	for _, k := range keys {
+		name := v.t(i18n.Bucket(k))
+		color := colors[k.Type]
+		items := make([]opts.BarData, 0, len(v.figs))
+		for i, f := range v.figs {
+			j := findBucket(f.Buckets, k.Type, k.Certainty)
+			if j < 0 {
+				items = append(items, opts.BarData{Value: missing})
+				continue
+			}
+			b := f.Buckets[j]
+			if !b.Records.Known {
+				// An unknown count is not a zero: no bar, and a note says so.
+				items = append(items, opts.BarData{Value: missing})
+				c.Notes = append(c.Notes, v.f(labels.RecordsNotPlotted, v.cases[i], name))
+				continue
+			}
+			if b.Unknown > 0 {
+				c.Notes = append(c.Notes, v.f(labels.RecordsPartial, v.cases[i], name, b.Unknown))
+			}
+			it := opts.BarData{Value: b.Records.N}
+			if maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal) {
+				// The label text is the formatted number: it never contains braces, so
+				// ECharts shows it as it is.
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.records(b.Records.N)}
+			}
+			items = append(items, it)
+		}
+		bar.AddSeries(name, items,
+			ec.WithBarChartOpts(opts.BarChart{Stack: "records"}),
+			ec.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+			ec.WithLabelOpts(opts.Label{Position: "inside", Color: labelColor(color)}),
+			barMaxWidth(34))
+		// A halo keeps the label legible on a patterned bar.
+		ex := bucketExtra(k.Certainty)
+		ex["label"] = extra{"textBorderColor": color, "textBorderWidth": 3}
+		series = append(series, ex)
+	}
+
+	for i, f := range v.figs {
+		tp := tip{Title: v.cases[i]}
+		row := []string{v.cases[i]}
+		for _, k := range keys {
+			j := findBucket(f.Buckets, k.Type, k.Certainty)
+			if j < 0 {
+				row = append(row, "")
+				continue
+			}
+			b := f.Buckets[j]
+			tp.Rows = append(tp.Rows, tipRow{Label: v.t(i18n.Bucket(k)), Value: v.count(b.Records), Color: colors[k.Type]})
+			row = append(row, v.count(b.Records))
+		}
+		total := v.t(labels.TotalUnknown)
+		if f.Total.Known {
+			total = v.records(f.Total.N)
+		}
+		tp.Rows = append(tp.Rows, tipRow{Label: v.t(labels.Total), Value: total})
+		row = append(row, total)
+		c.Payload.Tips.Axis = append(c.Payload.Tips.Axis, tp)
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	c.Notes = append(c.Notes, v.t(i18n.TotalsNote))
+	c.Table = tbl
+	c.Payload.Kind = "records"
+	opt, err := v.option(bar, extra{"series": series})
+	c.Payload.Option = opt
+	return c, err
+}
+
+// timelineChart is the Gantt chart: a go-echarts Custom chart with a series per record type
+// × certainty whose items are exposure windows, drawn by renderWindow in page.js, overlapped
+// with a Scatter of markers for the detected, contained and disclosed dates.
+func (v view) timelineChart() (chart, error) {
+	keys := v.bucketKeys()
+	colors := typeColors(keys)
+
+	c := chart{ID: "chart-timeline", Title: v.t(labels.TimelineTitle), Height: v.height(80)}
+	xAxis := opts.XAxis{Type: "time", Name: v.t(labels.TimelineAxis), NameLocation: "middle", NameGap: 26,
+		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+	if lo, hi, ok := v.timeRange(); ok {
+		xAxis.Min, xAxis.Max = lo.UnixMilli(), hi.UnixMilli()
+	}
+	yAxis := v.caseAxis()
+	yAxis.Data = v.cases
+	yAxis.SplitLine = &opts.SplitLine{Show: opts.Bool(true)}
+	windows := ec.NewCustom()
+	windows.SetGlobalOptions(append(v.globals(c.Title),
+		ec.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
+		ec.WithXAxisOpts(xAxis),
+		ec.WithYAxisOpts(yAxis),
+	)...)
+	// go-echarts' axis label formatter is a string; the time axis takes one template per
+	// level, which are labels of the page, never text from the input.
+	ext := extra{"xAxis": []any{extra{"axisLabel": extra{"formatter": extra{
+		"year": v.t(labels.AxisYear), "month": v.t(labels.AxisMonth), "day": v.t(labels.AxisDay)}}}}}
+	var series []any
+
+	// Each incident's windowed scopes share its band in lanes, in input order.
+	lanes := make([]int, len(v.figs))
+	for i, f := range v.figs {
+		for _, sf := range f.Scopes {
+			if sf.Window.Known {
+				lanes[i]++
+			}
+		}
+	}
+	type bar struct {
+		value []any
+		tip   tip
+	}
+	byKey := make([][]bar, len(keys))
+	for i, f := range v.figs {
+		lane := 0
+		for _, sf := range f.Scopes {
+			sc := sf.Scope
+			k := findBucket(keys, sc.RecordType, sc.Certainty)
+			name := v.t(i18n.Bucket(keys[k]))
+			if !sf.Window.Known {
+				c.Notes = append(c.Notes, v.f(labels.TimelineNoWindow, v.cases[i], name))
+				continue
+			}
+			suspected := 0
+			if sc.Certainty != data.Confirmed {
+				suspected = 1
+			}
+			byKey[k] = append(byKey[k], bar{
+				value: []any{i, sc.ExposureStart.Time.UnixMilli(), sc.ExposureEnd.Time.UnixMilli(), lane, lanes[i], suspected},
+				tip: tip{Title: v.cases[i], Rows: []tipRow{
+					{Label: v.t(labels.Scope), Value: name, Color: colors[sc.RecordType]},
+					{Label: v.t(labels.Records), Value: v.count(sc.Records)},
+					{Label: v.t(labels.Window), Value: v.f(labels.WindowRange, sc.ExposureStart, sc.ExposureEnd, v.days(sf.Window.N))},
+				}},
+			})
+			lane++
+		}
+	}
+	for k, bars := range byKey {
+		if len(bars) == 0 {
+			continue
+		}
+		var items []opts.CustomData
+		var tt []tip
+		for _, b := range bars {
+			items = append(items, opts.CustomData{Value: b.value})
+			tt = append(tt, b.tip)
+		}
+		windows.AddSeries(v.t(i18n.Bucket(keys[k])), items,
+			ec.WithItemStyleOpts(opts.ItemStyle{Color: colors[keys[k].Type]}),
+			ec.WithEncodeOpts(opts.Encode{X: []int{1, 2}, Y: 0}))
+		// The window's item style carries the pattern for the legend; renderWindow draws
+		// the bar itself.
+		series = append(series, bucketExtra(keys[k].Certainty))
+		c.Payload.Tips.Item = append(c.Payload.Tips.Item, tt)
+	}
+
+	markers := []struct {
+		name   i18n.Text
+		get    func(data.Incident) data.Date
+		symbol string
+		color  string
+		offset int
+	}{
+		{labels.Detected, func(in data.Incident) data.Date { return in.Detected }, "triangle", vermillion, -9},
+		{labels.Contained, func(in data.Incident) data.Date { return in.Contained }, "diamond", black, 9},
+		{labels.Disclosed, func(in data.Incident) data.Date { return in.Disclosed }, "circle", purple, 0},
+	}
+	dates := ec.NewScatter()
+	for _, m := range markers {
+		items := []opts.ScatterData{}
+		var tt []tip
+		for i, f := range v.figs {
+			in := f.Incident
+			d := m.get(in)
+			if !d.Known() {
+				continue
+			}
+			items = append(items, opts.ScatterData{Value: []any{d.Time.UnixMilli(), i}})
+			tt = append(tt, tip{Title: v.cases[i], Rows: []tipRow{
+				{Label: v.t(labels.Detected), Value: v.date(in.Detected), Color: vermillion},
+				{Label: v.t(labels.Contained), Value: v.date(in.Contained), Color: black},
+				{Label: v.t(labels.Disclosed), Value: v.date(in.Disclosed), Color: purple},
+			}})
+		}
+		dates.AddSeries(v.t(m.name), items,
+			ec.WithScatterChartOpts(opts.ScatterChart{Symbol: m.symbol, SymbolSize: 13}),
+			ec.WithItemStyleOpts(opts.ItemStyle{Color: m.color, BorderColor: "#ffffff", BorderWidth: 1}))
+		// symbolOffset moves a marker up or down so that markers on one date do not hide
+		// each other; z keeps them above the windows.
+		series = append(series, extra{"symbolOffset": []any{0, m.offset}, "z": 5})
+		c.Payload.Tips.Item = append(c.Payload.Tips.Item, tt)
+	}
+	windows.Overlap(dates)
+	ext["series"] = series
+
+	c.Notes = append([]string{v.t(labels.TimelineKey)}, c.Notes...)
+	c.Payload.Kind = "timeline"
+	opt, err := v.option(windows, ext)
+	c.Payload.Option = opt
+	return c, err
+}
+
+type lagMetric struct {
+	m     analysis.Metric
+	color string
+}
+
+// timeRange returns the span of the timeline: from the start of the month before the
+// earliest date it plots to the start of the second month after the latest, so that no bar
+// or marker touches the edge.
+func (v view) timeRange() (lo, hi time.Time, ok bool) {
+	see := func(d data.Date) {
+		if !d.Known() {
+			return
+		}
+		if !ok || d.Time.Before(lo) {
+			lo = d.Time
+		}
+		if !ok || d.Time.After(hi) {
+			hi = d.Time
+		}
+		ok = true
+	}
+	for _, f := range v.figs {
+		for _, sf := range f.Scopes {
+			if sf.Window.Known {
+				see(sf.Scope.ExposureStart)
+				see(sf.Scope.ExposureEnd)
+			}
+		}
+		see(f.Incident.Detected)
+		see(f.Incident.Contained)
+		see(f.Incident.Disclosed)
+	}
+	if !ok {
+		return lo, hi, false
+	}
+	lo = time.Date(lo.Year(), lo.Month()-1, 1, 0, 0, 0, 0, time.UTC)
+	hi = time.Date(hi.Year(), hi.Month()+2, 1, 0, 0, 0, 0, time.UTC)
+	return lo, hi, true
+}
+
+// lagMetrics returns the figures of the lag chart, with their colours.
+func lagMetrics() []lagMetric {
+	return []lagMetric{
+		{analysis.DetectConfirmed, blue},
+		{analysis.DetectAll, skyBlue},
+		{analysis.Contain, green},
+		{analysis.Disclose, vermillion},
+	}
+}
+
+// lagsChart is the clustered bar chart of the day figures per incident, a go-echarts Bar
+// with the incidents on the y axis.
+func (v view) lagsChart() (chart, error) {
+	c := chart{ID: "chart-lags", Title: v.t(labels.LagsTitle), Height: v.height(110)}
+	bar := ec.NewBar()
+	bar.SetGlobalOptions(append(v.globals(c.Title),
+		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26}),
+		ec.WithYAxisOpts(v.caseAxis()),
+	)...)
+	bar.SetXAxis(v.cases).XYReversal()
+	for _, lm := range lagMetrics() {
+		name := v.t(i18n.Metric(lm.m).Short)
+		items := make([]opts.BarData, 0, len(v.figs))
+		for i, f := range v.figs {
+			d := f.Get(lm.m)
+			if !d.Known {
+				// An unknown figure is a gap, not a zero.
+				items = append(items, opts.BarData{Value: missing})
+				c.Notes = append(c.Notes, v.f(labels.LagsUnknown, v.cases[i], name))
+				continue
+			}
+			items = append(items, opts.BarData{Value: d.N,
+				Label: &opts.Label{Show: opts.Bool(true), Formatter: v.days(d.N)}})
+		}
+		bar.AddSeries(name, items,
+			ec.WithBarChartOpts(opts.BarChart{BarGap: "15%"}),
+			ec.WithItemStyleOpts(opts.ItemStyle{Color: lm.color}),
+			ec.WithLabelOpts(opts.Label{Position: "right", FontSize: 11, Color: "#222222"}),
+			barMaxWidth(18))
+	}
+	for i, f := range v.figs {
+		tp := tip{Title: v.cases[i]}
+		for _, lm := range lagMetrics() {
+			val := v.t(labels.Unknown)
+			if d := f.Get(lm.m); d.Known {
+				val = v.days(d.N)
+			}
+			tp.Rows = append(tp.Rows, tipRow{Label: v.t(i18n.Metric(lm.m).Short), Value: val, Color: lm.color})
+		}
+		c.Payload.Tips.Axis = append(c.Payload.Tips.Axis, tp)
+	}
+	c.Notes = append(c.Notes, v.t(i18n.DayConvention))
+	c.Payload.Kind = "lags"
+	opt, err := v.option(bar, nil)
+	c.Payload.Option = opt
+	return c, err
+}
