@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"time"
 
@@ -308,29 +307,9 @@ func load(path string, e env) (analysis.Report, error) {
 	if _, err := io.Copy(h, r); err != nil {
 		return analysis.Report{}, fmt.Errorf("reading %s: %w", name, err)
 	}
-	incidents, groupIssues := data.Group(res.Scopes)
-	figs, figIssues := analysis.Analyze(incidents)
-	issues := append(append(append([]data.Issue(nil), res.Issues...), groupIssues...), figIssues...)
-	res.Layout.Locate(issues)
-	sortIssues(issues)
-	return analysis.Report{
-		Input:        name,
-		InputSHA256:  hex.EncodeToString(h.Sum(nil)),
-		Generated:    e.now(),
-		RowsRead:     res.RowsRead,
-		RowsUsed:     len(res.Scopes),
-		RowsRejected: res.RowsRejected,
-		RowsBlank:    res.RowsBlank,
-		Incidents:    figs,
-		Summary:      analysis.Summarize(figs),
-		Issues:       issues,
-	}, nil
-}
-
-// sortIssues orders issues by line, keeping the order found within a line.
-func sortIssues(issues []data.Issue) {
-	// The order within a line is meaningful (reader, then grouping, then figures).
-	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+	rep := analysis.NewReport(res)
+	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
+	return rep, nil
 }
 
 // printIssues lists every issue on w, one per line, naming the input.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"sort"
 	"time"
 
 	"breachreport/data"
@@ -36,4 +37,27 @@ func (r Report) Warnings() int {
 		}
 	}
 	return n
+}
+
+// NewReport groups the scopes read into incidents, computes every figure and aggregate,
+// and gathers every issue (the reader's, the grouping's and the figures') with its column
+// located in the file and sorted by line. The caller fills in Input, InputSHA256, Generated
+// and Compare.
+func NewReport(res *data.Result) Report {
+	incidents, groupIssues := data.Group(res.Scopes)
+	figs, figIssues := Analyze(incidents)
+	issues := make([]data.Issue, 0, len(res.Issues)+len(groupIssues)+len(figIssues))
+	issues = append(append(append(issues, res.Issues...), groupIssues...), figIssues...)
+	res.Layout.Locate(issues)
+	// The order within a line is meaningful (reader, then grouping, then figures).
+	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+	return Report{
+		RowsRead:     res.RowsRead,
+		RowsUsed:     len(res.Scopes),
+		RowsRejected: res.RowsRejected,
+		RowsBlank:    res.RowsBlank,
+		Incidents:    figs,
+		Summary:      Summarize(figs),
+		Issues:       issues,
+	}
 }

@@ -19,10 +19,9 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	incidents, _ := data.Group(res.Scopes)
-	figs, _ := analysis.Analyze(incidents)
-	cmp, _ := analysis.SelectComparison(figs, nil, 6)
-	rep := analysis.Report{Input: data.SampleName, Incidents: figs, Summary: analysis.Summarize(figs), Compare: cmp}
+	rep := analysis.NewReport(res)
+	rep.Input = data.SampleName
+	rep.Compare, _ = analysis.SelectComparison(rep.Incidents, nil, 6)
 
 	var buf bytes.Buffer
 	if err := reports.Write(&buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {

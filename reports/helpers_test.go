@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
 	"strconv"
 	"testing"
 	"time"
@@ -34,29 +33,14 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 	if err != nil {
 		t.Fatalf("reading the sample: %v", err)
 	}
-	incidents, groupIssues := data.Group(res.Scopes)
-	figs, figIssues := analysis.Analyze(incidents)
-	issues := append(append(append([]data.Issue(nil), res.Issues...), groupIssues...), figIssues...)
-	res.Layout.Locate(issues)
-	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
-	cmp, err := analysis.SelectComparison(figs, nil, 6)
+	rep := analysis.NewReport(res)
+	cmp, err := analysis.SelectComparison(rep.Incidents, nil, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(raw)
-	return analysis.Report{
-		Input:        data.SampleName,
-		InputSHA256:  hex.EncodeToString(sum[:]),
-		Generated:    testNow,
-		RowsRead:     res.RowsRead,
-		RowsUsed:     len(res.Scopes),
-		RowsRejected: res.RowsRejected,
-		RowsBlank:    res.RowsBlank,
-		Incidents:    figs,
-		Summary:      analysis.Summarize(figs),
-		Compare:      cmp,
-		Issues:       issues,
-	}
+	rep.Input, rep.InputSHA256, rep.Generated, rep.Compare = data.SampleName, hex.EncodeToString(sum[:]), testNow, cmp
+	return rep
 }
 
 // writeBook writes rep in language l and opens the result again.
