@@ -1,0 +1,49 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"breachreport/data"
+)
+
+func TestNewReport(t *testing.T) {
+	in := "企業名,incident_id,件数,漏えい開始日,漏えい終了日,発覚日,公表日\n" +
+		"Example Co.,x,10,2019-02-10,2019-02-01,2019-03-01,2019-04-01\n" + // end before start (analysis)
+		",y,5,,,,\n" + // rejected: no organization (reader)
+		"Example Co.,x,abc,,,2019-03-01,2019-04-02\n" // bad count (reader), conflicting disclosed (grouping)
+	res, err := data.Read(strings.NewReader(in), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := NewReport(res)
+	if rep.RowsRead != 3 || rep.RowsUsed != 2 || rep.RowsRejected != 1 || rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
+		t.Errorf("accounting read %d used %d rejected %d", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+	}
+	if len(rep.Incidents) != 1 || rep.Summary.Incidents != 1 {
+		t.Errorf("incidents %d, summary %d", len(rep.Incidents), rep.Summary.Incidents)
+	}
+	want := []struct {
+		line   int
+		header string
+		index  int
+		sev    data.Severity
+	}{
+		{2, "漏えい終了日", 5, data.Warning},
+		{3, "企業名", 1, data.Rejected},
+		{4, "件数", 3, data.Warning},
+		{4, "公表日", 7, data.Warning},
+	}
+	if len(rep.Issues) != len(want) {
+		t.Fatalf("issues = %v", rep.Issues)
+	}
+	for i, w := range want {
+		is := rep.Issues[i]
+		if is.Line != w.line || is.Header != w.header || is.ColumnIndex != w.index || is.Severity != w.sev {
+			t.Errorf("issue %d = %+v, want %+v", i, is, w)
+		}
+	}
+	if rep.Warnings() != 3 {
+		t.Errorf("Warnings() = %d, want 3", rep.Warnings())
+	}
+}
