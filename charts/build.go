@@ -377,8 +377,11 @@ func (v view) timelineChart() (chart, error) {
 	colors := typeColors(keys)
 
 	c := chart{ID: "chart-timeline", Title: v.t(labels.TimelineTitle), Height: v.height(80)}
+	// go-echarts always writes showMinLabel and showMaxLabel, as null when unset, which
+	// would override the time axis' default of false and label the axis' ends.
 	xAxis := opts.XAxis{Type: "time", Name: v.t(labels.TimelineAxis), NameLocation: "middle", NameGap: 26,
-		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}, SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true), ShowMinLabel: opts.Bool(false), ShowMaxLabel: opts.Bool(false)},
+		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
 	if lo, hi, ok := v.timeRange(); ok {
 		xAxis.Min, xAxis.Max = lo.UnixMilli(), hi.UnixMilli()
 	}

@@ -47,7 +47,7 @@ type decal struct {
 	SymbolSize float64 `json:"symbolSize"`
 	DashArrayX []int   `json:"dashArrayX"`
 	DashArrayY []int   `json:"dashArrayY"`
-	Rotation   float64 `json:"rotation,omitempty"`
+	Rotation   float64 `json:"rotation"`
 	Color      string  `json:"color"`
 }
 
