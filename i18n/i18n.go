@@ -161,8 +161,8 @@ func Bucket(b analysis.Bucket) Text {
 // Common labels used by more than one output.
 var (
 	DayConvention = Text{
-		"Day counts are elapsed days: the later date minus the earlier date, with no +1 (the convention of the US state breach-notification statistics and of the yearly cost-of-breach studies' mean time to identify and contain). A figure is blank when a date it needs is unknown, or when the dates contradict each other (for example disclosure before detection); contradictions are listed under Data issues.",
-		"日数は経過日数（後の日付 − 前の日付、+1 しない）で数えます。米国各州の漏えい通知統計や年次の漏えいコスト調査（平均特定・封じ込め日数）と同じ数え方です。必要な日付が不明な場合や、日付が矛盾する場合（例: 発覚より前の公表）は空欄とし、矛盾は「データ不備」に記載します。",
+		"Day counts are elapsed days: the later date minus the earlier date, with no +1 (the convention of the US state breach-notification statistics and of the yearly cost-of-breach studies' mean time to identify and contain). A figure is blank when a date it needs is unknown, or when the dates contradict each other (for example disclosure before detection); contradictions are listed in the workbook's Data issues sheet.",
+		"日数は経過日数（後の日付 − 前の日付、+1 しない）で数えます。米国各州の漏えい通知統計や年次の漏えいコスト調査（平均特定・封じ込め日数）と同じ数え方です。必要な日付が不明な場合や、日付が矛盾する場合（例: 発覚より前の公表）は空欄とし、矛盾はワークブックの「データ不備」シートに記載します。",
 	}
 	TotalsNote = Text{
 		"Totals add records of different kinds: people and cards may overlap, so a total is not a count of people. The breakdown by record type and certainty is always shown beside it. An incident's total is left blank when any of its scopes has an unknown count.",
