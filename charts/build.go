@@ -285,13 +285,7 @@ func (v view) recordsChart() (chart, error) {
 	}
 
 	c := chart{ID: "chart-records", Title: v.t(labels.RecordsTitle), Height: v.height(60)}
-	bar := ec.NewBar()
-	bar.SetGlobalOptions(append(v.globals(c.Title),
-		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: v.t(labels.RecordsAxis), NameLocation: "middle", NameGap: 26}),
-		ec.WithYAxisOpts(v.caseAxis()),
-	)...)
-	bar.SetXAxis(v.cases).XYReversal()
+	bar := v.caseBars(c.Title, v.t(labels.RecordsAxis))
 
 	tbl := &table{Head: []string{v.t(labels.RecordsTableCase)}}
 	for _, k := range keys {
@@ -554,17 +548,24 @@ func lagMetrics() []lagMetric {
 	}
 }
 
+// caseBars returns a go-echarts Bar with the incidents on the y axis and values along x,
+// the shape the records and lags charts share.
+func (v view) caseBars(title, valueAxis string) *ec.Bar {
+	bar := ec.NewBar()
+	bar.SetGlobalOptions(append(v.globals(title),
+		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: valueAxis, NameLocation: "middle", NameGap: 26}),
+		ec.WithYAxisOpts(v.caseAxis()),
+	)...)
+	bar.SetXAxis(v.cases).XYReversal()
+	return bar
+}
+
 // lagsChart is the clustered bar chart of the day figures per incident, a go-echarts Bar
 // with the incidents on the y axis.
 func (v view) lagsChart() (chart, error) {
 	c := chart{ID: "chart-lags", Title: v.t(labels.LagsTitle), Height: v.height(110)}
-	bar := ec.NewBar()
-	bar.SetGlobalOptions(append(v.globals(c.Title),
-		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26}),
-		ec.WithYAxisOpts(v.caseAxis()),
-	)...)
-	bar.SetXAxis(v.cases).XYReversal()
+	bar := v.caseBars(c.Title, v.t(labels.LagsAxis))
 	for _, lm := range lagMetrics() {
 		name := v.t(i18n.Metric(lm.m).Short)
 		items := make([]opts.BarData, 0, len(v.figs))

@@ -19,18 +19,10 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	incidents, _ := data.Group(res.Scopes)
-	figs, _ := analysis.Analyze(incidents)
-	compare, err := analysis.SelectComparison(figs, nil, 6)
-	if err != nil {
+	rep := analysis.NewReport(res)
+	rep.Input, rep.Generated = data.SampleName, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		log.Fatal(err)
-	}
-	rep := analysis.Report{
-		Input:     data.SampleName,
-		Generated: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC),
-		Incidents: figs,
-		Summary:   analysis.Summarize(figs),
-		Compare:   compare,
 	}
 
 	var page bytes.Buffer
