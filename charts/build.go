@@ -470,7 +470,7 @@ func (v view) timelineChart() (chart, error) {
 		for i, f := range v.figs {
 			in := f.Incident
 			d := m.get(in)
-			if !d.Known() {
+			if !d.IsDay() { // a month or a year cannot be placed on a day axis
 				continue
 			}
 			items = append(items, opts.ScatterData{Value: []any{d.Time.UnixMilli(), i}})
@@ -508,7 +508,7 @@ type lagMetric struct {
 // or marker touches the edge.
 func (v view) timeRange() (lo, hi time.Time, ok bool) {
 	see := func(d data.Date) {
-		if !d.Known() {
+		if !d.IsDay() {
 			return
 		}
 		if !ok || d.Time.Before(lo) {

@@ -22,7 +22,7 @@ func ExampleRead() {
 	}
 	// Output:
 	// Example Co. 2019-06-04 card suspected 2606 2018-09-03
-	// warning line 2, column 漏えい終了日 (6), value "2018年12月27日7": not a date: expected yyyy-mm-dd, yyyy/m/d or yyyy年m月d日; date treated as unknown
+	// warning line 2, column 漏えい終了日 (6), value "2018年12月27日7": not a date: expected a date such as 2019-06-04, 2019/6/4, 2019年6月4日 or 令和元年6月4日; date treated as unknown
 }
 
 func ExampleParseCount() {

@@ -6,54 +6,208 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MinYear is the earliest year a date may have: no breach record predates it.
 const MinYear = 1970
 
-var (
-	// dateISO matches yyyy-m-d and yyyy/m/d (one or two digits for month and day).
-	dateISO = regexp.MustCompile(`^(\d{4})([-/])(\d{1,2})([-/])(\d{1,2})$`)
-	// dateKanji matches yyyy年m月d日.
-	dateKanji = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+// DateOrder says how to read the ambiguous numeric forms n/n/yyyy.
+type DateOrder int
+
+// The date orders. DateOrderNone, the zero value, reads no n/n/yyyy date at all: 06/04/2019
+// is June 4 in the US and 6 April in Europe, and breachreport never guesses which.
+const (
+	DateOrderNone DateOrder = iota
+	DateOrderMDY
+	DateOrderDMY
 )
 
-// ParseDate reads one date. All date parsing in breachreport goes through here.
-//
-// Accepted forms: yyyy-mm-dd, yyyy/m/d and yyyy年m月d日. Blank text gives the unknown
-// Date and no error. Anything else, an impossible calendar date such as 2019-02-30, or a
-// year outside MinYear … maxYear is an error wrapping ErrNotDate or ErrDateRange; the text
-// is never guessed at.
+// ParseDateOrder reads "mdy" or "dmy" (case-insensitive); "" gives DateOrderNone.
+func ParseDateOrder(s string) (DateOrder, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return DateOrderNone, nil
+	case "mdy":
+		return DateOrderMDY, nil
+	case "dmy":
+		return DateOrderDMY, nil
+	}
+	return DateOrderNone, fmt.Errorf("date order %q not supported (use mdy or dmy)", s)
+}
+
+// DateOptions configure ParseDateWith. The zero value accepts years from MinYear to 9999
+// and reads no ambiguous n/n/yyyy dates.
+type DateOptions struct {
+	// MaxYear is the latest plausible year; 0 means no limit below 9999.
+	MaxYear int
+	// Order says how to read n/n/yyyy dates (with an optional time such as 12:00:00 AM).
+	Order DateOrder
+}
+
+var (
+	// dateYMD matches yyyy-m-d, yyyy/m/d and yyyy.m.d (one or two digits for month and day).
+	dateYMD = regexp.MustCompile(`^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})$`)
+	// dateYM matches the partial yyyy-mm, yyyy/m and yyyy.m.
+	dateYM = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
+	// dateY matches a year alone.
+	dateY = regexp.MustCompile(`^(\d{4})$`)
+	// dateKanji matches yyyy年m月d日, yyyy年m月 and yyyy年 (spaces allowed between parts).
+	dateKanji = regexp.MustCompile(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`)
+	// dateEra matches 令和元年6月4日, 平成31年4月30日, R1.6.4, H31.4.30 and their partial forms.
+	dateEra = regexp.MustCompile(`^(令和|平成|昭和|[RHS])\s*(元|\d{1,2})\s*(?:年|[./-])(?:\s*(\d{1,2})\s*(?:月|[./-])?(?:\s*(\d{1,2})\s*日?)?)?$`)
+	// dateNumeric matches the ambiguous n/n/yyyy, with an optional time of day.
+	dateNumeric = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$`)
+)
+
+// era is a Japanese era: its first day and the day after its last.
+type era struct {
+	name       string
+	start, end time.Time
+}
+
+var eras = map[string]era{
+	"令和": {"令和", time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC), time.Time{}},
+	"平成": {"平成", time.Date(1989, 1, 8, 0, 0, 0, 0, time.UTC), time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)},
+	"昭和": {"昭和", time.Date(1926, 12, 25, 0, 0, 0, 0, time.UTC), time.Date(1989, 1, 8, 0, 0, 0, 0, time.UTC)},
+}
+
+var eraLetters = map[string]string{"R": "令和", "H": "平成", "S": "昭和"}
+
+// ParseDate reads one date with the years limited to MinYear … maxYear and no ambiguous
+// n/n/yyyy forms; see ParseDateWith.
 func ParseDate(s string, maxYear int) (Date, error) {
-	t := strings.TrimSpace(s)
+	return ParseDateWith(s, DateOptions{MaxYear: maxYear})
+}
+
+// ParseDateWith reads one date. All date parsing in breachreport goes through here.
+//
+// The text is first NFKC-normalised, so full-width digits and punctuation read like ASCII.
+// Accepted forms:
+//   - yyyy-mm-dd, yyyy/m/d, yyyy.m.d and yyyy年m月d日;
+//   - Japanese eras: 令和元年6月4日, 平成31年4月30日, 昭和64年1月7日, R1.6.4, H31.4.30
+//     (the date must fall inside the era);
+//   - partial dates yyyy-mm, yyyy/m, yyyy年m月, yyyy年, yyyy and their era forms, kept with
+//     their precision (month or year);
+//   - m/d/yyyy or d/m/yyyy, with an optional time such as 12:00:00 AM that is dropped, only
+//     when opt.Order says which.
+//
+// Blank text gives the unknown Date and no error. Anything else, an impossible calendar date
+// such as 2019-02-30, or a year outside MinYear … opt.MaxYear is an error wrapping ErrNotDate
+// or ErrDateRange; the text is never guessed at.
+func ParseDateWith(s string, opt DateOptions) (Date, error) {
+	t := strings.TrimSpace(norm.NFKC.String(s))
 	if t == "" {
 		return Date{}, nil
 	}
-	var ys, ms, ds string
-	if m := dateISO.FindStringSubmatch(t); m != nil {
+	maxYear := opt.MaxYear
+	if maxYear == 0 {
+		maxYear = 9999
+	}
+	var (
+		y, mo, d int
+		prec     = PrecisionDay
+		eraName  string
+	)
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	switch {
+	case dateYMD.MatchString(t):
+		m := dateYMD.FindStringSubmatch(t)
 		if m[2] != m[4] {
 			return Date{}, fmt.Errorf("%w: mixed separators %q and %q", ErrNotDate, m[2], m[4])
 		}
-		ys, ms, ds = m[1], m[3], m[5]
-	} else if m := dateKanji.FindStringSubmatch(t); m != nil {
-		ys, ms, ds = m[1], m[2], m[3]
-	} else {
-		return Date{}, fmt.Errorf("%w: expected yyyy-mm-dd, yyyy/m/d or yyyy年m月d日", ErrNotDate)
+		y, mo, d = atoi(m[1]), atoi(m[3]), atoi(m[5])
+	case dateKanji.MatchString(t):
+		m := dateKanji.FindStringSubmatch(t)
+		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		switch {
+		case m[2] == "":
+			prec = PrecisionYear
+		case m[3] == "":
+			prec = PrecisionMonth
+		}
+	case dateYM.MatchString(t):
+		m := dateYM.FindStringSubmatch(t)
+		y, mo, prec = atoi(m[1]), atoi(m[2]), PrecisionMonth
+	case dateY.MatchString(t):
+		y, prec = atoi(t), PrecisionYear
+	case dateEra.MatchString(t):
+		m := dateEra.FindStringSubmatch(t)
+		eraName = m[1]
+		if full, ok := eraLetters[eraName]; ok {
+			eraName = full
+		}
+		n := 1
+		if m[2] != "元" {
+			n = atoi(m[2])
+		}
+		if n < 1 {
+			return Date{}, fmt.Errorf("%w: %s has no year %d", ErrNotDate, eraName, n)
+		}
+		y = eras[eraName].start.Year() + n - 1
+		mo, d = atoi(m[3]), atoi(m[4])
+		switch {
+		case m[3] == "":
+			prec = PrecisionYear
+		case m[4] == "":
+			prec = PrecisionMonth
+		}
+	case dateNumeric.MatchString(t):
+		m := dateNumeric.FindStringSubmatch(t)
+		switch opt.Order {
+		case DateOrderMDY:
+			mo, d = atoi(m[1]), atoi(m[2])
+		case DateOrderDMY:
+			d, mo = atoi(m[1]), atoi(m[2])
+		default:
+			return Date{}, fmt.Errorf("%w: %s/%s/%s could be month/day or day/month; say which with --date-order mdy or dmy", ErrNotDate, m[1], m[2], m[3])
+		}
+		y = atoi(m[3])
+		if m[4] != "" && (atoi(m[4]) > 23 || atoi(m[5]) > 59 || (m[7] != "" && (atoi(m[4]) < 1 || atoi(m[4]) > 12))) {
+			return Date{}, fmt.Errorf("%w: the time of day %s:%s is not a time", ErrNotDate, m[4], m[5])
+		}
+	default:
+		return Date{}, fmt.Errorf("%w: expected a date such as 2019-06-04, 2019/6/4, 2019年6月4日 or 令和元年6月4日", ErrNotDate)
 	}
-	y, _ := strconv.Atoi(ys)
-	mo, _ := strconv.Atoi(ms)
-	d, _ := strconv.Atoi(ds)
-	if mo < 1 || mo > 12 {
+	if prec >= PrecisionMonth && (mo < 1 || mo > 12) {
 		return Date{}, fmt.Errorf("%w: month %d does not exist", ErrNotDate, mo)
+	}
+	if prec < PrecisionMonth {
+		mo = 1
+	}
+	if prec < PrecisionDay {
+		d = 1
 	}
 	tm := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || tm.Day() != d {
 		return Date{}, fmt.Errorf("%w: %s has no day %d", ErrNotDate, time.Month(mo), d)
 	}
+	if eraName != "" {
+		e := eras[eraName]
+		// A partial date must overlap the era; a full date must lie inside it.
+		last := tm
+		switch prec {
+		case PrecisionYear:
+			last = tm.AddDate(1, 0, -1)
+		case PrecisionMonth:
+			last = tm.AddDate(0, 1, -1)
+		}
+		if last.Before(e.start) || (!e.end.IsZero() && !tm.Before(e.end)) {
+			return Date{}, fmt.Errorf("%w: %s ran from %s to %s", ErrNotDate, e.name, e.start.Format("2006-01-02"), eraEnd(e))
+		}
+	}
 	if y < MinYear || y > maxYear {
 		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
-	return Date{Time: tm, Precision: PrecisionDay}, nil
+	return Date{Time: tm, Precision: prec}, nil
+}
+
+func eraEnd(e era) string {
+	if e.end.IsZero() {
+		return "today"
+	}
+	return e.end.AddDate(0, 0, -1).Format("2006-01-02")
 }
 
 var (

@@ -8,45 +8,97 @@ import (
 
 func TestParseDate(t *testing.T) {
 	const maxYear = 2027
+	month := func(y int, m time.Month) Date {
+		return Date{Time: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}
+	}
+	year := func(y int) Date {
+		return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}
+	}
 	tests := []struct {
 		name    string
 		in      string
+		order   DateOrder
 		want    Date
 		wantErr error
 	}{
-		{"blank is unknown", "", Date{}, nil},
-		{"spaces are unknown", "  ", Date{}, nil},
-		{"iso", "2019-06-04", NewDate(2019, 6, 4), nil},
-		{"iso trimmed", " 2019-06-04 ", NewDate(2019, 6, 4), nil},
-		{"slashes short", "2019/6/4", NewDate(2019, 6, 4), nil},
-		{"slashes padded", "2019/06/04", NewDate(2019, 6, 4), nil},
-		{"kanji", "2019年6月4日", NewDate(2019, 6, 4), nil},
-		{"leap day", "2016-02-29", NewDate(2016, 2, 29), nil},
-		{"no leap day", "2019-02-29", Date{}, ErrNotDate},
-		{"day 31 of a 30-day month", "2019-04-31", Date{}, ErrNotDate},
-		{"day 0", "2019-04-00", Date{}, ErrNotDate},
-		{"month 13", "2019-13-01", Date{}, ErrNotDate},
-		{"seed typo", "2018年12月27日7", Date{}, ErrNotDate},
-		{"mixed separators", "2019-6/4", Date{}, ErrNotDate},
-		{"us order is not guessed", "06/04/2019", Date{}, ErrNotDate},
-		{"time part", "2019-06-04T10:00:00", Date{}, ErrNotDate},
-		{"words", "June 4, 2019", Date{}, ErrNotDate},
-		{"year before 1970", "1969-12-31", Date{}, ErrDateRange},
-		{"first allowed year", "1970-01-01", NewDate(1970, 1, 1), nil},
-		{"last allowed year", "2027-12-31", NewDate(2027, 12, 31), nil},
-		{"year 2102", "2102-01-01", Date{}, ErrDateRange},
-		{"five-digit year", "20190-01-01", Date{}, ErrNotDate},
+		{"blank is unknown", "", 0, Date{}, nil},
+		{"spaces are unknown", "  ", 0, Date{}, nil},
+		{"iso", "2019-06-04", 0, NewDate(2019, 6, 4), nil},
+		{"iso trimmed", " 2019-06-04 ", 0, NewDate(2019, 6, 4), nil},
+		{"slashes short", "2019/6/4", 0, NewDate(2019, 6, 4), nil},
+		{"slashes padded", "2019/06/04", 0, NewDate(2019, 6, 4), nil},
+		{"dots", "2019.6.4", 0, NewDate(2019, 6, 4), nil},
+		{"kanji", "2019年6月4日", 0, NewDate(2019, 6, 4), nil},
+		{"kanji with spaces", "2019年 6月 4日", 0, NewDate(2019, 6, 4), nil},
+		{"full-width digits", "２０１９年６月４日", 0, NewDate(2019, 6, 4), nil},
+		{"full-width slashes", "２０１９／６／４", 0, NewDate(2019, 6, 4), nil},
+		{"reiwa gannen", "令和元年6月4日", 0, NewDate(2019, 6, 4), nil},
+		{"reiwa 1", "令和1年6月4日", 0, NewDate(2019, 6, 4), nil},
+		{"reiwa full-width", "令和元年６月４日", 0, NewDate(2019, 6, 4), nil},
+		{"reiwa letter", "R1.6.4", 0, NewDate(2019, 6, 4), nil},
+		{"reiwa letter padded", "R01.06.04", 0, NewDate(2019, 6, 4), nil},
+		{"heisei last day", "H31.4.30", 0, NewDate(2019, 4, 30), nil},
+		{"heisei kanji", "平成30年12月27日", 0, NewDate(2018, 12, 27), nil},
+		{"heisei first day", "平成元年1月8日", 0, NewDate(1989, 1, 8), nil},
+		{"showa last day", "昭和64年1月7日", 0, NewDate(1989, 1, 7), nil},
+		{"showa after its end", "昭和64年1月8日", 0, Date{}, ErrNotDate},
+		{"showa before 1970", "昭和44年1月1日", 0, Date{}, ErrDateRange},
+		{"heisei after its end", "平成31年5月1日", 0, Date{}, ErrNotDate},
+		{"reiwa before its start", "令和元年4月30日", 0, Date{}, ErrNotDate},
+		{"heisei before its start", "平成元年1月7日", 0, Date{}, ErrNotDate},
+		{"era year 0", "令和0年1月1日", 0, Date{}, ErrNotDate},
+		{"partial month", "2019-06", 0, month(2019, 6), nil},
+		{"partial month slash", "2019/6", 0, month(2019, 6), nil},
+		{"partial kanji month", "2019年6月", 0, month(2019, 6), nil},
+		{"partial year", "2019", 0, year(2019), nil},
+		{"partial kanji year", "2019年", 0, year(2019), nil},
+		{"partial era month", "令和元年6月", 0, month(2019, 6), nil},
+		{"partial era year", "平成31年", 0, year(2019), nil},
+		{"partial month 13", "2019-13", 0, Date{}, ErrNotDate},
+		{"leap day", "2016-02-29", 0, NewDate(2016, 2, 29), nil},
+		{"no leap day", "2019-02-29", 0, Date{}, ErrNotDate},
+		{"day 31 of a 30-day month", "2019-04-31", 0, Date{}, ErrNotDate},
+		{"day 0", "2019-04-00", 0, Date{}, ErrNotDate},
+		{"month 13", "2019-13-01", 0, Date{}, ErrNotDate},
+		{"seed typo", "2018年12月27日7", 0, Date{}, ErrNotDate},
+		{"mixed separators", "2019-6/4", 0, Date{}, ErrNotDate},
+		{"us order is not guessed", "06/04/2019", 0, Date{}, ErrNotDate},
+		{"even when unambiguous-looking", "13/04/2019", 0, Date{}, ErrNotDate},
+		{"mdy", "06/04/2019", DateOrderMDY, NewDate(2019, 6, 4), nil},
+		{"dmy", "06/04/2019", DateOrderDMY, NewDate(2019, 4, 6), nil},
+		{"mdy with AG export time", "02/04/2021 12:00:00 AM", DateOrderMDY, NewDate(2021, 2, 4), nil},
+		{"mdy with 24h time", "2/4/2021 17:30", DateOrderMDY, NewDate(2021, 2, 4), nil},
+		{"mdy impossible", "13/04/2019", DateOrderMDY, Date{}, ErrNotDate},
+		{"mdy bad time", "02/04/2021 13:00:00 PM", DateOrderMDY, Date{}, ErrNotDate},
+		{"iso with a time part", "2019-06-04T10:00:00", 0, Date{}, ErrNotDate},
+		{"words", "June 4, 2019", 0, Date{}, ErrNotDate},
+		{"year before 1970", "1969-12-31", 0, Date{}, ErrDateRange},
+		{"first allowed year", "1970-01-01", 0, NewDate(1970, 1, 1), nil},
+		{"last allowed year", "2027-12-31", 0, NewDate(2027, 12, 31), nil},
+		{"year 2102", "2102-01-01", 0, Date{}, ErrDateRange},
+		{"five-digit year", "20190-01-01", 0, Date{}, ErrNotDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseDate(tt.in, maxYear)
+			got, err := ParseDateWith(tt.in, DateOptions{MaxYear: maxYear, Order: tt.order})
 			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("ParseDate(%q) error = %v, want %v", tt.in, err, tt.wantErr)
+				t.Fatalf("ParseDateWith(%q) error = %v, want %v", tt.in, err, tt.wantErr)
 			}
 			if !got.Equal(tt.want) {
-				t.Errorf("ParseDate(%q) = %v, want %v", tt.in, got, tt.want)
+				t.Errorf("ParseDateWith(%q) = %v (precision %d), want %v", tt.in, got, got.Precision, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseDateOrder(t *testing.T) {
+	for in, want := range map[string]DateOrder{"": DateOrderNone, "mdy": DateOrderMDY, "DMY": DateOrderDMY} {
+		if got, err := ParseDateOrder(in); err != nil || got != want {
+			t.Errorf("ParseDateOrder(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := ParseDateOrder("ymd"); err == nil {
+		t.Error("ParseDateOrder(ymd) succeeded")
 	}
 }
 

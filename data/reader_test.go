@@ -228,6 +228,16 @@ func TestReadRowIssues(t *testing.T) {
 			wantUsed: 1,
 		},
 		{
+			name: "partial dates are kept with their precision and noted; era dates read",
+			in: hdr +
+				"a,A,card,suspected,1,2019-01,令和元年6月,R1.6.4,,令和元年6月4日,\n",
+			wantUsed: 1,
+			wantIssues: []want{
+				{Warning, 2, "exposure_start", 6, "2019-01", "known only to the month (2019-01)"},
+				{Warning, 2, "exposure_end", 7, "令和元年6月", "known only to the month (2019-06)"},
+			},
+		},
+		{
 			name:       "no id and no disclosed date: an incident of its own",
 			in:         hdr + ",A,card,confirmed,2,,,,,,\n",
 			wantUsed:   1,

@@ -73,6 +73,9 @@ func (row *csvRow) toScope(maxYear int, layout *Layout) (Scope, []Issue, bool) {
 			continue
 		}
 		*d.dst = v
+		if v.Known() && !v.IsDay() {
+			warn(d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision), v))
+		}
 	}
 	if sc.IncidentID == "" {
 		sc.IDDerived = true
@@ -87,4 +90,11 @@ func (row *csvRow) toScope(maxYear int, layout *Layout) (Scope, []Issue, bool) {
 		issues[i].IncidentID = sc.IncidentID
 	}
 	return sc, issues, true
+}
+
+func precisionName(p Precision) string {
+	if p == PrecisionYear {
+		return "year"
+	}
+	return "month"
 }
