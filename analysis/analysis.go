@@ -45,7 +45,8 @@ type ScopeFigures struct {
 type Bucket struct {
 	Type      data.RecordType
 	Certainty data.Certainty
-	// Records sums the known counts of the bucket's scopes; it is known when at least one is.
+	// Records sums the known counts of the bucket's scopes; it is known when at least one is,
+	// and approximate when any of them is.
 	Records data.Count
 	// Scopes is how many scopes fall in the bucket, and Unknown how many of them have no count.
 	Scopes  int
@@ -96,7 +97,7 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		issues = append(issues, data.Issue{Severity: data.Warning, Line: line, Column: col, Value: val, IncidentID: in.ID, Message: msg})
 	}
 
-	total := int64(0)
+	var total data.Count
 	allKnown := len(in.Scopes) > 0
 	buckets := map[bucketKey]*Bucket{}
 	var earliestConfirmed, earliestAll data.Date
@@ -131,8 +132,8 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		}
 		b.Scopes++
 		if sc.Records.Known {
-			b.Records = data.KnownCount(b.Records.N + sc.Records.N)
-			total += sc.Records.N
+			b.Records = addCount(b.Records, sc.Records)
+			total = addCount(total, sc.Records)
 		} else {
 			b.Unknown++
 			allKnown = false
@@ -140,7 +141,7 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	}
 	f.Buckets = sortedBuckets(buckets)
 	if allKnown {
-		f.Total = data.KnownCount(total)
+		f.Total = total
 	}
 
 	line := in.FirstLine()
@@ -211,6 +212,11 @@ func BucketLess(a, b Bucket) bool {
 		return a.Type < b.Type
 	}
 	return a.Certainty < b.Certainty
+}
+
+// addCount adds a known count to a sum, which stays approximate once any part is.
+func addCount(sum, c data.Count) data.Count {
+	return data.Count{N: sum.N + c.N, Known: true, Approx: sum.Approx || c.Approx}
 }
 
 func widen(s Span, sc data.Scope) Span {

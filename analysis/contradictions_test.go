@@ -97,6 +97,22 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 			},
 		},
 		{
+			name: "an approximate count makes its bucket and the total approximate",
+			inc: data.Incident{ID: "x", Scopes: []data.Scope{
+				scope(2, data.Confirmed, "約4万件", "", ""),
+				scope(3, data.Suspected, "5", "", ""),
+			}},
+			check: func(t *testing.T, f IncidentFigures) {
+				want := data.Count{N: 40005, Known: true, Approx: true}
+				if f.Total != want || !f.Buckets[0].Records.Approx || f.Buckets[1].Records.Approx {
+					t.Errorf("total %+v buckets %+v", f.Total, f.Buckets)
+				}
+				if s := Summarize([]IncidentFigures{f}); s.TotalRecords != want {
+					t.Errorf("summary total %+v, want %+v", s.TotalRecords, want)
+				}
+			},
+		},
+		{
 			name: "envelope over several scopes",
 			inc: data.Incident{ID: "x", Detected: date("2019-04-01"), Scopes: []data.Scope{
 				scope(2, data.Suspected, "1", "2019-01-01", "2019-01-10"),

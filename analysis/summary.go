@@ -83,12 +83,12 @@ type Summary struct {
 // Summarize aggregates the figures of all incidents.
 func Summarize(figs []IncidentFigures) Summary {
 	s := Summary{Incidents: len(figs)}
-	var total int64
+	var total data.Count
 	buckets := map[bucketKey]*Bucket{}
 	for _, f := range figs {
 		s.Scopes += len(f.Scopes)
 		if f.Total.Known {
-			total += f.Total.N
+			total = addCount(total, f.Total)
 			s.RecordsN++
 		}
 		for _, b := range f.Buckets {
@@ -101,7 +101,7 @@ func Summarize(figs []IncidentFigures) Summary {
 			sb.Scopes += b.Scopes
 			sb.Unknown += b.Unknown
 			if b.Records.Known {
-				sb.Records = data.KnownCount(sb.Records.N + b.Records.N)
+				sb.Records = addCount(sb.Records, b.Records)
 			}
 		}
 		if d := f.Incident.Disclosed; d.Known() {
@@ -115,7 +115,7 @@ func Summarize(figs []IncidentFigures) Summary {
 		}
 	}
 	if s.RecordsN > 0 {
-		s.TotalRecords = data.KnownCount(total)
+		s.TotalRecords = total
 	}
 	s.Buckets = sortedBuckets(buckets)
 	for _, m := range Metrics() {

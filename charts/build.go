@@ -83,6 +83,9 @@ func (v view) count(c data.Count) string {
 	if !c.Known {
 		return v.t(labels.Unknown)
 	}
+	if c.Approx {
+		return "≈" + v.records(c.N)
+	}
 	return v.records(c.N)
 }
 

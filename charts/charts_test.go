@@ -377,6 +377,25 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+func TestFormatCount(t *testing.T) {
+	tests := []struct {
+		lang i18n.Lang
+		c    data.Count
+		want string
+	}{
+		{i18n.En, data.KnownCount(41355), "41,355"},
+		{i18n.Ja, data.KnownCount(41355), "41,355件"},
+		{i18n.En, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000"},
+		{i18n.Ja, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000件"},
+		{i18n.En, data.Count{}, newView(i18n.En, nil).t(labels.Unknown)},
+	}
+	for _, tt := range tests {
+		if got := newView(tt.lang, nil).count(tt.c); got != tt.want {
+			t.Errorf("%s count(%+v) = %q, want %q", tt.lang, tt.c, got, tt.want)
+		}
+	}
+}
+
 // Outside the vendored runtime, every literal "<" of the page starts a real tag: text from
 // the input reaches HTML as &lt; and JSON as \u003c. tagRE finds the tags, attrRE the
 // attributes in them that would load a resource, and fetchRE the text that would anywhere.

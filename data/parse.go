@@ -213,35 +213,106 @@ func eraEnd(e era) string {
 var (
 	countPlain   = regexp.MustCompile(`^\d+$`)
 	countGrouped = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+	// countKanji matches Japanese large-number notation such as 4万1,355 or 1億2,000万.
+	countKanji = regexp.MustCompile(`^(?:([\d,]+)億)?(?:([\d,]+)万)?([\d,]*)$`)
 )
 
 // unknownCountWords are the values that state a count is unknown, like a blank.
 var unknownCountWords = map[string]bool{"不明": true, "unknown": true, "unkn": true, "-": true, "n/a": true}
 
-// ParseCount reads a number of records: digits, optionally grouped by thousands with commas
-// (41355 or 41,355). Blank text and the words 不明, unknown, UNKN, n/a and "-" give an
-// unknown Count and no error; blank never means 0. Negative numbers, decimals, badly grouped
-// digits and any other text are errors wrapping ErrNegative or ErrNotCount.
+// approxPrefixes mark a count as approximate (約4万件, about 40,000).
+var approxPrefixes = []string{"約", "およそ", "approximately", "approx.", "approx", "about", "ca.", "~", "≈"}
+
+// countUnits are unit words that may follow a count (41,355件).
+var countUnits = []string{"件", "名", "人", "枚"}
+
+// ParseCount reads a number of records. The text is first NFKC-normalised, so full-width
+// digits and commas read like ASCII. Accepted forms:
+//   - digits, optionally grouped by thousands with commas: 41355, 41,355;
+//   - Japanese large numbers: 4万1,355 (41,355), 4万 (40,000), 1億2,000万;
+//   - a unit after the number: 41,355件 (also 名, 人, 枚);
+//   - 約, およそ, about or approx. before it: the count is marked approximate (Approx).
+//
+// Blank text and the words 不明, unknown, UNKN, n/a and "-" give an unknown Count and no error;
+// blank never means 0. Negative numbers, decimals, badly grouped digits and any other text
+// are errors wrapping ErrNegative or ErrNotCount.
 func ParseCount(s string) (Count, error) {
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(norm.NFKC.String(s))
 	if t == "" || unknownCountWords[strings.ToLower(t)] {
 		return Count{}, nil
+	}
+	approx := false
+	for _, p := range approxPrefixes {
+		if len(t) > len(p) && strings.EqualFold(t[:len(p)], p) {
+			t, approx = strings.TrimSpace(t[len(p):]), true
+			break
+		}
+	}
+	for _, u := range countUnits {
+		if strings.HasSuffix(t, u) {
+			t = strings.TrimSpace(strings.TrimSuffix(t, u))
+			break
+		}
 	}
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
 		return Count{}, fmt.Errorf("%w: a number of records cannot be below zero", ErrNegative)
 	}
-	switch {
-	case countPlain.MatchString(t):
-	case countGrouped.MatchString(t):
-		t = strings.ReplaceAll(t, ",", "")
-	case strings.ContainsAny(t, "."):
+	if strings.Contains(t, ".") {
 		return Count{}, fmt.Errorf("%w: a number of records must be a whole number", ErrNotCount)
-	default:
-		return Count{}, fmt.Errorf("%w: expected digits such as 41355 or 41,355", ErrNotCount)
 	}
-	n, err := strconv.ParseInt(t, 10, 64)
+	n, err := parseCountDigits(t)
 	if err != nil {
-		return Count{}, fmt.Errorf("%w: too large", ErrNotCount)
+		return Count{}, err
 	}
-	return KnownCount(n), nil
+	return Count{N: n, Known: true, Approx: approx}, nil
+}
+
+// parseCountDigits reads plain or comma-grouped digits, or 億/万 notation.
+func parseCountDigits(t string) (int64, error) {
+	bad := fmt.Errorf("%w: expected digits such as 41355, 41,355 or 4万1,355", ErrNotCount)
+	group := func(g string) (int64, bool) {
+		switch {
+		case countPlain.MatchString(g):
+		case countGrouped.MatchString(g):
+			g = strings.ReplaceAll(g, ",", "")
+		default:
+			return 0, false
+		}
+		n, err := strconv.ParseInt(g, 10, 64)
+		return n, err == nil
+	}
+	if !strings.ContainsAny(t, "億万") {
+		n, ok := group(t)
+		if !ok {
+			if countPlain.MatchString(strings.ReplaceAll(t, ",", "")) && len(t) > 18 {
+				return 0, fmt.Errorf("%w: too large", ErrNotCount)
+			}
+			return 0, bad
+		}
+		return n, nil
+	}
+	m := countKanji.FindStringSubmatch(t)
+	if m == nil {
+		return 0, bad
+	}
+	var total int64
+	for i, unit := range []int64{100_000_000, 10_000, 1} {
+		part := m[i+1]
+		if part == "" {
+			continue
+		}
+		n, ok := group(part)
+		if !ok {
+			return 0, bad
+		}
+		// Below 億 the 万 part, and below 万 the rest, must stay under the next unit.
+		if (unit == 10_000 && m[1] != "" && n >= 10_000) || (unit == 1 && (m[1] != "" || m[2] != "") && n >= 10_000) {
+			return 0, fmt.Errorf("%w: %s is too large for its place in %s", ErrNotCount, part, t)
+		}
+		if n > (1<<62)/unit {
+			return 0, fmt.Errorf("%w: too large", ErrNotCount)
+		}
+		total += n * unit
+	}
+	return total, nil
 }

@@ -47,15 +47,20 @@ func (c Certainty) String() string {
 type Count struct {
 	N     int64
 	Known bool
+	// Approx marks a count the source gave as approximate (約4万件), or a sum that includes one.
+	Approx bool
 }
 
 // KnownCount returns a known Count of n.
 func KnownCount(n int64) Count { return Count{N: n, Known: true} }
 
-// String formats c as digits, or "" when unknown.
+// String formats c as digits, with a leading ≈ when approximate, or "" when unknown.
 func (c Count) String() string {
 	if !c.Known {
 		return ""
+	}
+	if c.Approx {
+		return fmt.Sprintf("≈%d", c.N)
 	}
 	return fmt.Sprintf("%d", c.N)
 }

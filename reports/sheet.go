@@ -33,16 +33,18 @@ const (
 
 // cell is one value to write. The zero cell is empty.
 type cell struct {
-	kind  kind
-	s     string
-	n     int64
-	f     float64
-	t     time.Time
-	prec  data.Precision
-	bold  bool
-	ind   bool // indent the text one level
-	spill bool // let the text run into the empty cells to its right: no wrap, no widening
-	head  bool // a header: it wraps, so it needs only about half its width
+	kind kind
+	s    string
+	n    int64
+	f    float64
+	t    time.Time
+	prec data.Precision
+	// approx marks an approximate count, shown with a leading ≈.
+	approx bool
+	bold   bool
+	ind    bool // indent the text one level
+	spill  bool // let the text run into the empty cells to its right: no wrap, no widening
+	head   bool // a header: it wraps, so it needs only about half its width
 }
 
 func text(s string) cell {
@@ -62,7 +64,7 @@ func count(c data.Count) cell {
 	if !c.Known {
 		return cell{}
 	}
-	return cell{kind: kCount, n: c.N}
+	return cell{kind: kCount, n: c.N, approx: c.Approx}
 }
 
 func countN(n int) cell { return cell{kind: kCount, n: int64(n)} }
@@ -135,8 +137,8 @@ func linkable(u string) bool {
 
 // styles are the cell styles of one workbook.
 type styles struct {
-	header, text, bold, indent, wrap, count, int, float, dateTime, link int
-	date                                                                map[data.Precision]int
+	header, text, bold, indent, wrap, count, countApprox, int, float, dateTime, link int
+	date                                                                             map[data.Precision]int
 }
 
 // Column widths are in characters of the default font; text wider than wrapAt wraps.
@@ -175,15 +177,17 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
-		text:     mk(excelize.Style{Alignment: top}),
-		bold:     mk(excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top}),
-		indent:   mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}),
-		wrap:     mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		count:    mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
-		int:      mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0 (days: 1,132 as in the write-ups)
-		float:    mk(excelize.Style{CustomNumFmt: numFmt("#,##0.0"), Alignment: top}),
-		dateTime: mk(excelize.Style{CustomNumFmt: &timeFmt, Alignment: top}),
-		link:     mk(excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top}),
+		text:   mk(excelize.Style{Alignment: top}),
+		bold:   mk(excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top}),
+		indent: mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}),
+		wrap:   mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		count:  mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
+		// An approximate count (約4万件) stays a number, shown with a leading ≈.
+		countApprox: mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
+		int:         mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0 (days: 1,132 as in the write-ups)
+		float:       mk(excelize.Style{CustomNumFmt: numFmt("#,##0.0"), Alignment: top}),
+		dateTime:    mk(excelize.Style{CustomNumFmt: &timeFmt, Alignment: top}),
+		link:        mk(excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top}),
 		date: map[data.Precision]int{
 			data.PrecisionDay:   mk(excelize.Style{CustomNumFmt: &dayFmt, Alignment: top}),
 			data.PrecisionMonth: mk(excelize.Style{CustomNumFmt: &monthFmt, Alignment: top}),
@@ -317,6 +321,9 @@ func (w *sheetWriter) put(col, row int, c cell) {
 	case kCount:
 		err = w.f.SetCellInt(w.name, ref, c.n)
 		style, wide = w.st.count, float64(len(groupDigits(c.n)))
+		if c.approx {
+			style, wide = w.st.countApprox, wide+1
+		}
 	case kInt:
 		err = w.f.SetCellInt(w.name, ref, c.n)
 		style, wide = w.st.int, float64(len(strconv.FormatInt(c.n, 10)))
