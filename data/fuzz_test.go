@@ -1,0 +1,111 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParseDate checks that any text either parses to a date within the allowed years, at a
+// precision it states, or fails with ErrNotDate or ErrDateRange; never a panic.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2019-06-04", "2019/6/4", "2019.6.4", "2019年6月4日", "令和元年6月4日", "R1.6.4",
+		"H31.4.30", "２０１９年６月４日", "2019-06", "2019", "06/04/2019", "02/04/2021 12:00:00 AM",
+		"2018年12月27日7", "", "平成31年5月1日", "昭和64年1月7日"} {
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, s string, order uint8) {
+		opt := DateOptions{MaxYear: 2027, Order: DateOrder(order % 3)}
+		d, err := ParseDateWith(s, opt)
+		if err != nil {
+			if !errors.Is(err, ErrNotDate) && !errors.Is(err, ErrDateRange) {
+				t.Fatalf("ParseDateWith(%q) error %v wraps neither sentinel", s, err)
+			}
+			if d.Known() {
+				t.Fatalf("ParseDateWith(%q) returned %v with error %v", s, d, err)
+			}
+			return
+		}
+		if !d.Known() {
+			if strings.TrimSpace(s) != "" && strings.TrimSpace(normalizeHeader(s)) != "" {
+				t.Fatalf("ParseDateWith(%q) gave an unknown date without error", s)
+			}
+			return
+		}
+		if y := d.Time.Year(); y < MinYear || y > opt.MaxYear {
+			t.Fatalf("ParseDateWith(%q) = %v, outside the allowed years", s, d)
+		}
+		if d.Time.Hour() != 0 || d.Time.Minute() != 0 || d.Time.Location().String() != "UTC" {
+			t.Fatalf("ParseDateWith(%q) = %v, not midnight UTC", s, d.Time)
+		}
+	})
+}
+
+// FuzzParseCount checks that any text gives a non-negative known count, an unknown count,
+// or an error wrapping ErrNotCount or ErrNegative; never a panic or an overflow.
+func FuzzParseCount(f *testing.F) {
+	for _, s := range []string{"41355", "41,355", "4万1,355件", "約4万件", "1億2,000万", "-5", "12.9", "不明",
+		"", "４１，３５５", "99999999999999999999", "9999999999億9999万9999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCount(s)
+		if err != nil {
+			if !errors.Is(err, ErrNotCount) && !errors.Is(err, ErrNegative) {
+				t.Fatalf("ParseCount(%q) error %v wraps neither sentinel", s, err)
+			}
+			if c.Known {
+				t.Fatalf("ParseCount(%q) = %+v with error", s, c)
+			}
+			return
+		}
+		if c.Known && c.N < 0 {
+			t.Fatalf("ParseCount(%q) = %d, negative", s, c.N)
+		}
+	})
+}
+
+// FuzzRead checks that any input is either refused with a *ParseError or read with every
+// row accounted for: read = used + rejected, one Rejected issue per rejected row, and every
+// issue text valid UTF-8.
+func FuzzRead(f *testing.F) {
+	f.Add(Sample())
+	f.Add([]byte("organization,records\nA,1\n"))
+	f.Add([]byte("企業名,件数,公表日\n\"A\nB\",4万,令和元年6月4日\n,\n"))
+	f.Add([]byte("organization,records\n\"unterminated,1\n"))
+	f.Add([]byte("organization,organization\n"))
+	f.Add([]byte("\xef\xbb\xbforganization\n\x82\xa0\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		res, err := Read(bytes.NewReader(in), Options{Now: testNow})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Read error %T %v is not a *ParseError", err, err)
+			}
+			return
+		}
+		if res.RowsRead != len(res.Scopes)+res.RowsRejected {
+			t.Fatalf("read %d != used %d + rejected %d", res.RowsRead, len(res.Scopes), res.RowsRejected)
+		}
+		rejected := 0
+		for _, is := range res.Issues {
+			if is.Severity == Rejected {
+				rejected++
+			}
+			if !utf8.ValidString(is.String()) {
+				t.Fatalf("issue text is not UTF-8: %q", is.String())
+			}
+		}
+		if rejected != res.RowsRejected {
+			t.Fatalf("%d rejected issues for %d rejected rows", rejected, res.RowsRejected)
+		}
+		for _, sc := range res.Scopes {
+			if sc.Organization == "" || sc.Line < 1 {
+				t.Fatalf("scope without organization or line: %+v", sc)
+			}
+		}
+	})
+}
