@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/japanese"
+
 	"breachreport/data"
 )
 
@@ -135,6 +137,40 @@ func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+}
+
+func TestValidateShiftJIS(t *testing.T) {
+	sample, err := japanese.ShiftJIS.NewEncoder().Bytes(data.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sjis.csv")
+	if err := os.WriteFile(path, sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantStatus int
+		wantOut    string
+	}{
+		{"detected", nil, 0, path + ": read as Shift_JIS, comma-separated\n"},
+		{"given", []string{"--encoding", "CP932", "--delimiter", ","}, 0, "read as Shift_JIS, comma-separated"},
+		{"wrong delimiter given", []string{"--delimiter", "tab"}, 1, "read as Shift_JIS, tab-separated: is that right?"},
+		{"unknown encoding", []string{"--encoding", "latin1"}, 2, `--encoding: unknown encoding "latin1"`},
+		{"unknown delimiter", []string{"--delimiter", "|"}, 2, `--delimiter: unknown delimiter "|"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCmd(t, "", append([]string{"validate", "-i", path}, tt.args...)...)
+			if r.status != tt.wantStatus || !strings.Contains(r.stdout+r.stderr, tt.wantOut) {
+				t.Fatalf("exit %d, want %d with %q; stdout:\n%sstderr:\n%s", r.status, tt.wantStatus, tt.wantOut, r.stdout, r.stderr)
+			}
+			if tt.wantStatus == 0 {
+				checkAccounting(t, r.stdout, 4, 4, 0)
+			}
+		})
 	}
 }
 

@@ -69,7 +69,8 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-  breachreport validate -i FILE|- [--strict]
+                        [--encoding NAME] [--delimiter ,|tab|;]
+  breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;]
   breachreport sample
   breachreport version
 
@@ -134,10 +135,13 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                             [--encoding NAME] [--delimiter ,|tab|;]
 
 Reads incidents (CSV, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
+The input may be UTF-8, UTF-16 or Shift_JIS, separated by commas, tabs or semicolons; both
+are detected unless given.
 `
 
 func cmdGenerate(ctx context.Context, args []string, e env) error {
@@ -147,10 +151,15 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
 	}
 	l, err := chooseLang(*lang, e)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	opts, err := inFlags.options()
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
@@ -161,7 +170,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		}
 	}
 
-	rep, err := load(*in, e)
+	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
 	}
@@ -184,7 +193,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: l}) }},
 		{chartsName, func(w io.Writer) error { return charts.Write(w, rep, charts.Options{Lang: l}) }},
 	}
-	printAccounting(e.stdout, rep)
+	printAccounting(e.stdout, rep, readAs)
 	for _, o := range outputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -198,30 +207,36 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	return outcome(rep, *strict)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--strict]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;]
 
 Reads incidents and reports every problem found, with line, column and value; writes nothing.
-Exit status 1 when any row cannot be used.
+Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
+unless given, as for generate.
 `
 
 func cmdValidate(_ context.Context, args []string, e env) error {
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, validateUsage, e); err != nil {
 		return helpOK(err)
 	}
 	if *in == "" {
 		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
 	}
-	rep, err := load(*in, e)
+	opts, err := inFlags.options()
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: validateUsage + flagDefaults(fs)}
+	}
+	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
 	}
 	for _, is := range rep.Issues {
 		fmt.Fprintf(e.stdout, "%s: %s: %s\n", rep.Input, is.Severity, is)
 	}
-	printAccounting(e.stdout, rep)
+	printAccounting(e.stdout, rep, readAs)
 	return outcome(rep, *strict)
 }
 
@@ -277,10 +292,44 @@ func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 	return i18n.ParseLang(flagValue)
 }
 
+// inputFlags are the flags that say how to read the input, shared by generate and validate.
+type inputFlags struct {
+	encoding, delimiter *string
+}
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{
+		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be or shift_jis (also sjis, cp932) (default: detected)"),
+		delimiter: fs.String("delimiter", "", "field delimiter `,|tab|;` (default: detected from the header line)"),
+	}
+}
+
+// options checks the flags and returns the reading options they give; Now is left to load.
+func (f inputFlags) options() (data.Options, error) {
+	enc, err := data.ParseEncoding(*f.encoding)
+	if err != nil {
+		return data.Options{}, fmt.Errorf("--encoding: %w", err)
+	}
+	var delim rune
+	switch strings.ToLower(*f.delimiter) {
+	case "":
+	case ",", "comma":
+		delim = ','
+	case "tab", `\t`, "\t":
+		delim = '\t'
+	case ";", "semicolon":
+		delim = ';'
+	default:
+		return data.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
+	}
+	return data.Options{Encoding: enc, Delimiter: delim}, nil
+}
+
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and
 // computes every figure. A file that cannot be read at all is an error; problems in rows are
-// issues in the report.
-func load(path string, e env) (analysis.Report, error) {
+// issues in the report. readAs says how the input was read ("read as Shift_JIS,
+// tab-separated"), or is empty for plain UTF-8 with commas.
+func load(path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -293,23 +342,27 @@ func load(path string, e env) (analysis.Report, error) {
 	default:
 		f, err := os.Open(path)
 		if err != nil {
-			return analysis.Report{}, fmt.Errorf("reading input: %w", err)
+			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
 		r, name = f, path
 	}
 	h := sha256.New()
-	res, err := data.Read(io.TeeReader(r, h), data.Options{Now: e.now()})
+	opts.Now = e.now()
+	res, err := data.Read(io.TeeReader(r, h), opts)
 	if err != nil {
-		return analysis.Report{}, fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	// Hash the rest too, should the reader have stopped before the end.
 	if _, err := io.Copy(h, r); err != nil {
-		return analysis.Report{}, fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
-	rep := analysis.NewReport(res)
+	rep = analysis.NewReport(res)
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
-	return rep, nil
+	if res.Encoding != data.EncodingUTF8 || res.Delimiter != ',' {
+		readAs = fmt.Sprintf("read as %s, %s-separated", res.Encoding, data.DelimiterName(res.Delimiter))
+	}
+	return rep, readAs, nil
 }
 
 // printIssues lists every issue on w, one per line, naming the input.
@@ -319,8 +372,12 @@ func printIssues(w io.Writer, rep analysis.Report) {
 	}
 }
 
-// printAccounting prints the one-line row accounting of a run.
-func printAccounting(w io.Writer, rep analysis.Report) {
+// printAccounting prints the one-line row accounting of a run, after a line saying how the
+// input was read when that is not plain UTF-8 with commas.
+func printAccounting(w io.Writer, rep analysis.Report, readAs string) {
+	if readAs != "" {
+		fmt.Fprintf(w, "%s: %s\n", rep.Input, readAs)
+	}
 	fmt.Fprintf(w, "%s: %d rows read, %d used, %d rejected", rep.Input, rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	if rep.RowsBlank > 0 {
 		fmt.Fprintf(w, " (%s skipped)", plural(rep.RowsBlank, "blank row"))

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -21,6 +19,14 @@ type Options struct {
 	// Now is the reference time for the latest plausible date: dates after the end of the
 	// year after Now's year are rejected as typos. The zero value means time.Now().
 	Now time.Time
+	// Encoding names the encoding of the input, in any spelling ParseEncoding accepts
+	// ("utf-8", "utf-16le", "utf-16be", "shift_jis", "cp932", …). The zero value "" means
+	// detect it: from a byte-order mark, else UTF-8 if the start of the input is valid UTF-8,
+	// else Shift_JIS if it is valid Shift_JIS.
+	Encoding string
+	// Delimiter separates the fields. The zero value means detect it from the header line:
+	// comma, tab or semicolon, whichever gives the most fields.
+	Delimiter rune
 }
 
 func (o Options) maxYear() int {
@@ -58,8 +64,12 @@ func (l Layout) Locate(issues []Issue) {
 
 // Result is what Read found: the usable rows as Scopes, and every problem as an Issue.
 type Result struct {
-	Layout Layout
-	Scopes []Scope
+	// Encoding is the encoding the input was read in (EncodingUTF8, …), and Delimiter the
+	// field delimiter, whether detected or given in Options.
+	Encoding  string
+	Delimiter rune
+	Layout    Layout
+	Scopes    []Scope
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
 	Issues []Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
@@ -112,29 +122,36 @@ func (t *rowText) UnmarshalCSV(s string) error {
 	return nil
 }
 
-// Read reads incident scopes from CSV text in UTF-8 (a byte-order mark is skipped).
+// Read reads incident scopes from CSV text. The text is UTF-8, UTF-16 or Shift_JIS (CP932),
+// and its fields are separated by commas, tabs or semicolons; see Options for how the
+// encoding and the delimiter are detected. A byte-order mark is skipped. Read never holds
+// more than the start of the input (64 KiB, to tell the encoding and delimiter) and the
+// current row in memory, besides what it returns.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see Columns). A missing required column, a
-// duplicated column or an empty input is a *ParseError. Every other problem is an Issue in
-// the Result: a row that cannot be used (wrong number of fields, broken quoting, bytes that
-// are not UTF-8, no organization) is rejected; a field that cannot be read (a date or count
-// that does not parse, an unknown certainty) is treated as unknown and warned about.
+// duplicated column, an empty input or one whose encoding cannot be told is a *ParseError;
+// an Options.Encoding or Options.Delimiter that Read does not know is an error too. Every
+// other problem is an Issue in the Result: a row that cannot be used (wrong number of fields,
+// broken quoting, bytes that do not decode in the file's encoding, no organization) is
+// rejected; a field that cannot be read (a date or count that does not parse, an unknown
+// certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
-	br := bufio.NewReaderSize(r, 64*1024)
-	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
-		_, _ = br.Discard(3)
+	in, err := openInput(r, opts)
+	if err != nil {
+		return nil, err
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(in.text)
+	cr.Comma = in.delim
 	cr.FieldsPerRecord = -1
-	rr := &rowReader{cr: cr, res: &Result{}}
+	rr := &rowReader{cr: cr, dec: in.dec, res: &Result{Encoding: in.enc, Delimiter: in.delim}}
 
 	var (
 		rowIssues []Issue
 		scopes    []Scope
 	)
 	maxYear := opts.maxYear()
-	err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
+	err = gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
 		sc, iss, ok := row.toScope(maxYear, &rr.res.Layout)
 		rowIssues = append(rowIssues, iss...)
 		if ok {
@@ -165,6 +182,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 // line columns, and takes structurally broken rows out of the stream as Rejected issues.
 type rowReader struct {
 	cr      *csv.Reader
+	dec     *decoder // nil for UTF-8 input
 	res     *Result
 	width   int
 	started bool
@@ -178,6 +196,7 @@ func (rr *rowReader) Read() ([]string, error) {
 	}
 	for {
 		rec, err := rr.cr.Read()
+		marks := rr.dec.take(rr.cr.InputOffset())
 		if err == io.EOF {
 			return nil, io.EOF
 		}
@@ -196,7 +215,11 @@ func (rr *rowReader) Read() ([]string, error) {
 			continue
 		}
 		if len(rec) != rr.width {
-			rr.reject(Issue{Line: line, Value: truncate(strings.Join(rec, ","), 80),
+			value := truncate(strings.Join(rec, ","), 80)
+			if j, _ := undecodable(rec, marks); j >= 0 {
+				value = showUndecodable(strings.Join(rec, ","), marks)
+			}
+			rr.reject(Issue{Line: line, Value: value,
 				Message: fmt.Sprintf("row has %d fields but the header has %d", len(rec), rr.width)})
 			continue
 		}
@@ -205,6 +228,13 @@ func (rr *rowReader) Read() ([]string, error) {
 			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
+			continue
+		}
+		if j, value := undecodable(rec, marks); j >= 0 {
+			fl, _ := rr.cr.FieldPos(j)
+			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+				Value:   value,
+				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding)})
 			continue
 		}
 		rr.res.RowsRead++
@@ -265,6 +295,7 @@ func (rr *rowReader) header() ([]string, error) {
 	var rec []string
 	for {
 		r, err := rr.cr.Read()
+		marks := rr.dec.take(rr.cr.InputOffset())
 		if err == io.EOF {
 			return nil, &ParseError{Err: ErrEmpty}
 		}
@@ -274,6 +305,11 @@ func (rr *rowReader) header() ([]string, error) {
 				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
 			}
 			return nil, err
+		}
+		if j, value := undecodable(r, marks); j >= 0 {
+			line, _ := rr.cr.FieldPos(j)
+			return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
 			rec = r
@@ -318,11 +354,19 @@ func (rr *rowReader) header() ([]string, error) {
 		if known == 0 {
 			err = fmt.Errorf("%w (is the first row a header? accepted names: %s)", err, acceptedNames(cols))
 		}
+		if rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',' {
+			err = fmt.Errorf("%w; the file was %s: is that right?", err, rr.readAs())
+		}
 		return nil, &ParseError{Line: line, Err: err}
 	}
 	rr.res.Layout = layout
 	rr.width = len(rec)
 	return append(mapped, hiddenLine, hiddenLines), nil
+}
+
+// readAs says how the file is read: "read as Shift_JIS, comma-separated".
+func (rr *rowReader) readAs() string {
+	return fmt.Sprintf("read as %s, %s-separated", rr.res.Encoding, DelimiterName(rr.res.Delimiter))
 }
 
 func quoteList(ss []string) string {

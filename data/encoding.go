@@ -1,0 +1,456 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/transform"
+)
+
+// The encodings Read understands, by the names Result.Encoding gives them.
+const (
+	EncodingUTF8     = "UTF-8"
+	EncodingUTF16LE  = "UTF-16LE"
+	EncodingUTF16BE  = "UTF-16BE"
+	EncodingShiftJIS = "Shift_JIS"
+)
+
+// Sentinel errors about the input's encoding and delimiter, for errors.Is.
+var (
+	// ErrUnknownEncoding is returned for an Options.Encoding that ParseEncoding does not know.
+	ErrUnknownEncoding = errors.New("unknown encoding")
+	// ErrEncoding wraps the *ParseError returned when the encoding of the input cannot be
+	// told, or contradicts the one given.
+	ErrEncoding = errors.New("wrong or unknown encoding")
+	// ErrBadDelimiter is returned for an Options.Delimiter that cannot separate CSV fields.
+	ErrBadDelimiter = errors.New("invalid delimiter")
+)
+
+// sniffSize is how much of the input is looked at to tell its encoding and delimiter.
+const sniffSize = 64 * 1024
+
+// ParseEncoding returns the canonical name (EncodingUTF8, …) of an encoding named in any of
+// the spellings Options.Encoding accepts, case-insensitively: utf-8, utf-16le, utf-16be, and
+// shift_jis, sjis or cp932 for Shift_JIS. The empty name stays empty, meaning "detect".
+func ParseEncoding(name string) (string, error) {
+	switch strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(name))) {
+	case "":
+		return "", nil
+	case "utf8":
+		return EncodingUTF8, nil
+	case "utf16le":
+		return EncodingUTF16LE, nil
+	case "utf16be":
+		return EncodingUTF16BE, nil
+	case "shiftjis", "sjis", "cp932", "windows31j", "ms932":
+		return EncodingShiftJIS, nil
+	}
+	return "", fmt.Errorf("%w %q (want utf-8, utf-16le, utf-16be or shift_jis)", ErrUnknownEncoding, name)
+}
+
+// DelimiterName names a field delimiter for messages: "comma", "tab", "semicolon", or the
+// character quoted.
+func DelimiterName(d rune) string {
+	switch d {
+	case ',':
+		return "comma"
+	case '\t':
+		return "tab"
+	case ';':
+		return "semicolon"
+	}
+	return fmt.Sprintf("%q", d)
+}
+
+// byteOrderMarks are the marks Read recognizes, longest first.
+var byteOrderMarks = []struct {
+	bom []byte
+	enc string
+}{
+	{[]byte{0xEF, 0xBB, 0xBF}, EncodingUTF8},
+	{[]byte{0xFF, 0xFE}, EncodingUTF16LE},
+	{[]byte{0xFE, 0xFF}, EncodingUTF16BE},
+}
+
+// input is the text Read parses: UTF-8, with the encoding and delimiter it was found in.
+type input struct {
+	text  *bufio.Reader
+	dec   *decoder // nil for UTF-8 input, which is read as it is
+	enc   string
+	delim rune
+}
+
+// openInput works out the encoding (from a byte-order mark, else from the first sniffSize
+// bytes, unless opts names one) and the delimiter (from the header line, unless opts names
+// one), and returns the input decoded to UTF-8. It reads no more than sniffSize bytes ahead.
+func openInput(r io.Reader, opts Options) (*input, error) {
+	enc, err := ParseEncoding(opts.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Delimiter != 0 && !validDelimiter(opts.Delimiter) {
+		return nil, fmt.Errorf("%w %q: a field delimiter cannot be a quote, a line break or NUL", ErrBadDelimiter, opts.Delimiter)
+	}
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	atEOF := err != nil
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+
+	bomEnc, bomLen := "", 0
+	for _, m := range byteOrderMarks {
+		if bytes.HasPrefix(head, m.bom) {
+			bomEnc, bomLen = m.enc, len(m.bom)
+			break
+		}
+	}
+	switch {
+	case enc == "" && bomEnc != "":
+		enc = bomEnc
+	case enc == "":
+		if enc, err = sniffEncoding(head, atEOF); err != nil {
+			return nil, &ParseError{Err: err}
+		}
+	case bomEnc != "" && bomEnc != enc:
+		return nil, &ParseError{Err: fmt.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
+	}
+	if bomEnc == enc {
+		_, _ = br.Discard(bomLen)
+	}
+
+	in := &input{enc: enc, text: br}
+	if enc != EncodingUTF8 {
+		in.dec = newDecoder(br, enc)
+		in.text = bufio.NewReaderSize(in.dec, sniffSize)
+	}
+	in.delim = opts.Delimiter
+	if in.delim == 0 {
+		head, err := in.text.Peek(sniffSize)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, err
+		}
+		in.delim = sniffDelimiter(head)
+	}
+	return in, nil
+}
+
+// validDelimiter reports whether encoding/csv accepts d as its Comma.
+func validDelimiter(d rune) bool {
+	return d != 0 && d != '"' && d != '\r' && d != '\n' && utf8.ValidRune(d) && d != utf8.RuneError
+}
+
+// sniffEncoding tells the encoding of text without a byte-order mark from its first bytes,
+// head (all of it when atEOF): UTF-8 if head is valid UTF-8 (plain ASCII included), else
+// Shift_JIS if it decodes as Shift_JIS. When head is neither, the encoding with clearly
+// fewer byte sequences that do not decode wins (its bad rows are then rejected one by one);
+// a tie goes to UTF-8, the documented format. NUL bytes, workbooks and anything else are
+// errors: they are not guessed at.
+func sniffEncoding(head []byte, atEOF bool) (string, error) {
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "", fmt.Errorf("%w: the file is a zip archive (an Excel .xlsx workbook?), not CSV; save it as CSV UTF-8 from Excel", ErrEncoding)
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "", fmt.Errorf("%w: the file is an Excel .xls workbook, not CSV; save it as CSV UTF-8 from Excel", ErrEncoding)
+	case bytes.IndexByte(head, 0) >= 0:
+		return "", fmt.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
+	}
+	badUTF8 := countUndecodable(head, atEOF, decodeUTF8)
+	if badUTF8 == 0 {
+		return EncodingUTF8, nil
+	}
+	badSJIS := countUndecodable(head, atEOF, newCharDecoder(EncodingShiftJIS))
+	switch {
+	case badSJIS == 0 || badSJIS*4 <= badUTF8:
+		return EncodingShiftJIS, nil
+	case badUTF8 <= badSJIS:
+		return EncodingUTF8, nil
+	}
+	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS; name the encoding",
+		ErrEncoding, len(head), badUTF8, badSJIS)
+}
+
+// countUndecodable counts the byte sequences of p that next cannot decode. Unless atEOF, an
+// incomplete character at the end of p is not counted: the rest of it is beyond p.
+func countUndecodable(p []byte, atEOF bool, next charDecoder) int {
+	bad := 0
+	for len(p) > 0 {
+		_, size, ok := next(p, atEOF)
+		if size == 0 {
+			break
+		}
+		if !ok {
+			bad++
+		}
+		p = p[size:]
+	}
+	return bad
+}
+
+// sniffDelimiter tells the delimiter from the header line, the first line of text that
+// holds more than blanks and delimiters: comma, tab or semicolon, whichever separates it into
+// the most fields outside quotes (comma on a tie, and when there is none).
+func sniffDelimiter(text []byte) rune {
+	candidates := []rune{',', '\t', ';'}
+	// Skip blank lines.
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line = text[:i+1]
+		}
+		if len(bytes.Trim(line, " \t\r\n,;")) > 0 {
+			break
+		}
+		text = text[len(line):]
+	}
+	counts := make(map[rune]int, len(candidates))
+	quoted := false
+scan:
+	for _, c := range text {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		case c == ',' || c == '\t' || c == ';':
+			counts[rune(c)]++
+		}
+	}
+	best := candidates[0]
+	for _, d := range candidates[1:] {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// A charDecoder decodes the first character of p. It returns the rune and the number of
+// bytes it took, with ok false (and rune U+FFFD) when those bytes do not decode. Size 0
+// means p ends inside a character and more input is needed; at EOF that never happens.
+type charDecoder func(p []byte, atEOF bool) (r rune, size int, ok bool)
+
+func decodeUTF8(p []byte, atEOF bool) (rune, int, bool) {
+	r, size := utf8.DecodeRune(p)
+	if r == utf8.RuneError && size == 1 {
+		if !atEOF && !utf8.FullRune(p) {
+			return 0, 0, false
+		}
+		return utf8.RuneError, 1, false
+	}
+	return r, size, true
+}
+
+// newCharDecoder returns the charDecoder of a non-UTF-8 encoding.
+func newCharDecoder(enc string) charDecoder {
+	switch enc {
+	case EncodingUTF16LE:
+		return utf16Decoder(binary.LittleEndian)
+	case EncodingUTF16BE:
+		return utf16Decoder(binary.BigEndian)
+	}
+	return shiftJISDecoder(japanese.ShiftJIS.NewDecoder())
+}
+
+func utf16Decoder(order binary.ByteOrder) charDecoder {
+	return func(p []byte, atEOF bool) (rune, int, bool) {
+		if len(p) < 2 {
+			if !atEOF {
+				return 0, 0, false
+			}
+			return utf8.RuneError, len(p), false // an odd byte at the end
+		}
+		u := rune(order.Uint16(p))
+		switch {
+		case 0xD800 <= u && u < 0xDC00:
+			if len(p) < 4 {
+				if !atEOF {
+					return 0, 0, false
+				}
+				return utf8.RuneError, 2, false
+			}
+			if u2 := rune(order.Uint16(p[2:])); 0xDC00 <= u2 && u2 < 0xE000 {
+				return utf16.DecodeRune(u, u2), 4, true
+			}
+			return utf8.RuneError, 2, false // a high surrogate alone
+		case 0xDC00 <= u && u < 0xE000:
+			return utf8.RuneError, 2, false // a low surrogate alone
+		}
+		return u, 2, true
+	}
+}
+
+// shiftJISDecoder frames Shift_JIS characters as golang.org/x/text's decoder does (CP932:
+// single bytes for ASCII and half-width katakana, lead and trail byte for the rest) and
+// looks each double-byte character up with that decoder, t, so that a sequence the decoder
+// would silently turn into U+FFFD is known, with its bytes.
+func shiftJISDecoder(t transform.Transformer) charDecoder {
+	return func(p []byte, atEOF bool) (rune, int, bool) {
+		switch c0 := p[0]; {
+		case c0 < utf8.RuneSelf:
+			return rune(c0), 1, true
+		case c0 == 0x80:
+			return 0x80, 1, true // as x/text and Windows map it
+		case 0xA1 <= c0 && c0 < 0xE0:
+			return rune(c0) + (0xFF61 - 0xA1), 1, true
+		case 0x81 <= c0 && c0 < 0xA0 || 0xE0 <= c0 && c0 < 0xFD:
+			if len(p) < 2 {
+				if !atEOF {
+					return 0, 0, false
+				}
+				return utf8.RuneError, 1, false // a lead byte at the end
+			}
+			switch c1 := p[1]; {
+			case c1 < 0x40 || c1 == 0x7F:
+				return utf8.RuneError, 1, false // the trail is ASCII: it is read on its own
+			case c1 >= 0xFD:
+				return utf8.RuneError, 2, false
+			}
+			var buf [utf8.UTFMax]byte
+			n, _, err := t.Transform(buf[:], p[:2], true)
+			if r, _ := utf8.DecodeRune(buf[:n]); err == nil && r != utf8.RuneError {
+				return r, 2, true
+			}
+			return utf8.RuneError, 2, false // no character has this code
+		}
+		return utf8.RuneError, 1, false
+	}
+}
+
+// decoder is an io.Reader of the input decoded to UTF-8. Where bytes do not decode it gives
+// U+FFFD, as golang.org/x/text's decoders do, but it also keeps a mark for every U+FFFD it
+// gives, saying which bytes it stands for, or that the file really holds U+FFFD there. So
+// a row can tell a decoding error from a real U+FFFD, and show the bytes that were wrong.
+type decoder struct {
+	src      *bufio.Reader
+	next     charDecoder
+	out      []byte // decoded and not yet returned
+	produced int64  // bytes decoded so far, returned or not
+	marks    []mark // every U+FFFD decoded and not yet taken, in order
+	err      error  // from src, given once out is drained
+}
+
+// mark notes one U+FFFD in the decoded text.
+type mark struct {
+	off int64  // offset of the U+FFFD in the decoded text
+	raw []byte // the bytes that did not decode; nil for a U+FFFD that the file holds
+}
+
+func newDecoder(src *bufio.Reader, enc string) *decoder {
+	return &decoder{src: src, next: newCharDecoder(enc)}
+}
+
+// Read gives decoded text. It never returns 0 bytes without an error.
+func (d *decoder) Read(p []byte) (int, error) {
+	for len(d.out) == 0 && d.err == nil {
+		d.fill()
+	}
+	if len(d.out) == 0 {
+		return 0, d.err
+	}
+	n := copy(p, d.out)
+	d.out = d.out[n:]
+	return n, nil
+}
+
+// fill decodes what src has buffered: at least one character, unless at the end.
+func (d *decoder) fill() {
+	_, err := d.src.Peek(utf8.UTFMax) // fails only when fewer bytes are left
+	src, _ := d.src.Peek(d.src.Buffered())
+	if len(src) == 0 {
+		d.err = err
+		return
+	}
+	atEOF := err != nil
+	out := d.out[:0]
+	i := 0
+	for i < len(src) {
+		r, size, ok := d.next(src[i:], atEOF)
+		if size == 0 {
+			break
+		}
+		switch {
+		case !ok:
+			d.marks = append(d.marks, mark{off: d.produced + int64(len(out)), raw: bytes.Clone(src[i : i+size])})
+		case r == utf8.RuneError:
+			d.marks = append(d.marks, mark{off: d.produced + int64(len(out))})
+		}
+		out = utf8.AppendRune(out, r)
+		i += size
+	}
+	d.produced += int64(len(out))
+	d.out = out
+	_, _ = d.src.Discard(i)
+	if atEOF && err != io.EOF {
+		d.err = err
+	}
+}
+
+// take removes and returns the marks before offset end of the decoded text.
+func (d *decoder) take(end int64) []mark {
+	if d == nil {
+		return nil
+	}
+	n := 0
+	for n < len(d.marks) && d.marks[n].off < end {
+		n++
+	}
+	taken := d.marks[:n:n]
+	d.marks = d.marks[n:]
+	return taken
+}
+
+// undecodable returns the index of the first field of rec that holds bytes that did not
+// decode, with the field's text for showing (the bad bytes put back, escaped as Go does, cut
+// to 80 characters); -1 when every field decoded. marks are the row's marks, one for each
+// U+FFFD in its fields, in order.
+func undecodable(rec []string, marks []mark) (int, string) {
+	k := 0
+	for j, f := range rec {
+		n := strings.Count(f, "\uFFFD")
+		bad := false
+		for i := k; i < k+n; i++ {
+			// A U+FFFD without a mark cannot happen; should it, call it bad rather than pass it.
+			if i >= len(marks) || marks[i].raw != nil {
+				bad = true
+			}
+		}
+		if bad {
+			return j, showUndecodable(f, marks[min(k, len(marks)):])
+		}
+		k += n
+	}
+	return -1, ""
+}
+
+// showUndecodable puts the bytes that did not decode back into f in place of their U+FFFD
+// and escapes them, like the value of a row that is not valid UTF-8.
+func showUndecodable(f string, marks []mark) string {
+	var b strings.Builder
+	k, n := 0, 0
+	for _, r := range f {
+		if n == 80 {
+			b.WriteString("…")
+			break
+		}
+		n++
+		if r == utf8.RuneError && k < len(marks) {
+			k++
+			if raw := marks[k-1].raw; raw != nil {
+				b.Write(raw)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return escapeInvalid(b.String())
+}

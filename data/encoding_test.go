@@ -1,0 +1,432 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// seedRecords is a seed-like input with Japanese headers: double-byte and half-width
+// katakana, a trail byte 0x5C (ソ, 表), NEC special characters (①), a quoted field with a
+// delimiter and one spanning two lines, so that later line numbers are physical.
+var seedRecords = [][]string{
+	{"事案ID", "企業名", "サービス名", "漏えい情報", "確度", "件数", "漏えい開始日", "漏えい終了日", "発覚日", "公表日", "備考"},
+	{"sanpo-create-2019", "株式会社サンポークリエイト", "ｱﾈﾓﾈ", "個人情報", "可能性", "41,355", "", "", "2018/12/27", "2019年6月4日", "ソフト表示①"},
+	{"sanpo-create-2019", "株式会社サンポークリエイト", "ｱﾈﾓﾈ", "クレジットカード情報", "可能性", "2606", "2018-09-03", "2018-12-27", "2018-12-27", "2019-06-04", "二行の\n備考; タブなし"},
+	{"omochabako-2019", "株式会社おもちゃ箱", "omochabakoWEBSTORE", "カード情報", "確認", "210", "2019-01-31", "2019-03-08", "2019-03-11", "2019-08-06", ""},
+	{"omochabako-2019", "株式会社おもちゃ箱", "omochabakoWEBSTORE", "カード情報", "疑い", "40233", "2016-02-03", "2019-03-11", "2019-03-11", "2019-08-06", "最終行"},
+}
+
+// csvText writes records as CSV with the delimiter given, and CRLF line ends if crlf.
+func csvText(t *testing.T, records [][]string, delim rune, crlf bool) string {
+	t.Helper()
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Comma, w.UseCRLF = delim, crlf
+	if err := w.WriteAll(records); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+var (
+	shiftJIS = japanese.ShiftJIS
+	utf16LE  = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM) // writes a BOM
+	utf16BE  = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	utf16LEn = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM) // writes none
+)
+
+// encode encodes UTF-8 text with enc (nil: leaves it UTF-8).
+func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	if enc == nil {
+		return []byte(s)
+	}
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encoding the fixture: %v", err)
+	}
+	return b
+}
+
+func readBytes(t *testing.T, b []byte, opts Options) *Result {
+	t.Helper()
+	opts.Now = testNow
+	res, err := Read(bytes.NewReader(b), opts)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if res.RowsRead != len(res.Scopes)+res.RowsRejected {
+		t.Fatalf("rows read %d != used %d + rejected %d", res.RowsRead, len(res.Scopes), res.RowsRejected)
+	}
+	return res
+}
+
+func TestReadEncodingsAndDelimiters(t *testing.T) {
+	comma := csvText(t, seedRecords, ',', false)
+	want := readBytes(t, []byte(comma), Options{})
+	if len(want.Scopes) != 4 || len(want.Issues) != 0 || want.Encoding != EncodingUTF8 || want.Delimiter != ',' {
+		t.Fatalf("UTF-8 original: %d scopes, issues %v, %s, %q", len(want.Scopes), want.Issues, want.Encoding, want.Delimiter)
+	}
+	if got := want.Scopes[3].Line; got != 6 {
+		t.Fatalf("last row on line %d, want 6 (the quoted field spans two lines)", got)
+	}
+	tests := []struct {
+		name      string
+		in        []byte
+		opts      Options
+		wantEnc   string
+		wantDelim rune
+	}{
+		{"UTF-8 with BOM", append([]byte("\xEF\xBB\xBF"), comma...), Options{}, EncodingUTF8, ','},
+		{"UTF-8, semicolons", []byte(csvText(t, seedRecords, ';', false)), Options{}, EncodingUTF8, ';'},
+		{"UTF-8, tabs, CRLF", []byte(csvText(t, seedRecords, '\t', true)), Options{}, EncodingUTF8, '\t'},
+		{"Shift_JIS", encode(t, shiftJIS, comma), Options{}, EncodingShiftJIS, ','},
+		{"Shift_JIS, CRLF (as Excel saves CSV)", encode(t, shiftJIS, csvText(t, seedRecords, ',', true)), Options{}, EncodingShiftJIS, ','},
+		{"Shift_JIS, semicolons", encode(t, shiftJIS, csvText(t, seedRecords, ';', false)), Options{}, EncodingShiftJIS, ';'},
+		{"Shift_JIS given as shift_jis", encode(t, shiftJIS, comma), Options{Encoding: "shift_jis"}, EncodingShiftJIS, ','},
+		{"Shift_JIS given as CP932", encode(t, shiftJIS, comma), Options{Encoding: "CP932"}, EncodingShiftJIS, ','},
+		{"UTF-16LE with BOM, tabs, CRLF (Excel's Unicode text)", encode(t, utf16LE, csvText(t, seedRecords, '\t', true)), Options{}, EncodingUTF16LE, '\t'},
+		{"UTF-16BE with BOM", encode(t, utf16BE, comma), Options{}, EncodingUTF16BE, ','},
+		{"UTF-16LE with BOM given as utf-16le", encode(t, utf16LE, comma), Options{Encoding: "UTF-16LE"}, EncodingUTF16LE, ','},
+		{"UTF-16LE without BOM given as utf-16le", encode(t, utf16LEn, comma), Options{Encoding: "utf-16le"}, EncodingUTF16LE, ','},
+		{"UTF-8 given as utf-8", []byte(comma), Options{Encoding: "utf8"}, EncodingUTF8, ','},
+		{"semicolons given", []byte(csvText(t, seedRecords, ';', false)), Options{Delimiter: ';'}, EncodingUTF8, ';'},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := readBytes(t, tt.in, tt.opts)
+			if res.Encoding != tt.wantEnc || res.Delimiter != tt.wantDelim {
+				t.Errorf("read as %s, %q; want %s, %q", res.Encoding, res.Delimiter, tt.wantEnc, tt.wantDelim)
+			}
+			if len(res.Issues) != 0 {
+				t.Errorf("issues: %v", res.Issues)
+			}
+			if !reflect.DeepEqual(res.Scopes, want.Scopes) {
+				t.Errorf("scopes differ from the UTF-8 original:\n got %+v\nwant %+v", res.Scopes, want.Scopes)
+			}
+			if !reflect.DeepEqual(res.Layout.Header, want.Layout.Header) {
+				t.Errorf("header %q, want %q", res.Layout.Header, want.Layout.Header)
+			}
+		})
+	}
+}
+
+func TestReadUndecodableBytes(t *testing.T) {
+	// The bad bytes replace the placeholder ＠ after encoding, so that each fixture is the
+	// seed file with one broken sequence.
+	const at = "＠"
+	withBad := func(enc encoding.Encoding, records [][]string, bad string) []byte {
+		b := encode(t, enc, csvText(t, records, ',', false))
+		p := encode(t, enc, at)
+		if enc == utf16LE {
+			p = p[2:] // no BOM
+		}
+		if bytes.Count(b, p) != 1 {
+			t.Fatalf("placeholder found %d times", bytes.Count(b, p))
+		}
+		return bytes.Replace(b, p, []byte(bad), 1)
+	}
+	set := func(row, col int, v string) [][]string {
+		rs := make([][]string, len(seedRecords))
+		for i := range seedRecords {
+			rs[i] = append([]string(nil), seedRecords[i]...)
+		}
+		rs[row][col] = v
+		return rs
+	}
+	type want struct {
+		line   int
+		header string
+		index  int
+		value  string
+	}
+	tests := []struct {
+		name     string
+		in       []byte
+		wantEnc  string
+		wantUsed int
+		want     []want
+	}{
+		{
+			name:     "Shift_JIS: lead byte with a trail no character has, on line 3",
+			in:       withBad(shiftJIS, set(2, 1, "株式会社"+at+"サンポー"), "\x82\xff"),
+			wantEnc:  EncodingShiftJIS,
+			wantUsed: 3,
+			want:     []want{{3, "企業名", 2, `株式会社\x82\xffサンポー`}},
+		},
+		{
+			name:     "Shift_JIS: lead byte before an ASCII delimiter keeps the fields apart",
+			in:       withBad(shiftJIS, set(2, 2, "ｱﾈﾓﾈ"+at), "\x82"),
+			wantEnc:  EncodingShiftJIS,
+			wantUsed: 3,
+			want:     []want{{3, "サービス名", 3, `ｱﾈﾓﾈ\x82`}},
+		},
+		{
+			name:     "Shift_JIS: bad bytes after a two-line field are on the physical line",
+			in:       withBad(shiftJIS, set(3, 1, at), "\xfd\xfe"),
+			wantEnc:  EncodingShiftJIS,
+			wantUsed: 3,
+			want:     []want{{5, "企業名", 2, `\xfd\xfe`}},
+		},
+		{
+			name:     "Shift_JIS: a code no character has (0xEB40)",
+			in:       withBad(shiftJIS, set(1, 10, "備考"+at), "\xeb\x40"),
+			wantEnc:  EncodingShiftJIS,
+			wantUsed: 3,
+			want:     []want{{2, "備考", 11, `備考\xeb@`}},
+		},
+		{
+			name: "Shift_JIS: truncated character at the end of the file",
+			in: append(bytes.TrimSuffix(encode(t, shiftJIS, csvText(t, seedRecords, ',', false)), []byte("\n")),
+				0x82),
+			wantEnc:  EncodingShiftJIS,
+			wantUsed: 3,
+			want:     []want{{6, "備考", 11, `最終行\x82`}},
+		},
+		{
+			name:     "UTF-16LE: a lone surrogate",
+			in:       withBad(utf16LE, set(4, 2, "web"+at), "\x00\xd8"),
+			wantEnc:  EncodingUTF16LE,
+			wantUsed: 3,
+			want:     []want{{6, "サービス名", 3, `web\x00\xd8`}},
+		},
+		{
+			// U+FFFD written in the file is text like any other, and does not shift which
+			// U+FFFD stands for the bad bytes.
+			name:     "UTF-16LE: a real U+FFFD is kept, a lone surrogate after it is not",
+			in:       withBad(utf16LE, set(4, 2, "\uFFFD"+at+"\uFFFD"), "\x00\xdc"),
+			wantEnc:  EncodingUTF16LE,
+			wantUsed: 3,
+			want:     []want{{6, "サービス名", 3, "\uFFFD" + `\x00\xdc` + "\uFFFD"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := readBytes(t, tt.in, Options{})
+			if res.Encoding != tt.wantEnc {
+				t.Errorf("read as %s, want %s", res.Encoding, tt.wantEnc)
+			}
+			if len(res.Scopes) != tt.wantUsed {
+				t.Errorf("used %d rows, want %d", len(res.Scopes), tt.wantUsed)
+			}
+			var rejected []Issue
+			for _, is := range res.Issues {
+				if is.Severity == Rejected && strings.Contains(is.Message, "not valid "+tt.wantEnc) {
+					rejected = append(rejected, is)
+				}
+			}
+			if len(rejected) != len(tt.want) {
+				t.Fatalf("decoding rejections %v, want %d (all issues %v)", rejected, len(tt.want), res.Issues)
+			}
+			for i, w := range tt.want {
+				got := rejected[i]
+				if got.Line != w.line || got.Header != w.header || got.ColumnIndex != w.index || got.Value != w.value {
+					t.Errorf("issue = %+v\nwant %+v", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestReadOddByteAtEndOfUTF16(t *testing.T) {
+	// The odd byte makes a row of its own, of one field.
+	in := append(encode(t, utf16BE, csvText(t, seedRecords, ',', false)), 0xD8)
+	res := readBytes(t, in, Options{})
+	if len(res.Scopes) != 4 || res.RowsRejected != 1 || len(res.Issues) != 1 {
+		t.Fatalf("used %d, rejected %d, issues %v", len(res.Scopes), res.RowsRejected, res.Issues)
+	}
+	if is := res.Issues[0]; is.Line != 7 || is.Value != `\xd8` || !strings.Contains(is.Message, "1 fields but the header has 11") {
+		t.Errorf("issue %v", is)
+	}
+}
+
+func TestReadEncodingErrors(t *testing.T) {
+	comma := csvText(t, seedRecords, ',', false)
+	tests := []struct {
+		name     string
+		in       []byte
+		opts     Options
+		wantErr  error
+		wantText []string
+	}{
+		{"unknown encoding name", []byte(comma), Options{Encoding: "latin1"}, ErrUnknownEncoding, []string{`"latin1"`, "shift_jis"}},
+		{"delimiter that cannot be one", []byte(comma), Options{Delimiter: '"'}, ErrBadDelimiter, nil},
+		{"UTF-8 read as UTF-16LE: the header is not found", []byte(comma), Options{Encoding: "utf-16le"}, nil,
+			[]string{"read as UTF-16LE, comma-separated: is that right?"}},
+		{"Shift_JIS read as UTF-8: the header is not UTF-8", encode(t, shiftJIS, comma), Options{Encoding: "utf-8"}, nil,
+			[]string{"line 1", "not valid UTF-8"}},
+		{"Shift_JIS read as UTF-16BE", encode(t, shiftJIS, comma), Options{Encoding: "utf-16be"}, nil,
+			[]string{"read as UTF-16BE, comma-separated: is that right?"}},
+		{"UTF-16LE BOM but utf-8 given", encode(t, utf16LE, comma), Options{Encoding: "utf-8"}, ErrEncoding,
+			[]string{"byte-order mark of UTF-16LE", "given is UTF-8"}},
+		{"UTF-8 BOM but shift_jis given", append([]byte("\xEF\xBB\xBF"), comma...), Options{Encoding: "sjis"}, ErrEncoding,
+			[]string{"byte-order mark of UTF-8"}},
+		{"UTF-16 without BOM is not guessed", encode(t, utf16LEn, comma), Options{}, ErrEncoding,
+			[]string{"NUL bytes", "utf-16le"}},
+		{"an .xlsx workbook", []byte("PK\x03\x04\x14\x00\x06\x00"), Options{}, ErrEncoding, []string{"xlsx", "CSV UTF-8"}},
+		{"neither UTF-8 nor Shift_JIS", bytes.Repeat([]byte("organization\x82\xa0\xff\n"), 20), Options{}, ErrEncoding,
+			[]string{"neither UTF-8 nor Shift_JIS", "60 byte sequences that are not UTF-8 and 20 that are not Shift_JIS"}},
+		{"bad bytes in a Shift_JIS header", append(encode(t, shiftJIS, "事案ID,企業名"), "\x82\xff\n"...), Options{}, ErrEncoding,
+			[]string{"line 1", `header "企業名\x82\xff" holds bytes that are not valid Shift_JIS`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(bytes.NewReader(tt.in), tt.opts)
+			if err == nil {
+				t.Fatalf("no error; read as %s with %d scopes, issues %v", res.Encoding, len(res.Scopes), res.Issues)
+			}
+			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Errorf("err = %v, want %v", err, tt.wantErr)
+			}
+			for _, s := range tt.wantText {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+// TestReadLargeShiftJIS reads a file far larger than what detection looks at, one byte at a
+// time, so that characters are cut at every boundary, with a bad sequence near the end.
+func TestReadLargeShiftJIS(t *testing.T) {
+	records := [][]string{seedRecords[0]}
+	for i := 0; i < 2000; i++ {
+		records = append(records, seedRecords[1+i%4])
+	}
+	records[1900] = append([]string(nil), records[1900]...)
+	records[1900][1] = "＠"
+	b := encode(t, shiftJIS, csvText(t, records, ',', true))
+	b = bytes.Replace(b, encode(t, shiftJIS, "＠"), []byte("\x81\x7f"), 1)
+	res, err := Read(iotest.OneByteReader(bytes.NewReader(b)), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Encoding != EncodingShiftJIS || len(res.Scopes) != 1999 || res.RowsRejected != 1 {
+		t.Fatalf("%s: used %d, rejected %d, issues %v", res.Encoding, len(res.Scopes), res.RowsRejected, res.Issues)
+	}
+	// Rows 1 to 1899 each take a line, and one row in four takes two.
+	wantLine := 1 + 1900 + 475 // header, rows 1 to 1900, one more line for 475 of them
+	if is := res.Issues[0]; is.Line != wantLine || is.Value != `\x81\x7f` {
+		t.Errorf("issue %+v, want line %d", is, wantLine)
+	}
+}
+
+// TestSniffAtPrefixBoundary checks that a character cut by the end of the bytes looked at
+// does not count against the encoding it is in.
+func TestSniffAtPrefixBoundary(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		enc  encoding.Encoding
+		char string
+		want string
+	}{
+		{"UTF-8", nil, "あ", EncodingUTF8},
+		{"Shift_JIS", shiftJIS, "あ", EncodingShiftJIS},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			head := []byte("organization,disclosed,notes\nExample Co.,2019-06-04,")
+			c := encode(t, tt.enc, tt.char)
+			if tt.enc == shiftJIS {
+				head = append(head, c...) // some evidence of Shift_JIS before the cut
+			}
+			for len(head) < sniffSize-1 {
+				head = append(head, 'x')
+			}
+			in := append(append(head, c...), '\n')
+			if got, err := sniffEncoding(in[:sniffSize], false); got != tt.want || err != nil {
+				t.Errorf("sniffEncoding = %s, %v; want %s", got, err, tt.want)
+			}
+			res := readBytes(t, in, Options{})
+			if res.Encoding != tt.want || len(res.Scopes) != 1 || len(res.Issues) != 0 {
+				t.Errorf("read as %s, %d scopes, issues %v", res.Encoding, len(res.Scopes), res.Issues)
+			}
+		})
+	}
+}
+
+func TestSniffEncoding(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"ASCII", "organization,records\nA,1\n", EncodingUTF8},
+		{"UTF-8", "企業名,件数\n株式会社,1\n", EncodingUTF8},
+		{"Shift_JIS", "\x8a\xe9\x8b\xc6\x96\xbc,records\n\x82\xa0\x82\xa2,1\n", EncodingShiftJIS},
+		{"UTF-8 with one Latin-1 byte: UTF-8, the row is rejected", "organization\nCaf\xe9\n", EncodingUTF8},
+		{"UTF-8 text with one bad byte", "企業名,件数\n株式会社\xff,1\nおもちゃ箱,2\n", EncodingUTF8},
+		{"Shift_JIS text with one bad byte", "\x8a\xe9\x8b\xc6\x96\xbc\n\x82\xa0\x82\xa2\x82\xa4\x82\xa6\x82\xa8\x82\xff\n", EncodingShiftJIS},
+		{"a real U+FFFD is UTF-8", "organization\n\uFFFD\n", EncodingUTF8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := sniffEncoding([]byte(tt.in), true)
+			if got != tt.want || err != nil {
+				t.Errorf("sniffEncoding = %q, %v; want %s", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSniffDelimiter(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want rune
+	}{
+		{"comma", "a,b,c\n1;2;3\n", ','},
+		{"tab", "a\tb\tc\n", '\t'},
+		{"semicolon", "企業名;件数;公表日\n", ';'},
+		{"delimiters inside quotes do not count", "\"a,b,c,d\"\t\"e,f\"\tg\n", '\t'},
+		{"quoted line break in the header", "\"a;\nb;c\",d,e\n", ','},
+		{"blank lines before the header", "\n  \r\n,,,\n;;\na;b\n", ';'},
+		{"a tie goes to comma", "a,b;c\n", ','},
+		{"one column", "organization\n", ','},
+		{"empty", "", ','},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sniffDelimiter([]byte(tt.in)); got != tt.want {
+				t.Errorf("sniffDelimiter = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseEncoding(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "", true},
+		{"utf-8", EncodingUTF8, true},
+		{"UTF8", EncodingUTF8, true},
+		{"utf-16le", EncodingUTF16LE, true},
+		{"UTF-16BE", EncodingUTF16BE, true},
+		{"shift_jis", EncodingShiftJIS, true},
+		{"Shift-JIS", EncodingShiftJIS, true},
+		{"sjis", EncodingShiftJIS, true},
+		{"CP932", EncodingShiftJIS, true},
+		{"utf-16", "", false},
+		{"euc-jp", "", false},
+	}
+	for _, tt := range tests {
+		got, err := ParseEncoding(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseEncoding(%q) = %q, %v; want %q (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+		if err != nil && !errors.Is(err, ErrUnknownEncoding) {
+			t.Errorf("ParseEncoding(%q) error %v is not ErrUnknownEncoding", tt.in, err)
+		}
+	}
+}
