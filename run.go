@@ -294,13 +294,14 @@ func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
 type inputFlags struct {
-	encoding, delimiter *string
+	encoding, delimiter, dateOrder *string
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
 	return inputFlags{
 		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be or shift_jis (also sjis, cp932) (default: detected)"),
 		delimiter: fs.String("delimiter", "", "field delimiter `,|tab|;` (default: detected from the header line)"),
+		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 	}
 }
 
@@ -322,7 +323,11 @@ func (f inputFlags) options() (data.Options, error) {
 	default:
 		return data.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
 	}
-	return data.Options{Encoding: enc, Delimiter: delim}, nil
+	order, err := data.ParseDateOrder(*f.dateOrder)
+	if err != nil {
+		return data.Options{}, fmt.Errorf("--date-order: %w", err)
+	}
+	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and

@@ -27,14 +27,19 @@ type Options struct {
 	// Delimiter separates the fields. The zero value means detect it from the header line:
 	// comma, tab or semicolon, whichever gives the most fields.
 	Delimiter rune
+	// DateOrder says how to read the ambiguous n/n/yyyy dates of US and European exports.
+	// The zero value reads none of them: each is reported, never guessed.
+	DateOrder DateOrder
 }
 
-func (o Options) maxYear() int {
+// dateOptions returns the date-parsing options: dates up to the end of next year, and the
+// order asked for.
+func (o Options) dateOptions() DateOptions {
 	now := o.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return now.Year() + 1
+	return DateOptions{MaxYear: now.Year() + 1, Order: o.DateOrder}
 }
 
 // Layout describes the header of the file that was read.
@@ -150,9 +155,9 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		rowIssues []Issue
 		scopes    []Scope
 	)
-	maxYear := opts.maxYear()
+	dateOpts := opts.dateOptions()
 	err = gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
-		sc, iss, ok := row.toScope(maxYear, &rr.res.Layout)
+		sc, iss, ok := row.toScope(dateOpts, &rr.res.Layout)
 		rowIssues = append(rowIssues, iss...)
 		if ok {
 			scopes = append(scopes, sc)

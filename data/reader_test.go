@@ -274,3 +274,40 @@ func TestIssueString(t *testing.T) {
 		t.Errorf("String() = %s\nwant       %s", got, want)
 	}
 }
+
+// TestReadDateOrder reads a US-style export: its m/d/yyyy dates are reported until the
+// order is given, then read.
+func TestReadDateOrder(t *testing.T) {
+	in := "organization,exposure_start,exposure_end,disclosed\n" +
+		"Example Co.,02/04/2021 12:00:00 AM,03/01/2021 12:00:00 AM,04/15/2021\n"
+	res, err := Read(strings.NewReader(in), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three dates asking for the order, and the row is an incident of its own (no disclosed date).
+	if len(res.Issues) != 4 {
+		t.Fatalf("without an order: issues %v", res.Issues)
+	}
+	for _, is := range res.Issues[:3] {
+		if !strings.Contains(is.Message, "--date-order") {
+			t.Errorf("issue %v does not ask for --date-order", is)
+		}
+	}
+	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: DateOrderMDY})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := res.Scopes[0]
+	if len(res.Issues) != 0 || sc.ExposureStart.String() != "2021-02-04" || sc.ExposureEnd.String() != "2021-03-01" || sc.Disclosed.String() != "2021-04-15" {
+		t.Errorf("mdy: %+v, issues %v", sc, res.Issues)
+	}
+	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: DateOrderDMY})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 04/15/2021 has no month 15: read day-first, it is an error, not a guess.
+	if sc := res.Scopes[0]; sc.ExposureStart.String() != "2021-04-02" || sc.Disclosed.Known() || len(res.Issues) != 2 ||
+		!strings.Contains(res.Issues[0].Message, "month 15 does not exist") {
+		t.Errorf("dmy: %+v, issues %v", sc, res.Issues)
+	}
+}

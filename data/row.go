@@ -8,7 +8,7 @@ import (
 
 // toScope converts a decoded row into a Scope. It returns the issues found, and ok false
 // when the row cannot be used at all (its one Rejected issue says why).
-func (row *csvRow) toScope(maxYear int, layout *Layout) (Scope, []Issue, bool) {
+func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue, bool) {
 	line, _ := strconv.Atoi(row.Line.S)
 	var fieldLines []int
 	if row.FieldLines.S != "" {
@@ -67,7 +67,7 @@ func (row *csvRow) toScope(maxYear int, layout *Layout) (Scope, []Issue, bool) {
 		{ColDisclosed, row.Disclosed.S, &sc.Disclosed},
 	}
 	for _, d := range dates {
-		v, err := ParseDate(d.raw, maxYear)
+		v, err := ParseDateWith(d.raw, dateOpts)
 		if err != nil {
 			warn(d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue
