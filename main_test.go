@@ -60,6 +60,7 @@ func TestGolden(t *testing.T) {
 		{"no-command", nil},
 		{"generate-bad-lang", []string{"generate", "--lang", "fr"}},
 		{"generate-extra-arg", []string{"generate", "extra"}},
+		{"validate-bad-date-order", []string{"validate", "-i", "testdata/seed-typo.csv", "--date-order", "ymd"}},
 		{"generate-help", []string{"generate", "--help"}},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,56 @@
+package analysis
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/japanese"
+
+	"breachreport/data"
+)
+
+// consultantCSV is the seed as a Japanese consultant keeps it: Japanese headers, Japanese
+// values, era and kanji dates, 万 counts, full-width digits; saved by Excel as Shift_JIS.
+const consultantCSV = "事案ID,企業名,サービス名,漏えい情報,確度,件数,漏えい開始日,漏えい終了日,発覚日,封じ込め日,公表日\r\n" +
+	"sanpo-create-2019,株式会社サンポークリエイト,アネモネ,個人情報,可能性,\"4万1,355件\",,,平成30年12月27日,2018/12/27,令和元年6月4日\r\n" +
+	"sanpo-create-2019,株式会社サンポークリエイト,アネモネ,クレジットカード情報,可能性,\"2,606件\",2018年9月3日,2018年12月27日,H30.12.27,H30.12.27,R1.6.4\r\n" +
+	"omochabako-2019,株式会社おもちゃ箱,omochabakoWEBSTORE,カード情報,確認,２１０件,2019/1/31,2019/3/8,平成31年3月11日,平成31年3月11日,令和元年8月6日\r\n" +
+	"omochabako-2019,株式会社おもちゃ箱,omochabakoWEBSTORE,カード情報,疑い,4万233件,2016.2.3,2019.3.11,2019年3月11日,2019年3月11日,2019年8月6日\r\n"
+
+// TestSeedAsConsultantsWriteIt reads the seed cases as a consultant's Shift_JIS file and
+// checks that every figure equals the one computed from the embedded sample.
+func TestSeedAsConsultantsWriteIt(t *testing.T) {
+	sjis, err := japanese.ShiftJIS.NewEncoder().String(consultantCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := data.Read(bytes.NewReader([]byte(sjis)), data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Encoding != data.EncodingShiftJIS {
+		t.Errorf("encoding detected as %q, want Shift_JIS", res.Encoding)
+	}
+	got := NewReport(res)
+	if len(got.Issues) != 0 || got.RowsUsed != 4 {
+		t.Fatalf("rows used %d, issues %v", got.RowsUsed, got.Issues)
+	}
+	want := sampleFigures(t)
+	for i, w := range want {
+		g := got.Incidents[i]
+		if g.Incident.ID != w.Incident.ID || g.Total != w.Total {
+			t.Errorf("incident %d: %s total %+v, want %s %+v", i, g.Incident.ID, g.Total, w.Incident.ID, w.Total)
+		}
+		for j := range w.Buckets {
+			if g.Buckets[j] != w.Buckets[j] {
+				t.Errorf("%s bucket %d = %+v, want %+v", w.Incident.ID, j, g.Buckets[j], w.Buckets[j])
+			}
+		}
+		for _, m := range Metrics() {
+			if g.Get(m) != w.Get(m) {
+				t.Errorf("%s %s = %+v, want %+v", w.Incident.ID, m, g.Get(m), w.Get(m))
+			}
+		}
+	}
+}
