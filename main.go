@@ -4,7 +4,8 @@
 // Usage:
 //
 //	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-//	breachreport validate -i FILE|- [--strict]
+//	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+//	breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 //	breachreport sample
 //	breachreport version
 //

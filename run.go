@@ -69,8 +69,8 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-                        [--encoding NAME] [--delimiter ,|tab|;]
-  breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+                        [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+  breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
   breachreport sample
   breachreport version
 
@@ -135,7 +135,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-                             [--encoding NAME] [--delimiter ,|tab|;]
+                             [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 
 Reads incidents (CSV, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
@@ -207,7 +207,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	return outcome(rep, *strict)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 
 Reads incidents and reports every problem found, with line, column and value; writes nothing.
 Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
