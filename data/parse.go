@@ -120,13 +120,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		y, mo, d = atoi(m[1]), atoi(m[3]), atoi(m[5])
 	case dateKanji.MatchString(t):
 		m := dateKanji.FindStringSubmatch(t)
-		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
-		switch {
-		case m[2] == "":
-			prec = PrecisionYear
-		case m[3] == "":
-			prec = PrecisionMonth
-		}
+		y, mo, d, prec = atoi(m[1]), atoi(m[2]), atoi(m[3]), precisionOf(m[2], m[3])
 	case dateYM.MatchString(t):
 		m := dateYM.FindStringSubmatch(t)
 		y, mo, prec = atoi(m[1]), atoi(m[2]), PrecisionMonth
@@ -146,13 +140,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 			return Date{}, fmt.Errorf("%w: %s has no year %d", ErrNotDate, eraName, n)
 		}
 		y = eras[eraName].start.Year() + n - 1
-		mo, d = atoi(m[3]), atoi(m[4])
-		switch {
-		case m[3] == "":
-			prec = PrecisionYear
-		case m[4] == "":
-			prec = PrecisionMonth
-		}
+		mo, d, prec = atoi(m[3]), atoi(m[4]), precisionOf(m[3], m[4])
 	case dateNumeric.MatchString(t):
 		m := dateNumeric.FindStringSubmatch(t)
 		switch opt.Order {
@@ -201,6 +189,17 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
 	return Date{Time: tm, Precision: prec}, nil
+}
+
+// precisionOf is the precision of a date whose month and day parts are given or "".
+func precisionOf(month, day string) Precision {
+	switch {
+	case month == "":
+		return PrecisionYear
+	case day == "":
+		return PrecisionMonth
+	}
+	return PrecisionDay
 }
 
 func eraEnd(e era) string {

@@ -120,24 +120,18 @@ func bucketHeader(b bucketID, l i18n.Lang) string {
 // checkCount checks a count cell: the number want with format #,##0, or empty for none.
 func checkCount(t *testing.T, b *book, sheet string, col, row int, want int64, what string) {
 	t.Helper()
-	got, ok := b.number(sheet, col, row)
-	switch {
-	case want == none && ok:
-		t.Errorf("%s %s (%s) = %v, want an empty cell", sheet, cellRef(col, row), what, got)
-	case want != none && !ok:
-		t.Errorf("%s %s (%s) is empty, want %d", sheet, cellRef(col, row), what, want)
-	case want != none && got != float64(want):
-		t.Errorf("%s %s (%s) = %v, want %d", sheet, cellRef(col, row), what, got, want)
-	}
-	if want != none {
-		if _, fmtID := b.numFmt(sheet, col, row); fmtID != 3 {
-			t.Errorf("%s %s (%s): number format %d, want 3 (#,##0)", sheet, cellRef(col, row), what, fmtID)
-		}
-	}
+	checkNumber(t, b, sheet, col, row, want, what)
 }
 
 // checkDays checks a day-count cell: the number want with format #,##0, or empty for none.
 func checkDays(t *testing.T, b *book, sheet string, col, row int, want int, what string) {
+	t.Helper()
+	checkNumber(t, b, sheet, col, row, int64(want), what)
+}
+
+// checkNumber checks a whole-number cell: want with the built-in format 3 (#,##0), or an
+// empty cell for none.
+func checkNumber(t *testing.T, b *book, sheet string, col, row int, want int64, what string) {
 	t.Helper()
 	got, ok := b.number(sheet, col, row)
 	switch {
