@@ -111,23 +111,24 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		eraName  string
 	)
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	// m holds the submatches of the pattern that matched; each pattern runs once.
+	var m []string
+	matched := func(re *regexp.Regexp) bool { m = re.FindStringSubmatch(t); return m != nil }
 	switch {
-	case dateYMD.MatchString(t):
-		m := dateYMD.FindStringSubmatch(t)
+	case len(t) == 10 && t[4] == '-' && t[7] == '-' && isoDay(t, &y, &mo, &d):
+		// The common yyyy-mm-dd, read without a regular expression.
+	case matched(dateYMD):
 		if m[2] != m[4] {
 			return Date{}, fmt.Errorf("%w: mixed separators %q and %q", ErrNotDate, m[2], m[4])
 		}
 		y, mo, d = atoi(m[1]), atoi(m[3]), atoi(m[5])
-	case dateKanji.MatchString(t):
-		m := dateKanji.FindStringSubmatch(t)
+	case matched(dateKanji):
 		y, mo, d, prec = atoi(m[1]), atoi(m[2]), atoi(m[3]), precisionOf(m[2], m[3])
-	case dateYM.MatchString(t):
-		m := dateYM.FindStringSubmatch(t)
+	case matched(dateYM):
 		y, mo, prec = atoi(m[1]), atoi(m[2]), PrecisionMonth
-	case dateY.MatchString(t):
+	case matched(dateY):
 		y, prec = atoi(t), PrecisionYear
-	case dateEra.MatchString(t):
-		m := dateEra.FindStringSubmatch(t)
+	case matched(dateEra):
 		eraName = m[1]
 		if full, ok := eraLetters[eraName]; ok {
 			eraName = full
@@ -141,8 +142,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		}
 		y = eras[eraName].start.Year() + n - 1
 		mo, d, prec = atoi(m[3]), atoi(m[4]), precisionOf(m[3], m[4])
-	case dateNumeric.MatchString(t):
-		m := dateNumeric.FindStringSubmatch(t)
+	case matched(dateNumeric):
 		switch opt.Order {
 		case DateOrderMDY:
 			mo, d = atoi(m[1]), atoi(m[2])
@@ -189,6 +189,25 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
 	return Date{Time: tm, Precision: prec}, nil
+}
+
+// isoDay reads the digits of yyyy-mm-dd into y, m and d; it reports false when any of them
+// is not a digit. Range checks are left to the caller.
+func isoDay(t string, y, m, d *int) bool {
+	for i, c := range []byte(t) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	num := func(s string) int {
+		n := 0
+		for _, c := range []byte(s) {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	*y, *m, *d = num(t[0:4]), num(t[5:7]), num(t[8:10])
+	return true
 }
 
 // precisionOf is the precision of a date whose month and day parts are given or "".
