@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -53,6 +54,8 @@ func TestGolden(t *testing.T) {
 		{"validate-sample-typo", []string{"validate", "-i", "testdata/seed-typo.csv"}},
 		{"validate-sample-typo-strict", []string{"validate", "-i", "testdata/seed-typo.csv", "--strict"}},
 		{"validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}},
+		{"validate-bad-rows-json", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "json"}},
+		{"validate-bad-format", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "xml"}},
 		{"validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}},
 		{"validate-no-input", []string{"validate"}},
 		{"validate-missing-file", []string{"validate", "-i", "testdata/does-not-exist.csv"}},
@@ -205,6 +208,37 @@ func TestGenerateUnwritableOutput(t *testing.T) {
 	r := runCmd(t, "", "generate", "-o", filepath.Join(blocker, "out"))
 	if r.status != 1 || !strings.Contains(r.stderr, "creating output directory") {
 		t.Errorf("exit %d stderr %q", r.status, r.stderr)
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	r := runCmd(t, "", "validate", "-i", "testdata/bad-rows.csv", "--format", "json")
+	var got struct {
+		Read                             int `json:"rows_read"`
+		Used                             int `json:"rows_used"`
+		Rejected                         int `json:"rows_rejected"`
+		Issues                           []struct {
+			Kind, Severity, Value, Message string
+			Line                           int
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, r.stdout)
+	}
+	if r.status != 1 || got.Read != 5 || got.Used != 3 || got.Rejected != 2 || got.Read != got.Used+got.Rejected {
+		t.Errorf("exit %d, accounting %d/%d/%d", r.status, got.Read, got.Used, got.Rejected)
+	}
+	rejected := 0
+	for _, is := range got.Issues {
+		if is.Kind == "" || is.Message == "" || is.Line == 0 {
+			t.Errorf("issue lacks kind, message or line: %+v", is)
+		}
+		if is.Severity == "rejected" {
+			rejected++
+		}
+	}
+	if len(got.Issues) != 9 || rejected != 2 {
+		t.Errorf("%d issues, %d rejected; want 9 and 2", len(got.Issues), rejected)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -57,20 +58,25 @@ func (e *usageError) Error() string { return e.msg }
 type rejectedError struct {
 	rejected, read int
 	warnings       int
-	strict         bool
+	// written says whether the issues are also in a written workbook's Data issues sheet.
+	written bool
 }
 
 func (e *rejectedError) Error() string {
 	if e.rejected == 0 {
 		return fmt.Sprintf("--strict: %s (listed above)", plural(e.warnings, "warning"))
 	}
-	return fmt.Sprintf("%d of %d rows rejected (listed above and in the Data issues sheet)", e.rejected, e.read)
+	if e.written {
+		return fmt.Sprintf("%d of %d rows rejected (listed above and in the Data issues sheet)", e.rejected, e.read)
+	}
+	return fmt.Sprintf("%d of %d rows rejected (listed above)", e.rejected, e.read)
 }
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-  breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+  breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+                        [--date-order mdy|dmy]
   breachreport sample
   breachreport version
 
@@ -204,13 +210,13 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)
 	}
-	return outcome(rep, *strict)
+	return outcome(rep, *strict, true)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 
-Reads incidents and reports every problem found, with line, column and value; writes nothing.
-Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
+Reads incidents and reports every problem found, grouped by kind, with line, column and
+value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
 unless given, as for generate.
 `
 
@@ -218,12 +224,16 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	format := fs.String("format", "text", "print the problems as `text|json`")
 	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, validateUsage, e); err != nil {
 		return helpOK(err)
 	}
 	if *in == "" {
 		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
+	}
+	if *format != "text" && *format != "json" {
+		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use text or json)", *format), usage: validateUsage + flagDefaults(fs)}
 	}
 	opts, err := inFlags.options()
 	if err != nil {
@@ -233,11 +243,88 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	for _, is := range rep.Issues {
-		fmt.Fprintf(e.stdout, "%s: %s: %s\n", rep.Input, is.Severity, is)
+	if *format == "json" {
+		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
+			return err
+		}
+		return outcome(rep, *strict, false)
+	}
+	for _, g := range groupIssues(rep.Issues) {
+		fmt.Fprintf(e.stdout, "%s (%d):\n", g.kind, len(g.issues))
+		for _, is := range g.issues {
+			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, is.Severity, is)
+		}
 	}
 	printAccounting(e.stdout, rep, readAs)
-	return outcome(rep, *strict)
+	return outcome(rep, *strict, false)
+}
+
+// issueGroup is the issues of one kind, in line order.
+type issueGroup struct {
+	kind   data.Kind
+	issues []data.Issue
+}
+
+// groupIssues groups issues by kind, in the order of data.Kinds.
+func groupIssues(issues []data.Issue) []issueGroup {
+	byKind := map[data.Kind][]data.Issue{}
+	for _, is := range issues {
+		byKind[is.Kind] = append(byKind[is.Kind], is)
+	}
+	var out []issueGroup
+	for _, k := range data.Kinds() {
+		if len(byKind[k]) > 0 {
+			out = append(out, issueGroup{k, byKind[k]})
+		}
+	}
+	return out
+}
+
+// validationJSON is what validate --format json prints.
+type validationJSON struct {
+	Input        string      `json:"input"`
+	ReadAs       string      `json:"read_as,omitempty"`
+	SHA256       string      `json:"sha256"`
+	RowsRead     int         `json:"rows_read"`
+	RowsUsed     int         `json:"rows_used"`
+	RowsRejected int         `json:"rows_rejected"`
+	RowsBlank    int         `json:"rows_blank"`
+	Incidents    int         `json:"incidents"`
+	Warnings     int         `json:"warnings"`
+	Issues       []issueJSON `json:"issues"`
+}
+
+type issueJSON struct {
+	Kind        data.Kind `json:"kind"`
+	Severity    string    `json:"severity"`
+	Line        int       `json:"line,omitempty"`
+	Column      string    `json:"column,omitempty"`
+	Header      string    `json:"header,omitempty"`
+	ColumnIndex int       `json:"column_index,omitempty"`
+	Value       string    `json:"value"`
+	IncidentID  string    `json:"incident_id,omitempty"`
+	Message     string    `json:"message"`
+}
+
+// writeValidationJSON prints the accounting and every issue, grouped by kind, as one JSON
+// object.
+func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error {
+	out := validationJSON{
+		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
+		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
+		Incidents: len(rep.Incidents), Warnings: rep.Warnings(), Issues: []issueJSON{},
+	}
+	for _, g := range groupIssues(rep.Issues) {
+		for _, is := range g.issues {
+			out.Issues = append(out.Issues, issueJSON{
+				Kind: is.Kind, Severity: is.Severity.String(), Line: is.Line, Column: is.Column, Header: is.Header,
+				ColumnIndex: is.ColumnIndex, Value: is.Value, IncidentID: is.IncidentID, Message: is.Message,
+			})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
 
 const sampleUsage = `Usage: breachreport sample
@@ -399,12 +486,13 @@ func plural(n int, noun string) string {
 }
 
 // outcome turns the row accounting into the command's result.
-func outcome(rep analysis.Report, strict bool) error {
+// written says whether a workbook with a Data issues sheet was written.
+func outcome(rep analysis.Report, strict, written bool) error {
 	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
 	if rep.RowsRejected > 0 || (strict && rep.Warnings() > 0) {
-		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), strict: strict}
+		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}
 	return nil
 }

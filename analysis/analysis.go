@@ -94,7 +94,7 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	f := IncidentFigures{Incident: in}
 	var issues []data.Issue
 	warn := func(line int, col, val, msg string) {
-		issues = append(issues, data.Issue{Severity: data.Warning, Line: line, Column: col, Value: val, IncidentID: in.ID, Message: msg})
+		issues = append(issues, data.Issue{Kind: data.KindContradiction, Severity: data.Warning, Line: line, Column: col, Value: val, IncidentID: in.ID, Message: msg})
 	}
 
 	var total data.Count

@@ -28,18 +28,19 @@ func TestNewReport(t *testing.T) {
 		header string
 		index  int
 		sev    data.Severity
+		kind   data.Kind
 	}{
-		{2, "漏えい終了日", 5, data.Warning},
-		{3, "企業名", 1, data.Rejected},
-		{4, "件数", 3, data.Warning},
-		{4, "公表日", 7, data.Warning},
+		{2, "漏えい終了日", 5, data.Warning, data.KindContradiction},
+		{3, "企業名", 1, data.Rejected, data.KindRequired},
+		{4, "件数", 3, data.Warning, data.KindCount},
+		{4, "公表日", 7, data.Warning, data.KindConflict},
 	}
 	if len(rep.Issues) != len(want) {
 		t.Fatalf("issues = %v", rep.Issues)
 	}
 	for i, w := range want {
 		is := rep.Issues[i]
-		if is.Line != w.line || is.Header != w.header || is.ColumnIndex != w.index || is.Severity != w.sev {
+		if is.Line != w.line || is.Header != w.header || is.ColumnIndex != w.index || is.Severity != w.sev || is.Kind != w.kind {
 			t.Errorf("issue %d = %+v, want %+v", i, is, w)
 		}
 	}

@@ -95,6 +95,9 @@ func FuzzRead(f *testing.F) {
 			if is.Severity == Rejected {
 				rejected++
 			}
+			if is.Kind == "" {
+				t.Fatalf("issue without a kind: %+v", is)
+			}
 			if !utf8.ValidString(is.String()) {
 				t.Fatalf("issue text is not UTF-8: %q", is.String())
 			}

@@ -64,7 +64,7 @@ func agreeText(in *Incident, col string, get func(Scope) string, issues []Issue,
 	if len(vals) > 1 && mustAgree {
 		for _, sc := range in.Scopes {
 			if v := get(sc); v != "" && v != vals[0] {
-				issues = append(issues, Issue{Severity: Warning, Line: sc.Line, Column: col, Value: v, IncidentID: in.ID,
+				issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: v, IncidentID: in.ID,
 					Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, col, vals[0], first[vals[0]])})
 			}
 		}
@@ -91,7 +91,7 @@ func agreeDate(in *Incident, col string, get func(Scope) Date, issues []Issue) (
 		}
 		if !d.Equal(got) {
 			conflict = true
-			issues = append(issues, Issue{Severity: Warning, Line: sc.Line, Column: col, Value: d.String(), IncidentID: in.ID,
+			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: d.String(), IncidentID: in.ID,
 				Message: fmt.Sprintf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, got, gotLine, col)})
 		}
 	}

@@ -26,9 +26,33 @@ func (s Severity) String() string {
 	return "warning"
 }
 
+// Kind names what sort of problem an Issue is, so that reports can group them.
+type Kind string
+
+// The kinds of issue.
+const (
+	KindStructure     Kind = "structure"     // wrong number of fields, broken quoting
+	KindEncoding      Kind = "encoding"      // bytes that do not decode
+	KindRequired      Kind = "required"      // a required field is blank
+	KindDate          Kind = "date"          // a date that does not parse
+	KindPartialDate   Kind = "partial-date"  // a date known only to the month or year
+	KindCount         Kind = "count"         // a count that does not parse
+	KindCertainty     Kind = "certainty"     // a certainty that is neither confirmed nor suspected
+	KindIncidentID    Kind = "incident-id"   // no way to group the row with others
+	KindConflict      Kind = "conflict"      // rows of one incident disagree
+	KindContradiction Kind = "contradiction" // dates contradict each other
+)
+
+// Kinds returns every kind in the order reports list them.
+func Kinds() []Kind {
+	return []Kind{KindStructure, KindEncoding, KindRequired, KindDate, KindPartialDate, KindCount,
+		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
+}
+
 // Issue is one problem found in the input or in its figures. Issues are values collected
 // alongside the records; they never stop a run.
 type Issue struct {
+	Kind     Kind
 	Severity Severity
 	// Line is the physical line of the file (1-based); 0 when the issue is not tied to a line.
 	Line int

@@ -208,7 +208,7 @@ func (rr *rowReader) Read() ([]string, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			// encoding/csv has consumed the broken record; reading goes on after it.
-			rr.reject(Issue{Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
+			rr.reject(Issue{Kind: KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
 			continue
 		}
 		if err != nil {
@@ -224,20 +224,20 @@ func (rr *rowReader) Read() ([]string, error) {
 			if j, _ := undecodable(rec, marks); j >= 0 {
 				value = showUndecodable(strings.Join(rec, ","), marks)
 			}
-			rr.reject(Issue{Line: line, Value: value,
+			rr.reject(Issue{Kind: KindStructure, Line: line, Value: value,
 				Message: fmt.Sprintf("row has %d fields but the header has %d", len(rec), rr.width)})
 			continue
 		}
 		if j := invalidUTF8(rec); j >= 0 {
 			fl, _ := rr.cr.FieldPos(j)
-			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			rr.reject(Issue{Kind: KindEncoding, Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
 			continue
 		}
 		if j, value := undecodable(rec, marks); j >= 0 {
 			fl, _ := rr.cr.FieldPos(j)
-			rr.reject(Issue{Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			rr.reject(Issue{Kind: KindEncoding, Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   value,
 				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding)})
 			continue

@@ -19,6 +19,11 @@ func read(t *testing.T, csv string) *Result {
 	if res.RowsRead != len(res.Scopes)+res.RowsRejected {
 		t.Fatalf("rows read %d != used %d + rejected %d", res.RowsRead, len(res.Scopes), res.RowsRejected)
 	}
+	for _, is := range res.Issues {
+		if is.Kind == "" {
+			t.Errorf("issue without a kind: %+v", is)
+		}
+	}
 	return res
 }
 

@@ -27,8 +27,8 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 	}
 
 	var issues []Issue
-	warn := func(col, val, msg string) {
-		issues = append(issues, Issue{Severity: Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
+	warn := func(kind Kind, col, val, msg string) {
+		issues = append(issues, Issue{Kind: kind, Severity: Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
 	}
 	sc := Scope{
 		Line:         line,
@@ -42,17 +42,17 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 		Notes:        strings.TrimSpace(row.Notes.S),
 	}
 	if sc.Organization == "" {
-		return Scope{}, []Issue{{Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization.S,
+		return Scope{}, []Issue{{Kind: KindRequired, Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization.S,
 			Message: "organization is required"}}, false
 	}
 	c, ok := ParseCertainty(row.Certainty.S)
 	sc.Certainty = c
 	if !ok {
-		warn(ColCertainty, row.Certainty.S, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
+		warn(KindCertainty, ColCertainty, row.Certainty.S, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
 	}
 	n, err := ParseCount(row.Records.S)
 	if err != nil {
-		warn(ColRecords, row.Records.S, err.Error()+"; records treated as unknown")
+		warn(KindCount, ColRecords, row.Records.S, err.Error()+"; records treated as unknown")
 	}
 	sc.Records = n
 	dates := []struct {
@@ -69,12 +69,12 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 	for _, d := range dates {
 		v, err := ParseDateWith(d.raw, dateOpts)
 		if err != nil {
-			warn(d.col, d.raw, err.Error()+"; date treated as unknown")
+			warn(KindDate, d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue
 		}
 		*d.dst = v
 		if v.Known() && !v.IsDay() {
-			warn(d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision), v))
+			warn(KindPartialDate, d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision), v))
 		}
 	}
 	if sc.IncidentID == "" {
@@ -83,7 +83,7 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 			sc.IncidentID = sc.Organization + " " + sc.Disclosed.String()
 		} else {
 			sc.IncidentID = fmt.Sprintf("%s (line %d)", sc.Organization, line)
-			warn(ColIncidentID, "", "no incident_id and no disclosed date to group by: the row is an incident of its own")
+			warn(KindIncidentID, ColIncidentID, "", "no incident_id and no disclosed date to group by: the row is an incident of its own")
 		}
 	}
 	for i := range issues {
