@@ -214,10 +214,10 @@ func TestGenerateUnwritableOutput(t *testing.T) {
 func TestValidateJSON(t *testing.T) {
 	r := runCmd(t, "", "validate", "-i", "testdata/bad-rows.csv", "--format", "json")
 	var got struct {
-		Read                             int `json:"rows_read"`
-		Used                             int `json:"rows_used"`
-		Rejected                         int `json:"rows_rejected"`
-		Issues                           []struct {
+		Read     int `json:"rows_read"`
+		Used     int `json:"rows_used"`
+		Rejected int `json:"rows_rejected"`
+		Issues   []struct {
 			Kind, Severity, Value, Message string
 			Line                           int
 		}
