@@ -151,6 +151,27 @@ func Certainty(c data.Certainty) Text {
 	return certaintyTexts[c]
 }
 
+var kindTexts = map[data.Kind]Text{
+	data.KindStructure:     {"row structure", "行の構造"},
+	data.KindEncoding:      {"encoding", "文字コード"},
+	data.KindRequired:      {"required field missing", "必須項目の欠落"},
+	data.KindDate:          {"date", "日付"},
+	data.KindPartialDate:   {"partial date", "日付（年月のみ等）"},
+	data.KindCount:         {"count", "件数"},
+	data.KindCertainty:     {"certainty", "確度"},
+	data.KindIncidentID:    {"incident id", "事案ID"},
+	data.KindConflict:      {"rows disagree", "行間の不一致"},
+	data.KindContradiction: {"contradictory dates", "日付の矛盾"},
+}
+
+// Kind returns the name of an issue kind; an unknown kind is returned as written.
+func Kind(k data.Kind) Text {
+	if t, ok := kindTexts[k]; ok {
+		return t
+	}
+	return Text{string(k), string(k)}
+}
+
 // Bucket returns the label of a record type × certainty bucket, such as "card, suspected"
 // or "カード情報（可能性）".
 func Bucket(b analysis.Bucket) Text {

@@ -29,6 +29,12 @@ func TestEveryTextInBothLanguages(t *testing.T) {
 	for _, c := range []data.Certainty{data.Confirmed, data.Suspected, data.CertaintyUnknown} {
 		check("certainty "+c.String(), Certainty(c))
 	}
+	for _, k := range data.Kinds() {
+		if _, ok := kindTexts[k]; !ok {
+			t.Errorf("issue kind %s has no texts", k)
+		}
+		check("kind "+string(k), Kind(k))
+	}
 	check("day convention", DayConvention)
 	check("totals note", TotalsNote)
 	check("stats note", StatsNote)

@@ -77,6 +77,7 @@ const (
 	lColumn
 	lColumnIndex
 	lSeverity
+	lKind
 	lMessage
 	lSevWarning
 	lSevRejected
@@ -169,6 +170,7 @@ var labels = [numLabels]i18n.Text{
 	lColumn:      {En: "Column", Ja: "列"},
 	lColumnIndex: {En: "Column number", Ja: "列番号"},
 	lSeverity:    {En: "Severity", Ja: "重大度"},
+	lKind:        {En: "Kind", Ja: "種類"},
 	lMessage:     {En: "Message", Ja: "内容（英語）"},
 	lSevWarning:  {En: "warning", Ja: "警告"},
 	lSevRejected: {En: "rejected", Ja: "除外"},

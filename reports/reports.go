@@ -342,7 +342,7 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 // issuesSheet writes every data issue, or a line saying there are none.
 func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.header(lLine.in(l), lColumn.in(l), lColumnIndex.in(l), lValue.in(l), lSeverity.in(l),
-		lIncidentID.in(l), lMessage.in(l))
+		lKind.in(l), lIncidentID.in(l), lMessage.in(l))
 	if len(rep.Issues) == 0 {
 		w.write(spill(lNoIssues.in(l)))
 		w.finish(0, false)
@@ -358,7 +358,7 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			sev = lSevRejected
 		}
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
-			text(sev.in(l)), text(is.IncidentID), text(is.Message))
+			text(sev.in(l)), text(i18n.Kind(is.Kind).In(l)), text(is.IncidentID), text(is.Message))
 	}
 	w.finish(0, true)
 }

@@ -744,7 +744,7 @@ func TestMessyInput(t *testing.T) {
 					wantCol = is.Column
 				}
 				sev := map[data.Severity]label{data.Warning: lSevWarning, data.Rejected: lSevRejected}[is.Severity].in(l)
-				for h, want := range map[label]string{lColumn: wantCol, lValue: is.Value, lSeverity: sev,
+				for h, want := range map[label]string{lColumn: wantCol, lValue: is.Value, lSeverity: sev, lKind: i18n.Kind(is.Kind).In(l),
 					lIncidentID: is.IncidentID, lMessage: is.Message} {
 					if got := b.str(sh, b.col(sh, hdr, h.in(l)), r); got != want {
 						t.Errorf("issue on line %d: %s = %q, want %q", is.Line, h.in(l), got, want)
