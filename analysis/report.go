@@ -26,6 +26,9 @@ type Report struct {
 	Compare   []IncidentFigures
 	// Issues are every data issue, rejected rows and warnings, sorted by line.
 	Issues []data.Issue
+	// ExtraColumns are the headers of the input's columns outside the schema, as written;
+	// each scope's Extra holds its values of them.
+	ExtraColumns []string
 }
 
 // Warnings counts the issues that did not reject a row.
@@ -59,5 +62,6 @@ func NewReport(res *data.Result) Report {
 		Incidents:    figs,
 		Summary:      Summarize(figs),
 		Issues:       issues,
+		ExtraColumns: res.Layout.Extra(),
 	}
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,18 @@ type Layout struct {
 	Header []string
 	// index maps canonical column names to 0-based positions in Header.
 	index map[string]int
+	// extra holds the positions of the columns outside the schema, in file order.
+	extra []int
+}
+
+// Extra returns the headers of the columns outside the schema, as written, in file order.
+// Each Scope's Extra holds its values of these columns.
+func (l Layout) Extra() []string {
+	out := make([]string, len(l.extra))
+	for i, j := range l.extra {
+		out[i] = l.Header[j]
+	}
+	return out
 }
 
 // Has reports whether the file has the canonical column col.
@@ -90,6 +103,8 @@ type Result struct {
 const (
 	hiddenLine  = "\x00line"
 	hiddenLines = "\x00lines"
+	// hiddenExtra carries the row's values of the columns outside the schema, JSON-encoded.
+	hiddenExtra = "\x00extras"
 )
 
 // csvRow is the shape gocsv decodes each row into. The field types parse nothing on their
@@ -98,6 +113,7 @@ const (
 type csvRow struct {
 	Line          rowText `csv:"\x00line"`
 	FieldLines    rowText `csv:"\x00lines"`
+	Extra         rowText `csv:"\x00extras"`
 	IncidentID    rowText `csv:"incident_id"`
 	Organization  rowText `csv:"organization"`
 	Service       rowText `csv:"service"`
@@ -243,7 +259,7 @@ func (rr *rowReader) Read() ([]string, error) {
 			continue
 		}
 		rr.res.RowsRead++
-		return append(rec, strconv.Itoa(line), rr.fieldLines(rec, line)), nil
+		return append(rec, strconv.Itoa(line), rr.fieldLines(rec, line), rr.extraValues(rec)), nil
 	}
 }
 
@@ -278,6 +294,20 @@ func (rr *rowReader) canonical(j int) string {
 		}
 	}
 	return rr.res.Layout.Header[j]
+}
+
+// extraValues returns the row's values of the columns outside the schema as a JSON array,
+// or "" when the file has no such column.
+func (rr *rowReader) extraValues(rec []string) string {
+	if len(rr.res.Layout.extra) == 0 {
+		return ""
+	}
+	vals := make([]string, len(rr.res.Layout.extra))
+	for i, j := range rr.res.Layout.extra {
+		vals[i] = rec[j]
+	}
+	b, _ := json.Marshal(vals) // a []string always marshals
+	return string(b)
 }
 
 // fieldLines returns, for a row that spans several physical lines, the starting line of
@@ -328,11 +358,12 @@ func (rr *rowReader) header() ([]string, error) {
 	cols := Columns()
 	idx := headerIndex(cols)
 	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}}
-	mapped := make([]string, len(rec), len(rec)+2)
+	mapped := make([]string, len(rec), len(rec)+3)
 	for j, h := range rec {
 		name, ok := idx[normalizeHeader(h)]
 		if !ok {
 			mapped[j] = "\x00extra" + strconv.Itoa(j)
+			layout.extra = append(layout.extra, j)
 			continue
 		}
 		if k, dup := layout.index[name]; dup {
@@ -366,7 +397,7 @@ func (rr *rowReader) header() ([]string, error) {
 	}
 	rr.res.Layout = layout
 	rr.width = len(rec)
-	return append(mapped, hiddenLine, hiddenLines), nil
+	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
 }
 
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".

@@ -316,3 +316,27 @@ func TestReadDateOrder(t *testing.T) {
 		t.Errorf("dmy: %+v, issues %v", sc, res.Issues)
 	}
 }
+
+// TestReadExtraColumns keeps the columns outside the schema, in file order, per row.
+func TestReadExtraColumns(t *testing.T) {
+	res := read(t, "Region,organization,records,担当者,disclosed\n"+
+		"Kanto,Example Co.,1,\"山田\n太郎\",2019-06-04\n"+
+		",Other Co.,2,,2019-06-05\n")
+	if got := res.Layout.Extra(); len(got) != 2 || got[0] != "Region" || got[1] != "担当者" {
+		t.Fatalf("Extra() = %q, want [Region 担当者]", got)
+	}
+	want := [][]string{{"Kanto", "山田\n太郎"}, {"", ""}}
+	for i, w := range want {
+		got := res.Scopes[i].Extra
+		if len(got) != 2 || got[0] != w[0] || got[1] != w[1] {
+			t.Errorf("scope %d Extra = %q, want %q", i, got, w)
+		}
+	}
+	if res.Scopes[1].Line != 4 {
+		t.Errorf("second row on line %d, want 4 (after the two-line field)", res.Scopes[1].Line)
+	}
+	plain := read(t, "organization,records\nA,1\n")
+	if len(plain.Layout.Extra()) != 0 || plain.Scopes[0].Extra != nil {
+		t.Errorf("no extra columns: Extra() %q, scope Extra %q", plain.Layout.Extra(), plain.Scopes[0].Extra)
+	}
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -40,6 +41,10 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 		RecordType:   ParseRecordType(row.RecordType.S),
 		SourceURL:    strings.TrimSpace(row.SourceURL.S),
 		Notes:        strings.TrimSpace(row.Notes.S),
+	}
+	if row.Extra.S != "" {
+		// Written by rowReader.extraValues from a []string; it cannot fail to decode.
+		_ = json.Unmarshal([]byte(row.Extra.S), &sc.Extra)
 	}
 	if sc.Organization == "" {
 		return Scope{}, []Issue{{Kind: KindRequired, Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization.S,

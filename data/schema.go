@@ -151,6 +151,9 @@ type Scope struct {
 
 	SourceURL string
 	Notes     string
+	// Extra holds the row's values of the columns outside the schema, in the order of
+	// Layout.Extra; nil when the file has none.
+	Extra []string
 }
 
 // Incident groups the scopes that share an incident id. Its incident-level fields are those

@@ -3,6 +3,8 @@ package reports
 import (
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"breachreport/i18n"
 )
 
@@ -35,6 +37,30 @@ func TestApproximateCount(t *testing.T) {
 			custom, _ := b.numFmt(c.sheet, col, row)
 			if isApprox := custom == `"≈"#,##0`; isApprox != c.approx {
 				t.Errorf("%s %s=%s %s: number format %q, approximate %v", c.sheet, c.keyCol, c.key, c.col, custom, c.approx)
+			}
+		}
+	}
+}
+
+// TestExtraColumns checks that the input's columns outside the schema follow on the Scopes
+// sheet under their own headers, as text, even when they look like formulas.
+func TestExtraColumns(t *testing.T) {
+	in := "incident_id,organization,records,Region,=cmd|' /C calc'!A0\n" +
+		"x,Example Co.,1,Kanto,=1+1\n"
+	rep := reportFrom(t, []byte(in))
+	b, _ := writeBook(t, rep, i18n.En)
+	sh := b.sheet(lSheetScopes)
+	hdr := b.header(sh, 1)
+	row := b.rowWhere(sh, b.col(sh, hdr, lLine.in(i18n.En)), "2")
+	for h, want := range map[string]string{"Region": "Kanto", "=cmd|' /C calc'!A0": "=1+1"} {
+		col := b.col(sh, hdr, h)
+		if got := b.str(sh, col, row); got != want {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
+		for _, r := range []int{1, row} {
+			ref, _ := excelize.CoordinatesToCellName(col, r)
+			if f, _ := b.f.GetCellFormula(sh, ref); f != "" {
+				t.Errorf("%s became the formula %q", ref, f)
 			}
 		}
 	}

@@ -272,16 +272,26 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 
 // scopesSheet writes one row per input row used.
 func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
-	w.header(lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
+	// The input's own columns outside the schema follow, under their headers as written.
+	head := []string{lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
 		lCertainty.in(l), lRecords.in(l), lExposureStart.in(l), lExposureEnd.in(l),
-		lWindowDays.in(l), lSource.in(l), lNotes.in(l))
+		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
+	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents {
 		for _, sf := range f.Scopes {
 			sc := sf.Scope
-			w.write(intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
+			cells := []cell{intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
 				text(i18n.RecordType(sc.RecordType).In(l)), text(i18n.Certainty(sc.Certainty).In(l)),
 				count(sc.Records), date(sc.ExposureStart), date(sc.ExposureEnd), days(sf.Window),
-				link(sc.SourceURL), text(sc.Notes))
+				link(sc.SourceURL), text(sc.Notes)}
+			for i := range rep.ExtraColumns {
+				var v string
+				if i < len(sc.Extra) {
+					v = sc.Extra[i]
+				}
+				cells = append(cells, text(v))
+			}
+			w.write(cells...)
 		}
 	}
 	w.finish(0, true)
