@@ -175,30 +175,38 @@ func TestLibreOfficeReadsBack(t *testing.T) {
 	}
 }
 
+// checkFigures checks one incident's records by bucket, total and day figures, as the export
+// wrote them; get reads a figure by its label on the sheet named what.
+func (e export) checkFigures(t *testing.T, what string, want seedIncident, get func(string) string) {
+	t.Helper()
+	l := e.lang
+	for _, bk := range allBuckets {
+		n, ok := want.records[bk]
+		if !ok {
+			n = none
+		}
+		if got := get(bucketHeader(bk, l)); got != e.count(n) {
+			t.Errorf("%s %s %s = %q, want %q", what, want.id, bucketHeader(bk, l), got, e.count(n))
+		}
+	}
+	if got := get(lTotalRecords.in(l)); got != e.count(want.total) {
+		t.Errorf("%s %s total = %q, want %q", what, want.id, got, e.count(want.total))
+	}
+	for _, m := range analysis.Metrics() {
+		name := i18n.Metric(m).Name.In(l)
+		if got := get(name); got != e.days(want.metrics[m]) {
+			t.Errorf("%s %s %s = %q, want %q", what, want.id, name, got, e.days(want.metrics[m]))
+		}
+	}
+}
+
 func checkLibreOffice(t *testing.T, e export, rep analysis.Report, sheet func(label) *table) {
 	l := e.lang
 	inc := sheet(lSheetIncidents)
 	for _, want := range seedIncidents {
 		r := inc.rowWhere(inc.col(lIncidentID.in(l)), want.id)
 		get := func(h string) string { return inc.cell(r, inc.col(h)) }
-		for _, bk := range allBuckets {
-			n, ok := want.records[bk]
-			if !ok {
-				n = none
-			}
-			if got := get(bucketHeader(bk, l)); got != e.count(n) {
-				t.Errorf("Incidents %s %s = %q, want %q", want.id, bucketHeader(bk, l), got, e.count(n))
-			}
-		}
-		if got := get(lTotalRecords.in(l)); got != e.count(want.total) {
-			t.Errorf("Incidents %s total = %q, want %q", want.id, got, e.count(want.total))
-		}
-		for _, m := range analysis.Metrics() {
-			name := i18n.Metric(m).Name.In(l)
-			if got := get(name); got != e.days(want.metrics[m]) {
-				t.Errorf("Incidents %s %s = %q, want %q", want.id, name, got, e.days(want.metrics[m]))
-			}
-		}
+		e.checkFigures(t, "Incidents", want, get)
 		e.checkDate(t, get(lDetected.in(l)), want.detected, "Incidents "+want.id+" detected")
 		e.checkDate(t, get(lContained.in(l)), want.contained, "Incidents "+want.id+" contained")
 		e.checkDate(t, get(lDisclosed.in(l)), want.disclosed, "Incidents "+want.id+" disclosed")
@@ -231,24 +239,7 @@ func checkLibreOffice(t *testing.T, e export, rep analysis.Report, sheet func(la
 			}
 		}
 		get := func(name string) string { return cmp.cell(cmp.rowWhere(fig, name), c) }
-		if got := get(lTotalRecords.in(l)); got != e.count(want.total) {
-			t.Errorf("Comparison %s total = %q, want %q", want.id, got, e.count(want.total))
-		}
-		for _, bk := range allBuckets {
-			n, ok := want.records[bk]
-			if !ok {
-				n = none
-			}
-			if got := get(bucketHeader(bk, l)); got != e.count(n) {
-				t.Errorf("Comparison %s %s = %q, want %q", want.id, bucketHeader(bk, l), got, e.count(n))
-			}
-		}
-		for _, m := range analysis.Metrics() {
-			name := i18n.Metric(m).Name.In(l)
-			if got := get(name); got != e.days(want.metrics[m]) {
-				t.Errorf("Comparison %s %s = %q, want %q", want.id, name, got, e.days(want.metrics[m]))
-			}
-		}
+		e.checkFigures(t, "Comparison", want, get)
 		e.checkDate(t, get(lStartConfirmed.in(l)), want.startConfirmed, "Comparison "+want.id+" start confirmed")
 		e.checkDate(t, get(lStartAll.in(l)), want.startAll, "Comparison "+want.id+" start all")
 		e.checkDate(t, get(lDisclosed.in(l)), want.disclosed, "Comparison "+want.id+" disclosed")
