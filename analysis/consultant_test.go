@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
 
 	"breachreport/data"
@@ -32,11 +33,62 @@ func TestSeedAsConsultantsWriteIt(t *testing.T) {
 	if res.Encoding != data.EncodingShiftJIS {
 		t.Errorf("encoding detected as %q, want Shift_JIS", res.Encoding)
 	}
-	got := NewReport(res)
+	sameFiguresAsSample(t, NewReport(res))
+}
+
+// TestSeedFromExcelWorkbook reads the seed cases from an .xlsx workbook as a consultant
+// keeps it: Japanese headers, dates as Excel date cells beside typed text dates, counts as
+// numbers and as text, and checks that every figure equals the embedded sample's.
+func TestSeedFromExcelWorkbook(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	rows := [][]any{
+		{"事案ID", "企業名", "漏えい情報", "確度", "件数", "漏えい開始日", "漏えい終了日", "発覚日", "封じ込め日", "公表日"},
+		{"sanpo-create-2019", "株式会社サンポークリエイト", "個人情報", "可能性", "4万1,355件", nil, nil, day(2018, 12, 27), day(2018, 12, 27), day(2019, 6, 4)},
+		{"sanpo-create-2019", "株式会社サンポークリエイト", "クレジットカード情報", "可能性", 2606, day(2018, 9, 3), "2018年12月27日", "H30.12.27", day(2018, 12, 27), "令和元年6月4日"},
+		{"omochabako-2019", "株式会社おもちゃ箱", "カード情報", "確認", 210, day(2019, 1, 31), day(2019, 3, 8), day(2019, 3, 11), day(2019, 3, 11), day(2019, 8, 6)},
+		{"omochabako-2019", "株式会社おもちゃ箱", "カード情報", "疑い", "4万233件", "2016/2/3", day(2019, 3, 11), day(2019, 3, 11), day(2019, 3, 11), day(2019, 8, 6)},
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "事案一覧"); err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			if v == nil {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellValue("事案一覧", cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := data.Read(&buf, data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sheet != "事案一覧" {
+		t.Errorf("sheet read = %q", res.Sheet)
+	}
+	sameFiguresAsSample(t, NewReport(res))
+}
+
+// sameFiguresAsSample checks that every incident figure of got equals the one computed from
+// the embedded sample.
+func sameFiguresAsSample(t *testing.T, got Report) {
+	t.Helper()
 	if len(got.Issues) != 0 || got.RowsUsed != 4 {
 		t.Fatalf("rows used %d, issues %v", got.RowsUsed, got.Issues)
 	}
 	want := sampleFigures(t)
+	if len(got.Incidents) != len(want) {
+		t.Fatalf("%d incidents, want %d", len(got.Incidents), len(want))
+	}
 	for i, w := range want {
 		g := got.Incidents[i]
 		if g.Incident.ID != w.Incident.ID || g.Total != w.Total {

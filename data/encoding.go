@@ -156,10 +156,8 @@ func validDelimiter(d rune) bool {
 // errors: they are not guessed at.
 func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return "", fmt.Errorf("%w: the file is a zip archive (an Excel .xlsx workbook?), not CSV; save it as CSV UTF-8 from Excel", ErrEncoding)
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "", fmt.Errorf("%w: the file is an Excel .xls workbook, not CSV; save it as CSV UTF-8 from Excel", ErrEncoding)
+		return "", fmt.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
 	case bytes.IndexByte(head, 0) >= 0:
 		return "", fmt.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
 	}

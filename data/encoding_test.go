@@ -272,7 +272,7 @@ func TestReadEncodingErrors(t *testing.T) {
 			[]string{"byte-order mark of UTF-8"}},
 		{"UTF-16 without BOM is not guessed", encode(t, utf16LEn, comma), Options{}, ErrEncoding,
 			[]string{"NUL bytes", "utf-16le"}},
-		{"an .xlsx workbook", []byte("PK\x03\x04\x14\x00\x06\x00"), Options{}, ErrEncoding, []string{"xlsx", "CSV UTF-8"}},
+		{"a broken .xlsx workbook", []byte("PK\x03\x04\x14\x00\x06\x00"), Options{}, ErrWorkbook, []string{"starts like an .xlsx workbook", "not a valid zip"}},
 		{"neither UTF-8 nor Shift_JIS", bytes.Repeat([]byte("organization\x82\xa0\xff\n"), 20), Options{}, ErrEncoding,
 			[]string{"neither UTF-8 nor Shift_JIS", "60 byte sequences that are not UTF-8 and 20 that are not Shift_JIS"}},
 		{"bad bytes in a Shift_JIS header", append(encode(t, shiftJIS, "事案ID,企業名"), "\x82\xff\n"...), Options{}, ErrEncoding,

@@ -63,6 +63,10 @@ type Issue struct {
 	// position; they are filled by Layout.Locate and are empty when the file lacks the column.
 	Header      string
 	ColumnIndex int
+	// Sheet is the workbook sheet the issue is on, whose rows are then the lines, and Cell
+	// the A1-style cell (C5) when the column is known; both are "" for CSV input.
+	Sheet string
+	Cell  string
 	// Value is the offending text as read.
 	Value string
 	// IncidentID names the incident the issue belongs to, when known.
@@ -75,7 +79,10 @@ type Issue struct {
 // the column by its header as written when Layout.Locate has filled it in.
 func (is Issue) String() string {
 	var b strings.Builder
-	if is.Line > 0 {
+	switch {
+	case is.Line > 0 && is.Sheet != "":
+		fmt.Fprintf(&b, "sheet %q row %d", is.Sheet, is.Line)
+	case is.Line > 0:
 		fmt.Fprintf(&b, "line %d", is.Line)
 	}
 	if is.Column != "" {
@@ -87,7 +94,9 @@ func (is Issue) String() string {
 			name = is.Header
 		}
 		fmt.Fprintf(&b, "column %s", name)
-		if is.ColumnIndex > 0 {
+		if is.Cell != "" {
+			fmt.Fprintf(&b, " (cell %s)", is.Cell)
+		} else if is.ColumnIndex > 0 {
 			fmt.Fprintf(&b, " (%d)", is.ColumnIndex)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,6 +24,17 @@ const (
 	DateOrderMDY
 	DateOrderDMY
 )
+
+// String returns "mdy", "dmy" or "none".
+func (o DateOrder) String() string {
+	switch o {
+	case DateOrderMDY:
+		return "mdy"
+	case DateOrderDMY:
+		return "dmy"
+	}
+	return "none"
+}
 
 // ParseDateOrder reads "mdy" or "dmy" (case-insensitive); "" gives DateOrderNone.
 func ParseDateOrder(s string) (DateOrder, error) {
@@ -44,6 +56,14 @@ type DateOptions struct {
 	MaxYear int
 	// Order says how to read n/n/yyyy dates (with an optional time such as 12:00:00 AM).
 	Order DateOrder
+	// Layout, when set, is a Go time layout tried before the built-in forms; a date read
+	// with it is known to the day and its time of day is dropped.
+	Layout string
+	// Serial reads a plain number as an Excel date serial (days since 1899-12-30, or since
+	// 1904-01-01 when Date1904), the way a workbook stores a date cell; the fraction, the
+	// time of day, is dropped.
+	Serial   bool
+	Date1904 bool
 }
 
 var (
@@ -57,6 +77,8 @@ var (
 	dateKanji = regexp.MustCompile(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`)
 	// dateEra matches 令和元年6月4日, 平成31年4月30日, R1.6.4, H31.4.30 and their partial forms.
 	dateEra = regexp.MustCompile(`^(令和|平成|昭和|[RHS])\s*(元|\d{1,2})\s*(?:年|[./-])(?:\s*(\d{1,2})\s*(?:月|[./-])?(?:\s*(\d{1,2})\s*日?)?)?$`)
+	// dateSerial matches an Excel date serial: a plain number, perhaps with a fraction.
+	dateSerial = regexp.MustCompile(`^\d{1,7}(\.\d+)?$`)
 	// dateNumeric matches the ambiguous n/n/yyyy, with an optional time of day.
 	dateNumeric = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$`)
 )
@@ -91,7 +113,9 @@ func ParseDate(s string, maxYear int) (Date, error) {
 //   - partial dates yyyy-mm, yyyy/m, yyyy年m月, yyyy年, yyyy and their era forms, kept with
 //     their precision (month or year);
 //   - m/d/yyyy or d/m/yyyy, with an optional time such as 12:00:00 AM that is dropped, only
-//     when opt.Order says which.
+//     when opt.Order says which;
+//   - the Go time layout opt.Layout, when set (tried first);
+//   - Excel date serials such as 43620 (2019-06-04), when opt.Serial is set.
 //
 // Blank text gives the unknown Date and no error. Anything else, an impossible calendar date
 // such as 2019-02-30, or a year outside MinYear … opt.MaxYear is an error wrapping ErrNotDate
@@ -104,6 +128,22 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 	maxYear := opt.MaxYear
 	if maxYear == 0 {
 		maxYear = 9999
+	}
+	if opt.Layout != "" {
+		if tm, err := time.Parse(opt.Layout, t); err == nil {
+			return checkYear(Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, maxYear)
+		}
+	}
+	if opt.Serial && dateSerial.MatchString(t) {
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return Date{}, fmt.Errorf("%w: %q is not an Excel date serial", ErrNotDate, t)
+		}
+		tm, err := excelize.ExcelDateToTime(f, opt.Date1904)
+		if err != nil {
+			return Date{}, fmt.Errorf("%w: %q is not an Excel date serial (%v)", ErrNotDate, t, err)
+		}
+		return checkYear(Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, maxYear)
 	}
 	var (
 		y, mo, d int
@@ -185,10 +225,16 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 			return Date{}, fmt.Errorf("%w: %s ran from %s to %s", ErrNotDate, e.name, e.start.Format("2006-01-02"), eraEnd(e))
 		}
 	}
-	if y < MinYear || y > maxYear {
+	return checkYear(Date{Time: tm, Precision: prec}, maxYear)
+}
+
+// checkYear returns d, or an error wrapping ErrDateRange when its year is outside
+// MinYear … maxYear.
+func checkYear(d Date, maxYear int) (Date, error) {
+	if y := d.Time.Year(); y < MinYear || y > maxYear {
 		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
-	return Date{Time: tm, Precision: prec}, nil
+	return d, nil
 }
 
 // isoDay reads the digits of yyyy-mm-dd into y, m and d; it reports false when any of them

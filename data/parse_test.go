@@ -77,6 +77,7 @@ func TestParseDate(t *testing.T) {
 		{"last allowed year", "2027-12-31", 0, NewDate(2027, 12, 31), nil},
 		{"year 2102", "2102-01-01", 0, Date{}, ErrDateRange},
 		{"five-digit year", "20190-01-01", 0, Date{}, ErrNotDate},
+		{"a serial is no date in CSV", "43620", 0, Date{}, ErrNotDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +87,44 @@ func TestParseDate(t *testing.T) {
 			}
 			if !got.Equal(tt.want) {
 				t.Errorf("ParseDateWith(%q) = %v (precision %d), want %v", tt.in, got, got.Precision, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseDateLayoutAndSerial covers the two forms only a mapping or a workbook switches on:
+// a Go layout, and Excel date serials.
+func TestParseDateLayoutAndSerial(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		opt     DateOptions
+		want    Date
+		wantErr error
+	}{
+		{"layout", "June 4, 2019", DateOptions{Layout: "January 2, 2006"}, NewDate(2019, 6, 4), nil},
+		{"layout with time", "06/04/2019 11:59:59 PM", DateOptions{Layout: "01/02/2006 03:04:05 PM"}, NewDate(2019, 6, 4), nil},
+		{"layout with zone keeps the calendar day", "2019-06-04T23:30:00-10:00", DateOptions{Layout: time.RFC3339}, NewDate(2019, 6, 4), nil},
+		{"ISO beside a layout", "2019-06-04", DateOptions{Layout: "January 2, 2006"}, NewDate(2019, 6, 4), nil},
+		{"layout mismatch is not guessed", "6/4/2019", DateOptions{Layout: "January 2, 2006"}, Date{}, ErrNotDate},
+		{"layout out of range", "June 4, 2102", DateOptions{Layout: "January 2, 2006", MaxYear: 2027}, Date{}, ErrDateRange},
+		{"serial", "43620", DateOptions{Serial: true}, NewDate(2019, 6, 4), nil},
+		{"serial with time", "43620.75", DateOptions{Serial: true}, NewDate(2019, 6, 4), nil},
+		{"serial 1904", "42158", DateOptions{Serial: true, Date1904: true}, NewDate(2019, 6, 4), nil},
+		{"leap day serial", "43890", DateOptions{Serial: true}, NewDate(2020, 2, 29), nil},
+		{"serial before 1970", "100", DateOptions{Serial: true}, Date{}, ErrDateRange},
+		{"serial after max year", "80000", DateOptions{Serial: true, MaxYear: 2027}, Date{}, ErrDateRange},
+		{"text still read beside serials", "令和元年6月4日", DateOptions{Serial: true}, NewDate(2019, 6, 4), nil},
+		{"negative is no serial", "-5", DateOptions{Serial: true}, Date{}, ErrNotDate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseDateWith(tt.in, tt.opt)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("ParseDateWith(%q, %+v) error = %v, want %v", tt.in, tt.opt, err, tt.wantErr)
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("ParseDateWith(%q, %+v) = %v, want %v", tt.in, tt.opt, got, tt.want)
 			}
 		})
 	}

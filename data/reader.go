@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,12 @@ type Options struct {
 	// DateOrder says how to read the ambiguous n/n/yyyy dates of US and European exports.
 	// The zero value reads none of them: each is reported, never guessed.
 	DateOrder DateOrder
+	// Mapping, when set, says which columns fill which fields, for files in a layout that
+	// is not the tool's own (see Mapping). Its date orders override DateOrder.
+	Mapping *Mapping
+	// Sheet names the sheet to read when the input is an .xlsx workbook; "" reads the
+	// workbook's only sheet (a workbook with several is an error that lists them).
+	Sheet string
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -51,6 +58,8 @@ type Layout struct {
 	index map[string]int
 	// extra holds the positions of the columns outside the schema, in file order.
 	extra []int
+	// sheet names the workbook sheet the header is on; issues then name cells.
+	sheet string
 }
 
 // Extra returns the headers of the columns outside the schema, as written, in file order.
@@ -73,9 +82,16 @@ func (l Layout) Has(col string) bool {
 // that column.
 func (l Layout) Locate(issues []Issue) {
 	for i := range issues {
-		if j, ok := l.index[issues[i].Column]; ok && issues[i].Header == "" {
-			issues[i].Header = l.Header[j]
-			issues[i].ColumnIndex = j + 1
+		is := &issues[i]
+		if j, ok := l.index[is.Column]; ok && is.Header == "" {
+			is.Header = l.Header[j]
+			is.ColumnIndex = j + 1
+		}
+		if l.sheet != "" {
+			is.Sheet = l.sheet
+			if is.ColumnIndex > 0 && is.Line > 0 && is.Cell == "" {
+				is.Cell = cellName(is.ColumnIndex-1, is.Line)
+			}
 		}
 	}
 }
@@ -86,8 +102,11 @@ type Result struct {
 	// field delimiter, whether detected or given in Options.
 	Encoding  string
 	Delimiter rune
-	Layout    Layout
-	Scopes    []Scope
+	// Sheet is the sheet read when the input was an .xlsx workbook (Encoding and Delimiter
+	// are then empty); its rows are the lines of Scopes and Issues.
+	Sheet  string
+	Layout Layout
+	Scopes []Scope
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
 	Issues []Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
@@ -158,22 +177,39 @@ func (t *rowText) UnmarshalCSV(s string) error {
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
-	in, err := openInput(r, opts)
-	if err != nil {
-		return nil, err
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, _ := br.Peek(len(zipMagic))
+	res := &Result{}
+	var (
+		src             source
+		serial, use1904 bool
+	)
+	if isWorkbook(head) {
+		xs, sheet, date1904, err := openWorkbook(br, opts)
+		if err != nil {
+			return nil, err
+		}
+		defer xs.close()
+		src, res.Sheet = xs, sheet
+		serial, use1904 = true, date1904
+	} else {
+		if opts.Sheet != "" {
+			return nil, &ParseError{Err: fmt.Errorf("%w: --sheet %q applies to .xlsx workbooks, and the input is not one", ErrSheet, opts.Sheet)}
+		}
+		in, err := openInput(br, opts)
+		if err != nil {
+			return nil, err
+		}
+		src, res.Encoding, res.Delimiter = newCSVSource(in), in.enc, in.delim
 	}
-	cr := csv.NewReader(in.text)
-	cr.Comma = in.delim
-	cr.FieldsPerRecord = -1
-	rr := &rowReader{cr: cr, dec: in.dec, res: &Result{Encoding: in.enc, Delimiter: in.delim}}
+	rr := &rowReader{src: src, res: res, opts: opts, serial: serial, date1904: use1904}
 
 	var (
 		rowIssues []Issue
 		scopes    []Scope
 	)
-	dateOpts := opts.dateOptions()
-	err = gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
-		sc, iss, ok := row.toScope(dateOpts, &rr.res.Layout)
+	err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
+		sc, iss, ok := row.toScope(&rr.cfg)
 		rowIssues = append(rowIssues, iss...)
 		if ok {
 			scopes = append(scopes, sc)
@@ -186,7 +222,6 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("reading csv: %w", err)
 	}
-	res := rr.res
 	res.Scopes = scopes
 	res.Issues = append(res.Issues, rowIssues...)
 	for _, is := range rowIssues {
@@ -199,14 +234,31 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// rowReader adapts encoding/csv to gocsv: it checks and maps the header, appends the hidden
-// line columns, and takes structurally broken rows out of the stream as Rejected issues.
+// rowReader adapts a source to gocsv: it checks and maps the header, fills constant and
+// derived fields, appends the hidden line columns, and takes structurally broken rows out of
+// the stream as Rejected issues.
 type rowReader struct {
-	cr      *csv.Reader
-	dec     *decoder // nil for UTF-8 input
-	res     *Result
-	width   int
-	started bool
+	src  source
+	res  *Result
+	opts Options
+	cfg  rowConfig
+	// serial and date1904 read a workbook's date cells (see DateOptions).
+	serial, date1904 bool
+	width            int
+	started          bool
+	// consts are the values of the columns appended to every row: a mapping's constants.
+	consts []string
+	// idCols are the positions a mapping joins into the incident id; nil when it does not.
+	idCols []int
+	// values translate the text of the columns at their positions (a mapping's values).
+	values map[int]map[string]string
+}
+
+// rowConfig is what toScope needs to know about the file.
+type rowConfig struct {
+	layout *Layout
+	// dates says how each date column reads its dates.
+	dates map[string]DateOptions
 }
 
 // Read returns the next row for gocsv: the mapped header first, then data rows.
@@ -216,8 +268,8 @@ func (rr *rowReader) Read() ([]string, error) {
 		return rr.header()
 	}
 	for {
-		rec, err := rr.cr.Read()
-		marks := rr.dec.take(rr.cr.InputOffset())
+		rec, err := rr.src.next()
+		marks := rr.src.marks()
 		if err == io.EOF {
 			return nil, io.EOF
 		}
@@ -230,37 +282,59 @@ func (rr *rowReader) Read() ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		line, _ := rr.cr.FieldPos(0)
+		line := rr.src.line(0)
 		if isBlank(rec) {
 			rr.res.RowsBlank++
 			continue
 		}
-		if len(rec) != rr.width {
+		fitted, why, ok := rr.src.fit(rec, rr.width)
+		if !ok {
 			value := truncate(strings.Join(rec, ","), 80)
 			if j, _ := undecodable(rec, marks); j >= 0 {
 				value = showUndecodable(strings.Join(rec, ","), marks)
 			}
-			rr.reject(Issue{Kind: KindStructure, Line: line, Value: value,
-				Message: fmt.Sprintf("row has %d fields but the header has %d", len(rec), rr.width)})
+			rr.reject(Issue{Kind: KindStructure, Line: line, Value: value, Message: why})
 			continue
 		}
+		rec = fitted
 		if j := invalidUTF8(rec); j >= 0 {
-			fl, _ := rr.cr.FieldPos(j)
-			rr.reject(Issue{Kind: KindEncoding, Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
 			continue
 		}
 		if j, value := undecodable(rec, marks); j >= 0 {
-			fl, _ := rr.cr.FieldPos(j)
-			rr.reject(Issue{Kind: KindEncoding, Line: fl, Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   value,
 				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding)})
 			continue
 		}
 		rr.res.RowsRead++
-		return append(rec, strconv.Itoa(line), rr.fieldLines(rec, line), rr.extraValues(rec)), nil
+		out := make([]string, 0, len(rec)+len(rr.consts)+4)
+		out = append(out, rec...)
+		for j, tr := range rr.values {
+			if v, ok := tr[foldValue(rec[j])]; ok {
+				out[j] = v
+			}
+		}
+		out = append(out, rr.consts...)
+		if rr.idCols != nil {
+			out = append(out, rr.joinedID(rec))
+		}
+		return append(out, strconv.Itoa(line), rr.fieldLines(rec, line), rr.extraValues(rec)), nil
 	}
+}
+
+// joinedID returns the incident id a mapping builds from several columns: their non-blank
+// values joined with " / ".
+func (rr *rowReader) joinedID(rec []string) string {
+	parts := make([]string, 0, len(rr.idCols))
+	for _, j := range rr.idCols {
+		if v := strings.TrimSpace(rec[j]); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " / ")
 }
 
 // ReadAll is required by gocsv.CSVReader; the streaming decoder never calls it.
@@ -313,24 +387,23 @@ func (rr *rowReader) extraValues(rec []string) string {
 // fieldLines returns, for a row that spans several physical lines, the starting line of
 // each field joined by commas; "" when the whole row is on one line.
 func (rr *rowReader) fieldLines(rec []string, line int) string {
-	last, _ := rr.cr.FieldPos(len(rec) - 1)
-	if last == line {
+	if rr.src.line(len(rec)-1) == line {
 		return ""
 	}
 	parts := make([]string, len(rec))
 	for j := range rec {
-		l, _ := rr.cr.FieldPos(j)
-		parts[j] = strconv.Itoa(l)
+		parts[j] = strconv.Itoa(rr.src.line(j))
 	}
 	return strings.Join(parts, ",")
 }
 
-// header reads the header row and returns it with canonical names for gocsv.
+// header reads the header row and returns it with canonical names for gocsv, followed by
+// the names of the columns rowReader.Read appends to every row.
 func (rr *rowReader) header() ([]string, error) {
 	var rec []string
 	for {
-		r, err := rr.cr.Read()
-		marks := rr.dec.take(rr.cr.InputOffset())
+		r, err := rr.src.next()
+		marks := rr.src.marks()
 		if err == io.EOF {
 			return nil, &ParseError{Err: ErrEmpty}
 		}
@@ -342,8 +415,7 @@ func (rr *rowReader) header() ([]string, error) {
 			return nil, err
 		}
 		if j, value := undecodable(r, marks); j >= 0 {
-			line, _ := rr.cr.FieldPos(j)
-			return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+			return nil, &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
@@ -351,13 +423,33 @@ func (rr *rowReader) header() ([]string, error) {
 			break
 		}
 	}
-	line, _ := rr.cr.FieldPos(0)
+	line := rr.src.line(0)
 	if j := invalidUTF8(rec); j >= 0 {
 		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
+	var (
+		mapped []string
+		err    error
+	)
+	if rr.opts.Mapping != nil {
+		mapped, err = rr.mapHeader(rec, line)
+	} else {
+		mapped, err = rr.aliasHeader(rec, line)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rr.width = len(rec)
+	rr.cfg.layout = &rr.res.Layout
+	rr.cfg.dates = rr.dateOptions()
+	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
+}
+
+// aliasHeader maps a header by the names and aliases of Columns.
+func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 	cols := Columns()
 	idx := headerIndex(cols)
-	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}}
+	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}, sheet: rr.res.Sheet}
 	mapped := make([]string, len(rec), len(rec)+3)
 	for j, h := range rec {
 		name, ok := idx[normalizeHeader(h)]
@@ -388,16 +480,113 @@ func (rr *rowReader) header() ([]string, error) {
 		err := fmt.Errorf("%w: %s; the header found has %s",
 			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
 		if known == 0 {
-			err = fmt.Errorf("%w (is the first row a header? accepted names: %s)", err, acceptedNames(cols))
+			err = fmt.Errorf("%w (is the first row a header? accepted names: %s; a file in another layout needs a column mapping, --map)", err, acceptedNames(cols))
 		}
-		if rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',' {
+		if rr.res.Sheet == "" && (rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',') {
 			err = fmt.Errorf("%w; the file was %s: is that right?", err, rr.readAs())
 		}
 		return nil, &ParseError{Line: line, Err: err}
 	}
 	rr.res.Layout = layout
-	rr.width = len(rec)
-	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
+	return mapped, nil
+}
+
+// mapHeader maps a header by the columns a Mapping names. Columns it does not name are kept
+// as extra columns; constants and a joined incident id become columns appended to each row.
+func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
+	m := rr.opts.Mapping
+	if rr.opts.DateOrder != DateOrderNone && m.DateOrder != DateOrderNone && rr.opts.DateOrder != m.DateOrder {
+		return nil, fmt.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)
+	}
+	byName := map[string][]int{}
+	for j, h := range rec {
+		n := normalizeHeader(h)
+		byName[n] = append(byName[n], j)
+	}
+	find := func(field, col string) (int, error) {
+		pos := byName[normalizeHeader(col)]
+		switch len(pos) {
+		case 0:
+			return 0, &ParseError{Line: line, Err: fmt.Errorf("%w: the mapping %q reads %s from column %q, which the header does not have; the header found has %s",
+				ErrMissingCol, m.Name, field, col, quoteList(rec))}
+		case 1:
+			return pos[0], nil
+		}
+		return 0, &ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: the header has %q in columns %d and %d; the mapping %q cannot tell which one is %s",
+			ErrDuplicateCol, col, pos[0]+1, pos[1]+1, m.Name, field)}
+	}
+	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}, sheet: rr.res.Sheet}
+	mapped := make([]string, len(rec), len(rec)+len(m.Fields)+4)
+	var constNames []string
+	for _, c := range Columns() {
+		fm, ok := m.Fields[c.Name]
+		if !ok {
+			continue
+		}
+		switch {
+		case fm.Column != "":
+			j, err := find(c.Name, fm.Column)
+			if err != nil {
+				return nil, err
+			}
+			if mapped[j] != "" {
+				return nil, &ParseError{Line: line, Column: rec[j], Err: fmt.Errorf("%w: the mapping %q reads both %s and %s from column %q; a column fills one field",
+					ErrMapping, m.Name, mapped[j], c.Name, rec[j])}
+			}
+			mapped[j] = c.Name
+			layout.index[c.Name] = j
+			if fm.Values != nil {
+				if rr.values == nil {
+					rr.values = map[int]map[string]string{}
+				}
+				rr.values[j] = fm.Values
+			}
+		case fm.Value != "":
+			constNames = append(constNames, c.Name)
+			rr.consts = append(rr.consts, fm.Value)
+		case len(fm.Columns) > 0:
+			rr.idCols = []int{}
+			for _, col := range fm.Columns {
+				j, err := find(c.Name, col)
+				if err != nil {
+					return nil, err
+				}
+				rr.idCols = append(rr.idCols, j)
+			}
+		}
+	}
+	for j := range mapped {
+		if mapped[j] == "" {
+			mapped[j] = "\x00extra" + strconv.Itoa(j)
+			layout.extra = append(layout.extra, j)
+		}
+	}
+	rr.res.Layout = layout
+	mapped = append(mapped, constNames...)
+	if rr.idCols != nil {
+		mapped = append(mapped, ColIncidentID)
+	}
+	return mapped, nil
+}
+
+// dateOptions returns how each date column reads its dates: the Options' order, dates up to
+// the end of next year, serials in a workbook, and a mapping's own order and format.
+func (rr *rowReader) dateOptions() map[string]DateOptions {
+	base := rr.opts.dateOptions()
+	base.Serial, base.Date1904 = rr.serial, rr.date1904
+	out := map[string]DateOptions{}
+	for col := range dateFields {
+		opt := base
+		if m := rr.opts.Mapping; m != nil {
+			mo := m.dateOptions(col, m.Fields[col])
+			if mo.Order != DateOrderNone {
+				opt.Order = mo.Order
+			}
+			opt.Layout = mo.Layout
+		}
+		out[col] = opt
+	}
+	return out
 }
 
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".

@@ -9,7 +9,8 @@ import (
 
 // toScope converts a decoded row into a Scope. It returns the issues found, and ok false
 // when the row cannot be used at all (its one Rejected issue says why).
-func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue, bool) {
+func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
+	layout := cfg.layout
 	line, _ := strconv.Atoi(row.Line.S)
 	var fieldLines []int
 	if row.FieldLines.S != "" {
@@ -72,7 +73,7 @@ func (row *csvRow) toScope(dateOpts DateOptions, layout *Layout) (Scope, []Issue
 		{ColDisclosed, row.Disclosed.S, &sc.Disclosed},
 	}
 	for _, d := range dates {
-		v, err := ParseDateWith(d.raw, dateOpts)
+		v, err := ParseDateWith(d.raw, cfg.dates[d.col])
 		if err != nil {
 			warn(KindDate, d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue

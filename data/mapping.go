@@ -1,0 +1,312 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ErrMapping wraps every error in a column-mapping file, for errors.Is.
+var ErrMapping = errors.New("bad column mapping")
+
+// Mapping says how to read a file whose layout is not breachreport's own: which of its
+// columns fills each field, which fields are constants, how its dates are written, and how
+// its rows are grouped into incidents. Mappings are written as small TOML files (see
+// ParseMapping and the README); examples/mappings holds the ones that ship.
+//
+// When Read is given a Mapping, only the columns it names are read into fields; the header
+// aliases of Columns do not apply, and every other column is kept as it is (Scope.Extra).
+type Mapping struct {
+	// Name says what layout the mapping is for; Source says where such files come from.
+	Name   string
+	Source string
+	// DateOrder and DateFormat apply to every date field that does not set its own.
+	DateOrder  DateOrder
+	DateFormat string
+	// Fields maps canonical column names (ColOrganization, …) to how each is filled.
+	Fields map[string]FieldMapping
+}
+
+// FieldMapping says how one field is filled. Exactly one of Column, Columns and Value is set.
+type FieldMapping struct {
+	// Column is the header, as the file writes it, of the column that fills the field. It is
+	// matched like the tool's own headers: after NFKC, trimmed and case-insensitively.
+	Column string
+	// Columns (incident_id only) builds the incident id from several columns, their
+	// non-blank values joined with " / ": rows that agree on all of them are one incident.
+	Columns []string
+	// Value fills the field with the same text on every row.
+	Value string
+	// DateOrder and DateFormat (date fields only) say how the column writes its dates.
+	// DateFormat is a Go time layout (written with the reference time, e.g.
+	// "01/02/2006 03:04:05 PM" or "January 2, 2006"); text that does not match it is still
+	// read in the tool's own unambiguous forms.
+	DateOrder  DateOrder
+	DateFormat string
+	// Values translates the column's text (matched like headers) before it is read, e.g.
+	// {"Y": "confirmed", "N": "suspected"}; text not listed is read as it is.
+	Values map[string]string
+}
+
+// mappingFile is the TOML form of a Mapping.
+type mappingFile struct {
+	Name       string                `toml:"name"`
+	Source     string                `toml:"source"`
+	DateOrder  string                `toml:"date_order"`
+	DateFormat string                `toml:"date_format"`
+	Fields     map[string]fieldEntry `toml:"fields"`
+}
+
+// fieldEntry is one entry of [fields]: a string naming the column, or an inline table.
+type fieldEntry struct {
+	FieldMapping
+	rawOrder string
+	err      error
+}
+
+// UnmarshalTOML reads `field = "Column"` or `field = { column = "…", … }`. Mistakes are kept
+// in e.err so that ParseMapping can name the field they belong to.
+func (e *fieldEntry) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		e.Column = v
+		return nil
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := e.set(k, v[k]); err != nil {
+				e.err = err
+				return nil
+			}
+		}
+		return nil
+	}
+	e.err = fmt.Errorf("must be a column name in quotes or a table such as { column = \"…\" }, not %T", v)
+	return nil
+}
+
+func (e *fieldEntry) set(key string, v any) error {
+	str := func() (string, error) {
+		s, ok := v.(string)
+		if !ok {
+			return "", fmt.Errorf("%s must be text in quotes", key)
+		}
+		return s, nil
+	}
+	var err error
+	switch key {
+	case "column":
+		e.Column, err = str()
+	case "value":
+		e.Value, err = str()
+	case "date_order":
+		e.rawOrder, err = str()
+	case "date_format":
+		e.DateFormat, err = str()
+	case "columns":
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf("columns must be a list of column names, such as [\"Name\", \"Date\"]")
+		}
+		for _, x := range list {
+			s, ok := x.(string)
+			if !ok {
+				return fmt.Errorf("columns must be a list of column names in quotes")
+			}
+			e.Columns = append(e.Columns, s)
+		}
+	case "values":
+		m, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("values must be a table such as { \"Y\" = \"confirmed\" }")
+		}
+		e.Values = map[string]string{}
+		for from, to := range m {
+			s, ok := to.(string)
+			if !ok {
+				return fmt.Errorf("values.%s must be text in quotes", from)
+			}
+			e.Values[from] = s
+		}
+	default:
+		return fmt.Errorf("unknown key %q (the keys are column, columns, value, date_order, date_format and values)", key)
+	}
+	return err
+}
+
+// dateFields are the canonical columns that hold dates.
+var dateFields = map[string]bool{ColExposureStart: true, ColExposureEnd: true, ColDetected: true, ColContained: true, ColDisclosed: true}
+
+// ParseMapping reads a mapping from TOML text; name (usually the file path) prefixes its
+// errors. Every mistake is an error wrapping ErrMapping that names the key: an unknown field
+// or key, a field with no column and no value or with both, an unknown date order, a date
+// format that does not hold a year, month and day, a constant that does not parse, or a
+// mapping without organization.
+//
+// The form is:
+//
+//	name = "US state attorney-general notifications"
+//	date_order = "mdy"                      # for every date field, unless it says otherwise
+//	[fields]
+//	organization = "Name"                   # a column, by its header
+//	disclosed = { column = "DateSubmitted", date_format = "01/02/2006 03:04:05 PM" }
+//	certainty = { value = "confirmed" }     # a constant
+//	incident_id = { columns = ["Name", "DateSubmitted"] }
+func ParseMapping(r io.Reader, name string) (*Mapping, error) {
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s: %s", ErrMapping, name, fmt.Sprintf(format, a...))
+	}
+	var f mappingFile
+	md, err := toml.NewDecoder(r).Decode(&f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fail("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fail("%v", err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		keys := make([]string, len(und))
+		for i, k := range und {
+			keys[i] = k.String()
+		}
+		return nil, fail("unknown key %s (the keys are name, source, date_order, date_format and [fields])", strings.Join(keys, ", "))
+	}
+	m := &Mapping{Name: f.Name, Source: f.Source, DateFormat: f.DateFormat, Fields: map[string]FieldMapping{}}
+	if m.Name == "" {
+		m.Name = name
+	}
+	if m.DateOrder, err = ParseDateOrder(f.DateOrder); err != nil {
+		return nil, fail("date_order: %v", err)
+	}
+	if err := checkDateFormat(m.DateFormat); err != nil {
+		return nil, fail("date_format: %v", err)
+	}
+	if len(f.Fields) == 0 {
+		return nil, fail("no [fields]: name at least the column that holds organization")
+	}
+	known := map[string]bool{}
+	var names []string
+	for _, c := range Columns() {
+		known[c.Name] = true
+		names = append(names, c.Name)
+	}
+	fields := make([]string, 0, len(f.Fields))
+	for k := range f.Fields {
+		fields = append(fields, k)
+	}
+	sort.Strings(fields)
+	for _, field := range fields {
+		e := f.Fields[field]
+		bad := func(format string, a ...any) error {
+			return fail("fields.%s: %s", field, fmt.Sprintf(format, a...))
+		}
+		if !known[field] {
+			return nil, bad("no such field; the fields are %s", strings.Join(names, ", "))
+		}
+		if e.err != nil {
+			return nil, bad("%v", e.err)
+		}
+		fm := e.FieldMapping
+		set := 0
+		for _, ok := range []bool{fm.Column != "", len(fm.Columns) > 0, fm.Value != ""} {
+			if ok {
+				set++
+			}
+		}
+		if set != 1 {
+			return nil, bad("give exactly one of column, columns and value")
+		}
+		if len(fm.Columns) > 0 && field != ColIncidentID {
+			return nil, bad("columns (several columns joined) is for incident_id only")
+		}
+		if fm.DateOrder, err = ParseDateOrder(e.rawOrder); err != nil {
+			return nil, bad("%v", err)
+		}
+		if (e.rawOrder != "" || fm.DateFormat != "") && !dateFields[field] {
+			return nil, bad("date_order and date_format are for date fields only")
+		}
+		if err := checkDateFormat(fm.DateFormat); err != nil {
+			return nil, bad("date_format: %v", err)
+		}
+		if fm.Values != nil && (dateFields[field] || field == ColRecords || fm.Column == "") {
+			return nil, bad("values translates the text of a column; it is not for dates, records or constants")
+		}
+		if fm.Values != nil {
+			folded := make(map[string]string, len(fm.Values))
+			for from, to := range fm.Values {
+				folded[foldValue(from)] = to
+			}
+			fm.Values = folded
+		}
+		if fm.Value != "" {
+			if err := checkConstant(field, fm.Value, m.dateOptions(field, fm)); err != nil {
+				return nil, bad("value %q: %v", fm.Value, err)
+			}
+		}
+		m.Fields[field] = fm
+	}
+	if _, ok := m.Fields[ColOrganization]; !ok {
+		return nil, fail("fields.organization is missing: every row needs an organization")
+	}
+	return m, nil
+}
+
+// checkConstant reports whether a constant value reads as its field.
+func checkConstant(field, v string, opt DateOptions) error {
+	switch {
+	case dateFields[field]:
+		_, err := ParseDateWith(v, opt)
+		return err
+	case field == ColRecords:
+		_, err := ParseCount(v)
+		return err
+	case field == ColCertainty:
+		if _, ok := ParseCertainty(v); !ok {
+			return errors.New("certainty must be confirmed or suspected")
+		}
+	}
+	return nil
+}
+
+// checkDateFormat reports whether layout, a Go time layout, holds a year, a month and a day:
+// the reference date written with it must read back as itself.
+func checkDateFormat(layout string) error {
+	if layout == "" {
+		return nil
+	}
+	ref := time.Date(2019, 6, 4, 15, 4, 5, 0, time.UTC)
+	t, err := time.Parse(layout, ref.Format(layout))
+	if err != nil || t.Year() != 2019 || t.Month() != 6 || t.Day() != 4 {
+		return fmt.Errorf("%q is not a Go date layout with a year, a month and a day (write the date 2006-01-02 in the form the file uses, e.g. \"01/02/2006\" or \"January 2, 2006\")", layout)
+	}
+	return nil
+}
+
+// dateOptions returns how field fm reads its dates: its own order and format, else the
+// mapping's. MaxYear is left to the reader.
+func (m *Mapping) dateOptions(field string, fm FieldMapping) DateOptions {
+	opt := DateOptions{Order: m.DateOrder, Layout: m.DateFormat}
+	if fm.DateOrder != DateOrderNone {
+		opt.Order = fm.DateOrder
+	}
+	if fm.DateFormat != "" {
+		opt.Layout = fm.DateFormat
+	}
+	return opt
+}
+
+// foldValue folds a cell's text for matching against a mapping's values.
+func foldValue(s string) string {
+	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+}

@@ -1,0 +1,239 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func mustMapping(t *testing.T, text string) *Mapping {
+	t.Helper()
+	m, err := ParseMapping(strings.NewReader(text), "test.toml")
+	if err != nil {
+		t.Fatalf("ParseMapping: %v", err)
+	}
+	return m
+}
+
+func TestParseMapping(t *testing.T) {
+	m := mustMapping(t, `
+name = "state AG"
+source = "https://example.com/ag"
+date_order = "mdy"
+[fields]
+organization = "Name"
+disclosed = { column = "DateSubmitted", date_format = "01/02/2006 03:04:05 PM" }
+detected = { column = "DateAware", date_order = "dmy" }
+certainty = { column = "Confirmed?", values = { "Y" = "confirmed", "N" = "suspected" } }
+record_type = { value = "personal" }
+incident_id = { columns = ["Name", "DateSubmitted"] }
+`)
+	if m.Name != "state AG" || m.Source != "https://example.com/ag" || m.DateOrder != DateOrderMDY {
+		t.Errorf("mapping = %+v", m)
+	}
+	want := map[string]FieldMapping{
+		ColOrganization: {Column: "Name"},
+		ColDisclosed:    {Column: "DateSubmitted", DateFormat: "01/02/2006 03:04:05 PM"},
+		ColDetected:     {Column: "DateAware", DateOrder: DateOrderDMY},
+		ColCertainty:    {Column: "Confirmed?", Values: map[string]string{"y": "confirmed", "n": "suspected"}},
+		ColRecordType:   {Value: "personal"},
+		ColIncidentID:   {Columns: []string{"Name", "DateSubmitted"}},
+	}
+	if len(m.Fields) != len(want) {
+		t.Fatalf("fields = %+v; want %d of them", m.Fields, len(want))
+	}
+	for k, w := range want {
+		got := m.Fields[k]
+		if got.Column != w.Column || got.Value != w.Value || got.DateFormat != w.DateFormat || got.DateOrder != w.DateOrder ||
+			strings.Join(got.Columns, "|") != strings.Join(w.Columns, "|") || len(got.Values) != len(w.Values) {
+			t.Errorf("fields.%s = %+v; want %+v", k, got, w)
+		}
+		for from, to := range w.Values {
+			if got.Values[from] != to {
+				t.Errorf("fields.%s.values[%q] = %q; want %q", k, from, got.Values[from], to)
+			}
+		}
+	}
+	// The field's own order wins over the mapping's; the mapping's applies otherwise.
+	if o := m.dateOptions(ColDetected, m.Fields[ColDetected]); o.Order != DateOrderDMY {
+		t.Errorf("detected reads %v; want dmy", o.Order)
+	}
+	if o := m.dateOptions(ColDisclosed, m.Fields[ColDisclosed]); o.Order != DateOrderMDY || o.Layout != "01/02/2006 03:04:05 PM" {
+		t.Errorf("disclosed reads %+v; want mdy with its layout", o)
+	}
+}
+
+func TestParseMappingErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"TOML syntax", "[fields]\norganization = \"Name\nx", "test.toml: line 2"},
+		{"unknown top-level key", "nmae = \"x\"\n[fields]\norganization = \"Name\"", "unknown key nmae"},
+		{"no fields", `name = "x"`, "no [fields]"},
+		{"unknown field", "[fields]\norganization = \"Name\"\norganisation_name = \"X\"", "fields.organisation_name: no such field; the fields are incident_id, organization"},
+		{"unknown key in a field", "[fields]\norganization = { colum = \"Name\" }", `fields.organization: unknown key "colum"`},
+		{"column and value", "[fields]\norganization = { column = \"Name\", value = \"Acme\" }", "fields.organization: give exactly one of column, columns and value"},
+		{"neither column nor value", "[fields]\norganization = {}", "fields.organization: give exactly one"},
+		{"a number", "[fields]\norganization = 3", "fields.organization: must be a column name in quotes"},
+		{"columns beyond incident_id", "[fields]\norganization = { columns = [\"A\", \"B\"] }", "fields.organization: columns (several columns joined) is for incident_id only"},
+		{"date order on a text field", "[fields]\norganization = { column = \"Name\", date_order = \"mdy\" }", "fields.organization: date_order and date_format are for date fields only"},
+		{"unknown date order", "date_order = \"ymd\"\n[fields]\norganization = \"Name\"", `date_order: date order "ymd" not supported`},
+		{"unknown field date order", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_order = \"md\" }", `fields.disclosed: date order "md" not supported`},
+		{"date format without a day", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_format = \"01/2006\" }", `fields.disclosed: date_format: "01/2006" is not a Go date layout`},
+		{"date format that is not a layout", "date_format = \"mm/dd/yyyy\"\n[fields]\norganization = \"Name\"", `date_format: "mm/dd/yyyy" is not a Go date layout`},
+		{"values on records", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"a\" = \"1\" } }", "fields.records: values translates the text of a column"},
+		{"values on a constant", "[fields]\norganization = \"Name\"\ncause = { value = \"x\", values = { \"a\" = \"b\" } }", "fields.cause: values translates the text of a column"},
+		{"constant certainty", "[fields]\norganization = \"Name\"\ncertainty = { value = \"maybe\" }", `fields.certainty: value "maybe": certainty must be confirmed or suspected`},
+		{"constant count", "[fields]\norganization = \"Name\"\nrecords = { value = \"many\" }", `fields.records: value "many": not a count`},
+		{"constant date", "[fields]\norganization = \"Name\"\ndisclosed = { value = \"6/4/2019\" }", `fields.disclosed: value "6/4/2019": not a date`},
+		{"no organization", "[fields]\ndisclosed = \"D\"", "fields.organization is missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseMapping(strings.NewReader(tt.text), "test.toml")
+			if !errors.Is(err, ErrMapping) {
+				t.Fatalf("err = %v; want ErrMapping", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "test.toml") {
+				t.Errorf("err = %q; want it to name the file and contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// agMapping reads a US attorney-general style export: m/d/yyyy dates with a time of day,
+// a constant record type, a certainty column in Y/N, and incidents keyed by two columns.
+const agMapping = `
+name = "AG test layout"
+date_order = "mdy"
+[fields]
+organization = "Name"
+exposure_start = "DateStart"
+exposure_end = "DateEnd"
+detected = "DateAware"
+disclosed = { column = "DateSubmitted", date_format = "January 2, 2006" }
+records = "Affected"
+cause = "BreachType"
+record_type = { value = "personal" }
+certainty = { column = "Confirmed", values = { "Y" = "confirmed", "N" = "suspected" } }
+incident_id = { columns = ["Name", "DateSubmitted"] }
+`
+
+func TestReadWithMapping(t *testing.T) {
+	m := mustMapping(t, agMapping)
+	csv := "Id,Name,DateStart,DateEnd,DateAware,DateSubmitted,Affected,BreachType,Confirmed,State\n" +
+		`1,Example Co.,02/04/2021 12:00:00 AM,02/06/2021 12:00:00 AM,03/01/2021 12:00:00 AM,"April 2, 2021","1,200",Cyberattack,Y,WA` + "\n" +
+		`2,Example Co.,,,,"April 2, 2021",300,Cyberattack,N,OR` + "\n" +
+		`3,Other Inc.,13/01/2021,,,2021-05-01,unknown,Theft,maybe,WA` + "\n"
+	res, err := Read(strings.NewReader(csv), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.RowsRead != 3 || len(res.Scopes) != 3 || res.RowsRejected != 0 {
+		t.Fatalf("read %d, used %d, rejected %d; want 3 used", res.RowsRead, len(res.Scopes), res.RowsRejected)
+	}
+	a, b, c := res.Scopes[0], res.Scopes[1], res.Scopes[2]
+	if a.IncidentID != "Example Co. / April 2, 2021" || b.IncidentID != a.IncidentID || a.IDDerived {
+		t.Errorf("ids = %q, %q (derived %v); want both Example Co. / April 2, 2021", a.IncidentID, b.IncidentID, a.IDDerived)
+	}
+	if c.IncidentID != "Other Inc. / 2021-05-01" {
+		t.Errorf("third id = %q", c.IncidentID)
+	}
+	if a.ExposureStart.String() != "2021-02-04" || a.ExposureEnd.String() != "2021-02-06" || a.Detected.String() != "2021-03-01" || a.Disclosed.String() != "2021-04-02" {
+		t.Errorf("dates = %v %v %v %v", a.ExposureStart, a.ExposureEnd, a.Detected, a.Disclosed)
+	}
+	// A date in the tool's own ISO form is read even where the column has a format.
+	if c.Disclosed.String() != "2021-05-01" {
+		t.Errorf("ISO disclosed = %v", c.Disclosed)
+	}
+	if a.Records != KnownCount(1200) || b.Records != KnownCount(300) || c.Records.Known {
+		t.Errorf("records = %v %v %v", a.Records, b.Records, c.Records)
+	}
+	if a.RecordType != Personal || c.RecordType != Personal || a.Cause != "Cyberattack" {
+		t.Errorf("record type %q/%q, cause %q", a.RecordType, c.RecordType, a.Cause)
+	}
+	if a.Certainty != Confirmed || b.Certainty != Suspected || c.Certainty != CertaintyUnknown {
+		t.Errorf("certainty = %v %v %v", a.Certainty, b.Certainty, c.Certainty)
+	}
+	// Columns the mapping does not name are kept, in file order.
+	if got := strings.Join(res.Layout.Extra(), ","); got != "Id,State" {
+		t.Errorf("extra columns = %q; want Id,State", got)
+	}
+	if strings.Join(a.Extra, ",") != "1,WA" {
+		t.Errorf("extra values = %q", a.Extra)
+	}
+	// Issues name the file's own headers: 13/01/2021 is no m/d/yyyy date; "maybe" no certainty.
+	var got []string
+	for _, is := range res.Issues {
+		got = append(got, is.String())
+	}
+	want := []string{
+		`line 4, column Confirmed (9), value "maybe": certainty must be confirmed or suspected`,
+		`line 4, column DateStart (3), value "13/01/2021": not a date: month 13 does not exist; date treated as unknown`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("issues = %q; want %d", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("issue %d = %q; want prefix %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestReadWithMappingHeaderErrors(t *testing.T) {
+	m := mustMapping(t, agMapping)
+	full := "Name,DateStart,DateEnd,DateAware,DateSubmitted,Affected,BreachType,Confirmed\n"
+	tests := []struct {
+		name  string
+		csv   string
+		opts  Options
+		is    error
+		wants []string
+	}{
+		{"a mapped column missing", strings.Replace(full, "DateAware", "Aware", 1), Options{}, ErrMissingCol,
+			[]string{"line 1", `the mapping "AG test layout" reads detected from column "DateAware", which the header does not have`, `"Aware"`}},
+		{"a mapped column twice", strings.Replace(full, "Confirmed", "Confirmed,Affected", 1), Options{}, ErrDuplicateCol,
+			[]string{`the header has "Affected" in columns 6 and 9`, "records"}},
+		{"a date order against the mapping's", full, Options{DateOrder: DateOrderDMY}, ErrMapping,
+			[]string{`the mapping "AG test layout" reads dates as mdy, and the date order given is dmy`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.Mapping, tt.opts.Now = m, testNow
+			_, err := Read(strings.NewReader(tt.csv+"Acme,,,,2021-01-01,1,x,Y\n"), tt.opts)
+			if !errors.Is(err, tt.is) {
+				t.Fatalf("err = %v; want %v", err, tt.is)
+			}
+			for _, w := range tt.wants {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("err = %q; want it to contain %q", err, w)
+				}
+			}
+		})
+	}
+	// Two fields from one column is a mistake in the mapping, caught against the header.
+	two := mustMapping(t, "[fields]\norganization = \"Name\"\ncause = \"Name\"")
+	_, err := Read(strings.NewReader("Name\nAcme\n"), Options{Mapping: two})
+	if !errors.Is(err, ErrMapping) || !strings.Contains(err.Error(), `reads both organization and cause from column "Name"`) {
+		t.Errorf("err = %v; want both fields named", err)
+	}
+}
+
+func TestReadWithMappingHeadersMatchLoosely(t *testing.T) {
+	// Headers match after NFKC, trimming and case folding, as the tool's own do.
+	m := mustMapping(t, "[fields]\norganization = \"Name of Covered Entity\"\ndisclosed = { column = \"Breach Submission Date\", date_order = \"mdy\" }")
+	res, err := Read(strings.NewReader(" NAME OF COVERED ENTITY ,ｂｒｅａｃｈ submission date\nAcme,06/04/2019\n"), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Acme" || res.Scopes[0].Disclosed.String() != "2019-06-04" {
+		t.Fatalf("scopes = %+v", res.Scopes)
+	}
+	// Without an incident_id rule, incidents get the tool's own default id.
+	if sc := res.Scopes[0]; sc.IncidentID != "Acme 2019-06-04" || !sc.IDDerived {
+		t.Errorf("id = %q (derived %v)", sc.IncidentID, sc.IDDerived)
+	}
+}

@@ -1,0 +1,188 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook builds an .xlsx in memory: sheets maps each sheet name (in order) to its rows,
+// whose cells are set with SetCellValue, so a time.Time becomes a date cell as Excel
+// stores it: a serial number with a date format.
+func workbook(t *testing.T, date1904 bool, sheets []string, rows map[string][][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if date1904 {
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, name := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows[name] {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellValue(name, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestReadWorkbook(t *testing.T) {
+	rows := [][]any{
+		{"事案ID", "企業名", "件数", "漏えい開始日", "漏えい終了日", "公表日", "担当"},
+		// Date cells, a numeric count, and a column outside the schema.
+		{"a", "株式会社A", 41355, day(2018, 9, 3), day(2018, 12, 27), day(2019, 6, 4), "山田"},
+		// Text dates and counts as a consultant types them; no value in the last columns.
+		{"b", "株式会社B", "4万1,355件", "2018/9/3", "平成30年12月27日", "令和元年6月4日"},
+		// A blank row: skipped, and still counted in the row numbers.
+		{},
+		// A date with a time of day: the day is kept.
+		{"c", "株式会社C", 5, time.Date(2020, 2, 29, 13, 30, 0, 0, time.UTC), nil, day(2020, 3, 2)},
+		// The seed's own typo, in a text cell: a warning naming the sheet, row and cell.
+		{"d", "株式会社D", 2606, "2018年12月27日7", nil, day(2019, 6, 4)},
+		// A value beyond the header's last column: the row is rejected, naming the cell.
+		{"e", "株式会社E", 1, nil, nil, day(2019, 6, 4), nil, "stray note"},
+		// No organization: rejected.
+		{"f", nil, 1, nil, nil, day(2019, 6, 4)},
+	}
+	b := workbook(t, false, []string{"事案一覧"}, map[string][][]any{"事案一覧": rows})
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sheet != "事案一覧" || res.Encoding != "" {
+		t.Errorf("sheet %q, encoding %q; want the only sheet and no encoding", res.Sheet, res.Encoding)
+	}
+	if res.RowsRead != 6 || len(res.Scopes) != 4 || res.RowsRejected != 2 || res.RowsBlank != 1 {
+		t.Fatalf("read %d, used %d, rejected %d, blank %d; want 6, 4, 2, 1", res.RowsRead, len(res.Scopes), res.RowsRejected, res.RowsBlank)
+	}
+	want := []struct {
+		id, start, end, disclosed string
+		records                   int64
+		line                      int
+		extra                     string
+	}{
+		{"a", "2018-09-03", "2018-12-27", "2019-06-04", 41355, 2, "山田"},
+		{"b", "2018-09-03", "2018-12-27", "2019-06-04", 41355, 3, ""},
+		{"c", "2020-02-29", "", "2020-03-02", 5, 5, ""},
+		{"d", "", "", "2019-06-04", 2606, 6, ""},
+	}
+	for i, w := range want {
+		sc := res.Scopes[i]
+		if sc.IncidentID != w.id || sc.ExposureStart.String() != w.start || sc.ExposureEnd.String() != w.end ||
+			sc.Disclosed.String() != w.disclosed || sc.Records != KnownCount(w.records) || sc.Line != w.line ||
+			strings.Join(sc.Extra, ",") != w.extra {
+			t.Errorf("scope %d = %+v; want %+v", i, sc, w)
+		}
+	}
+	var got []string
+	for _, is := range res.Issues {
+		got = append(got, is.Severity.String()+": "+is.String())
+	}
+	wantIssues := []string{
+		`warning: sheet "事案一覧" row 6, column 漏えい開始日 (cell D6), value "2018年12月27日7": not a date`,
+		`rejected: sheet "事案一覧" row 7, value "e,株式会社E,1,,,43620,,stray note": cell H7 holds a value beyond the header's last column, G`,
+		`rejected: sheet "事案一覧" row 8, column 企業名 (cell B8), value "": organization is required`,
+	}
+	if len(got) != len(wantIssues) {
+		t.Fatalf("issues = %q; want %d", got, len(wantIssues))
+	}
+	for i := range wantIssues {
+		if !strings.HasPrefix(got[i], wantIssues[i]) {
+			t.Errorf("issue %d = %q; want prefix %q", i, got[i], wantIssues[i])
+		}
+	}
+}
+
+func TestReadWorkbook1904(t *testing.T) {
+	// In a workbook that counts from 1904, serial 42158 is 2019-06-04 (43620 in 1900 terms).
+	rows := [][]any{{"organization", "disclosed", "detected"}, {"Acme", 42158, day(2019, 5, 1)}}
+	b := workbook(t, true, []string{"list"}, map[string][][]any{"list": rows})
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Disclosed.String() != "2019-06-04" || res.Scopes[0].Detected.String() != "2019-05-01" {
+		t.Fatalf("scopes = %+v; want disclosed 2019-06-04, detected 2019-05-01", res.Scopes)
+	}
+}
+
+func TestReadWorkbookSheets(t *testing.T) {
+	list := [][]any{{"organization", "disclosed"}, {"Acme", day(2019, 6, 4)}}
+	notes := [][]any{{"These are notes"}}
+	b := workbook(t, false, []string{"Notes", "Incident list"}, map[string][][]any{"Notes": notes, "Incident list": list})
+
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow, Sheet: "incident LIST"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sheet != "Incident list" || len(res.Scopes) != 1 {
+		t.Errorf("sheet %q, %d scopes; want Incident list, 1 (sheet names match like headers)", res.Sheet, len(res.Scopes))
+	}
+
+	tests := []struct {
+		name  string
+		input []byte
+		opts  Options
+		is    error
+		want  string
+	}{
+		{"several sheets and no --sheet", b, Options{}, ErrSheet, `the workbook has 2 sheets ("Notes", "Incident list"); name the one to read with --sheet`},
+		{"a sheet that is not there", b, Options{Sheet: "2019"}, ErrSheet, `the workbook has no sheet "2019"; its sheets are "Notes", "Incident list"`},
+		{"--sheet with CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `--sheet "x" applies to .xlsx workbooks`},
+		{"an encoding with a workbook", b, Options{Sheet: "Notes", Encoding: "cp932"}, ErrEncoding, "applies to CSV input only"},
+		{"a sheet without the columns", b, Options{Sheet: "Notes"}, ErrMissingCol, `the header found has "These are notes"`},
+		{"a broken workbook", append([]byte("PK\x03\x04"), make([]byte, 100)...), Options{}, ErrWorkbook, "cannot be opened"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(tt.input), tt.opts)
+			if !errors.Is(err, tt.is) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v; want %v containing %q", err, tt.is, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadWorkbookWithMapping(t *testing.T) {
+	// A mapping applies to a sheet as to CSV; a date format applies to text cells, and date
+	// cells are read as dates whatever the format says.
+	m := mustMapping(t, "[fields]\norganization = \"Name\"\ndisclosed = { column = \"Reported\", date_format = \"January 2, 2006\" }\ndetected = \"Aware\"\n")
+	rows := [][]any{{"Name", "Reported", "Aware"}, {"Acme", "June 4, 2019", day(2019, 5, 1)}, {"Beta", day(2019, 7, 1), "2019-06-30"}}
+	b := workbook(t, false, []string{"x"}, map[string][][]any{"x": rows})
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 2 || len(res.Issues) != 0 {
+		t.Fatalf("scopes %+v, issues %v", res.Scopes, res.Issues)
+	}
+	if a, b := res.Scopes[0], res.Scopes[1]; a.Disclosed.String() != "2019-06-04" || a.Detected.String() != "2019-05-01" ||
+		b.Disclosed.String() != "2019-07-01" || b.Detected.String() != "2019-06-30" {
+		t.Errorf("dates = %v %v / %v %v", a.Disclosed, a.Detected, b.Disclosed, b.Detected)
+	}
+}
