@@ -75,8 +75,9 @@ func (e *rejectedError) Error() string {
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+                        [--map FILE] [--sheet NAME]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
-                        [--date-order mdy|dmy]
+                        [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
   breachreport sample
   breachreport version
 
@@ -142,12 +143,13 @@ func flagDefaults(fs *flag.FlagSet) string {
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+                             [--map FILE] [--sheet NAME]
 
-Reads incidents (CSV, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
+Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
 The input may be UTF-8, UTF-16 or Shift_JIS, separated by commas, tabs or semicolons; both
-are detected unless given.
+are detected unless given. A file in another layout is read through a column mapping (--map).
 `
 
 func cmdGenerate(ctx context.Context, args []string, e env) error {
@@ -168,6 +170,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	opts, err := inFlags.options()
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
 	}
 	var ids []string
 	for _, id := range strings.Split(*compare, ",") {
@@ -213,7 +218,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	return outcome(rep, *strict, true)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+                             [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
 
 Reads incidents and reports every problem found, grouped by kind, with line, column and
 value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
@@ -238,6 +244,9 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	opts, err := inFlags.options()
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: validateUsage + flagDefaults(fs)}
+	}
+	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
 	}
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
@@ -381,7 +390,7 @@ func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
 type inputFlags struct {
-	encoding, delimiter, dateOrder *string
+	encoding, delimiter, dateOrder, mapFile, sheet *string
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
@@ -389,7 +398,23 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be or shift_jis (also sjis, cp932) (default: detected)"),
 		delimiter: fs.String("delimiter", "", "field delimiter `,|tab|;` (default: detected from the header line)"),
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
+		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
+		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
 	}
+}
+
+// mapping reads the column mapping named by --map; nil when there is none. A mapping that
+// cannot be read or has mistakes is an error, not a usage error: its message names the key.
+func (f inputFlags) mapping() (*data.Mapping, error) {
+	if *f.mapFile == "" {
+		return nil, nil
+	}
+	file, err := os.Open(*f.mapFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading mapping: %w", err)
+	}
+	defer file.Close()
+	return data.ParseMapping(file, *f.mapFile)
 }
 
 // options checks the flags and returns the reading options they give; Now is left to load.
@@ -414,13 +439,14 @@ func (f inputFlags) options() (data.Options, error) {
 	if err != nil {
 		return data.Options{}, fmt.Errorf("--date-order: %w", err)
 	}
-	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order}, nil
+	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and
 // computes every figure. A file that cannot be read at all is an error; problems in rows are
 // issues in the report. readAs says how the input was read ("read as Shift_JIS,
-// tab-separated"), or is empty for plain UTF-8 with commas.
+// tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
+// plain UTF-8 with commas in the tool's own layout.
 func load(path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
 	var (
 		r    io.Reader
@@ -451,10 +477,17 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	}
 	rep = analysis.NewReport(res)
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
-	if res.Encoding != data.EncodingUTF8 || res.Delimiter != ',' {
-		readAs = fmt.Sprintf("read as %s, %s-separated", res.Encoding, data.DelimiterName(res.Delimiter))
+	var how []string
+	switch {
+	case res.Sheet != "":
+		how = append(how, fmt.Sprintf("read sheet %q of the workbook", res.Sheet))
+	case res.Encoding != data.EncodingUTF8 || res.Delimiter != ',':
+		how = append(how, fmt.Sprintf("read as %s, %s-separated", res.Encoding, data.DelimiterName(res.Delimiter)))
 	}
-	return rep, readAs, nil
+	if opts.Mapping != nil {
+		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))
+	}
+	return rep, strings.Join(how, "; "), nil
 }
 
 // printIssues lists every issue on w, one per line, naming the input.
