@@ -65,6 +65,11 @@ func TestGolden(t *testing.T) {
 		{"generate-extra-arg", []string{"generate", "extra"}},
 		{"validate-bad-date-order", []string{"validate", "-i", "testdata/seed-typo.csv", "--date-order", "ymd"}},
 		{"generate-help", []string{"generate", "--help"}},
+		{"validate-mapped", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/wa-ag.toml"}},
+		{"validate-bad-mapping", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/bad-mapping.toml"}},
+		{"validate-mapping-wrong-file", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/hhs-ocr.toml"}},
+		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}},
+		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

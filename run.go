@@ -310,6 +310,8 @@ type issueJSON struct {
 	Column      string    `json:"column,omitempty"`
 	Header      string    `json:"header,omitempty"`
 	ColumnIndex int       `json:"column_index,omitempty"`
+	Sheet       string    `json:"sheet,omitempty"`
+	Cell        string    `json:"cell,omitempty"`
 	Value       string    `json:"value"`
 	IncidentID  string    `json:"incident_id,omitempty"`
 	Message     string    `json:"message"`
@@ -327,7 +329,7 @@ func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error 
 		for _, is := range g.issues {
 			out.Issues = append(out.Issues, issueJSON{
 				Kind: is.Kind, Severity: is.Severity.String(), Line: is.Line, Column: is.Column, Header: is.Header,
-				ColumnIndex: is.ColumnIndex, Value: is.Value, IncidentID: is.IncidentID, Message: is.Message,
+				ColumnIndex: is.ColumnIndex, Sheet: is.Sheet, Cell: is.Cell, Value: is.Value, IncidentID: is.IncidentID, Message: is.Message,
 			})
 		}
 	}

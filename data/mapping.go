@@ -33,7 +33,8 @@ type Mapping struct {
 	Fields map[string]FieldMapping
 }
 
-// FieldMapping says how one field is filled. Exactly one of Column, Columns and Value is set.
+// FieldMapping says how one field is filled. Exactly one of Column, Columns, EachRow and
+// Value is set.
 type FieldMapping struct {
 	// Column is the header, as the file writes it, of the column that fills the field. It is
 	// matched like the tool's own headers: after NFKC, trimmed and case-insensitively.
@@ -41,6 +42,9 @@ type FieldMapping struct {
 	// Columns (incident_id only) builds the incident id from several columns, their
 	// non-blank values joined with " / ": rows that agree on all of them are one incident.
 	Columns []string
+	// EachRow (incident_id only) makes every row an incident of its own, with the id
+	// "<organization> (line N)": for lists with one row per breach and no id column.
+	EachRow bool
 	// Value fills the field with the same text on every row.
 	Value string
 	// DateOrder and DateFormat (date fields only) say how the column writes its dates.
@@ -113,6 +117,12 @@ func (e *fieldEntry) set(key string, v any) error {
 		e.rawOrder, err = str()
 	case "date_format":
 		e.DateFormat, err = str()
+	case "each_row":
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("each_row must be true or false")
+		}
+		e.EachRow = b
 	case "columns":
 		list, ok := v.([]any)
 		if !ok {
@@ -139,7 +149,7 @@ func (e *fieldEntry) set(key string, v any) error {
 			e.Values[from] = s
 		}
 	default:
-		return fmt.Errorf("unknown key %q (the keys are column, columns, value, date_order, date_format and values)", key)
+		return fmt.Errorf("unknown key %q (the keys are column, columns, each_row, value, date_order, date_format and values)", key)
 	}
 	return err
 }
@@ -161,7 +171,7 @@ var dateFields = map[string]bool{ColExposureStart: true, ColExposureEnd: true, C
 //	organization = "Name"                   # a column, by its header
 //	disclosed = { column = "DateSubmitted", date_format = "01/02/2006 03:04:05 PM" }
 //	certainty = { value = "confirmed" }     # a constant
-//	incident_id = { columns = ["Name", "DateSubmitted"] }
+//	incident_id = { columns = ["Name", "DateSubmitted"] }   # or { each_row = true }
 func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrMapping, name, fmt.Sprintf(format, a...))
@@ -212,6 +222,9 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 			return fail("fields.%s: %s", field, fmt.Sprintf(format, a...))
 		}
 		if !known[field] {
+			if canon, ok := headerIndex(Columns())[normalizeHeader(field)]; ok {
+				return nil, bad("no such field; did you mean %s?", canon)
+			}
 			return nil, bad("no such field; the fields are %s", strings.Join(names, ", "))
 		}
 		if e.err != nil {
@@ -219,16 +232,16 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		}
 		fm := e.FieldMapping
 		set := 0
-		for _, ok := range []bool{fm.Column != "", len(fm.Columns) > 0, fm.Value != ""} {
+		for _, ok := range []bool{fm.Column != "", len(fm.Columns) > 0, fm.EachRow, fm.Value != ""} {
 			if ok {
 				set++
 			}
 		}
 		if set != 1 {
-			return nil, bad("give exactly one of column, columns and value")
+			return nil, bad("give exactly one of column, columns, each_row and value")
 		}
-		if len(fm.Columns) > 0 && field != ColIncidentID {
-			return nil, bad("columns (several columns joined) is for incident_id only")
+		if (len(fm.Columns) > 0 || fm.EachRow) && field != ColIncidentID {
+			return nil, bad("columns and each_row are for incident_id only")
 		}
 		if fm.DateOrder, err = ParseDateOrder(e.rawOrder); err != nil {
 			return nil, bad("%v", err)

@@ -250,6 +250,11 @@ type rowReader struct {
 	consts []string
 	// idCols are the positions a mapping joins into the incident id; nil when it does not.
 	idCols []int
+	// idEachRow makes each row an incident of its own, named by orgPos's value (or the
+	// constant organization, when orgPos is -1) and the line.
+	idEachRow bool
+	orgPos    int
+	orgConst  string
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
 }
@@ -318,8 +323,15 @@ func (rr *rowReader) Read() ([]string, error) {
 			}
 		}
 		out = append(out, rr.consts...)
-		if rr.idCols != nil {
+		switch {
+		case rr.idCols != nil:
 			out = append(out, rr.joinedID(rec))
+		case rr.idEachRow:
+			org := rr.orgConst
+			if rr.orgPos >= 0 {
+				org = rec[rr.orgPos]
+			}
+			out = append(out, fmt.Sprintf("%s (line %d)", strings.TrimSpace(org), line))
 		}
 		return append(out, strconv.Itoa(line), rr.fieldLines(rec, line), rr.extraValues(rec)), nil
 	}
@@ -544,6 +556,8 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 		case fm.Value != "":
 			constNames = append(constNames, c.Name)
 			rr.consts = append(rr.consts, fm.Value)
+		case fm.EachRow:
+			rr.idEachRow = true
 		case len(fm.Columns) > 0:
 			rr.idCols = []int{}
 			for _, col := range fm.Columns {
@@ -563,8 +577,12 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	}
 	rr.res.Layout = layout
 	mapped = append(mapped, constNames...)
-	if rr.idCols != nil {
+	if rr.idCols != nil || rr.idEachRow {
 		mapped = append(mapped, ColIncidentID)
+	}
+	rr.orgPos, rr.orgConst = -1, m.Fields[ColOrganization].Value
+	if j, ok := layout.index[ColOrganization]; ok {
+		rr.orgPos = j
 	}
 	return mapped, nil
 }
