@@ -7,14 +7,17 @@ import (
 	"io"
 	"sync"
 	"testing"
+
+	"github.com/gocarina/gocsv"
 )
 
-// benchRows is the size of the synthetic input the read benchmarks use.
-const benchRows = 100_000
+// benchSizes are the sizes of the synthetic inputs the read benchmarks use; run one with
+// e.g. -bench 'Read/rows=1000000'.
+var benchSizes = []int{100_000, 1_000_000}
 
 var (
-	benchOnce  sync.Once
-	benchInput []byte
+	benchMu     sync.Mutex
+	benchInputs = map[int][]byte{}
 )
 
 // syntheticCSV returns n fictional scope rows (Example Co. NNNN) in the canonical columns.
@@ -31,46 +34,79 @@ func syntheticCSV(n int) []byte {
 	return b.Bytes()
 }
 
-func benchData() []byte {
-	benchOnce.Do(func() { benchInput = syntheticCSV(benchRows) })
-	return benchInput
+// benchData returns the synthetic input of n rows, made once per test binary.
+func benchData(n int) []byte {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if benchInputs[n] == nil {
+		benchInputs[n] = syntheticCSV(n)
+	}
+	return benchInputs[n]
 }
 
-// BenchmarkRead reads 100k synthetic scope rows through Read: detection, decoding, CSV,
+// benchEachSize runs f as a sub-benchmark for each of benchSizes, with the bytes per op set.
+func benchEachSize(b *testing.B, f func(b *testing.B, in []byte, rows int)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			in := benchData(n)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			f(b, in, n)
+		})
+	}
+}
+
+// BenchmarkRead reads the synthetic scope rows through Read: detection, decoding, CSV,
 // header mapping, gocsv and validation.
 func BenchmarkRead(b *testing.B) {
-	in := benchData()
-	b.SetBytes(int64(len(in)))
-	b.ReportAllocs()
-	for b.Loop() {
-		res, err := Read(bytes.NewReader(in), Options{Now: testNow})
-		if err != nil || len(res.Scopes) != benchRows {
-			b.Fatalf("read %v scopes, err %v", len(res.Scopes), err)
+	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
+		for b.Loop() {
+			res, err := Read(bytes.NewReader(in), Options{Now: testNow})
+			if err != nil || len(res.Scopes) != rows {
+				b.Fatalf("read %v scopes, err %v", len(res.Scopes), err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkBareCSV is the floor for BenchmarkRead: encoding/csv reading the same bytes and
 // keeping every record, with no parsing of the fields.
 func BenchmarkBareCSV(b *testing.B) {
-	in := benchData()
-	b.SetBytes(int64(len(in)))
-	b.ReportAllocs()
-	for b.Loop() {
-		r := csv.NewReader(bytes.NewReader(in))
-		var rows [][]string
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
+	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
+		for b.Loop() {
+			r := csv.NewReader(bytes.NewReader(in))
+			var recs [][]string
+			for {
+				rec, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				recs = append(recs, rec)
 			}
-			if err != nil {
-				b.Fatal(err)
+			if len(recs) != rows+1 {
+				b.Fatalf("%d rows", len(recs))
 			}
-			rows = append(rows, rec)
 		}
-		if len(rows) != benchRows+1 {
-			b.Fatalf("%d rows", len(rows))
-		}
+	})
+}
+
+// BenchmarkGocsvOnly is gocsv decoding the same bytes into a struct of strings, with no
+// checks and no parsing: the cost of gocsv itself.
+func BenchmarkGocsvOnly(b *testing.B) {
+	type row struct {
+		IncidentID, Organization, Service, Industry, Cause, RecordType, Certainty, Records string
+		ExposureStart, ExposureEnd, Detected, Contained, Disclosed, SourceURL, Notes       string
 	}
+	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
+		for b.Loop() {
+			n := 0
+			err := gocsv.UnmarshalToCallback(bytes.NewReader(in), func(r *row) { n++ })
+			if err != nil || n != rows {
+				b.Fatalf("%d rows, err %v", n, err)
+			}
+		}
+	})
 }

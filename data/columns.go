@@ -97,6 +97,9 @@ var recordTypeWords = map[string]RecordType{
 // ParseCertainty reads a certainty value. Blank means Confirmed; a value that is neither
 // confirmed nor suspected (in English or Japanese) returns CertaintyUnknown and false.
 func ParseCertainty(s string) (Certainty, bool) {
+	if c, ok := certaintyWords[s]; ok {
+		return c, true // the common case, already folded
+	}
 	v := strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
 	if v == "" {
 		return Confirmed, true
@@ -111,6 +114,9 @@ func ParseCertainty(s string) (Certainty, bool) {
 // ParseRecordType reads a record type: the well-known kinds in English or Japanese become
 // their constants, any other text is kept as it is (trimmed), and blank stays blank.
 func ParseRecordType(s string) RecordType {
+	if rt, ok := recordTypeWords[s]; ok {
+		return rt // the common case, already folded
+	}
 	t := strings.TrimSpace(s)
 	if rt, ok := recordTypeWords[strings.ToLower(norm.NFKC.String(t))]; ok {
 		return rt

@@ -112,3 +112,42 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMapping checks that any text either reads as a mapping that keeps its promises
+// (organization mapped; each field from exactly one source; constants that parse) or fails
+// with ErrMapping; never a panic.
+func FuzzParseMapping(f *testing.F) {
+	f.Add(agMapping)
+	f.Add("[fields]\norganization = \"Name\"\nincident_id = { each_row = true }\n")
+	f.Add("date_order = \"dmy\"\n[fields]\norganization = { value = \"Acme\" }\ndisclosed = { column = \"D\", date_format = \"2.1.2006\" }\n")
+	f.Add("[fields.cause]\ncolumn = \"Type\"\nvalues = { HACK = \"Hacking\" }\n[fields.organization]\ncolumn = \"Co\"\n")
+	f.Add("[fields]\norganization = 3")
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := ParseMapping(strings.NewReader(text), "fuzz.toml")
+		if err != nil {
+			if !errors.Is(err, ErrMapping) {
+				t.Fatalf("error %v does not wrap ErrMapping", err)
+			}
+			return
+		}
+		if _, ok := m.Fields[ColOrganization]; !ok {
+			t.Fatalf("mapping without organization accepted: %+v", m)
+		}
+		for name, fm := range m.Fields {
+			set := 0
+			for _, ok := range []bool{fm.Column != "", len(fm.Columns) > 0, fm.EachRow, fm.Value != ""} {
+				if ok {
+					set++
+				}
+			}
+			if set != 1 {
+				t.Fatalf("fields.%s has %d sources: %+v", name, set, fm)
+			}
+			if fm.Value != "" {
+				if err := checkConstant(name, fm.Value, m.dateOptions(name, fm)); err != nil {
+					t.Fatalf("fields.%s constant %q accepted but does not parse: %v", name, fm.Value, err)
+				}
+			}
+		}
+	})
+}

@@ -301,6 +301,12 @@ var countUnits = []string{"件", "名", "人", "枚"}
 // blank never means 0. Negative numbers, decimals, badly grouped digits and any other text
 // are errors wrapping ErrNegative or ErrNotCount.
 func ParseCount(s string) (Count, error) {
+	if n, ok := plainDigits(s); ok {
+		return Count{N: n, Known: true}, nil
+	}
+	if n, ok := groupedDigits(s); ok {
+		return Count{N: n, Known: true}, nil
+	}
 	t := strings.TrimSpace(norm.NFKC.String(s))
 	if t == "" || unknownCountWords[strings.ToLower(t)] {
 		return Count{}, nil
@@ -332,8 +338,52 @@ func ParseCount(s string) (Count, error) {
 }
 
 // parseCountDigits reads plain or comma-grouped digits, or 億/万 notation.
+// errNotDigits is the error for a count that is not digits.
+var errNotDigits = fmt.Errorf("%w: expected digits such as 41355, 41,355 or 4万1,355", ErrNotCount)
+
+// plainDigits reads s when it is nothing but 1 to 18 ASCII digits, the common case, without
+// normalising it first; ok is false for anything else.
+func plainDigits(s string) (n int64, ok bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
+// groupedDigits reads s when it is ASCII digits grouped by thousands with commas (41,355),
+// at most 18 digits, without normalising it first; ok is false for anything else.
+func groupedDigits(s string) (n int64, ok bool) {
+	first := strings.IndexByte(s, ',')
+	if first < 1 || first > 3 || (len(s)-first)%4 != 0 || len(s) > 24 {
+		return 0, false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i >= first && (i-first)%4 == 0 {
+			if c != ',' {
+				return 0, false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+		digits++
+	}
+	return n, digits <= 18
+}
+
 func parseCountDigits(t string) (int64, error) {
-	bad := fmt.Errorf("%w: expected digits such as 41355, 41,355 or 4万1,355", ErrNotCount)
+	bad := errNotDigits
 	group := func(g string) (int64, bool) {
 		switch {
 		case countPlain.MatchString(g):

@@ -267,3 +267,25 @@ func TestParseRecordType(t *testing.T) {
 		}
 	}
 }
+
+// TestCountFastPaths checks that the fast paths for plain and grouped ASCII digits agree
+// with the general parser on every form around them, accepted or not.
+func TestCountFastPaths(t *testing.T) {
+	inputs := []string{"0", "7", "41355", "41,355", "1,000,000", "999,999,999,999,999,999", "1,234,567,890,123,456,789",
+		"123456789012345678", "1234567890123456789", ",123", "1,23", "1,2345", "1234,567", "12,345,67", "1,,234", "1,234,", "-1,234",
+		"41,355件", "4万1,355", "０１２", "1.234", " 41,355", "41355 ", ""}
+	for _, in := range inputs {
+		want, wantErr := ParseCount(" " + in + " ") // spaces bypass the fast paths
+		n, ok := plainDigits(in)
+		if !ok {
+			n, ok = groupedDigits(in)
+		}
+		if ok && (wantErr != nil || want != KnownCount(n)) {
+			t.Errorf("fast path read %q as %d; the general parser gives %+v, %v", in, n, want, wantErr)
+		}
+		got, err := ParseCount(in)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Errorf("ParseCount(%q) = %+v, %v; with spaces %+v, %v", in, got, err, want, wantErr)
+		}
+	}
+}

@@ -126,40 +126,28 @@ const (
 	hiddenExtra = "\x00extras"
 )
 
-// csvRow is the shape gocsv decodes each row into. The field types parse nothing on their
-// own that could fail: rowText keeps the text; conversion and validation happen in toScope,
-// where line and column are known.
+// csvRow is the shape gocsv decodes each row into. Every field is a string, which gocsv sets
+// as it is (it would read "010" into an int as 8 and "" as 0); conversion and validation
+// happen in toScope, where line and column are known.
 type csvRow struct {
-	Line          rowText `csv:"\x00line"`
-	FieldLines    rowText `csv:"\x00lines"`
-	Extra         rowText `csv:"\x00extras"`
-	IncidentID    rowText `csv:"incident_id"`
-	Organization  rowText `csv:"organization"`
-	Service       rowText `csv:"service"`
-	Industry      rowText `csv:"industry"`
-	Cause         rowText `csv:"cause"`
-	RecordType    rowText `csv:"record_type"`
-	Certainty     rowText `csv:"certainty"`
-	Records       rowText `csv:"records"`
-	ExposureStart rowText `csv:"exposure_start"`
-	ExposureEnd   rowText `csv:"exposure_end"`
-	Detected      rowText `csv:"detected"`
-	Contained     rowText `csv:"contained"`
-	Disclosed     rowText `csv:"disclosed"`
-	SourceURL     rowText `csv:"source_url"`
-	Notes         rowText `csv:"notes"`
-}
-
-// rowText is a cell's text, set through UnmarshalCSV so that gocsv's own conversions
-// (which read "010" as 8 and "" as 0) never apply.
-type rowText struct {
-	S string
-}
-
-// UnmarshalCSV stores the cell's text as it is.
-func (t *rowText) UnmarshalCSV(s string) error {
-	t.S = s
-	return nil
+	Line          string `csv:"\x00line"`
+	FieldLines    string `csv:"\x00lines"`
+	Extra         string `csv:"\x00extras"`
+	IncidentID    string `csv:"incident_id"`
+	Organization  string `csv:"organization"`
+	Service       string `csv:"service"`
+	Industry      string `csv:"industry"`
+	Cause         string `csv:"cause"`
+	RecordType    string `csv:"record_type"`
+	Certainty     string `csv:"certainty"`
+	Records       string `csv:"records"`
+	ExposureStart string `csv:"exposure_start"`
+	ExposureEnd   string `csv:"exposure_end"`
+	Detected      string `csv:"detected"`
+	Contained     string `csv:"contained"`
+	Disclosed     string `csv:"disclosed"`
+	SourceURL     string `csv:"source_url"`
+	Notes         string `csv:"notes"`
 }
 
 // Read reads incident scopes from CSV text. The text is UTF-8, UTF-16 or Shift_JIS (CP932),

@@ -11,10 +11,10 @@ import (
 // when the row cannot be used at all (its one Rejected issue says why).
 func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 	layout := cfg.layout
-	line, _ := strconv.Atoi(row.Line.S)
+	line, _ := strconv.Atoi(row.Line)
 	var fieldLines []int
-	if row.FieldLines.S != "" {
-		for _, p := range strings.Split(row.FieldLines.S, ",") {
+	if row.FieldLines != "" {
+		for _, p := range strings.Split(row.FieldLines, ",") {
 			n, _ := strconv.Atoi(p)
 			fieldLines = append(fieldLines, n)
 		}
@@ -34,31 +34,31 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 	}
 	sc := Scope{
 		Line:         line,
-		IncidentID:   strings.TrimSpace(row.IncidentID.S),
-		Organization: strings.TrimSpace(row.Organization.S),
-		Service:      strings.TrimSpace(row.Service.S),
-		Industry:     strings.TrimSpace(row.Industry.S),
-		Cause:        strings.TrimSpace(row.Cause.S),
-		RecordType:   ParseRecordType(row.RecordType.S),
-		SourceURL:    strings.TrimSpace(row.SourceURL.S),
-		Notes:        strings.TrimSpace(row.Notes.S),
+		IncidentID:   strings.TrimSpace(row.IncidentID),
+		Organization: strings.TrimSpace(row.Organization),
+		Service:      strings.TrimSpace(row.Service),
+		Industry:     strings.TrimSpace(row.Industry),
+		Cause:        strings.TrimSpace(row.Cause),
+		RecordType:   ParseRecordType(row.RecordType),
+		SourceURL:    strings.TrimSpace(row.SourceURL),
+		Notes:        strings.TrimSpace(row.Notes),
 	}
-	if row.Extra.S != "" {
+	if row.Extra != "" {
 		// Written by rowReader.extraValues from a []string; it cannot fail to decode.
-		_ = json.Unmarshal([]byte(row.Extra.S), &sc.Extra)
+		_ = json.Unmarshal([]byte(row.Extra), &sc.Extra)
 	}
 	if sc.Organization == "" {
-		return Scope{}, []Issue{{Kind: KindRequired, Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization.S,
+		return Scope{}, []Issue{{Kind: KindRequired, Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization,
 			Message: "organization is required"}}, false
 	}
-	c, ok := ParseCertainty(row.Certainty.S)
+	c, ok := ParseCertainty(row.Certainty)
 	sc.Certainty = c
 	if !ok {
-		warn(KindCertainty, ColCertainty, row.Certainty.S, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
+		warn(KindCertainty, ColCertainty, row.Certainty, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
 	}
-	n, err := ParseCount(row.Records.S)
+	n, err := ParseCount(row.Records)
 	if err != nil {
-		warn(KindCount, ColRecords, row.Records.S, err.Error()+"; records treated as unknown")
+		warn(KindCount, ColRecords, row.Records, err.Error()+"; records treated as unknown")
 	}
 	sc.Records = n
 	dates := []struct {
@@ -66,11 +66,11 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 		raw string
 		dst *Date
 	}{
-		{ColExposureStart, row.ExposureStart.S, &sc.ExposureStart},
-		{ColExposureEnd, row.ExposureEnd.S, &sc.ExposureEnd},
-		{ColDetected, row.Detected.S, &sc.Detected},
-		{ColContained, row.Contained.S, &sc.Contained},
-		{ColDisclosed, row.Disclosed.S, &sc.Disclosed},
+		{ColExposureStart, row.ExposureStart, &sc.ExposureStart},
+		{ColExposureEnd, row.ExposureEnd, &sc.ExposureEnd},
+		{ColDetected, row.Detected, &sc.Detected},
+		{ColContained, row.Contained, &sc.Contained},
+		{ColDisclosed, row.Disclosed, &sc.Disclosed},
 	}
 	for _, d := range dates {
 		v, err := ParseDateWith(d.raw, cfg.dates[d.col])
