@@ -100,7 +100,7 @@ func ParseCertainty(s string) (Certainty, bool) {
 	if c, ok := certaintyWords[s]; ok {
 		return c, true // the common case, already folded
 	}
-	v := strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+	v := strings.ToLower(strings.TrimSpace(nfkc(s)))
 	if v == "" {
 		return Confirmed, true
 	}
@@ -118,7 +118,7 @@ func ParseRecordType(s string) RecordType {
 		return rt // the common case, already folded
 	}
 	t := strings.TrimSpace(s)
-	if rt, ok := recordTypeWords[strings.ToLower(norm.NFKC.String(t))]; ok {
+	if rt, ok := recordTypeWords[strings.ToLower(nfkc(t))]; ok {
 		return rt
 	}
 	return RecordType(t)

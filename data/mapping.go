@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/unicode/norm"
 )
 
 // ErrMapping wraps every error in a column-mapping file, for errors.Is.
@@ -321,5 +320,5 @@ func (m *Mapping) dateOptions(field string, fm FieldMapping) DateOptions {
 
 // foldValue folds a cell's text for matching against a mapping's values.
 func foldValue(s string) string {
-	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+	return strings.ToLower(strings.TrimSpace(nfkc(s)))
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -121,13 +122,19 @@ func ParseDate(s string, maxYear int) (Date, error) {
 // such as 2019-02-30, or a year outside MinYear … opt.MaxYear is an error wrapping ErrNotDate
 // or ErrDateRange; the text is never guessed at.
 func ParseDateWith(s string, opt DateOptions) (Date, error) {
-	t := strings.TrimSpace(norm.NFKC.String(s))
+	t := strings.TrimSpace(nfkc(s))
 	if t == "" {
 		return Date{}, nil
 	}
 	maxYear := opt.MaxYear
 	if maxYear == 0 {
 		maxYear = 9999
+	}
+	// The common yyyy-mm-dd first, with no regular expression and no calendar arithmetic.
+	var y, mo, d int
+	if opt.Layout == "" && len(t) == 10 && t[4] == '-' && t[7] == '-' && isoDay(t, &y, &mo, &d) &&
+		mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && y >= MinYear && y <= maxYear {
+		return Date{Time: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, nil
 	}
 	if opt.Layout != "" {
 		if tm, err := time.Parse(opt.Layout, t); err == nil {
@@ -146,9 +153,8 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		return checkYear(Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, maxYear)
 	}
 	var (
-		y, mo, d int
-		prec     = PrecisionDay
-		eraName  string
+		prec    = PrecisionDay
+		eraName string
 	)
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	// m holds the submatches of the pattern that matched; each pattern runs once.
@@ -237,6 +243,30 @@ func checkYear(d Date, maxYear int) (Date, error) {
 	return d, nil
 }
 
+// daysIn returns the number of days in month mo of year y.
+func daysIn(y, mo int) int {
+	switch mo {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// nfkc returns s in Unicode NFKC, skipping the work for ASCII text, which NFKC leaves as it is.
+func nfkc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
+}
+
 // isoDay reads the digits of yyyy-mm-dd into y, m and d; it reports false when any of them
 // is not a digit. Range checks are left to the caller.
 func isoDay(t string, y, m, d *int) bool {
@@ -307,7 +337,7 @@ func ParseCount(s string) (Count, error) {
 	if n, ok := groupedDigits(s); ok {
 		return Count{N: n, Known: true}, nil
 	}
-	t := strings.TrimSpace(norm.NFKC.String(s))
+	t := strings.TrimSpace(nfkc(s))
 	if t == "" || unknownCountWords[strings.ToLower(t)] {
 		return Count{}, nil
 	}
