@@ -122,7 +122,7 @@ type synthCause struct {
 	types []weighted[RecordType]
 	// records is the median count of a confirmed scope; window, lag and contain are the
 	// medians in days of the exposure window, detection → disclosure and time to contain.
-	records             float64
+	records              float64
 	window, lag, contain float64
 }
 
