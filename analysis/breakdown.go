@@ -65,6 +65,16 @@ type Group struct {
 	Stats []Stat
 }
 
+// Stat returns the entry of g.Stats for metric m.
+func (g Group) Stat(m Metric) Stat {
+	for _, s := range g.Stats {
+		if s.Metric == m {
+			return s
+		}
+	}
+	return Stat{Metric: m}
+}
+
 // BreakdownAll breaks incidents down by every dimension, in Dimensions order.
 func BreakdownAll(incidents []IncidentFigures) []Breakdown {
 	out := make([]Breakdown, 0, 4)

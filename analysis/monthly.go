@@ -168,6 +168,16 @@ type CaseComparison struct {
 	Lags []CaseLag
 }
 
+// Lag returns the entry of c.Lags for metric m.
+func (c CaseComparison) Lag(m Metric) CaseLag {
+	for _, l := range c.Lags {
+		if l.Metric == m {
+			return l
+		}
+	}
+	return CaseLag{Metric: m}
+}
+
 // CompareCases sets each incident's day figures against the medians of baseline.
 func CompareCases(incidents []IncidentFigures, baseline Summary) []CaseComparison {
 	out := make([]CaseComparison, 0, len(incidents))
