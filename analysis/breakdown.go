@@ -77,44 +77,69 @@ func (g Group) Stat(m Metric) Stat {
 
 // BreakdownAll breaks incidents down by every dimension, in Dimensions order.
 func BreakdownAll(incidents []IncidentFigures) []Breakdown {
+	vals := metricValues(incidents)
 	out := make([]Breakdown, 0, 4)
 	for _, d := range Dimensions() {
-		out = append(out, BreakdownBy(incidents, d))
+		out = append(out, breakdownBy(incidents, d, vals))
 	}
 	return out
 }
 
-// groupAcc accumulates one group.
+// metricValues holds the day figures of incidents, one row per incident in Metrics order,
+// -1 for an unknown figure: a compact copy that the groups' statistics read many times.
+func metricValues(incidents []IncidentFigures) [][numMetrics]int {
+	out := make([][numMetrics]int, len(incidents))
+	for i := range incidents {
+		for k, m := range Metrics() {
+			if d := incidents[i].Get(m); d.Known {
+				out[i][k] = d.N
+			} else {
+				out[i][k] = -1
+			}
+		}
+	}
+	return out
+}
+
+// numMetrics is len(Metrics()).
+const numMetrics = 8
+
+// groupAcc accumulates one group: its incidents, by index, and its records.
 type groupAcc struct {
-	g    Group
-	figs []IncidentFigures
-	sum  data.Count
+	g   Group
+	idx []int
+	sum data.Count
 }
 
 // BreakdownBy breaks incidents down by dimension d.
 func BreakdownBy(incidents []IncidentFigures, d Dimension) Breakdown {
+	return breakdownBy(incidents, d, metricValues(incidents))
+}
+
+func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int) Breakdown {
 	b := Breakdown{Dimension: d, Incidents: len(incidents)}
 	accs := map[string]*groupAcc{}
 	var order []string
-	add := func(key string, rt data.RecordType, c data.Certainty, f IncidentFigures, part data.Count) {
+	add := func(key string, rt data.RecordType, c data.Certainty, i int, part data.Count) {
 		a := accs[key]
 		if a == nil {
 			a = &groupAcc{g: Group{Key: key, RecordType: rt, Certainty: c}}
 			accs[key] = a
 			order = append(order, key)
 		}
-		a.figs = append(a.figs, f)
+		a.idx = append(a.idx, i)
 		if part.Known {
 			a.sum = addCount(a.sum, part)
 			a.g.RecordsN++
 		}
 	}
-	for _, f := range incidents {
+	for fi := range incidents {
+		f := &incidents[fi]
 		switch d {
 		case ByCause:
-			add(f.Incident.Cause, "", 0, f, f.Total)
+			add(f.Incident.Cause, "", 0, fi, f.Total)
 		case ByIndustry:
-			add(f.Incident.Industry, "", 0, f, f.Total)
+			add(f.Incident.Industry, "", 0, fi, f.Total)
 		case ByRecordType, ByCertainty:
 			// The incident's part of each group: the sum of its scopes in it, known only
 			// when every one of them has a known count.
@@ -153,14 +178,14 @@ func BreakdownBy(incidents []IncidentFigures, d Dimension) Breakdown {
 				} else {
 					p.c = 0
 				}
-				add(p.key, p.rt, p.c, f, p.sum)
+				add(p.key, p.rt, p.c, fi, p.sum)
 			}
 		}
 	}
 	for _, key := range order {
 		a := accs[key]
 		g := a.g
-		g.Incidents = len(a.figs)
+		g.Incidents = len(a.idx)
 		g.Small = g.Incidents < MinSample
 		if !g.Small && b.Incidents > 0 {
 			g.Share = float64(g.Incidents) / float64(b.Incidents)
@@ -168,11 +193,28 @@ func BreakdownBy(incidents []IncidentFigures, d Dimension) Breakdown {
 		if g.RecordsN > 0 {
 			g.Records = a.sum
 		}
-		g.Stats = Summarize(a.figs).Stats
+		g.Stats = statsOf(vals, a.idx)
 		b.Groups = append(b.Groups, g)
 	}
 	sort.SliceStable(b.Groups, func(i, j int) bool { return groupLess(d, b.Groups[i], b.Groups[j]) })
 	return b
+}
+
+// statsOf returns the Stat of every metric over the incidents at the indices idx of the
+// metricValues vals, as Summarize computes them.
+func statsOf(vals [][numMetrics]int, idx []int) []Stat {
+	out := make([]Stat, 0, numMetrics)
+	buf := make([]float64, 0, len(idx))
+	for k, m := range Metrics() {
+		buf = buf[:0]
+		for _, i := range idx {
+			if v := vals[i][k]; v >= 0 {
+				buf = append(buf, float64(v))
+			}
+		}
+		out = append(out, stat(m, buf))
+	}
+	return out
 }
 
 // groupLess orders the groups of a breakdown by dimension d.

@@ -165,3 +165,9 @@ func TestSmallSampleGuard(t *testing.T) {
 		t.Errorf("account: %+v", a)
 	}
 }
+
+func TestNumMetrics(t *testing.T) {
+	if len(Metrics()) != numMetrics {
+		t.Fatalf("numMetrics is %d, but there are %d metrics", numMetrics, len(Metrics()))
+	}
+}
