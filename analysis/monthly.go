@@ -208,7 +208,9 @@ type PeriodReport struct {
 	// Months are the calendar months of the subject period, one row each (one row for a
 	// month report, three for a quarter). When the period starts or ends inside a month,
 	// that month's row covers only the period's part of it (its Period says which days), so
-	// the rows add up to the subject; a month-precision date in a clipped month is unplaced.
+	// the rows add up to the subject, but for incidents disclosed with a year-only date,
+	// which are in the subject of a whole-year period and in no month row. A month-precision
+	// date in a clipped month is unplaced.
 	Months []MonthRow
 	// Trend is the trailing window, one row per month, oldest first: the TrendMonths months
 	// ending with the period's last month (more when the period itself is longer), the subject
@@ -234,7 +236,8 @@ type PeriodReport struct {
 	Undated int
 }
 
-// Report returns the report on period p; see PeriodReport.
+// Report returns the report on period p, which must be a valid period (see NewPeriod or
+// Month.Period); see PeriodReport.
 func (t *Timeline) Report(p Period) PeriodReport {
 	r := PeriodReport{Subject: t.Figures(p), Undated: t.undated}
 	r.Month, _ = p.Month()
