@@ -22,8 +22,8 @@ var fixtureCounts = []int{2, 3, 0, 1, 4, 0, 2, 5, 1, 0, 6, 2, 3, 7}
 
 var fixtureFirst = Month{2018, time.May}
 
-// fixtureDays are the disclosure days of the incidents of a month, in order: the first and
-// the last day of the month come first.
+// fixtureDay is the disclosure day of incident j of month m: the first and the last day of
+// the month come first.
 func fixtureDay(m Month, j int) int {
 	switch j {
 	case 0:
@@ -129,16 +129,6 @@ func checkGolden(t *testing.T, name, got string) {
 		_ = os.WriteFile(golden+".got", []byte(got), 0o644)
 		t.Errorf("%s differs (see the .got file beside it):\n%s", golden, got)
 	}
-}
-
-// median returns the median of values the plain way: the middle one, or the mean of the two
-// middle ones. Values must be sorted.
-func plainMedian(sorted []float64) float64 {
-	n := len(sorted)
-	if n%2 == 1 {
-		return sorted[n/2]
-	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
 // TestMonthlyTableFixture checks the trailing-year table of 2019-06 on the fixture: against
@@ -366,7 +356,7 @@ func TestMonthBoundaries(t *testing.T) {
 	if s := rows[1].Summary.Stat(Disclose); s.Median != 59 {
 		t.Errorf("2019-03: %+v", s)
 	}
-	// The leap-day month a year later, and a year earlier: 2021-02 has 28 days.
+	// A year before the leap-day month is 2019-02, which ends on the 28th.
 	if p := (Month{2020, time.February}).Period().YearEarlier(); p.To.String() != "2019-02-28" {
 		t.Errorf("year earlier of 2020-02 ends %s", p.To)
 	}
