@@ -37,7 +37,7 @@ const syntheticStream = 0x6272656163687270 // "breachrp"
 // millions); windows, the detection → disclosure lag and time to contain are log-normal with
 // medians that depend on the cause (web skimming: long windows and a disclosure lag of
 // months, as in the two reference cases). An incident has one to four scopes; about one in
-// five has a suspected scope beside a confirmed one of the same record type, with a larger
+// six has a suspected scope beside a confirmed one of the same record type, with a larger
 // count and an earlier start. A few fields are unknown, as in real lists: blank or 不明
 // counts, approximate counts (約40,000件), windows not stated, detection, containment or
 // disclosure dates not stated, blank service, industry or cause. Dates never contradict
