@@ -1,0 +1,235 @@
+package analysis
+
+import (
+	"sort"
+
+	"breachreport/data"
+)
+
+// Dimension names what a Breakdown groups incidents by.
+type Dimension string
+
+// The dimensions. Cause and industry are incident fields: each incident is in exactly one
+// group. Record type and certainty belong to scopes: an incident is in the group of every
+// record type (certainty) any of its scopes has, so it may count in several groups and the
+// shares may add up to more than 100%.
+const (
+	ByCause      Dimension = "cause"
+	ByIndustry   Dimension = "industry"
+	ByRecordType Dimension = "record_type"
+	ByCertainty  Dimension = "certainty"
+)
+
+// Dimensions returns every dimension in report order, in a new slice.
+func Dimensions() []Dimension {
+	return []Dimension{ByCause, ByIndustry, ByRecordType, ByCertainty}
+}
+
+// Breakdown groups a set of incidents by one dimension.
+type Breakdown struct {
+	Dimension Dimension
+	// Incidents is the number of incidents broken down: the denominator of the shares.
+	Incidents int
+	// Groups are ordered: for cause and industry by number of incidents (most first), then
+	// by name, "not stated" last; for record type as BucketLess orders types; for certainty
+	// confirmed, suspected, unknown.
+	Groups []Group
+}
+
+// Group is one group of a Breakdown.
+type Group struct {
+	// Key is the group's value as the input states it: the cause or industry text (a
+	// disputed one lists every value, joined by " / "), the record type, or the certainty's
+	// name ("confirmed", "suspected", "unknown"). "" means not stated.
+	Key string
+	// RecordType and Certainty are the typed key of the record-type and certainty groups.
+	RecordType data.RecordType
+	Certainty  data.Certainty
+	// Incidents is how many incidents the group holds.
+	Incidents int
+	// Small is whether Incidents < MinSample. A small group shows only its count: no share,
+	// no median, no percentile, and a mark saying that small samples mislead.
+	Small bool
+	// Share is Incidents / Breakdown.Incidents; it is 0 and not to be shown when Small.
+	Share float64
+	// Records sums the group's records over its incidents: for cause and industry each
+	// incident's total, for record type and certainty the incident's scopes of that type or
+	// certainty. An incident's part counts only when every scope in it has a known count (a
+	// partial sum is not a total); RecordsN is how many incidents are counted. Records is
+	// unknown when RecordsN is 0 and approximate when any part is.
+	Records  data.Count
+	RecordsN int
+	// Stats has one entry per Metrics(), over the group's incidents: N, median and p90 (and
+	// mean, min, max). Show the median and p90 only when the Stat is Reliable and the group
+	// is not Small.
+	Stats []Stat
+}
+
+// Stat returns the entry of g.Stats for metric m.
+func (g Group) Stat(m Metric) Stat {
+	for _, s := range g.Stats {
+		if s.Metric == m {
+			return s
+		}
+	}
+	return Stat{Metric: m}
+}
+
+// BreakdownAll breaks incidents down by every dimension, in Dimensions order.
+func BreakdownAll(incidents []IncidentFigures) []Breakdown {
+	vals := metricValues(incidents)
+	out := make([]Breakdown, 0, 4)
+	for _, d := range Dimensions() {
+		out = append(out, breakdownBy(incidents, d, vals))
+	}
+	return out
+}
+
+// metricValues holds the day figures of incidents, one row per incident in Metrics order,
+// -1 for an unknown figure: a compact copy that the groups' statistics read many times.
+func metricValues(incidents []IncidentFigures) [][numMetrics]int {
+	out := make([][numMetrics]int, len(incidents))
+	for i := range incidents {
+		for k, m := range Metrics() {
+			if d := incidents[i].Get(m); d.Known {
+				out[i][k] = d.N
+			} else {
+				out[i][k] = -1
+			}
+		}
+	}
+	return out
+}
+
+// numMetrics is len(Metrics()).
+const numMetrics = 8
+
+// groupAcc accumulates one group: its incidents, by index, and its records.
+type groupAcc struct {
+	g   Group
+	idx []int
+	sum data.Count
+}
+
+// BreakdownBy breaks incidents down by dimension d.
+func BreakdownBy(incidents []IncidentFigures, d Dimension) Breakdown {
+	return breakdownBy(incidents, d, metricValues(incidents))
+}
+
+func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int) Breakdown {
+	b := Breakdown{Dimension: d, Incidents: len(incidents)}
+	accs := map[string]*groupAcc{}
+	var order []string
+	add := func(key string, rt data.RecordType, c data.Certainty, i int, part data.Count) {
+		a := accs[key]
+		if a == nil {
+			a = &groupAcc{g: Group{Key: key, RecordType: rt, Certainty: c}}
+			accs[key] = a
+			order = append(order, key)
+		}
+		a.idx = append(a.idx, i)
+		if part.Known {
+			a.sum = addCount(a.sum, part)
+			a.g.RecordsN++
+		}
+	}
+	for fi := range incidents {
+		f := &incidents[fi]
+		switch d {
+		case ByCause:
+			add(f.Incident.Cause, "", 0, fi, f.Total)
+		case ByIndustry:
+			add(f.Incident.Industry, "", 0, fi, f.Total)
+		case ByRecordType, ByCertainty:
+			// The incident's part of each group: the sum of its scopes in it, known only
+			// when every one of them has a known count.
+			type part struct {
+				key   string
+				rt    data.RecordType
+				c     data.Certainty
+				sum   data.Count
+				known bool
+			}
+			var parts []part
+			idx := map[string]int{}
+			for _, sc := range f.Incident.Scopes {
+				key := string(sc.RecordType)
+				if d == ByCertainty {
+					key = sc.Certainty.String()
+				}
+				i, ok := idx[key]
+				if !ok {
+					i = len(parts)
+					idx[key] = i
+					parts = append(parts, part{key: key, rt: sc.RecordType, c: sc.Certainty, known: true})
+				}
+				if sc.Records.Known {
+					parts[i].sum = addCount(parts[i].sum, sc.Records)
+				} else {
+					parts[i].known = false
+				}
+			}
+			for _, p := range parts {
+				if !p.known {
+					p.sum = data.Count{}
+				}
+				if d == ByCertainty {
+					p.rt = ""
+				} else {
+					p.c = 0
+				}
+				add(p.key, p.rt, p.c, fi, p.sum)
+			}
+		}
+	}
+	for _, key := range order {
+		a := accs[key]
+		g := a.g
+		g.Incidents = len(a.idx)
+		g.Small = g.Incidents < MinSample
+		if !g.Small && b.Incidents > 0 {
+			g.Share = float64(g.Incidents) / float64(b.Incidents)
+		}
+		if g.RecordsN > 0 {
+			g.Records = a.sum
+		}
+		g.Stats = statsOf(vals, a.idx)
+		b.Groups = append(b.Groups, g)
+	}
+	sort.SliceStable(b.Groups, func(i, j int) bool { return groupLess(d, b.Groups[i], b.Groups[j]) })
+	return b
+}
+
+// statsOf returns the Stat of every metric over the incidents at the indices idx of the
+// metricValues vals, as Summarize computes them.
+func statsOf(vals [][numMetrics]int, idx []int) []Stat {
+	out := make([]Stat, 0, numMetrics)
+	buf := make([]float64, 0, len(idx))
+	for k, m := range Metrics() {
+		buf = buf[:0]
+		for _, i := range idx {
+			if v := vals[i][k]; v >= 0 {
+				buf = append(buf, float64(v))
+			}
+		}
+		out = append(out, stat(m, buf))
+	}
+	return out
+}
+
+// groupLess orders the groups of a breakdown by dimension d.
+func groupLess(d Dimension, a, b Group) bool {
+	switch d {
+	case ByRecordType:
+		return BucketLess(Bucket{Type: a.RecordType}, Bucket{Type: b.RecordType})
+	case ByCertainty:
+		return a.Certainty < b.Certainty
+	}
+	if (a.Key == "") != (b.Key == "") {
+		return b.Key == ""
+	}
+	if a.Incidents != b.Incidents {
+		return a.Incidents > b.Incidents
+	}
+	return a.Key < b.Key
+}

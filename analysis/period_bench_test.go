@@ -1,0 +1,59 @@
+package analysis
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"breachreport/data"
+)
+
+var (
+	benchOnce sync.Once
+	benchFigs []IncidentFigures
+)
+
+// benchFigures returns the figures of 100,000 synthetic incidents (seed 1), read as the
+// command reads them.
+func benchFigures(b *testing.B) []IncidentFigures {
+	benchOnce.Do(func() {
+		var buf bytes.Buffer
+		if err := data.WriteSynthetic(&buf, 100_000, 1); err != nil {
+			b.Fatal(err)
+		}
+		benchFigs = figuresOf(b, buf.Bytes())
+	})
+	return benchFigs
+}
+
+// BenchmarkAllMonths is the analysis of --all-months on 100,000 synthetic incidents: one
+// Timeline, then the report of each of the 72 months (trend, trailing year, changes,
+// cases, breakdowns of the month and of its trailing year).
+func BenchmarkAllMonths(b *testing.B) {
+	figs := benchFigures(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tl := NewTimeline(figs)
+		months := tl.Months()
+		for _, m := range months {
+			r := tl.Report(m.Period())
+			if r.Trailing.Summary.Incidents == 0 {
+				b.Fatal("empty trailing year")
+			}
+		}
+		if len(months) != 72 {
+			b.Fatalf("%d months", len(months))
+		}
+	}
+}
+
+// BenchmarkMonthReport is one --month report on the same incidents, Timeline included.
+func BenchmarkMonthReport(b *testing.B) {
+	figs := benchFigures(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		NewMonthReport(figs, Month{2021, 6})
+	}
+}

@@ -1,0 +1,44 @@
+package analysis_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"breachreport/analysis"
+	"breachreport/data"
+)
+
+// ExampleNewMonthReport is the report of --month 2019-08 on the embedded sample: the month's
+// one case set against the trailing year, the last rows of the trend, and the change against
+// the previous month.
+func ExampleNewMonthReport() {
+	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	figs := analysis.NewReport(res).Incidents
+	m, _ := analysis.ParseMonth("2019-08")
+	rep := analysis.NewMonthReport(figs, m)
+
+	for _, c := range rep.Cases {
+		l := c.Lag(analysis.Disclose)
+		fmt.Printf("%s: detection → disclosure %d days; 12-month median %g days (n=%d)\n",
+			c.Incident.Incident.ID, l.Value.N, l.Baseline.Median, l.Baseline.N)
+	}
+	fmt.Printf("trailing year %s, %d rows\n", rep.Trailing.Period, len(rep.Trend))
+	for _, r := range rep.Trend[9:] {
+		s := r.Summary.Stat(analysis.Disclose)
+		fmt.Printf("%s: %d incidents, %s records, detection → disclosure n=%d median %g\n",
+			r.Month, r.Summary.Incidents, r.Records(), s.N, s.Median)
+	}
+	c := rep.VsPrevious[0]
+	fmt.Printf("%s: %g vs %g in %s\n", c.Figure, c.Current.V, c.Earlier.V, rep.Previous.Period)
+	// Output:
+	// omochabako-2019: detection → disclosure 148 days; 12-month median 153.5 days (n=2)
+	// trailing year 2018-09-01 … 2019-08-31, 12 rows
+	// 2019-06: 1 incidents, 43961 records, detection → disclosure n=1 median 159
+	// 2019-07: 0 incidents, 0 records, detection → disclosure n=0 median 0
+	// 2019-08: 1 incidents, 40443 records, detection → disclosure n=1 median 148
+	// incidents: 1 vs 0 in 2019-07
+}
