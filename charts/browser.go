@@ -1,10 +1,13 @@
 package charts
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -165,6 +168,15 @@ type Loaded struct {
 	Charts int
 	// Failed lists the ids of the charts that could not be drawn.
 	Failed []string
+	// Text is the text of the body as a reader sees it (innerText).
+	Text string
+	// Scripts counts the script elements.
+	Scripts int
+	// Suspect lists the elements a chart page never has: elements that load or embed
+	// something (img, iframe, object, embed, link, base, form, audio, video, source,
+	// frame), event-handler attributes (on…), srcdoc, and links to anything but a
+	// fragment or an inline image. A chart page is clean when it is empty.
+	Suspect []string
 	// Events are what a chart page must never do: console messages, uncaught exceptions,
 	// browser log entries (such as Content-Security-Policy violations), requests for
 	// anything but the page itself, dialogs.
@@ -193,21 +205,44 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 		return Loaded{}, fmt.Errorf("loading %s: %w", path, err)
 	}
 	type state struct {
-		Charts string   `json:"charts"`
-		Title  string   `json:"title"`
-		Failed []string `json:"failed"`
-		DOM    string   `json:"dom"`
+		Charts  string   `json:"charts"`
+		Title   string   `json:"title"`
+		Failed  []string `json:"failed"`
+		DOM     string   `json:"dom"`
+		Text    string   `json:"text"`
+		Scripts int      `json:"scripts"`
+		Suspect []string `json:"suspect"`
 	}
 	st, err := chromedp.Run(b.ctx, chromedp.Evaluate[state](`({
 		charts: document.documentElement.getAttribute('data-charts') || '',
 		title: document.title,
 		failed: Array.prototype.map.call(document.querySelectorAll('.chart.failed'), function (e) { return e.id; }),
-		dom: document.documentElement.outerHTML
+		dom: document.documentElement.outerHTML,
+		text: document.body.innerText,
+		scripts: document.scripts.length,
+		suspect: (function () {
+			var bad = ['img', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'audio', 'video', 'source', 'frame'];
+			var out = [];
+			Array.prototype.forEach.call(document.querySelectorAll('*'), function (e) {
+				var n = e.tagName.toLowerCase();
+				if (bad.indexOf(n) >= 0) {
+					out.push(e.outerHTML.slice(0, 200));
+				}
+				Array.prototype.forEach.call(e.attributes, function (a) {
+					var k = a.name.toLowerCase();
+					var link = k === 'href' || k === 'src' || k === 'xlink:href' || k === 'action';
+					if (k.indexOf('on') === 0 || k === 'srcdoc' || (link && !/^(#|data:image\/)/.test(a.value))) {
+						out.push('<' + n + ' ' + k + '="' + a.value.slice(0, 100) + '">');
+					}
+				});
+			});
+			return out;
+		})()
 	})`))
 	if err != nil {
 		return Loaded{}, fmt.Errorf("reading %s: %w", path, err)
 	}
-	l := Loaded{DOM: st.DOM, Title: st.Title, Failed: st.Failed}
+	l := Loaded{DOM: st.DOM, Title: st.Title, Failed: st.Failed, Text: st.Text, Scripts: st.Scripts, Suspect: st.Suspect}
 	if _, err := fmt.Sscan(st.Charts, &l.Charts); err != nil {
 		l.Events = append(l.Events, "page script did not run: no data-charts attribute")
 	}
@@ -234,9 +269,9 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 	if err != nil {
 		return Images{}, err
 	}
-	if len(l.Failed) > 0 || l.Charts != 1 || len(l.Events) > 0 {
-		return Images{}, fmt.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s",
-			path, id, l.Charts, l.Failed, strings.Join(l.Events, "; "))
+	if len(l.Failed) > 0 || l.Charts != 1 || len(l.Events) > 0 || len(l.Suspect) > 0 {
+		return Images{}, fmt.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s",
+			path, id, l.Charts, l.Failed, strings.Join(l.Events, "; "), strings.Join(l.Suspect, " "))
 	}
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
@@ -251,7 +286,52 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 	if err != nil {
 		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
 	}
-	return Images{PNG: png, SVG: []byte(svgHeader + svg + "\n")}, nil
+	out := []byte(svgHeader + svg + "\n")
+	if err := CheckSVG(out); err != nil {
+		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
+	}
+	return Images{PNG: png, SVG: out}, nil
+}
+
+// CheckSVG parses an SVG image and returns an error unless it is well-formed XML with an
+// <svg> root and only drawing elements: no script, foreignObject, iframe, img or a, no
+// event-handler attribute, and no link to anything but a fragment or inline image data.
+// An SVG opened on its own in a browser runs its scripts, so ChartImages writes none that
+// fails.
+func CheckSVG(svg []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	root := ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("not well-formed XML: %w", err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root == "" {
+			root = el.Name.Local
+		}
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "foreignobject", "iframe", "img", "a", "object", "embed":
+			return fmt.Errorf("has a <%s> element", el.Name.Local)
+		}
+		for _, a := range el.Attr {
+			k := strings.ToLower(a.Name.Local)
+			link := k == "href" || k == "src"
+			if strings.HasPrefix(k, "on") || (link && !strings.HasPrefix(a.Value, "#") && !strings.HasPrefix(a.Value, "data:image/")) {
+				return fmt.Errorf("<%s> has attribute %s=%q", el.Name.Local, a.Name.Local, a.Value)
+			}
+		}
+	}
+	if root != "svg" {
+		return fmt.Errorf("root element is %q, not svg", root)
+	}
+	return nil
 }
 
 // svgHeader makes the SVG a standalone XML document.

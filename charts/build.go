@@ -29,9 +29,11 @@ const (
 
 // Font stacks: Latin faces first for English, then the Japanese stack, which also renders
 // the Japanese organization names an English page shows.
+// The names are in single quotes: ECharts' SVG renderer writes the font into a style
+// attribute in double quotes without escaping it.
 const (
-	fontJa = `"Hiragino Sans", "Yu Gothic", Meiryo, "Noto Sans CJK JP", sans-serif`
-	fontEn = `"Segoe UI", "Helvetica Neue", Arial, ` + fontJa
+	fontJa = `'Hiragino Sans', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', sans-serif`
+	fontEn = `'Segoe UI', 'Helvetica Neue', Arial, ` + fontJa
 )
 
 // labelShare is the smallest share of the longest stacked bar a records segment needs to

@@ -334,13 +334,14 @@ func TestJapanese(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	titles := map[string]string{"chart-records": labels.RecordsTitle.Ja, "chart-timeline": labels.TimelineTitle.Ja, "chart-lags": labels.LagsTitle.Ja}
+	titles := map[string]string{"chart-records": labels.RecordsTitle.Ja, "chart-timeline": labels.TimelineTitle.Ja,
+		"chart-lags": labels.LagsTitle.Ja, "chart-bubbles": labels.BubbleTitle.Ja}
 	for id, want := range titles {
 		p := ps[id]
 		if p.Option.Title.Text != want {
 			t.Errorf("%s title %q, want %q", id, p.Option.Title.Text, want)
 		}
-		if !strings.HasPrefix(p.Option.TextStyle.FontFamily, `"Hiragino Sans", "Yu Gothic", Meiryo, "Noto Sans CJK JP"`) {
+		if !strings.HasPrefix(p.Option.TextStyle.FontFamily, `'Hiragino Sans', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP'`) {
 			t.Errorf("%s font %q", id, p.Option.TextStyle.FontFamily)
 		}
 	}
