@@ -35,6 +35,8 @@ const (
 const (
 	minBubble = 9
 	maxBubble = 64
+	// minMaxBubble is the largest bubble's size when maxBubbles are plotted.
+	minMaxBubble = 44
 )
 
 // bubble is one plotted incident.
@@ -74,10 +76,10 @@ func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 
 	var lines []string
 	if len(plotted) < len(all) {
-		lines = append(lines, v.f(labels.BubbleTop, len(plotted), len(all)))
+		lines = append(lines, v.f(labels.BubbleTop, num(len(plotted)), num(len(all))))
 	}
 	if unplotted > 0 {
-		lines = append(lines, v.f(labels.BubbleNotPlotted, unplotted))
+		lines = append(lines, v.f(labels.BubbleNotPlotted, num(unplotted)))
 	}
 	c.Notes = append(c.Notes, lines...)
 	c.Notes = append(c.Notes, v.t(labels.BubbleKey), v.t(i18n.TotalsNote))
@@ -163,14 +165,18 @@ func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 		xAxis.Max = time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 	}
 
+	// The largest bubble is smaller when there are many, so that they hide each other less.
+	top := min(maxBubble, max(minMaxBubble, maxBubble-(len(plotted)-10)/2))
+
 	sc := ec.NewScatter()
 	sc.SetGlobalOptions(append(v.globals(c.Title, joinLines(lines...)),
 		ec.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		ec.WithXAxisOpts(xAxis),
 		ec.WithYAxisOpts(yAxis),
 	)...)
-	// The axis name is outside the labels that containLabel makes room for.
-	ext := extra{"grid": extra{"left": 36}}
+	// The axis name is outside the labels that containLabel makes room for; the top leaves
+	// room for half the largest bubble under the legend.
+	ext := extra{"grid": extra{"left": 36, "top": gridTop(joinLines(lines...)) + top/2, "right": 40}}
 	// The names of the largest bubbles are labels; which bubbles those are is known
 	// before the series are split by cause.
 	named := map[string]bool{}
@@ -190,7 +196,7 @@ func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 				continue
 			}
 			f := b.fig
-			size := minBubble + int(math.Round((maxBubble-minBubble)*math.Sqrt(float64(f.Total.N)/float64(hi))))
+			size := minBubble + int(math.Round(float64(top-minBubble)*math.Sqrt(float64(f.Total.N)/float64(hi))))
 			items = append(items, opts.ScatterData{Value: []any{f.Incident.Disclosed.Time.UnixMilli(), f.Total.N}, SymbolSize: size})
 			name := ""
 			if named[f.Incident.ID] {

@@ -137,7 +137,7 @@ func TestBubblesTopN(t *testing.T) {
 	if len(names) > maxCauses+2 {
 		t.Errorf("%d bubble series %v, want at most %d causes + other + unknown", len(names), names, maxCauses)
 	}
-	for _, w := range []string{"The 50 largest of 1000 incidents"} {
+	for _, w := range []string{"The 50 largest of 1,000 incidents"} {
 		if !strings.Contains(page, w) {
 			t.Errorf("page lacks %q", w)
 		}

@@ -127,6 +127,9 @@ func (v view) font() string {
 	return fontEn
 }
 
+// num writes a count of incidents or sources with grouped digits: 1,000.
+func num(n int) string { return groupDigits(int64(n)) }
+
 // groupDigits writes n with a comma between groups of three digits.
 func groupDigits(n int64) string {
 	s := strconv.FormatInt(n, 10)
@@ -152,12 +155,7 @@ func groupDigits(n int64) string {
 // itself, so that it is in every image: it says what the chart leaves out or how to read
 // its scale. Its lines are separated by "\n".
 func (v view) globals(title, subtitle string) []ec.GlobalOpts {
-	legendTop, gridTop := 32, 76
-	if subtitle != "" {
-		n := 1 + strings.Count(subtitle, "\n")
-		legendTop += 17 * n
-		gridTop += 17 * n
-	}
+	legendTop, gridTop := legendTop(subtitle), gridTop(subtitle)
 	return []ec.GlobalOpts{
 		ec.WithAnimation(false),
 		ec.WithColorsOpts(opts.Colors{blue, orange, green, purple, skyBlue, yellow, vermillion, black, grey}),
@@ -169,11 +167,24 @@ func (v view) globals(title, subtitle string) []ec.GlobalOpts {
 	}
 }
 
+// legendTop and gridTop are the offsets of a chart's legend and plot area below its title
+// and the lines of its subtitle.
+func legendTop(subtitle string) int { return 32 + 17*subtitleLines(subtitle) }
+
+func gridTop(subtitle string) int { return 76 + 17*subtitleLines(subtitle) }
+
+func subtitleLines(s string) int {
+	if s == "" {
+		return 0
+	}
+	return 1 + strings.Count(s, "\n")
+}
+
 // casesNote is the subtitle line of a per-case chart that shows fewer incidents than were
 // compared, or "".
 func (v view) casesNote() string {
 	if v.compared > len(v.figs) {
-		return v.f(labels.FirstCases, len(v.figs), v.compared)
+		return v.f(labels.FirstCases, num(len(v.figs)), num(v.compared))
 	}
 	return ""
 }
@@ -192,7 +203,7 @@ func joinLines(lines ...string) string {
 // option returns the option object of c with the extras every chart needs (the page's font,
 // UTC dates, a tooltip kept inside the chart) and then ext merged in.
 func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
-	return option(c, merge(extra{
+	opt, err := option(c, merge(extra{
 		"useUTC":          true,
 		"backgroundColor": "#ffffff",
 		"textStyle":       extra{"fontFamily": v.font()},
@@ -201,6 +212,10 @@ func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
 		// tooltip and the notes give them whole.
 		"legend": extra{"textStyle": extra{"width": 260, "overflow": "truncate"}},
 	}, ext).(extra))
+	if err == nil && opt["series"] == nil {
+		opt["series"] = []any{} // a chart with nothing to plot still has its axes
+	}
+	return opt, err
 }
 
 // caseAxis is the category axis of incidents, first at the top. A bar chart fills in its

@@ -210,7 +210,7 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, rep.Generated.Format(v.t(labels.DateFormat))))
 	}
 	if len(rep.Incidents) > compared {
-		p.Comparing = v.f(labels.Comparing, compared, len(rep.Incidents))
+		p.Comparing = v.f(labels.Comparing, num(compared), num(len(rep.Incidents)))
 	}
 	if len(figs) == 0 {
 		p.Empty = v.t(labels.NoIncidents)
@@ -252,7 +252,7 @@ func (v view) sourceNote(rep analysis.Report) string {
 	if len(seen) == 0 {
 		return v.t(labels.SourcesNone)
 	}
-	return v.f(labels.Sources, len(seen))
+	return v.f(labels.Sources, num(len(seen)))
 }
 
 // csp returns a Content-Security-Policy that allows no network and runs only the inline

@@ -510,11 +510,15 @@ func TestHostileNames(t *testing.T) {
 
 func v(lang i18n.Lang) view { return newView(lang, nil) }
 
-func TestUnknownFigures(t *testing.T) {
-	// One incident with nothing known but its organization and a count of unknown size.
+// nothingKnown is one incident with nothing known but its organization and a count of
+// unknown size.
+func nothingKnown(t testing.TB) analysis.Report {
 	incs, _ := data.Group([]data.Scope{{Line: 2, IncidentID: "x", Organization: "Nothing known", RecordType: data.Card}})
-	rep := report(t, "unknown.csv", incs, nil)
-	page := render(t, rep, i18n.En)
+	return report(t, "unknown.csv", incs, nil)
+}
+
+func TestUnknownFigures(t *testing.T) {
+	page := render(t, nothingKnown(t), i18n.En)
 	ps := payloads(t, page)
 	if got := barValue(t, findSeries(t, ps["chart-records"], "card, confirmed"), 0); got != "-" {
 		t.Errorf("unknown count plotted as %v", got)

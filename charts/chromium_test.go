@@ -71,6 +71,9 @@ func TestChromiumRenders(t *testing.T) {
 			`"'&gt;&lt;img src=x onerror=alert(1)&gt;`, `__f__function(){document.title='f'}`, `{{.}}`}},
 		{"hostile-ja", hostileReport(t), i18n.Ja, []string{
 			`&lt;/script&gt;&lt;script&gt;document.title='x'&lt;/script&gt;`, `"'&gt;&lt;img src=x onerror=alert(1)&gt;`}},
+		// Nothing to plot in most charts, no bubble at all: still drawn, without errors.
+		{"nothing-known", nothingKnown(t), i18n.En, []string{"Disclosure dates unknown", "1 incident(s) not plotted"}},
+		{"log-scale-ja", twoSizes(t), i18n.Ja, []string{"対数目盛", "1,000,000件", ">100万</text>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

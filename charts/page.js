@@ -181,6 +181,7 @@
       }
       var text = p.labels || {};
       var font = (opt.textStyle && opt.textStyle.fontFamily) || 'sans-serif';
+      opt.series = opt.series || [];
       opt.series.forEach(function (s, i) {
         if (s.type === 'custom') {
           s.renderItem = s.id === 'lag' ? renderLag(text, font) : renderWindow;
