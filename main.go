@@ -5,12 +5,15 @@
 //
 //	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
+//	                      [--images png,svg] [--log-scale auto|on|off]
 //	breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 //	breachreport sample
 //	breachreport version
 //
 // Without -i, generate reads the embedded sample (the two reference cases). It writes
-// breach-report.xlsx and charts.html into DIR (default ./out, created if missing).
+// breach-report.xlsx, the charts dashboard charts.html and one page per chart in charts/
+// into DIR (default ./out, created if missing); --images png,svg adds each chart's images,
+// made with headless Chromium.
 // Run any command with --help for its options.
 //
 // Exit status: 0 when every row was used; 1 when some rows were rejected (the report is

@@ -117,8 +117,16 @@ func TestGenerateSample(t *testing.T) {
 		t.Errorf("stderr = %q, want nothing for the clean sample", r.stderr)
 	}
 	entries, _ := os.ReadDir(out)
-	if len(entries) != 2 {
-		t.Errorf("output directory holds %d entries, want the 2 outputs and no temp files", len(entries))
+	if len(entries) != 3 {
+		t.Errorf("output directory holds %d entries, want the 2 outputs, the chart directory and no temp files", len(entries))
+	}
+	pages, _ := os.ReadDir(filepath.Join(out, chartDir))
+	var names []string
+	for _, p := range pages {
+		names = append(names, p.Name())
+	}
+	if got, want := strings.Join(names, " "), "bubbles.html lags.html records.html timeline.html"; got != want {
+		t.Errorf("chart directory holds %s, want %s", got, want)
 	}
 }
 

@@ -75,7 +75,7 @@ func (e *rejectedError) Error() string {
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-                        [--map FILE] [--sheet NAME]
+                        [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
   breachreport sample [--synthetic N [--seed S]]
@@ -143,9 +143,10 @@ func flagDefaults(fs *flag.FlagSet) string {
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-                             [--map FILE] [--sheet NAME]
+                             [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
 
-Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
+Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + `, the charts dashboard
+DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
 The input may be UTF-8, UTF-16 or Shift_JIS, separated by commas, tabs or semicolons; both
@@ -160,8 +161,18 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
 	inFlags := addInputFlags(fs)
+	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
+	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
+	}
+	formats, err := parseImageFormats(*images)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	scale, err := charts.ParseLogScale(*logScale)
+	if err != nil {
+		return &usageError{msg: "--log-scale: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
 	l, err := chooseLang(*lang, e)
 	if err != nil {
@@ -194,6 +205,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		return err
 	}
 
+	set, err := charts.Build(rep, charts.Options{Lang: l, LogScale: scale})
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return fmt.Errorf("creating output directory: %w", err)
 	}
@@ -202,7 +217,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		write func(io.Writer) error
 	}{
 		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: l}) }},
-		{chartsName, func(w io.Writer) error { return charts.Write(w, rep, charts.Options{Lang: l}) }},
+		{chartsName, set.WriteDashboard},
 	}
 	printAccounting(e.stdout, rep, readAs)
 	for _, o := range outputs {
@@ -214,6 +229,13 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	}
+	if err := writeChartFiles(ctx, set, *outDir, formats, e); err != nil {
+		// Everything else is written; say why the run still fails on top of this.
+		if res := outcome(rep, *strict, true); res != nil {
+			fmt.Fprintf(e.stderr, "breachreport: %v\n", res)
+		}
+		return err
 	}
 	return outcome(rep, *strict, true)
 }

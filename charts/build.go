@@ -29,14 +29,25 @@ const (
 
 // Font stacks: Latin faces first for English, then the Japanese stack, which also renders
 // the Japanese organization names an English page shows.
+// The names are in single quotes: ECharts' SVG renderer writes the font into a style
+// attribute in double quotes without escaping it.
 const (
-	fontJa = `"Hiragino Sans", "Yu Gothic", Meiryo, "Noto Sans CJK JP", sans-serif`
-	fontEn = `"Segoe UI", "Helvetica Neue", Arial, ` + fontJa
+	fontJa = `'Hiragino Sans', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', sans-serif`
+	fontEn = `'Segoe UI', 'Helvetica Neue', Arial, ` + fontJa
 )
 
 // labelShare is the smallest share of the longest stacked bar a records segment needs to
 // carry its number inside; smaller segments have theirs in the tooltip and the table.
 const labelShare = 0.15
+
+// maxCases is the most incidents a per-case chart (records, timeline, lags) shows: more
+// bands than this cannot be read. Beyond it the charts show the first maxCases of the
+// comparison and say so.
+const maxCases = 12
+
+// logRatio is how many times the smallest charted total the largest must be for LogAuto to
+// put the records chart on a log axis: two orders of magnitude.
+const logRatio = 100
 
 // view is the state shared by the chart builders: the language and the incidents charted,
 // with a distinct axis label for each.
@@ -44,6 +55,11 @@ type view struct {
 	lang  i18n.Lang
 	figs  []analysis.IncidentFigures
 	cases []string
+	// log is the records chart's log-scale choice.
+	log LogScale
+	// compared is how many incidents were chosen for comparison, of which the charts show
+	// figs; 0 means len(figs).
+	compared int
 }
 
 func newView(lang i18n.Lang, figs []analysis.IncidentFigures) view {
@@ -111,6 +127,9 @@ func (v view) font() string {
 	return fontEn
 }
 
+// num writes a count of incidents or sources with grouped digits: 1,000.
+func num(n int) string { return groupDigits(int64(n)) }
+
 // groupDigits writes n with a comma between groups of three digits.
 func groupDigits(n int64) string {
 	s := strconv.FormatInt(n, 10)
@@ -131,25 +150,72 @@ func groupDigits(n int64) string {
 
 // globals returns the go-echarts options every chart shares. Each series has its own colour;
 // the palette, Okabe–Ito in the order typeColors hands it out, replaces go-echarts' default.
-func (v view) globals(title string) []ec.GlobalOpts {
+// Animation is off: charts are drawn in their final state at once, which is also what the
+// images are taken of. subtitle, when not empty, is written under the title, on the chart
+// itself, so that it is in every image: it says what the chart leaves out or how to read
+// its scale. Its lines are separated by "\n".
+func (v view) globals(title, subtitle string) []ec.GlobalOpts {
+	legendTop, gridTop := legendTop(subtitle), gridTop(subtitle)
 	return []ec.GlobalOpts{
 		ec.WithAnimation(false),
 		ec.WithColorsOpts(opts.Colors{blue, orange, green, purple, skyBlue, yellow, vermillion, black, grey}),
-		ec.WithTitleOpts(opts.Title{Title: title, Left: "left", Top: "4",
-			TitleStyle: &opts.TextStyle{FontSize: 15, FontWeight: "bold", Color: "#222222"}}),
-		ec.WithLegendOpts(opts.Legend{Type: "scroll", Top: "32", Left: "left"}),
-		ec.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: "76", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		ec.WithTitleOpts(opts.Title{Title: title, Subtitle: subtitle, Left: "left", Top: "4",
+			TitleStyle:    &opts.TextStyle{FontSize: 15, FontWeight: "bold", Color: "#222222"},
+			SubtitleStyle: &opts.TextStyle{FontSize: 12, Color: "#444444"}}),
+		ec.WithLegendOpts(opts.Legend{Type: "scroll", Top: strconv.Itoa(legendTop), Left: "left"}),
+		ec.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: strconv.Itoa(gridTop), Bottom: "36", ContainLabel: opts.Bool(true)}),
 	}
+}
+
+// legendTop and gridTop are the offsets of a chart's legend and plot area below its title
+// and the lines of its subtitle.
+func legendTop(subtitle string) int { return 32 + 17*subtitleLines(subtitle) }
+
+func gridTop(subtitle string) int { return 76 + 17*subtitleLines(subtitle) }
+
+func subtitleLines(s string) int {
+	if s == "" {
+		return 0
+	}
+	return 1 + strings.Count(s, "\n")
+}
+
+// casesNote is the subtitle line of a per-case chart that shows fewer incidents than were
+// compared, or "".
+func (v view) casesNote() string {
+	if v.compared > len(v.figs) {
+		return v.f(labels.FirstCases, num(len(v.figs)), num(v.compared))
+	}
+	return ""
+}
+
+// joinLines joins the non-empty lines with "\n".
+func joinLines(lines ...string) string {
+	var out []string
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // option returns the option object of c with the extras every chart needs (the page's font,
 // UTC dates, a tooltip kept inside the chart) and then ext merged in.
 func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
-	return option(c, merge(extra{
-		"useUTC":    true,
-		"textStyle": extra{"fontFamily": v.font()},
-		"tooltip":   extra{"confine": true},
+	opt, err := option(c, merge(extra{
+		"useUTC":          true,
+		"backgroundColor": "#ffffff",
+		"textStyle":       extra{"fontFamily": v.font()},
+		"tooltip":         extra{"confine": true},
+		// Legends of long free-text names (causes, record types) are cut short; the
+		// tooltip and the notes give them whole.
+		"legend": extra{"textStyle": extra{"width": 260, "overflow": "truncate"}},
 	}, ext).(extra))
+	if err == nil && opt["series"] == nil {
+		opt["series"] = []any{} // a chart with nothing to plot still has its axes
+	}
+	return opt, err
 }
 
 // caseAxis is the category axis of incidents, first at the top. A bar chart fills in its
@@ -269,26 +335,44 @@ type table struct {
 	Rows [][]string
 }
 
-// recordsChart is the stacked bar chart of records by record type × certainty, a go-echarts
-// Bar with the incidents on the y axis.
+// recordsChart is the bar chart of records by record type × certainty, a go-echarts Bar
+// with the incidents on the y axis: stacked on a linear axis, or, on a log axis, side by
+// side, since the segments of a stack on a log axis have no readable length.
 func (v view) recordsChart() (chart, error) {
 	keys := v.bucketKeys()
 	colors := typeColors(keys)
-	var maxTotal int64
+	// The largest and smallest known sums of a case, and the smallest known bucket.
+	var maxTotal, minTotal, minBucket int64
 	for _, f := range v.figs {
 		var sum int64
 		for _, b := range f.Buckets {
 			if b.Records.Known {
 				sum += b.Records.N
+				if b.Records.N > 0 && (minBucket == 0 || b.Records.N < minBucket) {
+					minBucket = b.Records.N
+				}
 			}
 		}
-		if sum > maxTotal {
-			maxTotal = sum
+		maxTotal = max(maxTotal, sum)
+		if sum > 0 && (minTotal == 0 || sum < minTotal) {
+			minTotal = sum
 		}
+	}
+	useLog := v.log == LogOn || (v.log == LogAuto && minTotal > 0 && maxTotal >= logRatio*minTotal)
+	if minBucket == 0 {
+		useLog = false // nothing to put on a log axis
 	}
 
 	c := chart{ID: "chart-records", Title: v.t(labels.RecordsTitle), Height: v.height(60)}
-	bar := v.caseBars(c.Title, v.t(labels.RecordsAxis))
+	axis := opts.XAxis{Type: "value", Name: v.t(labels.RecordsAxis), NameLocation: "middle", NameGap: 26}
+	subtitle := v.casesNote()
+	if useLog {
+		c.Height = v.height(30 + 14*len(keys))
+		floor := pow10Floor(minBucket)
+		axis.Type, axis.Min = "log", floor
+		subtitle = joinLines(v.f(labels.RecordsLog, v.records(floor)), subtitle)
+	}
+	bar := v.caseBars(c.Title, subtitle, axis)
 
 	tbl := &table{Head: []string{v.t(labels.RecordsTableCase)}}
 	for _, k := range keys {
@@ -317,13 +401,28 @@ func (v view) recordsChart() (chart, error) {
 			if b.Unknown > 0 {
 				c.Notes = append(c.Notes, v.f(labels.RecordsPartial, v.cases[i], name, b.Unknown))
 			}
+			if useLog && b.Records.N == 0 {
+				// A log axis has no 0; the table and the tooltip give it.
+				items = append(items, opts.BarData{Value: missing})
+				c.Notes = append(c.Notes, v.f(labels.RecordsZeroLog, v.cases[i], name))
+				continue
+			}
 			it := opts.BarData{Value: b.Records.N}
-			if maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal) {
+			if useLog || (maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal)) {
 				// The label text is the formatted number: it never contains braces, so
 				// ECharts shows it as it is.
-				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.records(b.Records.N)}
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
 			}
 			items = append(items, it)
+		}
+		if useLog {
+			bar.AddSeries(name, items,
+				ec.WithBarChartOpts(opts.BarChart{BarGap: "15%"}),
+				ec.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+				ec.WithLabelOpts(opts.Label{Position: "right", FontSize: 11, Color: "#222222"}),
+				barMaxWidth(14))
+			series = append(series, bucketExtra(k.Certainty))
+			continue
 		}
 		bar.AddSeries(name, items,
 			ec.WithBarChartOpts(opts.BarChart{Stack: "records"}),
@@ -351,7 +450,7 @@ func (v view) recordsChart() (chart, error) {
 		}
 		total := v.t(labels.TotalUnknown)
 		if f.Total.Known {
-			total = v.records(f.Total.N)
+			total = v.count(f.Total)
 		}
 		tp.Rows = append(tp.Rows, tipRow{Label: v.t(labels.Total), Value: total})
 		row = append(row, total)
@@ -361,9 +460,19 @@ func (v view) recordsChart() (chart, error) {
 	c.Notes = append(c.Notes, v.t(i18n.TotalsNote))
 	c.Table = tbl
 	c.Payload.Kind = "records"
+	c.Payload.Compact = []string{"xAxis"}
 	opt, err := v.option(bar, extra{"series": series})
 	c.Payload.Option = opt
 	return c, err
+}
+
+// pow10Floor returns the largest power of ten not above n (n > 0).
+func pow10Floor(n int64) int64 {
+	p := int64(1)
+	for p*10 <= n {
+		p *= 10
+	}
+	return p
 }
 
 // timelineChart is the Gantt chart: a go-echarts Custom chart with a series per record type
@@ -374,10 +483,11 @@ func (v view) timelineChart() (chart, error) {
 	colors := typeColors(keys)
 
 	c := chart{ID: "chart-timeline", Title: v.t(labels.TimelineTitle), Height: v.height(80)}
-	// go-echarts always writes showMinLabel and showMaxLabel, as null when unset, which
-	// would override the time axis' default of false and label the axis' ends.
+	// The axis starts on the first of a month, which is labelled, with its year (page.js
+	// writes the labels of time axes); the end is not. go-echarts always writes
+	// showMinLabel and showMaxLabel, so both are set.
 	xAxis := opts.XAxis{Type: "time", Name: v.t(labels.TimelineAxis), NameLocation: "middle", NameGap: 26,
-		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true), ShowMinLabel: opts.Bool(false), ShowMaxLabel: opts.Bool(false)},
+		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true), ShowMinLabel: opts.Bool(true), ShowMaxLabel: opts.Bool(false)},
 		SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
 	if lo, hi, ok := v.timeRange(); ok {
 		xAxis.Min, xAxis.Max = lo.UnixMilli(), hi.UnixMilli()
@@ -386,15 +496,12 @@ func (v view) timelineChart() (chart, error) {
 	yAxis.Data = v.cases
 	yAxis.SplitLine = &opts.SplitLine{Show: opts.Bool(true)}
 	windows := ec.NewCustom()
-	windows.SetGlobalOptions(append(v.globals(c.Title),
+	windows.SetGlobalOptions(append(v.globals(c.Title, v.casesNote()),
 		ec.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		ec.WithXAxisOpts(xAxis),
 		ec.WithYAxisOpts(yAxis),
 	)...)
-	// go-echarts' axis label formatter is a string; the time axis takes one template per
-	// level, which are labels of the page, never text from the input.
-	ext := extra{"xAxis": []any{extra{"axisLabel": extra{"formatter": extra{
-		"year": v.t(labels.AxisYear), "month": v.t(labels.AxisMonth), "day": v.t(labels.AxisDay)}}}}}
+	ext := extra{}
 	var series []any
 
 	// Each incident's windowed scopes share its band in lanes, in input order.
@@ -455,6 +562,31 @@ func (v view) timelineChart() (chart, error) {
 		c.Payload.Tips.Item = append(c.Payload.Tips.Item, tt)
 	}
 
+	// The detection → disclosure lag of each incident, a bracket under its band from the
+	// detected to the disclosed marker, labelled in days by renderLag in page.js.
+	var lagItems []opts.CustomData
+	var lagTips []tip
+	var lagLabels []string
+	for i, f := range v.figs {
+		in := f.Incident
+		if !f.Disclose.Known || !in.Detected.IsDay() || !in.Disclosed.IsDay() {
+			continue
+		}
+		lagItems = append(lagItems, opts.CustomData{Value: []any{i, in.Detected.Time.UnixMilli(), in.Disclosed.Time.UnixMilli()}})
+		lagLabels = append(lagLabels, v.days(f.Disclose.N))
+		lagTips = append(lagTips, tip{Title: v.cases[i], Rows: []tipRow{{
+			Label: v.t(i18n.Metric(analysis.Disclose).Short),
+			Value: v.f(labels.WindowRange, in.Detected, in.Disclosed, v.days(f.Disclose.N)), Color: purple}}})
+	}
+	if len(lagItems) > 0 {
+		windows.AddSeries(v.t(i18n.Metric(analysis.Disclose).Short), lagItems,
+			ec.WithItemStyleOpts(opts.ItemStyle{Color: purple}),
+			ec.WithEncodeOpts(opts.Encode{X: []int{1, 2}, Y: 0}))
+		c.Payload.Labels = map[int][]string{len(series): lagLabels}
+		series = append(series, extra{"id": "lag", "z": 4})
+		c.Payload.Tips.Item = append(c.Payload.Tips.Item, lagTips)
+	}
+
 	markers := []struct {
 		name   i18n.Text
 		get    func(data.Incident) data.Date
@@ -496,6 +628,7 @@ func (v view) timelineChart() (chart, error) {
 
 	c.Notes = append([]string{v.t(labels.TimelineKey)}, c.Notes...)
 	c.Payload.Kind = "timeline"
+	c.Payload.Time = []string{"xAxis"}
 	opt, err := v.option(windows, ext)
 	c.Payload.Option = opt
 	return c, err
@@ -551,13 +684,13 @@ func lagMetrics() []lagMetric {
 	}
 }
 
-// caseBars returns a go-echarts Bar with the incidents on the y axis and values along x,
-// the shape the records and lags charts share.
-func (v view) caseBars(title, valueAxis string) *ec.Bar {
+// caseBars returns a go-echarts Bar with the incidents on the y axis and values along the
+// value axis given, the shape the records and lags charts share.
+func (v view) caseBars(title, subtitle string, valueAxis opts.XAxis) *ec.Bar {
 	bar := ec.NewBar()
-	bar.SetGlobalOptions(append(v.globals(title),
+	bar.SetGlobalOptions(append(v.globals(title, subtitle),
 		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "value", Name: valueAxis, NameLocation: "middle", NameGap: 26}),
+		ec.WithXAxisOpts(valueAxis),
 		ec.WithYAxisOpts(v.caseAxis()),
 	)...)
 	bar.SetXAxis(v.cases).XYReversal()
@@ -568,7 +701,8 @@ func (v view) caseBars(title, valueAxis string) *ec.Bar {
 // with the incidents on the y axis.
 func (v view) lagsChart() (chart, error) {
 	c := chart{ID: "chart-lags", Title: v.t(labels.LagsTitle), Height: v.height(110)}
-	bar := v.caseBars(c.Title, v.t(labels.LagsAxis))
+	bar := v.caseBars(c.Title, v.casesNote(),
+		opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26})
 	for _, lm := range lagMetrics() {
 		name := v.t(i18n.Metric(lm.m).Short)
 		items := make([]opts.BarData, 0, len(v.figs))

@@ -1,6 +1,7 @@
-// Package charts renders breachreport's comparison charts — records exposed, exposure
-// timeline and lags — as one self-contained HTML page that carries the ECharts runtime inline
-// and opens with no network.
+// Package charts renders breachreport's charts — records exposed, exposure timeline, lags
+// and the disclosure bubble chart — as a self-contained HTML dashboard and one standalone
+// page per chart, each carrying the ECharts runtime inline and opening with no network, and
+// turns the charts into PNG and SVG images with headless Chromium.
 //
 // Chart options are built with go-echarts (its option types only, never its page template),
 // marshalled with encoding/json (which escapes <, > and &) into <script
@@ -17,17 +18,49 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 
 	"breachreport/analysis"
 	"breachreport/i18n"
 	"breachreport/third_party/echarts"
 )
 
-// Options configure Write. The zero value writes English.
+// Options configure Build and Write. The zero value writes English, with the records axis
+// on a log scale only when the cases differ by orders of magnitude.
 type Options struct {
 	// Lang is the language of the page's titles, axis names, legends, tooltips and notes:
 	// i18n.En or i18n.Ja. Any other value, including "", means English.
 	Lang i18n.Lang
+	// LogScale says when the records chart uses a logarithmic axis; the zero value is
+	// LogAuto.
+	LogScale LogScale
+}
+
+// LogScale says when the records chart uses a logarithmic axis.
+type LogScale int
+
+// The log-scale choices.
+const (
+	// LogAuto uses a log axis when the largest charted total is at least logRatio times
+	// the smallest.
+	LogAuto LogScale = iota
+	// LogOn always uses a log axis.
+	LogOn
+	// LogOff never does.
+	LogOff
+)
+
+// ParseLogScale reads "auto", "on" or "off" (case-insensitive); "" is auto.
+func ParseLogScale(s string) (LogScale, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return LogAuto, nil
+	case "on":
+		return LogOn, nil
+	case "off":
+		return LogOff, nil
+	}
+	return LogAuto, fmt.Errorf("log scale %q not supported (use auto, on or off)", s)
 }
 
 //go:embed page.html.tmpl
@@ -38,9 +71,11 @@ var pageJS string
 
 var pageTemplate = template.Must(template.New("page").Parse(pageHTML))
 
-// page is what page.html.tmpl renders.
+// page is what page.html.tmpl renders: the dashboard, or one chart alone.
 type page struct {
 	Lang string
+	// Standalone is true for the page of one chart, made to be embedded with an iframe.
+	Standalone bool
 	// CSP is the page's Content-Security-Policy: no network at all, and only the page's
 	// own two scripts, by hash, so that markup injected by any means could not run code.
 	CSP       string
@@ -62,14 +97,76 @@ type pageChart struct {
 	JSON template.JS
 }
 
-// Write renders the charts page (one self-contained HTML document) for rep to w. It charts
-// the incidents of rep.Compare, or of rep.Incidents when Compare is empty. The output
-// depends only on rep and opts: the same report gives byte-identical HTML.
+// Set is the charts of one report, built once and written as the dashboard and as one
+// standalone page per chart.
+type Set struct {
+	dashboard page
+}
+
+// Chart names one chart of a Set.
+type Chart struct {
+	// ID is the chart's element id, the same in every page and every run: "chart-records".
+	ID string
+	// Name is the chart's short name, for file names: "records".
+	Name string
+	// Title is the chart's title in the report's language.
+	Title string
+}
+
+// Build builds every chart of rep. The per-case charts (records, timeline, lags) show the
+// incidents of rep.Compare, or of rep.Incidents when Compare is empty; the bubble chart
+// shows every incident, or the largest of them when there are more than a reader can tell
+// apart. The output depends only on rep and opts.
+func Build(rep analysis.Report, opts Options) (*Set, error) {
+	p, err := buildPage(rep, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Set{dashboard: p}, nil
+}
+
+// Charts returns the charts of the set, in dashboard order.
+func (s *Set) Charts() []Chart {
+	var out []Chart
+	for _, c := range s.dashboard.Charts {
+		out = append(out, Chart{ID: c.ID, Name: strings.TrimPrefix(c.ID, "chart-"), Title: c.Title})
+	}
+	return out
+}
+
+// WriteDashboard writes the dashboard, charts.html: every chart in a responsive grid under
+// a title, the data period, the source note and the generation date.
+func (s *Set) WriteDashboard(w io.Writer) error {
+	return writePage(w, s.dashboard)
+}
+
+// WriteChart writes the standalone page of the chart with the given id (or name): the chart
+// alone, filling the width of its frame, with its notes, for embedding with an iframe.
+func (s *Set) WriteChart(w io.Writer, id string) error {
+	for _, c := range s.dashboard.Charts {
+		if c.ID == id || c.ID == "chart-"+id {
+			p := s.dashboard
+			p.Standalone = true
+			p.Title = c.Title
+			p.Comparing, p.Empty = "", ""
+			p.Charts = []pageChart{c}
+			return writePage(w, p)
+		}
+	}
+	return fmt.Errorf("no chart %q", id)
+}
+
+// Write renders the dashboard (one self-contained HTML document) for rep to w; it is
+// Build followed by WriteDashboard. The same report gives byte-identical HTML.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
-	p, err := buildPage(rep, opts.Lang)
+	s, err := Build(rep, opts)
 	if err != nil {
 		return err
 	}
+	return s.WriteDashboard(w)
+}
+
+func writePage(w io.Writer, p page) error {
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, p); err != nil {
 		return fmt.Errorf("rendering charts page: %w", err)
@@ -80,12 +177,18 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	return nil
 }
 
-func buildPage(rep analysis.Report, lang i18n.Lang) (page, error) {
+func buildPage(rep analysis.Report, opts Options) (page, error) {
 	figs := rep.Compare
 	if len(figs) == 0 {
 		figs = rep.Incidents
 	}
-	v := newView(lang, figs)
+	compared := len(figs)
+	if len(figs) > maxCases {
+		figs = figs[:maxCases]
+	}
+	v := newView(opts.Lang, figs)
+	v.log = opts.LogScale
+	v.compared = compared
 	p := page{
 		Lang:     string(v.lang),
 		Title:    v.t(labels.PageTitle),
@@ -101,22 +204,32 @@ func buildPage(rep analysis.Report, lang i18n.Lang) (page, error) {
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
 	}
+	p.Subtitle = append(p.Subtitle, v.sourceNote(rep))
 	p.Subtitle = append(p.Subtitle, v.f(labels.Input, rep.Input))
 	if !rep.Generated.IsZero() {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, rep.Generated.Format(v.t(labels.DateFormat))))
 	}
-	if len(rep.Incidents) > len(figs) {
-		p.Comparing = v.f(labels.Comparing, len(figs), len(rep.Incidents))
+	if len(rep.Incidents) > compared {
+		p.Comparing = v.f(labels.Comparing, num(compared), num(len(rep.Incidents)))
 	}
 	if len(figs) == 0 {
 		p.Empty = v.t(labels.NoIncidents)
 		return p, nil
 	}
-	for _, build := range []func() (chart, error){v.recordsChart, v.timelineChart, v.lagsChart} {
+	// The dashboard's charts, in order. The monthly trend (incidents and records per month)
+	// goes here, after the bubble chart, once analysis has the monthly table.
+	builders := []func() (chart, error){
+		v.recordsChart,
+		v.timelineChart,
+		v.lagsChart,
+		func() (chart, error) { return v.bubbleChart(rep.Incidents) },
+	}
+	for _, build := range builders {
 		c, err := build()
 		if err != nil {
 			return page{}, fmt.Errorf("building chart %s: %w", c.ID, err)
 		}
+		c.Payload.Lang = string(v.lang)
 		// encoding/json escapes <, > and & (as \u003c, \u003e, \u0026), and go-echarts'
 		// "__f__" function strings stay plain strings: the page never evaluates them.
 		js, err := json.Marshal(c.Payload)
@@ -126,6 +239,20 @@ func buildPage(rep analysis.Report, lang i18n.Lang) (page, error) {
 		p.Charts = append(p.Charts, pageChart{chart: c, JSON: template.JS(js)})
 	}
 	return p, nil
+}
+
+// sourceNote says where the figures come from: the distinct source URLs the input cites.
+func (v view) sourceNote(rep analysis.Report) string {
+	seen := map[string]bool{}
+	for _, f := range rep.Incidents {
+		for _, u := range f.Incident.SourceURLs {
+			seen[u] = true
+		}
+	}
+	if len(seen) == 0 {
+		return v.t(labels.SourcesNone)
+	}
+	return v.f(labels.Sources, num(len(seen)))
 }
 
 // csp returns a Content-Security-Policy that allows no network and runs only the inline

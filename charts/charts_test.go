@@ -59,10 +59,12 @@ var hostileTexts = []string{
 	`"'><img src=x onerror=alert(1)>`,
 	`__f__function(){document.title='f'}`,
 	`{{.}}`,
+	`__f__`,
 }
 
 // hostileReport has one incident per hostile text, used as organization, service, cause and
-// record type, with one scope of known and one of unknown count and window.
+// record type, with one scope of known count and window and one of unknown window, whose
+// count is unknown in the even incidents (which have no total, so no bubble).
 func hostileReport(t testing.TB) analysis.Report {
 	t.Helper()
 	var scopes []data.Scope
@@ -78,7 +80,11 @@ func hostileReport(t testing.TB) analysis.Report {
 		second.Line++
 		second.RecordType = data.Personal
 		second.Certainty = data.Suspected
-		second.Records = data.Count{}
+		if i%2 == 0 {
+			second.Records = data.Count{}
+		} else {
+			second.Records = data.KnownCount(50)
+		}
 		second.ExposureStart, second.ExposureEnd = data.Date{}, data.Date{}
 		scopes = append(scopes, base, second)
 	}
@@ -184,8 +190,8 @@ func ms(y int, m time.Month, d int) float64 {
 func TestSampleFigures(t *testing.T) {
 	page := render(t, sampleReport(t), i18n.En)
 	ps := payloads(t, page)
-	if len(ps) != 3 {
-		t.Fatalf("got %d chart payloads, want 3", len(ps))
+	if len(ps) != 4 {
+		t.Fatalf("got %d chart payloads, want 4", len(ps))
 	}
 	const sanpo, omochabako = 0, 1
 	tests := []struct {
@@ -328,13 +334,14 @@ func TestJapanese(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	titles := map[string]string{"chart-records": labels.RecordsTitle.Ja, "chart-timeline": labels.TimelineTitle.Ja, "chart-lags": labels.LagsTitle.Ja}
+	titles := map[string]string{"chart-records": labels.RecordsTitle.Ja, "chart-timeline": labels.TimelineTitle.Ja,
+		"chart-lags": labels.LagsTitle.Ja, "chart-bubbles": labels.BubbleTitle.Ja}
 	for id, want := range titles {
 		p := ps[id]
 		if p.Option.Title.Text != want {
 			t.Errorf("%s title %q, want %q", id, p.Option.Title.Text, want)
 		}
-		if !strings.HasPrefix(p.Option.TextStyle.FontFamily, `"Hiragino Sans", "Yu Gothic", Meiryo, "Noto Sans CJK JP"`) {
+		if !strings.HasPrefix(p.Option.TextStyle.FontFamily, `'Hiragino Sans', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP'`) {
 			t.Errorf("%s font %q", id, p.Option.TextStyle.FontFamily)
 		}
 	}
@@ -444,17 +451,17 @@ func TestHostileNames(t *testing.T) {
 					t.Errorf("page contains %q unescaped: …%s…", bad, page[max(0, i-80):min(len(page), i+80)])
 				}
 			}
-			// Exactly our own <script> elements: the runtime, page.js and three payloads.
-			if n := strings.Count(page, "<script"); n != 5 {
-				t.Errorf("page has %d <script elements, want 5", n)
+			// Exactly our own <script> elements: the runtime, page.js and four payloads.
+			if n := strings.Count(page, "<script"); n != 6 {
+				t.Errorf("page has %d <script elements, want 6", n)
 			}
-			if n := strings.Count(page, "</script>"); n != 5 {
-				t.Errorf("page has %d </script> tags, want 5", n)
+			if n := strings.Count(page, "</script>"); n != 6 {
+				t.Errorf("page has %d </script> tags, want 6", n)
 			}
 			// The payloads parse back to the exact hostile texts, as plain strings.
 			ps := payloads(t, page)
-			if len(ps) != 3 {
-				t.Fatalf("got %d payloads, want 3", len(ps))
+			if len(ps) != 4 {
+				t.Fatalf("got %d payloads, want 4", len(ps))
 			}
 			cats := ps["chart-records"].Option.YAxis[0].Data
 			for i, h := range hostileTexts {
@@ -475,8 +482,19 @@ func TestHostileNames(t *testing.T) {
 			// Unknown counts are gaps, and noted.
 			s := findSeries(t, ps["chart-records"], v(lang).t(i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Suspected})))
 			for i := range hostileTexts {
-				if got := barValue(t, s, i); got != "-" {
-					t.Errorf("unknown count of incident %d plotted as %v", i, got)
+				if got := barValue(t, s, i); (got == "-") != (i%2 == 0) {
+					t.Errorf("count of incident %d plotted as %v; unknown only for even incidents", i, got)
+				}
+			}
+			// The incidents with a known total are bubbles, coloured by their hostile
+			// causes, which name the series as plain strings.
+			bubbles := map[string]int{}
+			for _, s := range ps["chart-bubbles"].Option.Series {
+				bubbles[s.Name] = len(s.Data)
+			}
+			for i, h := range hostileTexts {
+				if want := i % 2; bubbles[h] != want {
+					t.Errorf("cause %q has %d bubbles, want %d; series %v", h, bubbles[h], want, bubbles)
 				}
 			}
 			if lang == i18n.En && !strings.Contains(page, "Not plotted, count unknown: ") {
@@ -492,11 +510,15 @@ func TestHostileNames(t *testing.T) {
 
 func v(lang i18n.Lang) view { return newView(lang, nil) }
 
-func TestUnknownFigures(t *testing.T) {
-	// One incident with nothing known but its organization and a count of unknown size.
+// nothingKnown is one incident with nothing known but its organization and a count of
+// unknown size.
+func nothingKnown(t testing.TB) analysis.Report {
 	incs, _ := data.Group([]data.Scope{{Line: 2, IncidentID: "x", Organization: "Nothing known", RecordType: data.Card}})
-	rep := report(t, "unknown.csv", incs, nil)
-	page := render(t, rep, i18n.En)
+	return report(t, "unknown.csv", incs, nil)
+}
+
+func TestUnknownFigures(t *testing.T) {
+	page := render(t, nothingKnown(t), i18n.En)
 	ps := payloads(t, page)
 	if got := barValue(t, findSeries(t, ps["chart-records"], "card, confirmed"), 0); got != "-" {
 		t.Errorf("unknown count plotted as %v", got)

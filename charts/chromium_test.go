@@ -22,7 +22,7 @@ import (
 // screenshotsEnv names a directory to keep the Chromium screenshots in, for looking at them.
 const screenshotsEnv = "BREACHREPORT_CHART_SCREENSHOTS"
 
-var chartIDs = []string{"chart-records", "chart-timeline", "chart-lags"}
+var chartIDs = []string{"chart-records", "chart-timeline", "chart-lags", "chart-bubbles"}
 
 // chromium runs Chromium headless with no network on the page file in dir, with extra
 // flags, and returns its standard output and its log.
@@ -71,6 +71,9 @@ func TestChromiumRenders(t *testing.T) {
 			`"'&gt;&lt;img src=x onerror=alert(1)&gt;`, `__f__function(){document.title='f'}`, `{{.}}`}},
 		{"hostile-ja", hostileReport(t), i18n.Ja, []string{
 			`&lt;/script&gt;&lt;script&gt;document.title='x'&lt;/script&gt;`, `"'&gt;&lt;img src=x onerror=alert(1)&gt;`}},
+		// Nothing to plot in most charts, no bubble at all: still drawn, without errors.
+		{"nothing-known", nothingKnown(t), i18n.En, []string{"Disclosure dates unknown", "1 incident(s) not plotted"}},
+		{"log-scale-ja", twoSizes(t), i18n.Ja, []string{"対数目盛", "1,000,000件", ">100万</text>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +157,8 @@ function chart(id) { return echarts.getInstanceByDom(document.getElementById(id)
   var s = c.getOption().series.findIndex(function (x) { return x.data[1].value !== "-"; });
   c.dispatchAction({type: "showTip", seriesIndex: s, dataIndex: 1});
 });
+var bu = chart("chart-bubbles");
+bu.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
 var tl = chart("chart-timeline");
 var w = tl.getOption().series[0].data[0].value;
 var at = tl.convertToPixel({xAxisIndex: 0, yAxisIndex: 0}, [(w[1] + w[2]) / 2, w[0]]);
@@ -182,6 +187,7 @@ tl.dispatchAction({type: "showTip", x: at[0], y: at[1]});
 		"chart-records":  ps["chart-records"].Tips.Axis[1].Title,
 		"chart-lags":     ps["chart-lags"].Tips.Axis[1].Title,
 		"chart-timeline": ps["chart-timeline"].Tips.Item[0][0].Title,
+		"chart-bubbles":  ps["chart-bubbles"].Tips.Item[0][0].Title,
 	}
 	headRE := regexp.MustCompile(`white-space:normal">([^<]*)</div>`)
 	for _, id := range chartIDs {

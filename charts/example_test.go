@@ -13,7 +13,8 @@ import (
 	"breachreport/i18n"
 )
 
-// Example writes the Japanese charts page of the embedded sample, as main does.
+// Example builds the Japanese charts of the embedded sample and writes the dashboard and the
+// page of each chart, as main does.
 func Example() {
 	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
 	if err != nil {
@@ -25,18 +26,27 @@ func Example() {
 		log.Fatal(err)
 	}
 
+	set, err := charts.Build(rep, charts.Options{Lang: i18n.Ja})
+	if err != nil {
+		log.Fatal(err)
+	}
 	var page bytes.Buffer
-	if err := charts.Write(&page, rep, charts.Options{Lang: i18n.Ja}); err != nil {
+	if err := set.WriteDashboard(&page); err != nil {
 		log.Fatal(err)
 	}
 	html := page.String()
-	for _, id := range []string{"chart-records", "chart-timeline", "chart-lags"} {
-		fmt.Printf("%s: %v\n", id, strings.Contains(html, `<div class="chart" id="`+id+`"`))
+	for _, c := range set.Charts() {
+		var alone bytes.Buffer
+		if err := set.WriteChart(&alone, c.ID); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s.html: %s, in the dashboard: %v\n", c.Name, c.Title, strings.Contains(html, `<div class="chart" id="`+c.ID+`"`))
 	}
 	fmt.Println(strings.Contains(html, "公表期間: 2019-06-04 〜 2019-08-06"))
 	// Output:
-	// chart-records: true
-	// chart-timeline: true
-	// chart-lags: true
+	// records.html: 漏えい件数（情報種別 × 確度）, in the dashboard: true
+	// timeline.html: 漏えい期間と主要な日付, in the dashboard: true
+	// lags.html: 発覚・封じ込め・公表までの日数, in the dashboard: true
+	// bubbles.html: 公表日別の漏えい件数, in the dashboard: true
 	// true
 }

@@ -13,6 +13,9 @@ type labelTable struct {
 	PeriodUnknown i18n.Text
 	Comparing     i18n.Text
 	NoIncidents   i18n.Text
+	Sources       i18n.Text
+	SourcesNone   i18n.Text
+	FirstCases    i18n.Text
 	NoScript      i18n.Text
 	ChartFailed   i18n.Text
 
@@ -20,6 +23,8 @@ type labelTable struct {
 	RecordsAxis       i18n.Text
 	RecordsNotPlotted i18n.Text
 	RecordsPartial    i18n.Text
+	RecordsLog        i18n.Text
+	RecordsZeroLog    i18n.Text
 	RecordsTableCase  i18n.Text
 	Total             i18n.Text
 	TotalUnknown      i18n.Text
@@ -41,13 +46,19 @@ type labelTable struct {
 	LagsAxis    i18n.Text
 	LagsUnknown i18n.Text
 
+	BubbleTitle      i18n.Text
+	BubbleAxis       i18n.Text
+	BubbleTop        i18n.Text
+	BubbleNotPlotted i18n.Text
+	BubbleKey        i18n.Text
+	Cause            i18n.Text
+	OtherCauses      i18n.Text
+	CauseUnknown     i18n.Text
+
 	RecordsFmt i18n.Text
 	DaysFmt    i18n.Text
 	OneDayFmt  i18n.Text
 	DateFormat i18n.Text
-	AxisYear   i18n.Text
-	AxisMonth  i18n.Text
-	AxisDay    i18n.Text
 }
 
 // labels is the table the page is written from; it is never modified.
@@ -57,8 +68,11 @@ var labels = labelTable{
 	Generated:     i18n.Text{En: "Generated %s", Ja: "作成日: %s"},
 	Period:        i18n.Text{En: "Disclosed %s to %s", Ja: "公表期間: %s 〜 %s"},
 	PeriodUnknown: i18n.Text{En: "Disclosure dates unknown", Ja: "公表日不明"},
-	Comparing:     i18n.Text{En: "Comparing %d of %d incidents.", Ja: "比較対象: %d 件（全 %d 件中）。"},
+	Comparing:     i18n.Text{En: "Comparing %s of %s incidents.", Ja: "比較対象: %s 件（全 %s 件中）。"},
 	NoIncidents:   i18n.Text{En: "No incidents to chart.", Ja: "グラフにする事案がありません。"},
+	Sources:       i18n.Text{En: "Sources: the public disclosures cited in the input (%s source URLs, listed in the workbook)", Ja: "出典: 入力に記載の公表資料（URL %s 件、ワークブックに一覧）"},
+	SourcesNone:   i18n.Text{En: "Sources: none cited in the input", Ja: "出典: 入力に記載なし"},
+	FirstCases:    i18n.Text{En: "Showing the first %s of the %s incidents compared", Ja: "最初の %s 件を表示（比較対象 %s 件中）"},
 	NoScript:      i18n.Text{En: "The charts need JavaScript; the figures are also in the workbook.", Ja: "グラフの表示には JavaScript が必要です。数値はワークブックにもあります。"},
 	ChartFailed:   i18n.Text{En: "This chart could not be drawn: ", Ja: "このグラフを描画できませんでした: "},
 
@@ -66,13 +80,15 @@ var labels = labelTable{
 	RecordsAxis:       i18n.Text{En: "Records", Ja: "件数"},
 	RecordsNotPlotted: i18n.Text{En: "Not plotted, count unknown: %s — %s", Ja: "件数不明のため非表示: %s — %s"},
 	RecordsPartial:    i18n.Text{En: "%s — %s: %d scope(s) with an unknown count are not included", Ja: "%s — %s: 件数不明の範囲 %d 件は含みません"},
+	RecordsLog:        i18n.Text{En: "Log scale (cases differ by orders of magnitude): bars start at %s and stand side by side", Ja: "対数目盛（事案間で桁が異なるため）: 棒は %s から始まり、横に並べて表示"},
+	RecordsZeroLog:    i18n.Text{En: "Not plotted on the log scale, 0 records: %s — %s", Ja: "0件のため対数目盛に表示せず: %s — %s"},
 	RecordsTableCase:  i18n.Text{En: "Incident", Ja: "事案"},
 	Total:             i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
 	TotalUnknown:      i18n.Text{En: "unknown (a scope's count is unknown)", Ja: "不明（件数不明の範囲あり）"},
 
 	TimelineTitle:    i18n.Text{En: "Exposure windows and key dates", Ja: "漏えい期間と主要な日付"},
 	TimelineAxis:     i18n.Text{En: "Date", Ja: "日付"},
-	TimelineKey:      i18n.Text{En: "Solid bars: confirmed exposure; light hatched bars: suspected. Markers: ▲ detected, ◆ contained, ● disclosed.", Ja: "塗りつぶしの棒: 確定した漏えい期間、薄い斜線の棒: 可能性。記号: ▲ 発覚、◆ 封じ込め、● 公表。"},
+	TimelineKey:      i18n.Text{En: "Solid bars: confirmed exposure; light hatched bars: suspected. Markers: ▲ detected, ◆ contained, ● disclosed; the bracket under a case spans detection to disclosure, in days.", Ja: "塗りつぶしの棒: 確定した漏えい期間、薄い斜線の棒: 可能性。記号: ▲ 発覚、◆ 封じ込め、● 公表。事案の下の括線は発覚から公表までの日数。"},
 	TimelineNoWindow: i18n.Text{En: "No exposure window known: %s — %s", Ja: "漏えい期間不明: %s — %s"},
 	Detected:         i18n.Text{En: "Detected", Ja: "発覚"},
 	Contained:        i18n.Text{En: "Contained", Ja: "封じ込め"},
@@ -87,12 +103,17 @@ var labels = labelTable{
 	LagsAxis:    i18n.Text{En: "Days", Ja: "日数"},
 	LagsUnknown: i18n.Text{En: "Not shown, unknown: %s — %s", Ja: "不明のため非表示: %s — %s"},
 
+	BubbleTitle:      i18n.Text{En: "Records exposed by disclosure date", Ja: "公表日別の漏えい件数"},
+	BubbleAxis:       i18n.Text{En: "Disclosed", Ja: "公表日"},
+	BubbleTop:        i18n.Text{En: "The %s largest of %s incidents", Ja: "件数の多い %s 件を表示（全 %s 件中）"},
+	BubbleNotPlotted: i18n.Text{En: "%s incident(s) not plotted: total records or disclosure date unknown", Ja: "合計件数または公表日が不明の %s 件は非表示"},
+	BubbleKey:        i18n.Text{En: "Each bubble is an incident: its area is proportional to its total records, its colour shows the cause.", Ja: "円はそれぞれ1事案。面積は合計件数に比例し、色は原因を表します。"},
+	Cause:            i18n.Text{En: "Cause", Ja: "原因"},
+	OtherCauses:      i18n.Text{En: "Other causes", Ja: "その他の原因"},
+	CauseUnknown:     i18n.Text{En: "Cause unknown", Ja: "原因不明"},
+
 	RecordsFmt: i18n.Text{En: "%s", Ja: "%s件"},
 	DaysFmt:    i18n.Text{En: "%s days", Ja: "%s日"},
 	OneDayFmt:  i18n.Text{En: "%s day", Ja: "%s日"},
 	DateFormat: i18n.Text{En: "2006-01-02", Ja: "2006年1月2日"},
-	// AxisYear, AxisMonth and AxisDay are ECharts time-axis label templates.
-	AxisYear:  i18n.Text{En: "{yyyy}", Ja: "{yyyy}年"},
-	AxisMonth: i18n.Text{En: "{MMM}", Ja: "{M}月"},
-	AxisDay:   i18n.Text{En: "{MMM} {d}", Ja: "{M}月{d}日"},
 }

@@ -14,13 +14,26 @@ import (
 
 // payload is what one chart's <script type="application/json"> carries.
 type payload struct {
-	// Kind tells page.js which functions to attach: "records", "timeline" or "lags".
+	// Kind tells page.js which functions to attach: "records", "timeline", "lags" or
+	// "bubbles".
 	Kind string `json:"kind"`
+	// Lang is the page's language, which the compact axis numbers follow.
+	Lang string `json:"lang"`
+	// Compact names the value axes ("xAxis", "yAxis") whose labels page.js writes as
+	// compact record counts: 4.1万 in Japanese, 41.4k in English.
+	Compact []string `json:"compact,omitempty"`
+	// Time names the time axes whose labels page.js writes: the first label and every
+	// January with the year, the other months by name, in the page's language.
+	Time []string `json:"time,omitempty"`
 	// Option is the ECharts option object: go-echarts' JSON() with extras merged in.
 	Option map[string]any `json:"option"`
 	// Tips are the tooltips, text only: by category index for axis tooltips, by series
 	// and data index for item tooltips. page.js escapes every string it puts in HTML.
 	Tips tips `json:"tips"`
+	// Labels are texts page.js writes on the chart, by series index and data index: the
+	// names on the largest bubbles, the days of the timeline's lag brackets. They are
+	// returned by formatter functions, so they are shown as text, never read as templates.
+	Labels map[int][]string `json:"labels,omitempty"`
 }
 
 type tips struct {

@@ -1,0 +1,107 @@
+package charts
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"breachreport/i18n"
+	"breachreport/internal/clienttest"
+)
+
+// startBrowser starts the Chromium the tests use, or skips (see clienttest.Find).
+func startBrowser(t testing.TB) *Browser {
+	t.Helper()
+	b, err := StartBrowser(context.Background(), clienttest.Chromium(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// writeSample writes the sample's dashboard in lang into a temporary directory.
+func writeSample(t testing.TB, lang i18n.Lang) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "charts.html")
+	if err := os.WriteFile(path, []byte(render(t, sampleReport(t), lang)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestFormatters runs page.js's axis formatters in Chromium on values worked out by hand.
+func TestFormatters(t *testing.T) {
+	b := startBrowser(t)
+	if _, err := b.Load(context.Background(), writeSample(t, i18n.En), 1280, 1); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		expr, want string
+	}{
+		{`compact(41355, "ja")`, "4.1万"},
+		{`compact(41355, "en")`, "41.4k"},
+		{`compact(10000, "ja")`, "1万"},
+		{`compact(10000, "en")`, "10k"},
+		{`compact(9999, "ja")`, "9,999"},
+		{`compact(1000, "en")`, "1k"},
+		{`compact(999, "en")`, "999"},
+		{`compact(0, "en")`, "0"},
+		{`compact(1234567, "en")`, "1.23M"},
+		{`compact(999999, "en")`, "1M"},
+		{`compact(1200000, "ja")`, "120万"},
+		{`compact(99999999, "ja")`, "1億"},
+		{`compact(150000000, "ja")`, "1.5億"},
+		{`compact(3000000000, "en")`, "3B"},
+		{`dateLabel(Date.UTC(2019, 0, 1), 3, "en")`, "2019"},
+		{`dateLabel(Date.UTC(2019, 0, 1), 3, "ja")`, "2019年"},
+		{`dateLabel(Date.UTC(2019, 6, 1), 3, "en")`, "Jul"},
+		{`dateLabel(Date.UTC(2019, 6, 1), 3, "ja")`, "7月"},
+		{`dateLabel(Date.UTC(2019, 2, 1), 0, "en")`, "Mar 2019"},
+		{`dateLabel(Date.UTC(2019, 2, 1), 0, "ja")`, "2019年3月"},
+		{`dateLabel(Date.UTC(2019, 2, 15), 2, "en")`, "Mar 15"},
+		{`dateLabel(Date.UTC(2019, 2, 15), 2, "ja")`, "3月15日"},
+		{`escapeHTML("<b a=\"1\">'&'</b>")`, "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"},
+	}
+	for _, tt := range tests {
+		got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string]("breachreport."+tt.expr))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.expr, err)
+		}
+		if got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+// TestAxisLabels loads the sample in both languages and reads the axis labels the charts
+// drew: record counts compact by language, time axes with years.
+func TestAxisLabels(t *testing.T) {
+	b := startBrowser(t)
+	tests := []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.En, []string{">10k<", ">40k<", ">2016<", ">2019<", ">Jul<", ">159 days<", ">148 days<"}},
+		{i18n.Ja, []string{">1万<", ">4万<", ">2016年<", ">2019年<", ">7月<", ">159日<", ">148日<"}},
+	}
+	for _, tt := range tests {
+		l, err := b.Load(context.Background(), writeSample(t, tt.lang), 1280, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Charts != 4 || len(l.Events) > 0 || len(l.Suspect) > 0 {
+			t.Errorf("%s: %d charts, events %v, suspect %v", tt.lang, l.Charts, l.Events, l.Suspect)
+		}
+		dom := markupOnly(l.DOM)
+		for _, w := range tt.want {
+			if !strings.Contains(dom, w) {
+				t.Errorf("%s: no chart text %s", tt.lang, w)
+			}
+		}
+	}
+}
