@@ -111,10 +111,14 @@ func (e export) count(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-// days is how the export writes a day count: 1132 as stored, 1,132 as shown.
+// days is how the export writes a day count: 1132 as stored, 1,132 days or 1,132日 as
+// shown.
 func (e export) days(n int) string {
 	if n == none {
 		return ""
+	}
+	if e.asShown {
+		return groupDigits(int64(n)) + map[i18n.Lang]string{i18n.En: " days", i18n.Ja: "日"}[e.lang]
 	}
 	return e.count(int64(n))
 }
