@@ -20,8 +20,10 @@ type chartSpec struct {
 	valueTitle, valueFmt string
 	// labels shows each value on its bar, in the number format of its cell.
 	labels bool
-	// width and height are in pixels.
+	// width and height are its size, offsetX how far right of its anchor cell it starts,
+	// in pixels.
 	width, height uint
+	offsetX       int
 }
 
 // chartSeries is one series: a reference to the cell with its name, a reference to its
@@ -73,11 +75,12 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: &font},
 		Format: excelize.GraphicOptions{
 			AltText: c.title, PrintObject: boolPtr(true), Locked: boolPtr(false),
-			OffsetX: 4, OffsetY: 4,
+			OffsetY: 4,
 		},
 		XAxis:        excelize.ChartAxis{Font: font, ReverseOrder: c.typ == excelize.Bar || c.typ == excelize.BarStacked},
 		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.valueFmt}},
 		ShowBlanksAs: "gap",
+		VaryColors:   boolPtr(false),
 	}
 	if c.valueTitle != "" {
 		ch.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.valueTitle, Font: &font}}}
@@ -92,11 +95,19 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		}
 		ch.Series = append(ch.Series, cs)
 	}
+	// The anchor is the cell the offset falls in: readers do not all honour an offset
+	// wider than its cell.
+	x := 4 + c.offsetX
+	for x >= colPixels(w.lo.colWidth(col)) {
+		x -= colPixels(w.lo.colWidth(col))
+		col++
+	}
+	ch.Format.OffsetX = x
 	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch))
 }
 
-// chartRows is how many rows of default height a chart of height pixels covers, plus one.
-func chartRows(height uint, rowHt float64) int {
-	// A point is 4/3 pixels.
-	return int(float64(height)/(rowHt*4/3)) + 2
+// colPixels is the width in pixels of a column width in characters, as Excel draws it at
+// 100%: seven pixels a character of the default font, plus five of padding.
+func colPixels(width float64) int {
+	return int(width*7+0.5) + 5
 }

@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/clienttest"
 )
@@ -300,11 +303,75 @@ func TestLibreOfficePDF(t *testing.T) {
 			date := map[i18n.Lang]string{i18n.En: "2019-06-04", i18n.Ja: "2019/06/04"}[l]
 			for _, want := range []string{"41,355", "43,961", "40,443", "84,404", "1,132", "1,280", date,
 				"株式会社サンポークリエイト", "株式会社おもちゃ箱", "https://cybersecurity-jp.com/news/31610",
-				lIncidentID.in(l), lTotalRecords.in(l)} {
+				lIncidentID.in(l), lTotalRecords.in(l), lChartRecords.in(l), lChartLags.in(l), lReportTitle.in(l)} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the PDF has no %q", want)
 				}
 			}
+			checkChartPixels(t, pdf)
 		})
 	}
+}
+
+// checkChartPixels renders the PDF's pages to PNG and checks that one page shows the
+// bars of both charts: large areas in the colour of suspected personal records (the
+// records chart) and of the detection → disclosure lag (the lag chart), colours that
+// nothing else on the pages uses.
+func checkChartPixels(t *testing.T, pdf string) {
+	t.Helper()
+	pdftoppm := clienttest.Find(t, "poppler-utils", "pdftoppm")
+	dir := t.TempDir()
+	if out, err := clienttest.Run(t, time.Minute, pdftoppm, "-r", "50", "-png", pdf, filepath.Join(dir, "page")); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+	if len(pages) == 0 {
+		t.Fatal("pdftoppm wrote no pages")
+	}
+	colours := map[string]color.RGBA{
+		"personal, suspected": hexColour(bucketColor(analysis.Bucket{Type: data.Personal, Certainty: data.Suspected}, 0)),
+		"disclosure lag":      hexColour(lagColors[analysis.Disclose]),
+	}
+	best := map[string]int{}
+	for _, page := range pages {
+		f, err := os.Open(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		bounds := img.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				for name, c := range colours {
+					if near(r>>8, c.R) && near(g>>8, c.G) && near(b>>8, c.B) {
+						n[name]++
+					}
+				}
+			}
+		}
+		if n["personal, suspected"] > 0 && n["disclosure lag"] > 0 {
+			for name := range colours {
+				best[name] = max(best[name], n[name])
+			}
+		}
+	}
+	// At 50 dpi a bar of the charts covers several hundred pixels.
+	for name := range colours {
+		if best[name] < 150 {
+			t.Errorf("no page shows both charts: at most %d pixels in the colour of %s", best[name], name)
+		}
+	}
+}
+
+func near(v uint32, c uint8) bool { return v+8 >= uint32(c) && v <= uint32(c)+8 }
+
+func hexColour(s string) color.RGBA {
+	v, _ := strconv.ParseUint(s, 16, 32)
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
 }

@@ -534,15 +534,21 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.blank()
 	w.para(lHighlightNote.in(l), last)
 
-	// The charts, one under the other below the table, on the table's own cells.
+	// The charts, side by side below the table, as wide together as the table, on the
+	// table's own cells.
 	cats := ref(w.name, 2, 1, last, 1)
-	const width, height = 760, 380
+	tableWidth := 0
+	for c := 1; c <= last; c++ {
+		tableWidth += colPixels(w.lo.colWidth(c))
+	}
+	width := uint(max(480, (tableWidth-16)/2))
+	height := uint(360)
 	at := w.row + 2
 	w.chart(1, at, chartSpec{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,
 		valueTitle: lAxisRecords.in(l), valueFmt: "#,##0", width: width, height: height})
-	at += chartRows(height, w.lineHt)
 	w.chart(1, at, chartSpec{typ: excelize.Col, title: lChartLags.in(l), cats: cats, series: lags,
-		valueTitle: lAxisDays.in(l), valueFmt: "#,##0", labels: true, width: width, height: height})
+		valueTitle: lAxisDays.in(l), valueFmt: "#,##0", labels: true, width: width, height: height,
+		offsetX: int(width) + 16})
 	w.finish(1, false)
 }
 
