@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"breachreport/analysis"
+	"breachreport/i18n"
 )
 
 // writeWith writes rep with opts and opens the result again.
@@ -220,5 +221,89 @@ func TestCutText(t *testing.T) {
 		if got := cutText(tt.in, tt.marker, tt.max); got != tt.want {
 			t.Errorf("cutText(%q, %q, %d) = %q, want %q", tt.in, tt.marker, tt.max, got, tt.want)
 		}
+	}
+}
+
+// TestPropertiesAndPrinting checks the document properties, and on every sheet the print
+// setup (landscape A4, one page wide, the header row repeated), the page header and footer,
+// and the highlighting of long lags.
+func TestPropertiesAndPrinting(t *testing.T) {
+	rep := sampleReport(t)
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			b := writeWith(t, rep, Options{Lang: l, Author: "Hanako Sato & Co", Company: "Example Consulting K.K."})
+			p, err := b.f.GetDocProps()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for what, got := range map[string][2]string{
+				"title":    {p.Title, lReportTitle.in(l)},
+				"subject":  {p.Subject, lSubject.in(l)},
+				"keywords": {p.Keywords, lKeywords.in(l)},
+				"creator":  {p.Creator, "Hanako Sato & Co"},
+				"created":  {p.Created, "2026-03-01T00:30:00Z"}, // 09:30 JST
+				"language": {p.Language, map[string]string{"en": "en-US", "ja": "ja-JP"}[string(l)]},
+			} {
+				if got[0] != got[1] {
+					t.Errorf("%s = %q, want %q", what, got[0], got[1])
+				}
+			}
+			if !strings.Contains(p.Description, rep.InputSHA256) {
+				t.Errorf("description %q does not give the input's SHA-256", p.Description)
+			}
+			if a, err := b.f.GetAppProps(); err != nil || a.Company != "Example Consulting K.K." {
+				t.Errorf("company = %+v (%v), want Example Consulting K.K.", a, err)
+			}
+			date := map[string]string{"en": "2026-03-01 09:30", "ja": "2026/03/01 09:30"}[string(l)]
+			titles := map[string]string{}
+			for _, n := range b.f.GetDefinedName() {
+				if n.Name == "_xlnm.Print_Titles" {
+					titles[n.Scope] = n.RefersTo
+				}
+			}
+			for _, sh := range b.f.GetSheetList() {
+				lay, err := b.f.GetPageLayout(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if lay.Orientation == nil || *lay.Orientation != "landscape" || lay.Size == nil || *lay.Size != 9 ||
+					lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0 {
+					t.Errorf("%s: page layout %+v, want landscape A4, one page wide", sh, lay)
+				}
+				if sp, _ := b.f.GetSheetProps(sh); sp.FitToPage == nil || !*sp.FitToPage {
+					t.Errorf("%s: fit to page is off", sh)
+				}
+				hf, err := b.f.GetHeaderFooter(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(hf.OddHeader, lReportTitle.in(l)) || !strings.Contains(hf.OddHeader, "&A") ||
+					!strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") || !strings.Contains(hf.OddFooter, date) {
+					t.Errorf("%s: header %q, footer %q; want the title, the sheet, page n of N and %s", sh, hf.OddHeader, hf.OddFooter, date)
+				}
+				if want := quoteSheet(sh) + "!$1:$1"; !strings.HasSuffix(titles[sh], want) {
+					t.Errorf("%s: print titles %q, want the header row %s", sh, titles[sh], want)
+				}
+			}
+			// The detection → disclosure lag over 90 days is highlighted on Incidents (a
+			// column) and Comparison (a row).
+			inc := b.sheet(lSheetIncidents)
+			col := b.col(inc, b.header(inc, 1), i18n.Metric(analysis.Disclose).Name.In(l))
+			cmp := b.sheet(lSheetComparison)
+			row := b.rowWhere(cmp, 1, i18n.Metric(analysis.Disclose).Name.In(l))
+			for sh, ref := range map[string]string{
+				inc: cellRef(col, 2) + ":" + cellRef(col, 3),
+				cmp: cellRef(2, row) + ":" + cellRef(3, row),
+			} {
+				cf, err := b.f.GetConditionalFormats(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rules := cf[ref]
+				if len(cf) != 1 || len(rules) != 1 || rules[0].Type != "cell" || rules[0].Criteria != "greater than" || rules[0].Value != "90" {
+					t.Errorf("%s: conditional formats %+v, want one rule > 90 over %s", sh, cf, ref)
+				}
+			}
+		})
 	}
 }
