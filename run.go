@@ -74,6 +74,7 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                        [--author NAME] [--company NAME]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy]
@@ -141,6 +142,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                             [--author NAME] [--company NAME]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 
 Reads incidents (CSV, one scope per row) and writes DIR/` + workbookName + ` and DIR/` + chartsName + `.
@@ -157,6 +159,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
@@ -192,11 +196,12 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return fmt.Errorf("creating output directory: %w", err)
 	}
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
 	outputs := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
-		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: l}) }},
+		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, wbOpts) }},
 		{chartsName, func(w io.Writer) error { return charts.Write(w, rep, charts.Options{Lang: l}) }},
 	}
 	printAccounting(e.stdout, rep, readAs)
