@@ -53,8 +53,15 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newSortedZip)
 	if err := build(f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
+	}
+	// excelize adds some content types in map order; sorted, the same report gives the
+	// same bytes.
+	if ct := f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
