@@ -155,7 +155,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 		{key: lSheetScopes, render: scopesSheet, streamed: true, table: "Scopes"},
 		{key: lSheetComparison, render: comparisonSheet},
 		{key: lSheetIssues, render: issuesSheet, streamed: true, table: "DataIssues"},
-		{key: lSheetMethod, render: methodSheet, table: "Method"},
+		{key: lSheetMethod, render: methodSheet, streamed: true, table: "Method"},
 	}
 	newWriter := func(d *sheetDef, measuring bool) *sheetWriter {
 		name := d.key.in(l)
