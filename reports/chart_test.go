@@ -258,3 +258,34 @@ func TestCharts(t *testing.T) {
 		})
 	}
 }
+
+// TestColumnsInOrder checks that every sheet lists its column widths in column order, as
+// the file format requires (excelize's stream writer puts each before the last).
+func TestColumnsInOrder(t *testing.T) {
+	for _, l := range langs {
+		b, raw := writeBook(t, sampleReport(t), l)
+		pkg := unzip(t, raw)
+		for _, sh := range b.f.GetSheetList() {
+			var ws struct {
+				Cols []struct {
+					Min int `xml:"min,attr"`
+					Max int `xml:"max,attr"`
+				} `xml:"cols>col"`
+			}
+			if err := xml.Unmarshal(pkg[pkg.sheetPart(t, sh)], &ws); err != nil {
+				t.Fatal(err)
+			}
+			if len(ws.Cols) == 0 {
+				t.Errorf("%s: no column widths", sh)
+			}
+			last := 0
+			for _, c := range ws.Cols {
+				if c.Min <= last || c.Max < c.Min {
+					t.Errorf("%s: columns %+v out of order", sh, ws.Cols)
+					break
+				}
+				last = c.Max
+			}
+		}
+	}
+}

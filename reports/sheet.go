@@ -452,7 +452,7 @@ func (w *sheetWriter) begin() {
 	lo := w.lo
 	if w.streamed {
 		// The sheet properties are written when the stream starts.
-		fit := true
+		fit := lo.fitsPage()
 		w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 		sw, err := w.f.NewStreamWriter(w.name)
 		if err != nil {
@@ -460,8 +460,10 @@ func (w *sheetWriter) begin() {
 			return
 		}
 		w.sw = sw
-		for i, wd := range lo.colWidths {
-			w.fail(sw.SetColWidth(i+1, i+1, wd))
+		// The stream puts each column before those set already, and the file must list
+		// them in order: from the last to the first.
+		for i := len(lo.colWidths) - 1; i >= 0; i-- {
+			w.fail(sw.SetColWidth(i+1, i+1, lo.colWidths[i]))
 		}
 		if lo.head > 0 {
 			w.fail(sw.SetPanes(w.panes()))
@@ -559,16 +561,23 @@ func (w *sheetWriter) tableName() string {
 	return name
 }
 
-// printSetup sets the part up to print landscape on A4, one page wide, with the header row
-// repeated on every page, and the report's title, the sheet, the page number and the
-// generation date in the page header and footer.
+// printSetup sets the part up to print landscape on A4, one page wide (unless that would
+// shrink it below minPrintScale: then at that scale, over as many pages across as it
+// takes), with the header row (and frozen columns) repeated on every page, and the
+// report's title, the sheet, the page number and the generation date in the page header
+// and footer.
 func (w *sheetWriter) printSetup() {
 	a4, landscape, one, tall := 9, "landscape", 1, 0
-	w.fail(w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall,
-	}))
+	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
+	fit := w.lo.fitsPage()
+	if fit {
+		layout.FitToWidth, layout.FitToHeight = &one, &tall
+	} else {
+		scale := uint(minPrintScale)
+		layout.AdjustTo = &scale
+	}
+	w.fail(w.f.SetPageLayout(w.name, layout))
 	if w.sw == nil {
-		fit := true
 		w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 	}
 	margin, edge := 0.5, 0.3
@@ -590,6 +599,23 @@ func boolPtr(b bool) *bool { return &b }
 
 // defaultColWidth is Excel's width of a column left as it is.
 const defaultColWidth = 8.43
+
+// minPrintScale is the smallest print scale, in percent, that stays readable; pageChars is
+// how many characters of column width a landscape A4 page with half-inch margins shows at
+// 100%.
+const (
+	minPrintScale = 50
+	pageChars     = 142
+)
+
+// fitsPage reports whether the sheet's columns fit one page wide at minPrintScale or more.
+func (lo *layout) fitsPage() bool {
+	total := 0.0
+	for _, wd := range lo.colWidths {
+		total += wd
+	}
+	return total <= pageChars*100/minPrintScale
+}
 
 func cellRef(col, row int) string {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
