@@ -166,9 +166,14 @@ func wrappedLines(text string, across float64) float64 {
 	return n
 }
 
-// headerWidth is the width a wrapped header needs: half its text, and at least its longest
-// word (words with East Asian characters break anywhere).
+// headerWidth is the width a header needs: all of a short one; of a longer one, which
+// wraps, half its text, and at least its longest word (words with East Asian characters
+// break anywhere).
 func headerWidth(s string) float64 {
+	// A short header stays on one line.
+	if w := textWidth(s); w <= 12 {
+		return w
+	}
 	longest := 0.0
 	for _, word := range strings.Fields(s) {
 		if w := textWidth(word); w == float64(len([]rune(word))) {
