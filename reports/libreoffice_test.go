@@ -375,3 +375,33 @@ func hexColour(s string) color.RGBA {
 	v, _ := strconv.ParseUint(s, 16, 32)
 	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
 }
+
+// TestLibreOfficeContinuation has LibreOffice read a workbook whose streamed sheets continue
+// on further sheets (the row limit lowered to 4): every part opens, with its header and its
+// rows in order.
+func TestLibreOfficeContinuation(t *testing.T) {
+	soffice := clienttest.LibreOffice(t)
+	rep := reportFrom(t, []byte(continuationCSV()))
+	var buf bytes.Buffer
+	if err := Write(&buf, rep, Options{Lang: i18n.En, maxRows: 4}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "parts.xlsx")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := convert(t, soffice, file, csvFilter(false))
+	var got []string
+	for _, sh := range []string{"Incidents", "Incidents (2)", "Incidents (3)"} {
+		tb := readTable(t, dir, "parts", sh)
+		if tb.cell(0, 0) != lIncidentID.in(i18n.En) {
+			t.Errorf("%s A1 = %q, want the header", sh, tb.cell(0, 0))
+		}
+		for r := 1; r < len(tb.rows); r++ {
+			got = append(got, tb.cell(r, 0))
+		}
+	}
+	if want := "inc-1 inc-2 inc-3 inc-4 inc-5 inc-6 inc-7"; strings.Join(got, " ") != want {
+		t.Errorf("incidents over the parts = %q, want %q", got, want)
+	}
+}
