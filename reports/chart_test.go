@@ -289,3 +289,43 @@ func TestColumnsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestTableColumns checks that every table's column names are its header cells, distinct
+// and not empty (Excel repairs a file whose table disagrees with its sheet), also when the
+// input's own columns repeat a header of the sheet or have none.
+func TestTableColumns(t *testing.T) {
+	in := "incident_id,organization,records,Line,,notes2\n" +
+		"x,Example Co.,1,a,b,c\n"
+	rep := reportFrom(t, []byte(in))
+	for _, l := range langs {
+		b, raw := writeBook(t, rep, l)
+		pkg := unzip(t, raw)
+		for _, sh := range b.f.GetSheetList() {
+			for _, r := range pkg.rels(t, pkg.sheetPart(t, sh)) {
+				if !strings.HasSuffix(r.Type, "/table") {
+					continue
+				}
+				var tbl struct {
+					Ref  string `xml:"ref,attr"`
+					Cols []struct {
+						Name string `xml:"name,attr"`
+					} `xml:"tableColumns>tableColumn"`
+				}
+				if err := xml.Unmarshal(pkg[r.Target], &tbl); err != nil {
+					t.Fatal(err)
+				}
+				rows, _ := b.f.GetRows(sh)
+				seen := map[string]bool{}
+				for i, c := range tbl.Cols {
+					if i >= len(rows[0]) || c.Name != rows[0][i] || c.Name == "" || seen[strings.ToLower(c.Name)] {
+						t.Errorf("%s: table column %d %q; header row %q", sh, i+1, c.Name, rows[0])
+					}
+					seen[strings.ToLower(c.Name)] = true
+				}
+				if len(tbl.Cols) != len(rows[0]) {
+					t.Errorf("%s: %d table columns, %d header cells", sh, len(tbl.Cols), len(rows[0]))
+				}
+			}
+		}
+	}
+}

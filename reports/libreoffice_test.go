@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -309,6 +310,9 @@ func TestLibreOfficePDF(t *testing.T) {
 				}
 			}
 			checkChartPixels(t, pdf)
+			if l == i18n.Ja {
+				checkJapaneseFont(t, pdf)
+			}
 		})
 	}
 }
@@ -367,6 +371,28 @@ func checkChartPixels(t *testing.T, pdf string) {
 			t.Errorf("no page shows both charts: at most %d pixels in the colour of %s", best[name], name)
 		}
 	}
+}
+
+// checkJapaneseFont checks that the PDF embeds a font with Japanese glyphs (LibreOffice
+// substitutes one, such as Noto Sans CJK JP, for Yu Gothic), so the Japanese text is drawn,
+// not only present as text.
+func checkJapaneseFont(t *testing.T, pdf string) {
+	t.Helper()
+	pdffonts := clienttest.Find(t, "poppler-utils", "pdffonts")
+	out, err := clienttest.Run(t, time.Minute, pdffonts, pdf)
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		for _, name := range []string{"CJK", "Gothic", "Mincho", "IPA", "Takao", "Meiryo"} {
+			// The embedded column ("emb") is yes for a font drawn from the file.
+			if len(f) > 4 && strings.Contains(f[0], name) && slices.Contains(f[1:], "yes") {
+				return
+			}
+		}
+	}
+	t.Errorf("the Japanese PDF embeds no Japanese font:\n%s", out)
 }
 
 func near(v uint32, c uint8) bool { return v+8 >= uint32(c) && v <= uint32(c)+8 }
