@@ -6,6 +6,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -414,11 +415,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	head = append(head, lFirstLine.in(l))
 	w.header(head...)
 	// The detection → disclosure lag over longLagDays is highlighted.
-	for i, m := range analysis.Metrics() {
-		if m == analysis.Disclose {
-			w.flagColumn(8 + len(buckets) + 3 + i + 1)
-		}
-	}
+	w.flagColumn(slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)) + 1)
 
 	for _, f := range rep.Incidents {
 		in := f.Incident

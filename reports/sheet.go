@@ -211,8 +211,8 @@ func (w *sheetWriter) header(names ...string) {
 // header.
 func (w *sheetWriter) flagColumn(col int) { w.flagCols = append(w.flagCols, col) }
 
-// flagRow highlights the day figures over longLagDays in row (the last written, when 0)
-// from column first to last.
+// flagRow highlights the day figures over longLagDays in the row last written, from column
+// first to last.
 func (w *sheetWriter) flagRow(first, last int) {
 	if w.measuring || w.err != nil {
 		return
