@@ -48,6 +48,7 @@ type cell struct {
 	spill  bool // let the text run into the empty cells to its right: no wrap, no widening
 	head   bool // a header: it wraps, so it needs only about half its width
 	span   int  // a paragraph: the text wraps across span merged columns
+	title  bool // the title of a sheet, large and bold
 }
 
 func text(s string) cell {
@@ -62,6 +63,8 @@ func bold(s string) cell { c := text(s); c.bold = true; return c }
 func indented(s string) cell { c := text(s); c.ind = true; return c }
 
 func spill(s string) cell { c := text(s); c.spill = true; return c }
+
+func title(s string) cell { c := spill(s); c.title = true; return c }
 
 func count(c data.Count) cell {
 	if !c.Known {

@@ -294,7 +294,8 @@ func TestPropertiesAndPrinting(t *testing.T) {
 					!strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") || !strings.Contains(hf.OddFooter, date) {
 					t.Errorf("%s: header %q, footer %q; want the title, the sheet, page n of N and %s", sh, hf.OddHeader, hf.OddFooter, date)
 				}
-				if want := quoteSheet(sh) + "!$1:$1"; !strings.HasSuffix(titles[sh], want) {
+				head := map[bool]string{true: "$3:$3", false: "$1:$1"}[sh == b.sheet(lSheetSummary)]
+				if want := quoteSheet(sh) + "!" + head; !strings.HasSuffix(titles[sh], want) {
 					t.Errorf("%s: print titles %q, want the header row %s", sh, titles[sh], want)
 				}
 			}

@@ -249,6 +249,8 @@ func setProperties(f *excelize.File, rep analysis.Report, opts Options) error {
 // summarySheet writes the key figures with their n, and the aggregates of every metric.
 func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	s := rep.Summary
+	w.write(title(lReportTitle.in(l)))
+	w.blank()
 	w.header(lFigure.in(l), lValue.in(l), lN.in(l), lNote.in(l))
 	w.write(text(lIncidents.in(l)), countN(s.Incidents))
 	w.write(text(lScopes.in(l)), countN(s.Scopes))

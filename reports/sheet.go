@@ -15,8 +15,8 @@ import (
 
 // styles are the cell styles of one workbook.
 type styles struct {
-	header, text, bold, indent, wrap, count, countApprox, int, days, float, dateTime, link int
-	date                                                                                   map[data.Precision]int
+	header, title, text, bold, indent, wrap, count, countApprox, int, days, float, dateTime, link int
+	date                                                                                          map[data.Precision]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
@@ -33,7 +33,10 @@ const longLagDays = 90
 
 func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 	font := func(s excelize.Font) *excelize.Font {
-		s.Family, s.Size = fontFor(lang), 11
+		s.Family = fontFor(lang)
+		if s.Size == 0 {
+			s.Size = 11
+		}
 		return &s
 	}
 	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
@@ -62,6 +65,7 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
+		title:  mk(excelize.Style{Font: font(excelize.Font{Bold: true, Size: 16, Color: "1F3864"})}),
 		text:   mk(excelize.Style{Alignment: top}),
 		bold:   mk(excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top}),
 		indent: mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}),
@@ -260,6 +264,7 @@ type out struct {
 	local bool   // link is a place in the workbook
 	span  int    // columns a paragraph spans, merged
 	wrap  string // the text of a wrapped cell, for the row height
+	big   bool   // a title, whose row is taller
 }
 
 // write writes one row of cells from column A.
@@ -308,6 +313,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			if !w.measuring {
 				w.links++
 			}
+		case c.title:
+			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
 			wide = 0
 		case c.head:
@@ -402,6 +409,11 @@ func (w *sheetWriter) emit(row []out) {
 	if lines > 1 {
 		// Neither Excel nor LibreOffice reliably fits wrapped rows when opening a file.
 		height = math.Min(lines*w.lineHt+2, 409)
+	}
+	for _, o := range row {
+		if o.big {
+			height = max(height, 2*w.lineHt)
+		}
 	}
 	if w.sw != nil {
 		vals := make([]any, 0, len(row))
