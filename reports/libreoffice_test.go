@@ -261,6 +261,18 @@ func checkLibreOffice(t *testing.T, e export, rep analysis.Report, sheet func(la
 	if got := sum.cell(r, 2); got != "2" {
 		t.Errorf("Summary total n = %q, want 2", got)
 	}
+	// The detection → disclosure lag over the two cases: n 2, median and mean (159+148)/2,
+	// min 148, max 159.
+	r = sum.rowWhere(0, i18n.Metric(analysis.Disclose).Name.In(l))
+	unit := ""
+	if e.asShown {
+		unit = map[i18n.Lang]string{i18n.En: " days", i18n.Ja: "日"}[l]
+	}
+	for c, want := range []string{"2", "153.5" + unit, "153.5" + unit, "", e.days(148), e.days(159)} {
+		if got := sum.cell(r, c+1); want != "" && got != want {
+			t.Errorf("Summary lag statistic %d = %q, want %q", c+1, got, want)
+		}
+	}
 
 	if got := sheet(lSheetIssues).cell(1, 0); got != lNoIssues.in(l) {
 		t.Errorf("Data issues A2 = %q, want %q", got, lNoIssues.in(l))
