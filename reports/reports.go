@@ -37,9 +37,9 @@ type Options struct {
 // Data issues and Method, with localised names. Dates are date cells, counts and day
 // figures are numbers, and a figure that is unknown is an empty cell, never 0. Text from
 // the input is always stored as a string, so that it can never become a formula. The
-// Incidents, Scopes and Data issues sheets are streamed, so that large inputs fit in
-// memory; past Excel's 1,048,576 rows they continue on "Incidents (2)" and so on, with a
-// note on Summary. Text longer than an Excel cell holds is cut with a visible marker and
+// Incidents, Scopes, Data issues and Method sheets are streamed, so that large inputs fit
+// in memory; past Excel's 1,048,576 rows they continue on "Incidents (2)" and so on, with
+// a note on Summary. Text longer than an Excel cell holds is cut with a visible marker and
 // listed on Data issues. The Comparison sheet holds native Excel charts of its figures.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	switch opts.Lang {
