@@ -74,6 +74,7 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                        [--author NAME] [--company NAME]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
@@ -142,6 +143,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                             [--author NAME] [--company NAME]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
 
@@ -160,6 +162,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
@@ -212,11 +216,12 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return fmt.Errorf("creating output directory: %w", err)
 	}
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
 	outputs := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
-		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: l}) }},
+		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, wbOpts) }},
 		{chartsName, set.WriteDashboard},
 	}
 	printAccounting(e.stdout, rep, readAs)
