@@ -169,13 +169,22 @@ func TestReadWithMapping(t *testing.T) {
 		t.Errorf("extra values = %q", a.Extra)
 	}
 	// Issues name the file's own headers: 13/01/2021 is no m/d/yyyy date; "maybe" no certainty.
-	var got []string
-	for _, is := range res.Issues {
-		got = append(got, is.String())
-	}
-	want := []string{
+	checkIssues(t, res.Issues, false,
 		`line 4, column Confirmed (9), value "maybe": certainty must be confirmed or suspected`,
-		`line 4, column DateStart (3), value "13/01/2021": not a date: month 13 does not exist; date treated as unknown`,
+		`line 4, column DateStart (3), value "13/01/2021": not a date: month 13 does not exist; date treated as unknown`)
+}
+
+// checkIssues checks that issues, formatted by String (after their severity when
+// withSeverity), start with the texts in want, in order, and that there are no others.
+func checkIssues(t *testing.T, issues []Issue, withSeverity bool, want ...string) {
+	t.Helper()
+	var got []string
+	for _, is := range issues {
+		s := is.String()
+		if withSeverity {
+			s = is.Severity.String() + ": " + s
+		}
+		got = append(got, s)
 	}
 	if len(got) != len(want) {
 		t.Fatalf("issues = %q; want %d", got, len(want))
