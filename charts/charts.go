@@ -34,6 +34,11 @@ type Options struct {
 	// LogScale says when the records chart uses a logarithmic axis; the zero value is
 	// LogAuto.
 	LogScale LogScale
+	// Period, when not nil, makes the page a monthly or period report: the report passed
+	// to Build holds the incidents of Period's subject, the title names the period, and
+	// the page also shows the trailing 12-month trend, the changes and each case against
+	// the trailing medians, even when no incident was disclosed in the period.
+	Period *analysis.PeriodReport
 }
 
 // LogScale says when the records chart uses a logarithmic axis.
@@ -199,7 +204,10 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 		CSP:      csp(echarts.MinJS, pageJS),
 	}
 	s := rep.Summary
-	if s.FirstDisclosed.Known() {
+	if pr := opts.Period; pr != nil {
+		p.Title = v.f(labels.PeriodTitle, v.period(pr.Subject.Period))
+		p.Subtitle = append(p.Subtitle, v.periodCounts(pr))
+	} else if s.FirstDisclosed.Known() {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Period, s.FirstDisclosed, s.LastDisclosed))
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
@@ -214,6 +222,9 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 	}
 	if len(figs) == 0 {
 		p.Empty = v.t(labels.NoIncidents)
+		if opts.Period != nil {
+			p.Empty = v.f(labels.PeriodNone, v.period(opts.Period.Subject.Period))
+		}
 		return p, nil
 	}
 	// The dashboard's charts, in order. The monthly trend (incidents and records per month)
