@@ -243,10 +243,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 // outputs says where one report goes: the directory, the names of the workbook, the
 // dashboard and the chart pages' directory, and how they are rendered.
 type outputs struct {
-	dir                       string
+	dir                        string
 	workbook, dashboard, pages string
-	lang                      i18n.Lang
-	scale                     charts.LogScale
+	lang                       i18n.Lang
+	scale                      charts.LogScale
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
 	// noPages leaves out the standalone chart pages (--all-months).
