@@ -220,20 +220,27 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 	if len(rep.Incidents) > compared {
 		p.Comparing = v.f(labels.Comparing, num(compared), num(len(rep.Incidents)))
 	}
+	// A period report starts with the monthly trend and the cases against the trailing
+	// medians, shown even when the period has no incident.
+	var builders []func() (chart, error)
+	if pr := opts.Period; pr != nil {
+		builders = append(builders, func() (chart, error) { return v.trendChart(pr) })
+		if len(pr.Cases) > 0 {
+			builders = append(builders, func() (chart, error) { return v.casesChart(pr) })
+		}
+	}
 	if len(figs) == 0 {
 		p.Empty = v.t(labels.NoIncidents)
 		if opts.Period != nil {
 			p.Empty = v.f(labels.PeriodNone, v.period(opts.Period.Subject.Period))
 		}
-		return p, nil
-	}
-	// The dashboard's charts, in order. The monthly trend (incidents and records per month)
-	// goes here, after the bubble chart, once analysis has the monthly table.
-	builders := []func() (chart, error){
-		v.recordsChart,
-		v.timelineChart,
-		v.lagsChart,
-		func() (chart, error) { return v.bubbleChart(rep.Incidents) },
+	} else {
+		// The charts of the incidents, in order.
+		builders = append(builders,
+			v.recordsChart,
+			v.timelineChart,
+			v.lagsChart,
+			func() (chart, error) { return v.bubbleChart(rep.Incidents) })
 	}
 	for _, build := range builders {
 		c, err := build()
