@@ -21,7 +21,7 @@ func addPeriodFlags(fs *flag.FlagSet) periodFlags {
 		month:     fs.String("month", "", "report on the incidents disclosed in `MONTH` (2019-06), with the trailing 12-month trend"),
 		from:      fs.String("from", "", "with --to: report on the incidents disclosed from `DATE` (2019-04-01) to --to, both included"),
 		to:        fs.String("to", "", "with --from: the last `DATE` of the period reported on (2019-06-30)"),
-		allMonths: new(bool),
+		allMonths: fs.Bool("all-months", false, "write one monthly report per month found in the data, each into DIR/yyyy-mm/, and DIR/index.html linking them"),
 	}
 }
 

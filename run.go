@@ -76,6 +76,7 @@ const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
+                        [--month yyyy-mm | --from DATE --to DATE | --all-months]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
   breachreport sample [--synthetic N [--seed S]]
@@ -144,6 +145,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
+                             [--month yyyy-mm | --from DATE --to DATE | --all-months]
 
 Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + `, the charts dashboard
 DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
@@ -155,7 +157,9 @@ are detected unless given. A file in another layout is read through a column map
 With --month 2019-06 (or --from 2019-04-01 --to 2019-06-30) the report is on the incidents
 disclosed in that period, set against the trailing 12 months, and the names carry the period:
 breach-report-2019-06.xlsx, charts-2019-06.html and charts-2019-06/ (for other periods
-breach-report-2019-04-01_2019-06-30.xlsx, and so on).
+breach-report-2019-04-01_2019-06-30.xlsx, and so on). --all-months writes the report of every
+month from the first to the last month of the data, each into DIR/2019-06/ (the workbook and
+the dashboard), and DIR/index.html linking them under an overview chart.
 `
 
 func cmdGenerate(ctx context.Context, args []string, e env) error {
@@ -202,13 +206,16 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
-	if choice.allMonths && len(formats) > 0 {
-		return &usageError{msg: "--images cannot be combined with --all-months", usage: generateUsage + flagDefaults(fs)}
+	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
+		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
 
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
+	}
+	if choice.allMonths {
+		return generateAllMonths(ctx, rep, readAs, *outDir, l, scale, *strict, e)
 	}
 	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale}
 	whole := rep

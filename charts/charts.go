@@ -91,8 +91,11 @@ type page struct {
 	NoScript  string
 	Failed    string
 	Charts    []pageChart
-	ECharts   template.JS
-	Script    template.JS
+	// Links and LinkHead are the index page's table of the monthly reports.
+	Links    []indexLink
+	LinkHead []string
+	ECharts  template.JS
+	Script   template.JS
 }
 
 type pageChart struct {

@@ -84,6 +84,13 @@ type labelTable struct {
 	YearEarlierHead   i18n.Text
 	ChangeHead        i18n.Text
 	WithRatio         i18n.Text
+	IndexTitle        i18n.Text
+	IndexMonths       i18n.Text
+	IndexNone         i18n.Text
+	IndexDashboard    i18n.Text
+	IndexWorkbook     i18n.Text
+	OverviewTitle     i18n.Text
+	OverviewKey       i18n.Text
 	CasesTitle        i18n.Text
 	CasesKey          i18n.Text
 	MedianLine        i18n.Text
@@ -179,6 +186,13 @@ var labels = labelTable{
 	YearEarlierHead:   i18n.Text{En: "A year earlier: %s", Ja: "前年同期: %s"},
 	ChangeHead:        i18n.Text{En: "Change", Ja: "増減"},
 	WithRatio:         i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	IndexTitle:        i18n.Text{En: "Monthly data-breach reports", Ja: "情報漏えい事案の月次レポート"},
+	IndexMonths:       i18n.Text{En: "%s months, %s to %s", Ja: "%s か月（%s〜%s）"},
+	IndexNone:         i18n.Text{En: "No incident has a disclosure date known to the month: there is no month to report on.", Ja: "公表年月のわかる事案がないため、月次レポートはありません。"},
+	IndexDashboard:    i18n.Text{En: "Charts", Ja: "グラフ"},
+	IndexWorkbook:     i18n.Text{En: "Workbook", Ja: "ワークブック"},
+	OverviewTitle:     i18n.Text{En: "Incidents and records per month", Ja: "月別の事案数と漏えい件数"},
+	OverviewKey:       i18n.Text{En: "Bars: incidents disclosed in the month (left axis); line: records exposed (right axis). A month with no incidents is a bar of zero. Each month's report is linked below.", Ja: "棒: その月に公表された事案数（左軸）、線: 漏えい件数（右軸）。事案のない月は 0 として表示します。各月のレポートは下の表からリンクしています。"},
 	CasesTitle:        i18n.Text{En: "Each case against the trailing %s-month medians", Ja: "各事案と直近 %s か月の中央値の比較"},
 	CasesKey:          i18n.Text{En: "Bars: each case's days; dashed lines: the median of the same figure over the trailing %s months, with its n.", Ja: "棒: 各事案の日数、破線: 直近 %s か月の同じ指標の中央値（n 付き）。"},
 	MedianLine:        i18n.Text{En: "median %s", Ja: "中央値 %s"},

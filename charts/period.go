@@ -51,6 +51,14 @@ func (v view) monthTick(m analysis.Month, first bool) string {
 	return m.Month.String()[:3]
 }
 
+// year is the axis label of a year: 2019, 2019年.
+func (v view) year(y int) string {
+	if v.lang == i18n.Ja {
+		return fmt.Sprintf("%d年", y)
+	}
+	return strconv.Itoa(y)
+}
+
 // periodCounts is the subtitle line of a period report: how many incidents were disclosed
 // in the period, how many could not be placed in it and how many have no disclosure date.
 func (v view) periodCounts(pr *analysis.PeriodReport) string {
@@ -185,25 +193,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 	pooled, _ := row(v.f(labels.TrailingRow, num(len(pr.Trend))), pr.Trailing)
 	tbl.Rows = append(tbl.Rows, pooled)
 
-	bar := ec.NewBar()
-	bar.SetGlobalOptions(append(v.globals(c.Title, v.f(labels.TrendSubtitle, v.period(pr.Subject.Period))),
-		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", HideOverlap: opts.Bool(true)}}),
-		ec.WithYAxisOpts(opts.YAxis{Type: "value", Name: v.t(labels.IncidentsHead), MinInterval: 1}),
-	)...)
-	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: v.t(labels.RecordsHead), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
-	bar.SetXAxis(months)
-	bar.AddSeries(v.t(labels.IncidentsHead), bars,
-		ec.WithItemStyleOpts(opts.ItemStyle{Color: skyBlue}),
-		ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: "#222222"}),
-		barMaxWidth(36))
-	line := ec.NewLine()
-	line.SetXAxis(months)
-	line.AddSeries(v.t(labels.RecordsHead), recs,
-		ec.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, ShowSymbol: opts.Bool(true)}),
-		ec.WithItemStyleOpts(opts.ItemStyle{Color: vermillion}),
-		ec.WithLineStyleOpts(opts.LineStyle{Color: vermillion, Width: 2}))
-	bar.Overlap(line)
+	bar := v.monthlyBars(c.Title, v.f(labels.TrendSubtitle, v.period(pr.Subject.Period)), months, bars, recs, true)
 
 	c.Tables = []*table{tbl, v.changesTable(pr)}
 	c.Notes = []string{
@@ -216,9 +206,43 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 	}
 	c.Payload.Kind = "trend"
 	c.Payload.Compact = []string{"yAxis"}
-	opt, err := v.option(bar, nil)
+	opt, err := v.option(bar, monthAxisExtra("x"))
 	c.Payload.Option = opt
 	return c, err
+}
+
+// monthAxisExtra asks ECharts to try every label of the month axis (interval 0, a number,
+// which go-echarts can only write as a string), leaving out only those that would overlap,
+// and lowers the plot so that the names above the two value axes clear the legend.
+func monthAxisExtra(subtitle string) extra {
+	return extra{"xAxis": []any{extra{"axisLabel": extra{"interval": 0}}},
+		"grid": []any{extra{"top": gridTop(subtitle) + 14}}}
+}
+
+// monthlyBars is the chart of incidents (bars, left axis) and records (a line, right axis)
+// per month that the trend and the index's overview share; barLabels writes each bar's
+// count on top of it.
+func (v view) monthlyBars(title, subtitle string, ticks []string, bars []opts.BarData, recs []opts.LineData, barLabels bool) *ec.Bar {
+	bar := ec.NewBar()
+	bar.SetGlobalOptions(append(v.globals(title, subtitle),
+		ec.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
+		ec.WithYAxisOpts(opts.YAxis{Type: "value", Name: v.t(labels.IncidentsHead), MinInterval: 1}),
+	)...)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: v.t(labels.RecordsHead), SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.SetXAxis(ticks)
+	bar.AddSeries(v.t(labels.IncidentsHead), bars,
+		ec.WithItemStyleOpts(opts.ItemStyle{Color: skyBlue}),
+		ec.WithLabelOpts(opts.Label{Show: opts.Bool(barLabels), Position: "top", Color: "#222222"}),
+		barMaxWidth(36))
+	line := ec.NewLine()
+	line.SetXAxis(ticks)
+	line.AddSeries(v.t(labels.RecordsHead), recs,
+		ec.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, ShowSymbol: opts.Bool(len(ticks) <= 24)}),
+		ec.WithItemStyleOpts(opts.ItemStyle{Color: vermillion}),
+		ec.WithLineStyleOpts(opts.LineStyle{Color: vermillion, Width: 2}))
+	bar.Overlap(line)
+	return bar
 }
 
 // changesTable compares the subject with the previous period and with a year earlier: the

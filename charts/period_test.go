@@ -296,3 +296,43 @@ func toStrings(xs []any) []string {
 }
 
 func stringOf(x any) string { return fmt.Sprint(x) }
+
+// TestIndex writes the index of the months of periodCSV: the overview's bars are the
+// incidents of each month, the table links each month's reports, and an index of no month
+// says there is nothing to report on.
+func TestIndex(t *testing.T) {
+	res, err := data.Read(strings.NewReader(periodCSV), data.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	incs, _ := data.Group(res.Scopes)
+	figs, _ := analysis.Analyze(incs)
+	tl := analysis.NewTimeline(figs)
+	first, last, _ := tl.DataMonths()
+	idx := Index{Input: "period.csv", Generated: generated, Undated: tl.Undated()}
+	for _, r := range tl.MonthlyTable(first, last) {
+		idx.Months = append(idx.Months, IndexMonth{MonthRow: r, Workbook: r.Month.String() + "/b.xlsx", Dashboard: r.Month.String() + "/c.html"})
+	}
+	var buf bytes.Buffer
+	if err := WriteIndex(&buf, idx, Options{Lang: i18n.Ja}); err != nil {
+		t.Fatal(err)
+	}
+	page := html.UnescapeString(buf.String())
+	p := payloads(t, buf.String())["chart-overview"]
+	// 2018-06 … 2019-07: E, H, –, –, –, –, –, F, –, –, –, C, A B, D.
+	checkValues(t, "incidents", values(t, findSeries(t, p, "事案数")), []float64{1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 1})
+	checkValues(t, "records", values(t, findSeries(t, p, "漏えい件数")), []float64{300, 400, 0, 0, 0, 0, 0, 700, 0, 0, 0, 200, 1500, 50})
+	for _, want := range []string{"<title>情報漏えい事案の月次レポート</title>", "14 か月（2018年6月〜2019年7月）",
+		`<a href="2019-06/c.html">2019年6月</a></th><td>2</td><td>1,500件（n=2）</td>`, `<a href="2019-06/b.xlsx">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+	buf.Reset()
+	if err := WriteIndex(&buf, Index{}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "there is no month to report on") || strings.Contains(buf.String(), "chart-overview") {
+		t.Error("an index of no month does not say so")
+	}
+}
