@@ -8,8 +8,8 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/charts"
-	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
+	"breachreport/reports"
 )
 
 // indexName is the name of the page generate --all-months writes beside the month folders.
@@ -19,7 +19,8 @@ const indexName = "index.html"
 // with a disclosure known to the month, empty months included, each into its own folder
 // DIR/yyyy-mm/ (the workbook and the dashboard, named as for --month), and then
 // DIR/index.html linking them. The row accounting and the data issues are printed once.
-func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, l i18n.Lang, scale charts.LogScale, strict bool, e env) error {
+func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
+	l := wb.Lang
 	tl := analysis.NewTimeline(rep.Incidents)
 	months := tl.Months()
 	printIssues(e.stderr, rep)
@@ -44,7 +45,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 		if err != nil {
 			return err
 		}
-		out := outputs{dir: filepath.Join(outDir, m.String()), lang: l, scale: scale, period: &pr, noPages: true}
+		out := outputs{dir: filepath.Join(outDir, m.String()), lang: l, scale: scale, wb: wb, period: &pr, noPages: true}
 		out.workbook, out.dashboard, _ = periodNames(m.Period())
 		if err := out.write(ctx, sub, nil, e); err != nil {
 			return err

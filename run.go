@@ -74,6 +74,7 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                        [--author NAME] [--company NAME]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                         [--month yyyy-mm | --from DATE --to DATE | --all-months]
@@ -143,6 +144,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+                             [--author NAME] [--company NAME]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                              [--month yyyy-mm | --from DATE --to DATE | --all-months]
@@ -169,6 +171,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
@@ -214,10 +218,11 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
 	if choice.allMonths {
-		return generateAllMonths(ctx, rep, readAs, *outDir, l, scale, *strict, e)
+		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
 	}
-	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
 	whole := rep
 	note := ""
 	if choice.set {
@@ -254,6 +259,8 @@ type outputs struct {
 	workbook, dashboard, pages string
 	lang                       i18n.Lang
 	scale                      charts.LogScale
+	// wb are the workbook's options: its language, author and company.
+	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
 	// noPages leaves out the standalone chart pages (--all-months).
@@ -274,7 +281,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		name  string
 		write func(io.Writer) error
 	}{
-		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, reports.Options{Lang: o.lang}) }},
+		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, o.wb) }},
 		{o.dashboard, set.WriteDashboard},
 	}
 	for _, f := range files {

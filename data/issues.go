@@ -41,11 +41,12 @@ const (
 	KindIncidentID    Kind = "incident-id"   // no way to group the row with others
 	KindConflict      Kind = "conflict"      // rows of one incident disagree
 	KindContradiction Kind = "contradiction" // dates contradict each other
+	KindFormula       Kind = "formula"       // a workbook cell with an error value or an uncalculated formula
 )
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
-	return []Kind{KindStructure, KindEncoding, KindRequired, KindDate, KindPartialDate, KindCount,
+	return []Kind{KindStructure, KindEncoding, KindFormula, KindRequired, KindDate, KindPartialDate, KindCount,
 		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
 }
 
@@ -128,18 +129,28 @@ var (
 // ParseError is a problem that stops reading the file as a whole (for example a header
 // without a required column). Problems confined to one row are Issues instead.
 type ParseError struct {
-	Line   int    // physical line, 1-based; 0 if not tied to a line
+	Line   int    // physical line (a workbook sheet's row), 1-based; 0 if not tied to a line
 	Column string // header as written, if any
+	Sheet  string // the workbook sheet, for .xlsx input
 	Err    error
 }
 
-// Error formats the error with its line and column.
+// Error formats the error with its line (or sheet and row) and column.
 func (e *ParseError) Error() string {
+	where := ""
 	switch {
-	case e.Line > 0 && e.Column != "":
-		return fmt.Sprintf("line %d, column %s: %v", e.Line, e.Column, e.Err)
+	case e.Sheet != "" && e.Line > 0:
+		where = fmt.Sprintf("sheet %q row %d", e.Sheet, e.Line)
+	case e.Sheet != "":
+		where = fmt.Sprintf("sheet %q", e.Sheet)
 	case e.Line > 0:
-		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+		where = fmt.Sprintf("line %d", e.Line)
+	}
+	switch {
+	case where != "" && e.Column != "":
+		return fmt.Sprintf("%s, column %s: %v", where, e.Column, e.Err)
+	case where != "":
+		return fmt.Sprintf("%s: %v", where, e.Err)
 	}
 	return e.Err.Error()
 }

@@ -52,7 +52,8 @@ type FieldMapping struct {
 	// read in the tool's own unambiguous forms.
 	DateOrder  DateOrder
 	DateFormat string
-	// Values translates the column's text (matched like headers) before it is read, e.g.
+	// Values translates the column's text (matched after NFKC, trimmed and case-insensitively)
+	// before it is read, e.g.
 	// {"Y": "confirmed", "N": "suspected"}; text not listed is read as it is.
 	Values map[string]string
 }
@@ -255,9 +256,20 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 			return nil, bad("values translates the text of a column; it is not for dates, records or constants")
 		}
 		if fm.Values != nil {
+			froms := make([]string, 0, len(fm.Values))
+			for from := range fm.Values {
+				froms = append(froms, from)
+			}
+			sort.Strings(froms)
 			folded := make(map[string]string, len(fm.Values))
-			for from, to := range fm.Values {
-				folded[foldValue(from)] = to
+			first := map[string]string{}
+			for _, from := range froms {
+				k := foldValue(from)
+				if prev, dup := first[k]; dup && fm.Values[prev] != fm.Values[from] {
+					return nil, bad("values: %q and %q are the same text once case, width and spaces are ignored, but say different things; keep one", prev, from)
+				}
+				first[k] = from
+				folded[k] = fm.Values[from]
 			}
 			fm.Values = folded
 		}

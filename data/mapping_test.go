@@ -86,6 +86,7 @@ func TestParseMappingErrors(t *testing.T) {
 		{"unknown field date order", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_order = \"md\" }", `fields.disclosed: date order "md" not supported`},
 		{"date format without a day", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_format = \"01/2006\" }", `fields.disclosed: date_format: "01/2006" is not a Go date layout`},
 		{"date format that is not a layout", "date_format = \"mm/dd/yyyy\"\n[fields]\norganization = \"Name\"", `date_format: "mm/dd/yyyy" is not a Go date layout`},
+		{"values that clash", "[fields]\norganization = \"Name\"\ncertainty = { column = \"C\", values = { Y = \"confirmed\", y = \"suspected\" } }", `fields.certainty: values: "Y" and "y" are the same text`},
 		{"values on records", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"a\" = \"1\" } }", "fields.records: values translates the text of a column"},
 		{"values on a constant", "[fields]\norganization = \"Name\"\ncause = { value = \"x\", values = { \"a\" = \"b\" } }", "fields.cause: values translates the text of a column"},
 		{"constant certainty", "[fields]\norganization = \"Name\"\ncertainty = { value = \"maybe\" }", `fields.certainty: value "maybe": certainty must be confirmed or suspected`},
@@ -202,10 +203,15 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 			[]string{`the header has "Affected" in columns 6 and 9`, "records"}},
 		{"a date order against the mapping's", full, Options{DateOrder: DateOrderDMY}, ErrMapping,
 			[]string{`the mapping "AG test layout" reads dates as mdy, and the date order given is dmy`}},
+		{"a date order against a field's", full, Options{DateOrder: DateOrderMDY, Mapping: mustMapping(t, "[fields]\norganization = \"Name\"\ndetected = { column = \"DateAware\", date_order = \"dmy\" }")}, ErrMapping,
+			[]string{`reads detected as dmy, and the date order given is mdy`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.opts.Mapping, tt.opts.Now = m, testNow
+			if tt.opts.Mapping == nil {
+				tt.opts.Mapping = m
+			}
+			tt.opts.Now = testNow
 			_, err := Read(strings.NewReader(tt.csv+"Acme,,,,2021-01-01,1,x,Y\n"), tt.opts)
 			if !errors.Is(err, tt.is) {
 				t.Fatalf("err = %v; want %v", err, tt.is)

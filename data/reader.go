@@ -150,11 +150,13 @@ type csvRow struct {
 	Notes         string `csv:"notes"`
 }
 
-// Read reads incident scopes from CSV text. The text is UTF-8, UTF-16 or Shift_JIS (CP932),
-// and its fields are separated by commas, tabs or semicolons; see Options for how the
-// encoding and the delimiter are detected. A byte-order mark is skipped. Read never holds
-// more than the start of the input (64 KiB, to tell the encoding and delimiter) and the
-// current row in memory, besides what it returns.
+// Read reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
+// the bytes; see Options.Sheet and "Excel workbooks" in the README). CSV text is UTF-8,
+// UTF-16 or Shift_JIS (CP932), its fields separated by commas, tabs or semicolons; see Options
+// for how the encoding and the delimiter are detected. A byte-order mark is skipped. For CSV,
+// Read never holds more than the start of the input (64 KiB, to tell the encoding and
+// delimiter) and the current row in memory, besides what it returns; a workbook is held in
+// memory whole while it is read.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see Columns). A missing required column, a
@@ -168,18 +170,14 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, _ := br.Peek(len(zipMagic))
 	res := &Result{}
-	var (
-		src             source
-		serial, use1904 bool
-	)
+	var src source
 	if isWorkbook(head) {
-		xs, sheet, date1904, err := openWorkbook(br, opts)
+		xs, sheet, err := openWorkbook(br, opts)
 		if err != nil {
 			return nil, err
 		}
 		defer xs.close()
 		src, res.Sheet = xs, sheet
-		serial, use1904 = true, date1904
 	} else {
 		if opts.Sheet != "" {
 			return nil, &ParseError{Err: fmt.Errorf("%w: --sheet %q applies to .xlsx workbooks, and the input is not one", ErrSheet, opts.Sheet)}
@@ -190,7 +188,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		}
 		src, res.Encoding, res.Delimiter = newCSVSource(in), in.enc, in.delim
 	}
-	rr := &rowReader{src: src, res: res, opts: opts, serial: serial, date1904: use1904}
+	rr := &rowReader{src: src, res: res, opts: opts}
 
 	var (
 		rowIssues []Issue
@@ -206,9 +204,10 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
+			pe.Sheet = res.Sheet
 			return nil, pe
 		}
-		return nil, fmt.Errorf("reading csv: %w", err)
+		return nil, fmt.Errorf("reading: %w", err)
 	}
 	res.Scopes = scopes
 	res.Issues = append(res.Issues, rowIssues...)
@@ -226,14 +225,12 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 // derived fields, appends the hidden line columns, and takes structurally broken rows out of
 // the stream as Rejected issues.
 type rowReader struct {
-	src  source
-	res  *Result
-	opts Options
-	cfg  rowConfig
-	// serial and date1904 read a workbook's date cells (see DateOptions).
-	serial, date1904 bool
-	width            int
-	started          bool
+	src     source
+	res     *Result
+	opts    Options
+	cfg     rowConfig
+	width   int
+	started bool
 	// consts are the values of the columns appended to every row: a mapping's constants.
 	consts []string
 	// idCols are the positions a mapping joins into the incident id; nil when it does not.
@@ -276,6 +273,10 @@ func (rr *rowReader) Read() ([]string, error) {
 			return nil, err
 		}
 		line := rr.src.line(0)
+		for _, n := range rr.src.notes() {
+			rr.res.Issues = append(rr.res.Issues, Issue{Kind: n.kind, Severity: Warning, Line: line, Column: rr.canonical(n.col),
+				Header: rr.res.Layout.Header[n.col], ColumnIndex: n.col + 1, Value: n.value, Message: n.msg})
+		}
 		if isBlank(rec) {
 			rr.res.RowsBlank++
 			continue
@@ -440,6 +441,11 @@ func (rr *rowReader) header() ([]string, error) {
 		return nil, err
 	}
 	rr.width = len(rec)
+	fields := make([]string, len(rec))
+	for name, j := range rr.res.Layout.index {
+		fields[j] = name
+	}
+	rr.src.setFields(fields)
 	rr.cfg.layout = &rr.res.Layout
 	rr.cfg.dates = rr.dateOptions()
 	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
@@ -496,7 +502,12 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	m := rr.opts.Mapping
 	if rr.opts.DateOrder != DateOrderNone && m.DateOrder != DateOrderNone && rr.opts.DateOrder != m.DateOrder {
-		return nil, fmt.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)
+		return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)}
+	}
+	for _, c := range Columns() {
+		if o := m.Fields[c.Name].DateOrder; rr.opts.DateOrder != DateOrderNone && o != DateOrderNone && o != rr.opts.DateOrder {
+			return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads %s as %s, and the date order given is %s; drop one", ErrMapping, m.Name, c.Name, o, rr.opts.DateOrder)}
+		}
 	}
 	byName := map[string][]int{}
 	for j, h := range rec {
@@ -576,10 +587,10 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 }
 
 // dateOptions returns how each date column reads its dates: the Options' order, dates up to
-// the end of next year, serials in a workbook, and a mapping's own order and format.
+// the end of next year, and a mapping's own order and format. (A workbook's date serials are
+// turned into yyyy-mm-dd by its source, which knows the cells' types.)
 func (rr *rowReader) dateOptions() map[string]DateOptions {
 	base := rr.opts.dateOptions()
-	base.Serial, base.Date1904 = rr.serial, rr.date1904
 	out := map[string]DateOptions{}
 	for col := range dateFields {
 		opt := base

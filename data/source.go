@@ -17,6 +17,10 @@ type source interface {
 	// fit shapes a data record to the header's width. It returns false, with a message,
 	// when the record does not fit.
 	fit(rec []string, width int) ([]string, string, bool)
+	// setFields gives the canonical column name of each header position, once known.
+	setFields(fields []string)
+	// notes returns warnings about cells of the last record.
+	notes() []cellNote
 }
 
 // csvSource reads CSV text through encoding/csv.
@@ -45,6 +49,10 @@ func (s *csvSource) line(j int) int {
 }
 
 func (s *csvSource) marks() []mark { return s.last }
+
+func (s *csvSource) setFields([]string) {}
+
+func (s *csvSource) notes() []cellNote { return nil }
 
 // fit accepts only records with exactly the header's number of fields: in CSV text, any
 // other number means the row's quoting or delimiters are broken.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -23,52 +24,89 @@ var ErrSheet = errors.New("no sheet to read")
 // xlsxSource reads the rows of one workbook sheet, with cell values as stored: a date cell
 // gives its serial number, which the date fields read as a date (DateOptions.Serial).
 type xlsxSource struct {
-	f    *excelize.File
-	rows *excelize.Rows
-	row  int // the sheet row of the last record, 1-based
+	f     *excelize.File
+	sheet string
+	rows  *excelize.Rows
+	row   int // the sheet row of the last record, 1-based
+	// date1904 is true when the workbook counts dates from 1904.
+	date1904 bool
+	// fields holds the canonical column name of each position once the header is known
+	// (see setFields); data cells are then checked against the type the sheet stores.
+	fields []string
+	last   []cellNote
+}
+
+// cellNote is a warning about one cell of the last record, which its value alone cannot
+// show (a formula without a value, an error value).
+type cellNote struct {
+	col   int
+	kind  Kind
+	value string
+	msg   string
 }
 
 // openWorkbook opens an .xlsx workbook from r and the sheet to read: opts.Sheet, or the
-// workbook's only sheet. It returns the source, the sheet's name and whether the workbook
-// counts dates from 1904.
-func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, bool, error) {
+// workbook's only visible sheet. It returns the source and the sheet's name.
+func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if opts.Encoding != "" || opts.Delimiter != 0 {
-		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
+		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
 	}
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
+		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
 	}
 	names := f.GetSheetList()
+	var visible, listed []string
+	for _, n := range names {
+		if v, err := f.GetSheetVisible(n); err == nil && !v {
+			listed = append(listed, n+" (hidden)")
+			continue
+		}
+		visible = append(visible, n)
+		listed = append(listed, n)
+	}
 	sheet := ""
+	fail := func(err error) (*xlsxSource, string, error) {
+		f.Close()
+		return nil, "", &ParseError{Err: err}
+	}
 	switch {
 	case opts.Sheet != "":
-		want := normalizeHeader(opts.Sheet)
+		var loose []string
 		for _, n := range names {
-			if n == opts.Sheet || (sheet == "" && normalizeHeader(n) == want) {
+			if n == opts.Sheet {
 				sheet = n
 			}
+			if normalizeHeader(n) == normalizeHeader(opts.Sheet) {
+				loose = append(loose, n)
+			}
 		}
-		if sheet == "" {
-			f.Close()
-			return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(names))}
+		switch {
+		case sheet != "":
+		case len(loose) == 1:
+			sheet = loose[0]
+		case len(loose) > 1:
+			return fail(fmt.Errorf("%w: --sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
+		default:
+			return fail(fmt.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(listed)))
 		}
-	case len(names) == 1:
-		sheet = names[0]
+	case len(visible) == 1:
+		sheet = visible[0]
+	case len(visible) == 0:
+		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one with --sheet", ErrSheet, quoteList(listed)))
 	default:
-		f.Close()
-		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read with --sheet", ErrSheet, len(names), quoteList(names))}
+		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read with --sheet", ErrSheet, len(visible), quoteList(listed)))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: sheet %q cannot be read: %v", ErrSheet, sheet, err)}
+		return nil, "", &ParseError{Err: fmt.Errorf("%w: sheet %q cannot be read: %v", ErrSheet, sheet, err)}
 	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	return &xlsxSource{f: f, rows: rows}, sheet, date1904, nil
+	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904}, sheet, nil
 }
 
 func (s *xlsxSource) next() ([]string, error) {
@@ -79,8 +117,85 @@ func (s *xlsxSource) next() ([]string, error) {
 		return nil, io.EOF
 	}
 	s.row++
-	return s.rows.Columns(excelize.Options{RawCellValue: true})
+	s.last = s.last[:0]
+	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil || s.fields == nil {
+		return rec, err
+	}
+	for j := 0; j < len(s.fields); j++ {
+		v := ""
+		if j < len(rec) {
+			v = rec[j]
+		}
+		v2, ok, err := s.check(j, v)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q row %d: %w", s.sheet, s.row, err)
+		}
+		if ok {
+			rec[j] = v2
+		}
+	}
+	return rec, nil
 }
+
+// setFields tells the source the canonical column name of each header position, so that it
+// can check data cells against the types the sheet stores.
+func (s *xlsxSource) setFields(fields []string) { s.fields = fields }
+
+// check looks at cell j of the current row, whose stored value is v, and returns the text to
+// read in its place, when that differs: a date serial in a date column becomes yyyy-mm-dd,
+// an error value (#N/A) becomes blank with a note, a boolean reads TRUE or FALSE. A formula
+// without a stored value gets a note: the workbook was saved by a program that does not
+// calculate, and the value Excel would show is not in the file.
+func (s *xlsxSource) check(j int, v string) (string, bool, error) {
+	cell := cellName(j, s.row)
+	if v == "" {
+		if formula, _ := s.f.GetCellFormula(s.sheet, cell); formula != "" {
+			s.last = append(s.last, cellNote{j, KindFormula, "=" + formula,
+				"the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank"})
+		}
+		return "", false, nil
+	}
+	typ, err := s.f.GetCellType(s.sheet, cell)
+	if err != nil {
+		return "", false, err
+	}
+	field := s.fields[j]
+	switch typ {
+	case excelize.CellTypeError:
+		s.last = append(s.last, cellNote{j, KindFormula, v, "the cell holds an error value; treated as blank"})
+		return "", true, nil
+	case excelize.CellTypeBool:
+		if v == "1" {
+			return "TRUE", true, nil
+		}
+		return "FALSE", true, nil
+	case excelize.CellTypeDate:
+		// An ISO 8601 date cell (t="d"): the day is what counts.
+		if dateFields[field] {
+			if i := strings.IndexByte(v, 'T'); i > 0 {
+				return v[:i], true, nil
+			}
+		}
+	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeFormula:
+		switch {
+		case dateFields[field]:
+			// A number in a date column is a date serial, when it is one of a plausible year;
+			// any other number is read as its text would be (2019 is the year 2019).
+			if d, err := ParseDateWith(v, DateOptions{Serial: true, Date1904: s.date1904}); err == nil && dateSerial.MatchString(v) {
+				return d.String(), true, nil
+			}
+		case field == ColRecords:
+			// A count stored as 4.1355E4, or as 41354.9999999 by a formula, is a whole number.
+			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 1e18 && math.Abs(f-math.Round(f)) < 1e-6 {
+				return strconv.FormatInt(int64(math.Round(f)), 10), true, nil
+			}
+		}
+	}
+	return "", false, nil
+}
+
+func (s *xlsxSource) notes() []cellNote { return s.last }
 
 func (s *xlsxSource) line(int) int { return s.row }
 

@@ -1,8 +1,11 @@
 package data
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -105,7 +108,7 @@ func TestReadWorkbook(t *testing.T) {
 	}
 	wantIssues := []string{
 		`warning: sheet "事案一覧" row 6, column 漏えい開始日 (cell D6), value "2018年12月27日7": not a date`,
-		`rejected: sheet "事案一覧" row 7, value "e,株式会社E,1,,,43620,,stray note": cell H7 holds a value beyond the header's last column, G`,
+		`rejected: sheet "事案一覧" row 7, value "e,株式会社E,1,,,2019-06-04,,stray note": cell H7 holds a value beyond the header's last column, G`,
 		`rejected: sheet "事案一覧" row 8, column 企業名 (cell B8), value "": organization is required`,
 	}
 	if len(got) != len(wantIssues) {
@@ -155,7 +158,9 @@ func TestReadWorkbookSheets(t *testing.T) {
 		{"a sheet that is not there", b, Options{Sheet: "2019"}, ErrSheet, `the workbook has no sheet "2019"; its sheets are "Notes", "Incident list"`},
 		{"--sheet with CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `--sheet "x" applies to .xlsx workbooks`},
 		{"an encoding with a workbook", b, Options{Sheet: "Notes", Encoding: "cp932"}, ErrEncoding, "applies to CSV input only"},
-		{"a sheet without the columns", b, Options{Sheet: "Notes"}, ErrMissingCol, `the header found has "These are notes"`},
+		{"a sheet without the columns", b, Options{Sheet: "Notes"}, ErrMissingCol, `sheet "Notes" row 1: missing required column: organization`},
+		{"a loose name matching two sheets", workbook(t, false, []string{"2019-list", "2019 list"}, nil), Options{Sheet: "2019_LIST"}, ErrSheet, `--sheet "2019_LIST" could be any of "2019-list", "2019 list"`},
+		{"an empty sheet", workbook(t, false, []string{"empty"}, nil), Options{}, ErrEmpty, `sheet "empty": empty input`},
 		{"a broken workbook", append([]byte("PK\x03\x04"), make([]byte, 100)...), Options{}, ErrWorkbook, "cannot be opened"},
 	}
 	for _, tt := range tests {
@@ -165,6 +170,31 @@ func TestReadWorkbookSheets(t *testing.T) {
 				t.Errorf("err = %v; want %v containing %q", err, tt.is, tt.want)
 			}
 		})
+	}
+}
+
+func TestReadWorkbookHiddenSheet(t *testing.T) {
+	// A hidden lookup sheet beside the list does not make the choice ambiguous.
+	list := [][]any{{"organization", "disclosed"}, {"Acme", day(2019, 6, 4)}}
+	b := workbook(t, false, []string{"lookup", "list"}, map[string][][]any{"lookup": {{"codes"}}, "list": list})
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetActiveSheet(1)
+	if err := f.SetSheetVisible("lookup", false); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(&buf, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sheet != "list" || len(res.Scopes) != 1 {
+		t.Errorf("read sheet %q, %d scopes; want the only visible sheet, list", res.Sheet, len(res.Scopes))
 	}
 }
 
@@ -184,5 +214,123 @@ func TestReadWorkbookWithMapping(t *testing.T) {
 	if a, b := res.Scopes[0], res.Scopes[1]; a.Disclosed.String() != "2019-06-04" || a.Detected.String() != "2019-05-01" ||
 		b.Disclosed.String() != "2019-07-01" || b.Detected.String() != "2019-06-30" {
 		t.Errorf("dates = %v %v / %v %v", a.Disclosed, a.Detected, b.Disclosed, b.Detected)
+	}
+}
+
+// patchZip returns the .xlsx b with the text of one part changed: each regular expression of
+// repl replaced by its value, so that a test can store cells excelize has no setter for, such
+// as error values.
+func patchZip(t *testing.T, b []byte, part string, repl map[string]string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			for old, new := range repl {
+				re := regexp.MustCompile(old)
+				if !re.Match(body) {
+					t.Fatalf("%s has no %q:\n%s", part, old, body)
+				}
+				body = re.ReplaceAll(body, []byte(new))
+			}
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestReadWorkbookCellTypes checks that cells are read by the type the sheet stores, not
+// only by their text: serials only from numeric cells, formulas without a saved value and
+// error values reported, booleans as words, counts stored as floats.
+func TestReadWorkbookCellTypes(t *testing.T) {
+	rows := [][]any{
+		{"organization", "records", "disclosed", "detected", "notes"},
+		// Text that looks like a serial is not a date; the text "2019" is a year, as in CSV.
+		{"A", 1, "2019", "43620", nil},
+		// The number 2019 is no plausible serial (it would be 1905): read as its text, a year.
+		{"B", 2, 2019, day(2019, 5, 1), true},
+		// A count a formula stored as 41354.9999999 is 41355.
+		{"C", 41354.9999999, day(2019, 6, 4), nil, nil},
+		// Formulas without saved values, and an error value (patched in below).
+		{"D", nil, nil, nil, "ERR"},
+	}
+	b := workbook(t, false, []string{"s"}, map[string][][]any{"s": rows})
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, formula := range map[string]string{"B5": "1000+355", "C5": "DATE(2019,6,4)"} {
+		if err := f.SetCellFormula("s", cell, formula); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	// The notes cell of row 5 becomes the error value #N/A, as a failed VLOOKUP leaves it.
+	b = patchZip(t, buf.Bytes(), "xl/worksheets/sheet1.xml", map[string]string{`<c r="E5" t="s"><v>\d+</v></c>`: `<c r="E5" t="e"><v>#N/A</v></c>`})
+
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 4 {
+		t.Fatalf("%d scopes, issues %v", len(res.Scopes), res.Issues)
+	}
+	a, bb, c, d := res.Scopes[0], res.Scopes[1], res.Scopes[2], res.Scopes[3]
+	if a.Disclosed.String() != "2019" || a.Disclosed.Precision != PrecisionYear || a.Detected.Known() {
+		t.Errorf("A: disclosed %v (precision %d), detected %v; want the year 2019 and an unknown detected", a.Disclosed, a.Disclosed.Precision, a.Detected)
+	}
+	if bb.Disclosed.String() != "2019" || bb.Detected.String() != "2019-05-01" || bb.Notes != "TRUE" {
+		t.Errorf("B: disclosed %v, detected %v, notes %q", bb.Disclosed, bb.Detected, bb.Notes)
+	}
+	if c.Records != KnownCount(41355) || c.Disclosed.String() != "2019-06-04" {
+		t.Errorf("C: records %v, disclosed %v", c.Records, c.Disclosed)
+	}
+	if d.Records.Known || d.Disclosed.Known() || d.Notes != "" {
+		t.Errorf("D: records %v, disclosed %v, notes %q; want all blank", d.Records, d.Disclosed, d.Notes)
+	}
+	var got []string
+	for _, is := range res.Issues {
+		got = append(got, is.String())
+	}
+	want := []string{
+		`sheet "s" row 2, column detected (cell D2), value "43620": not a date`,
+		`sheet "s" row 5, column records (cell B5), value "=1000+355": the cell holds a formula with no saved value`,
+		`sheet "s" row 5, column disclosed (cell C5), value "=DATE(2019,6,4)": the cell holds a formula with no saved value`,
+		`sheet "s" row 5, column notes (cell E5), value "#N/A": the cell holds an error value; treated as blank`,
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, w)
+		}
+		if !found {
+			t.Errorf("no issue %q in %q", w, got)
+		}
 	}
 }

@@ -162,6 +162,7 @@ var kindTexts = map[data.Kind]Text{
 	data.KindIncidentID:    {"incident id", "事案ID"},
 	data.KindConflict:      {"rows disagree", "行間の不一致"},
 	data.KindContradiction: {"contradictory dates", "日付の矛盾"},
+	data.KindFormula:       {"workbook cell without a value", "値のないセル"},
 }
 
 // Kind returns the name of an issue kind; an unknown kind is returned as written.

@@ -208,8 +208,3 @@ func (b *book) rowWhere(sheet string, col int, s string) int {
 	b.t.Fatalf("sheet %s has no row with %q in column %d", sheet, s, col)
 	return 0
 }
-
-func cellRef(col, row int) string {
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return ref
-}

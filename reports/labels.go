@@ -44,6 +44,19 @@ const (
 	lP90
 	lMin
 	lMax
+	lCutCells
+	lCutCellsNote
+	lSheet
+	lContents
+	lContinuedFrom
+	lContinuedNote
+
+	// The whole workbook: properties, page headers and footers, cut cells.
+	lReportTitle
+	lSubject
+	lKeywords
+	lPageOf
+	lCutMarker
 
 	// Incidents, Scopes and Comparison.
 	lIncidentID
@@ -72,6 +85,11 @@ const (
 	lStartAll
 	lEndAll
 	lNoComparison
+	lHighlightNote
+	lChartRecords
+	lChartLags
+	lAxisRecords
+	lAxisDays
 
 	// Data issues.
 	lColumn
@@ -82,6 +100,7 @@ const (
 	lSevWarning
 	lSevRejected
 	lNoIssues
+	lKindCellLength
 
 	// Method.
 	lItem
@@ -97,6 +116,11 @@ const (
 	lCountsReadText
 	lDatesRead
 	lDatesReadText
+	lHighlight
+	lCharts
+	lChartsText
+	lLongText
+	lLongTextText
 	lSources
 	lNoSources
 
@@ -128,8 +152,8 @@ var labels = [numLabels]i18n.Text{
 	lTotalsNoteShort:   {En: "people and cards may overlap: not a count of people (see the note under the breakdown)", Ja: "個人・カードなど種類の異なる件数の合計で、人数ではありません（内訳の下の注記を参照）"},
 	lBreakdownPrefix:   {En: "of which ", Ja: "内訳: "},
 	lUnknownScopesNote: {En: "scopes with an unknown count are not included: ", Ja: "件数不明で含まれない範囲の数: "},
-	lFirstDisclosed:    {En: "First disclosed", Ja: "最初の公表日"},
-	lLastDisclosed:     {En: "Last disclosed", Ja: "最後の公表日"},
+	lFirstDisclosed:    {En: "Period covered: first disclosure", Ja: "対象期間: 最初の公表日"},
+	lLastDisclosed:     {En: "Period covered: last disclosure", Ja: "対象期間: 最後の公表日"},
 	lInput:             {En: "Input", Ja: "入力ファイル"},
 	lInputSHA256:       {En: "Input SHA-256", Ja: "入力ファイルの SHA-256"},
 	lGenerated:         {En: "Generated", Ja: "作成日時"},
@@ -139,6 +163,18 @@ var labels = [numLabels]i18n.Text{
 	lP90:               {En: "p90", Ja: "90パーセンタイル"},
 	lMin:               {En: "Min", Ja: "最小"},
 	lMax:               {En: "Max", Ja: "最大"},
+	lCutCells:          {En: "Cells cut to Excel's limit", Ja: "Excel の上限で切り詰めたセル"},
+	lCutCellsNote:      {En: "text longer than the 32,767 characters a cell holds; each is listed on the Data issues sheet", Ja: "1セルに入る32,767文字を超えるテキスト。各セルを「データ不備」シートに記載しています"},
+	lSheet:             {En: "Sheet", Ja: "シート"},
+	lContents:          {En: "Contents", Ja: "内容"},
+	lContinuedFrom:     {En: "continued from %s", Ja: "%s の続き"},
+	lContinuedNote:     {En: "%s is continued on %d sheets: an Excel sheet holds at most %s rows.", Ja: "%s は%dシートに分けています（Excel の1シートは最大 %s 行）。"},
+
+	lReportTitle: {En: "Data breach report", Ja: "情報漏えい事案レポート"},
+	lSubject:     {En: "Data-breach incidents compared: records exposed, exposure windows, detection, containment and disclosure", Ja: "情報漏えい事案の比較（漏えい件数・漏えい期間・発覚・封じ込め・公表）"},
+	lKeywords:    {En: "data breach; incident; records exposed; time to detect; disclosure lag", Ja: "情報漏えい; 事案; 漏えい件数; 発覚までの日数; 公表までの日数"},
+	lPageOf:      {En: "Page &P of &N", Ja: "&P / &N ページ"},
+	lCutMarker:   {En: " … [cut here: the text has %s characters, more than an Excel cell holds]", Ja: " …［ここで切り詰め: 元のテキストは %s 文字で、Excel の1セルに入りません］"},
 
 	lIncidentID:         {En: "Incident ID", Ja: "事案ID"},
 	lOrganization:       {En: "Organization", Ja: "企業名"},
@@ -159,22 +195,28 @@ var labels = [numLabels]i18n.Text{
 	lRecords:            {En: "Records", Ja: "件数"},
 	lExposureStart:      {En: "Exposure start", Ja: "漏えい開始日"},
 	lExposureEnd:        {En: "Exposure end", Ja: "漏えい終了日"},
-	lWindowDays:         {En: "Window (days)", Ja: "漏えい期間（日）"},
+	lWindowDays:         {En: "Exposure window", Ja: "漏えい期間"},
 	lNotes:              {En: "Notes", Ja: "備考"},
 	lStartConfirmed:     {En: "Exposure start, confirmed scopes", Ja: "漏えい開始日・確定分"},
 	lEndConfirmed:       {En: "Exposure end, confirmed scopes", Ja: "漏えい終了日・確定分"},
 	lStartAll:           {En: "Exposure start, all scopes", Ja: "漏えい開始日・全範囲"},
 	lEndAll:             {En: "Exposure end, all scopes", Ja: "漏えい終了日・全範囲"},
 	lNoComparison:       {En: "There are no incidents to compare.", Ja: "比較する事案はありません。"},
+	lHighlightNote:      {En: "A detection → disclosure lag of more than 90 days is highlighted in red on the Incidents and Comparison sheets.", Ja: "発覚から公表までが90日を超える場合は「事案一覧」と「比較」シートで赤く強調しています。"},
+	lChartRecords:       {En: "Records exposed, by record type and certainty", Ja: "漏えい件数（情報種別 × 確度）"},
+	lChartLags:          {En: "Lags, in days", Ja: "経過日数"},
+	lAxisRecords:        {En: "records", Ja: "件数"},
+	lAxisDays:           {En: "days", Ja: "日数"},
 
-	lColumn:      {En: "Column", Ja: "列"},
-	lColumnIndex: {En: "Column number", Ja: "列番号"},
-	lSeverity:    {En: "Severity", Ja: "重大度"},
-	lKind:        {En: "Kind", Ja: "種類"},
-	lMessage:     {En: "Message", Ja: "内容（英語）"},
-	lSevWarning:  {En: "warning", Ja: "警告"},
-	lSevRejected: {En: "rejected", Ja: "除外"},
-	lNoIssues:    {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},
+	lColumn:         {En: "Column", Ja: "列"},
+	lColumnIndex:    {En: "Column number", Ja: "列番号"},
+	lSeverity:       {En: "Severity", Ja: "重大度"},
+	lKind:           {En: "Kind", Ja: "種類"},
+	lMessage:        {En: "Message", Ja: "内容（英語）"},
+	lSevWarning:     {En: "warning", Ja: "警告"},
+	lSevRejected:    {En: "rejected", Ja: "除外"},
+	lNoIssues:       {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},
+	lKindCellLength: {En: "cell-length", Ja: "セルの文字数"},
 
 	lItem:          {En: "Item", Ja: "項目"},
 	lDefinition:    {En: "Definition", Ja: "定義"},
@@ -200,6 +242,17 @@ var labels = [numLabels]i18n.Text{
 	lDatesReadText: {
 		En: "Dates are read as yyyy-mm-dd, yyyy/m/d or yyyy年m月d日 and are never guessed: a date that cannot be read is treated as unknown and listed under Data issues. Dates in this workbook are date cells; an unknown date is an empty cell.",
 		Ja: "日付は yyyy-mm-dd、yyyy/m/d、yyyy年m月d日 の形式で読み、推測はしません。読めない日付は不明として扱い「データ不備」に記載します。このブックの日付は日付型のセルで、不明な日付は空欄です。",
+	},
+	lHighlight: {En: "Highlighting", Ja: "強調表示"},
+	lCharts:    {En: "Charts", Ja: "グラフ"},
+	lChartsText: {
+		En: "The charts on the Comparison sheet are Excel charts drawn from the table above them, so they follow any change to it and can be restyled or copied with their data. Records exposed are stacked by record type and certainty: one colour per record type, full for confirmed records and light for suspected ones. The lags are shown side by side per incident, labelled in days; an unknown figure is a gap, never 0.",
+		Ja: "「比較」シートのグラフは、その上の表を元にした Excel のグラフです。表の変更に追従し、書式の変更やデータごとのコピーができます。漏えい件数は情報種別 × 確度で積み上げ、情報種別ごとに1色（確定は濃く、可能性は淡く）で示します。経過日数は事案ごとに並べ、日数を表示します。不明な数値は 0 ではなく空白です。",
+	},
+	lLongText: {En: "Long text", Ja: "長いテキスト"},
+	lLongTextText: {
+		En: "An Excel cell holds at most 32,767 characters. Longer text from the input is cut there and ends with a marker saying so and giving the full length; each such cell is listed on the Data issues sheet with its sheet and cell.",
+		Ja: "Excel の1セルには最大32,767文字しか入りません。入力のそれより長いテキストはそこで切り詰め、その旨と元の文字数を示す印を末尾に付けます。該当するセルはシート名とセル番地とともに「データ不備」シートに記載します。",
 	},
 	lSources:   {En: "Sources", Ja: "出典"},
 	lNoSources: {En: "The input gives no source URLs.", Ja: "入力に出典URLはありません。"},

@@ -3,14 +3,18 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/clienttest"
 )
@@ -111,10 +115,14 @@ func (e export) count(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-// days is how the export writes a day count: 1132 as stored, 1,132 as shown.
+// days is how the export writes a day count: 1132 as stored, 1,132 days or 1,132日 as
+// shown.
 func (e export) days(n int) string {
 	if n == none {
 		return ""
+	}
+	if e.asShown {
+		return groupDigits(int64(n)) + map[i18n.Lang]string{i18n.En: " days", i18n.Ja: "日"}[e.lang]
 	}
 	return e.count(int64(n))
 }
@@ -253,6 +261,18 @@ func checkLibreOffice(t *testing.T, e export, rep analysis.Report, sheet func(la
 	if got := sum.cell(r, 2); got != "2" {
 		t.Errorf("Summary total n = %q, want 2", got)
 	}
+	// The detection → disclosure lag over the two cases: n 2, median and mean (159+148)/2,
+	// min 148, max 159.
+	r = sum.rowWhere(0, i18n.Metric(analysis.Disclose).Name.In(l))
+	unit := ""
+	if e.asShown {
+		unit = map[i18n.Lang]string{i18n.En: " days", i18n.Ja: "日"}[l]
+	}
+	for c, want := range []string{"2", "153.5" + unit, "153.5" + unit, "", e.days(148), e.days(159)} {
+		if got := sum.cell(r, c+1); want != "" && got != want {
+			t.Errorf("Summary lag statistic %d = %q, want %q", c+1, got, want)
+		}
+	}
 
 	if got := sheet(lSheetIssues).cell(1, 0); got != lNoIssues.in(l) {
 		t.Errorf("Data issues A2 = %q, want %q", got, lNoIssues.in(l))
@@ -296,11 +316,130 @@ func TestLibreOfficePDF(t *testing.T) {
 			date := map[i18n.Lang]string{i18n.En: "2019-06-04", i18n.Ja: "2019/06/04"}[l]
 			for _, want := range []string{"41,355", "43,961", "40,443", "84,404", "1,132", "1,280", date,
 				"株式会社サンポークリエイト", "株式会社おもちゃ箱", "https://cybersecurity-jp.com/news/31610",
-				lIncidentID.in(l), lTotalRecords.in(l)} {
+				lIncidentID.in(l), lTotalRecords.in(l), lChartRecords.in(l), lChartLags.in(l), lReportTitle.in(l)} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the PDF has no %q", want)
 				}
 			}
+			checkChartPixels(t, pdf)
+			if l == i18n.Ja {
+				checkJapaneseFont(t, pdf)
+			}
 		})
+	}
+}
+
+// checkChartPixels renders the PDF's pages to PNG and checks that one page shows the
+// bars of both charts: large areas in the colour of suspected personal records (the
+// records chart) and of the detection → disclosure lag (the lag chart), colours that
+// nothing else on the pages uses.
+func checkChartPixels(t *testing.T, pdf string) {
+	t.Helper()
+	pdftoppm := clienttest.Find(t, "poppler-utils", "pdftoppm")
+	dir := t.TempDir()
+	if out, err := clienttest.Run(t, time.Minute, pdftoppm, "-r", "50", "-png", pdf, filepath.Join(dir, "page")); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+	if len(pages) == 0 {
+		t.Fatal("pdftoppm wrote no pages")
+	}
+	colours := map[string]color.RGBA{
+		"personal, suspected": hexColour(bucketColor(analysis.Bucket{Type: data.Personal, Certainty: data.Suspected}, 0)),
+		"disclosure lag":      hexColour(lagColors[analysis.Disclose]),
+	}
+	best := map[string]int{}
+	for _, page := range pages {
+		f, err := os.Open(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		bounds := img.Bounds()
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				for name, c := range colours {
+					if near(r>>8, c.R) && near(g>>8, c.G) && near(b>>8, c.B) {
+						n[name]++
+					}
+				}
+			}
+		}
+		if n["personal, suspected"] > 0 && n["disclosure lag"] > 0 {
+			for name := range colours {
+				best[name] = max(best[name], n[name])
+			}
+		}
+	}
+	// At 50 dpi a bar of the charts covers several hundred pixels.
+	for name := range colours {
+		if best[name] < 150 {
+			t.Errorf("no page shows both charts: at most %d pixels in the colour of %s", best[name], name)
+		}
+	}
+}
+
+// checkJapaneseFont checks that the PDF embeds a font with Japanese glyphs (LibreOffice
+// substitutes one, such as Noto Sans CJK JP, for Yu Gothic), so the Japanese text is drawn,
+// not only present as text.
+func checkJapaneseFont(t *testing.T, pdf string) {
+	t.Helper()
+	pdffonts := clienttest.Find(t, "poppler-utils", "pdffonts")
+	out, err := clienttest.Run(t, time.Minute, pdffonts, pdf)
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		for _, name := range []string{"CJK", "Gothic", "Mincho", "IPA", "Takao", "Meiryo"} {
+			// The embedded column ("emb") is yes for a font drawn from the file.
+			if len(f) > 4 && strings.Contains(f[0], name) && slices.Contains(f[1:], "yes") {
+				return
+			}
+		}
+	}
+	t.Errorf("the Japanese PDF embeds no Japanese font:\n%s", out)
+}
+
+func near(v uint32, c uint8) bool { return v+8 >= uint32(c) && v <= uint32(c)+8 }
+
+func hexColour(s string) color.RGBA {
+	v, _ := strconv.ParseUint(s, 16, 32)
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
+}
+
+// TestLibreOfficeContinuation has LibreOffice read a workbook whose streamed sheets continue
+// on further sheets (the row limit lowered to 4): every part opens, with its header and its
+// rows in order.
+func TestLibreOfficeContinuation(t *testing.T) {
+	soffice := clienttest.LibreOffice(t)
+	rep := reportFrom(t, []byte(continuationCSV()))
+	var buf bytes.Buffer
+	if err := Write(&buf, rep, Options{Lang: i18n.En, maxRows: 4}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "parts.xlsx")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := convert(t, soffice, file, csvFilter(false))
+	var got []string
+	for _, sh := range []string{"Incidents", "Incidents (2)", "Incidents (3)"} {
+		tb := readTable(t, dir, "parts", sh)
+		if tb.cell(0, 0) != lIncidentID.in(i18n.En) {
+			t.Errorf("%s A1 = %q, want the header", sh, tb.cell(0, 0))
+		}
+		for r := 1; r < len(tb.rows); r++ {
+			got = append(got, tb.cell(r, 0))
+		}
+	}
+	if want := "inc-1 inc-2 inc-3 inc-4 inc-5 inc-6 inc-7"; strings.Join(got, " ") != want {
+		t.Errorf("incidents over the parts = %q, want %q", got, want)
 	}
 }

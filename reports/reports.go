@@ -6,7 +6,9 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -21,6 +23,12 @@ type Options struct {
 	// Lang is the language of the sheet names, labels and date formats: i18n.En (or "")
 	// or i18n.Ja. Text from the input is written as it is.
 	Lang i18n.Lang
+	// Author and Company go into the document properties; empty leaves them out (the
+	// author is then "breachreport").
+	Author, Company string
+
+	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
+	maxRows int
 }
 
 // Write renders the workbook for rep to w (an .xlsx).
@@ -28,20 +36,33 @@ type Options struct {
 // The sheets are, in order: Summary (the active sheet), Incidents, Scopes, Comparison,
 // Data issues and Method, with localised names. Dates are date cells, counts and day
 // figures are numbers, and a figure that is unknown is an empty cell, never 0. Text from
-// the input is always stored as a string, so that it can never become a formula.
+// the input is always stored as a string, so that it can never become a formula. The
+// Incidents, Scopes, Data issues and Method sheets are streamed, so that large inputs fit
+// in memory; past Excel's 1,048,576 rows they continue on "Incidents (2)" and so on, with
+// a note on Summary. Text longer than an Excel cell holds is cut with a visible marker and
+// listed on Data issues. The Comparison sheet holds native Excel charts of its figures.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
-	lang := opts.Lang
-	switch lang {
+	switch opts.Lang {
 	case "":
-		lang = i18n.En
+		opts.Lang = i18n.En
 	case i18n.En, i18n.Ja:
 	default:
-		return fmt.Errorf("workbook: language %q not supported (use en or ja)", lang)
+		return fmt.Errorf("workbook: language %q not supported (use en or ja)", opts.Lang)
+	}
+	if opts.maxRows == 0 {
+		opts.maxRows = excelMaxRows
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f, rep, lang); err != nil {
+	f.SetZipWriter(newSortedZip)
+	if err := build(f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
+	}
+	// excelize adds some content types in map order; sorted, the same report gives the
+	// same bytes.
+	if ct := f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
@@ -63,7 +84,58 @@ func sheetNames(l i18n.Lang) []string {
 		lSheetComparison.in(l), lSheetIssues.in(l), lSheetMethod.in(l)}
 }
 
-func build(f *excelize.File, rep analysis.Report, l i18n.Lang) error {
+// kindCellLength is the kind of the Data issues entry of a cell cut to Excel's limit.
+const kindCellLength data.Kind = "cell-length"
+
+// bookState is what the sheets of one workbook share.
+type bookState struct {
+	lang i18n.Lang
+	rep  analysis.Report
+	// generated is the generation time as the page footers show it; "" when unknown.
+	generated string
+	// collectCuts is set while the sheets measured before Data issues are; cuts are the
+	// Data issues entries of the cells they cut.
+	collectCuts bool
+	cuts        []data.Issue
+	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
+	// table name of each sheet with a table, by its first part's name.
+	parts      map[label][]string
+	tableNames map[string]string
+}
+
+// headerFooter is the page header and footer of every sheet: the report title and the
+// sheet's name at the top; the generation date, the page number and the input below.
+func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	l := bk.lang
+	footer := "&C" + lPageOf.in(l)
+	if bk.generated != "" {
+		footer = "&L" + esc(lGenerated.in(l)+": "+bk.generated) + footer
+	}
+	if in := []rune(bk.rep.Input); len(in) > 0 {
+		if len(in) > 60 {
+			in = append(in[:59], '…')
+		}
+		footer += "&R" + esc(string(in))
+	}
+	return &excelize.HeaderFooterOptions{
+		OddHeader: "&L&\"-,Bold\"" + esc(lReportTitle.in(l)) + "&R&A",
+		OddFooter: footer,
+	}
+}
+
+// sheetDef is one sheet of the workbook: how it is rendered and what its measuring pass
+// found.
+type sheetDef struct {
+	key      label
+	render   func(*sheetWriter, analysis.Report, i18n.Lang)
+	streamed bool
+	table    string // the name of its table, if it has one
+	lo       layout
+}
+
+func build(f *excelize.File, rep analysis.Report, opts Options) error {
+	l := opts.Lang
 	if err := f.SetDefaultFont(fontFor(l)); err != nil {
 		return err
 	}
@@ -71,43 +143,114 @@ func build(f *excelize.File, rep analysis.Report, l i18n.Lang) error {
 	if err != nil {
 		return err
 	}
-	names := sheetNames(l)
-	if err := f.SetSheetName(f.GetSheetName(0), names[0]); err != nil {
-		return err
-	}
-	for _, n := range names[1:] {
-		if _, err := f.NewSheet(n); err != nil {
-			return err
+	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}}
+	if !rep.Generated.IsZero() {
+		bk.generated = rep.Generated.Format("2006-01-02 15:04")
+		if l == i18n.Ja {
+			bk.generated = rep.Generated.Format("2006/01/02 15:04")
 		}
 	}
-	render := []func(*sheetWriter, analysis.Report, i18n.Lang){
-		summarySheet, incidentsSheet, scopesSheet, comparisonSheet, issuesSheet, methodSheet,
+	defs := []*sheetDef{
+		{key: lSheetSummary, render: summarySheet},
+		{key: lSheetIncidents, render: incidentsSheet, streamed: true, table: "Incidents"},
+		{key: lSheetScopes, render: scopesSheet, streamed: true, table: "Scopes"},
+		{key: lSheetComparison, render: comparisonSheet},
+		{key: lSheetIssues, render: issuesSheet, streamed: true, table: "DataIssues"},
+		{key: lSheetMethod, render: methodSheet, streamed: true, table: "Method"},
 	}
-	for i, fn := range render {
-		sw := &sheetWriter{f: f, st: st, name: names[i], lineHt: lineHeight(l)}
-		fn(sw, rep, l)
-		if sw.err != nil {
-			return sw.err
+	newWriter := func(d *sheetDef, measuring bool) *sheetWriter {
+		name := d.key.in(l)
+		parts := bk.parts[d.key]
+		if parts == nil {
+			parts = []string{name}
+		}
+		return &sheetWriter{f: f, st: st, bk: bk, name: name, parts: parts, lo: &d.lo,
+			measuring: measuring, streamed: d.streamed, maxRows: opts.maxRows, lineHt: lineHeight(l)}
+	}
+	// Measure every sheet first: the cells cut on the sheets before Data issues are listed
+	// on it, and Summary links to every part of every sheet. The sheets that hold input
+	// text are measured first.
+	for _, i := range []int{1, 2, 3, 5, 4, 0} {
+		d := defs[i]
+		bk.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
+		w := newWriter(d, true)
+		d.render(w, rep, l)
+		if w.err != nil {
+			return w.err
+		}
+		d.lo.setColWidths()
+		name := d.key.in(l)
+		bk.parts[d.key] = []string{name}
+		if d.streamed {
+			for p := 2; p <= d.lo.parts(opts.maxRows); p++ {
+				bk.parts[d.key] = append(bk.parts[d.key], fmt.Sprintf("%s (%d)", name, p))
+			}
+		}
+		if d.table != "" {
+			bk.tableNames[name] = d.table
+		}
+	}
+	bk.collectCuts = false
+	first := true
+	for _, d := range defs {
+		for _, name := range bk.parts[d.key] {
+			if first {
+				if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
+					return err
+				}
+				first = false
+				continue
+			}
+			if _, err := f.NewSheet(name); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range defs {
+		w := newWriter(d, false)
+		w.begin()
+		d.render(w, rep, l)
+		if w.err != nil {
+			return w.err
 		}
 	}
 	f.SetActiveSheet(0)
+	return setProperties(f, rep, opts)
+}
+
+// setProperties sets the document properties: title, subject, keywords, author, company,
+// language and, when known, the generation time as created and modified.
+func setProperties(f *excelize.File, rep analysis.Report, opts Options) error {
+	l := opts.Lang
+	author := opts.Author
+	if author == "" {
+		author = "breachreport"
+	}
 	props := &excelize.DocProperties{
-		Title:   "breachreport",
-		Creator: "breachreport",
-		Language: map[i18n.Lang]string{
-			i18n.En: "en-US", i18n.Ja: "ja-JP",
-		}[l],
+		Title:          lReportTitle.in(l),
+		Subject:        lSubject.in(l),
+		Keywords:       lKeywords.in(l),
+		Description:    fmt.Sprintf("%s: %s (SHA-256 %s)", lInput.in(l), rep.Input, rep.InputSHA256),
+		Creator:        author,
+		LastModifiedBy: author,
+		Category:       lReportTitle.in(l),
+		Language:       map[i18n.Lang]string{i18n.En: "en-US", i18n.Ja: "ja-JP"}[l],
 	}
 	if !rep.Generated.IsZero() {
 		props.Created = rep.Generated.UTC().Format(time.RFC3339)
 		props.Modified = props.Created
 	}
-	return f.SetDocProps(props)
+	if err := f.SetDocProps(props); err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{Application: "breachreport", Company: opts.Company})
 }
 
 // summarySheet writes the key figures with their n, and the aggregates of every metric.
 func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	s := rep.Summary
+	w.write(title(lReportTitle.in(l)))
+	w.blank()
 	w.header(lFigure.in(l), lValue.in(l), lN.in(l), lNote.in(l))
 	w.write(text(lIncidents.in(l)), countN(s.Incidents))
 	w.write(text(lScopes.in(l)), countN(s.Scopes))
@@ -135,6 +278,9 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		gen = spill(rep.Generated.Format(time.RFC3339))
 	}
 	w.write(text(lGenerated.in(l)), dateTime(rep.Generated), cell{}, gen)
+	if n := len(w.bk.cuts); n > 0 {
+		w.write(text(lCutCells.in(l)), countN(n), cell{}, spill(lCutCellsNote.in(l)))
+	}
 
 	w.blank()
 	w.header(lDayFigure.in(l), lN.in(l), lMedian.in(l), lMean.in(l), lP90.in(l), lMin.in(l), lMax.in(l))
@@ -144,13 +290,42 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		row := []cell{text(i18n.Metric(m).Name.In(l)), intN(st.N),
 			float(st.Median, ok), float(st.Mean, ok), float(st.P90, ok)}
 		if ok {
-			row = append(row, intN(st.Min), intN(st.Max))
+			row = append(row, dayN(st.Min), dayN(st.Max))
 		}
 		w.write(row...)
 	}
 	w.blank()
 	w.para(i18n.StatsNote.In(l), 7)
+
+	// The sheets, each linked, with what it holds and where it continues.
+	w.blank()
+	w.header(lSheet.in(l), lContents.in(l))
+	for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetIssues, lSheetMethod} {
+		parts := w.bk.parts[k]
+		if len(parts) == 0 {
+			parts = []string{k.in(l)}
+		}
+		for i, p := range parts {
+			desc := sheetContents[k].In(l)
+			if i > 0 {
+				desc = fmt.Sprintf(lContinuedFrom.in(l), parts[i-1])
+			}
+			w.write(sheetLink(p), spill(desc))
+		}
+		if len(parts) > 1 {
+			w.write(cell{}, spill(fmt.Sprintf(lContinuedNote.in(l), parts[0], len(parts), groupDigits(excelMaxRows))))
+		}
+	}
 	w.finish(0, false)
+}
+
+// sheetContents says what each sheet holds, for the list on Summary.
+var sheetContents = map[label]i18n.Text{
+	lSheetIncidents:  {En: "one row per incident, with every figure", Ja: "事案ごとに1行、すべての数値"},
+	lSheetScopes:     {En: "one row per input row used: what was exposed, how many, and when", Ja: "使用した入力行ごとに1行（漏えいした情報・件数・期間）"},
+	lSheetComparison: {En: "the compared incidents side by side, with charts", Ja: "比較する事案を並べた表とグラフ"},
+	lSheetIssues:     {En: "every rejected row and warning", Ja: "除外した行と警告のすべて"},
+	lSheetMethod:     {En: "definitions, day-count convention and sources", Ja: "定義・日数の数え方・出典"},
 }
 
 // incidentsWithBucket counts the incidents with a known count in b's type × certainty.
@@ -241,9 +416,12 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	head = append(head, lFirstLine.in(l))
 	w.header(head...)
+	// The detection → disclosure lag over longLagDays is highlighted.
+	w.flagColumn(slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)) + 1)
 
 	for _, f := range rep.Incidents {
 		in := f.Incident
+		w.line, w.incident = in.FirstLine(), in.ID
 		row := []cell{text(in.ID), text(in.Organization), text(in.Service), text(in.Industry),
 			text(in.Cause), date(in.Detected), date(in.Contained), date(in.Disclosed)}
 		unknown := 0
@@ -280,6 +458,7 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for _, f := range rep.Incidents {
 		for _, sf := range f.Scopes {
 			sc := sf.Scope
+			w.line, w.incident = sc.Line, sc.IncidentID
 			cells := []cell{intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
 				text(i18n.RecordType(sc.RecordType).In(l)), text(i18n.Certainty(sc.Certainty).In(l)),
 				count(sc.Records), date(sc.ExposureStart), date(sc.ExposureEnd), days(sf.Window),
@@ -297,7 +476,9 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.finish(0, true)
 }
 
-// comparisonSheet writes rep.Compare side by side: one column per incident.
+// comparisonSheet writes rep.Compare side by side, one column per incident, and under
+// the table two charts of its figures: the records by type and certainty, stacked, and the
+// lags, clustered.
 func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	cmp := rep.Compare
 	if len(cmp) == 0 {
@@ -310,20 +491,24 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		head = append(head, f.Incident.Label())
 	}
 	w.header(head...)
-	row := func(name string, get func(analysis.IncidentFigures) cell) {
+	row := func(name string, get func(analysis.IncidentFigures) cell) int {
 		cells := []cell{text(name)}
 		for _, f := range cmp {
 			cells = append(cells, get(f))
 		}
 		w.write(cells...)
+		return w.row
 	}
 	row(lIncidentID.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.ID) })
 	row(lOrganization.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.Organization) })
 	row(lService.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.Service) })
 	row(lIndustry.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.Industry) })
 	row(lCause.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.Cause) })
-	for _, b := range bucketKeys(cmp) {
-		row(lRecordsPrefix.in(l)+i18n.Bucket(b).In(l), func(f analysis.IncidentFigures) cell { return bucketCell(f, b) })
+	var records, lags []chartSeries
+	last := 1 + len(cmp)
+	for i, b := range bucketKeys(cmp) {
+		r := row(lRecordsPrefix.in(l)+i18n.Bucket(b).In(l), func(f analysis.IncidentFigures) cell { return bucketCell(f, b) })
+		records = append(records, rowSeries(w.name, r, 1, 2, last, bucketColor(b, i)))
 	}
 	row(lTotalRecords.in(l), func(f analysis.IncidentFigures) cell { return count(f.Total) })
 	row(lStartConfirmed.in(l), func(f analysis.IncidentFigures) cell { return date(f.WindowConfirmed.Start) })
@@ -334,7 +519,13 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	row(lContained.in(l), func(f analysis.IncidentFigures) cell { return date(f.Incident.Contained) })
 	row(lDisclosed.in(l), func(f analysis.IncidentFigures) cell { return date(f.Incident.Disclosed) })
 	for _, m := range analysis.Metrics() {
-		row(i18n.Metric(m).Name.In(l), func(f analysis.IncidentFigures) cell { return days(f.Get(m)) })
+		r := row(i18n.Metric(m).Name.In(l), func(f analysis.IncidentFigures) cell { return days(f.Get(m)) })
+		if c, ok := lagColors[m]; ok {
+			lags = append(lags, rowSeries(w.name, r, 1, 2, last, c))
+		}
+		if m == analysis.Disclose {
+			w.flagRow(2, last)
+		}
 	}
 	nsrc := maxSources(cmp)
 	for i := range nsrc {
@@ -346,19 +537,68 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		})
 	}
 	row(lFirstLine.in(l), func(f analysis.IncidentFigures) cell { return intPos(f.Incident.FirstLine()) })
+	w.blank()
+	w.para(lHighlightNote.in(l), last)
+
+	// The charts, side by side below the table, as wide together as the table, on the
+	// table's own cells.
+	cats := ref(w.name, 2, 1, last, 1)
+	tableWidth := 0
+	for c := 1; c <= last; c++ {
+		tableWidth += colPixels(w.lo.colWidth(c))
+	}
+	width := uint(max(480, (tableWidth-16)/2))
+	height := uint(360)
+	at := w.row + 2
+	w.chart(1, at, chartSpec{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,
+		valueTitle: lAxisRecords.in(l), valueFmt: "#,##0", width: width, height: height})
+	w.chart(1, at, chartSpec{typ: excelize.Col, title: lChartLags.in(l), cats: cats, series: lags,
+		valueTitle: lAxisDays.in(l), valueFmt: "#,##0", labels: true, width: width, height: height,
+		offsetX: int(width) + 16})
 	w.finish(1, false)
+}
+
+// lagColors are the lags the lag chart shows, each with its colour (Okabe–Ito, safe for
+// colour-blind readers).
+var lagColors = map[analysis.Metric]string{
+	analysis.DetectConfirmed: "56B4E9",
+	analysis.DetectAll:       "0072B2",
+	analysis.Contain:         "009E73",
+	analysis.Disclose:        "D55E00",
+}
+
+// bucketColor is the colour of a record type × certainty in the records chart: one hue per
+// record type (Okabe–Ito), full for confirmed records and light for suspected ones. Record
+// types the tool does not know take grey shades in turn.
+func bucketColor(b analysis.Bucket, i int) string {
+	hues := map[data.RecordType][2]string{
+		data.Personal: {"E69F00", "F3CF80"},
+		data.Card:     {"0072B2", "80B9D9"},
+		data.Account:  {"009E73", "80CFB9"},
+		data.Other:    {"CC79A7", "E6BCD3"},
+	}
+	h, ok := hues[b.Type]
+	if !ok {
+		greys := [][2]string{{"595959", "A6A6A6"}, {"7F7F7F", "BFBFBF"}, {"404040", "8C8C8C"}}
+		h = greys[i%len(greys)]
+	}
+	if b.Certainty == data.Confirmed {
+		return h[0]
+	}
+	return h[1]
 }
 
 // issuesSheet writes every data issue, or a line saying there are none.
 func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.header(lLine.in(l), lColumn.in(l), lColumnIndex.in(l), lValue.in(l), lSeverity.in(l),
 		lKind.in(l), lIncidentID.in(l), lMessage.in(l))
-	if len(rep.Issues) == 0 {
+	issues := append(rep.Issues[:len(rep.Issues):len(rep.Issues)], w.bk.cuts...)
+	if len(issues) == 0 {
 		w.write(spill(lNoIssues.in(l)))
 		w.finish(0, false)
 		return
 	}
-	for _, is := range rep.Issues {
+	for _, is := range issues {
 		col := is.Header
 		if col == "" {
 			col = is.Column
@@ -367,8 +607,13 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		if is.Severity == data.Rejected {
 			sev = lSevRejected
 		}
+		kind := i18n.Kind(is.Kind).In(l)
+		if is.Kind == kindCellLength {
+			kind = lKindCellLength.in(l)
+		}
+		w.line, w.incident = is.Line, is.IncidentID
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
-			text(sev.in(l)), text(i18n.Kind(is.Kind).In(l)), text(is.IncidentID), text(is.Message))
+			text(sev.in(l)), text(kind), text(is.IncidentID), text(is.Message))
 	}
 	w.finish(0, true)
 }
@@ -387,6 +632,9 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRecordTypesRead.in(l)), text(lRecordTypesReadText.in(l)))
 	w.write(text(lCountsRead.in(l)), text(lCountsReadText.in(l)))
 	w.write(text(lDatesRead.in(l)), text(lDatesReadText.in(l)))
+	w.write(text(lHighlight.in(l)), text(lHighlightNote.in(l)))
+	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
+	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
 	srcs := distinctSources(rep.Incidents)
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
@@ -398,7 +646,7 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		w.write(name, link(u))
 	}
-	w.finish(0, false)
+	w.finish(0, true)
 }
 
 // distinctSources returns the source URLs of the incidents, each once, in input order.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,15 +124,47 @@ func checkCount(t *testing.T, b *book, sheet string, col, row int, want int64, w
 	checkNumber(t, b, sheet, col, row, want, what)
 }
 
-// checkDays checks a day-count cell: the number want with format #,##0, or empty for none.
-func checkDays(t *testing.T, b *book, sheet string, col, row int, want int, what string) {
+// checkInt checks a whole-number cell (a line, a column number, an n): the number want
+// with format #,##0, or empty for none.
+func checkInt(t *testing.T, b *book, sheet string, col, row int, want int, what string) {
 	t.Helper()
 	checkNumber(t, b, sheet, col, row, int64(want), what)
+}
+
+// checkDays checks a day-count cell: the number want with the day format of the book's
+// language (1,132 days, 1,132日), or empty for none.
+func checkDays(t *testing.T, b *book, sheet string, col, row int, want int, what string) {
+	t.Helper()
+	checkValue(t, b, sheet, col, row, int64(want), what)
+	if want != none {
+		if got, _ := b.numFmt(sheet, col, row); got != daysFormat(b.lang) {
+			t.Errorf("%s %s (%s): number format %q, want %q", sheet, cellRef(col, row), what, got, daysFormat(b.lang))
+		}
+	}
+}
+
+// daysFormat is the number format of day counts in language l.
+func daysFormat(l i18n.Lang) string {
+	if l == i18n.Ja {
+		return `#,##0"日"`
+	}
+	return `#,##0" days"`
 }
 
 // checkNumber checks a whole-number cell: want with the built-in format 3 (#,##0), or an
 // empty cell for none.
 func checkNumber(t *testing.T, b *book, sheet string, col, row int, want int64, what string) {
+	t.Helper()
+	checkValue(t, b, sheet, col, row, want, what)
+	if want != none {
+		if _, fmtID := b.numFmt(sheet, col, row); fmtID != 3 {
+			t.Errorf("%s %s (%s): number format %d, want 3 (#,##0)", sheet, cellRef(col, row), what, fmtID)
+		}
+	}
+}
+
+// checkValue checks that a cell holds the number want, or is empty for none.
+func checkValue(t *testing.T, b *book, sheet string, col, row int, want int64, what string) {
 	t.Helper()
 	got, ok := b.number(sheet, col, row)
 	switch {
@@ -141,11 +174,6 @@ func checkNumber(t *testing.T, b *book, sheet string, col, row int, want int64, 
 		t.Errorf("%s %s (%s) is empty, want %d", sheet, cellRef(col, row), what, want)
 	case want != none && got != float64(want):
 		t.Errorf("%s %s (%s) = %v, want %d", sheet, cellRef(col, row), what, got, want)
-	}
-	if want != none {
-		if _, fmtID := b.numFmt(sheet, col, row); fmtID != 3 {
-			t.Errorf("%s %s (%s): number format %d, want 3 (#,##0)", sheet, cellRef(col, row), what, fmtID)
-		}
 	}
 }
 
@@ -193,7 +221,7 @@ func checkIncidentsSheet(t *testing.T, b *book) {
 				name := i18n.Metric(m).Name.In(l)
 				checkDays(t, b, sh, b.col(sh, hdr, name), r, want.metrics[m], name)
 			}
-			checkDays(t, b, sh, b.col(sh, hdr, lFirstLine.in(l)), r, want.firstLine, "first line")
+			checkInt(t, b, sh, b.col(sh, hdr, lFirstLine.in(l)), r, want.firstLine, "first line")
 			srcCol := b.col(sh, hdr, lSource.in(l))
 			if got := b.str(sh, srcCol, r); got != want.source {
 				t.Errorf("source = %q, want %q", got, want.source)
@@ -212,7 +240,7 @@ func checkScopesSheet(t *testing.T, b *book) {
 	for i, want := range seedScopes {
 		r := i + 2
 		t.Run(fmt.Sprint("line ", want.line), func(t *testing.T) {
-			checkDays(t, b, sh, b.col(sh, hdr, lLine.in(l)), r, want.line, "line")
+			checkInt(t, b, sh, b.col(sh, hdr, lLine.in(l)), r, want.line, "line")
 			if got := b.str(sh, b.col(sh, hdr, lIncidentID.in(l)), r); got != want.id {
 				t.Errorf("incident id = %q, want %q", got, want.id)
 			}
@@ -473,8 +501,9 @@ func TestNoFormulas(t *testing.T) {
 							if strings.Contains(v, s) && typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 								t.Errorf("%s!%s holding %q has type %v, want a string", sh, ref, v, typ)
 							}
-							if ok, target, _ := b.f.GetCellHyperLink(sh, ref); ok {
-								t.Errorf("%s!%s links to %q: only http(s) URLs may be links", sh, ref, target)
+							// The only links are Summary's to the sheets, shown as their names.
+							if ok, target, _ := b.f.GetCellHyperLink(sh, ref); ok && (target != "'"+v+"'!A1" || !slices.Contains(b.f.GetSheetList(), v)) {
+								t.Errorf("%s!%s links to %q: only http(s) URLs and the sheets may be links", sh, ref, target)
 							}
 						}
 					}
@@ -519,7 +548,9 @@ func TestStructure(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !p.Freeze || p.YSplit != 1 {
+				// Summary's table starts under its title.
+				head := map[bool]int{true: 3, false: 1}[sh == tt.sheets[0]]
+				if !p.Freeze || p.YSplit != head {
 					t.Errorf("%s: panes %+v, want the header row frozen", sh, p)
 				}
 				id, _ := b.f.GetCellStyle(sh, "A1")
@@ -531,21 +562,25 @@ func TestStructure(t *testing.T) {
 					t.Errorf("%s: column A width %v", sh, w)
 				}
 			}
-			// Autofilters on the table sheets, which excelize records as defined names.
-			for _, k := range []label{lSheetIncidents, lSheetScopes} {
+			// Banded tables with filter buttons over the table sheets, from the header to the
+			// last row; none over Data issues, which only says there are none.
+			for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetIssues, lSheetMethod} {
 				sh := b.sheet(k)
 				rows, _ := b.f.GetRows(sh)
-				last := cellRef(len(rows[0]), len(rows))
-				names := b.f.GetDefinedName()
-				found := false
-				for _, n := range names {
-					if n.Name == "_xlnm._FilterDatabase" && strings.HasSuffix(n.RefersTo, "$A$1:"+absRef(last)) &&
-						strings.Contains(n.RefersTo, sh) {
-						found = true
-					}
+				tables, err := b.f.GetTables(sh)
+				if err != nil {
+					t.Fatal(err)
 				}
-				if !found {
-					t.Errorf("%s: no autofilter over A1:%s (defined names %+v)", sh, last, names)
+				if k == lSheetIssues {
+					if len(tables) != 0 {
+						t.Errorf("%s: tables %+v, want none", sh, tables)
+					}
+					continue
+				}
+				want := "A1:" + cellRef(len(rows[0]), len(rows))
+				if len(tables) != 1 || tables[0].Range != want || tables[0].StyleName != tableStyle ||
+					tables[0].ShowRowStripes == nil || !*tables[0].ShowRowStripes {
+					t.Errorf("%s: tables %+v, want one banded table over %s", sh, tables, want)
 				}
 			}
 			// Method lists the sources as links.
@@ -602,7 +637,7 @@ func TestSummary(t *testing.T) {
 				r := b.rowWhere(sh, 1, fg.name)
 				checkCount(t, b, sh, 2, r, fg.want, fg.name)
 				if fg.n != none {
-					checkDays(t, b, sh, 3, r, int(fg.n), fg.name+" n")
+					checkInt(t, b, sh, 3, r, int(fg.n), fg.name+" n")
 				}
 			}
 			// The note on totals follows the breakdown, which follows the total.
@@ -628,7 +663,7 @@ func TestSummary(t *testing.T) {
 					t.Fatalf("row %d = %q, want %q", r, got, name)
 				}
 				st := rep.Summary.Stat(m)
-				checkDays(t, b, sh, 2, r, st.N, name+" n")
+				checkInt(t, b, sh, 2, r, st.N, name+" n")
 				for c, want := range []float64{st.Median, st.Mean, st.P90} {
 					got, ok := b.number(sh, 3+c, r)
 					if st.N == 0 && ok {
@@ -730,7 +765,7 @@ func TestMessyInput(t *testing.T) {
 			checkCount(t, b, sh, b.col(sh, hdr, lTotalRecords.in(l)), r, none, "total with an unknown count")
 			checkCount(t, b, sh, b.col(sh, hdr, bucketHeader(cardSuspected, l)), r, 2606, "card")
 			checkCount(t, b, sh, b.col(sh, hdr, bucketHeader(personalSuspected, l)), r, none, "personal")
-			checkDays(t, b, sh, b.col(sh, hdr, lScopesUnknownCount.in(l)), r, 1, "scopes with unknown count")
+			checkInt(t, b, sh, b.col(sh, hdr, lScopesUnknownCount.in(l)), r, 1, "scopes with unknown count")
 			checkDays(t, b, sh, b.col(sh, hdr, i18n.Metric(analysis.WindowAll).Name.In(l)), r, none, "window")
 			checkDays(t, b, sh, b.col(sh, hdr, i18n.Metric(analysis.DetectAll).Name.In(l)), r, 115, "time to detect")
 
@@ -751,7 +786,7 @@ func TestMessyInput(t *testing.T) {
 					}
 				}
 				if is.ColumnIndex > 0 {
-					checkDays(t, b, sh, b.col(sh, hdr, lColumnIndex.in(l)), r, is.ColumnIndex, "column index")
+					checkInt(t, b, sh, b.col(sh, hdr, lColumnIndex.in(l)), r, is.ColumnIndex, "column index")
 				}
 			}
 			if got := b.str(sh, 1, 2); got == lNoIssues.in(l) {

@@ -3,142 +3,22 @@ package reports
 import (
 	"fmt"
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
-	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
 )
 
-// kind is how a cell is written and formatted.
-type kind int
-
-const (
-	kEmpty    kind = iota // an unknown figure: no cell at all
-	kText                 // a string, never a formula
-	kCount                // a number of records, #,##0
-	kInt                  // a plain whole number (days, lines, positions), 0
-	kFloat                // a statistic, 0.0
-	kDate                 // a calendar date
-	kDateTime             // a time of day (the generation time)
-	kLink                 // a URL shown as text and linked
-)
-
-// cell is one value to write. The zero cell is empty.
-type cell struct {
-	kind kind
-	s    string
-	n    int64
-	f    float64
-	t    time.Time
-	prec data.Precision
-	// approx marks an approximate count, shown with a leading ≈.
-	approx bool
-	bold   bool
-	ind    bool // indent the text one level
-	spill  bool // let the text run into the empty cells to its right: no wrap, no widening
-	head   bool // a header: it wraps, so it needs only about half its width
-}
-
-func text(s string) cell {
-	if s == "" {
-		return cell{}
-	}
-	return cell{kind: kText, s: s}
-}
-
-func bold(s string) cell { c := text(s); c.bold = true; return c }
-
-func indented(s string) cell { c := text(s); c.ind = true; return c }
-
-func spill(s string) cell { c := text(s); c.spill = true; return c }
-
-func count(c data.Count) cell {
-	if !c.Known {
-		return cell{}
-	}
-	return cell{kind: kCount, n: c.N, approx: c.Approx}
-}
-
-func countN(n int) cell { return cell{kind: kCount, n: int64(n)} }
-
-func days(d analysis.Days) cell {
-	if !d.Known {
-		return cell{}
-	}
-	return cell{kind: kInt, n: int64(d.N)}
-}
-
-// intPos is a whole number that is unknown when not positive (lines, column positions).
-func intPos(n int) cell {
-	if n <= 0 {
-		return cell{}
-	}
-	return cell{kind: kInt, n: int64(n)}
-}
-
-func intN(n int) cell { return cell{kind: kInt, n: int64(n)} }
-
-func float(v float64, ok bool) cell {
-	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
-		return cell{}
-	}
-	return cell{kind: kFloat, f: v}
-}
-
-func date(d data.Date) cell {
-	if !d.Known() {
-		return cell{}
-	}
-	return cell{kind: kDate, t: d.Time, prec: d.Precision}
-}
-
-func dateTime(t time.Time) cell {
-	if t.IsZero() {
-		return cell{}
-	}
-	return cell{kind: kDateTime, t: t}
-}
-
-// link is a source URL: a hyperlink when it is an absolute http(s) URL Excel accepts,
-// plain text otherwise (so that no other scheme becomes clickable).
-func link(u string) cell {
-	if u == "" {
-		return cell{}
-	}
-	if !linkable(u) {
-		return text(u)
-	}
-	return cell{kind: kLink, s: u}
-}
-
-// maxSheetLinks is how many hyperlinks a sheet gets; further URLs are written as plain
-// text. Excel allows 65,530, but excelize adds each link in time proportional to the links
-// before it, so that many would take minutes to write.
-const maxSheetLinks = 5000
-
-// maxLinkLen is the longest URL Excel opens as a hyperlink.
-const maxLinkLen = 2079
-
-func linkable(u string) bool {
-	if len(u) > maxLinkLen || strings.ContainsAny(u, " \t\r\n\"<>") {
-		return false
-	}
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
-}
-
 // styles are the cell styles of one workbook.
 type styles struct {
-	header, text, bold, indent, wrap, count, countApprox, int, float, dateTime, link int
-	date                                                                             map[data.Precision]int
+	header, title, text, bold, indent, wrap, count, countApprox, int, days, float, dateTime, link int
+	date                                                                                          map[data.Precision]int
+	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
+	longLag int
 }
 
 // Column widths are in characters of the default font; text wider than wrapAt wraps.
@@ -148,16 +28,24 @@ const (
 	wrapAt   = 66
 )
 
+// longLagDays is the detection-to-disclosure lag above which a figure is highlighted.
+const longLagDays = 90
+
 func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 	font := func(s excelize.Font) *excelize.Font {
-		s.Family, s.Size = fontFor(lang), 11
+		s.Family = fontFor(lang)
+		if s.Size == 0 {
+			s.Size = 11
+		}
 		return &s
 	}
 	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
 	timeFmt := "yyyy-mm-dd hh:mm:ss"
+	daysFmt, daysFloatFmt := `#,##0" days"`, `#,##0.0" days"`
 	if lang == i18n.Ja {
 		dayFmt, monthFmt = "yyyy/mm/dd", "yyyy/mm"
 		timeFmt = "yyyy/mm/dd hh:mm:ss"
+		daysFmt, daysFloatFmt = `#,##0"日"`, `#,##0.0"日"`
 	}
 	top := &excelize.Alignment{Vertical: "top"}
 	var err error
@@ -177,6 +65,7 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
+		title:  mk(excelize.Style{Font: font(excelize.Font{Bold: true, Size: 16, Color: "1F3864"})}),
 		text:   mk(excelize.Style{Alignment: top}),
 		bold:   mk(excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top}),
 		indent: mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}),
@@ -184,16 +73,25 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		count:  mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// An approximate count (約4万件) stays a number, shown with a leading ≈.
 		countApprox: mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
-		int:         mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0 (days: 1,132 as in the write-ups)
-		float:       mk(excelize.Style{CustomNumFmt: numFmt("#,##0.0"), Alignment: top}),
-		dateTime:    mk(excelize.Style{CustomNumFmt: &timeFmt, Alignment: top}),
-		link:        mk(excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top}),
+		int:         mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
+		// Day counts carry their unit: 1,132 days, 1,132日.
+		days:     mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
+		float:    mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
+		dateTime: mk(excelize.Style{CustomNumFmt: &timeFmt, Alignment: top}),
+		link:     mk(excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top}),
 		date: map[data.Precision]int{
 			data.PrecisionDay:   mk(excelize.Style{CustomNumFmt: &dayFmt, Alignment: top}),
 			data.PrecisionMonth: mk(excelize.Style{CustomNumFmt: &monthFmt, Alignment: top}),
 			data.PrecisionYear:  mk(excelize.Style{CustomNumFmt: &yearFmt, Alignment: top}),
 		},
 	}
+	if err != nil {
+		return nil, err
+	}
+	s.longLag, err = f.NewConditionalStyle(&excelize.Style{
+		Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
+	})
 	return s, err
 }
 
@@ -205,23 +103,80 @@ func fontFor(lang i18n.Lang) string {
 	return "Calibri"
 }
 
-// sheetWriter writes the rows of one sheet, one after the other, and keeps the widest
-// content of each column for setting column widths. It records the first error and does
-// nothing after it.
+// tableStyle is the built-in table style of every table: banded rows, Excel's default.
+const tableStyle = "TableStyleMedium2"
+
+// excelMaxRows is how many rows an Excel sheet holds.
+const excelMaxRows = 1048576
+
+// layout is what a sheet's first, measuring pass finds out: what the second, writing pass
+// needs before it writes the first row (a streamed sheet cannot change it afterwards).
+type layout struct {
+	widths     []float64 // the widest content per column, in characters
+	colWidths  []float64 // the column widths set
+	head, cols int       // the header row (0 if none) and its number of columns
+	rows       int       // the rows of the whole sheet, over all its parts
+	freezeCols int       // the columns frozen left of the table
+	table      bool      // the rows from the header down are an Excel table
+}
+
+// parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
+// every continuation sheet repeats the header.
+func (lo *layout) parts(maxRows int) int {
+	if lo.rows <= maxRows || lo.head == 0 || lo.head >= maxRows {
+		return 1
+	}
+	per := maxRows - lo.head
+	return 1 + (lo.rows-maxRows+per-1)/per
+}
+
+// setColWidths turns the widest content into column widths.
+func (lo *layout) setColWidths() {
+	lo.colWidths = make([]float64, len(lo.widths))
+	for i, wd := range lo.widths {
+		// Bold header text and cell padding need a little more than the characters.
+		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
+	}
+}
+
+// colWidth is the width of 1-based column col.
+func (lo *layout) colWidth(col int) float64 {
+	if col-1 < len(lo.colWidths) {
+		return lo.colWidths[col-1]
+	}
+	return defaultColWidth
+}
+
+// sheetWriter writes the rows of one sheet, one after the other. A sheet is rendered twice
+// by the same function: first measuring (nothing is written; the widest content of each
+// column, the header and the number of rows are noted, and cells too long for Excel are
+// found), then writing, either cell by cell or, for the large sheets, streamed. A streamed
+// sheet whose rows pass maxRows continues on further sheets, parts[1:], each with the
+// header again. sheetWriter records the first error and does nothing after it.
 type sheetWriter struct {
-	f      *excelize.File
-	st     *styles
-	name   string
-	row    int       // the last row written, 1-based
-	widths []float64 // widest content per column, in characters
-	head   int       // the header row of the sheet's table, 0 if none
-	cols   int       // the header's number of columns
-	links  int       // hyperlinks on the sheet so far
-	// wrapped are the cells with wrapped text, whose row heights finish sets: neither
-	// Excel nor LibreOffice reliably fits them when opening a file.
-	wrapped []wrapped
-	lineHt  float64 // the height of one line of text, in points
-	err     error
+	f    *excelize.File
+	st   *styles
+	bk   *bookState
+	name string // the sheet being written: parts[part]
+	// measuring is set in the first pass; lo is what it finds and the second pass uses.
+	measuring bool
+	lo        *layout
+	parts     []string
+	part      int
+	streamed  bool
+	maxRows   int
+	sw        *excelize.StreamWriter
+	row       int    // the last row written on this part, 1-based
+	headCells []cell // the header row, repeated on every part
+	links     int    // hyperlinks on this part so far
+	// flagCols are the columns whose day figures over longLagDays are highlighted.
+	flagCols []int
+	// line and incident are the input line and incident of the row being written, for the
+	// Data issues entry of a cell that is too long.
+	line     int
+	incident string
+	lineHt   float64 // the height of one line of text, in points
+	err      error
 }
 
 func (w *sheetWriter) fail(err error) {
@@ -230,275 +185,451 @@ func (w *sheetWriter) fail(err error) {
 	}
 }
 
-// header writes a bold header row; it becomes the frozen row and the autofilter's.
+// header writes a bold header row; it becomes the frozen row, the table's header and the
+// row repeated on printed pages and on continuation sheets.
 func (w *sheetWriter) header(names ...string) {
 	cells := make([]cell, len(names))
+	seen := map[string]bool{}
 	for i, n := range names {
+		// An Excel table needs distinct, non-empty column names.
+		if n == "" {
+			n = fmt.Sprintf("(%d)", i+1)
+		}
+		for k := 2; seen[strings.ToLower(n)]; k++ {
+			n = fmt.Sprintf("%s (%d)", names[i], k)
+		}
+		seen[strings.ToLower(n)] = true
 		cells[i] = text(n)
 		cells[i].head = true
 	}
-	w.write(cells...)
-	if w.head == 0 {
-		w.head, w.cols = w.row, len(names)
+	if w.headCells == nil {
+		w.headCells = cells
+		if w.measuring {
+			w.lo.head, w.lo.cols = w.row+1, len(names)
+		}
 	}
+	w.write(cells...)
+}
+
+// flagColumn highlights the day figures over longLagDays in 1-based column col, below the
+// header.
+func (w *sheetWriter) flagColumn(col int) { w.flagCols = append(w.flagCols, col) }
+
+// flagRow highlights the day figures over longLagDays in the row last written, from column
+// first to last.
+func (w *sheetWriter) flagRow(first, last int) {
+	if w.measuring || w.err != nil {
+		return
+	}
+	ref := cellRef(first, w.row) + ":" + cellRef(last, w.row)
+	w.fail(w.f.SetConditionalFormat(w.name, ref, w.longLagRule()))
+}
+
+func (w *sheetWriter) longLagRule() []excelize.ConditionalFormatOptions {
+	style := w.st.longLag
+	return []excelize.ConditionalFormatOptions{{
+		Type: "cell", Criteria: ">", Format: &style, Value: strconv.Itoa(longLagDays),
+	}}
 }
 
 // para writes a long text in a row of its own, across the first cols columns, wrapped.
-// Its row height is set by finish, once the column widths are known (Excel does not fit
-// the height of merged cells).
 func (w *sheetWriter) para(s string, cols int) {
-	w.row++
-	if w.err != nil || s == "" {
+	if s == "" {
+		w.blank()
 		return
 	}
-	first, _ := excelize.CoordinatesToCellName(1, w.row)
-	last, _ := excelize.CoordinatesToCellName(cols, w.row)
-	w.fail(w.f.SetCellStr(w.name, first, s))
-	w.fail(w.f.MergeCell(w.name, first, last))
-	w.fail(w.f.SetCellStyle(w.name, first, last, w.st.wrap))
-	w.wrapped = append(w.wrapped, wrapped{row: w.row, col: 1, span: cols, text: s})
-}
-
-// wrapped is a cell whose text wraps, spanning span columns from col.
-type wrapped struct {
-	row, col, span int
-	text           string
+	c := text(s)
+	c.span = cols
+	w.write(c)
 }
 
 // blank skips a row.
-func (w *sheetWriter) blank() { w.row++ }
+func (w *sheetWriter) blank() {
+	if w.streamed && !w.measuring {
+		w.write()
+		return
+	}
+	w.row++
+	if w.measuring {
+		w.lo.rows = max(w.lo.rows, w.row)
+	}
+}
+
+// out is one cell as written: its value, style and the width it needs.
+type out struct {
+	col   int
+	value any
+	style int
+	link  string // a URL, or a place in the workbook for a kSheetLink
+	local bool   // link is a place in the workbook
+	span  int    // columns a paragraph spans, merged
+	wrap  string // the text of a wrapped cell, for the row height
+	big   bool   // a title, whose row is taller
+}
 
 // write writes one row of cells from column A.
 func (w *sheetWriter) write(cells ...cell) {
-	w.row++
-	for i, c := range cells {
-		if w.err != nil {
-			return
-		}
-		w.put(i+1, w.row, c)
-	}
-}
-
-func (w *sheetWriter) put(col, row int, c cell) {
-	if c.kind == kEmpty {
-		return
-	}
-	ref, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		w.fail(err)
-		return
-	}
-	var style int
-	var wide float64
-	switch c.kind {
-	case kText, kLink:
-		// SetCellStr stores a string cell: text such as "=1+1" stays text, never a formula.
-		err = w.f.SetCellStr(w.name, ref, c.s)
-		wide = textWidth(c.s)
-		switch {
-		case c.kind == kLink && w.links < maxSheetLinks:
-			style = w.st.link
-			w.links++
-			if err == nil {
-				err = w.f.SetCellHyperLink(w.name, ref, c.s, "External")
-			}
-		case c.spill:
-			style, wide = w.st.text, 0
-		case c.head:
-			style, wide = w.st.header, headerWidth(c.s)
-			w.wrapped = append(w.wrapped, wrapped{row: row, col: col, span: 1, text: c.s})
-		case wide > wrapAt:
-			style = w.st.wrap
-			w.wrapped = append(w.wrapped, wrapped{row: row, col: col, span: 1, text: c.s})
-		case c.bold:
-			style = w.st.bold
-		case c.ind:
-			style = w.st.indent
-			wide += 2
-		default:
-			style = w.st.text
-		}
-	case kCount:
-		err = w.f.SetCellInt(w.name, ref, c.n)
-		style, wide = w.st.count, float64(len(groupDigits(c.n)))
-		if c.approx {
-			style, wide = w.st.countApprox, wide+1
-		}
-	case kInt:
-		err = w.f.SetCellInt(w.name, ref, c.n)
-		style, wide = w.st.int, float64(len(strconv.FormatInt(c.n, 10)))
-	case kFloat:
-		err = w.f.SetCellFloat(w.name, ref, c.f, -1, 64)
-		style, wide = w.st.float, float64(len(strconv.FormatFloat(c.f, 'f', 1, 64)))
-	case kDate:
-		err = w.f.SetCellValue(w.name, ref, c.t)
-		style, wide = w.st.date[c.prec], 10
-	case kDateTime:
-		// The wall-clock time where it was taken; Excel times have no zone.
-		err = w.f.SetCellValue(w.name, ref, c.t)
-		style, wide = w.st.dateTime, 19
-	}
-	if err == nil {
-		err = w.f.SetCellStyle(w.name, ref, ref, style)
-	}
-	w.fail(err)
-	for len(w.widths) < col {
-		w.widths = append(w.widths, 0)
-	}
-	w.widths[col-1] = max(w.widths[col-1], wide)
-}
-
-// finish sets column widths, freezes the rows above the table's first data row (and the
-// first freezeCols columns), puts an autofilter on the table when filter is set, and sets
-// the sheet up to print landscape on A4, as many pages across as it needs to stay
-// readable, with the frozen header row and columns repeated on every page.
-func (w *sheetWriter) finish(freezeCols int, filter bool) {
 	if w.err != nil {
 		return
 	}
-	total := 0.0
-	colWidths := make([]float64, len(w.widths))
-	for i, wd := range w.widths {
+	if w.streamed && !w.measuring && w.row >= w.maxRows {
+		w.nextPart()
+	}
+	w.row++
+	row := make([]out, 0, len(cells))
+	for i, c := range cells {
+		if c.kind == kEmpty {
+			continue
+		}
+		row = append(row, w.prepare(i+1, c))
+	}
+	if w.measuring {
+		w.lo.rows = max(w.lo.rows, w.row)
+		return
+	}
+	w.emit(row)
+}
+
+// prepare works out how cell c in column col is written, and notes its width.
+func (w *sheetWriter) prepare(col int, c cell) out {
+	o := out{col: col}
+	var wide float64
+	switch c.kind {
+	case kText, kLink, kSheetLink:
+		s := c.s
+		if utf16Len(s) > maxCellChars {
+			s = w.cut(col, s)
+		}
+		// A string cell: text such as "=1+1" stays text, never a formula.
+		o.value, o.style = s, w.st.text
+		wide = textWidth(s)
+		switch {
+		case c.span > 0:
+			o.span, o.style, o.wrap, wide = c.span, w.st.wrap, s, 0
+		case c.kind == kSheetLink:
+			o.style, o.link, o.local = w.st.link, c.target, true
+		case c.kind == kLink && s == c.s && w.links < maxSheetLinks:
+			o.style, o.link = w.st.link, s
+			if !w.measuring {
+				w.links++
+			}
+		case c.title:
+			o.style, o.big, wide = w.st.title, true, 0
+		case c.spill:
+			wide = 0
+		case c.head:
+			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
+		case wide > wrapAt:
+			o.style, o.wrap = w.st.wrap, s
+		case c.bold:
+			o.style = w.st.bold
+		case c.ind:
+			o.style = w.st.indent
+			wide += 2
+		}
+	case kCount:
+		o.value, o.style, wide = c.n, w.st.count, float64(len(groupDigits(c.n)))
+		if c.approx {
+			o.style, wide = w.st.countApprox, wide+1
+		}
+	case kInt:
+		o.value, o.style, wide = c.n, w.st.int, float64(len(groupDigits(c.n)))
+	case kDays:
+		o.value, o.style, wide = c.n, w.st.days, float64(len(groupDigits(c.n)))+5
+	case kFloat:
+		o.value, o.style = c.f, w.st.float
+		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 5
+	case kDate:
+		o.value, o.style, wide = c.t, w.st.date[c.prec], 10
+	case kDateTime:
+		// The wall-clock time where it was taken; Excel times have no zone.
+		o.value, o.style, wide = c.t, w.st.dateTime, 19
+	}
+	if w.measuring {
+		for len(w.lo.widths) < col {
+			w.lo.widths = append(w.lo.widths, 0)
+		}
+		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+	}
+	return o
+}
+
+// cut shortens a text too long for a cell, with a visible marker, and in the measuring
+// pass adds a Data issues entry for it.
+func (w *sheetWriter) cut(col int, s string) string {
+	n := utf8.RuneCountInString(s)
+	marker := fmt.Sprintf(lCutMarker.in(w.bk.lang), groupDigits(int64(n)))
+	if w.measuring && w.bk.collectCuts {
+		sheet, row := w.locate(w.row)
+		head := ""
+		if col-1 < len(w.headCells) {
+			head = w.headCells[col-1].s
+		}
+		preview := []rune(s)[:80]
+		w.bk.cuts = append(w.bk.cuts, data.Issue{
+			Kind: kindCellLength, Severity: data.Warning, Line: w.line, Header: head,
+			Value: string(preview) + "…", IncidentID: w.incident,
+			Message: fmt.Sprintf("text of %s characters is longer than the 32,767 an Excel cell holds: cut on sheet %s, cell %s, and marked",
+				groupDigits(int64(n)), sheet, cellRef(col, row)),
+		})
+	}
+	return cutText(s, marker, maxCellChars)
+}
+
+// locate returns the sheet and row a row of the measuring pass is written to.
+func (w *sheetWriter) locate(row int) (string, int) {
+	head := w.lo.head
+	if !w.streamed || row <= w.maxRows || head == 0 {
+		return w.parts[0], row
+	}
+	per := w.maxRows - head
+	i := (row - w.maxRows - 1) / per
+	part := 1 + i
+	name := w.parts[0]
+	if part < len(w.parts) {
+		name = w.parts[part]
+	}
+	return name, head + (row-w.maxRows-1)%per + 1
+}
+
+// emit writes one row of prepared cells, with the height its wrapped cells need.
+func (w *sheetWriter) emit(row []out) {
+	lines := 1.0
+	for _, o := range row {
+		if o.wrap == "" {
+			continue
+		}
+		across := 0.0
+		for c := o.col; c < o.col+max(o.span, 1); c++ {
+			across += w.lo.colWidth(c)
+		}
+		lines = max(lines, wrappedLines(o.wrap, across))
+	}
+	height := 0.0
+	if lines > 1 {
+		// Neither Excel nor LibreOffice reliably fits wrapped rows when opening a file.
+		height = math.Min(lines*w.lineHt+2, 409)
+	}
+	for _, o := range row {
+		if o.big {
+			height = max(height, 2*w.lineHt)
+		}
+	}
+	if w.sw != nil {
+		vals := make([]any, 0, len(row))
+		for _, o := range row {
+			for len(vals) < o.col-1 {
+				vals = append(vals, nil)
+			}
+			vals = append(vals, excelize.Cell{StyleID: o.style, Value: o.value})
+		}
+		var opts []excelize.RowOpts
+		if height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: height})
+		}
+		w.fail(w.sw.SetRow(cellRef(1, w.row), vals, opts...))
+	} else {
+		for _, o := range row {
+			ref := cellRef(o.col, w.row)
+			w.fail(w.f.SetCellValue(w.name, ref, o.value))
+			w.fail(w.f.SetCellStyle(w.name, ref, ref, o.style))
+		}
+		if height > 0 {
+			w.fail(w.f.SetRowHeight(w.name, w.row, height))
+		}
+	}
+	for _, o := range row {
+		ref := cellRef(o.col, w.row)
+		switch {
+		case o.span > 1 && w.sw != nil:
+			w.fail(w.sw.MergeCell(ref, cellRef(o.col+o.span-1, w.row)))
+		case o.span > 1:
+			last := cellRef(o.col+o.span-1, w.row)
+			w.fail(w.f.MergeCell(w.name, ref, last))
+			w.fail(w.f.SetCellStyle(w.name, ref, last, o.style))
+		case o.link != "" && o.local:
+			w.fail(w.f.SetCellHyperLink(w.name, ref, o.link, "Location"))
+		case o.link != "":
+			w.fail(w.f.SetCellHyperLink(w.name, ref, o.link, "External"))
+		}
+	}
+}
+
+// begin sets up the part being written before its first row: what a streamed sheet must
+// have before it (page fit, column widths, frozen panes) and the stream itself.
+func (w *sheetWriter) begin() {
+	if w.measuring {
+		return
+	}
+	lo := w.lo
+	if w.streamed {
+		// The sheet properties are written when the stream starts.
+		fit := lo.fitsPage()
+		w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
+		sw, err := w.f.NewStreamWriter(w.name)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		w.sw = sw
+		// The stream puts each column before those set already, and the file must list
+		// them in order: from the last to the first.
+		for i := len(lo.colWidths) - 1; i >= 0; i-- {
+			w.fail(sw.SetColWidth(i+1, i+1, lo.colWidths[i]))
+		}
+		if lo.head > 0 {
+			w.fail(sw.SetPanes(w.panes()))
+		}
+		return
+	}
+	for i, wd := range lo.colWidths {
 		name, _ := excelize.ColumnNumberToName(i + 1)
-		// Bold header text and cell padding need a little more than the characters.
-		wd = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
-		colWidths[i] = wd
-		total += wd
 		w.fail(w.f.SetColWidth(w.name, name, name, wd))
 	}
-	lines := map[int]float64{}
-	for _, c := range w.wrapped {
-		across := 0.0
-		for i := c.col - 1; i < c.col-1+c.span; i++ {
-			if i < len(colWidths) {
-				across += colWidths[i]
-			} else {
-				across += defaultColWidth
-			}
-		}
-		lines[c.row] = max(lines[c.row], wrappedLines(c.text, across))
+	if lo.head > 0 {
+		w.fail(w.f.SetPanes(w.name, w.panes()))
 	}
-	for row, n := range lines {
-		if n > 1 {
-			w.fail(w.f.SetRowHeight(w.name, row, math.Min(n*w.lineHt+2, 409)))
+}
+
+// panes freezes the rows down to the header and the first freezeCols columns.
+func (w *sheetWriter) panes() *excelize.Panes {
+	lo := w.lo
+	top := cellRef(lo.freezeCols+1, lo.head+1)
+	pane := "bottomLeft"
+	if lo.freezeCols > 0 {
+		pane = "bottomRight"
+	}
+	return &excelize.Panes{
+		Freeze: true, XSplit: lo.freezeCols, YSplit: lo.head, TopLeftCell: top, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}},
+	}
+}
+
+// nextPart ends a full streamed sheet and continues on the next one, header first.
+func (w *sheetWriter) nextPart() {
+	w.finishPart()
+	w.part++
+	if w.part >= len(w.parts) {
+		w.fail(fmt.Errorf("more rows than the %d sheets planned", len(w.parts)))
+		return
+	}
+	w.name, w.row, w.links = w.parts[w.part], 0, 0
+	w.begin()
+	w.write(w.headCells...)
+}
+
+// finish ends the sheet. freezeCols columns left of the table stay in view; with table
+// set, the rows from the header down become an Excel table (banded, with filter buttons).
+// In the measuring pass it only notes them.
+func (w *sheetWriter) finish(freezeCols int, table bool) {
+	if w.measuring {
+		w.lo.freezeCols, w.lo.table = freezeCols, table && w.lo.head > 0
+		return
+	}
+	w.finishPart()
+}
+
+// finishPart adds the table, the highlights and the print setup to the part written, and
+// ends its stream.
+func (w *sheetWriter) finishPart() {
+	if w.err != nil {
+		return
+	}
+	lo := w.lo
+	lastCol := max(len(lo.colWidths), lo.cols, 1)
+	if w.sw == nil && w.row > 0 {
+		w.fail(w.f.SetSheetDimension(w.name, "A1:"+cellRef(lastCol, w.row)))
+	}
+	if lo.head > 0 && lo.table {
+		tbl := &excelize.Table{
+			Range: cellRef(1, lo.head) + ":" + cellRef(lo.cols, max(w.row, lo.head+1)),
+			Name:  w.tableName(), StyleName: tableStyle, ShowRowStripes: boolPtr(true),
+		}
+		if w.sw != nil {
+			w.fail(w.sw.AddTable(tbl))
+		} else {
+			w.fail(w.f.AddTable(w.name, tbl))
 		}
 	}
-	lastCol := max(len(w.widths), w.cols, 1)
-	if w.row > 0 {
-		last, _ := excelize.CoordinatesToCellName(lastCol, w.row)
-		w.fail(w.f.SetSheetDimension(w.name, "A1:"+last))
-	}
-	if w.head > 0 {
-		top, _ := excelize.CoordinatesToCellName(freezeCols+1, w.head+1)
-		pane := "bottomLeft"
-		if freezeCols > 0 {
-			pane = "bottomRight"
-		}
-		w.fail(w.f.SetPanes(w.name, &excelize.Panes{
-			Freeze: true, XSplit: freezeCols, YSplit: w.head, TopLeftCell: top, ActivePane: pane,
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}},
-		}))
-		titles := fmt.Sprintf("'%s'!$%d:$%d", w.name, w.head, w.head)
-		if freezeCols > 0 {
-			last, _ := excelize.ColumnNumberToName(freezeCols)
-			titles = fmt.Sprintf("'%s'!$A:$%s,%s", w.name, last, titles)
-		}
-		w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: w.name}))
-		if filter && w.row > w.head {
-			first, _ := excelize.CoordinatesToCellName(1, w.head)
-			last, _ := excelize.CoordinatesToCellName(w.cols, w.row)
-			w.fail(w.f.AutoFilter(w.name, first+":"+last, nil))
+	if lo.head > 0 && w.row > lo.head {
+		for _, col := range w.flagCols {
+			ref := cellRef(col, lo.head+1) + ":" + cellRef(col, w.row)
+			w.fail(w.f.SetConditionalFormat(w.name, ref, w.longLagRule()))
 		}
 	}
-	// Print setup comes after the autofilter, which replaces the sheet properties. A
-	// sheet that fits across one page at a readable scale is fitted to it; a wider one is
-	// printed at that scale over as many pages as it takes.
+	w.printSetup()
+	if w.sw != nil {
+		w.fail(w.sw.Flush())
+		w.sw = nil
+	}
+}
+
+// tableName names the part's table after its sheet's key: Incidents, Incidents_2, ….
+func (w *sheetWriter) tableName() string {
+	name := w.bk.tableNames[w.parts[0]]
+	if w.part > 0 {
+		name += "_" + strconv.Itoa(w.part+1)
+	}
+	return name
+}
+
+// printSetup sets the part up to print landscape on A4, one page wide (unless that would
+// shrink it below minPrintScale: then at that scale, over as many pages across as it
+// takes), with the header row (and frozen columns) repeated on every page, and the
+// report's title, the sheet, the page number and the generation date in the page header
+// and footer.
+func (w *sheetWriter) printSetup() {
 	a4, landscape, one, tall := 9, "landscape", 1, 0
 	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
-	fit := total <= pageWidth
+	fit := w.lo.fitsPage()
 	if fit {
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
 	} else {
-		scale := uint(printScale)
+		scale := uint(minPrintScale)
 		layout.AdjustTo = &scale
 	}
 	w.fail(w.f.SetPageLayout(w.name, layout))
-	w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	margin := 0.5
+	if w.sw == nil {
+		w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	}
+	margin, edge := 0.5, 0.3
 	w.fail(w.f.SetPageMargins(w.name, &excelize.PageLayoutMarginsOptions{
-		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin,
+		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
+	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
+	if lo := w.lo; lo.head > 0 {
+		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
+		if lo.freezeCols > 0 {
+			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
+			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), last, titles)
+		}
+		w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: w.name}))
+	}
 }
 
-// pageWidth is how many characters of column width one landscape A4 page shows at
-// printScale percent; defaultColWidth is Excel's width of a column left as it is.
+func boolPtr(b bool) *bool { return &b }
+
+// defaultColWidth is Excel's width of a column left as it is.
+const defaultColWidth = 8.43
+
+// minPrintScale is the smallest print scale, in percent, that stays readable; pageChars is
+// how many characters of column width a landscape A4 page with half-inch margins shows at
+// 100%.
 const (
-	printScale      = 75
-	pageWidth       = 190
-	defaultColWidth = 8.43
+	minPrintScale = 50
+	pageChars     = 142
 )
 
-// wrappedLines estimates how many lines text takes when wrapped in a cell across columns
-// of the given total width.
-func wrappedLines(text string, across float64) float64 {
-	avail := math.Max(across-1.5, 1)
-	n := 0.0
-	for _, line := range strings.Split(text, "\n") {
-		// Wrapping breaks Latin text only at spaces, so its lines hold somewhat less than
-		// the full width; East Asian text breaks between any two characters.
-		wide := textWidth(line)
-		narrow := float64(utf8.RuneCountInString(line))*2 - wide // runes counted once
-		n += math.Max(1, math.Ceil(((wide-narrow)+narrow*1.1)/avail))
+// fitsPage reports whether the sheet's columns fit one page wide at minPrintScale or more.
+func (lo *layout) fitsPage() bool {
+	total := 0.0
+	for _, wd := range lo.colWidths {
+		total += wd
 	}
-	return n
+	return total <= pageChars*100/minPrintScale
 }
 
-// headerWidth is the width a wrapped header needs: half its text, and at least its longest
-// word (words with East Asian characters break anywhere).
-func headerWidth(s string) float64 {
-	longest := 0.0
-	for _, word := range strings.Fields(s) {
-		if w := textWidth(word); w == float64(len([]rune(word))) {
-			longest = max(longest, w)
-		}
-	}
-	return max(longest, math.Ceil(textWidth(s)/2))
-}
-
-// textWidth estimates the displayed width of s in characters of the default font: East
-// Asian wide and full-width characters count double. For text on several lines it is the
-// widest line.
-func textWidth(s string) float64 {
-	widest, cur := 0, 0
-	for _, r := range s {
-		if r == '\n' {
-			widest, cur = max(widest, cur), 0
-			continue
-		}
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			cur += 2
-		default:
-			cur++
-		}
-	}
-	return float64(max(widest, cur))
-}
-
-// groupDigits formats n with thousands separators, as #,##0 shows it.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+func cellRef(col, row int) string {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return ref
 }

@@ -76,7 +76,8 @@ func TestLinkCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &sheetWriter{f: f, st: st, name: "Sheet1", lineHt: 15, links: maxSheetLinks - 1}
+	bk := &bookState{lang: i18n.En}
+	w := &sheetWriter{f: f, st: st, bk: bk, name: "Sheet1", parts: []string{"Sheet1"}, lo: &layout{}, lineHt: 15, links: maxSheetLinks - 1}
 	u := "https://example.com/a"
 	w.write(link(u))
 	w.write(link(u))

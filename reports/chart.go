@@ -1,0 +1,113 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// chartSpec is a native Excel chart over the workbook's own cells, so that a client can
+// restyle it or copy it into a slide with its data. Each series takes its name from one
+// cell and its values from a row or column of cells; the categories are another row or
+// column. rowSeries and colSeries build series from the two layouts: a table with one row
+// per series (Comparison) or one column per series (a table by month).
+type chartSpec struct {
+	typ    excelize.ChartType
+	title  string
+	cats   string // reference of the category labels
+	series []chartSeries
+	// valueTitle names the value axis; valueFmt is its number format.
+	valueTitle, valueFmt string
+	// labels shows each value on its bar, in the number format of its cell.
+	labels bool
+	// width and height are its size, offsetX how far right of its anchor cell it starts,
+	// in pixels.
+	width, height uint
+	offsetX       int
+}
+
+// chartSeries is one series: a reference to the cell with its name, a reference to its
+// values, and its colour (RRGGBB; "" for the theme's).
+type chartSeries struct {
+	name, values, color string
+}
+
+// ref returns the absolute reference to the cells from (c1, r1) to (c2, r2) of sheet.
+func ref(sheet string, c1, r1, c2, r2 int) string {
+	a, _ := excelize.CoordinatesToCellName(c1, r1, true)
+	b, _ := excelize.CoordinatesToCellName(c2, r2, true)
+	if a == b {
+		return quoteSheet(sheet) + "!" + a
+	}
+	return quoteSheet(sheet) + "!" + a + ":" + b
+}
+
+// rowSeries is the series whose name is in column nameCol of row and whose values are in
+// that row from column first to last.
+func rowSeries(sheet string, row, nameCol, first, last int, color string) chartSeries {
+	return chartSeries{name: ref(sheet, nameCol, row, nameCol, row), values: ref(sheet, first, row, last, row), color: color}
+}
+
+// colSeries is the series whose name is in row nameRow of col and whose values are in that
+// column from row first to last.
+func colSeries(sheet string, col, nameRow, first, last int, color string) chartSeries {
+	return chartSeries{name: ref(sheet, col, nameRow, col, nameRow), values: ref(sheet, col, first, col, last), color: color}
+}
+
+// chart adds c to the sheet being written, its top-left corner at cell (col, row). Only a
+// sheet written cell by cell can hold a chart: excelize drops a chart added to a streamed
+// sheet without an error.
+func (w *sheetWriter) chart(col, row int, c chartSpec) {
+	if w.measuring || w.err != nil {
+		return
+	}
+	if w.streamed {
+		w.fail(fmt.Errorf("chart %q on a streamed sheet", c.title))
+		return
+	}
+	font := excelize.Font{Family: fontFor(w.bk.lang), Size: 10, Color: "404040"}
+	titleFont := font
+	titleFont.Size, titleFont.Bold = 13, true
+	ch := &excelize.Chart{
+		Type:      c.typ,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &titleFont}}},
+		Dimension: excelize.ChartDimension{Width: c.width, Height: c.height},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &font},
+		Format: excelize.GraphicOptions{
+			AltText: c.title, PrintObject: boolPtr(true), Locked: boolPtr(false),
+			OffsetY: 4,
+		},
+		XAxis:        excelize.ChartAxis{Font: font, ReverseOrder: c.typ == excelize.Bar || c.typ == excelize.BarStacked},
+		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.valueFmt}},
+		ShowBlanksAs: "gap",
+		VaryColors:   boolPtr(false),
+	}
+	if c.valueTitle != "" {
+		ch.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.valueTitle, Font: &font}}}
+	}
+	if c.labels {
+		ch.PlotArea = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{SourceLinked: true}}
+	}
+	for _, s := range c.series {
+		cs := excelize.ChartSeries{Name: s.name, Categories: c.cats, Values: s.values, DataLabel: excelize.ChartDataLabel{Font: font}}
+		if s.color != "" {
+			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
+		}
+		ch.Series = append(ch.Series, cs)
+	}
+	// The anchor is the cell the offset falls in: readers do not all honour an offset
+	// wider than its cell.
+	x := 4 + c.offsetX
+	for x >= colPixels(w.lo.colWidth(col)) {
+		x -= colPixels(w.lo.colWidth(col))
+		col++
+	}
+	ch.Format.OffsetX = x
+	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch))
+}
+
+// colPixels is the width in pixels of a column width in characters, as Excel draws it at
+// 100%: seven pixels a character of the default font, plus five of padding.
+func colPixels(width float64) int {
+	return int(width*7+0.5) + 5
+}
