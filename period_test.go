@@ -112,6 +112,14 @@ func TestGeneratePeriod(t *testing.T) {
 			if got := incidentIDs(t, book); strings.Join(got, ",") != strings.Join(tt.ids, ",") {
 				t.Errorf("workbook lists incidents %q, want %q", got, tt.ids)
 			}
+			if f, err := excelize.OpenFile(book); err != nil {
+				t.Error(err)
+			} else {
+				if got := strings.Join(f.GetSheetList(), ","); !strings.HasPrefix(got, "Summary,Trend,Breakdowns,Incidents,") {
+					t.Errorf("workbook sheets %s, want Summary, Trend, Breakdowns first", got)
+				}
+				f.Close()
+			}
 			page, err := os.ReadFile(dash)
 			if err != nil {
 				t.Fatal(err)

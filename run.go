@@ -277,11 +277,13 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return fmt.Errorf("creating output directory: %w", err)
 	}
+	wb := o.wb
+	wb.Period = o.period
 	files := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
-		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, o.wb) }},
+		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, wb) }},
 		{o.dashboard, set.WriteDashboard},
 	}
 	for _, f := range files {
