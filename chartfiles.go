@@ -46,16 +46,15 @@ func parseImageFormats(s string) ([]string, error) {
 	return out, nil
 }
 
-// writeChartFiles writes the standalone page of every chart into DIR/charts/, and then,
+// writeChartFiles writes the standalone page of every chart into dir (DIR/charts/), and then,
 // when formats are asked for, each chart's images beside its page, made by one headless
 // Chromium for all charts. Without Chromium the pages are still written and the error says
 // what to install.
-func writeChartFiles(ctx context.Context, set *charts.Set, outDir string, formats []string, e env) error {
+func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats []string, e env) error {
 	list := set.Charts()
 	if len(list) == 0 {
 		return nil
 	}
-	dir := filepath.Join(outDir, chartDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating chart directory: %w", err)
 	}

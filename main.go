@@ -6,6 +6,7 @@
 //	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 //	                      [--images png,svg] [--log-scale auto|on|off]
+//	                      [--month yyyy-mm | --from DATE --to DATE | --all-months]
 //	breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 //	breachreport sample
 //	breachreport version
@@ -13,7 +14,10 @@
 // Without -i, generate reads the embedded sample (the two reference cases). It writes
 // breach-report.xlsx, the charts dashboard charts.html and one page per chart in charts/
 // into DIR (default ./out, created if missing); --images png,svg adds each chart's images,
-// made with headless Chromium.
+// made with headless Chromium. With --month (or --from and --to) the report is on the
+// incidents disclosed in that period, with the trailing 12-month trend, and the names carry
+// the period (breach-report-2019-06.xlsx, charts-2019-06.html, charts-2019-06/);
+// --all-months writes one such report per month into DIR/yyyy-mm/ and DIR/index.html.
 // Run any command with --help for its options.
 //
 // Exit status: 0 when every row was used; 1 when some rows were rejected (the report is

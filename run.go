@@ -77,6 +77,7 @@ const mainUsage = `Usage:
                         [--author NAME] [--company NAME]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
+                        [--month yyyy-mm | --from DATE --to DATE | --all-months]
   breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
   breachreport sample [--synthetic N [--seed S]]
@@ -146,6 +147,7 @@ const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--comp
                              [--author NAME] [--company NAME]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
+                             [--month yyyy-mm | --from DATE --to DATE | --all-months]
 
 Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + `, the charts dashboard
 DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
@@ -153,6 +155,13 @@ Without -i it reads the embedded sample. Rows that cannot be used are listed on 
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
 The input may be UTF-8, UTF-16 or Shift_JIS, separated by commas, tabs or semicolons; both
 are detected unless given. A file in another layout is read through a column mapping (--map).
+
+With --month 2019-06 (or --from 2019-04-01 --to 2019-06-30) the report is on the incidents
+disclosed in that period, set against the trailing 12 months, and the names carry the period:
+breach-report-2019-06.xlsx, charts-2019-06.html and charts-2019-06/ (for other periods
+breach-report-2019-04-01_2019-06-30.xlsx, and so on). --all-months writes the report of every
+month from the first to the last month of the data, each into DIR/2019-06/ (the workbook and
+the dashboard), and DIR/index.html linking them under an overview chart.
 `
 
 func cmdGenerate(ctx context.Context, args []string, e env) error {
@@ -165,6 +174,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
+	pf := addPeriodFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
@@ -196,53 +206,100 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		}
 	}
 
+	choice, err := pf.choice()
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
+		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
+	}
+
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
 	}
-	rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare)
-	if err != nil {
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	if choice.allMonths {
+		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
+	}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
+	whole := rep
+	note := ""
+	if choice.set {
+		pr := analysis.NewPeriodReport(rep.Incidents, choice.period)
+		if rep, err = subjectReport(rep, pr, ids); err != nil {
+			return &usageError{msg: err.Error()}
+		}
+		out.period = &pr
+		out.workbook, out.dashboard, out.pages = periodNames(choice.period)
+		note = periodAccounting(pr)
+	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	printIssues(e.stderr, rep)
+	printIssues(e.stderr, whole)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-
-	set, err := charts.Build(rep, charts.Options{Lang: l, LogScale: scale})
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
-		return fmt.Errorf("creating output directory: %w", err)
-	}
-	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
-	outputs := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{workbookName, func(w io.Writer) error { return reports.Write(w, rep, wbOpts) }},
-		{chartsName, set.WriteDashboard},
-	}
-	printAccounting(e.stdout, rep, readAs)
-	for _, o := range outputs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		path := filepath.Join(*outDir, o.name)
-		if err := atomicfile.Write(path, 0o644, o.write); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
-		fmt.Fprintf(e.stdout, "wrote %s\n", path)
-	}
-	if err := writeChartFiles(ctx, set, *outDir, formats, e); err != nil {
-		// Everything else is written; say why the run still fails on top of this.
-		if res := outcome(rep, *strict, true); res != nil {
+	printAccounting(e.stdout, whole, readAs, note)
+	if err := out.write(ctx, rep, formats, e); err != nil {
+		// Everything written before the failure stays; say why the run still fails on top
+		// of this.
+		if res := outcome(whole, *strict, true); res != nil {
 			fmt.Fprintf(e.stderr, "breachreport: %v\n", res)
 		}
 		return err
 	}
-	return outcome(rep, *strict, true)
+	return outcome(whole, *strict, true)
+}
+
+// outputs says where one report goes: the directory, the names of the workbook, the
+// dashboard and the chart pages' directory, and how they are rendered.
+type outputs struct {
+	dir                        string
+	workbook, dashboard, pages string
+	lang                       i18n.Lang
+	scale                      charts.LogScale
+	// wb are the workbook's options: its language, author and company.
+	wb reports.Options
+	// period is the subject period's report, or nil for a report on the whole input.
+	period *analysis.PeriodReport
+	// noPages leaves out the standalone chart pages (--all-months).
+	noPages bool
+}
+
+// write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
+// images of formats, into o.dir, each file atomically, saying on stdout what it wrote.
+func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) error {
+	set, err := charts.Build(rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return fmt.Errorf("creating output directory: %w", err)
+	}
+	wb := o.wb
+	wb.Period = o.period
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, wb) }},
+		{o.dashboard, set.WriteDashboard},
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		path := filepath.Join(o.dir, f.name)
+		if err := atomicfile.Write(path, 0o644, f.write); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	}
+	if o.noPages {
+		return nil
+	}
+	return writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
 }
 
 const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
@@ -291,7 +348,7 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, is.Severity, is)
 		}
 	}
-	printAccounting(e.stdout, rep, readAs)
+	printAccounting(e.stdout, rep, readAs, "")
 	return outcome(rep, *strict, false)
 }
 
@@ -547,7 +604,8 @@ func printIssues(w io.Writer, rep analysis.Report) {
 
 // printAccounting prints the one-line row accounting of a run, after a line saying how the
 // input was read when that is not plain UTF-8 with commas.
-func printAccounting(w io.Writer, rep analysis.Report, readAs string) {
+// A note, when not empty, goes after the number of incidents, in brackets.
+func printAccounting(w io.Writer, rep analysis.Report, readAs, note string) {
 	if readAs != "" {
 		fmt.Fprintf(w, "%s: %s\n", rep.Input, readAs)
 	}
@@ -555,7 +613,10 @@ func printAccounting(w io.Writer, rep analysis.Report, readAs string) {
 	if rep.RowsBlank > 0 {
 		fmt.Fprintf(w, " (%s skipped)", plural(rep.RowsBlank, "blank row"))
 	}
-	fmt.Fprintf(w, "; %s; %s\n", plural(len(rep.Incidents), "incident"), plural(rep.Warnings(), "warning"))
+	if note != "" {
+		note = " (" + note + ")"
+	}
+	fmt.Fprintf(w, "; %s%s; %s\n", plural(len(rep.Incidents), "incident"), note, plural(rep.Warnings(), "warning"))
 }
 
 // plural formats n and a noun, adding s unless n is 1.

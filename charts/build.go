@@ -326,13 +326,16 @@ type chart struct {
 	Height  int
 	Payload payload
 	Notes   []string
-	Table   *table
+	Tables  []*table
+	// Wide makes the chart's card span the whole width of the dashboard.
+	Wide bool
 }
 
-// table is a small data table under a chart, all text.
+// table is a small data table under a chart, all text, with an optional caption.
 type table struct {
-	Head []string
-	Rows [][]string
+	Caption string
+	Head    []string
+	Rows    [][]string
 }
 
 // recordsChart is the bar chart of records by record type × certainty, a go-echarts Bar
@@ -458,7 +461,7 @@ func (v view) recordsChart() (chart, error) {
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	c.Notes = append(c.Notes, v.t(i18n.TotalsNote))
-	c.Table = tbl
+	c.Tables = []*table{tbl}
 	c.Payload.Kind = "records"
 	c.Payload.Compact = []string{"xAxis"}
 	opt, err := v.option(bar, extra{"series": series})

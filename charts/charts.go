@@ -34,6 +34,11 @@ type Options struct {
 	// LogScale says when the records chart uses a logarithmic axis; the zero value is
 	// LogAuto.
 	LogScale LogScale
+	// Period, when not nil, makes the page a monthly or period report: the report passed
+	// to Build holds the incidents of Period's subject, the title names the period, and
+	// the page also shows the trailing 12-month trend, the changes and each case against
+	// the trailing medians, even when no incident was disclosed in the period.
+	Period *analysis.PeriodReport
 }
 
 // LogScale says when the records chart uses a logarithmic axis.
@@ -86,8 +91,11 @@ type page struct {
 	NoScript  string
 	Failed    string
 	Charts    []pageChart
-	ECharts   template.JS
-	Script    template.JS
+	// Links and LinkHead are the index page's table of the monthly reports.
+	Links    []indexLink
+	LinkHead []string
+	ECharts  template.JS
+	Script   template.JS
 }
 
 type pageChart struct {
@@ -199,7 +207,10 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 		CSP:      csp(echarts.MinJS, pageJS),
 	}
 	s := rep.Summary
-	if s.FirstDisclosed.Known() {
+	if pr := opts.Period; pr != nil {
+		p.Title = v.f(labels.PeriodTitle, v.period(pr.Subject.Period))
+		p.Subtitle = append(p.Subtitle, v.periodCounts(pr))
+	} else if s.FirstDisclosed.Known() {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Period, s.FirstDisclosed, s.LastDisclosed))
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
@@ -212,17 +223,27 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 	if len(rep.Incidents) > compared {
 		p.Comparing = v.f(labels.Comparing, num(compared), num(len(rep.Incidents)))
 	}
+	// A period report starts with the monthly trend and the cases against the trailing
+	// medians, shown even when the period has no incident.
+	var builders []func() (chart, error)
+	if pr := opts.Period; pr != nil {
+		builders = append(builders, func() (chart, error) { return v.trendChart(pr) })
+		if len(pr.Cases) > 0 {
+			builders = append(builders, func() (chart, error) { return v.casesChart(pr) })
+		}
+	}
 	if len(figs) == 0 {
 		p.Empty = v.t(labels.NoIncidents)
-		return p, nil
-	}
-	// The dashboard's charts, in order. The monthly trend (incidents and records per month)
-	// goes here, after the bubble chart, once analysis has the monthly table.
-	builders := []func() (chart, error){
-		v.recordsChart,
-		v.timelineChart,
-		v.lagsChart,
-		func() (chart, error) { return v.bubbleChart(rep.Incidents) },
+		if opts.Period != nil {
+			p.Empty = v.f(labels.PeriodNone, v.period(opts.Period.Subject.Period))
+		}
+	} else {
+		// The charts of the incidents, in order.
+		builders = append(builders,
+			v.recordsChart,
+			v.timelineChart,
+			v.lagsChart,
+			func() (chart, error) { return v.bubbleChart(rep.Incidents) })
 	}
 	for _, build := range builders {
 		c, err := build()

@@ -55,6 +55,51 @@ type labelTable struct {
 	OtherCauses      i18n.Text
 	CauseUnknown     i18n.Text
 
+	PeriodTitle    i18n.Text
+	PeriodCount    i18n.Text
+	PeriodNone     i18n.Text
+	PeriodUnplaced i18n.Text
+	PeriodUndated  i18n.Text
+	ListSep        i18n.Text
+
+	TrendTitle        i18n.Text
+	TrendSubtitle     i18n.Text
+	TrendKey          i18n.Text
+	TrendTableCaption i18n.Text
+	TrailingRow       i18n.Text
+	TrailingNote      i18n.Text
+	Month             i18n.Text
+	IncidentsHead     i18n.Text
+	RecordsHead       i18n.Text
+	MedianHead        i18n.Text
+	MedianN           i18n.Text
+	ValueN            i18n.Text
+	NoValue           i18n.Text
+	NoValueN          i18n.Text
+	NoData            i18n.Text
+	NoDataNote        i18n.Text
+	SmallNote         i18n.Text
+	ChangesCaption    i18n.Text
+	PreviousHead      i18n.Text
+	YearEarlierHead   i18n.Text
+	ChangeHead        i18n.Text
+	WithRatio         i18n.Text
+	IndexTitle        i18n.Text
+	IndexMonths       i18n.Text
+	IndexNone         i18n.Text
+	IndexDashboard    i18n.Text
+	IndexWorkbook     i18n.Text
+	OverviewTitle     i18n.Text
+	OverviewKey       i18n.Text
+	CasesTitle        i18n.Text
+	CasesKey          i18n.Text
+	MedianLine        i18n.Text
+	Figure            i18n.Text
+	ThisCase          i18n.Text
+	TrailingMedian    i18n.Text
+	Difference        i18n.Text
+	CaseVsMedian      i18n.Text
+
 	RecordsFmt i18n.Text
 	DaysFmt    i18n.Text
 	OneDayFmt  i18n.Text
@@ -111,6 +156,51 @@ var labels = labelTable{
 	Cause:            i18n.Text{En: "Cause", Ja: "原因"},
 	OtherCauses:      i18n.Text{En: "Other causes", Ja: "その他の原因"},
 	CauseUnknown:     i18n.Text{En: "Cause unknown", Ja: "原因不明"},
+
+	PeriodTitle:    i18n.Text{En: "Data-breach incidents disclosed in %s", Ja: "%s に公表された情報漏えい事案"},
+	PeriodCount:    i18n.Text{En: "%s incident(s) disclosed in the period", Ja: "期間内の公表 %s 件"},
+	PeriodNone:     i18n.Text{En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
+	PeriodUnplaced: i18n.Text{En: "%s not placed (disclosure date known only to the month or year)", Ja: "期間を特定できない %s 件（公表日が年月・年のみ）"},
+	PeriodUndated:  i18n.Text{En: "%s in the input with no disclosure date", Ja: "公表日不明 %s 件（入力全体）"},
+	ListSep:        i18n.Text{En: "; ", Ja: "、"},
+
+	TrendTitle:        i18n.Text{En: "Incidents and records per month, trailing %s months", Ja: "月別の事案数と漏えい件数（直近 %s か月）"},
+	TrendSubtitle:     i18n.Text{En: "Darker bars: the period reported on (%s)", Ja: "濃い棒: 報告対象期間（%s）"},
+	TrendKey:          i18n.Text{En: "Bars: incidents disclosed in the month (left axis); line: records exposed (right axis). A month with no incidents is a bar of zero. Point at a month for the median of each lag with its n.", Ja: "棒: その月に公表された事案数（左軸）、線: 漏えい件数（右軸）。事案のない月は 0 として表示します。月にカーソルを合わせると各日数の中央値と n を表示します。"},
+	TrendTableCaption: i18n.Text{En: "Per month, %s", Ja: "月別（%s）"},
+	TrailingRow:       i18n.Text{En: "Trailing %s months, pooled", Ja: "直近 %s か月の全体"},
+	TrailingNote:      i18n.Text{En: "Trailing %s months: the months ending with the last month of the period, that month included. Its medians pool every incident of those months (not a median of monthly medians); they are the baseline the cases are set against.", Ja: "直近 %s か月: 報告対象期間の最終月を含む、それまでの各月。全体の中央値は各月の中央値の中央値ではなく、期間内の全事案から求めます。個別事案の比較の基準です。"},
+	Month:             i18n.Text{En: "Month", Ja: "月"},
+	IncidentsHead:     i18n.Text{En: "Incidents", Ja: "事案数"},
+	RecordsHead:       i18n.Text{En: "Records", Ja: "漏えい件数"},
+	MedianHead:        i18n.Text{En: "Median %s", Ja: "%sの中央値"},
+	MedianN:           i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
+	ValueN:            i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
+	NoValue:           i18n.Text{En: "–", Ja: "–"},
+	NoValueN:          i18n.Text{En: "– (n=%d)", Ja: "–（n=%d）"},
+	NoData:            i18n.Text{En: "no data", Ja: "データなし"},
+	NoDataNote:        i18n.Text{En: "No data: the month or period lies outside the months the input covers, so a zero there would not mean no incidents.", Ja: "データなし: 入力データの範囲外の月・期間のため、0 件とはみなしません。"},
+	SmallNote:         i18n.Text{En: "* Fewer than 5 incidents: small samples mislead, so no percentile is shown; read such a median with care.", Ja: "* 5 件未満: 少数の標本は誤解を招くため、パーセンタイルは示しません。中央値は参考値です。"},
+	ChangesCaption:    i18n.Text{En: "Changes", Ja: "増減"},
+	PreviousHead:      i18n.Text{En: "Previous: %s", Ja: "前期間: %s"},
+	YearEarlierHead:   i18n.Text{En: "A year earlier: %s", Ja: "前年同期: %s"},
+	ChangeHead:        i18n.Text{En: "Change", Ja: "増減"},
+	WithRatio:         i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	IndexTitle:        i18n.Text{En: "Monthly data-breach reports", Ja: "情報漏えい事案の月次レポート"},
+	IndexMonths:       i18n.Text{En: "%s months, %s to %s", Ja: "%s か月（%s〜%s）"},
+	IndexNone:         i18n.Text{En: "No incident has a disclosure date known to the month: there is no month to report on.", Ja: "公表年月のわかる事案がないため、月次レポートはありません。"},
+	IndexDashboard:    i18n.Text{En: "Charts", Ja: "グラフ"},
+	IndexWorkbook:     i18n.Text{En: "Workbook", Ja: "ワークブック"},
+	OverviewTitle:     i18n.Text{En: "Incidents and records per month", Ja: "月別の事案数と漏えい件数"},
+	OverviewKey:       i18n.Text{En: "Bars: incidents disclosed in the month (left axis); line: records exposed (right axis). A month with no incidents is a bar of zero. Each month's report is linked below.", Ja: "棒: その月に公表された事案数（左軸）、線: 漏えい件数（右軸）。事案のない月は 0 として表示します。各月のレポートは下の表からリンクしています。"},
+	CasesTitle:        i18n.Text{En: "Each case against the trailing %s-month medians", Ja: "各事案と直近 %s か月の中央値の比較"},
+	CasesKey:          i18n.Text{En: "Bars: each case's days; dashed lines: the median of the same figure over the trailing %s months, with its n.", Ja: "棒: 各事案の日数、破線: 直近 %s か月の同じ指標の中央値（n 付き）。"},
+	MedianLine:        i18n.Text{En: "median %s", Ja: "中央値 %s"},
+	Figure:            i18n.Text{En: "Figure", Ja: "指標"},
+	ThisCase:          i18n.Text{En: "This case", Ja: "当該事案"},
+	TrailingMedian:    i18n.Text{En: "%s-month median", Ja: "%s か月の中央値"},
+	Difference:        i18n.Text{En: "Difference", Ja: "差"},
+	CaseVsMedian:      i18n.Text{En: "%s; %s-month median %s", Ja: "%s、%s か月の中央値 %s"},
 
 	RecordsFmt: i18n.Text{En: "%s", Ja: "%s件"},
 	DaysFmt:    i18n.Text{En: "%s days", Ja: "%s日"},

@@ -29,6 +29,10 @@ const (
 	kDateTime              // a time of day (the generation time)
 	kLink                  // a URL shown as text and linked
 	kSheetLink             // a link to a place in the workbook: s is shown, target is where it goes
+	kPercent               // a relative change, +0.0%
+	kShare                 // a share, 0.0%
+	kDiff                  // a signed difference of counts, +#,##0
+	kDiffDays              // a signed difference of days, +#,##0.0 "days"
 )
 
 // cell is one value to write. The zero cell is empty.
@@ -49,6 +53,9 @@ type cell struct {
 	head   bool // a header: it wraps, so it needs only about half its width
 	span   int  // a paragraph: the text wraps across span merged columns
 	title  bool // the title of a sheet, large and bold
+	// small marks a statistic resting on fewer than analysis.MinSample incidents: grey
+	// and italic.
+	small bool
 }
 
 func text(s string) cell {
@@ -99,6 +106,29 @@ func intPos(n int) cell {
 }
 
 func intN(n int) cell { return cell{kind: kInt, n: int64(n)} }
+
+// percent is a relative change (0.25 is +25.0%), empty when not ok.
+func percent(v float64, ok bool) cell {
+	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+		return cell{}
+	}
+	return cell{kind: kPercent, f: v}
+}
+
+// share is a share of a whole (0.25 is 25.0%).
+func share(v float64) cell { return cell{kind: kShare, f: v} }
+
+// diff is a signed difference of counts or records: +1,300, -80, 0.
+func diff(v float64) cell { return cell{kind: kDiff, f: v} }
+
+// diffDays is a signed difference of day figures: +59.5 days.
+func diffDays(v float64) cell { return cell{kind: kDiffDays, f: v} }
+
+// smallIf marks c as resting on a small sample when small is true.
+func smallIf(c cell, small bool) cell {
+	c.small = small && c.kind != kEmpty
+	return c
+}
 
 func float(v float64, ok bool) cell {
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) {

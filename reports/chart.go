@@ -20,6 +20,10 @@ type chartSpec struct {
 	valueTitle, valueFmt string
 	// labels shows each value on its bar, in the number format of its cell.
 	labels bool
+	// line are series drawn as lines over the columns, on a second value axis titled
+	// lineTitle, in number format lineFmt.
+	line               []chartSeries
+	lineTitle, lineFmt string
 	// width and height are its size, offsetX how far right of its anchor cell it starts,
 	// in pixels.
 	width, height uint
@@ -95,6 +99,24 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		}
 		ch.Series = append(ch.Series, cs)
 	}
+	var combo []*excelize.Chart
+	if len(c.line) > 0 {
+		lc := &excelize.Chart{Type: excelize.Line,
+			YAxis: excelize.ChartAxis{Font: font, Secondary: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.lineFmt}},
+		}
+		if c.lineTitle != "" {
+			lc.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.lineTitle, Font: &font}}}
+		}
+		for _, s := range c.line {
+			cs := excelize.ChartSeries{Name: s.name, Categories: c.cats, Values: s.values, Marker: excelize.ChartMarker{Symbol: "circle", Size: 5}}
+			if s.color != "" {
+				cs.Line = excelize.LineOptions{Width: 2.25}
+				cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
+			}
+			lc.Series = append(lc.Series, cs)
+		}
+		combo = append(combo, lc)
+	}
 	// The anchor is the cell the offset falls in: readers do not all honour an offset
 	// wider than its cell.
 	x := 4 + c.offsetX
@@ -103,7 +125,7 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		col++
 	}
 	ch.Format.OffsetX = x
-	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch))
+	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch, combo...))
 }
 
 // colPixels is the width in pixels of a column width in characters, as Excel draws it at

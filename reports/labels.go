@@ -124,6 +124,47 @@ const (
 	lSources
 	lNoSources
 
+	// Period reports: Trend and Breakdowns.
+	lSheetTrend
+	lSheetBreakdowns
+	lPeriodRow
+	lTrendTitle
+	lMonth
+	lIncidentsCol
+	lRecordsCol
+	lRecordsN
+	lMedianOf
+	lNOf
+	lP90Of
+	lNoData
+	lSmallSample
+	lSmallGroup
+	lSomeNotShown
+	lTrailingPooled
+	lTrendNote
+	lSmallNote
+	lChartTrend
+	lChanges
+	lThisPeriod
+	lPreviousPeriod
+	lYearEarlier
+	lChangePrev
+	lChangePrevPct
+	lChangeYear
+	lChangeYearPct
+	lCasesTitle
+	lThisCase
+	lTrailingMedian
+	lTrailingN
+	lDifference
+	lNoCases
+	lBreakdownsTitle
+	lBreakdownSubject
+	lBreakdownTrailing
+	lShare
+	lNotStated
+	lBreakdownNote
+
 	numLabels // not a label: the number of labels
 )
 
@@ -256,6 +297,46 @@ var labels = [numLabels]i18n.Text{
 	},
 	lSources:   {En: "Sources", Ja: "出典"},
 	lNoSources: {En: "The input gives no source URLs.", Ja: "入力に出典URLはありません。"},
+
+	lSheetTrend:        {En: "Trend", Ja: "推移"},
+	lSheetBreakdowns:   {En: "Breakdowns", Ja: "内訳"},
+	lPeriodRow:         {En: "Period reported on", Ja: "報告対象期間"},
+	lTrendTitle:        {En: "Incidents disclosed in %s, against the trailing %d months", Ja: "%s に公表された事案と直近 %d か月の推移"},
+	lMonth:             {En: "Month", Ja: "月"},
+	lIncidentsCol:      {En: "Incidents", Ja: "事案数"},
+	lRecordsCol:        {En: "Records", Ja: "漏えい件数"},
+	lRecordsN:          {En: "Records: n", Ja: "漏えい件数の n"},
+	lMedianOf:          {En: "Median: %s", Ja: "中央値: %s"},
+	lNOf:               {En: "n: %s", Ja: "n: %s"},
+	lP90Of:             {En: "p90: %s", Ja: "90パーセンタイル: %s"},
+	lNoData:            {En: "no data: outside the months of the input", Ja: "データなし（入力データの範囲外）"},
+	lSmallSample:       {En: "small sample (n < 5)", Ja: "少数標本（n < 5）"},
+	lSmallGroup:        {En: "small sample (n < 5): count only", Ja: "少数標本（n < 5）: 件数のみ"},
+	lSomeNotShown:      {En: "medians and p90 of fewer than 5 values not shown", Ja: "値が5件未満の中央値・90パーセンタイルは非表示"},
+	lTrailingPooled:    {En: "Trailing %d months (pooled)", Ja: "直近 %d か月（全体）"},
+	lTrendNote:         {En: "One row per month of the trailing window, oldest first: the incidents disclosed in it, their records (the sum of the known totals, with the number of incidents it rests on) and the median of each lag with its n. A month with no incidents is a row of zeros, not left out; a month outside the months of the input has no data. The pooled row takes the medians over every incident of the window (not a median of the monthly medians): the baseline each case is set against.", Ja: "直近の各月を古い順に1行ずつ: その月に公表された事案数、漏えい件数（件数のわかる事案の合計と、その事案数）、各日数の中央値と n。事案のない月も 0 の行として示し、入力データの範囲外の月は「データなし」とします。全体の行は期間内の全事案から求めた中央値（各月の中央値の中央値ではありません）で、各事案の比較の基準です。"},
+	lSmallNote:         {En: "Grey italic medians rest on fewer than 5 incidents, and are noted as a small sample: small samples mislead, so no percentile is shown for them.", Ja: "灰色の斜体の中央値は5件未満の事案に基づく少数標本で、注記を付けています。少数の標本は誤解を招くため、パーセンタイルは示しません。"},
+	lChartTrend:        {En: "Incidents and records per month", Ja: "月別の事案数と漏えい件数"},
+	lChanges:           {En: "Changes", Ja: "増減"},
+	lThisPeriod:        {En: "This period (%s)", Ja: "当期間（%s）"},
+	lPreviousPeriod:    {En: "Previous (%s)", Ja: "前期間（%s）"},
+	lYearEarlier:       {En: "A year earlier (%s)", Ja: "前年同期（%s）"},
+	lChangePrev:        {En: "Change vs previous", Ja: "前期間比の増減"},
+	lChangePrevPct:     {En: "Change vs previous, %", Ja: "前期間比（%）"},
+	lChangeYear:        {En: "Change vs a year earlier", Ja: "前年同期比の増減"},
+	lChangeYearPct:     {En: "Change vs a year earlier, %", Ja: "前年同期比（%）"},
+	lCasesTitle:        {En: "Each case against the trailing %d-month medians", Ja: "各事案と直近 %d か月の中央値の比較"},
+	lThisCase:          {En: "This case", Ja: "当該事案"},
+	lTrailingMedian:    {En: "%d-month median", Ja: "%d か月の中央値"},
+	lTrailingN:         {En: "n (%d months)", Ja: "n（%d か月）"},
+	lDifference:        {En: "Difference", Ja: "差"},
+	lNoCases:           {En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
+	lBreakdownsTitle:   {En: "Breakdowns of the incidents disclosed in %s", Ja: "%s に公表された事案の内訳"},
+	lBreakdownSubject:  {En: "Disclosed in %s: %d incidents", Ja: "%s の公表分: %d 件"},
+	lBreakdownTrailing: {En: "Trailing %d months, %s: %d incidents", Ja: "直近 %d か月（%s）: %d 件"},
+	lShare:             {En: "Share", Ja: "割合"},
+	lNotStated:         {En: "not stated", Ja: "記載なし"},
+	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Groups of fewer than 5 incidents show only their count: small samples mislead. A median or p90 resting on fewer than 5 values is not shown.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。5件未満のグループは件数のみを示します（少数の標本は誤解を招くため）。値が5件未満の中央値・90パーセンタイルも示しません。"},
 }
 
 // in returns the label in language l.

@@ -27,6 +27,11 @@ type Options struct {
 	// author is then "breachreport").
 	Author, Company string
 
+	// Period, when not nil, makes the workbook a monthly or period report: the report
+	// passed to Write holds the incidents of Period's subject, and Trend and Breakdowns
+	// sheets follow Summary.
+	Period *analysis.PeriodReport
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 }
@@ -101,6 +106,8 @@ type bookState struct {
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
 	tableNames map[string]string
+	// period is the period report of a monthly or period workbook, or nil.
+	period *analysis.PeriodReport
 }
 
 // headerFooter is the page header and footer of every sheet: the report title and the
@@ -143,7 +150,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	if err != nil {
 		return err
 	}
-	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}}
+	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period}
 	if !rep.Generated.IsZero() {
 		bk.generated = rep.Generated.Format("2006-01-02 15:04")
 		if l == i18n.Ja {
@@ -170,8 +177,16 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	// Measure every sheet first: the cells cut on the sheets before Data issues are listed
 	// on it, and Summary links to every part of every sheet. The sheets that hold input
 	// text are measured first.
-	for _, i := range []int{1, 2, 3, 5, 4, 0} {
-		d := defs[i]
+	measure := []*sheetDef{defs[1], defs[2], defs[3], defs[5], defs[4], defs[0]}
+	if opts.Period != nil {
+		// A period report's sheets follow Summary; they hold input text (causes, names),
+		// so they are measured before Data issues.
+		trend := &sheetDef{key: lSheetTrend, render: trendSheet}
+		breakdowns := &sheetDef{key: lSheetBreakdowns, render: breakdownsSheet}
+		defs = append([]*sheetDef{defs[0], trend, breakdowns}, defs[1:]...)
+		measure = append(measure[:4:4], trend, breakdowns, measure[4], measure[5])
+	}
+	for _, d := range measure {
 		bk.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
 		w := newWriter(d, true)
 		d.render(w, rep, l)
@@ -271,6 +286,9 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.para(i18n.TotalsNote.In(l), 4)
 	w.write(text(lFirstDisclosed.in(l)), date(s.FirstDisclosed), intN(s.DisclosedN))
 	w.write(text(lLastDisclosed.in(l)), date(s.LastDisclosed), intN(s.DisclosedN))
+	if pr := w.bk.period; pr != nil {
+		w.write(text(lPeriodRow.in(l)), spill(pr.Subject.Period.From.String()+" – "+pr.Subject.Period.To.String()))
+	}
 	w.write(text(lInput.in(l)), spill(rep.Input))
 	w.write(text(lInputSHA256.in(l)), spill(rep.InputSHA256))
 	gen := cell{}
@@ -300,7 +318,11 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	// The sheets, each linked, with what it holds and where it continues.
 	w.blank()
 	w.header(lSheet.in(l), lContents.in(l))
-	for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetIssues, lSheetMethod} {
+	sheets := []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetIssues, lSheetMethod}
+	if w.bk.period != nil {
+		sheets = append([]label{lSheetTrend, lSheetBreakdowns}, sheets...)
+	}
+	for _, k := range sheets {
 		parts := w.bk.parts[k]
 		if len(parts) == 0 {
 			parts = []string{k.in(l)}
@@ -326,6 +348,8 @@ var sheetContents = map[label]i18n.Text{
 	lSheetComparison: {En: "the compared incidents side by side, with charts", Ja: "比較する事案を並べた表とグラフ"},
 	lSheetIssues:     {En: "every rejected row and warning", Ja: "除外した行と警告のすべて"},
 	lSheetMethod:     {En: "definitions, day-count convention and sources", Ja: "定義・日数の数え方・出典"},
+	lSheetTrend:      {En: "the trailing 12 months, one row each, with a chart; the changes; each case against the trailing medians", Ja: "直近12か月の月別の推移とグラフ、増減、各事案と中央値の比較"},
+	lSheetBreakdowns: {En: "the period's and the trailing months' incidents by cause, industry, record type and certainty", Ja: "当期間と直近の事案の原因・業種・情報種別・確度別の内訳"},
 }
 
 // incidentsWithBucket counts the incidents with a known count in b's type × certainty.

@@ -16,7 +16,10 @@ import (
 // styles are the cell styles of one workbook.
 type styles struct {
 	header, title, text, bold, indent, wrap, count, countApprox, int, days, float, dateTime, link int
-	date                                                                                          map[data.Precision]int
+	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
+	// fewer than analysis.MinSample incidents, grey and italic.
+	percent, share, diff, diffDays, floatSmall int
+	date                                       map[data.Precision]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
@@ -42,10 +45,12 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
 	timeFmt := "yyyy-mm-dd hh:mm:ss"
 	daysFmt, daysFloatFmt := `#,##0" days"`, `#,##0.0" days"`
+	diffDaysFmt := `+#,##0.0" days";-#,##0.0" days";0.0" days"`
 	if lang == i18n.Ja {
 		dayFmt, monthFmt = "yyyy/mm/dd", "yyyy/mm"
 		timeFmt = "yyyy/mm/dd hh:mm:ss"
 		daysFmt, daysFloatFmt = `#,##0"日"`, `#,##0.0"日"`
+		diffDaysFmt = `+#,##0.0"日";-#,##0.0"日";0.0"日"`
 	}
 	top := &excelize.Alignment{Vertical: "top"}
 	var err error
@@ -75,8 +80,14 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		countApprox: mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
 		int:         mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// Day counts carry their unit: 1,132 days, 1,132日.
-		days:     mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
-		float:    mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
+		days:  mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
+		float: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
+		floatSmall: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top,
+			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
+		percent:  mk(excelize.Style{CustomNumFmt: numFmt(`+0.0%;-0.0%;0.0%`), Alignment: top}),
+		share:    mk(excelize.Style{CustomNumFmt: numFmt(`0.0%`), Alignment: top}),
+		diff:     mk(excelize.Style{CustomNumFmt: numFmt(`+#,##0;-#,##0;0`), Alignment: top}),
+		diffDays: mk(excelize.Style{CustomNumFmt: &diffDaysFmt, Alignment: top}),
 		dateTime: mk(excelize.Style{CustomNumFmt: &timeFmt, Alignment: top}),
 		link:     mk(excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top}),
 		date: map[data.Precision]int{
@@ -338,7 +349,22 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.value, o.style, wide = c.n, w.st.days, float64(len(groupDigits(c.n)))+5
 	case kFloat:
 		o.value, o.style = c.f, w.st.float
+		if c.small {
+			o.style = w.st.floatSmall
+		}
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 5
+	case kPercent, kShare:
+		o.value, o.style = c.f, w.st.percent
+		if c.kind == kShare {
+			o.style = w.st.share
+		}
+		wide = float64(len(strconv.FormatFloat(c.f*100, 'f', 1, 64))) + 2
+	case kDiff:
+		o.value, o.style = c.f, w.st.diff
+		wide = float64(len(groupDigits(int64(c.f)))) + 1
+	case kDiffDays:
+		o.value, o.style = c.f, w.st.diffDays
+		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
 	case kDate:
 		o.value, o.style, wide = c.t, w.st.date[c.prec], 10
 	case kDateTime:

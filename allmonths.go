@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"breachreport/analysis"
+	"breachreport/charts"
+	"breachreport/internal/atomicfile"
+	"breachreport/reports"
+)
+
+// indexName is the name of the page generate --all-months writes beside the month folders.
+const indexName = "index.html"
+
+// generateAllMonths writes one monthly report per month from the first to the last month
+// with a disclosure known to the month, empty months included, each into its own folder
+// DIR/yyyy-mm/ (the workbook and the dashboard, named as for --month), and then
+// DIR/index.html linking them. The row accounting and the data issues are printed once.
+func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
+	l := wb.Lang
+	tl := analysis.NewTimeline(rep.Incidents)
+	months := tl.Months()
+	printIssues(e.stderr, rep)
+	note := fmt.Sprintf("%s reported on", plural(len(months), "month"))
+	if len(months) > 0 {
+		note = fmt.Sprintf("%s reported on, %s to %s", plural(len(months), "month"), months[0], months[len(months)-1])
+	}
+	if n := tl.Undated(); n > 0 {
+		note += fmt.Sprintf(", %d with no disclosure date", n)
+	}
+	printAccounting(e.stdout, rep, readAs, note)
+	if len(months) == 0 {
+		return fmt.Errorf("--all-months: no incident has a disclosure date known to the month, so there is no month to report on")
+	}
+	idx := charts.Index{Input: rep.Input, Generated: rep.Generated, Undated: tl.Undated()}
+	for _, m := range months {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pr := tl.Report(m.Period())
+		sub, err := subjectReport(rep, pr, nil)
+		if err != nil {
+			return err
+		}
+		out := outputs{dir: filepath.Join(outDir, m.String()), lang: l, scale: scale, wb: wb, period: &pr, noPages: true}
+		out.workbook, out.dashboard, _ = periodNames(m.Period())
+		if err := out.write(ctx, sub, nil, e); err != nil {
+			return err
+		}
+		idx.Months = append(idx.Months, charts.IndexMonth{
+			MonthRow: analysis.MonthRow{Month: m, PeriodFigures: pr.Subject},
+			Workbook: m.String() + "/" + out.workbook, Dashboard: m.String() + "/" + out.dashboard,
+		})
+	}
+	path := filepath.Join(outDir, indexName)
+	if err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		return charts.WriteIndex(w, idx, charts.Options{Lang: l})
+	}); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	return outcome(rep, strict, true)
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"breachreport/analysis"
+)
+
+// periodFlags are generate's flags that choose a subject period: --month, --from/--to and
+// --all-months.
+type periodFlags struct {
+	month, from, to *string
+	allMonths       *bool
+}
+
+func addPeriodFlags(fs *flag.FlagSet) periodFlags {
+	return periodFlags{
+		month:     fs.String("month", "", "report on the incidents disclosed in `MONTH` (2019-06), with the trailing 12-month trend"),
+		from:      fs.String("from", "", "with --to: report on the incidents disclosed from `DATE` (2019-04-01) to --to, both included"),
+		to:        fs.String("to", "", "with --from: the last `DATE` of the period reported on (2019-06-30)"),
+		allMonths: fs.Bool("all-months", false, "write one monthly report per month found in the data, each into DIR/yyyy-mm/, and DIR/index.html linking them"),
+	}
+}
+
+// periodChoice is what the period flags ask for: nothing (the whole input), one period, or
+// every month.
+type periodChoice struct {
+	period    analysis.Period
+	set       bool
+	allMonths bool
+}
+
+// choice checks the period flags. Combining them, or giving --from without --to, is an
+// error.
+func (f periodFlags) choice() (periodChoice, error) {
+	given := 0
+	for _, set := range []bool{*f.month != "", *f.from != "" || *f.to != "", *f.allMonths} {
+		if set {
+			given++
+		}
+	}
+	if given > 1 {
+		return periodChoice{}, errors.New("give only one of --month, --from/--to and --all-months")
+	}
+	switch {
+	case *f.allMonths:
+		return periodChoice{allMonths: true}, nil
+	case *f.month != "":
+		m, err := analysis.ParseMonth(*f.month)
+		if err != nil {
+			return periodChoice{}, fmt.Errorf("--month: %w", err)
+		}
+		return periodChoice{period: m.Period(), set: true}, nil
+	case *f.from != "" && *f.to == "":
+		return periodChoice{}, errors.New("--from needs --to (the last day of the period)")
+	case *f.to != "" && *f.from == "":
+		return periodChoice{}, errors.New("--to needs --from (the first day of the period)")
+	case *f.from != "":
+		p, err := analysis.ParsePeriod(*f.from, *f.to)
+		if err != nil {
+			return periodChoice{}, err
+		}
+		return periodChoice{period: p, set: true}, nil
+	}
+	return periodChoice{}, nil
+}
+
+// periodLabel is the part of the output names that says which period they are about:
+// 2019-06 for a calendar month, 2019-04-01_2019-06-30 for any other period.
+func periodLabel(p analysis.Period) string {
+	if m, ok := p.Month(); ok {
+		return m.String()
+	}
+	return p.From.String() + "_" + p.To.String()
+}
+
+// periodNames returns the names of the workbook, the dashboard and the chart pages'
+// directory of a report on p: breach-report-2019-06.xlsx, charts-2019-06.html, charts-2019-06.
+func periodNames(p analysis.Period) (workbook, dashboard, pages string) {
+	l := periodLabel(p)
+	return strings.TrimSuffix(workbookName, ".xlsx") + "-" + l + ".xlsx",
+		strings.TrimSuffix(chartsName, ".html") + "-" + l + ".html",
+		chartDir + "-" + l
+}
+
+// subjectReport returns rep restricted to the incidents of pr's subject period, as the
+// renderers of the whole input expect it: its incidents, their summary and the incidents
+// compared (by ids, or chosen as for the whole input). The row accounting and the data
+// issues stay those of the whole input.
+func subjectReport(rep analysis.Report, pr analysis.PeriodReport, ids []string) (analysis.Report, error) {
+	sub := rep
+	sub.Incidents = pr.Subject.Incidents
+	sub.Summary = pr.Subject.Summary
+	var err error
+	sub.Compare, err = analysis.SelectComparison(sub.Incidents, ids, maxCompare)
+	if err != nil {
+		return analysis.Report{}, fmt.Errorf("%w (in %s)", err, pr.Subject.Period)
+	}
+	return sub, nil
+}
+
+// periodAccounting is the part of the accounting line about the subject period: "3
+// disclosed in 2019-06", with the incidents not placed and undated when there are any.
+func periodAccounting(pr analysis.PeriodReport) string {
+	s := fmt.Sprintf("%d disclosed in %s", len(pr.Subject.Incidents), pr.Subject.Period)
+	if n := len(pr.Subject.Unplaced); n > 0 {
+		s += fmt.Sprintf(", %d not placed for a partial date", n)
+	}
+	if pr.Undated > 0 {
+		s += fmt.Sprintf(", %d with no disclosure date", pr.Undated)
+	}
+	return s
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// testdata/period.csv holds eight incidents, one scope each, worked out by hand:
+//
+//	id  disclosed   detected    lag  records  month of disclosure
+//	A   2019-06-04  2018-12-27  159  1,000    2019-06 (subject)
+//	B   2019-06-30  2019-06-10   20    500    2019-06 (subject, last day)
+//	C   2019-05-31  2019-05-01   30    200    2019-05 (previous month, last day)
+//	D   2019-07-01  2019-06-01   30     50    2019-07 (after the subject, first day)
+//	E   2018-06-15  2018-06-01   14    300    2018-06 (a year earlier; first month of data)
+//	F   2019-01-10  2018-10-02  100    700    2019-01
+//	G   2019        2018-11-01    –     10    year only: in no month, not placed in June
+//	H   2018-07-01  2018-03-23  100    400    2018-07 (first day of the trailing year)
+//
+// For --month 2019-06 the trailing year is 2018-07 … 2019-06: H, F, C, A, B, whose
+// detection → disclosure lags 100, 100, 30, 159, 20 have the median 100 (n=5).
+const periodCSV = "testdata/period.csv"
+
+// incidentIDs reads the incident ids listed in the Incidents sheet of a workbook, sorted.
+func incidentIDs(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Incidents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	var ids []string
+	for _, r := range rows {
+		if col < 0 {
+			for i, c := range r {
+				if c == "Incident ID" || c == "incident_id" || c == "ID" {
+					col = i
+				}
+			}
+			continue
+		}
+		if col < len(r) && r[col] != "" {
+			ids = append(ids, r[col])
+		}
+	}
+	if col < 0 {
+		t.Fatalf("%s: no incident id column in the Incidents sheet: %q", path, rows)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// allPages are the chart pages of a period with incidents, sorted.
+var allPages = []string{"bubbles.html", "cases.html", "lags.html", "records.html", "timeline.html", "trend.html"}
+
+func TestGeneratePeriod(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		label    string
+		ids      []string // the subject incidents, in the workbook
+		note     string   // the accounting line's note on the period
+		pages    []string // the chart pages written
+		dashText []string
+	}{
+		{"month", []string{"--month", "2019-06"}, "2019-06", []string{"A", "B"},
+			"8 incidents (2 disclosed in 2019-06, 1 not placed for a partial date)", allPages,
+			[]string{"Data-breach incidents disclosed in 2019-06", "2 incident(s) disclosed in the period"}},
+		{"month-ja-form", []string{"--month", "2019年5月"}, "2019-05", []string{"C"},
+			"8 incidents (1 disclosed in 2019-05, 1 not placed for a partial date)", allPages, nil},
+		{"quarter", []string{"--from", "2019-04-01", "--to", "2019-06-30"}, "2019-04-01_2019-06-30", []string{"A", "B", "C"},
+			"8 incidents (3 disclosed in 2019-04-01 … 2019-06-30, 1 not placed for a partial date)", allPages,
+			[]string{"Data-breach incidents disclosed in 2019-04-01 to 2019-06-30"}},
+		// The whole year holds G, disclosed "2019".
+		{"year", []string{"--from", "2019-01-01", "--to", "2019-12-31"}, "2019-01-01_2019-12-31", []string{"A", "B", "C", "D", "F", "G"},
+			"8 incidents (6 disclosed in 2019-01-01 … 2019-12-31)", allPages, nil},
+		// Days cut across months: 2019-06-04 … 2019-07-01 holds A, B, D; G is not placed.
+		{"days", []string{"--from", "2019-06-04", "--to", "2019-07-01"}, "2019-06-04_2019-07-01", []string{"A", "B", "D"},
+			"8 incidents (3 disclosed in 2019-06-04 … 2019-07-01, 1 not placed for a partial date)", allPages, nil},
+		{"empty-month", []string{"--month", "2019-03"}, "2019-03", nil,
+			"8 incidents (0 disclosed in 2019-03, 1 not placed for a partial date)", []string{"trend.html"},
+			[]string{"No incidents were disclosed in 2019-03."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			r := runCmd(t, "", append([]string{"generate", "-i", periodCSV, "-o", out, "--lang", "en"}, tt.args...)...)
+			if r.status != 0 {
+				t.Fatalf("exit %d, stderr %s", r.status, r.stderr)
+			}
+			checkAccounting(t, r.stdout, 8, 8, 0)
+			if !strings.Contains(r.stdout, "; "+tt.note+"; 1 warning\n") {
+				t.Errorf("accounting line lacks %q:\n%s", tt.note, r.stdout)
+			}
+			book := filepath.Join(out, "breach-report-"+tt.label+".xlsx")
+			dash := filepath.Join(out, "charts-"+tt.label+".html")
+			for _, p := range []string{book, dash} {
+				if !strings.Contains(r.stdout, "wrote "+p+"\n") {
+					t.Errorf("stdout does not say it wrote %s:\n%s", p, r.stdout)
+				}
+			}
+			if got := incidentIDs(t, book); strings.Join(got, ",") != strings.Join(tt.ids, ",") {
+				t.Errorf("workbook lists incidents %q, want %q", got, tt.ids)
+			}
+			if f, err := excelize.OpenFile(book); err != nil {
+				t.Error(err)
+			} else {
+				if got := strings.Join(f.GetSheetList(), ","); !strings.HasPrefix(got, "Summary,Trend,Breakdowns,Incidents,") {
+					t.Errorf("workbook sheets %s, want Summary, Trend, Breakdowns first", got)
+				}
+				f.Close()
+			}
+			page, err := os.ReadFile(dash)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tt.dashText {
+				if !strings.Contains(string(page), s) {
+					t.Errorf("dashboard lacks %q", s)
+				}
+			}
+			var pages []string
+			entries, _ := os.ReadDir(filepath.Join(out, "charts-"+tt.label))
+			for _, e := range entries {
+				pages = append(pages, e.Name())
+			}
+			sort.Strings(pages)
+			if strings.Join(pages, " ") != strings.Join(tt.pages, " ") {
+				t.Errorf("chart pages %q, want %q", pages, tt.pages)
+			}
+			// Nothing is written under the names of a whole-input report.
+			for _, n := range []string{workbookName, chartsName, chartDir} {
+				if _, err := os.Stat(filepath.Join(out, n)); err == nil {
+					t.Errorf("%s written beside the period report", n)
+				}
+			}
+		})
+	}
+}
+
+func TestGeneratePeriodUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"full date", []string{"--month", "2019-06-01"}, `--month: month "2019-06-01": expected a month such as 2019-06`},
+		{"not a month", []string{"--month", "June"}, `--month: month "June"`},
+		{"from alone", []string{"--from", "2019-04-01"}, "--from needs --to"},
+		{"to alone", []string{"--to", "2019-04-01"}, "--to needs --from"},
+		{"reversed", []string{"--from", "2019-06-30", "--to", "2019-04-01"}, "not a period: 2019-06-30 is after 2019-04-01"},
+		{"month only", []string{"--from", "2019-04", "--to", "2019-06-30"}, "--from and --to need full dates"},
+		{"both", []string{"--month", "2019-06", "--from", "2019-04-01", "--to", "2019-06-30"}, "give only one of --month, --from/--to"},
+		{"compare outside", []string{"--month", "2019-06", "--compare", "C"}, `--compare: no incident has id "C"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			r := runCmd(t, "", append([]string{"generate", "-i", periodCSV, "-o", out}, tt.args...)...)
+			if r.status != 2 {
+				t.Errorf("exit %d, want 2; stderr %s", r.status, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.msg) {
+				t.Errorf("stderr lacks %q:\n%s", tt.msg, r.stderr)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 {
+				t.Errorf("a usage error wrote %d files", len(entries))
+			}
+		})
+	}
+}
