@@ -295,6 +295,9 @@ func (rr *rowReader) Read() ([]string, error) {
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
 			value := truncate(strings.Join(rec, ","), 80)
+			if !utf8.ValidString(value) {
+				value = escapeInvalid(value)
+			}
 			if j, _ := undecodable(rec, marks); j >= 0 {
 				value = showUndecodable(strings.Join(rec, ","), marks)
 			}
@@ -306,6 +309,12 @@ func (rr *rowReader) Read() ([]string, error) {
 			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
+			continue
+		}
+		if j := fieldWithNUL(rec); j >= 0 {
+			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+				Value:   escapeInvalid(truncate(rec[j], 80)),
+				Message: "text holds a NUL byte: the row is damaged, or not text"})
 			continue
 		}
 		if j, value := undecodable(rec, marks); j >= 0 {
@@ -446,6 +455,9 @@ func (rr *rowReader) header() ([]string, error) {
 		}
 	}
 	line := rr.src.line(0)
+	if j := fieldWithNUL(rec); j >= 0 {
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
+	}
 	if j := invalidUTF8(rec); j >= 0 {
 		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
@@ -646,6 +658,16 @@ func isBlank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// fieldWithNUL returns the index of the first field of rec that holds a NUL byte, or -1.
+func fieldWithNUL(rec []string) int {
+	for j, f := range rec {
+		if strings.IndexByte(f, 0) >= 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 func invalidUTF8(rec []string) int {
