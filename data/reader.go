@@ -272,14 +272,13 @@ func (rr *rowReader) Read() ([]string, error) {
 		if err == io.EOF {
 			return nil, io.EOF
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		// Type assertions, not errors.As, which would allocate for every row.
+		if pe, ok := err.(*csv.ParseError); ok {
 			// encoding/csv has consumed the broken record; reading goes on after it.
 			rr.reject(Issue{Kind: KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
 			continue
 		}
-		var br *brokenRow
-		if errors.As(err, &br) {
+		if br, ok := err.(*brokenRow); ok {
 			rr.reject(Issue{Kind: KindStructure, Line: br.line, Value: br.value,
 				Message: "broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own"})
 			continue

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -74,8 +73,8 @@ func (s *csvSource) next() ([]string, error) {
 	s.tape.drop(start)
 	rec, err := s.cr.Read()
 	end := s.cr.InputOffset()
-	var pe *csv.ParseError
-	if errors.As(err, &pe) || (err == nil && s.width > 0 && len(rec) != s.width) {
+	pe, _ := err.(*csv.ParseError) // encoding/csv returns it as it is
+	if pe != nil || (err == nil && s.width > 0 && len(rec) != s.width) {
 		if cut, ok := s.swallowed(s.tape.bytes(start, end)); ok {
 			// Reject the first line and read the rest again, with what cr has read ahead.
 			first, _ := s.cr.FieldPos(0)

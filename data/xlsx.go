@@ -26,7 +26,6 @@ type xlsxSource struct {
 	f    *excelize.File
 	rows *excelize.Rows
 	row  int // the sheet row of the last record, 1-based
-	lim  Limits
 }
 
 // openWorkbook opens an .xlsx workbook from r and the sheet to read: opts.Sheet, or the
@@ -36,14 +35,8 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, bool, error) 
 	if opts.Encoding != "" || opts.Delimiter != 0 {
 		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
 	}
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize})
-	var pe *ParseError
-	switch {
-	case errors.As(err, &pe):
-		return nil, "", false, pe // over the input size limit
-	case err != nil && err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", opts.Limits.MaxInputSize):
-		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the workbook unpacks to more than %s, the most read (--max-input-size raises it)", ErrLimit, FormatSize(opts.Limits.MaxInputSize))}
-	case err != nil:
+	f, err := excelize.OpenReader(r)
+	if err != nil {
 		return nil, "", false, &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
 	}
 	names := f.GetSheetList()
@@ -75,7 +68,7 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, bool, error) 
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	return &xlsxSource{f: f, rows: rows, lim: opts.Limits}, sheet, date1904, nil
+	return &xlsxSource{f: f, rows: rows}, sheet, date1904, nil
 }
 
 func (s *xlsxSource) next() ([]string, error) {
@@ -86,33 +79,12 @@ func (s *xlsxSource) next() ([]string, error) {
 		return nil, io.EOF
 	}
 	s.row++
-	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, err
-	}
-	// excelize has read the row; what is too big for the CSV reader is too big here too.
-	n := len(rec)
-	for n > 0 && rec[n-1] == "" {
-		n--
-	}
-	if n > s.lim.MaxColumns {
-		return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: sheet row %d has values in %d columns, more than %d, the most read (--max-columns raises it)",
-			ErrLimit, s.row, n, s.lim.MaxColumns)}
-	}
-	for j, v := range rec {
-		if len(v) > s.lim.MaxFieldSize {
-			return nil, &ParseError{Line: s.row, Column: "cell " + cellName(j, s.row), Err: fmt.Errorf("%w: value %q is longer than %s, the longest field read (--max-field-size raises it)",
-				ErrLimit, truncate(v, 40), FormatSize(int64(s.lim.MaxFieldSize)))}
-		}
-	}
-	return rec, nil
+	return s.rows.Columns(excelize.Options{RawCellValue: true})
 }
 
 func (s *xlsxSource) line(int) int { return s.row }
 
 func (s *xlsxSource) marks() []mark { return nil }
-
-func (s *xlsxSource) setWidth(int) {}
 
 // fit pads a row to the header's width (a sheet does not store the empty cells at the end
 // of a row) and drops empty cells beyond it; a value beyond the header's last column does
