@@ -196,3 +196,19 @@ func TestReadUnclosedQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestReadUnclosedQuoteInFirstField covers a quote left open in a row's first field, where
+// encoding/csv returns the broken row without a field.
+func TestReadUnclosedQuoteInFirstField(t *testing.T) {
+	in := "organization,records\n\"A,1\nB,2\nC,\"3\"x\n"
+	res, err := Read(strings.NewReader(in), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "B" || res.Scopes[0].Line != 3 || res.RowsRejected != 2 {
+		t.Fatalf("used %+v, rejected %d, issues %v; want B on line 3 used, 2 rejected", res.Scopes, res.RowsRejected, res.Issues)
+	}
+	if is := res.Issues[0]; is.Line != 2 || is.Value != `"A,1` {
+		t.Errorf("first issue %s, want line 2, value \"A,1", is)
+	}
+}

@@ -77,9 +77,11 @@ func (s *csvSource) next() ([]string, error) {
 	if pe != nil || (err == nil && s.width > 0 && len(rec) != s.width) {
 		if cut, ok := s.swallowed(s.tape.bytes(start, end)); ok {
 			// Reject the first line and read the rest again, with what cr has read ahead.
-			first, _ := s.cr.FieldPos(0)
+			var first int
 			if pe != nil {
 				first = pe.StartLine
+			} else {
+				first, _ = s.cr.FieldPos(0) // rec has fields: FieldPos panics without
 			}
 			line := s.lineBase + first
 			value := strings.TrimRight(string(s.tape.bytes(start, start+cut)), "\r\n")
