@@ -154,6 +154,7 @@ func runRecover(t *testing.T, stdin []byte, args ...string) (r result) {
 		now:    func() time.Time { return fixedNow },
 	})
 	status := exitCode(err, &errb)
+	checkBalance(t, args, out.String())
 	return result{out.String(), errb.String(), status}
 }
 
