@@ -114,6 +114,8 @@ func badCases(t *testing.T) []badCase {
 		{name: "50 MB single field, --max-field-size 64MB", in: []byte(field50MB), args: []string{"--max-field-size", "64MB"}, read: 5, used: 5},
 		{name: "10,000 columns, --max-columns 10000", in: []byte(cols.String()), args: []string{"--max-columns", "10000"}, read: 1, used: 1,
 			noGenerate: "the workbook sets 10,000 column widths one by one, which excelize does in quadratic time (reports/, issue 4)"},
+		{name: "input over --max-input-size", in: []byte(badHeader + strings.Repeat(goodRows, 20)), args: []string{"--max-input-size", "2KB"}, fatal: true, want: []string{
+			"reading standard input: over a limit: the input is larger than 2 KB, the most read (--max-input-size raises it)"}},
 		{name: "duplicate header names", in: []byte("incident_id,organization,records,企業名\nex-1,A,1,B\n"), fatal: true, want: []string{
 			`reading standard input: line 1, column 企業名: duplicate column: "organization" (column 2) and "企業名" (column 4) both name organization`}},
 		{name: "duplicate header names, same text", in: []byte("organization,notes,notes\nA,n,m\n"), fatal: true, want: []string{
@@ -256,4 +258,36 @@ func truncateOutput(s string) string {
 		return s[:4000] + "… (" + strconv.Itoa(len(s)) + " bytes)"
 	}
 	return s
+}
+
+// TestLimitFlags checks the limit flags: a file over --max-input-size is refused before it
+// is read, and a limit that is not a size is a usage error.
+func TestLimitFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "in.csv")
+	if err := os.WriteFile(path, []byte(badHeader+strings.Repeat(goodRows, 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	r := runCmd(t, "", "generate", "-i", path, "-o", out, "--max-input-size", "1KiB")
+	want := fmt.Sprintf("breachreport: reading %s: the file is %d bytes, larger than 1 KiB, the most read (--max-input-size raises it)\n", path, len(badHeader)+20*len(goodRows))
+	if r.status != 1 || r.stderr != want || r.stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", r.status, r.stdout, r.stderr, want)
+	}
+	checkOutputDir(t, out, false)
+	r = runCmd(t, "", "validate", "-i", path, "--max-input-size", "7KB", "--max-field-size", "20", "--max-columns", "11")
+	checkAccounting(t, r.stdout, 60, 60, 0)
+
+	for _, tt := range []struct{ flag, value, want string }{
+		{"--max-input-size", "0", `--max-input-size: size "0": want a positive whole number of bytes`},
+		{"--max-input-size", "lots", `--max-input-size: size "lots"`},
+		{"--max-field-size", "3GiB", `--max-field-size: "3GiB": want a size from 1 byte to 2 GiB`},
+		{"--max-columns", "0", "--max-columns: 0: want at least 1"},
+	} {
+		for _, cmd := range []string{"generate", "validate"} {
+			r := runCmd(t, "", cmd, "-i", path, tt.flag, tt.value)
+			if r.status != 2 || !strings.HasPrefix(r.stderr, "breachreport: "+tt.want) {
+				t.Errorf("%s %s %s: exit %d, stderr %q; want 2 and %q", cmd, tt.flag, tt.value, r.status, r.stderr, tt.want)
+			}
+		}
+	}
 }
