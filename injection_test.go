@@ -28,14 +28,28 @@ var formulaPayloads = []string{
 	`=WEBSERVICE("https://attacker.example/")`,
 }
 
+// linkPayloads are source URLs that must not become hyperlinks: they run script, open
+// local files or shares, or are formulas.
+var linkPayloads = []string{
+	`javascript:alert(1)`,
+	`file:///etc/passwd`,
+	`\\attacker.example\share\x.xlsx`,
+	`=HYPERLINK("https://attacker.example/")`,
+	`data:text/html,<script>alert(1)</script>`,
+	`https://example.com/ok`, // the one that is a link
+}
+
 // injectionCSV is an input whose every text column, and an extra column, holds a formula
-// payload.
+// payload, and whose source URLs are link payloads.
 func injectionCSV() string {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	w.Write([]string{"incident_id", "organization", "service", "industry", "cause", "record_type", "certainty", "records", "disclosed", "source_url", "notes", "=extra()"})
 	for i, p := range formulaPayloads {
 		w.Write([]string{p, p + " org", p, p, p, "personal", "confirmed", "10", "2019-06-0" + string(rune('1'+i)), p, p, p})
+	}
+	for i, u := range linkPayloads {
+		w.Write([]string{"link-" + string(rune('a'+i)), "Link Co.", "", "", "", "personal", "confirmed", "1", "2019-07-0" + string(rune('1'+i)), u, "", ""})
 	}
 	w.Flush()
 	return b.String()
@@ -50,7 +64,8 @@ func TestWorkbookHasNoFormulas(t *testing.T) {
 	if r.status != 0 {
 		t.Fatalf("exit %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
-	checkAccounting(t, r.stdout, len(formulaPayloads), len(formulaPayloads), 0)
+	n := len(formulaPayloads) + len(linkPayloads)
+	checkAccounting(t, r.stdout, n, n, 0)
 	path := filepath.Join(out, workbookName)
 
 	zr, err := zip.OpenReader(path)
@@ -59,8 +74,27 @@ func TestWorkbookHasNoFormulas(t *testing.T) {
 	}
 	defer zr.Close()
 	formula := regexp.MustCompile(`<(\w+:)?f[ >/]`)
-	sheets := 0
+	target := regexp.MustCompile(`Target="([^"]*)"`)
+	sheets, links := 0, 0
 	for _, f := range zr.File {
+		// A sheet's hyperlinks are its relationships' targets: only http(s) URLs.
+		if strings.HasPrefix(f.Name, "xl/worksheets/_rels/") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, _ := io.ReadAll(rc)
+			rc.Close()
+			for _, m := range target.FindAllSubmatch(x, -1) {
+				if !bytes.HasPrefix(m[1], []byte("http://")) && !bytes.HasPrefix(m[1], []byte("https://")) && !bytes.HasPrefix(m[1], []byte("../")) {
+					t.Errorf("%s links to %s", f.Name, m[1])
+				}
+				if bytes.Equal(m[1], []byte("https://example.com/ok")) {
+					links++
+				}
+			}
+			continue
+		}
 		if !strings.HasPrefix(f.Name, "xl/worksheets/") || !strings.HasSuffix(f.Name, ".xml") {
 			continue
 		}
@@ -81,6 +115,9 @@ func TestWorkbookHasNoFormulas(t *testing.T) {
 	}
 	if sheets == 0 {
 		t.Fatal("the workbook has no worksheets")
+	}
+	if links == 0 {
+		t.Error("the one http(s) source URL is no hyperlink: the check of link targets saw none")
 	}
 
 	// Every payload is in some cell as text, exactly as written.
@@ -105,7 +142,7 @@ func TestWorkbookHasNoFormulas(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range append(formulaPayloads, "=extra()") {
+	for _, p := range append(append(formulaPayloads, "=extra()"), linkPayloads...) {
 		if !found[p] {
 			t.Errorf("no cell holds %q as text", p)
 		}
