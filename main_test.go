@@ -40,7 +40,25 @@ func runCmd(t *testing.T, stdin string, args ...string) result {
 		now:    func() time.Time { return fixedNow },
 	})
 	status := exitCode(err, &errb)
+	checkBalance(t, args, out.String())
 	return result{out.String(), errb.String(), status}
+}
+
+// checkBalance checks, for every run of generate or validate that printed its accounting
+// line, that rows read = rows used + rows rejected.
+func checkBalance(t *testing.T, args []string, stdout string) {
+	t.Helper()
+	if len(args) == 0 || (args[0] != "generate" && args[0] != "validate") {
+		return
+	}
+	for _, m := range accountingRE.FindAllStringSubmatch(stdout, -1) {
+		r, _ := strconv.Atoi(m[1])
+		u, _ := strconv.Atoi(m[2])
+		j, _ := strconv.Atoi(m[3])
+		if r != u+j {
+			t.Errorf("%s: rows read %d != used %d + rejected %d", strings.Join(args, " "), r, u, j)
+		}
+	}
 }
 
 // TestGolden runs each command line and compares stdout, stderr and the exit status with
@@ -207,6 +225,9 @@ func TestGenerateCompare(t *testing.T) {
 			r := runCmd(t, "", "generate", "-o", t.TempDir(), "--compare", tt.compare)
 			if r.status != tt.wantStatus || !strings.Contains(r.stderr, tt.wantErr) {
 				t.Errorf("exit %d stderr %q; want %d and %q", r.status, r.stderr, tt.wantStatus, tt.wantErr)
+			}
+			if tt.wantStatus == 0 {
+				checkAccounting(t, r.stdout, 4, 4, 0)
 			}
 		})
 	}

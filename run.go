@@ -496,6 +496,8 @@ func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
 type inputFlags struct {
 	encoding, delimiter, dateOrder, mapFile, sheet *string
+	maxInput, maxField                             *string
+	maxColumns                                     *int
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
@@ -505,6 +507,11 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
 		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
+		maxInput: fs.String("max-input-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxInputSize), " ", ""),
+			"read at most `SIZE` of input (an .xlsx: unpacked), e.g. 2GiB; more is an error"),
+		maxField: fs.String("max-field-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxFieldSize), " ", ""),
+			"read fields (cells) of at most `SIZE` of UTF-8 text, e.g. 8MiB; a longer one is an error"),
+		maxColumns: fs.Int("max-columns", data.DefaultMaxColumns, "read rows of at most `N` fields (columns); more is an error"),
 	}
 }
 
@@ -544,7 +551,19 @@ func (f inputFlags) options() (data.Options, error) {
 	if err != nil {
 		return data.Options{}, fmt.Errorf("--date-order: %w", err)
 	}
-	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet}, nil
+	var lim data.Limits
+	if lim.MaxInputSize, err = data.ParseSize(*f.maxInput); err != nil {
+		return data.Options{}, fmt.Errorf("--max-input-size: %w", err)
+	}
+	field, err := data.ParseSize(*f.maxField)
+	if err != nil || field > 1<<31-1 {
+		return data.Options{}, fmt.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
+	}
+	lim.MaxFieldSize = int(field)
+	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
+		return data.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
+	}
+	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and
@@ -568,6 +587,10 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && opts.Limits.MaxInputSize > 0 && st.Size() > opts.Limits.MaxInputSize {
+			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
+				path, st.Size(), data.FormatSize(opts.Limits.MaxInputSize))
+		}
 		r, name = f, path
 	}
 	h := sha256.New()

@@ -48,6 +48,7 @@ func TestSampleSynthetic(t *testing.T) {
 	if g.status != 0 || g.stderr != "" {
 		t.Errorf("generate --strict: exit %d, stderr %q", g.status, g.stderr)
 	}
+	checkAccounting(t, g.stdout, lines-1, lines-1, 0)
 }
 
 // TestSampleStaysTheSeedCases checks that the embedded sample is untouched by the

@@ -19,12 +19,11 @@ type rawIncident struct {
 	id, cause                     string
 	detected, contained, disclose string
 	// starts and windows: the exposure starts stated, and the (start, end) pairs stated.
-	starts       []int
-	windows      [][2]int
-	total        int64
-	totalKnown   bool
-	approx       bool
-	anyUnknownCt bool
+	starts     []int
+	windows    [][2]int
+	total      int64
+	totalKnown bool
+	approx     bool
 }
 
 // dayNumber returns the Julian day number (jdn, package time not involved) of a

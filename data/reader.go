@@ -38,6 +38,9 @@ type Options struct {
 	// Sheet names the sheet to read when the input is an .xlsx workbook; "" reads the
 	// workbook's only sheet (a workbook with several is an error that lists them).
 	Sheet string
+	// Limits bound the input's size, its fields and its columns; the zero value means the
+	// defaults (DefaultMaxInputSize, …).
+	Limits Limits
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -161,13 +164,16 @@ type csvRow struct {
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see Columns). A missing required column, a
 // duplicated column, an empty input or one whose encoding cannot be told is a *ParseError;
-// an Options.Encoding or Options.Delimiter that Read does not know is an error too. Every
+// an Options.Encoding or Options.Delimiter that Read does not know is an error too, and so is
+// input that goes over one of Options.Limits (wrapping ErrLimit, naming the line and
+// column): it stops reading before the field or row that is too big is held. Every
 // other problem is an Issue in the Result: a row that cannot be used (wrong number of fields,
 // broken quoting, bytes that do not decode in the file's encoding, no organization) is
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
-	br := bufio.NewReaderSize(r, sniffSize)
+	opts.Limits = opts.Limits.withDefaults()
+	br := bufio.NewReaderSize(&sizeLimitReader{r: r, limit: opts.Limits.MaxInputSize}, sniffSize)
 	head, _ := br.Peek(len(zipMagic))
 	res := &Result{}
 	var src source
@@ -186,7 +192,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		src, res.Encoding, res.Delimiter = newCSVSource(in), in.enc, in.delim
+		src, res.Encoding, res.Delimiter = newCSVSource(in, opts.Limits), in.enc, in.delim
 	}
 	rr := &rowReader{src: src, res: res, opts: opts}
 
@@ -263,14 +269,19 @@ func (rr *rowReader) Read() ([]string, error) {
 		if err == io.EOF {
 			return nil, io.EOF
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		// Type assertions, not errors.As, which would allocate for every row.
+		if pe, ok := err.(*csv.ParseError); ok {
 			// encoding/csv has consumed the broken record; reading goes on after it.
 			rr.reject(Issue{Kind: KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
 			continue
 		}
+		if br, ok := err.(*brokenRow); ok {
+			rr.reject(Issue{Kind: KindStructure, Line: br.line, Value: br.value,
+				Message: "broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own"})
+			continue
+		}
 		if err != nil {
-			return nil, err
+			return nil, rr.fatal(err)
 		}
 		line := rr.src.line(0)
 		for _, n := range rr.src.notes() {
@@ -284,6 +295,9 @@ func (rr *rowReader) Read() ([]string, error) {
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
 			value := truncate(strings.Join(rec, ","), 80)
+			if !utf8.ValidString(value) {
+				value = escapeInvalid(value)
+			}
 			if j, _ := undecodable(rec, marks); j >= 0 {
 				value = showUndecodable(strings.Join(rec, ","), marks)
 			}
@@ -295,6 +309,12 @@ func (rr *rowReader) Read() ([]string, error) {
 			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   escapeInvalid(truncate(rec[j], 80)),
 				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
+			continue
+		}
+		if j := fieldWithNUL(rec); j >= 0 {
+			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+				Value:   escapeInvalid(truncate(rec[j], 80)),
+				Message: "text holds a NUL byte: the row is damaged, or not text"})
 			continue
 		}
 		if j, value := undecodable(rec, marks); j >= 0 {
@@ -351,6 +371,16 @@ func (rr *rowReader) ReadAll() ([][]string, error) {
 		}
 		all = append(all, rec)
 	}
+}
+
+// fatal returns the error that stops reading for err from the source: a *ParseError naming
+// the column for a field or row over the limits.
+func (rr *rowReader) fatal(err error) error {
+	var le *limitError
+	if errors.As(err, &le) {
+		return le.parseError(rr.res.Layout.Header)
+	}
+	return err
 }
 
 func (rr *rowReader) reject(is Issue) {
@@ -413,7 +443,7 @@ func (rr *rowReader) header() ([]string, error) {
 			if errors.As(err, &pe) {
 				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
 			}
-			return nil, err
+			return nil, rr.fatal(err)
 		}
 		if j, value := undecodable(r, marks); j >= 0 {
 			return nil, &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
@@ -425,6 +455,9 @@ func (rr *rowReader) header() ([]string, error) {
 		}
 	}
 	line := rr.src.line(0)
+	if j := fieldWithNUL(rec); j >= 0 {
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
+	}
 	if j := invalidUTF8(rec); j >= 0 {
 		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
@@ -446,6 +479,7 @@ func (rr *rowReader) header() ([]string, error) {
 		fields[j] = name
 	}
 	rr.src.setFields(fields)
+	rr.src.setWidth(rr.width)
 	rr.cfg.layout = &rr.res.Layout
 	rr.cfg.dates = rr.dateOptions()
 	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
@@ -634,6 +668,16 @@ func isBlank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// fieldWithNUL returns the index of the first field of rec that holds a NUL byte, or -1.
+func fieldWithNUL(rec []string) int {
+	for j, f := range rec {
+		if strings.IndexByte(f, 0) >= 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 func invalidUTF8(rec []string) int {

@@ -34,6 +34,7 @@ type xlsxSource struct {
 	// (see setFields); data cells are then checked against the type the sheet stores.
 	fields []string
 	last   []cellNote
+	lim    Limits
 }
 
 // cellNote is a warning about one cell of the last record, which its value alone cannot
@@ -51,8 +52,14 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if opts.Encoding != "" || opts.Delimiter != 0 {
 		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
 	}
-	f, err := excelize.OpenReader(r)
-	if err != nil {
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize})
+	var pe *ParseError
+	switch {
+	case errors.As(err, &pe):
+		return nil, "", pe // over the input size limit
+	case err != nil && err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", opts.Limits.MaxInputSize):
+		return nil, "", &ParseError{Err: fmt.Errorf("%w: the workbook unpacks to more than %s, the most read (--max-input-size raises it)", ErrLimit, FormatSize(opts.Limits.MaxInputSize))}
+	case err != nil:
 		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
 	}
 	names := f.GetSheetList()
@@ -106,7 +113,7 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904}, sheet, nil
+	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904, lim: opts.Limits}, sheet, nil
 }
 
 func (s *xlsxSource) next() ([]string, error) {
@@ -119,8 +126,26 @@ func (s *xlsxSource) next() ([]string, error) {
 	s.row++
 	s.last = s.last[:0]
 	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil || s.fields == nil {
-		return rec, err
+	if err != nil {
+		return nil, err
+	}
+	// excelize has read the row; what is too big for the CSV reader is too big here too.
+	n := len(rec)
+	for n > 0 && rec[n-1] == "" {
+		n--
+	}
+	if n > s.lim.MaxColumns {
+		return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: the row has values in %d columns, more than %d, the most read (--max-columns raises it)",
+			ErrLimit, n, s.lim.MaxColumns)}
+	}
+	for j, v := range rec {
+		if len(v) > s.lim.MaxFieldSize {
+			return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: cell %s, value %q, is longer than %s, the longest field read (--max-field-size raises it)",
+				ErrLimit, cellName(j, s.row), truncate(v, 40), FormatSize(int64(s.lim.MaxFieldSize)))}
+		}
+	}
+	if s.fields == nil {
+		return rec, nil
 	}
 	for j := 0; j < len(s.fields); j++ {
 		v := ""
@@ -200,6 +225,8 @@ func (s *xlsxSource) notes() []cellNote { return s.last }
 func (s *xlsxSource) line(int) int { return s.row }
 
 func (s *xlsxSource) marks() []mark { return nil }
+
+func (s *xlsxSource) setWidth(int) {}
 
 // fit pads a row to the header's width (a sheet does not store the empty cells at the end
 // of a row) and drops empty cells beyond it; a value beyond the header's last column does

@@ -2,10 +2,15 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestWrite(t *testing.T) {
@@ -49,5 +54,84 @@ func TestWriteMissingDir(t *testing.T) {
 	err := Write(filepath.Join(t.TempDir(), "no", "such", "out.txt"), 0o644, func(io.Writer) error { return nil })
 	if err == nil {
 		t.Fatal("want an error for a missing directory")
+	}
+}
+
+// deadPID returns the id of a process that has ended.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd.Process.Pid
+}
+
+func TestRemoveStale(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("processes are not checked on Windows; old files are removed by age")
+	}
+	dir := t.TempDir()
+	dead, self := deadPID(t), os.Getpid()
+	files := map[string]bool{ // name → want it removed
+		fmt.Sprintf(".out.txt.tmp-%d-123", dead): true,  // its writer was killed
+		fmt.Sprintf(".out.txt.tmp-%d-456", self): false, // still being written
+		".out.txt.tmp-789":                       false, // no process named, and new
+		".out.txt.tmp-old":                       true,  // no process named, and old
+		fmt.Sprintf(".other.txt.tmp-%d-1", dead): false, // another output's
+		"out.txt":                                false, // the output itself
+		fmt.Sprintf("out.txt.tmp-%d-1", dead):    false, // not Write's name
+	}
+	for name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, ".out.txt.tmp-old"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	removed := RemoveStale(dir, "out.txt")
+	if len(removed) != 2 {
+		t.Errorf("removed %v, want 2 files", removed)
+	}
+	for name, wantGone := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != wantGone {
+			t.Errorf("%s: removed %v, want %v", name, gone, wantGone)
+		}
+	}
+
+	// Write removes them too, before it writes.
+	stale := filepath.Join(dir, fmt.Sprintf(".out.txt.tmp-%d-999", dead))
+	if err := os.WriteFile(stale, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(filepath.Join(dir, "out.txt"), 0o644, func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("Write left the stale %s: %v", stale, err)
+	}
+}
+
+// TestWriteTempName checks that the temporary file names the writing process, which
+// RemoveStale relies on.
+func TestWriteTempName(t *testing.T) {
+	dir := t.TempDir()
+	var seen []string
+	err := Write(filepath.Join(dir, "out.txt"), 0o644, func(io.Writer) error {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			seen = append(seen, e.Name())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(".out.txt.tmp-%d-", os.Getpid())
+	if len(seen) != 1 || !strings.HasPrefix(seen[0], want) {
+		t.Errorf("while writing the directory held %v, want one file named %s…", seen, want)
 	}
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"breachreport/data"
+)
+
+// buildBinary builds the command into a temporary directory and returns its path.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to build the binary with: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "breachreport")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestKilledGenerate kills generate with SIGKILL while it writes the workbook, then checks
+// that no output exists at its final path, and that the next run removes the temporary file
+// the killed one left and writes complete outputs.
+func TestKilledGenerate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is Unix")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "incidents.csv")
+	f, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2,000 incidents: read in a fraction of a second, a workbook that takes much longer to
+	// build and write.
+	if err := data.WriteSynthetic(f, 2000, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+
+	cmd := exec.Command(bin, "generate", "-i", in, "-o", out)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it as soon as the workbook's temporary file is there, and no later than 20 s.
+	var temp string
+	deadline := time.Now().Add(20 * time.Second)
+	for temp == "" && time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(out)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "."+workbookName+".tmp-") {
+				temp = e.Name()
+			}
+		}
+		if temp == "" {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("kill: %v", err)
+	}
+	err = cmd.Wait()
+	if temp == "" {
+		t.Fatalf("no temporary workbook appeared in 20 s (generate ended with %v)", err)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("generate was not killed mid-write: %v", cmd.ProcessState)
+	}
+
+	names := func() []string {
+		entries, _ := os.ReadDir(out)
+		var ns []string
+		for _, e := range entries {
+			ns = append(ns, e.Name())
+		}
+		return ns
+	}
+	for _, n := range names() {
+		if n == workbookName || n == chartsName {
+			t.Errorf("after the kill %s exists at its final path", n)
+		}
+	}
+	if left := names(); len(left) != 1 || left[0] != temp {
+		t.Errorf("after the kill the directory holds %q, want only the temporary %s", left, temp)
+	}
+
+	// The next run, here on the embedded sample, removes the stale file and writes both
+	// outputs whole.
+	if b, err := exec.Command(bin, "generate", "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("second run: %v\n%s", err, b)
+	}
+	checkOutputDir(t, out, true)
+}

@@ -1,0 +1,297 @@
+package data
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The default limits of Read, which Options.Limits raise. They are far above any real list
+// of incidents and far below what would exhaust a laptop's memory.
+const (
+	// DefaultMaxInputSize is the largest input read: 1 GiB of CSV text, or an .xlsx
+	// workbook whose files unpack to at most 1 GiB.
+	DefaultMaxInputSize int64 = 1 << 30
+	// DefaultMaxFieldSize is the longest field (cell) read, in bytes of UTF-8: 1 MiB.
+	DefaultMaxFieldSize = 1 << 20
+	// DefaultMaxColumns is the most columns (fields in one row) read.
+	DefaultMaxColumns = 1000
+)
+
+// ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
+// Limits.
+var ErrLimit = errors.New("over a limit")
+
+// Limits bound what Read takes in, so that a broken or hostile file stops with an error
+// naming where it went over, not with the process running out of memory. A zero field means
+// its default.
+type Limits struct {
+	// MaxInputSize is the largest input, in bytes (DefaultMaxInputSize). For an .xlsx
+	// workbook it bounds the file and the total size of the files it unpacks to.
+	MaxInputSize int64
+	// MaxFieldSize is the longest field, in bytes of UTF-8 text (DefaultMaxFieldSize).
+	MaxFieldSize int
+	// MaxColumns is the most fields a row may have, the header included
+	// (DefaultMaxColumns).
+	MaxColumns int
+}
+
+// withDefaults returns l with every zero field set to its default.
+func (l Limits) withDefaults() Limits {
+	if l.MaxInputSize <= 0 {
+		l.MaxInputSize = DefaultMaxInputSize
+	}
+	if l.MaxFieldSize <= 0 {
+		l.MaxFieldSize = DefaultMaxFieldSize
+	}
+	if l.MaxColumns <= 0 {
+		l.MaxColumns = DefaultMaxColumns
+	}
+	return l
+}
+
+// ParseSize reads a size in bytes: a whole number, optionally followed by a unit, KB, MB or
+// GB (powers of 1,000), KiB, MiB or GiB (powers of 1,024) or bytes, in any case, with or
+// without a space ("50MB", "1 GiB", "1048576").
+func ParseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"bytes", 1}, {"byte", 1}, {"b", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("size %q: want a positive whole number of bytes, optionally with KB, MB, GB, KiB, MiB or GiB", s)
+	}
+	return n * mult, nil
+}
+
+// FormatSize writes n bytes the way ParseSize reads them: "1 GiB", "50 MB", or bytes.
+func FormatSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		mult int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}} {
+		if n >= u.mult && n%u.mult == 0 {
+			return fmt.Sprintf("%d %s", n/u.mult, u.name)
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// sizeLimitReader fails with a *ParseError wrapping ErrLimit once more than limit bytes have
+// been read from r.
+type sizeLimitReader struct {
+	r     io.Reader
+	limit int64
+	n     int64
+}
+
+func (s *sizeLimitReader) Read(p []byte) (int, error) {
+	if s.n > s.limit {
+		return 0, s.err()
+	}
+	if int64(len(p)) > s.limit-s.n+1 {
+		p = p[:s.limit-s.n+1]
+	}
+	n, err := s.r.Read(p)
+	s.n += int64(n)
+	if s.n > s.limit {
+		return n - int(s.n-s.limit), s.err()
+	}
+	return n, err
+}
+
+func (s *sizeLimitReader) err() error {
+	return &ParseError{Err: fmt.Errorf("%w: the input is larger than %s, the most read (--max-input-size raises it)", ErrLimit, FormatSize(s.limit))}
+}
+
+// limitError is what fieldGuard returns when a field or a row goes over a limit. Read turns
+// it into a *ParseError naming the column.
+type limitError struct {
+	line  int // where the field (or row) starts
+	field int // 0-based index of the field; -1 for too many fields
+	limit int
+	value string // the start of the field
+}
+
+func (e *limitError) Error() string {
+	if e.field < 0 {
+		return fmt.Sprintf("line %d: more than %d fields", e.line, e.limit)
+	}
+	return fmt.Sprintf("line %d, field %d: longer than %d bytes", e.line, e.field+1, e.limit)
+}
+
+// parseError returns the *ParseError that reports e, naming the column by header (nil while
+// the header is read).
+func (e *limitError) parseError(header []string) *ParseError {
+	if e.field < 0 {
+		return &ParseError{Line: e.line, Err: fmt.Errorf("%w: the row has more than %d fields, the most read (--max-columns raises it)", ErrLimit, e.limit)}
+	}
+	col := fmt.Sprintf("%d", e.field+1)
+	if e.field < len(header) {
+		col = fmt.Sprintf("%s (%d)", header[e.field], e.field+1)
+	}
+	return &ParseError{Line: e.line, Column: col, Err: fmt.Errorf("%w: value %q is longer than %s, the longest field read (--max-field-size raises it); if the text is not meant to be this long, a quote is not closed",
+		ErrLimit, e.value, FormatSize(int64(e.limit)))}
+}
+
+// The states of fieldGuard's scan of the CSV text.
+const (
+	atFieldStart = iota
+	inUnquoted
+	inQuoted
+	afterQuote // a quote inside a quoted field: its end, or the first of a doubled quote
+)
+
+// fieldGuard passes CSV text on to encoding/csv, following its quoting, and stops with a
+// *limitError before a field longer than maxField bytes or a row of more than maxFields
+// fields is passed on: encoding/csv holds a whole row in memory, so it must never see one
+// without bound. It also turns a carriage return that ends a line on its own (old Mac line
+// endings, mixed with others) into a line feed, which encoding/csv would otherwise keep
+// inside a field; the text keeps its length, so offsets into it stay right.
+type fieldGuard struct {
+	src       *bufio.Reader
+	delim     []byte
+	maxField  int
+	maxFields int
+
+	state    int
+	dmatch   int // bytes of a multi-byte delimiter matched so far
+	line     int // current line, 1-based
+	field    int // index of the current field in its row
+	fieldLen int
+	start    int    // line where the current field starts
+	rowStart int    // line where the current row starts
+	value    []byte // the start of the current field, for messages
+	cut      bool   // value has stopped at a line break
+	err      error
+}
+
+func newFieldGuard(src *bufio.Reader, delim rune, lim Limits) *fieldGuard {
+	return &fieldGuard{src: src, delim: utf8.AppendRune(nil, delim), maxField: lim.MaxFieldSize, maxFields: lim.MaxColumns, line: 1, start: 1, rowStart: 1}
+}
+
+func (g *fieldGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.src.Read(p)
+	d := g.delim[0]
+	for i := 0; i < n; i++ {
+		// The fast path: a byte that is none of delimiter, quote and line break, outside a
+		// multi-byte delimiter, only makes the field longer.
+		if c := p[i]; c != d && c != '"' && c != '\n' && c != '\r' && g.dmatch == 0 && g.fieldLen < g.maxField {
+			if g.state != inQuoted {
+				g.state = inUnquoted
+			}
+			g.fieldLen++
+			if len(g.value) < 60 && !g.cut {
+				g.value = append(g.value, c)
+			}
+			continue
+		}
+		if lerr := g.scan(p[:n], i); lerr != nil {
+			g.err = lerr
+			return i, lerr
+		}
+	}
+	return n, err
+}
+
+// scan takes byte p[i] through the state machine, rewriting a lone carriage return.
+func (g *fieldGuard) scan(p []byte, i int) error {
+	c := p[i]
+	if c == '\r' && g.state != inQuoted {
+		next := byte(0)
+		if i+1 < len(p) {
+			next = p[i+1]
+		} else if b, err := g.src.Peek(1); err == nil {
+			next = b[0]
+		} else {
+			return nil // a carriage return at the very end: encoding/csv drops it
+		}
+		if next != '\n' {
+			p[i], c = '\n', '\n'
+		}
+	}
+	if c == '\n' {
+		g.line++
+	}
+	if g.state != inQuoted && c == g.delim[g.dmatch] {
+		g.dmatch++
+		if g.dmatch == len(g.delim) {
+			g.dmatch = 0
+			return g.nextField(false)
+		}
+		return nil
+	}
+	g.dmatch = 0
+	switch g.state {
+	case atFieldStart:
+		if c == '\n' {
+			return g.nextField(true)
+		}
+		if c == '"' {
+			g.state = inQuoted
+		} else {
+			g.state = inUnquoted
+		}
+	case inUnquoted:
+		if c == '\n' {
+			return g.nextField(true)
+		}
+	case inQuoted:
+		if c == '"' {
+			g.state = afterQuote
+		}
+	case afterQuote:
+		switch c {
+		case '\n':
+			return g.nextField(true)
+		case '"':
+			g.state = inQuoted
+		default:
+			g.state = inUnquoted
+		}
+	}
+	g.fieldLen++
+	if c == '\n' || c == '\r' {
+		g.cut = true // the value shown is the field's first line
+	} else if len(g.value) < 60 && !g.cut {
+		g.value = append(g.value, c)
+	}
+	if g.fieldLen > g.maxField {
+		v := truncate(strings.ToValidUTF8(string(g.value), "\uFFFD"), 40)
+		if !strings.HasSuffix(v, "…") {
+			v += "…"
+		}
+		return &limitError{line: g.start, field: g.field, limit: g.maxField, value: v}
+	}
+	return nil
+}
+
+// nextField starts the next field, of a new row when endRow.
+func (g *fieldGuard) nextField(endRow bool) error {
+	g.state, g.fieldLen, g.value, g.cut, g.start = atFieldStart, 0, g.value[:0], false, g.line
+	if endRow {
+		g.field, g.rowStart = 0, g.line
+		return nil
+	}
+	g.field++
+	if g.field >= g.maxFields {
+		return &limitError{line: g.rowStart, field: -1, limit: g.maxFields}
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+func TestParseSize(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+	}{
+		{"1048576", 1 << 20}, {"50MB", 50e6}, {"1 GiB", 1 << 30}, {"8mib", 8 << 20}, {"2KB", 2000},
+		{"3 KiB", 3072}, {"10b", 10}, {" 4GB ", 4e9},
+	} {
+		got, err := ParseSize(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+		if back, err := ParseSize(FormatSize(got)); err != nil || back != got {
+			t.Errorf("ParseSize(FormatSize(%d) = %q) = %d, %v", got, FormatSize(got), back, err)
+		}
+	}
+	for _, bad := range []string{"", "0", "-5MB", "1.5GB", "MB", "12 TB", "99999999999GiB"} {
+		if n, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
+		}
+	}
+	if got := FormatSize(DefaultMaxInputSize); got != "1 GiB" {
+		t.Errorf("FormatSize(DefaultMaxInputSize) = %q", got)
+	}
+}
+
+// TestReadLimits checks that input over each limit stops with a *ParseError wrapping
+// ErrLimit that names the line and column, read one byte at a time so that the guard sees
+// every boundary.
+func TestReadLimits(t *testing.T) {
+	const header = "incident_id,organization,records,notes\n"
+	long := strings.Repeat("x", 100)
+	wide := "organization" + strings.Repeat(",c", 10) + "\n"
+	for _, tt := range []struct {
+		name    string
+		in      []byte
+		lim     Limits
+		want    string // the whole error text
+		wantErr error
+	}{
+		{"unquoted field", []byte(header + "a,A,1,n\nb,B,2," + long + "\n"), Limits{MaxFieldSize: 50},
+			`line 3, column notes (4): over a limit: value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 50 bytes, the longest field read (--max-field-size raises it); if the text is not meant to be this long, a quote is not closed`, nil},
+		{"quote not closed", []byte(header + "a,\"A,1,n\n" + strings.Repeat("b,B,2,n\n", 20)), Limits{MaxFieldSize: 50},
+			`line 2, column organization (2): over a limit: value "\"A,1,n…" is longer than 50 bytes`, nil},
+		{"quoted field over lines", []byte(header + "a,A,1,\"" + strings.Repeat("line\r\n", 20) + "\"\n"), Limits{MaxFieldSize: 50},
+			`line 2, column notes (4): over a limit: value "\"line…"`, nil},
+		{"field in the header", []byte("organization," + long + "\n"), Limits{MaxFieldSize: 50},
+			`line 1, column 2: over a limit`, nil},
+		{"columns in the header", []byte(wide + "A" + strings.Repeat(",v", 10) + "\n"), Limits{MaxColumns: 10},
+			"line 1: over a limit: the row has more than 10 fields, the most read (--max-columns raises it)", nil},
+		{"columns in a row", []byte(header + "\n\"a\nb\",A,1,n\n" + strings.Repeat(",", 20) + "\n"), Limits{MaxColumns: 10},
+			"line 5: over a limit: the row has more than 10 fields", nil},
+		{"input size", []byte(header + strings.Repeat("a,A,1,n\n", 100)), Limits{MaxInputSize: 500},
+			"over a limit: the input is larger than 500 bytes, the most read (--max-input-size raises it)", nil},
+		{"input size, Shift_JIS", encode(t, shiftJIS, "企業名,件数\n"+strings.Repeat("株式会社,1\n", 100)), Limits{MaxInputSize: 500},
+			"over a limit: the input is larger than 500 bytes", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(iotest.OneByteReader(bytes.NewReader(tt.in)), Options{Now: testNow, Limits: tt.lim})
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) {
+				t.Fatalf("err = %v, want a *ParseError wrapping ErrLimit", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("err = %q\nwant it to start %q", err, tt.want)
+			}
+			// Raised limits read the same input.
+			if _, err := Read(bytes.NewReader(tt.in), Options{Now: testNow}); errors.Is(err, ErrLimit) {
+				t.Errorf("with the default limits: %v", err)
+			}
+		})
+	}
+}
+
+// TestReadLimitsAtTheLimit checks that a field of exactly the limit, and a row of exactly the
+// most columns, are read.
+func TestReadLimitsAtTheLimit(t *testing.T) {
+	in := "organization,notes,c3\nA," + strings.Repeat("n", 20) + ",x\nB,\"" + strings.Repeat("m", 18) + "\",y\n"
+	res, err := Read(strings.NewReader(in), Options{Now: testNow, Limits: Limits{MaxFieldSize: 20, MaxColumns: 3}})
+	if err != nil || len(res.Scopes) != 2 || res.Scopes[0].Notes != strings.Repeat("n", 20) {
+		t.Fatalf("err %v, result %+v", err, res)
+	}
+}
+
+func TestReadWorkbookLimits(t *testing.T) {
+	b := workbook(t, false, []string{"List"}, map[string][][]any{"List": {
+		{"organization", "records", "notes"},
+		{"A", 1, strings.Repeat("x", 100)},
+	}})
+	for _, tt := range []struct {
+		name string
+		lim  Limits
+		want string
+	}{
+		{"cell", Limits{MaxFieldSize: 50}, `sheet "List" row 2: over a limit: cell C2, value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…", is longer than 50 bytes`},
+		{"columns", Limits{MaxColumns: 2}, `sheet "List" row 1: over a limit: the row has values in 3 columns, more than 2, the most read (--max-columns raises it)`},
+		{"file", Limits{MaxInputSize: 1000}, "over a limit: the input is larger than 1 KB, the most read (--max-input-size raises it)"},
+		{"unpacked", Limits{MaxInputSize: int64(len(b)) + 1}, "over a limit: the workbook unpacks to more than"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(bytes.NewReader(b), Options{Now: testNow, Limits: tt.lim})
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err = %v\nwant a *ParseError wrapping ErrLimit starting %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadLineEndings reads a file whose lines end in CRLF, LF and a lone CR (old Mac), the
+// last inside a quoted field too, where it is text.
+func TestReadLineEndings(t *testing.T) {
+	in := "incident_id,organization,records,notes\r\na,A,1,n\nb,B,2,n\rc,C,3,\"two\rlines\"\r\nd,D,4,n\r"
+	res, err := Read(iotest.OneByteReader(strings.NewReader(in)), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 4 || res.RowsRead != 4 || len(res.Issues) != 0 {
+		t.Fatalf("read %d, used %d, issues %v; want 4 rows used", res.RowsRead, len(res.Scopes), res.Issues)
+	}
+	for i, want := range []struct {
+		org   string
+		line  int
+		notes string
+	}{{"A", 2, "n"}, {"B", 3, "n"}, {"C", 4, "two\rlines"}, {"D", 5, "n"}} {
+		if sc := res.Scopes[i]; sc.Organization != want.org || sc.Line != want.line || sc.Notes != want.notes {
+			t.Errorf("scope %d: %s on line %d, notes %q; want %s on line %d, notes %q", i, sc.Organization, sc.Line, sc.Notes, want.org, want.line, want.notes)
+		}
+	}
+}
+
+// TestReadUnclosedQuote checks that a quote left open rejects only its own line: the rows it
+// ran into are read again, with their own line numbers, in UTF-8 and in Shift_JIS (whose
+// undecodable bytes after the broken row are still found on the right line).
+func TestReadUnclosedQuote(t *testing.T) {
+	in := "incident_id,organization,records,notes\n" +
+		"a,A,1,\"ok\non two lines\"\n" + // lines 2-3
+		"b,B,\"2,n\n" + // line 4: the quote is not closed
+		"c,C,3,n\n" + // line 5
+		"d,D,\"4,000\",\"x\ny\"\n" + // lines 6-7
+		"e,E,5,n\n" + // line 8
+		"\n" + // line 9, blank
+		"f,F,6,\"n\n" // line 10: not closed, runs to the end
+	for _, tt := range []struct {
+		name string
+		in   []byte
+	}{
+		{"UTF-8", []byte(in)},
+		{"Shift_JIS", append(encode(t, shiftJIS, strings.Replace(in, "E,5", "株,5", 1)), "g,G,7,\x81\x7f\n"...)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(iotest.OneByteReader(bytes.NewReader(tt.in)), Options{Now: testNow, Encoding: tt.name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, sc := range res.Scopes {
+				got = append(got, sc.Organization+"@"+strconv.Itoa(sc.Line))
+			}
+			want := "A@2 C@5 D@6 E@8"
+			if tt.name == "Shift_JIS" {
+				want = "A@2 C@5 D@6 株@8"
+			}
+			if strings.Join(got, " ") != want {
+				t.Errorf("rows used %v, want %s", got, want)
+			}
+			var issues []string
+			for _, is := range res.Issues {
+				issues = append(issues, is.String())
+			}
+			wantIssues := []string{
+				`line 4, value "b,B,\"2,n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`,
+				`line 10: broken CSV quoting (extraneous or missing " in quoted-field at line 10, character 10)`,
+			}
+			if tt.name == "Shift_JIS" {
+				wantIssues[1] = `line 10, value "f,F,6,\"n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`
+				wantIssues = append(wantIssues, `line 11, column notes (4), value "\\x81\\x7f": text is not valid Shift_JIS, the encoding the file is read in; the bytes shown could not be decoded`)
+			}
+			if strings.Join(issues, "\n") != strings.Join(wantIssues, "\n") {
+				t.Errorf("issues:\n%s\nwant:\n%s", strings.Join(issues, "\n"), strings.Join(wantIssues, "\n"))
+			}
+			if res.RowsRead != len(res.Scopes)+res.RowsRejected {
+				t.Errorf("read %d, used %d, rejected %d", res.RowsRead, len(res.Scopes), res.RowsRejected)
+			}
+		})
+	}
+}
+
+// TestReadUnclosedQuoteInFirstField covers a quote left open in a row's first field, where
+// encoding/csv returns the broken row without a field.
+func TestReadUnclosedQuoteInFirstField(t *testing.T) {
+	in := "organization,records\n\"A,1\nB,2\nC,\"3\"x\n"
+	res, err := Read(strings.NewReader(in), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "B" || res.Scopes[0].Line != 3 || res.RowsRejected != 2 {
+		t.Fatalf("used %+v, rejected %d, issues %v; want B on line 3 used, 2 rejected", res.Scopes, res.RowsRejected, res.Issues)
+	}
+	if is := res.Issues[0]; is.Line != 2 || is.Value != `"A,1` {
+		t.Errorf("first issue %s, want line 2, value \"A,1", is)
+	}
+}
