@@ -604,11 +604,6 @@ func TestStructure(t *testing.T) {
 	}
 }
 
-func absRef(ref string) string {
-	col, row, _ := excelize.SplitCellName(ref)
-	return fmt.Sprintf("$%s$%d", col, row)
-}
-
 // TestSummary checks the key figures of the Summary sheet and their n.
 func TestSummary(t *testing.T) {
 	rep := sampleReport(t)
