@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -218,7 +219,13 @@ func TestBadInput(t *testing.T) {
 						t.Errorf("%s: %d rejected rows listed, want %d", cmd, n, tc.rejected)
 					}
 				}
-				if cmd == "generate" {
+				if cmd == "generate" && tc.used == 0 && !tc.fatal {
+					// No incident: the workbook and the dashboard say so, and there is no
+					// chart to give a page of its own.
+					if got := outputFiles(t, out); strings.Join(got, " ") != workbookName+" "+chartsName {
+						t.Errorf("output directory holds %q, want the workbook and the dashboard", got)
+					}
+				} else if cmd == "generate" {
 					checkOutputDir(t, out, !tc.fatal)
 				}
 			}
@@ -226,21 +233,14 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// checkOutputDir checks that dir holds exactly the two outputs, complete, when written is
+// checkOutputDir checks that dir holds exactly the outputs (expectedOutputs), complete, when written is
 // true, and nothing at all (no partial output, no temp file) otherwise.
 func checkOutputDir(t *testing.T, dir string, written bool) {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	names := outputFiles(t, dir)
 	want := []string{}
 	if written {
-		want = []string{workbookName, chartsName}
+		want = expectedOutputs()
 	}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Errorf("output directory holds %q, want %q", names, want)
@@ -250,6 +250,39 @@ func checkOutputDir(t *testing.T, dir string, written bool) {
 			t.Errorf("%s: empty or unreadable: %v", n, err)
 		}
 	}
+}
+
+// outputFiles returns every file below dir, by its path relative to dir, sorted; none when
+// dir does not exist.
+func outputFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, rel)
+		}
+		return nil
+	})
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// expectedOutputs returns the files a whole-input generate without --images writes, sorted:
+// the workbook, the dashboard and one page per chart.
+func expectedOutputs() []string {
+	want := []string{workbookName, chartsName}
+	for _, page := range []string{"bubbles", "lags", "records", "timeline"} {
+		want = append(want, filepath.Join(chartDir, page+".html"))
+	}
+	sort.Strings(want)
+	return want
 }
 
 // truncateOutput keeps test failure output readable when an input is huge.

@@ -152,17 +152,24 @@ func validDelimiter(d rune) bool {
 // head (all of it when atEOF): UTF-8 if head is valid UTF-8 (plain ASCII included), else
 // Shift_JIS if it decodes as Shift_JIS. When head is neither, the encoding with clearly
 // fewer byte sequences that do not decode wins (its bad rows are then rejected one by one);
-// a tie goes to UTF-8, the documented format. NUL bytes, workbooks and anything else are
+// a tie goes to UTF-8, the documented format; and text with many valid UTF-8 characters
+// beside a few bad bytes is UTF-8 (a damaged row, a character cut off). NUL bytes in the first
+// line or in numbers (UTF-16 without a byte-order mark), workbooks and anything else are
 // errors: they are not guessed at.
 func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return "", fmt.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
-	case bytes.IndexByte(head, 0) >= 0:
+	case manyNULs(head):
 		return "", fmt.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
 	}
 	badUTF8 := countUndecodable(head, atEOF, decodeUTF8)
 	if badUTF8 == 0 {
+		return EncodingUTF8, nil
+	}
+	// Many characters that are valid UTF-8 beside a few bytes that are not: UTF-8 with a
+	// damaged row or a character cut off, not Shift_JIS, whose text rarely reads as UTF-8.
+	if good, damaged := countUTF8(head); good >= 2*damaged {
 		return EncodingUTF8, nil
 	}
 	badSJIS := countUndecodable(head, atEOF, newCharDecoder(EncodingShiftJIS))
@@ -174,6 +181,47 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	}
 	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS; name the encoding",
 		ErrEncoding, len(head), badUTF8, badSJIS)
+}
+
+// manyNULs reports whether the NUL bytes in head say that it is not 8-bit text: one in the
+// first line, or one in 16 bytes or more (UTF-16 has one in two). A few NUL bytes further on
+// are damage that rejects the rows they are in.
+func manyNULs(head []byte) bool {
+	n := bytes.Count(head, []byte{0})
+	if n == 0 {
+		return false
+	}
+	first := head
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		first = head[:i]
+	}
+	return bytes.IndexByte(first, 0) >= 0 || n*16 >= len(head)
+}
+
+// countUTF8 counts the characters of p above ASCII that are valid UTF-8, and the runs of
+// bytes that are not (a character cut off, a damaged byte); an incomplete character at the
+// end of p counts as neither.
+func countUTF8(p []byte) (good, damaged int) {
+	inRun := false
+	for len(p) > 0 {
+		r, size := utf8.DecodeRune(p)
+		switch {
+		case r == utf8.RuneError && size == 1 && !utf8.FullRune(p):
+			return good, damaged
+		case r == utf8.RuneError && size == 1:
+			if !inRun {
+				damaged++
+			}
+			inRun = true
+		default:
+			if size > 1 {
+				good++
+			}
+			inRun = false
+		}
+		p = p[size:]
+	}
+	return good, damaged
 }
 
 // countUndecodable counts the byte sequences of p that next cannot decode. Unless atEOF, an

@@ -98,7 +98,7 @@ func FuzzRead(f *testing.F) {
 			if is.Kind == "" {
 				t.Fatalf("issue without a kind: %+v", is)
 			}
-			if !utf8.ValidString(is.String()) {
+			if !utf8.ValidString(is.String()) || !utf8.ValidString(is.Value) || !utf8.ValidString(is.Message) {
 				t.Fatalf("issue text is not UTF-8: %q", is.String())
 			}
 		}
@@ -147,6 +147,41 @@ func FuzzParseMapping(f *testing.F) {
 				if err := checkConstant(name, fm.Value, m.dateOptions(name, fm)); err != nil {
 					t.Fatalf("fields.%s constant %q accepted but does not parse: %v", name, fm.Value, err)
 				}
+			}
+		}
+	})
+}
+
+// FuzzReadLimits checks that the limits only ever stop a read, never change it: input that
+// reads within small limits reads to the same result with the default ones, and input that
+// goes over a limit fails with a *ParseError wrapping ErrLimit.
+func FuzzReadLimits(f *testing.F) {
+	f.Add([]byte("organization,records,notes\nA,1,\"x\ny\"\nB,\"2,n\nC,3,n\r"), uint8(8), uint8(3))
+	f.Add([]byte("incident_id,organization\r\na,\"A\"\"B\"\rb,B\n"), uint8(4), uint8(2))
+	f.Add([]byte("企業名;件数\n株式会社;1\n"), uint8(12), uint8(2))
+	f.Fuzz(func(t *testing.T, in []byte, maxField, maxCols uint8) {
+		lim := Limits{MaxFieldSize: int(maxField) + 1, MaxColumns: int(maxCols) + 1, MaxInputSize: 4096}
+		small, err := Read(bytes.NewReader(in), Options{Now: testNow, Limits: lim})
+		full, fullErr := Read(bytes.NewReader(in), Options{Now: testNow})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %T %v is not a *ParseError", err, err)
+			}
+			if !errors.Is(err, ErrLimit) && (fullErr == nil || fullErr.Error() != err.Error()) {
+				t.Fatalf("within limits %v, with the defaults %v", err, fullErr)
+			}
+			return
+		}
+		if fullErr != nil {
+			t.Fatalf("read within small limits, but not with the defaults: %v", fullErr)
+		}
+		if small.RowsRead != full.RowsRead || small.RowsRejected != full.RowsRejected || len(small.Scopes) != len(full.Scopes) || len(small.Issues) != len(full.Issues) {
+			t.Fatalf("small limits read %d/%d/%d, the defaults %d/%d/%d", small.RowsRead, len(small.Scopes), small.RowsRejected, full.RowsRead, len(full.Scopes), full.RowsRejected)
+		}
+		for i := range small.Issues {
+			if small.Issues[i].String() != full.Issues[i].String() {
+				t.Fatalf("issue %d: %s, with the defaults %s", i, small.Issues[i], full.Issues[i])
 			}
 		}
 	})
