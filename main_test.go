@@ -342,3 +342,43 @@ func checkAccounting(t *testing.T, stdout string, read, used, rejected int) {
 		t.Errorf("accounting %d/%d/%d, want %d/%d/%d", r, u, j, read, used, rejected)
 	}
 }
+
+// TestAsOfSameBytes checks that generate --as-of gives byte-identical outputs on two runs,
+// whatever the clock says, and that a bad --as-of is a usage error.
+func TestAsOfSameBytes(t *testing.T) {
+	var runs [2]map[string][]byte
+	for i := range runs {
+		out := t.TempDir()
+		var o, e bytes.Buffer
+		clock := fixedNow.Add(time.Duration(i) * 37 * time.Hour) // a different "now" each run
+		err := run(context.Background(), []string{"generate", "-o", out, "--as-of", "2019-09-01"}, env{
+			stdin: strings.NewReader(""), stdout: &o, stderr: &e,
+			getenv: func(string) string { return "" }, now: func() time.Time { return clock },
+		})
+		if err != nil {
+			t.Fatalf("run %d: %v\n%s", i, err, e.String())
+		}
+		runs[i] = map[string][]byte{}
+		for _, name := range outputFiles(t, out) {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs[i][name] = b
+		}
+	}
+	if len(runs[0]) < 2 {
+		t.Fatalf("outputs %d", len(runs[0]))
+	}
+	for name, b := range runs[0] {
+		if !bytes.Equal(b, runs[1][name]) {
+			t.Errorf("%s differs between two runs with the same --as-of", name)
+		}
+	}
+	if !bytes.Contains(runs[0][chartsName], []byte("2019-09-01")) {
+		t.Errorf("the dashboard does not show the --as-of date as its generation date")
+	}
+	if r := runCmd(t, "", "generate", "--as-of", "yesterday"); r.status != 2 || !strings.Contains(r.stderr, `--as-of: "yesterday" is not a date`) {
+		t.Errorf("bad --as-of: exit %d, stderr %q", r.status, r.stderr)
+	}
+}

@@ -74,7 +74,7 @@ func (e *rejectedError) Error() string {
 
 const mainUsage = `Usage:
   breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-                        [--author NAME] [--company NAME]
+                        [--author NAME] [--company NAME] [--as-of DATE]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                         [--month yyyy-mm | --from DATE --to DATE | --all-months]
@@ -144,7 +144,7 @@ func flagDefaults(fs *flag.FlagSet) string {
 }
 
 const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
-                             [--author NAME] [--company NAME]
+                             [--author NAME] [--company NAME] [--as-of DATE]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                              [--month yyyy-mm | --from DATE --to DATE | --all-months]
@@ -177,8 +177,16 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	pf := addPeriodFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
+	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
+	}
+	if *asOf != "" {
+		t, err := parseAsOf(*asOf)
+		if err != nil {
+			return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		}
+		e.now = func() time.Time { return t }
 	}
 	formats, err := parseImageFormats(*images)
 	if err != nil {
@@ -491,6 +499,17 @@ func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 		return i18n.FromEnv(e.getenv), nil
 	}
 	return i18n.ParseLang(flagValue)
+}
+
+// parseAsOf reads --as-of: a day (taken at midnight UTC) or an RFC 3339 time.
+func parseAsOf(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("--as-of: %q is not a date such as 2019-07-01 or a time such as 2019-07-01T09:00:00+09:00", s)
 }
 
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
