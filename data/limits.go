@@ -167,6 +167,7 @@ type fieldGuard struct {
 	maxField  int
 	maxFields int
 
+	special  [256]bool // the bytes the fast path stops at: the delimiter's first, quote, line breaks
 	state    int
 	dmatch   int // bytes of a multi-byte delimiter matched so far
 	line     int // current line, 1-based
@@ -180,7 +181,11 @@ type fieldGuard struct {
 }
 
 func newFieldGuard(src *bufio.Reader, delim rune, lim Limits) *fieldGuard {
-	return &fieldGuard{src: src, delim: utf8.AppendRune(nil, delim), maxField: lim.MaxFieldSize, maxFields: lim.MaxColumns, line: 1, start: 1, rowStart: 1}
+	g := &fieldGuard{src: src, delim: utf8.AppendRune(nil, delim), maxField: lim.MaxFieldSize, maxFields: lim.MaxColumns, line: 1, start: 1, rowStart: 1}
+	for _, c := range []byte{g.delim[0], '"', '\n', '\r'} {
+		g.special[c] = true
+	}
+	return g
 }
 
 func (g *fieldGuard) Read(p []byte) (int, error) {
@@ -188,24 +193,44 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 		return 0, g.err
 	}
 	n, err := g.src.Read(p)
-	d := g.delim[0]
-	for i := 0; i < n; i++ {
-		// The fast path: a byte that is none of delimiter, quote and line break, outside a
-		// multi-byte delimiter, only makes the field longer.
-		if c := p[i]; c != d && c != '"' && c != '\n' && c != '\r' && g.dmatch == 0 && g.fieldLen < g.maxField {
+	q, special := p[:n], &g.special
+	for i := 0; i < n; {
+		// The fast path: a run of bytes that are none of delimiter, quote and line break only
+		// makes the field longer.
+		j := i
+		if g.dmatch == 0 {
+			for j < len(q) && !special[q[j]] {
+				j++
+			}
+		}
+		if run := j - i; run > 0 && g.fieldLen+run <= g.maxField {
 			if g.state != inQuoted {
 				g.state = inUnquoted
 			}
-			g.fieldLen++
-			if len(g.value) < 60 && !g.cut {
-				g.value = append(g.value, c)
+			if keep := 60 - len(g.value); keep > 0 && !g.cut {
+				g.value = append(g.value, p[i:i+min(keep, run)]...)
 			}
+			g.fieldLen += run
+			i = j
+			continue
+		}
+		// The next fast path: a one-byte delimiter or a line feed outside quotes.
+		if c := p[i]; g.state != inQuoted && len(g.delim) == 1 && (c == g.delim[0] || c == '\n') && j == i {
+			if c == '\n' {
+				g.line++
+			}
+			if lerr := g.nextField(c == '\n'); lerr != nil {
+				g.err = lerr
+				return i, lerr
+			}
+			i++
 			continue
 		}
 		if lerr := g.scan(p[:n], i); lerr != nil {
 			g.err = lerr
 			return i, lerr
 		}
+		i++
 	}
 	return n, err
 }
