@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 func TestParseSize(t *testing.T) {
@@ -237,4 +238,54 @@ func BenchmarkFieldGuard(b *testing.B) {
 			}
 		})
 	}
+}
+
+// chunkReader returns at most n bytes from each Read.
+type chunkReader struct {
+	r io.Reader
+	n int
+}
+
+func (c chunkReader) Read(p []byte) (int, error) { return c.r.Read(p[:min(len(p), c.n)]) }
+
+// FuzzFieldGuard checks the field guard's fast paths against its byte-at-a-time scan: for any
+// text, delimiter, limits and read sizes, the same bytes come out (lone CRs turned into line
+// feeds) and the same limit stops them, at the same line and field.
+func FuzzFieldGuard(f *testing.F) {
+	f.Add([]byte("a,b\r\nc,\"d\r\ne\"\rf,\"g\"\"h\",i\n"), uint8(','), uint8(5), uint8(3), uint8(7))
+	f.Add([]byte("a;\"b;c\";d\n\"x\"y;z\r"), uint8(';'), uint8(2), uint8(2), uint8(1))
+	f.Add([]byte("a\tbb\tccc\n"), uint8('\t'), uint8(2), uint8(9), uint8(2))
+	f.Add([]byte("a・b・\"c\"・d\n"), uint8(0), uint8(4), uint8(3), uint8(3))
+	f.Fuzz(func(t *testing.T, in []byte, d, maxField, maxCols, chunk uint8) {
+		delim := rune(d)
+		switch {
+		case d == 0:
+			delim = '・' // a delimiter of three bytes
+		case !validDelimiter(delim) || delim >= utf8.RuneSelf:
+			return
+		}
+		lim := Limits{MaxFieldSize: int(maxField) + 1, MaxColumns: int(maxCols) + 1}
+		g := newFieldGuard(bufio.NewReaderSize(chunkReader{bytes.NewReader(in), int(chunk) + 1}, 16), delim, lim)
+		got, err := io.ReadAll(g)
+
+		ref := newFieldGuard(bufio.NewReader(bytes.NewReader(nil)), delim, lim)
+		want := append([]byte(nil), in...)
+		var wantErr error
+		for i := range want {
+			if wantErr = ref.scan(want, i); wantErr != nil {
+				want = want[:i]
+				break
+			}
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("guard gave %q, the scan %q", got, want)
+		}
+		var le, wle *limitError
+		if errors.As(err, &le) != errors.As(wantErr, &wle) || (le != nil && *le != *wle) {
+			t.Fatalf("guard error %v, the scan's %v", err, wantErr)
+		}
+		if err != nil && le == nil {
+			t.Fatalf("error %v", err)
+		}
+	})
 }
