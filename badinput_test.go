@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
@@ -149,16 +147,7 @@ func runRecover(t *testing.T, stdin []byte, args ...string) (r result) {
 			r.status = -1
 		}
 	}()
-	var out, errb bytes.Buffer
-	err := run(context.Background(), args, env{
-		stdin:  bytes.NewReader(stdin),
-		stdout: &out, stderr: &errb,
-		getenv: func(string) string { return "" },
-		now:    func() time.Time { return fixedNow },
-	})
-	status := exitCode(err, &errb)
-	checkBalance(t, args, out.String())
-	return result{out.String(), errb.String(), status}
+	return runCmd(t, string(stdin), args...)
 }
 
 // TestBadInput runs generate and validate on each broken input: no panic, the message that
