@@ -102,5 +102,5 @@ func TestKilledGenerate(t *testing.T) {
 	if b, err := exec.Command(bin, "generate", "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("second run: %v\n%s", err, b)
 	}
-	checkOutputDir(t, out, true)
+	checkOutputDir(t, out, true, true)
 }

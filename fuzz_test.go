@@ -52,6 +52,6 @@ func FuzzGenerate(f *testing.F) {
 		if (rejected > 0) != (gen.status == 1) {
 			t.Fatalf("%d rows rejected but exit %d: %s", rejected, gen.status, gen.stderr)
 		}
-		checkOutputDir(t, out, true)
+		checkOutputDir(t, out, true, used > 0)
 	})
 }
