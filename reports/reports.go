@@ -221,6 +221,10 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			}
 		}
 	}
+	// Summary is the active sheet. Set before any sheet is streamed: excelize marks the
+	// active sheet by reading every sheet back, which for a streamed sheet means parsing
+	// all of its rows again.
+	f.SetActiveSheet(0)
 	for _, d := range defs {
 		w := newWriter(d, false)
 		w.begin()
@@ -229,7 +233,6 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			return w.err
 		}
 	}
-	f.SetActiveSheet(0)
 	return setProperties(f, rep, opts)
 }
 
