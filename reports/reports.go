@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -98,10 +99,8 @@ type bookState struct {
 	rep  analysis.Report
 	// generated is the generation time as the page footers show it; "" when unknown.
 	generated string
-	// collectCuts is set while the sheets measured before Data issues are; cuts are the
-	// Data issues entries of the cells they cut.
-	collectCuts bool
-	cuts        []data.Issue
+	// cuts are the Data issues entries of the cells cut on the sheets before it.
+	cuts []data.Issue
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
@@ -186,13 +185,29 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 		defs = append([]*sheetDef{defs[0], trend, breakdowns}, defs[1:]...)
 		measure = append(measure[:4:4], trend, breakdowns, measure[4], measure[5])
 	}
-	for _, d := range measure {
-		bk.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
+	// The sheets before Data issues are measured at once, each in its goroutine; their
+	// cuts are then listed in measuring order.
+	measured := make([]*sheetWriter, len(measure))
+	var wg sync.WaitGroup
+	for i, d := range measure {
 		w := newWriter(d, true)
-		d.render(w, rep, l)
+		w.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
+		measured[i] = w
+		if w.collectCuts {
+			wg.Go(func() { d.render(w, rep, l) })
+		}
+	}
+	wg.Wait()
+	for i, d := range measure {
+		w := measured[i]
+		if !w.collectCuts {
+			// Data issues and Summary come last, after the cuts are known.
+			d.render(w, rep, l)
+		}
 		if w.err != nil {
 			return w.err
 		}
+		bk.cuts = append(bk.cuts, w.cuts...)
 		d.lo.setColWidths()
 		name := d.key.in(l)
 		bk.parts[d.key] = []string{name}
@@ -205,7 +220,6 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			bk.tableNames[name] = d.table
 		}
 	}
-	bk.collectCuts = false
 	first := true
 	for _, d := range defs {
 		for _, name := range bk.parts[d.key] {
@@ -225,10 +239,26 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	// active sheet by reading every sheet back, which for a streamed sheet means parsing
 	// all of its rows again.
 	f.SetActiveSheet(0)
-	for _, d := range defs {
+	// Every sheet is written in its own goroutine: the streamed sheets' rows go out at
+	// once, on both cores, while everything else that touches the workbook takes a lock,
+	// and what numbers the workbook's shared parts waits for the sheets before it.
+	var mu sync.Mutex
+	writers := make([]*sheetWriter, len(defs))
+	prev := make(chan struct{})
+	close(prev)
+	for i, d := range defs {
 		w := newWriter(d, false)
-		w.begin()
-		d.render(w, rep, l)
+		w.mu, w.prev = &mu, prev
+		done := make(chan struct{})
+		prev, writers[i] = done, w
+		wg.Go(func() {
+			defer close(done)
+			w.begin()
+			d.render(w, rep, l)
+		})
+	}
+	wg.Wait()
+	for _, w := range writers {
 		if w.err != nil {
 			return w.err
 		}
