@@ -171,7 +171,7 @@ func link(u string) cell {
 // maxSheetLinks is how many hyperlinks a sheet gets; further URLs are written as plain
 // text. Excel allows 65,530, but excelize adds each link in time proportional to the links
 // before it, so that many would take minutes to write.
-const maxSheetLinks = 5000
+const maxSheetLinks = 2000
 
 // maxLinkLen is the longest URL Excel opens as a hyperlink.
 const maxLinkLen = 2079
