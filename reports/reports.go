@@ -60,7 +60,10 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip)
+	// The archive goes straight to w: excelize would otherwise build the whole file in a
+	// buffer of its own first (which then stays empty).
+	zw := newSortedZip(w)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
@@ -70,8 +73,12 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 		d := ct.Defaults
 		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
+	}
+	if buf.Len() != 0 {
+		return fmt.Errorf("writing workbook: internal error: excelize wrote %d bytes past the archive", buf.Len())
 	}
 	return nil
 }

@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"sync"
@@ -25,14 +27,29 @@ import (
 // goroutine, ending with a sync flush (the last with the final block). Joined in order,
 // the chunks are one valid deflate stream; a chunk only loses back-references into the one
 // before it, a fraction of a percent in size. The chunk boundaries depend only on the
-// bytes, so the output does not depend on the scheduling. The compressed parts are held in
-// memory, as excelize itself does with the whole file.
+// bytes, so the output does not depend on the scheduling.
+//
+// The compressed chunks are held in memory up to memoryLimit bytes in all; past that they
+// go to a temporary file, read back in order on Close and then removed, so that a large
+// workbook costs disk, not memory.
 type sortedZip struct {
 	w       io.Writer
 	entries []*zipEntry
 	// slots bounds the chunks being compressed at once, and so the memory they hold.
 	slots chan struct{}
+
+	mu      sync.Mutex // guards what follows, written by the compressing goroutines
+	held    int        // bytes of compressed chunks in memory
+	tmp     *os.File   // the chunks past memoryLimit, or nil
+	tmpSize int64
+	limit   int
 }
+
+// memoryLimit is how many compressed bytes a workbook holds in memory before it uses a
+// temporary file.
+const memoryLimit = 8 << 20
+
+var _ excelize.ZipWriter = (*sortedZip)(nil)
 
 // chunkSize is how many bytes of a part are deflated together.
 const chunkSize = 1 << 20
@@ -56,6 +73,9 @@ type zipChunk struct {
 	done chan struct{}
 	out  bytes.Buffer
 	err  error
+	// onDisk says the chunk is the n bytes at off in the temporary file, not out.
+	onDisk bool
+	off, n int64
 }
 
 var flateWriters = sync.Pool{New: func() any {
@@ -63,8 +83,45 @@ var flateWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-func newSortedZip(w io.Writer) excelize.ZipWriter {
-	return &sortedZip{w: w, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+// newSortedZip returns the writer of a workbook to w. (excelize passes the writer a
+// buffer of its own, to hold the whole file in memory; Write gives it w instead.)
+func newSortedZip(w io.Writer) *sortedZip {
+	return &sortedZip{w: w, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), limit: memoryLimit}
+}
+
+// keep holds a compressed chunk in memory, or moves it to the temporary file once the
+// chunks in memory pass the limit.
+func (z *sortedZip) keep(c *zipChunk) error {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.tmp == nil && z.held+c.out.Len() <= z.limit {
+		z.held += c.out.Len()
+		return nil
+	}
+	if z.tmp == nil {
+		f, err := os.CreateTemp("", "breachreport-*.zip-parts")
+		if err != nil {
+			return fmt.Errorf("temporary file for the workbook: %w", err)
+		}
+		z.tmp = f
+	}
+	n, err := z.tmp.Write(c.out.Bytes())
+	if err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+	c.onDisk, c.off, c.n = true, z.tmpSize, int64(n)
+	z.tmpSize += int64(n)
+	c.out = bytes.Buffer{}
+	return nil
+}
+
+// removeTemp removes the temporary file, if any.
+func (z *sortedZip) removeTemp() {
+	if z.tmp != nil {
+		z.tmp.Close()
+		os.Remove(z.tmp.Name())
+		z.tmp = nil
+	}
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
@@ -105,6 +162,9 @@ func (e *zipEntry) compress(last bool) {
 		} else {
 			c.err = fw.Flush()
 		}
+		if c.err == nil {
+			c.err = e.z.keep(c)
+		}
 	}()
 }
 
@@ -137,6 +197,7 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("sortedZip: AddFS not
 // Close waits for the compression, writes the parts in order and ends the archive.
 func (z *sortedZip) Close() error {
 	z.end()
+	defer z.removeTemp()
 	var err error
 	for _, e := range z.entries {
 		for _, c := range e.chunks {
@@ -161,7 +222,7 @@ func (z *sortedZip) Close() error {
 	for _, e := range z.entries {
 		var compressed uint64
 		for _, c := range e.chunks {
-			compressed += uint64(c.out.Len())
+			compressed += uint64(c.out.Len() + int(c.n))
 		}
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
@@ -171,6 +232,12 @@ func (z *sortedZip) Close() error {
 			return err
 		}
 		for _, c := range e.chunks {
+			if c.onDisk {
+				if _, err := io.Copy(w, io.NewSectionReader(z.tmp, c.off, c.n)); err != nil {
+					return fmt.Errorf("temporary file for the workbook: %w", err)
+				}
+				continue
+			}
 			if _, err := w.Write(c.out.Bytes()); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"testing"
 )
 
@@ -34,9 +35,10 @@ func TestSortedZipChunks(t *testing.T) {
 		parts[name] = b
 		names = append(names, name)
 	}
-	write := func(step int) []byte {
+	write := func(step, limit int) []byte {
 		var buf bytes.Buffer
 		z := newSortedZip(&buf)
+		z.limit = limit
 		for _, name := range names {
 			w, err := z.Create(name)
 			if err != nil {
@@ -54,9 +56,15 @@ func TestSortedZipChunks(t *testing.T) {
 		if err := z.Close(); err != nil {
 			t.Fatal(err)
 		}
+		if limit == 0 && z.tmpSize == 0 {
+			t.Error("nothing went to the temporary file with no memory allowed")
+		}
 		return buf.Bytes()
 	}
-	first := write(32 << 10)
+	// The chunks past the limit go to a temporary file, removed on Close.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	first := write(32<<10, memoryLimit)
 	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
 	if err != nil {
 		t.Fatal(err)
@@ -80,9 +88,12 @@ func TestSortedZipChunks(t *testing.T) {
 			t.Errorf("%s: read back %d bytes that differ from the %d written", f.Name, len(got), len(parts[f.Name]))
 		}
 	}
-	for _, step := range []int{1 << 20, 7919, 3 << 20} {
-		if !bytes.Equal(write(step), first) {
-			t.Errorf("writes of %d bytes give another archive than writes of 32 KiB", step)
+	for _, c := range []struct{ step, limit int }{{1 << 20, memoryLimit}, {7919, memoryLimit}, {3 << 20, memoryLimit}, {32 << 10, 0}, {7919, chunkSize}} {
+		if !bytes.Equal(write(c.step, c.limit), first) {
+			t.Errorf("writes of %d bytes with %d bytes in memory give another archive than writes of 32 KiB", c.step, c.limit)
 		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
