@@ -16,6 +16,7 @@
 # It installs nothing: it says what is missing (Go, /usr/bin/time, /usr/bin/python3 with
 # pandas and XlsxWriter for the peer) and stops. The table goes to stdout, progress to stderr.
 set -euo pipefail
+shopt -s inherit_errexit
 
 readonly default_sizes="10000 100000 1000000"
 readonly as_of=2026-01-01
@@ -114,7 +115,7 @@ go -C "$repo" build -o "$tmp/bin/breachreport" .
 say "building the floor ($shared/floor/main.go, excelize v2.11.0)"
 mkdir -p "$tmp/floor"
 cp "$shared/floor/main.go" "$tmp/floor/"
-if ! (cd "$tmp/floor" && go mod init floor && go get github.com/xuri/excelize/v2@v2.11.0 &&
+if ! (cd "$tmp/floor" && export GOWORK=off && go mod init floor && go get github.com/xuri/excelize/v2@v2.11.0 &&
   go build -o "$tmp/bin/floor" .) >"$tmp/floor/build.log" 2>&1; then
   cat "$tmp/floor/build.log" >&2
   die "could not build the floor"
@@ -127,7 +128,7 @@ input() {
   if [[ ! -s "$f" || "$shared/gen_incidents.py" -nt "$f" ]]; then
     say "generating $n rows into $f"
     mkdir -p "$work"
-    "$python" "$shared/gen_incidents.py" "$n" "$f.part"
+    "$python" "$shared/gen_incidents.py" "$n" "$f.part" || die "$shared/gen_incidents.py $n failed"
     mv "$f.part" "$f"
   fi
   echo "$f"
@@ -162,9 +163,9 @@ measure() {
   "$timecmd" -f '%e %M' -o "$tmp/time" "${cmd[@]}" >"$out/stdout" 2>"$out/stderr" || status=$?
   if [[ $status -ne 0 ]]; then
     tail -n 20 "$out/stderr" >&2
-    die "$name on $rows rows exited with status $status: $(printf '%q ' "${cmd[@]}")"
+    die "$name on $rows rows exited with status $status: $(printf '%q ' "${cmd[@]}" | sed 's/ $//')"
   fi
-  if ! grep -qF "$want" "$out/stdout"; then
+  if ! grep -qE "(^|[^0-9])$want" "$out/stdout"; then
     cat "$out/stdout" >&2
     die "$name on $rows rows did not say \"$want\""
   fi
