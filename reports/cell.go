@@ -162,9 +162,8 @@ func link(u string) cell {
 	if u == "" {
 		return cell{}
 	}
-	if !linkable(u) {
-		return text(u)
-	}
+	// Whether it can be a link is checked when it is written, and only while the sheet
+	// takes links (see maxSheetLinks): parsing every URL of a large sheet is costly.
 	return cell{kind: kLink, s: u}
 }
 

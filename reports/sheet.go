@@ -340,6 +340,20 @@ func (w *sheetWriter) write(cells ...cell) {
 	w.emit(row)
 }
 
+// groupedWidth is the length of n with its digits grouped by commas, as groupDigits
+// writes it, without writing it.
+func groupedWidth(n int64) float64 {
+	digits, sign := 1, 0
+	u := uint64(n)
+	if n < 0 {
+		u, sign = -u, 1
+	}
+	for ; u >= 10; u /= 10 {
+		digits++
+	}
+	return float64(sign + digits + (digits-1)/3)
+}
+
 // prepare works out how cell c in column col is written, and notes its width.
 func (w *sheetWriter) prepare(col int, c cell) out {
 	o := out{col: col}
@@ -352,17 +366,19 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		}
 		// A string cell: text such as "=1+1" stays text, never a formula.
 		o.value, o.style = s, w.st.text
-		wide = textWidth(s)
+		// Writing needs the width only to wrap, and a text of n bytes is at most 2n wide.
+		if w.measuring || 2*len(s) > wrapAt {
+			wide = textWidth(s)
+		}
 		switch {
 		case c.span > 0:
 			o.span, o.style, o.wrap, wide = c.span, w.st.wrap, s, 0
 		case c.kind == kSheetLink:
 			o.style, o.link, o.local = w.st.link, c.target, true
-		case c.kind == kLink && s == c.s && w.links < maxSheetLinks:
+		case c.kind == kLink && s == c.s && !w.measuring && w.links < maxSheetLinks && linkable(s):
+			// (The measuring pass needs only the width, the same as a link's.)
 			o.style, o.link = w.st.link, s
-			if !w.measuring {
-				w.links++
-			}
+			w.links++
 		case c.title:
 			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
@@ -378,14 +394,14 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			wide += 2
 		}
 	case kCount:
-		o.value, o.style, wide = c.n, w.st.count, float64(len(groupDigits(c.n)))
+		o.value, o.style, wide = c.n, w.st.count, groupedWidth(c.n)
 		if c.approx {
 			o.style, wide = w.st.countApprox, wide+1
 		}
 	case kInt:
-		o.value, o.style, wide = c.n, w.st.int, float64(len(groupDigits(c.n)))
+		o.value, o.style, wide = c.n, w.st.int, groupedWidth(c.n)
 	case kDays:
-		o.value, o.style, wide = c.n, w.st.days, float64(len(groupDigits(c.n)))+5
+		o.value, o.style, wide = c.n, w.st.days, groupedWidth(c.n)+5
 	case kFloat:
 		o.value, o.style = c.f, w.st.float
 		if c.small {
@@ -400,7 +416,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		wide = float64(len(strconv.FormatFloat(c.f*100, 'f', 1, 64))) + 2
 	case kDiff:
 		o.value, o.style = c.f, w.st.diff
-		wide = float64(len(groupDigits(int64(c.f)))) + 1
+		wide = groupedWidth(int64(c.f)) + 1
 	case kDiffDays:
 		o.value, o.style = c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
