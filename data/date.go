@@ -40,7 +40,7 @@ func NewDate(y int, m time.Month, d int) Date {
 
 // DateOf returns the Date of precision p of the calendar day t falls on in t's own location:
 // with PrecisionMonth the first day of that month, with PrecisionYear the first of January
-// of that year, with PrecisionNone the unknown date.
+// of that year, and with PrecisionNone (or any value that is no Precision) the unknown date.
 func DateOf(t time.Time, p Precision) Date {
 	if p <= PrecisionNone || p > PrecisionDay {
 		return Date{}
