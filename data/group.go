@@ -34,7 +34,7 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 	all := make([]Scope, len(scopes))
 	start := 0
 	for i, n := range counts {
-		incidents[i].Scopes = all[start:start:start+n]
+		incidents[i].Scopes = all[start : start : start+n]
 		start += n
 	}
 	for k, sc := range scopes {

@@ -201,8 +201,8 @@ type sheetWriter struct {
 	// sink writes the rows of the stream sw.
 	sink *rowSink
 	mu   *sync.Mutex
-	prev    <-chan struct{}
-	err     error
+	prev <-chan struct{}
+	err  error
 }
 
 // lock takes the workbook for the calls that change it; unlock gives it back.
