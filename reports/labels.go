@@ -123,6 +123,7 @@ const (
 	lLongTextText
 	lSources
 	lNoSources
+	lMoreSources
 
 	// Period reports: Trend and Breakdowns.
 	lSheetTrend
@@ -297,6 +298,8 @@ var labels = [numLabels]i18n.Text{
 	},
 	lSources:   {En: "Sources", Ja: "出典"},
 	lNoSources: {En: "The input gives no source URLs.", Ja: "入力に出典URLはありません。"},
+	lMoreSources: {En: "… and %s more source URLs, not listed here: each is in the source column of the %s and %s sheets.",
+		Ja: "… ほか%s件の出典URLはここには載せていません。各出典は「%s」「%s」シートの出典列にあります。"},
 
 	lSheetTrend:        {En: "Trend", Ja: "推移"},
 	lSheetBreakdowns:   {En: "Breakdowns", Ja: "内訳"},

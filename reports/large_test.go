@@ -343,3 +343,36 @@ func TestSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodSourcesCap checks that Method lists the first maxMethodSources source URLs, in
+// input order, and says how many more there are and where they are, while Incidents still
+// has every URL.
+func TestMethodSourcesCap(t *testing.T) {
+	const n = maxMethodSources + 7
+	var b strings.Builder
+	b.WriteString("incident_id,organization,record_type,records,source_url\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "inc-%d,Org %d,card,%d,https://example.com/news/%d\n", i, i, i, i)
+	}
+	for _, l := range []i18n.Lang{i18n.En, i18n.Ja} {
+		bk := writeWith(t, reportFrom(t, []byte(b.String())), Options{Lang: l})
+		method := bk.sheet(lSheetMethod)
+		first := bk.rowWhere(method, 2, "https://example.com/news/1")
+		last := fmt.Sprintf("https://example.com/news/%d", maxMethodSources)
+		if got := bk.str(method, 2, first+maxMethodSources-1); got != last {
+			t.Errorf("%s: row %d of %s is %q, want %q", l, first+maxMethodSources-1, method, got, last)
+		}
+		more := bk.str(method, 2, first+maxMethodSources)
+		want := fmt.Sprintf(lMoreSources.in(l), "7", lSheetIncidents.in(l), lSheetScopes.in(l))
+		if more != want {
+			t.Errorf("%s: after the sources %q, want %q", l, more, want)
+		}
+		if got := bk.str(method, 2, first+maxMethodSources+1); got != "" {
+			t.Errorf("%s: %q after the note on %s", l, got, method)
+		}
+		// Every source stays on Incidents (rowWhere fails the test when it is not there).
+		incidents := bk.sheet(lSheetIncidents)
+		col := bk.col(incidents, bk.header(incidents, 1), lSource.in(l))
+		bk.rowWhere(incidents, col, fmt.Sprintf("https://example.com/news/%d", n))
+	}
+}

@@ -703,15 +703,22 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
 	}
-	for i, u := range srcs {
+	for i, u := range srcs[:min(len(srcs), maxMethodSources)] {
 		name := cell{}
 		if i == 0 {
 			name = text(lSources.in(l))
 		}
 		w.write(name, link(u))
 	}
+	if more := len(srcs) - maxMethodSources; more > 0 {
+		w.write(cell{}, text(fmt.Sprintf(lMoreSources.in(l), groupDigits(int64(more)), lSheetIncidents.in(l), lSheetScopes.in(l))))
+	}
 	w.finish(0, true)
 }
+
+// maxMethodSources is how many source URLs the Method sheet lists; a larger input's
+// sources are on its Incidents and Scopes sheets.
+const maxMethodSources = 1000
 
 // distinctSources returns the source URLs of the incidents, each once, in input order.
 func distinctSources(figs []analysis.IncidentFigures) []string {
