@@ -32,8 +32,17 @@ type Options struct {
 	// sheets follow Summary.
 	Period *analysis.PeriodReport
 
+	// Progress, when not nil, is called as the sheets are written (after all of them have
+	// been measured), for a progress display: with done 0 as a sheet starts, every 4,096
+	// rows, and with done == total as it ends. sheet is the sheet's name (its first part's),
+	// total its rows over all its parts. Calls never overlap.
+	Progress func(sheet string, done, total int)
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
+	// maxDataRows is the most data rows of Incidents, Scopes or Data issues, MaxDataRows
+	// when 0; tests lower it.
+	maxDataRows int
 }
 
 // Write renders the workbook for rep to w (an .xlsx).
@@ -56,6 +65,9 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	if opts.maxRows == 0 {
 		opts.maxRows = excelMaxRows
+	}
+	if err := CheckSize(rep, opts.maxDataRows); err != nil {
+		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -108,6 +120,8 @@ type bookState struct {
 	tableNames map[string]string
 	// period is the period report of a monthly or period workbook, or nil.
 	period *analysis.PeriodReport
+	// progress is Options.Progress.
+	progress func(sheet string, done, total int)
 }
 
 // headerFooter is the page header and footer of every sheet: the report title and the
@@ -150,7 +164,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	if err != nil {
 		return err
 	}
-	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period}
+	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress}
 	if !rep.Generated.IsZero() {
 		bk.generated = rep.Generated.Format("2006-01-02 15:04")
 		if l == i18n.Ja {
@@ -227,11 +241,13 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	f.SetActiveSheet(0)
 	for _, d := range defs {
 		w := newWriter(d, false)
+		bk.report(d, 0)
 		w.begin()
 		d.render(w, rep, l)
 		if w.err != nil {
 			return w.err
 		}
+		bk.report(d, d.lo.rows)
 	}
 	return setProperties(f, rep, opts)
 }
