@@ -45,6 +45,9 @@ type env struct {
 	now            func() time.Time
 	// terminal treats stderr as a terminal, drawing the progress bar on it at once (tests).
 	terminal bool
+	// maxDataRows lowers the most data rows of a workbook sheet (reports.MaxDataRows when
+	// 0; tests).
+	maxDataRows int
 	// bar is the run's progress bar, nil when none is drawn; generate and validate set it.
 	bar *progress.Bar
 }
@@ -179,7 +182,7 @@ month from the first to the last month of the data, each into DIR/2019-06/ (the 
 the dashboard), and DIR/index.html linking them under an overview chart.
 `
 
-func cmdGenerate(ctx context.Context, args []string, e env) error {
+func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	fs := newFlagSet("generate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
 	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
@@ -238,6 +241,15 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
 
+	created, err := prepareOutputDir(*outDir)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			removeCreated(created)
+		}
+	}()
 	e.bar = newBar(e, *quiet)
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
@@ -260,6 +272,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		note = periodAccounting(pr)
 	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
 		return &usageError{msg: err.Error()}
+	}
+	if err := reports.CheckSize(rep, e.maxDataRows); err != nil {
+		return err
 	}
 	printIssues(e.stderr, whole)
 	if err := ctx.Err(); err != nil {

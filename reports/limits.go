@@ -12,11 +12,11 @@ import (
 // and its continuations "Incidents (2)" … "Incidents (16)".
 //
 // Excel itself sets no limit on the sheets of a workbook, only on the rows of one sheet
-// (1,048,576). The limit here is a practical one: 16 full sheets hold 16,777,200 rows, some
-// 400 million cells in the Scopes layout, a workbook of several gigabytes unpacked that
-// Excel needs that much memory and more to open, and whose input is already a CSV file of
-// about 4 GB (four times the default --max-input-size). Past that, a workbook is no longer
-// a report anyone can open; a report on part of the input is.
+// (1,048,576). The limit here is a practical one: 16 full sheets hold 16,777,200 rows, on
+// Scopes alone about 185 million cells (11 columns), a workbook of several gigabytes
+// unpacked that Excel needs gigabytes of memory to open, and whose input is already a CSV
+// file of about 4 GB at 240 bytes a row (four times the default --max-input-size). Past
+// that, a workbook is no longer a report anyone can open; a report on part of the input is.
 const MaxSheetParts = 16
 
 // MaxDataRows is the most data rows (rows under the header) one of those sheets holds over
