@@ -80,9 +80,9 @@ func (b *Bar) due() bool {
 	return true
 }
 
-// newBar starts a bar of max steps (-1: not known) that shows what it counts: bytes, or
+// newBar starts a bar of total steps (-1: not known) that shows what it counts: bytes, or
 // the count and rate of its.
-func (b *Bar) newBar(max int64, desc string, bytes bool, its string) *progressbar.ProgressBar {
+func (b *Bar) newBar(total int64, desc string, bytes bool, its string) *progressbar.ProgressBar {
 	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(b.w),
 		progressbar.OptionSetVisibility(true),
@@ -100,7 +100,7 @@ func (b *Bar) newBar(max int64, desc string, bytes bool, its string) *progressba
 	} else {
 		opts = append(opts, progressbar.OptionShowIts(), progressbar.OptionSetItsString(its))
 	}
-	bar := progressbar.NewOptions64(max, opts...)
+	bar := progressbar.NewOptions64(total, opts...)
 	bar.StartWithoutRender()
 	return bar
 }
