@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"breachreport/data"
 )
 
@@ -154,10 +156,11 @@ func checkSameFiles(t *testing.T, what string, got, want map[string]string) {
 }
 
 // TestProgressTerminal draws the bar on a fake terminal (a buffer taken for one, drawn at
-// once) and checks its final counts against those counted from the CSV text: the rows
-// read, and the rows of each sheet written; that with the bar's drawings taken out stderr
-// is exactly the redirected run's; and that the outputs are the same bytes as with
-// --quiet.
+// once) and checks its final counts: the rows read, as counted from the CSV text, and the
+// rows written of all the sheets, as the workbook's sheets hold them (those of Incidents,
+// Scopes and Data issues also counted from the CSV text); that with the bar's drawings
+// taken out stderr is exactly the redirected run's; and that the outputs are the same
+// bytes as with --quiet.
 func TestProgressTerminal(t *testing.T) {
 	in, rows, incidents := progressInput(t, t.TempDir(), 3000)
 	if rows <= 4096 {
@@ -201,18 +204,23 @@ func TestProgressTerminal(t *testing.T) {
 				t.Errorf("final reading frame %q, want it to start %q", got, want)
 			}
 			if cmd == "generate" {
-				for _, tt := range []struct {
-					sheet string
-					rows  int
-				}{
-					{"Incidents", incidents + 1}, // a header and a row per incident
-					{"Scopes", rows + 1},         // a header and a row per row read (all used)
-					{"Data issues", 1 + 1},       // a header and the one warning
-				} {
-					want := fmt.Sprintf("100%% |██████████████████████████████| (%d/%d, ", tt.rows, tt.rows)
-					if got := last("writing breach-report.xlsx: " + tt.sheet + " "); !strings.Contains(got, want) {
-						t.Errorf("final frame of %s %q, want it to hold %q", tt.sheet, got, want)
+				// The rows of every sheet, from the workbook written; those of the long
+				// sheets also from the CSV text.
+				total := 0
+				for sheet, n := range sheetRows(t, filepath.Join(dir, workbookName)) {
+					want := map[string]int{
+						"Incidents":   incidents + 1, // a header and a row per incident
+						"Scopes":      rows + 1,      // a header and a row per row read (all used)
+						"Data issues": 1 + 1,         // a header and the one warning
+					}[sheet]
+					if want > 0 && n != want {
+						t.Errorf("sheet %s has %d rows, want %d", sheet, n, want)
 					}
+					total += n
+				}
+				want := fmt.Sprintf("\rwriting breach-report.xlsx: 6 of 6 sheets  100%% |██████████████████████████████| (%d/%d, ", total, total)
+				if got := last("writing breach-report.xlsx: "); !strings.HasPrefix(got, want) {
+					t.Errorf("final writing frame %q, want it to start %q", got, want)
 				}
 				if !strings.Contains(stdout, "\nwrote "+filepath.Join(dir, workbookName)+"\n") {
 					t.Errorf("stdout lacks the workbook written:\n%s", stdout)
@@ -272,6 +280,37 @@ func TestProgressPTY(t *testing.T) {
 	if quiet := typescript("--quiet"); strings.Contains(quiet, "\x1b") || strings.Contains(strings.ReplaceAll(quiet, "\r\n", "\n"), "\r") {
 		t.Errorf("--quiet drew on the terminal:\n%q", tail(quiet))
 	}
+}
+
+// sheetRows returns the rows of each sheet of the workbook at path: the last row of its
+// dimension, or of the rows read back when the dimension does not say (a streamed sheet).
+func sheetRows(t *testing.T, path string) map[string]int {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows := map[string]int{}
+	for _, sheet := range f.GetSheetList() {
+		dim, err := f.GetSheetDimension(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, last, err := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+		if err != nil {
+			t.Fatalf("%s: dimension %q: %v", sheet, dim, err)
+		}
+		all, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows[sheet] = max(last, len(all))
+	}
+	if len(rows) != 6 {
+		t.Fatalf("sheets %v, want 6", rows)
+	}
+	return rows
 }
 
 // tail keeps the end of a long output, for failure messages.

@@ -34,7 +34,9 @@ type Span struct {
 
 // ScopeFigures are the figures of one input row.
 type ScopeFigures struct {
-	Scope data.Scope
+	// Scope points into the incident's Scopes: a scope is held once, however many figures
+	// refer to it.
+	Scope *data.Scope
 	// Window is exposure_start → exposure_end, unknown when either is missing or the end
 	// comes before the start.
 	Window Days
@@ -101,7 +103,8 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	allKnown := len(in.Scopes) > 0
 	buckets := map[bucketKey]*Bucket{}
 	var earliestConfirmed, earliestAll data.Date
-	for _, sc := range in.Scopes {
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
 		sf := ScopeFigures{Scope: sc}
 		if n, ok := sc.ExposureStart.DaysUntil(sc.ExposureEnd); ok {
 			if n < 0 {
@@ -219,7 +222,7 @@ func addCount(sum, c data.Count) data.Count {
 	return data.Count{N: sum.N + c.N, Known: true, Approx: sum.Approx || c.Approx}
 }
 
-func widen(s Span, sc data.Scope) Span {
+func widen(s Span, sc *data.Scope) Span {
 	if s.Scopes == 0 {
 		s.Start, s.End = sc.ExposureStart, sc.ExposureEnd
 	} else {

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -208,9 +210,17 @@ func SelectComparison(figs []IncidentFigures, ids []string, max int) ([]Incident
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ta, tb := figs[idx[a]].knownRecords(), figs[idx[b]].knownRecords()
-		return ta > tb
+	// Most records first, ties in input order: a total order, so an unstable sort gives
+	// the same result, with each incident's records summed once.
+	known := make([]int64, len(figs))
+	for i := range figs {
+		known[i] = figs[i].knownRecords()
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(known[b], known[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
 	idx = idx[:max]
 	sort.Ints(idx)

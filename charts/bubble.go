@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -58,20 +60,27 @@ const unknownCause = "\x00unknown"
 func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
 	labelsOf := caseLabels(figs)
-	var all []bubble
+	// The plottable incidents by index: sorting indices, not figures, keeps a large input
+	// cheap.
+	var all []int
 	unplotted := 0
 	for i, f := range figs {
 		if !f.Total.Known || f.Total.N <= 0 || !f.Incident.Disclosed.IsDay() {
 			unplotted++
 			continue
 		}
-		all = append(all, bubble{fig: f, label: labelsOf[i]})
+		all = append(all, i)
 	}
 	// Largest first; ties in input order.
-	sort.SliceStable(all, func(i, j int) bool { return all[i].fig.Total.N > all[j].fig.Total.N })
-	plotted := all
-	if len(plotted) > maxBubbles {
-		plotted = plotted[:maxBubbles]
+	slices.SortFunc(all, func(i, j int) int {
+		if c := cmp.Compare(figs[j].Total.N, figs[i].Total.N); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	plotted := make([]bubble, 0, min(len(all), maxBubbles))
+	for _, i := range all[:min(len(all), maxBubbles)] {
+		plotted = append(plotted, bubble{fig: figs[i], label: labelsOf[i]})
 	}
 
 	var lines []string

@@ -162,16 +162,15 @@ func link(u string) cell {
 	if u == "" {
 		return cell{}
 	}
-	if !linkable(u) {
-		return text(u)
-	}
+	// Whether it can be a link is checked when it is written, and only while the sheet
+	// takes links (see maxSheetLinks): parsing every URL of a large sheet is costly.
 	return cell{kind: kLink, s: u}
 }
 
 // maxSheetLinks is how many hyperlinks a sheet gets; further URLs are written as plain
 // text. Excel allows 65,530, but excelize adds each link in time proportional to the links
 // before it, so that many would take minutes to write.
-const maxSheetLinks = 5000
+const maxSheetLinks = 2000
 
 // maxLinkLen is the longest URL Excel opens as a hyperlink.
 const maxLinkLen = 2079

@@ -125,6 +125,8 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		col++
 	}
 	ch.Format.OffsetX = x
+	w.lockInTurn()
+	defer w.unlock()
 	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch, combo...))
 }
 

@@ -1,14 +1,21 @@
 package reports
 
-// progressEvery is how many rows apart Options.Progress is called within a sheet; a power
-// of two, so that the check is a mask.
+// progressEvery is how many rows apart Options.Progress is called within a sheet's part; a
+// power of two, so that the check is a mask.
 const progressEvery = 4096
 
 // report calls Options.Progress, if set, with the rows of d written so far.
 func (bk *bookState) report(d *sheetDef, done int) {
 	if bk.progress != nil {
-		bk.progress(d.key.in(bk.lang), done, d.lo.rows)
+		bk.callProgress(d.key.in(bk.lang), done, d.lo.rows)
 	}
+}
+
+// callProgress calls Options.Progress, one call at a time.
+func (bk *bookState) callProgress(sheet string, done, total int) {
+	bk.progressMu.Lock()
+	defer bk.progressMu.Unlock()
+	bk.progress(sheet, done, total)
 }
 
 // progress calls Options.Progress, if set, every progressEvery rows written on a part.
@@ -16,7 +23,7 @@ func (w *sheetWriter) progress() {
 	if w.bk.progress == nil || w.row&(progressEvery-1) != 0 {
 		return
 	}
-	w.bk.progress(w.parts[0], w.written(), w.lo.rows)
+	w.bk.callProgress(w.parts[0], w.written(), w.lo.rows)
 }
 
 // written is how many of the sheet's rows, as the measuring pass counted them, are written:

@@ -18,10 +18,10 @@ type progressCall struct {
 }
 
 // TestProgress writes 12,000 incidents (one scope each) with sheets of at most 5,000 rows
-// and checks the calls of Options.Progress: every sheet in order, from 0 to its rows, and
-// on the long sheets every 4,096 rows of a part, counted over the parts (the header
-// repeated on a continuation sheet not counted). The workbook is the same bytes as one
-// written without Progress.
+// and checks the calls of Options.Progress: first every sheet at 0, in order; then each
+// sheet from 0 to its rows, on the long sheets every 4,096 rows of a part, counted over the
+// parts (the header repeated on a continuation sheet not counted). The workbook is the
+// same bytes as one written without Progress.
 func TestProgress(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("incident_id,organization,record_type,records,disclosed\n")
@@ -62,8 +62,14 @@ func TestProgress(t *testing.T) {
 		}
 		bySheet[c.sheet] = append(bySheet[c.sheet], c)
 	}
-	if want := sheetNames(i18n.En); !slices.Equal(order, want) {
+	want := sheetNames(i18n.En)
+	if !slices.Equal(order, want) {
 		t.Errorf("Progress reported sheets %q, want %q", order, want)
+	}
+	for i, c := range calls[:min(len(calls), len(want))] {
+		if c.sheet != want[i] || c.done != 0 {
+			t.Errorf("call %d: %v; want every sheet at 0 first, in order %q", i, c, want)
+		}
 	}
 	for _, sheet := range []string{"Incidents", "Scopes"} {
 		if got, want := bySheet[sheet], long(sheet); !slices.Equal(got, want) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -32,10 +33,12 @@ type Options struct {
 	// sheets follow Summary.
 	Period *analysis.PeriodReport
 
-	// Progress, when not nil, is called as the sheets are written (after all of them have
-	// been measured), for a progress display: with done 0 as a sheet starts, every 4,096
-	// rows, and with done == total as it ends. sheet is the sheet's name (its first part's),
-	// total its rows over all its parts. Calls never overlap.
+	// Progress, when not nil, is called as the sheets are written, for a progress display:
+	// once the sheets are measured, with done 0 for every sheet in the workbook's order;
+	// then, as the sheets are written (several at once), every 4,096 rows of a sheet's
+	// part and with done == total as a sheet is finished. sheet is the sheet's name (its
+	// first part's), total its rows over all its parts. The calls come from several
+	// goroutines but never overlap.
 	Progress func(sheet string, done, total int)
 
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
@@ -53,7 +56,8 @@ type Options struct {
 // the input is always stored as a string, so that it can never become a formula. The
 // Incidents, Scopes, Data issues and Method sheets are streamed, so that large inputs fit
 // in memory; past Excel's 1,048,576 rows they continue on "Incidents (2)" and so on, with
-// a note on Summary. Text longer than an Excel cell holds is cut with a visible marker and
+// a note on Summary, up to MaxSheetParts sheets (a report that needs more is refused with
+// a *TooManyRowsError before anything is written). Text longer than an Excel cell holds is cut with a visible marker and
 // listed on Data issues. The Comparison sheet holds native Excel charts of its figures.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	switch opts.Lang {
@@ -71,7 +75,10 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip)
+	// The archive goes straight to w: excelize would otherwise build the whole file in a
+	// buffer of its own first (which then stays empty).
+	zw := newSortedZip(w)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
@@ -81,8 +88,12 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 		d := ct.Defaults
 		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
+	}
+	if buf.Len() != 0 {
+		return fmt.Errorf("writing workbook: internal error: excelize wrote %d bytes past the archive", buf.Len())
 	}
 	return nil
 }
@@ -110,18 +121,17 @@ type bookState struct {
 	rep  analysis.Report
 	// generated is the generation time as the page footers show it; "" when unknown.
 	generated string
-	// collectCuts is set while the sheets measured before Data issues are; cuts are the
-	// Data issues entries of the cells they cut.
-	collectCuts bool
-	cuts        []data.Issue
+	// cuts are the Data issues entries of the cells cut on the sheets before it.
+	cuts []data.Issue
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
 	tableNames map[string]string
 	// period is the period report of a monthly or period workbook, or nil.
 	period *analysis.PeriodReport
-	// progress is Options.Progress.
-	progress func(sheet string, done, total int)
+	// progress is Options.Progress; progressMu serializes its calls.
+	progress   func(sheet string, done, total int)
+	progressMu sync.Mutex
 }
 
 // headerFooter is the page header and footer of every sheet: the report title and the
@@ -200,13 +210,29 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 		defs = append([]*sheetDef{defs[0], trend, breakdowns}, defs[1:]...)
 		measure = append(measure[:4:4], trend, breakdowns, measure[4], measure[5])
 	}
-	for _, d := range measure {
-		bk.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
+	// The sheets before Data issues are measured at once, each in its goroutine; their
+	// cuts are then listed in measuring order.
+	measured := make([]*sheetWriter, len(measure))
+	var wg sync.WaitGroup
+	for i, d := range measure {
 		w := newWriter(d, true)
-		d.render(w, rep, l)
+		w.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
+		measured[i] = w
+		if w.collectCuts {
+			wg.Go(func() { d.render(w, rep, l) })
+		}
+	}
+	wg.Wait()
+	for i, d := range measure {
+		w := measured[i]
+		if !w.collectCuts {
+			// Data issues and Summary come last, after the cuts are known.
+			d.render(w, rep, l)
+		}
 		if w.err != nil {
 			return w.err
 		}
+		bk.cuts = append(bk.cuts, w.cuts...)
 		d.lo.setColWidths()
 		name := d.key.in(l)
 		bk.parts[d.key] = []string{name}
@@ -219,7 +245,6 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			bk.tableNames[name] = d.table
 		}
 	}
-	bk.collectCuts = false
 	first := true
 	for _, d := range defs {
 		for _, name := range bk.parts[d.key] {
@@ -239,15 +264,33 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	// active sheet by reading every sheet back, which for a streamed sheet means parsing
 	// all of its rows again.
 	f.SetActiveSheet(0)
+	// Every sheet is written in its own goroutine: the streamed sheets' rows go out at
+	// once, on both cores, while everything else that touches the workbook takes a lock,
+	// and what numbers the workbook's shared parts waits for the sheets before it.
+	var mu sync.Mutex
+	writers := make([]*sheetWriter, len(defs))
+	prev := make(chan struct{})
+	close(prev)
 	for _, d := range defs {
-		w := newWriter(d, false)
 		bk.report(d, 0)
-		w.begin()
-		d.render(w, rep, l)
+	}
+	for i, d := range defs {
+		w := newWriter(d, false)
+		w.mu, w.prev = &mu, prev
+		done := make(chan struct{})
+		prev, writers[i] = done, w
+		wg.Go(func() {
+			defer close(done)
+			w.begin()
+			d.render(w, rep, l)
+			bk.report(d, d.lo.rows)
+		})
+	}
+	wg.Wait()
+	for _, w := range writers {
 		if w.err != nil {
 			return w.err
 		}
-		bk.report(d, d.lo.rows)
 	}
 	return setProperties(f, rep, opts)
 }

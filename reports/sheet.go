@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -187,7 +188,42 @@ type sheetWriter struct {
 	line     int
 	incident string
 	lineHt   float64 // the height of one line of text, in points
-	err      error
+	// collectCuts makes the measuring pass note the cells it cuts in cuts.
+	collectCuts bool
+	cuts        []data.Issue
+	// mu guards the workbook (excelize's File) when several sheets are written at once;
+	// only a stream's own rows are written without it. Before it changes the workbook's
+	// shared parts (tables, names, conditional formats), a sheet waits for prev, closed
+	// when the sheet before it is done, so that they are numbered in the sheets' order
+	// whatever the scheduling. Both are nil when sheets are written one at a time.
+	// outBuf, valBuf and cellBuf are reused by every row, to spare the garbage collector.
+	outBuf  []out
+	valBuf  []any
+	cellBuf []excelize.Cell
+	mu      *sync.Mutex
+	prev    <-chan struct{}
+	err     error
+}
+
+// lock takes the workbook for the calls that change it; unlock gives it back.
+func (w *sheetWriter) lock() {
+	if w.mu != nil {
+		w.mu.Lock()
+	}
+}
+
+func (w *sheetWriter) unlock() {
+	if w.mu != nil {
+		w.mu.Unlock()
+	}
+}
+
+// lockInTurn waits until the sheets before this one are done, then takes the workbook.
+func (w *sheetWriter) lockInTurn() {
+	if w.prev != nil {
+		<-w.prev
+	}
+	w.lock()
 }
 
 func (w *sheetWriter) fail(err error) {
@@ -233,6 +269,8 @@ func (w *sheetWriter) flagRow(first, last int) {
 		return
 	}
 	ref := cellRef(first, w.row) + ":" + cellRef(last, w.row)
+	w.lockInTurn()
+	defer w.unlock()
 	w.fail(w.f.SetConditionalFormat(w.name, ref, w.longLagRule()))
 }
 
@@ -287,7 +325,8 @@ func (w *sheetWriter) write(cells ...cell) {
 		w.nextPart()
 	}
 	w.row++
-	row := make([]out, 0, len(cells))
+	row := w.outBuf[:0]
+	defer func() { w.outBuf = row[:0] }()
 	for i, c := range cells {
 		if c.kind == kEmpty {
 			continue
@@ -302,6 +341,20 @@ func (w *sheetWriter) write(cells ...cell) {
 	w.emit(row)
 }
 
+// groupedWidth is the length of n with its digits grouped by commas, as groupDigits
+// writes it, without writing it.
+func groupedWidth(n int64) float64 {
+	digits, sign := 1, 0
+	u := uint64(n)
+	if n < 0 {
+		u, sign = -u, 1
+	}
+	for ; u >= 10; u /= 10 {
+		digits++
+	}
+	return float64(sign + digits + (digits-1)/3)
+}
+
 // prepare works out how cell c in column col is written, and notes its width.
 func (w *sheetWriter) prepare(col int, c cell) out {
 	o := out{col: col}
@@ -314,17 +367,19 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		}
 		// A string cell: text such as "=1+1" stays text, never a formula.
 		o.value, o.style = s, w.st.text
-		wide = textWidth(s)
+		// Writing needs the width only to wrap, and a text of n bytes is at most 2n wide.
+		if w.measuring || 2*len(s) > wrapAt {
+			wide = textWidth(s)
+		}
 		switch {
 		case c.span > 0:
 			o.span, o.style, o.wrap, wide = c.span, w.st.wrap, s, 0
 		case c.kind == kSheetLink:
 			o.style, o.link, o.local = w.st.link, c.target, true
-		case c.kind == kLink && s == c.s && w.links < maxSheetLinks:
+		case c.kind == kLink && s == c.s && !w.measuring && w.links < maxSheetLinks && linkable(s):
+			// (The measuring pass needs only the width, the same as a link's.)
 			o.style, o.link = w.st.link, s
-			if !w.measuring {
-				w.links++
-			}
+			w.links++
 		case c.title:
 			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
@@ -340,14 +395,14 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			wide += 2
 		}
 	case kCount:
-		o.value, o.style, wide = c.n, w.st.count, float64(len(groupDigits(c.n)))
+		o.value, o.style, wide = c.n, w.st.count, groupedWidth(c.n)
 		if c.approx {
 			o.style, wide = w.st.countApprox, wide+1
 		}
 	case kInt:
-		o.value, o.style, wide = c.n, w.st.int, float64(len(groupDigits(c.n)))
+		o.value, o.style, wide = c.n, w.st.int, groupedWidth(c.n)
 	case kDays:
-		o.value, o.style, wide = c.n, w.st.days, float64(len(groupDigits(c.n)))+5
+		o.value, o.style, wide = c.n, w.st.days, groupedWidth(c.n)+5
 	case kFloat:
 		o.value, o.style = c.f, w.st.float
 		if c.small {
@@ -362,7 +417,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		wide = float64(len(strconv.FormatFloat(c.f*100, 'f', 1, 64))) + 2
 	case kDiff:
 		o.value, o.style = c.f, w.st.diff
-		wide = float64(len(groupDigits(int64(c.f)))) + 1
+		wide = groupedWidth(int64(c.f)) + 1
 	case kDiffDays:
 		o.value, o.style = c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
@@ -386,14 +441,14 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 func (w *sheetWriter) cut(col int, s string) string {
 	n := utf8.RuneCountInString(s)
 	marker := fmt.Sprintf(lCutMarker.in(w.bk.lang), groupDigits(int64(n)))
-	if w.measuring && w.bk.collectCuts {
+	if w.measuring && w.collectCuts {
 		sheet, row := w.locate(w.row)
 		head := ""
 		if col-1 < len(w.headCells) {
 			head = w.headCells[col-1].s
 		}
 		preview := []rune(s)[:80]
-		w.bk.cuts = append(w.bk.cuts, data.Issue{
+		w.cuts = append(w.cuts, data.Issue{
 			Kind: kindCellLength, Severity: data.Warning, Line: w.line, Header: head,
 			Value: string(preview) + "…", IncidentID: w.incident,
 			Message: fmt.Sprintf("text of %s characters is longer than the 32,767 an Excel cell holds: cut on sheet %s, cell %s, and marked",
@@ -443,19 +498,27 @@ func (w *sheetWriter) emit(row []out) {
 		}
 	}
 	if w.sw != nil {
-		vals := make([]any, 0, len(row))
+		// The row's cells and values are reused from row to row: excelize takes a *Cell
+		// without copying it into an interface.
+		vals, cells := w.valBuf[:0], w.cellBuf[:0]
 		for _, o := range row {
+			cells = append(cells, excelize.Cell{StyleID: o.style, Value: o.value})
+		}
+		for i, o := range row {
 			for len(vals) < o.col-1 {
 				vals = append(vals, nil)
 			}
-			vals = append(vals, excelize.Cell{StyleID: o.style, Value: o.value})
+			vals = append(vals, &cells[i])
 		}
+		w.valBuf, w.cellBuf = vals, cells
 		var opts []excelize.RowOpts
 		if height > 0 {
 			opts = append(opts, excelize.RowOpts{Height: height})
 		}
 		w.fail(w.sw.SetRow(cellRef(1, w.row), vals, opts...))
 	} else {
+		w.lockInTurn()
+		defer w.unlock()
 		for _, o := range row {
 			ref := cellRef(o.col, w.row)
 			w.fail(w.f.SetCellValue(w.name, ref, o.value))
@@ -466,7 +529,15 @@ func (w *sheetWriter) emit(row []out) {
 		}
 	}
 	for _, o := range row {
+		if o.span <= 1 && o.link == "" {
+			continue
+		}
 		ref := cellRef(o.col, w.row)
+		if w.sw != nil {
+			// A hyperlink goes into the workbook's parts: under the lock. (A cell-by-cell
+			// sheet holds it already.)
+			w.lock()
+		}
 		switch {
 		case o.span > 1 && w.sw != nil:
 			w.fail(w.sw.MergeCell(ref, cellRef(o.col+o.span-1, w.row)))
@@ -479,6 +550,9 @@ func (w *sheetWriter) emit(row []out) {
 		case o.link != "":
 			w.fail(w.f.SetCellHyperLink(w.name, ref, o.link, "External"))
 		}
+		if w.sw != nil {
+			w.unlock()
+		}
 	}
 }
 
@@ -489,6 +563,8 @@ func (w *sheetWriter) begin() {
 		return
 	}
 	lo := w.lo
+	w.lock()
+	defer w.unlock()
 	if w.streamed {
 		// The sheet properties are written when the stream starts.
 		fit := lo.fitsPage()
@@ -562,6 +638,8 @@ func (w *sheetWriter) finishPart() {
 	if w.err != nil {
 		return
 	}
+	w.lockInTurn()
+	defer w.unlock()
 	lo := w.lo
 	lastCol := max(len(lo.colWidths), lo.cols, 1)
 	if w.sw == nil && w.row > 0 {

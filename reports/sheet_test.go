@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -95,6 +96,20 @@ func TestLinkCap(t *testing.T) {
 		}
 		if v, _ := f.GetCellValue("Sheet1", tt.ref); v != u {
 			t.Errorf("%s = %q, want %q", tt.ref, v, u)
+		}
+	}
+}
+
+// TestGroupedWidth checks the width of a grouped number against the number grouped.
+func TestGroupedWidth(t *testing.T) {
+	ns := []int64{0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 9999, 12345, 999999, 1000000, 41355, -41355,
+		1<<31 - 1, 1<<53 + 1, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for p := int64(1); p > 0 && p < math.MaxInt64/10; p *= 10 {
+		ns = append(ns, p-1, p, -p, -(p - 1))
+	}
+	for _, n := range ns {
+		if got, want := groupedWidth(n), float64(len(groupDigits(n))); got != want {
+			t.Errorf("groupedWidth(%d) = %v, want %v (%s)", n, got, want, groupDigits(n))
 		}
 	}
 }

@@ -3,76 +3,211 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
+	"runtime"
 	"sort"
+	"sync"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
 // sortedZip is the zip writer excelize writes the workbook with. excelize adds the
-// streamed sheets in map order; sortedZip compresses each part as it comes and writes
-// them, on Close, in a fixed order ([Content_Types].xml first, then by name), so that the
-// same report gives the same bytes. It holds the compressed parts in memory, as excelize
-// itself does with the whole file.
+// streamed sheets in map order; sortedZip writes the parts, on Close, in a fixed order
+// ([Content_Types].xml first, then by name), so that the same report gives the same bytes.
+//
+// Compression is the largest single cost of a large workbook, so it uses every core: each
+// part is cut into chunks of chunkSize bytes, and each chunk is deflated on its own in a
+// goroutine, ending with a sync flush (the last with the final block). Joined in order,
+// the chunks are one valid deflate stream; a chunk only loses back-references into the one
+// before it, a fraction of a percent in size. The chunk boundaries depend only on the
+// bytes, so the output does not depend on the scheduling.
+//
+// The compressed chunks are held in memory up to memoryLimit bytes in all; past that they
+// go to a temporary file, read back in order on Close and then removed, so that a large
+// workbook costs disk, not memory.
 type sortedZip struct {
 	w       io.Writer
 	entries []*zipEntry
+	// slots bounds the chunks being compressed at once, and so the memory they hold.
+	slots chan struct{}
+
+	mu      sync.Mutex // guards what follows, written by the compressing goroutines
+	held    int        // bytes of compressed chunks in memory
+	tmp     *os.File   // the chunks past memoryLimit, or nil
+	tmpSize int64
+	limit   int
 }
 
-// zipEntry is one part, compressed.
+// memoryLimit is how many compressed bytes a workbook holds in memory before it uses a
+// temporary file.
+const memoryLimit = 8 << 20
+
+var _ excelize.ZipWriter = (*sortedZip)(nil)
+
+// chunkSize is how many bytes of a part are deflated together.
+const chunkSize = 1 << 20
+
+// zipLevel is the deflate level: 5, as archive/zip and so excelize's own writer use.
+const zipLevel = 5
+
+// zipEntry is one part: its chunks, compressed or being compressed, in order.
 type zipEntry struct {
-	name string
-	data bytes.Buffer
-	fw   *flate.Writer
-	crc  hash.Hash32
-	size uint64
+	z       *sortedZip
+	name    string
+	crc     hash.Hash32
+	size    uint64
+	pending []byte
+	chunks  []*zipChunk
+	ended   bool
+}
+
+// zipChunk is one chunk of a part, deflated in its own goroutine.
+type zipChunk struct {
+	done chan struct{}
+	out  bytes.Buffer
+	err  error
+	// onDisk says the chunk is the n bytes at off in the temporary file, not out.
+	onDisk bool
+	off, n int64
+}
+
+var flateWriters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, zipLevel)
+	return w
+}}
+
+// newSortedZip returns the writer of a workbook to w. (excelize passes the writer a
+// buffer of its own, to hold the whole file in memory; Write gives it w instead.)
+func newSortedZip(w io.Writer) *sortedZip {
+	return &sortedZip{w: w, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), limit: memoryLimit}
+}
+
+// keep holds a compressed chunk in memory, or moves it to the temporary file once the
+// chunks in memory pass the limit.
+func (z *sortedZip) keep(c *zipChunk) error {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.tmp == nil && z.held+c.out.Len() <= z.limit {
+		z.held += c.out.Len()
+		return nil
+	}
+	if z.tmp == nil {
+		f, err := os.CreateTemp("", "breachreport-*.zip-parts")
+		if err != nil {
+			return fmt.Errorf("temporary file for the workbook: %w", err)
+		}
+		z.tmp = f
+	}
+	n, err := z.tmp.Write(c.out.Bytes())
+	if err != nil {
+		return fmt.Errorf("temporary file for the workbook: %w", err)
+	}
+	c.onDisk, c.off, c.n = true, z.tmpSize, int64(n)
+	z.tmpSize += int64(n)
+	c.out = bytes.Buffer{}
+	return nil
+}
+
+// removeTemp removes the temporary file, if any.
+func (z *sortedZip) removeTemp() {
+	if z.tmp != nil {
+		z.tmp.Close()
+		os.Remove(z.tmp.Name())
+		z.tmp = nil
+	}
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
+	n := len(p)
 	e.crc.Write(p)
-	e.size += uint64(len(p))
-	return e.fw.Write(p)
+	e.size += uint64(n)
+	for len(p) > 0 {
+		if e.pending == nil {
+			e.pending = make([]byte, 0, chunkSize)
+		}
+		k := min(len(p), chunkSize-len(e.pending))
+		e.pending = append(e.pending, p[:k]...)
+		p = p[k:]
+		if len(e.pending) == chunkSize {
+			e.compress(false)
+		}
+	}
+	return n, nil
 }
 
-func newSortedZip(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} }
+// compress hands the pending bytes to a goroutine; last ends the deflate stream.
+func (e *zipEntry) compress(last bool) {
+	c := &zipChunk{done: make(chan struct{})}
+	e.chunks = append(e.chunks, c)
+	in := e.pending
+	e.pending = nil
+	e.z.slots <- struct{}{}
+	go func() {
+		defer func() { <-e.z.slots; close(c.done) }()
+		fw := flateWriters.Get().(*flate.Writer)
+		defer flateWriters.Put(fw)
+		fw.Reset(&c.out)
+		if _, c.err = fw.Write(in); c.err != nil {
+			return
+		}
+		if last {
+			c.err = fw.Close()
+		} else {
+			c.err = fw.Flush()
+		}
+		if c.err == nil {
+			c.err = e.z.keep(c)
+		}
+	}()
+}
+
+// end hands the rest of the part to be compressed, with the final block.
+func (e *zipEntry) end() {
+	if !e.ended {
+		e.ended = true
+		e.compress(true)
+	}
+}
 
 // Create starts a part, ending the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if err := z.end(); err != nil {
-		return nil, err
-	}
-	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.data, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
-	e.fw = fw
+	z.end()
+	e := &zipEntry{z: z, name: name, crc: crc32.NewIEEE()}
 	z.entries = append(z.entries, e)
 	return e, nil
 }
 
-// end finishes the compression of the last part.
-func (z *sortedZip) end() error {
-	if n := len(z.entries); n > 0 && z.entries[n-1].fw != nil {
-		e := z.entries[n-1]
-		err := e.fw.Close()
-		e.fw = nil
-		return err
+// end ends the last part.
+func (z *sortedZip) end() {
+	if n := len(z.entries); n > 0 {
+		z.entries[n-1].end()
 	}
-	return nil
 }
 
 // AddFS is not used by excelize when it writes a workbook.
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("sortedZip: AddFS not supported") }
 
-// Close writes the parts in order and ends the archive.
+// Close waits for the compression, writes the parts in order and ends the archive.
 func (z *sortedZip) Close() error {
-	if err := z.end(); err != nil {
+	z.end()
+	defer z.removeTemp()
+	var err error
+	for _, e := range z.entries {
+		for _, c := range e.chunks {
+			<-c.done
+			if err == nil {
+				err = c.err
+			}
+		}
+	}
+	if err != nil {
 		return err
 	}
 	const first = "[Content_Types].xml"
@@ -85,17 +220,29 @@ func (z *sortedZip) Close() error {
 	})
 	zw := zip.NewWriter(z.w)
 	for _, e := range z.entries {
+		var compressed uint64
+		for _, c := range e.chunks {
+			compressed += uint64(c.out.Len() + int(c.n))
+		}
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
-			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size,
+			CompressedSize64: compressed, UncompressedSize64: e.size,
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(e.data.Bytes()); err != nil {
-			return err
+		for _, c := range e.chunks {
+			if c.onDisk {
+				if _, err := io.Copy(w, io.NewSectionReader(z.tmp, c.off, c.n)); err != nil {
+					return fmt.Errorf("temporary file for the workbook: %w", err)
+				}
+				continue
+			}
+			if _, err := w.Write(c.out.Bytes()); err != nil {
+				return err
+			}
+			c.out = bytes.Buffer{}
 		}
-		e.data = bytes.Buffer{}
 	}
 	return zw.Close()
 }

@@ -1,5 +1,5 @@
 // Package progress draws the progress bar of a long generate or validate run on a terminal:
-// the rows read, then the rows of each sheet of the workbook written.
+// the rows read, then the rows of the workbook's sheets written.
 package progress
 
 import (
@@ -51,8 +51,12 @@ type Bar struct {
 	start, shown time.Time
 	// size is the input's size in the reading phase, -1 when not known.
 	size int64
-	// name is the input or the workbook of the phase, sheet the sheet being written.
-	name, sheet string
+	// name is the input or the workbook of the phase.
+	name string
+	// sheets are the rows written and the rows of each sheet of the workbook being
+	// written, by name; nil in the reading phase. done, total and finished sum them up.
+	sheets                map[string]*sheetCount
+	done, total, finished int
 	// read counts the bytes read in the reading phase.
 	read atomic.Int64
 	num  *message.Printer
@@ -166,7 +170,8 @@ func (b *Bar) ReadDone(rows int) {
 }
 
 // Writing starts the writing phase of the workbook name and returns the hook for
-// reports.Options.Progress, which shows the rows written of each sheet in turn.
+// reports.Options.Progress. The sheets may be written several at once: the bar shows the
+// rows written of all of them, and how many sheets are finished.
 func (b *Bar) Writing(name string) func(sheet string, done, total int) {
 	if b == nil {
 		return nil
@@ -174,24 +179,51 @@ func (b *Bar) Writing(name string) func(sheet string, done, total int) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.finish()
-	b.name, b.sheet, b.start = short(name), "", time.Now()
+	b.name, b.start = short(name), time.Now()
+	b.sheets, b.done, b.total, b.finished = map[string]*sheetCount{}, 0, 0, 0
 	return b.sheetRows
 }
+
+// sheetCount is the rows written of a sheet, and its rows.
+type sheetCount struct{ done, total int }
 
 // sheetRows is the writing phase's hook: done of the total rows of sheet are written.
 func (b *Bar) sheetRows(sheet string, done, total int) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.cur == nil || sheet != b.sheet {
-		drawn := b.drawn
-		b.finish()
-		b.drawn = drawn
-		b.sheet = sheet
-		b.cur = b.newBar(int64(max(total, 1)), fmt.Sprintf("writing %s: %s ", b.name, sheet), false, "rows")
+	if b.sheets == nil {
+		return
 	}
-	if done >= total && b.drawn || b.due() {
-		_ = b.cur.Set(min(done, total))
+	c := b.sheets[sheet]
+	if c == nil {
+		c = &sheetCount{}
+		b.sheets[sheet] = c
 	}
+	done = min(done, total)
+	if c.total > 0 && c.done == c.total {
+		b.finished--
+	}
+	b.done += done - c.done
+	b.total += total - c.total
+	c.done, c.total = done, total
+	if c.total > 0 && c.done == c.total {
+		b.finished++
+	}
+	if b.due() {
+		b.drawSheets()
+	}
+}
+
+// drawSheets draws the rows written of all the sheets, and how many are finished.
+func (b *Bar) drawSheets() {
+	total := int64(max(b.total, 1))
+	if b.cur == nil {
+		b.cur = b.newBar(total, "", false, "rows")
+	} else if b.cur.GetMax64() != total {
+		b.cur.ChangeMax64(total)
+	}
+	b.cur.Describe(fmt.Sprintf("writing %s: %d of %d sheets ", b.name, b.finished, len(b.sheets)))
+	_ = b.cur.Set64(int64(b.done))
 }
 
 // Done ends the phase shown, drawing its final state, and clears the line. It may be
@@ -205,13 +237,17 @@ func (b *Bar) Done() {
 	b.finish()
 }
 
-// finish draws the final state of the current bar, if it has drawn, and clears the line.
+// finish draws the final state of the phase, if its bar has drawn, and clears the line.
 func (b *Bar) finish() {
-	if b.cur != nil && b.drawn {
-		_ = b.cur.Finish()
+	if b.drawn {
+		if b.sheets != nil {
+			b.drawSheets()
+		} else if b.cur != nil {
+			_ = b.cur.Finish()
+		}
 		io.WriteString(b.w, clearLine)
 	}
-	b.cur, b.drawn = nil, false
+	b.cur, b.drawn, b.sheets = nil, false, nil
 }
 
 // short returns the file name of path, cut to 40 characters, so that the bar fits a line.

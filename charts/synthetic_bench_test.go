@@ -1,0 +1,61 @@
+package charts
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
+)
+
+// BenchmarkWriteSynthetic is the charts stage of generate on the input shared by the stage
+// benchmarks of every package: 100,000 synthetic incidents (seed 1; 172,704 scope rows), six
+// of them compared. It builds the charts, writes the dashboard and every chart's own page
+// (to memory), and reports the dashboard's size, which must stay within 2 MB.
+func BenchmarkWriteSynthetic(b *testing.B) {
+	var in bytes.Buffer
+	if err := data.WriteSynthetic(&in, 100_000, 1); err != nil {
+		b.Fatal(err)
+	}
+	res, err := data.Read(&in, data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rep := analysis.NewReport(res)
+	if len(rep.Incidents) != 100_000 || len(rep.Issues) != 0 {
+		b.Fatalf("%d incidents, %d issues", len(rep.Incidents), len(rep.Issues))
+	}
+	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var size, pages int
+	for b.Loop() {
+		set, err := Build(rep, Options{Lang: i18n.Ja})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var dash bytes.Buffer
+		if err := set.WriteDashboard(&dash); err != nil {
+			b.Fatal(err)
+		}
+		size = dash.Len()
+		list := set.Charts()
+		for _, c := range list {
+			if err := set.WriteChart(io.Discard, c.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+		pages = len(list)
+	}
+	if pages != 4 {
+		b.Errorf("%d chart pages, want 4", pages)
+	}
+	b.ReportMetric(float64(size), "page-bytes")
+	if size > maxDashboard {
+		b.Errorf("dashboard of 100,000 incidents is %d bytes, over the 2 MB limit", size)
+	}
+}

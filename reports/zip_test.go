@@ -1,0 +1,99 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"testing"
+)
+
+// TestSortedZipChunks writes parts of sizes around the chunk boundaries, in writes of
+// several sizes, and reads them back with archive/zip (which checks each part's CRC): the
+// chunks deflated apart must join into the same bytes, in the sorted order, and the
+// archive must not depend on how the bytes were split into writes.
+func TestSortedZipChunks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	sizes := []int{0, 1, 100, chunkSize - 1, chunkSize, chunkSize + 1, 3*chunkSize + 12345}
+	const text = `<row r="1"><c t="s"><v>42</v></c></row>`
+	parts := map[string][]byte{}
+	var names []string
+	for i, n := range sizes {
+		b := make([]byte, n)
+		for j := range b {
+			// Half compressible text, half noise, so that both kinds of deflate block occur.
+			if (j/4096)%2 == 0 {
+				b[j] = text[j%len(text)]
+			} else {
+				b[j] = byte(rng.Uint32())
+			}
+		}
+		// Created in reverse name order: Close must sort them.
+		name := fmt.Sprintf("xl/part%d.xml", len(sizes)-i)
+		parts[name] = b
+		names = append(names, name)
+	}
+	write := func(step, limit int) []byte {
+		var buf bytes.Buffer
+		z := newSortedZip(&buf)
+		z.limit = limit
+		for _, name := range names {
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := parts[name]
+			for len(b) > 0 {
+				k := min(step, len(b))
+				if _, err := w.Write(b[:k]); err != nil {
+					t.Fatal(err)
+				}
+				b = b[k:]
+			}
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if limit == 0 && z.tmpSize == 0 {
+			t.Error("nothing went to the temporary file with no memory allowed")
+		}
+		return buf.Bytes()
+	}
+	// The chunks past the limit go to a temporary file, removed on Close.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	first := write(32<<10, memoryLimit)
+	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) != len(names) {
+		t.Fatalf("%d parts, want %d", len(zr.File), len(names))
+	}
+	for i, f := range zr.File {
+		if i > 0 && zr.File[i-1].Name >= f.Name {
+			t.Errorf("part %q after %q: not sorted", f.Name, zr.File[i-1].Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if !bytes.Equal(got, parts[f.Name]) {
+			t.Errorf("%s: read back %d bytes that differ from the %d written", f.Name, len(got), len(parts[f.Name]))
+		}
+	}
+	for _, c := range []struct{ step, limit int }{{1 << 20, memoryLimit}, {7919, memoryLimit}, {3 << 20, memoryLimit}, {32 << 10, 0}, {7919, chunkSize}} {
+		if !bytes.Equal(write(c.step, c.limit), first) {
+			t.Errorf("writes of %d bytes with %d bytes in memory give another archive than writes of 32 KiB", c.step, c.limit)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
