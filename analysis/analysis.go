@@ -227,7 +227,7 @@ func widen(s Span, sc *data.Scope) Span {
 		s.Start, s.End = sc.ExposureStart, sc.ExposureEnd
 	} else {
 		s.Start = earlier(s.Start, sc.ExposureStart)
-		if sc.ExposureEnd.Time.After(s.End.Time) {
+		if sc.ExposureEnd.After(s.End) {
 			s.End = sc.ExposureEnd
 		}
 	}
@@ -238,7 +238,7 @@ func widen(s Span, sc *data.Scope) Span {
 }
 
 func earlier(a, b data.Date) data.Date {
-	if !a.IsDay() || b.Time.Before(a.Time) {
+	if !a.IsDay() || b.Before(a) {
 		return b
 	}
 	return a

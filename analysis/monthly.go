@@ -248,10 +248,10 @@ func (t *Timeline) Report(p Period) PeriodReport {
 			continue
 		}
 		// Clip the month to the period, so that the rows add up to the subject.
-		if mp.From.Time.Before(p.From.Time) {
+		if mp.From.Before(p.From) {
 			mp.From = p.From
 		}
-		if mp.To.Time.After(p.To.Time) {
+		if mp.To.After(p.To) {
 			mp.To = p.To
 		}
 		r.Months = append(r.Months, MonthRow{Month: m, PeriodFigures: t.Figures(mp)})

@@ -29,7 +29,7 @@ func fixtureDay(m Month, j int) int {
 	case 0:
 		return 1
 	case 1:
-		return m.Last().Time.Day()
+		return m.Last().Time().Day()
 	}
 	return []int{15, 2, 28, 10, 20}[j-2]
 }

@@ -22,19 +22,21 @@ func ParseMonth(s string) (Month, error) {
 	if err != nil {
 		return Month{}, fmt.Errorf("month %q: %w", s, err)
 	}
-	if d.Precision != data.PrecisionMonth {
+	if d.Precision() != data.PrecisionMonth {
 		return Month{}, fmt.Errorf("month %q: expected a month such as 2019-06", s)
 	}
-	return Month{d.Time.Year(), d.Time.Month()}, nil
+	t := d.Time()
+	return Month{t.Year(), t.Month()}, nil
 }
 
 // MonthOf returns the month a date falls in, and false when the date is unknown or known
 // only to the year.
 func MonthOf(d data.Date) (Month, bool) {
-	if d.Precision < data.PrecisionMonth {
+	if d.Precision() < data.PrecisionMonth {
 		return Month{}, false
 	}
-	return Month{d.Time.Year(), d.Time.Month()}, true
+	t := d.Time()
+	return Month{t.Year(), t.Month()}, true
 }
 
 // IsZero reports whether m is the zero Month, which names no month.
@@ -60,7 +62,7 @@ func (m Month) First() data.Date { return data.NewDate(m.Year, m.Month, 1) }
 
 // Last returns the last day of m.
 func (m Month) Last() data.Date {
-	return data.Date{Time: m.Add(1).First().Time.AddDate(0, 0, -1), Precision: data.PrecisionDay}
+	return m.Add(1).First().AddDays(-1)
 }
 
 // Period returns m as a period: its first to its last day.
@@ -83,7 +85,7 @@ func NewPeriod(from, to data.Date) (Period, error) {
 	if !from.IsDay() || !to.IsDay() {
 		return Period{}, fmt.Errorf("%w: --from and --to need full dates such as 2019-04-01", ErrPeriod)
 	}
-	if to.Time.Before(from.Time) {
+	if to.Before(from) {
 		return Period{}, fmt.Errorf("%w: %s is after %s", ErrPeriod, from, to)
 	}
 	return Period{From: from, To: to}, nil
@@ -129,7 +131,7 @@ func (p Period) Month() (Month, bool) {
 // WholeMonths reports whether p runs from the first day of a month to the last day of a
 // month (one month, a quarter, a year…).
 func (p Period) WholeMonths() bool {
-	return p.From.Time.Day() == 1 && p.To.Time.AddDate(0, 0, 1).Day() == 1
+	return p.From.Time().Day() == 1 && p.To.Time().AddDate(0, 0, 1).Day() == 1
 }
 
 // Months returns the calendar months p touches, oldest first.
@@ -153,8 +155,8 @@ func (p Period) Previous() Period {
 		n := last.Sub(first) + 1
 		return Period{From: first.Add(-n).First(), To: last.Add(-n).Last()}
 	}
-	to := data.Date{Time: p.From.Time.AddDate(0, 0, -1), Precision: data.PrecisionDay}
-	return Period{From: data.Date{Time: to.Time.AddDate(0, 0, 1-p.Days()), Precision: data.PrecisionDay}, To: to}
+	to := p.From.AddDays(-1)
+	return Period{From: to.AddDays(1 - p.Days()), To: to}
 }
 
 // YearEarlier returns p one year earlier: whole months shift by twelve months (2020-02 →
@@ -167,8 +169,8 @@ func (p Period) YearEarlier() Period {
 		return Period{From: first.Add(-12).First(), To: last.Add(-12).Last()}
 	}
 	shift := func(d data.Date) data.Date {
-		y, m, day := d.Time.Date()
-		last := Month{y - 1, m}.Last().Time.Day()
+		y, m, day := d.Time().Date()
+		last := Month{y - 1, m}.Last().Time().Day()
 		return data.NewDate(y-1, m, min(day, last))
 	}
 	return Period{From: shift(p.From), To: shift(p.To)}
@@ -203,23 +205,24 @@ func (p Period) Place(d data.Date) Placement {
 	}
 	from, to := dateSpan(d)
 	switch {
-	case to.Before(p.From.Time) || from.After(p.To.Time):
+	case to.Before(p.From) || from.After(p.To):
 		return Outside
-	case !from.Before(p.From.Time) && !to.After(p.To.Time):
+	case !from.Before(p.From) && !to.After(p.To):
 		return Inside
 	}
 	return Unplaced
 }
 
-// dateSpan returns the first and last day a date may stand for.
-func dateSpan(d data.Date) (from, to time.Time) {
-	switch d.Precision {
+// dateSpan returns the first and last day a known date may stand for, both known to the day.
+func dateSpan(d data.Date) (from, to data.Date) {
+	from = d.AddDays(0) // the first day, as a day
+	switch d.Precision() {
 	case data.PrecisionMonth:
-		return d.Time, d.Time.AddDate(0, 1, -1)
+		return from, data.DateOf(d.Time().AddDate(0, 1, -1), data.PrecisionDay)
 	case data.PrecisionYear:
-		return d.Time, d.Time.AddDate(1, 0, -1)
+		return from, data.DateOf(d.Time().AddDate(1, 0, -1), data.PrecisionDay)
 	}
-	return d.Time, d.Time
+	return from, from
 }
 
 // Timeline indexes incidents by their disclosure date, so that the incidents of many periods
@@ -239,7 +242,7 @@ type Timeline struct {
 
 // dated is one incident, by index, with the span of days its disclosure date stands for.
 type dated struct {
-	from, to time.Time
+	from, to data.Date
 	i        int
 }
 
@@ -270,7 +273,7 @@ func NewTimeline(figs []IncidentFigures) *Timeline {
 	}
 	byDate := func(s []dated) func(a, b int) bool {
 		return func(a, b int) bool {
-			if !s[a].from.Equal(s[b].from) {
+			if s[a].from != s[b].from {
 				return s[a].from.Before(s[b].from)
 			}
 			return s[a].i < s[b].i
@@ -303,7 +306,7 @@ func (t *Timeline) Months() []Month {
 // Covers reports whether p lies within the months the data covers (DataMonths). Outside
 // them a count of zero means "no data", not "no incidents".
 func (t *Timeline) Covers(p Period) bool {
-	return t.covered && !p.From.Time.Before(t.first.First().Time) && !p.To.Time.After(t.last.Last().Time)
+	return t.covered && !p.From.Before(t.first.First()) && !p.To.After(t.last.Last())
 }
 
 // Selection is the incidents a period holds by disclosure date.
@@ -320,8 +323,8 @@ type Selection struct {
 // Select returns the incidents disclosed in p.
 func (t *Timeline) Select(p Period) Selection {
 	s := Selection{Period: p}
-	lo := sort.Search(len(t.days), func(i int) bool { return !t.days[i].from.Before(p.From.Time) })
-	hi := sort.Search(len(t.days), func(i int) bool { return t.days[i].from.After(p.To.Time) })
+	lo := sort.Search(len(t.days), func(i int) bool { return !t.days[i].from.Before(p.From) })
+	hi := sort.Search(len(t.days), func(i int) bool { return t.days[i].from.After(p.To) })
 	inside := append([]dated(nil), t.days[lo:hi]...)
 	var unplaced []dated
 	for _, d := range t.partial {
@@ -334,7 +337,7 @@ func (t *Timeline) Select(p Period) Selection {
 	}
 	if len(inside) > hi-lo {
 		sort.SliceStable(inside, func(a, b int) bool {
-			if !inside[a].from.Equal(inside[b].from) {
+			if inside[a].from != inside[b].from {
 				return inside[a].from.Before(inside[b].from)
 			}
 			return inside[a].i < inside[b].i

@@ -12,11 +12,11 @@ import (
 func day(y int, m time.Month, d int) data.Date { return data.NewDate(y, m, d) }
 
 func monthDate(y int, m time.Month) data.Date {
-	return data.Date{Time: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), Precision: data.PrecisionMonth}
+	return data.DateOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), data.PrecisionMonth)
 }
 
 func yearDate(y int) data.Date {
-	return data.Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: data.PrecisionYear}
+	return data.DateOf(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), data.PrecisionYear)
 }
 
 func period(t *testing.T, from, to string) Period {

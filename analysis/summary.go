@@ -108,10 +108,10 @@ func Summarize(figs []IncidentFigures) Summary {
 		}
 		if d := f.Incident.Disclosed; d.Known() {
 			s.DisclosedN++
-			if !s.FirstDisclosed.Known() || d.Time.Before(s.FirstDisclosed.Time) {
+			if !s.FirstDisclosed.Known() || d.Before(s.FirstDisclosed) {
 				s.FirstDisclosed = d
 			}
-			if !s.LastDisclosed.Known() || d.Time.After(s.LastDisclosed.Time) {
+			if !s.LastDisclosed.Known() || d.After(s.LastDisclosed) {
 				s.LastDisclosed = d
 			}
 		}

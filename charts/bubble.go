@@ -142,7 +142,7 @@ func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 	var lo, hi int64
 	var first, last time.Time
 	for i, b := range plotted {
-		n, d := b.fig.Total.N, b.fig.Incident.Disclosed.Time
+		n, d := b.fig.Total.N, b.fig.Incident.Disclosed.Time()
 		if i == 0 || n < lo {
 			lo = n
 		}
@@ -206,7 +206,7 @@ func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 			}
 			f := b.fig
 			size := minBubble + int(math.Round(float64(top-minBubble)*math.Sqrt(float64(f.Total.N)/float64(hi))))
-			items = append(items, opts.ScatterData{Value: []any{f.Incident.Disclosed.Time.UnixMilli(), f.Total.N}, SymbolSize: size})
+			items = append(items, opts.ScatterData{Value: []any{f.Incident.Disclosed.Time().UnixMilli(), f.Total.N}, SymbolSize: size})
 			name := ""
 			if named[f.Incident.ID] {
 				name = f.Incident.Organization

@@ -536,7 +536,7 @@ func (v view) timelineChart() (chart, error) {
 				suspected = 1
 			}
 			byKey[k] = append(byKey[k], bar{
-				value: []any{i, sc.ExposureStart.Time.UnixMilli(), sc.ExposureEnd.Time.UnixMilli(), lane, lanes[i], suspected},
+				value: []any{i, sc.ExposureStart.Time().UnixMilli(), sc.ExposureEnd.Time().UnixMilli(), lane, lanes[i], suspected},
 				tip: tip{Title: v.cases[i], Rows: []tipRow{
 					{Label: v.t(labels.Scope), Value: name, Color: colors[sc.RecordType]},
 					{Label: v.t(labels.Records), Value: v.count(sc.Records)},
@@ -575,7 +575,7 @@ func (v view) timelineChart() (chart, error) {
 		if !f.Disclose.Known || !in.Detected.IsDay() || !in.Disclosed.IsDay() {
 			continue
 		}
-		lagItems = append(lagItems, opts.CustomData{Value: []any{i, in.Detected.Time.UnixMilli(), in.Disclosed.Time.UnixMilli()}})
+		lagItems = append(lagItems, opts.CustomData{Value: []any{i, in.Detected.Time().UnixMilli(), in.Disclosed.Time().UnixMilli()}})
 		lagLabels = append(lagLabels, v.days(f.Disclose.N))
 		lagTips = append(lagTips, tip{Title: v.cases[i], Rows: []tipRow{{
 			Label: v.t(i18n.Metric(analysis.Disclose).Short),
@@ -611,7 +611,7 @@ func (v view) timelineChart() (chart, error) {
 			if !d.IsDay() { // a month or a year cannot be placed on a day axis
 				continue
 			}
-			items = append(items, opts.ScatterData{Value: []any{d.Time.UnixMilli(), i}})
+			items = append(items, opts.ScatterData{Value: []any{d.Time().UnixMilli(), i}})
 			tt = append(tt, tip{Title: v.cases[i], Rows: []tipRow{
 				{Label: v.t(labels.Detected), Value: v.date(in.Detected), Color: vermillion},
 				{Label: v.t(labels.Contained), Value: v.date(in.Contained), Color: black},
@@ -650,11 +650,11 @@ func (v view) timeRange() (lo, hi time.Time, ok bool) {
 		if !d.IsDay() {
 			return
 		}
-		if !ok || d.Time.Before(lo) {
-			lo = d.Time
+		if !ok || d.Time().Before(lo) {
+			lo = d.Time()
 		}
-		if !ok || d.Time.After(hi) {
-			hi = d.Time
+		if !ok || d.Time().After(hi) {
+			hi = d.Time()
 		}
 		ok = true
 	}

@@ -22,7 +22,7 @@ func (v view) period(p analysis.Period) string {
 		return v.month(m)
 	}
 	if v.lang == i18n.Ja {
-		return p.From.Time.Format(labels.DateFormat.Ja) + "〜" + p.To.Time.Format(labels.DateFormat.Ja)
+		return p.From.Time().Format(labels.DateFormat.Ja) + "〜" + p.To.Time().Format(labels.DateFormat.Ja)
 	}
 	return p.From.String() + " to " + p.To.String()
 }

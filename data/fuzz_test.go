@@ -35,11 +35,11 @@ func FuzzParseDate(f *testing.F) {
 			}
 			return
 		}
-		if y := d.Time.Year(); y < MinYear || y > opt.MaxYear {
+		if y := d.Time().Year(); y < MinYear || y > opt.MaxYear {
 			t.Fatalf("ParseDateWith(%q) = %v, outside the allowed years", s, d)
 		}
-		if d.Time.Hour() != 0 || d.Time.Minute() != 0 || d.Time.Location().String() != "UTC" {
-			t.Fatalf("ParseDateWith(%q) = %v, not midnight UTC", s, d.Time)
+		if d.Time().Hour() != 0 || d.Time().Minute() != 0 || d.Time().Location().String() != "UTC" {
+			t.Fatalf("ParseDateWith(%q) = %v, not midnight UTC", s, d.Time())
 		}
 	})
 }

@@ -16,15 +16,30 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 		incidents []Incident
 		issues    []Issue
 		pos       = map[string]int{}
+		of        = make([]int, len(scopes)) // the incident of each scope
+		counts    []int                      // the scopes of each incident
 	)
-	for _, sc := range scopes {
+	for k, sc := range scopes {
 		i, ok := pos[sc.IncidentID]
 		if !ok {
-			pos[sc.IncidentID] = len(incidents)
+			i = len(incidents)
+			pos[sc.IncidentID] = i
 			incidents = append(incidents, Incident{ID: sc.IncidentID})
-			i = len(incidents) - 1
+			counts = append(counts, 0)
 		}
-		incidents[i].Scopes = append(incidents[i].Scopes, sc)
+		of[k] = i
+		counts[i]++
+	}
+	// Every incident's scopes are a slice of one array, in input order within each.
+	all := make([]Scope, len(scopes))
+	start := 0
+	for i, n := range counts {
+		incidents[i].Scopes = all[start : start : start+n]
+		start += n
+	}
+	for k, sc := range scopes {
+		in := &incidents[of[k]]
+		in.Scopes = append(in.Scopes, sc)
 	}
 	for i := range incidents {
 		in := &incidents[i]

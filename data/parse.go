@@ -134,11 +134,11 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 	var y, mo, d int
 	if opt.Layout == "" && len(t) == 10 && t[4] == '-' && t[7] == '-' && isoDay(t, &y, &mo, &d) &&
 		mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && y >= MinYear && y <= maxYear {
-		return Date{Time: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, nil
+		return NewDate(y, time.Month(mo), d), nil
 	}
 	if opt.Layout != "" {
 		if tm, err := time.Parse(opt.Layout, t); err == nil {
-			return checkYear(Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, maxYear)
+			return checkYear(DateOf(tm, PrecisionDay), maxYear)
 		}
 	}
 	if opt.Serial && dateSerial.MatchString(t) {
@@ -150,7 +150,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		if err != nil {
 			return Date{}, fmt.Errorf("%w: %q is not an Excel date serial (%v)", ErrNotDate, t, err)
 		}
-		return checkYear(Date{Time: time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}, maxYear)
+		return checkYear(DateOf(tm, PrecisionDay), maxYear)
 	}
 	var (
 		prec    = PrecisionDay
@@ -231,13 +231,13 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 			return Date{}, fmt.Errorf("%w: %s ran from %s to %s", ErrNotDate, e.name, e.start.Format("2006-01-02"), eraEnd(e))
 		}
 	}
-	return checkYear(Date{Time: tm, Precision: prec}, maxYear)
+	return checkYear(DateOf(tm, prec), maxYear)
 }
 
 // checkYear returns d, or an error wrapping ErrDateRange when its year is outside
 // MinYear … maxYear.
 func checkYear(d Date, maxYear int) (Date, error) {
-	if y := d.Time.Year(); y < MinYear || y > maxYear {
+	if y := d.Time().Year(); y < MinYear || y > maxYear {
 		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
 	return d, nil

@@ -9,10 +9,10 @@ import (
 func TestParseDate(t *testing.T) {
 	const maxYear = 2027
 	month := func(y int, m time.Month) Date {
-		return Date{Time: time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}
+		return DateOf(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
 	}
 	year := func(y int) Date {
-		return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}
+		return DateOf(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear)
 	}
 	tests := []struct {
 		name    string
@@ -86,7 +86,7 @@ func TestParseDate(t *testing.T) {
 				t.Fatalf("ParseDateWith(%q) error = %v, want %v", tt.in, err, tt.wantErr)
 			}
 			if !got.Equal(tt.want) {
-				t.Errorf("ParseDateWith(%q) = %v (precision %d), want %v", tt.in, got, got.Precision, tt.want)
+				t.Errorf("ParseDateWith(%q) = %v (precision %d), want %v", tt.in, got, got.Precision(), tt.want)
 			}
 		})
 	}
@@ -155,7 +155,7 @@ func TestDaysUntil(t *testing.T) {
 		{"backwards", NewDate(2019, 3, 11), NewDate(2019, 3, 8), -3, true},
 		{"across a leap day", NewDate(2020, 2, 28), NewDate(2020, 3, 1), 2, true},
 		{"unknown start", Date{}, NewDate(2019, 3, 8), 0, false},
-		{"month precision", Date{Time: time.Date(2019, 3, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}, NewDate(2019, 3, 8), 0, false},
+		{"month precision", DateOf(time.Date(2019, 3, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), NewDate(2019, 3, 8), 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

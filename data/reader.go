@@ -102,6 +102,9 @@ func (l Layout) Locate(issues []Issue) {
 	}
 }
 
+// scopeChunk is how many scopes Read keeps in one chunk.
+const scopeChunk = 4096
+
 // Result is what Read found: the usable rows as Scopes, and every problem as an Issue.
 type Result struct {
 	// Encoding is the encoding the input was read in (EncodingUTF8, …), and Delimiter the
@@ -199,15 +202,23 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	}
 	rr := &rowReader{src: src, res: res, opts: opts}
 
+	// The scopes are kept in chunks of a fixed size, joined once at the end: a single
+	// slice growing by doubling would copy and clear every scope several times over.
 	var (
 		rowIssues []Issue
-		scopes    []Scope
+		chunks    [][]Scope
+		n         int
 	)
 	err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
 		sc, iss, ok := row.toScope(&rr.cfg)
 		rowIssues = append(rowIssues, iss...)
 		if ok {
-			scopes = append(scopes, sc)
+			if len(chunks) == 0 || len(chunks[len(chunks)-1]) == scopeChunk {
+				chunks = append(chunks, make([]Scope, 0, scopeChunk))
+			}
+			last := &chunks[len(chunks)-1]
+			*last = append(*last, sc)
+			n++
 		}
 	})
 	if err != nil {
@@ -218,7 +229,13 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("reading: %w", err)
 	}
-	res.Scopes = scopes
+	if n > 0 {
+		res.Scopes = make([]Scope, 0, n)
+		for i, c := range chunks {
+			res.Scopes = append(res.Scopes, c...)
+			chunks[i] = nil
+		}
+	}
 	res.Issues = append(res.Issues, rowIssues...)
 	for _, is := range rowIssues {
 		if is.Severity == Rejected {

@@ -80,7 +80,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 		}
 		*d.dst = v
 		if v.Known() && !v.IsDay() {
-			warn(KindPartialDate, d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision), v))
+			warn(KindPartialDate, d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision()), v))
 		}
 	}
 	if sc.IncidentID == "" {

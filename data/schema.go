@@ -5,7 +5,6 @@ package data
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // RecordType is the kind of data a scope exposed. The four well-known kinds have constants;
@@ -63,65 +62,6 @@ func (c Count) String() string {
 		return fmt.Sprintf("≈%d", c.N)
 	}
 	return fmt.Sprintf("%d", c.N)
-}
-
-// Precision says how much of a Date the input stated.
-type Precision int
-
-// The precisions. PrecisionNone marks an unknown date.
-const (
-	PrecisionNone Precision = iota
-	PrecisionYear
-	PrecisionMonth
-	PrecisionDay
-)
-
-// Date is a calendar date with no time of day and no time zone, as breach write-ups give them.
-// The zero value is an unknown date.
-type Date struct {
-	// Time is midnight UTC of the date (or of the first day of the month or year for
-	// partial dates). It is the zero time when the date is unknown.
-	Time      time.Time
-	Precision Precision
-}
-
-// NewDate returns the day-precision Date y-m-d.
-func NewDate(y int, m time.Month, d int) Date {
-	return Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}
-}
-
-// Known reports whether the input stated the date at all.
-func (d Date) Known() bool { return d.Precision != PrecisionNone }
-
-// IsDay reports whether the date is known to the day, so that day counts can use it.
-func (d Date) IsDay() bool { return d.Precision == PrecisionDay }
-
-// String formats d as yyyy-mm-dd (yyyy-mm or yyyy for partial dates), or "" when unknown.
-func (d Date) String() string {
-	switch d.Precision {
-	case PrecisionDay:
-		return d.Time.Format("2006-01-02")
-	case PrecisionMonth:
-		return d.Time.Format("2006-01")
-	case PrecisionYear:
-		return d.Time.Format("2006")
-	}
-	return ""
-}
-
-// Equal reports whether d and e state the same date with the same precision.
-func (d Date) Equal(e Date) bool {
-	return d.Precision == e.Precision && d.Time.Equal(e.Time)
-}
-
-// DaysUntil returns the elapsed days from d to e (e minus d, no +1) and true, or 0 and false
-// when either date is not known to the day.
-func (d Date) DaysUntil(e Date) (int, bool) {
-	if !d.IsDay() || !e.IsDay() {
-		return 0, false
-	}
-	// Both are midnight UTC, so the difference is an exact multiple of 24 hours.
-	return int(e.Time.Sub(d.Time).Hours() / 24), true
 }
 
 // Scope is one input row: one kind of data exposed in one incident, with its own count,

@@ -58,12 +58,13 @@ func WriteSynthetic(w io.Writer, n int, seed uint64) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
+	days, _ := SyntheticFrom.DaysUntil(SyntheticTo)
 	g := synth{
 		r:      rand.New(rand.NewPCG(seed, syntheticStream)),
 		width:  max(4, len(strconv.Itoa(n))),
 		seed:   seed,
-		from:   SyntheticFrom.Time,
-		span:   int(SyntheticTo.Time.Sub(SyntheticFrom.Time).Hours()/24) + 1,
+		from:   SyntheticFrom.Time(),
+		span:   days + 1,
 		record: make([]string, len(header)),
 	}
 	// The disclosure dates are n sorted uniform draws, made one at a time from the largest

@@ -156,13 +156,13 @@ func TestSyntheticReadsClean(t *testing.T) {
 			noDisc++
 			continue
 		}
-		if d.Time.Before(SyntheticFrom.Time) || d.Time.After(SyntheticTo.Time) {
+		if d.Before(SyntheticFrom) || d.After(SyntheticTo) {
 			t.Errorf("%s disclosed %s, outside %s … %s", in.ID, d, SyntheticFrom, SyntheticTo)
 		}
-		if prev.Known() && d.Time.Before(prev.Time) {
+		if prev.Known() && d.Before(prev) {
 			outOfOrder++
 		}
-		if wd := d.Time.Weekday(); wd == 0 || wd == 6 {
+		if wd := d.Time().Weekday(); wd == 0 || wd == 6 {
 			weekend++
 		}
 		prev = d

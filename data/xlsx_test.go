@@ -289,8 +289,8 @@ func TestReadWorkbookCellTypes(t *testing.T) {
 		t.Fatalf("%d scopes, issues %v", len(res.Scopes), res.Issues)
 	}
 	a, bb, c, d := res.Scopes[0], res.Scopes[1], res.Scopes[2], res.Scopes[3]
-	if a.Disclosed.String() != "2019" || a.Disclosed.Precision != PrecisionYear || a.Detected.Known() {
-		t.Errorf("A: disclosed %v (precision %d), detected %v; want the year 2019 and an unknown detected", a.Disclosed, a.Disclosed.Precision, a.Detected)
+	if a.Disclosed.String() != "2019" || a.Disclosed.Precision() != PrecisionYear || a.Detected.Known() {
+		t.Errorf("A: disclosed %v (precision %d), detected %v; want the year 2019 and an unknown detected", a.Disclosed, a.Disclosed.Precision(), a.Detected)
 	}
 	if bb.Disclosed.String() != "2019" || bb.Detected.String() != "2019-05-01" || bb.Notes != "TRUE" {
 		t.Errorf("B: disclosed %v, detected %v, notes %q", bb.Disclosed, bb.Detected, bb.Notes)

@@ -141,7 +141,7 @@ func date(d data.Date) cell {
 	if !d.Known() {
 		return cell{}
 	}
-	return cell{kind: kDate, t: d.Time, prec: d.Precision}
+	return cell{kind: kDate, t: d.Time(), prec: d.Precision()}
 }
 
 func dateTime(t time.Time) cell {

@@ -196,13 +196,13 @@ type sheetWriter struct {
 	// shared parts (tables, names, conditional formats), a sheet waits for prev, closed
 	// when the sheet before it is done, so that they are numbered in the sheets' order
 	// whatever the scheduling. Both are nil when sheets are written one at a time.
-	// outBuf, valBuf and cellBuf are reused by every row, to spare the garbage collector.
-	outBuf  []out
-	valBuf  []any
-	cellBuf []excelize.Cell
-	mu      *sync.Mutex
-	prev    <-chan struct{}
-	err     error
+	// outBuf is reused by every row, to spare the garbage collector.
+	outBuf []out
+	// sink writes the rows of the stream sw.
+	sink *rowSink
+	mu   *sync.Mutex
+	prev <-chan struct{}
+	err  error
 }
 
 // lock takes the workbook for the calls that change it; unlock gives it back.
@@ -498,24 +498,7 @@ func (w *sheetWriter) emit(row []out) {
 		}
 	}
 	if w.sw != nil {
-		// The row's cells and values are reused from row to row: excelize takes a *Cell
-		// without copying it into an interface.
-		vals, cells := w.valBuf[:0], w.cellBuf[:0]
-		for _, o := range row {
-			cells = append(cells, excelize.Cell{StyleID: o.style, Value: o.value})
-		}
-		for i, o := range row {
-			for len(vals) < o.col-1 {
-				vals = append(vals, nil)
-			}
-			vals = append(vals, &cells[i])
-		}
-		w.valBuf, w.cellBuf = vals, cells
-		var opts []excelize.RowOpts
-		if height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: height})
-		}
-		w.fail(w.sw.SetRow(cellRef(1, w.row), vals, opts...))
+		w.sink.add(w.row, row, height)
 	} else {
 		w.lockInTurn()
 		defer w.unlock()
@@ -574,7 +557,7 @@ func (w *sheetWriter) begin() {
 			w.fail(err)
 			return
 		}
-		w.sw = sw
+		w.sw, w.sink = sw, newRowSink(sw)
 		// The stream puts each column before those set already, and the file must list
 		// them in order: from the last to the first.
 		for i := len(lo.colWidths) - 1; i >= 0; i-- {
@@ -635,6 +618,10 @@ func (w *sheetWriter) finish(freezeCols int, table bool) {
 // finishPart adds the table, the highlights and the print setup to the part written, and
 // ends its stream.
 func (w *sheetWriter) finishPart() {
+	if w.sink != nil {
+		w.fail(w.sink.close())
+		w.sink = nil
+	}
 	if w.err != nil {
 		return
 	}
