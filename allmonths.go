@@ -23,6 +23,19 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 	l := wb.Lang
 	tl := analysis.NewTimeline(rep.Incidents)
 	months := tl.Months()
+	// Stop before writing anything when a month's workbook would hold too many rows. When
+	// the whole input fits, every month does.
+	if reports.CheckSize(rep, e.maxDataRows) != nil {
+		for _, m := range months {
+			sub, err := subjectReport(rep, tl.Report(m.Period()), nil)
+			if err == nil {
+				err = reports.CheckSize(sub, e.maxDataRows)
+			}
+			if err != nil {
+				return fmt.Errorf("--all-months, %s: %w", m, err)
+			}
+		}
+	}
 	printIssues(e.stderr, rep)
 	note := fmt.Sprintf("%s reported on", plural(len(months), "month"))
 	if len(months) > 0 {

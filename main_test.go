@@ -240,7 +240,7 @@ func TestGenerateUnwritableOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runCmd(t, "", "generate", "-o", filepath.Join(blocker, "out"))
-	if r.status != 1 || !strings.Contains(r.stderr, "creating output directory") {
+	if r.status != 1 || !strings.Contains(r.stderr, "output directory "+filepath.Join(blocker, "out")+" cannot be created: not a directory") {
 		t.Errorf("exit %d stderr %q", r.status, r.stderr)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
+	"breachreport/internal/progress"
 	"breachreport/reports"
 )
 
@@ -42,6 +43,23 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	// terminal treats stderr as a terminal, drawing the progress bar on it at once (tests).
+	terminal bool
+	// maxDataRows lowers the most data rows of a workbook sheet (reports.MaxDataRows when
+	// 0; tests).
+	maxDataRows int
+	// bar is the run's progress bar, nil when none is drawn; generate and validate set it.
+	bar *progress.Bar
+}
+
+// newBar returns the progress bar of a run: drawn on stderr when it is a terminal, unless
+// quiet; nil otherwise.
+func newBar(e env, quiet bool) *progress.Bar {
+	delay := progress.DefaultDelay
+	if e.terminal {
+		delay = 0
+	}
+	return progress.New(e.stderr, !quiet && (e.terminal || progress.IsTerminal(e.stderr)), delay)
 }
 
 // usageError is a mistake in the command line. It makes the command exit with status 2 and
@@ -164,7 +182,7 @@ month from the first to the last month of the data, each into DIR/2019-06/ (the 
 the dashboard), and DIR/index.html linking them under an overview chart.
 `
 
-func cmdGenerate(ctx context.Context, args []string, e env) error {
+func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	fs := newFlagSet("generate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
 	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
@@ -178,6 +196,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
+	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
 	}
@@ -222,6 +241,16 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
 
+	created, err := prepareOutputDir(*outDir)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			removeCreated(created)
+		}
+	}()
+	e.bar = newBar(e, *quiet)
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
@@ -243,6 +272,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) error {
 		note = periodAccounting(pr)
 	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
 		return &usageError{msg: err.Error()}
+	}
+	if err := reports.CheckSize(rep, e.maxDataRows); err != nil {
+		return err
 	}
 	printIssues(e.stderr, whole)
 	if err := ctx.Err(); err != nil {
@@ -294,12 +326,17 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, wb) }},
 		{o.dashboard, set.WriteDashboard},
 	}
-	for _, f := range files {
+	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		path := filepath.Join(o.dir, f.name)
-		if err := atomicfile.Write(path, 0o644, f.write); err != nil {
+		if i == 0 {
+			wb.Progress = e.bar.Writing(path)
+		}
+		err := atomicfile.Write(path, 0o644, f.write)
+		e.bar.Done()
+		if err != nil {
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)
@@ -323,6 +360,7 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
 	format := fs.String("format", "text", "print the problems as `text|json`")
+	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, validateUsage, e); err != nil {
 		return helpOK(err)
@@ -340,6 +378,7 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
 	}
+	e.bar = newBar(e, *quiet)
 	rep, readAs, err := load(*in, opts, e)
 	if err != nil {
 		return err
@@ -594,26 +633,37 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	var (
 		r    io.Reader
 		name string
+		size int64 // the input's size, 0 when not known
 	)
 	switch path {
 	case "":
-		r, name = bytes.NewReader(data.Sample()), data.SampleName
+		r, name, size = bytes.NewReader(data.Sample()), data.SampleName, int64(len(data.Sample()))
 	case "-":
 		r, name = e.stdin, "standard input"
+		if f, ok := e.stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				size = st.Size()
+			}
+		}
 	default:
 		f, err := os.Open(path)
 		if err != nil {
 			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && opts.Limits.MaxInputSize > 0 && st.Size() > opts.Limits.MaxInputSize {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
 			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
-				path, st.Size(), data.FormatSize(opts.Limits.MaxInputSize))
+				path, size, data.FormatSize(opts.Limits.MaxInputSize))
 		}
 		r, name = f, path
 	}
 	h := sha256.New()
 	opts.Now = e.now()
+	defer e.bar.Done()
+	r, opts.Progress = e.bar.Reading(name, size, r)
 	res, err := data.Read(io.TeeReader(r, h), opts)
 	if err != nil {
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
@@ -622,6 +672,7 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	if _, err := io.Copy(h, r); err != nil {
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
+	e.bar.ReadDone(res.RowsRead)
 	rep = analysis.NewReport(res)
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string

@@ -41,6 +41,9 @@ type Options struct {
 	// Limits bound the input's size, its fields and its columns; the zero value means the
 	// defaults (DefaultMaxInputSize, …).
 	Limits Limits
+	// Progress, when not nil, is called with the number of rows read so far every 4,096
+	// rows, from the goroutine that reads (calls never overlap), for a progress display.
+	Progress func(rowsRead int)
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -341,6 +344,9 @@ func (rr *rowReader) Read() ([]string, error) {
 			continue
 		}
 		rr.res.RowsRead++
+		if rr.opts.Progress != nil && rr.res.RowsRead&4095 == 0 {
+			rr.opts.Progress(rr.res.RowsRead)
+		}
 		out := make([]string, 0, len(rec)+len(rr.consts)+4)
 		out = append(out, rec...)
 		for j, tr := range rr.values {

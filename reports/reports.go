@@ -33,8 +33,19 @@ type Options struct {
 	// sheets follow Summary.
 	Period *analysis.PeriodReport
 
+	// Progress, when not nil, is called as the sheets are written, for a progress display:
+	// once the sheets are measured, with done 0 for every sheet in the workbook's order;
+	// then, as the sheets are written (several at once), every 4,096 rows of a sheet's
+	// part and with done == total as a sheet is finished. sheet is the sheet's name (its
+	// first part's), total its rows over all its parts. The calls come from several
+	// goroutines but never overlap.
+	Progress func(sheet string, done, total int)
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
+	// maxDataRows is the most data rows of Incidents, Scopes or Data issues, MaxDataRows
+	// when 0; tests lower it.
+	maxDataRows int
 }
 
 // Write renders the workbook for rep to w (an .xlsx).
@@ -45,7 +56,8 @@ type Options struct {
 // the input is always stored as a string, so that it can never become a formula. The
 // Incidents, Scopes, Data issues and Method sheets are streamed, so that large inputs fit
 // in memory; past Excel's 1,048,576 rows they continue on "Incidents (2)" and so on, with
-// a note on Summary. Text longer than an Excel cell holds is cut with a visible marker and
+// a note on Summary, up to MaxSheetParts sheets (a report that needs more is refused with
+// a *TooManyRowsError before anything is written). Text longer than an Excel cell holds is cut with a visible marker and
 // listed on Data issues. The Comparison sheet holds native Excel charts of its figures.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	switch opts.Lang {
@@ -57,6 +69,9 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	if opts.maxRows == 0 {
 		opts.maxRows = excelMaxRows
+	}
+	if err := CheckSize(rep, opts.maxDataRows); err != nil {
+		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -114,6 +129,9 @@ type bookState struct {
 	tableNames map[string]string
 	// period is the period report of a monthly or period workbook, or nil.
 	period *analysis.PeriodReport
+	// progress is Options.Progress; progressMu serializes its calls.
+	progress   func(sheet string, done, total int)
+	progressMu sync.Mutex
 }
 
 // headerFooter is the page header and footer of every sheet: the report title and the
@@ -156,7 +174,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	if err != nil {
 		return err
 	}
-	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period}
+	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress}
 	if !rep.Generated.IsZero() {
 		bk.generated = rep.Generated.Format("2006-01-02 15:04")
 		if l == i18n.Ja {
@@ -253,6 +271,9 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	writers := make([]*sheetWriter, len(defs))
 	prev := make(chan struct{})
 	close(prev)
+	for _, d := range defs {
+		bk.report(d, 0)
+	}
 	for i, d := range defs {
 		w := newWriter(d, false)
 		w.mu, w.prev = &mu, prev
@@ -262,6 +283,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			defer close(done)
 			w.begin()
 			d.render(w, rep, l)
+			bk.report(d, d.lo.rows)
 		})
 	}
 	wg.Wait()

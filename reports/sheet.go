@@ -337,6 +337,7 @@ func (w *sheetWriter) write(cells ...cell) {
 		w.lo.rows = max(w.lo.rows, w.row)
 		return
 	}
+	w.progress()
 	w.emit(row)
 }
 
