@@ -13,7 +13,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gocarina/gocsv"
 )
 
 // Options configure Read. The zero value is ready to use.
@@ -102,9 +101,6 @@ func (l Layout) Locate(issues []Issue) {
 	}
 }
 
-// scopeChunk is how many scopes Read keeps in one chunk.
-const scopeChunk = 4096
-
 // Result is what Read found: the usable rows as Scopes, and every problem as an Issue.
 type Result struct {
 	// Encoding is the encoding the input was read in (EncodingUTF8, …), and Delimiter the
@@ -164,8 +160,8 @@ type csvRow struct {
 // UTF-16 or Shift_JIS (CP932), its fields separated by commas, tabs or semicolons; see Options
 // for how the encoding and the delimiter are detected. A byte-order mark is skipped. For CSV,
 // Read never holds more than the start of the input (64 KiB, to tell the encoding and
-// delimiter) and the current row in memory, besides what it returns; a workbook is held in
-// memory whole while it is read.
+// delimiter) and the rows being decoded (a few thousand, spread over the cores) in memory,
+// besides what it returns; a workbook is held in memory whole while it is read.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see Columns). A missing required column, a
@@ -202,25 +198,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	}
 	rr := &rowReader{src: src, res: res, opts: opts}
 
-	// The scopes are kept in chunks of a fixed size, joined once at the end: a single
-	// slice growing by doubling would copy and clear every scope several times over.
-	var (
-		rowIssues []Issue
-		chunks    [][]Scope
-		n         int
-	)
-	err := gocsv.UnmarshalDecoderToCallback(gocsv.NewSimpleDecoderFromCSVReader(rr), func(row *csvRow) {
-		sc, iss, ok := row.toScope(&rr.cfg)
-		rowIssues = append(rowIssues, iss...)
-		if ok {
-			if len(chunks) == 0 || len(chunks[len(chunks)-1]) == scopeChunk {
-				chunks = append(chunks, make([]Scope, 0, scopeChunk))
-			}
-			last := &chunks[len(chunks)-1]
-			*last = append(*last, sc)
-			n++
-		}
-	})
+	chunks, n, rowIssues, err := decodeRows(rr)
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
