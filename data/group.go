@@ -11,6 +11,7 @@ import (
 // (blank agrees with anything). A disagreement is a Warning on each disagreeing scope; a
 // disputed date is left unknown on the incident, so that no figure rests on a guess, and
 // disputed text (organization, service, industry, cause) lists every value given, joined by " / ".
+// The incidents' Scopes may share scopes' array: neither is to be changed afterwards.
 func Group(scopes []Scope) ([]Incident, []Issue) {
 	var (
 		incidents []Incident
@@ -30,16 +31,30 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 		of[k] = i
 		counts[i]++
 	}
-	// Every incident's scopes are a slice of one array, in input order within each.
-	all := make([]Scope, len(scopes))
+	// Every incident's scopes are a slice of one array, in input order within each. When
+	// each incident's rows come together in the input, as they usually do, that array is
+	// scopes itself; otherwise the scopes are copied into incident order.
+	grouped := true
+	for k := 1; k < len(of) && grouped; k++ {
+		grouped = of[k] >= of[k-1]
+	}
+	all := scopes
+	if !grouped {
+		all = make([]Scope, len(scopes))
+	}
 	start := 0
 	for i, n := range counts {
 		incidents[i].Scopes = all[start : start : start+n]
+		if grouped {
+			incidents[i].Scopes = all[start : start+n : start+n]
+		}
 		start += n
 	}
-	for k, sc := range scopes {
-		in := &incidents[of[k]]
-		in.Scopes = append(in.Scopes, sc)
+	if !grouped {
+		for k, sc := range scopes {
+			in := &incidents[of[k]]
+			in.Scopes = append(in.Scopes, sc)
+		}
 	}
 	for i := range incidents {
 		in := &incidents[i]
