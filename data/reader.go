@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
 )
 
 // Options configure Read. The zero value is ready to use.
