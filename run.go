@@ -310,13 +310,21 @@ type outputs struct {
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
 // images of formats, into o.dir, each file atomically, saying on stdout what it wrote.
 func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) error {
-	set, err := charts.Build(rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return fmt.Errorf("creating output directory: %w", err)
 	}
+	// The charts are worked out while the workbook is written, on whichever core the
+	// workbook leaves free.
+	var (
+		set      *charts.Set
+		setErr   error
+		setReady = make(chan struct{})
+	)
+	go func() {
+		defer close(setReady)
+		set, setErr = charts.Build(rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+	}()
+	defer func() { <-setReady }()
 	wb := o.wb
 	wb.Period = o.period
 	files := []struct {
@@ -324,7 +332,13 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		write func(io.Writer) error
 	}{
 		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, wb) }},
-		{o.dashboard, set.WriteDashboard},
+		{o.dashboard, func(w io.Writer) error {
+			<-setReady
+			if setErr != nil {
+				return setErr
+			}
+			return set.WriteDashboard(w)
+		}},
 	}
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -344,6 +358,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	if o.noPages {
 		return nil
 	}
+	<-setReady
 	return writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
 }
 
