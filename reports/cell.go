@@ -137,11 +137,16 @@ func float(v float64, ok bool) cell {
 	return cell{kind: kFloat, f: v}
 }
 
+// excelSerialOf1970 is the Excel serial number of 1970-01-01 (in the 1900 date system).
+const excelSerialOf1970 = 25569
+
 func date(d data.Date) cell {
 	if !d.Known() {
 		return cell{}
 	}
-	return cell{kind: kDate, t: d.Time(), prec: d.Precision()}
+	// The date goes in as Excel's serial number (days since 1899-12-30; every date read
+	// is after 1970): what excelize would make of d.Time(), without the conversion.
+	return cell{kind: kDate, f: float64(d.Time().Unix()/86400 + excelSerialOf1970), prec: d.Precision()}
 }
 
 func dateTime(t time.Time) cell {

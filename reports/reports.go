@@ -508,8 +508,8 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for _, f := range rep.Incidents {
 		in := f.Incident
 		w.line, w.incident = in.FirstLine(), in.ID
-		row := []cell{text(in.ID), text(in.Organization), text(in.Service), text(in.Industry),
-			text(in.Cause), date(in.Detected), date(in.Contained), date(in.Disclosed)}
+		row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), text(in.Service), text(in.Industry),
+			text(in.Cause), date(in.Detected), date(in.Contained), date(in.Disclosed))
 		unknown := 0
 		for _, b := range f.Buckets {
 			unknown += b.Unknown
@@ -530,6 +530,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		row = append(row, intPos(in.FirstLine()))
 		w.write(row...)
+		w.rowBuf = row
 	}
 	w.finish(1, true)
 }
@@ -545,10 +546,10 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for _, sf := range f.Scopes {
 			sc := sf.Scope
 			w.line, w.incident = sc.Line, sc.IncidentID
-			cells := []cell{intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
+			cells := append(w.rowBuf[:0], intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
 				text(i18n.RecordType(sc.RecordType).In(l)), text(i18n.Certainty(sc.Certainty).In(l)),
 				count(sc.Records), date(sc.ExposureStart), date(sc.ExposureEnd), days(sf.Window),
-				link(sc.SourceURL), text(sc.Notes)}
+				link(sc.SourceURL), text(sc.Notes))
 			for i := range rep.ExtraColumns {
 				var v string
 				if i < len(sc.Extra) {
@@ -557,6 +558,7 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 				cells = append(cells, text(v))
 			}
 			w.write(cells...)
+			w.rowBuf = cells
 		}
 	}
 	w.finish(0, true)

@@ -196,8 +196,10 @@ type sheetWriter struct {
 	// shared parts (tables, names, conditional formats), a sheet waits for prev, closed
 	// when the sheet before it is done, so that they are numbered in the sheets' order
 	// whatever the scheduling. Both are nil when sheets are written one at a time.
-	// outBuf is reused by every row, to spare the garbage collector.
+	// outBuf, and rowBuf for the sheets that use it, are reused by every row, to spare
+	// the garbage collector.
 	outBuf []out
+	rowBuf []cell
 	// sink writes the rows of the stream sw.
 	sink *rowSink
 	mu   *sync.Mutex
@@ -422,7 +424,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.value, o.style = c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
 	case kDate:
-		o.value, o.style, wide = c.t, w.st.date[c.prec], 10
+		o.value, o.style, wide = c.f, w.st.date[c.prec], 10
 	case kDateTime:
 		// The wall-clock time where it was taken; Excel times have no zone.
 		o.value, o.style, wide = c.t, w.st.dateTime, 19
