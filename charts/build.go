@@ -72,7 +72,7 @@ func newView(lang i18n.Lang, figs []analysis.IncidentFigures) view {
 // caseLabels returns the incidents' labels, with the id added to any label two incidents
 // share, so that no two categories of an axis are the same.
 func caseLabels(figs []analysis.IncidentFigures) []string {
-	count := map[string]int{}
+	count := make(map[string]int, len(figs))
 	for _, f := range figs {
 		count[f.Incident.Label()]++
 	}

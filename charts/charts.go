@@ -264,7 +264,7 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.
 func (v view) sourceNote(rep analysis.Report) string {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(rep.Incidents))
 	for _, f := range rep.Incidents {
 		for _, u := range f.Incident.SourceURLs {
 			seen[u] = true

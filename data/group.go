@@ -16,7 +16,7 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 	var (
 		incidents []Incident
 		issues    []Issue
-		pos       = map[string]int{}
+		pos       = make(map[string]int, len(scopes))
 		of        = make([]int, len(scopes)) // the incident of each scope
 		counts    []int                      // the scopes of each incident
 	)
@@ -58,13 +58,19 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 	}
 	for i := range incidents {
 		in := &incidents[i]
-		in.Organization, issues = agreeText(in, ColOrganization, func(s Scope) string { return s.Organization }, issues, true)
-		in.Service, issues = agreeText(in, ColService, func(s Scope) string { return s.Service }, issues, false)
-		in.Industry, issues = agreeText(in, ColIndustry, func(s Scope) string { return s.Industry }, issues, false)
-		in.Cause, issues = agreeText(in, ColCause, func(s Scope) string { return s.Cause }, issues, false)
-		in.Detected, issues = agreeDate(in, ColDetected, func(s Scope) Date { return s.Detected }, issues)
-		in.Contained, issues = agreeDate(in, ColContained, func(s Scope) Date { return s.Contained }, issues)
-		in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s Scope) Date { return s.Disclosed }, issues)
+		in.Organization, issues = agreeText(in, ColOrganization, func(s *Scope) string { return s.Organization }, issues, true)
+		in.Service, issues = agreeText(in, ColService, func(s *Scope) string { return s.Service }, issues, false)
+		in.Industry, issues = agreeText(in, ColIndustry, func(s *Scope) string { return s.Industry }, issues, false)
+		in.Cause, issues = agreeText(in, ColCause, func(s *Scope) string { return s.Cause }, issues, false)
+		in.Detected, issues = agreeDate(in, ColDetected, func(s *Scope) Date { return s.Detected }, issues)
+		in.Contained, issues = agreeDate(in, ColContained, func(s *Scope) Date { return s.Contained }, issues)
+		in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s *Scope) Date { return s.Disclosed }, issues)
+		if len(in.Scopes) == 1 {
+			if u := in.Scopes[0].SourceURL; u != "" {
+				in.SourceURLs = []string{u}
+			}
+			continue
+		}
 		seen := map[string]bool{}
 		for _, sc := range in.Scopes {
 			if sc.SourceURL != "" && !seen[sc.SourceURL] {
@@ -78,10 +84,15 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 
 // agreeText returns the incident's value of a text field: the one non-blank value, or every
 // distinct value joined by " / ". When mustAgree, distinct values are warned about.
-func agreeText(in *Incident, col string, get func(Scope) string, issues []Issue, mustAgree bool) (string, []Issue) {
+func agreeText(in *Incident, col string, get func(*Scope) string, issues []Issue, mustAgree bool) (string, []Issue) {
+	if len(in.Scopes) == 1 {
+		// Nothing to agree with: most incidents are one row.
+		return get(&in.Scopes[0]), issues
+	}
 	var vals []string
 	first := map[string]int{}
-	for _, sc := range in.Scopes {
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
 		v := get(sc)
 		if v == "" {
 			continue
@@ -92,7 +103,8 @@ func agreeText(in *Incident, col string, get func(Scope) string, issues []Issue,
 		}
 	}
 	if len(vals) > 1 && mustAgree {
-		for _, sc := range in.Scopes {
+		for i := range in.Scopes {
+			sc := &in.Scopes[i]
 			if v := get(sc); v != "" && v != vals[0] {
 				issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: v, IncidentID: in.ID,
 					Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, col, vals[0], first[vals[0]])})
@@ -104,13 +116,14 @@ func agreeText(in *Incident, col string, get func(Scope) string, issues []Issue,
 
 // agreeDate returns the incident's date for a field: the one date its scopes give, or the
 // unknown date (with a warning per disagreeing scope) when they give different ones.
-func agreeDate(in *Incident, col string, get func(Scope) Date, issues []Issue) (Date, []Issue) {
+func agreeDate(in *Incident, col string, get func(*Scope) Date, issues []Issue) (Date, []Issue) {
 	var (
 		got      Date
 		gotLine  int
 		conflict bool
 	)
-	for _, sc := range in.Scopes {
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
 		d := get(sc)
 		if !d.Known() {
 			continue

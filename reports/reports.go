@@ -123,6 +123,10 @@ type bookState struct {
 	generated string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
+	// sources are the first source URLs listed on Method, of nsources in all.
+	sourcesOnce sync.Once
+	sources     []string
+	nsources    int
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
@@ -723,18 +727,20 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lHighlight.in(l)), text(lHighlightNote.in(l)))
 	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
 	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
-	srcs := distinctSources(rep.Incidents)
+	// Worked out once, for both passes.
+	w.bk.sourcesOnce.Do(func() { w.bk.sources, w.bk.nsources = distinctSources(rep.Incidents, maxMethodSources) })
+	srcs := w.bk.sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
 	}
-	for i, u := range srcs[:min(len(srcs), maxMethodSources)] {
+	for i, u := range srcs {
 		name := cell{}
 		if i == 0 {
 			name = text(lSources.in(l))
 		}
 		w.write(name, link(u))
 	}
-	if more := len(srcs) - maxMethodSources; more > 0 {
+	if more := w.bk.nsources - len(srcs); more > 0 {
 		w.write(cell{}, text(fmt.Sprintf(lMoreSources.in(l), groupDigits(int64(more)), lSheetIncidents.in(l), lSheetScopes.in(l))))
 	}
 	w.finish(0, true)
@@ -744,17 +750,20 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 // sources are on its Incidents and Scopes sheets.
 const maxMethodSources = 1000
 
-// distinctSources returns the source URLs of the incidents, each once, in input order.
-func distinctSources(figs []analysis.IncidentFigures) []string {
-	seen := map[string]bool{}
-	var out []string
+// distinctSources returns the first max source URLs of the incidents, each once, in input
+// order, and how many distinct ones there are in all.
+func distinctSources(figs []analysis.IncidentFigures, max int) (first []string, total int) {
+	seen := make(map[string]struct{}, len(figs))
 	for _, f := range figs {
 		for _, u := range f.Incident.SourceURLs {
-			if u != "" && !seen[u] {
-				seen[u] = true
-				out = append(out, u)
+			if _, ok := seen[u]; u == "" || ok {
+				continue
+			}
+			seen[u] = struct{}{}
+			if len(first) < max {
+				first = append(first, u)
 			}
 		}
 	}
-	return out
+	return first, len(seen)
 }
