@@ -1,12 +1,11 @@
 package analysis
 
 import (
-	"bytes"
 	"sync"
 	"testing"
-	"time"
 
 	"breachreport/data"
+	"breachreport/internal/benchdata"
 )
 
 var (
@@ -14,23 +13,9 @@ var (
 	benchRes     *data.Result
 )
 
-// benchResult returns the rows of 100,000 synthetic incidents (seed 1; 172,704 scope rows)
-// as the command reads them: the input of the stage benchmarks of every package.
+// benchResult returns the shared input of the stage benchmarks, read once.
 func benchResult(b *testing.B) *data.Result {
-	benchResOnce.Do(func() {
-		var buf bytes.Buffer
-		if err := data.WriteSynthetic(&buf, 100_000, 1); err != nil {
-			b.Fatal(err)
-		}
-		res, err := data.Read(&buf, data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.RowsRejected != 0 || len(res.Issues) != 0 {
-			b.Fatalf("%d rows rejected, %d issues", res.RowsRejected, len(res.Issues))
-		}
-		benchRes = res
-	})
+	benchResOnce.Do(func() { benchRes = benchdata.Result(b) })
 	return benchRes
 }
 
@@ -42,7 +27,7 @@ func BenchmarkNewReport(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rep := NewReport(res)
-		if len(rep.Incidents) != 100_000 || rep.Summary.Incidents != 100_000 || rep.RowsUsed != len(res.Scopes) || len(rep.Issues) != 0 {
+		if len(rep.Incidents) != benchdata.Incidents || rep.Summary.Incidents != benchdata.Incidents || rep.RowsUsed != len(res.Scopes) || len(rep.Issues) != 0 {
 			b.Fatalf("%d incidents (summary %d), %d of %d rows used, %d issues",
 				len(rep.Incidents), rep.Summary.Incidents, rep.RowsUsed, len(res.Scopes), len(rep.Issues))
 		}

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"io"
 	"testing"
-	"time"
 
 	"breachreport/analysis"
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/internal/benchdata"
 )
 
 // BenchmarkWriteSynthetic is the charts stage of generate on the input shared by the stage
@@ -16,18 +15,12 @@ import (
 // of them compared. It builds the charts, writes the dashboard and every chart's own page
 // (to memory), and reports the dashboard's size, which must stay within 2 MB.
 func BenchmarkWriteSynthetic(b *testing.B) {
-	var in bytes.Buffer
-	if err := data.WriteSynthetic(&in, 100_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	res, err := data.Read(&in, data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		b.Fatal(err)
-	}
+	res := benchdata.Result(b)
 	rep := analysis.NewReport(res)
-	if len(rep.Incidents) != 100_000 || len(rep.Issues) != 0 {
+	if len(rep.Incidents) != benchdata.Incidents || len(rep.Issues) != 0 {
 		b.Fatalf("%d incidents, %d issues", len(rep.Incidents), len(rep.Issues))
 	}
+	var err error
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		b.Fatal(err)
 	}

@@ -1,23 +1,18 @@
 package reports
 
 import (
-	"bytes"
 	"testing"
 
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/internal/benchdata"
 )
 
 // BenchmarkWriteSynthetic is the workbook stage of generate on the input shared by the stage
 // benchmarks of every package: 100,000 synthetic incidents (seed 1; 172,704 scope rows), six
 // of them compared. workbook-bytes is the size of the .xlsx.
 func BenchmarkWriteSynthetic(b *testing.B) {
-	var in bytes.Buffer
-	if err := data.WriteSynthetic(&in, 100_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	rep := reportFrom(b, in.Bytes())
-	if len(rep.Incidents) != 100_000 || len(rep.Issues) != 0 {
+	rep := reportFrom(b, benchdata.CSV(b))
+	if len(rep.Incidents) != benchdata.Incidents || len(rep.Issues) != 0 {
 		b.Fatalf("%d incidents, %d issues", len(rep.Incidents), len(rep.Issues))
 	}
 	b.ReportAllocs()
