@@ -224,6 +224,14 @@ func headerWidth(s string) float64 {
 // Asian wide and full-width characters count double. For text on several lines it is the
 // widest line.
 func textWidth(s string) float64 {
+	// Most text is ASCII on one line: a character each.
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf && s[i] != '\n'
+	}
+	if ascii {
+		return float64(len(s))
+	}
 	widest, cur := 0, 0
 	for _, r := range s {
 		if r == '\n' {

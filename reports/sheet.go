@@ -364,7 +364,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 	switch c.kind {
 	case kText, kLink, kSheetLink:
 		s := c.s
-		if utf16Len(s) > maxCellChars {
+		// A string has no more UTF-16 units than UTF-8 bytes.
+		if len(s) > maxCellChars && utf16Len(s) > maxCellChars {
 			s = w.cut(col, s)
 		}
 		// A string cell: text such as "=1+1" stays text, never a formula.

@@ -4,8 +4,10 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 
 	"breachreport/i18n"
 )
@@ -23,7 +25,16 @@ func TestTextWidth(t *testing.T) {
 		{"half-width katakana", "ｱﾈﾓﾈ", 4},
 		{"mixed", "anemone (アネモネ)", 18},
 		{"widest line", "ab\n漢字漢字\nc", 8},
+		{"ascii lines", "ab\ncdef\n", 4},
+		{"ascii with a tab", "a\tb", 3},
 		{"empty", "", 0},
+	}
+	// The ASCII fast path counts one per byte: what x/text/width says of every ASCII
+	// character but the newline.
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if k := width.LookupRune(c).Kind(); c != '\n' && (k == width.EastAsianWide || k == width.EastAsianFullwidth) {
+			t.Errorf("ASCII %q is %v wide", c, k)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
