@@ -48,8 +48,9 @@ func newRowSink(sw *excelize.StreamWriter) *rowSink {
 // add queues row number row, of cells row.
 func (s *rowSink) add(row int, cells []out, height float64) {
 	b := s.cur
-	for _, o := range cells {
-		b.cells = append(b.cells, excelize.Cell{StyleID: o.style, Value: o.value})
+	for i := range cells {
+		o := &cells[i]
+		b.cells = append(b.cells, excelize.Cell{StyleID: o.style, Value: o.value()})
 		b.cols = append(b.cols, o.col)
 	}
 	b.rows = append(b.rows, sinkRow{row: row, end: len(b.cells), height: height})

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -306,16 +307,45 @@ func (w *sheetWriter) blank() {
 	}
 }
 
-// out is one cell as written: its value, style and the width it needs.
+// out is one cell as written: its value, style and the width it needs. The value is kept
+// typed (one of s, n, f and t, as vk says) and made an interface only when it is written:
+// the measuring pass needs none, and boxing every cell's value costs an allocation each.
 type out struct {
 	col   int
-	value any
+	vk    valueKind
+	s     string
+	n     int64
+	f     float64
+	t     time.Time
 	style int
 	link  string // a URL, or a place in the workbook for a kSheetLink
 	local bool   // link is a place in the workbook
 	span  int    // columns a paragraph spans, merged
 	wrap  string // the text of a wrapped cell, for the row height
 	big   bool   // a title, whose row is taller
+}
+
+// valueKind says which field of an out holds its value.
+type valueKind uint8
+
+const (
+	vString valueKind = iota
+	vInt
+	vFloat
+	vTime
+)
+
+// value is the cell's value, as excelize takes it.
+func (o *out) value() any {
+	switch o.vk {
+	case vInt:
+		return o.n
+	case vFloat:
+		return o.f
+	case vTime:
+		return o.t
+	}
+	return o.s
 }
 
 // write writes one row of cells from column A.
@@ -369,7 +399,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			s = w.cut(col, s)
 		}
 		// A string cell: text such as "=1+1" stays text, never a formula.
-		o.value, o.style = s, w.st.text
+		o.s, o.style = s, w.st.text
 		// Writing needs the width only to wrap, and a text of n bytes is at most 2n wide.
 		if w.measuring || 2*len(s) > wrapAt {
 			wide = textWidth(s)
@@ -398,37 +428,37 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			wide += 2
 		}
 	case kCount:
-		o.value, o.style, wide = c.n, w.st.count, groupedWidth(c.n)
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.count, groupedWidth(c.n)
 		if c.approx {
 			o.style, wide = w.st.countApprox, wide+1
 		}
 	case kInt:
-		o.value, o.style, wide = c.n, w.st.int, groupedWidth(c.n)
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.int, groupedWidth(c.n)
 	case kDays:
-		o.value, o.style, wide = c.n, w.st.days, groupedWidth(c.n)+5
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.days, groupedWidth(c.n)+5
 	case kFloat:
-		o.value, o.style = c.f, w.st.float
+		o.vk, o.f, o.style = vFloat, c.f, w.st.float
 		if c.small {
 			o.style = w.st.floatSmall
 		}
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 5
 	case kPercent, kShare:
-		o.value, o.style = c.f, w.st.percent
+		o.vk, o.f, o.style = vFloat, c.f, w.st.percent
 		if c.kind == kShare {
 			o.style = w.st.share
 		}
 		wide = float64(len(strconv.FormatFloat(c.f*100, 'f', 1, 64))) + 2
 	case kDiff:
-		o.value, o.style = c.f, w.st.diff
+		o.vk, o.f, o.style = vFloat, c.f, w.st.diff
 		wide = groupedWidth(int64(c.f)) + 1
 	case kDiffDays:
-		o.value, o.style = c.f, w.st.diffDays
+		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
 	case kDate:
-		o.value, o.style, wide = c.f, w.st.date[c.prec], 10
+		o.vk, o.f, o.style, wide = vFloat, c.f, w.st.date[c.prec], 10
 	case kDateTime:
 		// The wall-clock time where it was taken; Excel times have no zone.
-		o.value, o.style, wide = c.t, w.st.dateTime, 19
+		o.vk, o.t, o.style, wide = vTime, c.t, w.st.dateTime, 19
 	}
 	if w.measuring {
 		for len(w.lo.widths) < col {
@@ -507,7 +537,7 @@ func (w *sheetWriter) emit(row []out) {
 		defer w.unlock()
 		for _, o := range row {
 			ref := cellRef(o.col, w.row)
-			w.fail(w.f.SetCellValue(w.name, ref, o.value))
+			w.fail(w.f.SetCellValue(w.name, ref, o.value()))
 			w.fail(w.f.SetCellStyle(w.name, ref, ref, o.style))
 		}
 		if height > 0 {
