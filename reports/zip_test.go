@@ -35,10 +35,10 @@ func TestSortedZipChunks(t *testing.T) {
 		parts[name] = b
 		names = append(names, name)
 	}
-	write := func(step, limit int) []byte {
+	write := func(step, limit, fast int) []byte {
 		var buf bytes.Buffer
 		z := newSortedZip(&buf)
-		z.limit = limit
+		z.limit, z.fastAfter = limit, fast
 		for _, name := range names {
 			w, err := z.Create(name)
 			if err != nil {
@@ -64,13 +64,37 @@ func TestSortedZipChunks(t *testing.T) {
 	// The chunks past the limit go to a temporary file, removed on Close.
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	first := write(32<<10, memoryLimit)
-	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
+	first := write(32<<10, memoryLimit, fastAfter)
+	checkArchive(t, first, parts)
+	for _, c := range []struct{ step, limit int }{{1 << 20, memoryLimit}, {7919, memoryLimit}, {3 << 20, memoryLimit}, {32 << 10, 0}, {7919, chunkSize}} {
+		if !bytes.Equal(write(c.step, c.limit, fastAfter), first) {
+			t.Errorf("writes of %d bytes with %d bytes in memory give another archive than writes of 32 KiB", c.step, c.limit)
+		}
+	}
+	// Parts whose later chunks go at the fast level read back the same, are smaller than
+	// stored, and do not depend on how they were written either.
+	mixed := write(32<<10, memoryLimit, 1)
+	if bytes.Equal(mixed, first) {
+		t.Error("the fast level changed nothing")
+	}
+	checkArchive(t, mixed, parts)
+	if !bytes.Equal(write(7919, 0, 1), mixed) {
+		t.Error("writes of 7919 bytes, all in the temporary file, give another archive at the fast level")
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// checkArchive reads archive back and compares every part with parts, and the parts' order.
+func checkArchive(t *testing.T, archive []byte, parts map[string][]byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(zr.File) != len(names) {
-		t.Fatalf("%d parts, want %d", len(zr.File), len(names))
+	if len(zr.File) != len(parts) {
+		t.Fatalf("%d parts, want %d", len(zr.File), len(parts))
 	}
 	for i, f := range zr.File {
 		if i > 0 && zr.File[i-1].Name >= f.Name {
@@ -87,13 +111,5 @@ func TestSortedZipChunks(t *testing.T) {
 		if !bytes.Equal(got, parts[f.Name]) {
 			t.Errorf("%s: read back %d bytes that differ from the %d written", f.Name, len(got), len(parts[f.Name]))
 		}
-	}
-	for _, c := range []struct{ step, limit int }{{1 << 20, memoryLimit}, {7919, memoryLimit}, {3 << 20, memoryLimit}, {32 << 10, 0}, {7919, chunkSize}} {
-		if !bytes.Equal(write(c.step, c.limit), first) {
-			t.Errorf("writes of %d bytes with %d bytes in memory give another archive than writes of 32 KiB", c.step, c.limit)
-		}
-	}
-	if left, _ := os.ReadDir(tmp); len(left) > 0 {
-		t.Errorf("temporary files left: %v", left)
 	}
 }
