@@ -20,11 +20,11 @@ type batch struct {
 	done chan struct{}
 }
 
-// decodeRows reads rr's rows and turns them into scopes, spread over the cores: this
-// goroutine's caller reads and checks the rows (the header first) in a goroutine of its own
-// and cuts them into batches; gocsv decodes each batch, and each row becomes a scope, in a
-// pool of goroutines; the batches are then joined in the input's order, so the result is
-// the same as reading one row after the other. The scopes come in chunks, each a batch's.
+// decodeRows reads rr's rows and turns them into scopes, spread over the cores: after the
+// header, one goroutine reads and checks the rows and cuts them into batches; in a pool of
+// goroutines gocsv decodes each batch and each of its rows becomes a scope; the batches are
+// then joined in the input's order, so the result is the same as reading one row after the
+// other. The scopes come in chunks, one per batch; n counts them.
 func decodeRows(rr *rowReader) (chunks [][]Scope, n int, issues []Issue, err error) {
 	header, err := rr.Read()
 	if err != nil {
