@@ -44,10 +44,11 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 	}
 	start := 0
 	for i, n := range counts {
-		incidents[i].Scopes = all[start : start : start+n]
+		end := start // the copy below fills the incident's part
 		if grouped {
-			incidents[i].Scopes = all[start : start+n : start+n]
+			end = start + n
 		}
+		incidents[i].Scopes = all[start : end : start+n]
 		start += n
 	}
 	if !grouped {
