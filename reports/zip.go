@@ -88,6 +88,12 @@ type zipChunk struct {
 	off, n int64
 }
 
+// chunkBufs are the buffers of uncompressed chunks, reused once deflated.
+var chunkBufs = sync.Pool{New: func() any {
+	b := make([]byte, 0, chunkSize)
+	return &b
+}}
+
 // flateWriters are the deflaters of each level, reused.
 var flateWriters = map[int]*sync.Pool{zipLevel: flatePool(zipLevel), fastLevel: flatePool(fastLevel)}
 
@@ -145,7 +151,7 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	e.size += uint64(n)
 	for len(p) > 0 {
 		if e.pending == nil {
-			e.pending = make([]byte, 0, chunkSize)
+			e.pending = (*chunkBufs.Get().(*[]byte))[:0]
 		}
 		k := min(len(p), chunkSize-len(e.pending))
 		e.pending = append(e.pending, p[:k]...)
@@ -169,7 +175,7 @@ func (e *zipEntry) compress(last bool) {
 	e.pending = nil
 	e.z.slots <- struct{}{}
 	go func() {
-		defer func() { <-e.z.slots; close(c.done) }()
+		defer func() { in = in[:0]; chunkBufs.Put(&in); <-e.z.slots; close(c.done) }()
 		pool := flateWriters[level]
 		fw := pool.Get().(*flate.Writer)
 		defer pool.Put(fw)
