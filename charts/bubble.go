@@ -53,6 +53,38 @@ type bubble struct {
 // character, so it cannot clash with one.
 const unknownCause = "\x00unknown"
 
+// plottable reports whether an incident can be a bubble: its total and disclosure day known.
+func plottable(f analysis.IncidentFigures) bool {
+	return f.Total.Known && f.Total.N > 0 && f.Incident.Disclosed.IsDay()
+}
+
+// largestPlottable returns the indices of the n plottable incidents of figs with the most
+// records, largest first and ties in input order, and how many are plottable. It keeps the
+// n in order as the incidents go by, so that a large input is not sorted whole.
+func largestPlottable(figs []analysis.IncidentFigures, n int) (largest []int, count int) {
+	before := func(i, j int) int {
+		if c := cmp.Compare(figs[j].Total.N, figs[i].Total.N); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	}
+	for i, f := range figs {
+		if !plottable(f) {
+			continue
+		}
+		count++
+		if len(largest) == n && (n == 0 || before(i, largest[n-1]) > 0) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(largest, i, before)
+		largest = slices.Insert(largest, at, i)
+		if len(largest) > n {
+			largest = largest[:n]
+		}
+	}
+	return largest, count
+}
+
 // bubbleChart is the chart of disclosure date against records exposed (log scale), one
 // bubble per incident sized by its records and coloured by its cause: a go-echarts Scatter
 // with one series per cause. It plots the maxBubbles largest of figs whose total and
@@ -60,32 +92,16 @@ const unknownCause = "\x00unknown"
 func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
 	labelsOf := caseLabels(figs)
-	// The plottable incidents by index: sorting indices, not figures, keeps a large input
-	// cheap.
-	var all []int
-	unplotted := 0
-	for i, f := range figs {
-		if !f.Total.Known || f.Total.N <= 0 || !f.Incident.Disclosed.IsDay() {
-			unplotted++
-			continue
-		}
-		all = append(all, i)
-	}
-	// Largest first; ties in input order.
-	slices.SortFunc(all, func(i, j int) int {
-		if c := cmp.Compare(figs[j].Total.N, figs[i].Total.N); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
-	plotted := make([]bubble, 0, min(len(all), maxBubbles))
-	for _, i := range all[:min(len(all), maxBubbles)] {
+	largest, nPlottable := largestPlottable(figs, maxBubbles)
+	unplotted := len(figs) - nPlottable
+	plotted := make([]bubble, 0, len(largest))
+	for _, i := range largest {
 		plotted = append(plotted, bubble{fig: figs[i], label: labelsOf[i]})
 	}
 
 	var lines []string
-	if len(plotted) < len(all) {
-		lines = append(lines, v.f(labels.BubbleTop, num(len(plotted)), num(len(all))))
+	if len(plotted) < nPlottable {
+		lines = append(lines, v.f(labels.BubbleTop, num(len(plotted)), num(nPlottable)))
 	}
 	if unplotted > 0 {
 		lines = append(lines, v.f(labels.BubbleNotPlotted, num(unplotted)))

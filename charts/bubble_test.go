@@ -1,7 +1,10 @@
 package charts
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -152,5 +155,42 @@ func TestBubblesTopN(t *testing.T) {
 	}
 	if page := render(t, rep, i18n.En); !strings.Contains(page, "Showing the first 12 of the 30 incidents compared") {
 		t.Error("per-case charts do not say they show the first 12")
+	}
+}
+
+// TestLargestPlottable checks the running selection of the largest incidents against a
+// sort of them all, on totals with many ties and some incidents that cannot be plotted.
+func TestLargestPlottable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, size := range []int{0, 1, 3, 60, 500} {
+		figs := make([]analysis.IncidentFigures, size)
+		for i := range figs {
+			f := &figs[i]
+			f.Total = data.KnownCount(int64(rng.IntN(20))) // 0 is not plottable
+			if rng.IntN(10) == 0 {
+				f.Total = data.Count{}
+			}
+			if rng.IntN(10) > 0 {
+				f.Incident.Disclosed = data.NewDate(2020, 1, 1+rng.IntN(28))
+			}
+		}
+		var want []int
+		for i, f := range figs {
+			if plottable(f) {
+				want = append(want, i)
+			}
+		}
+		count := len(want)
+		slices.SortStableFunc(want, func(i, j int) int { return cmp.Compare(figs[j].Total.N, figs[i].Total.N) })
+		for _, n := range []int{0, 1, 7, 50, 1000} {
+			got, gotCount := largestPlottable(figs, n)
+			w := want[:min(n, len(want))]
+			if !slices.Equal(got, w) {
+				t.Errorf("%d incidents, n %d: %v, want %v", size, n, got, w)
+			}
+			if gotCount != count {
+				t.Errorf("%d incidents: %d plottable, want %d", size, gotCount, count)
+			}
+		}
 	}
 }
