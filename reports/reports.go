@@ -341,13 +341,14 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
 	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, spill(lWarningsNote.in(l)))
 	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), spill(lTotalsNoteShort.in(l)))
+	withBucket := incidentsWithBuckets(rep.Incidents)
 	for _, b := range s.Buckets {
 		note := cell{}
 		if b.Unknown > 0 {
 			note = spill(fmt.Sprintf("%s%d", lUnknownScopesNote.in(l), b.Unknown))
 		}
 		w.write(indented(lBreakdownPrefix.in(l)+i18n.Bucket(b).In(l)), count(b.Records),
-			intN(incidentsWithBucket(rep.Incidents, b)), note)
+			intN(withBucket[bucketKeyOf(b)]), note)
 	}
 	w.para(i18n.TotalsNote.In(l), 4)
 	w.write(text(lFirstDisclosed.in(l)), date(s.FirstDisclosed), intN(s.DisclosedN))
@@ -418,13 +419,22 @@ var sheetContents = map[label]i18n.Text{
 	lSheetBreakdowns: {En: "the period's and the trailing months' incidents by cause, industry, record type and certainty", Ja: "当期間と直近の事案の原因・業種・情報種別・確度別の内訳"},
 }
 
-// incidentsWithBucket counts the incidents with a known count in b's type × certainty.
-func incidentsWithBucket(figs []analysis.IncidentFigures, b analysis.Bucket) int {
-	n := 0
+// bucketKey is a record type × certainty.
+type bucketKey struct {
+	t data.RecordType
+	c data.Certainty
+}
+
+func bucketKeyOf(b analysis.Bucket) bucketKey { return bucketKey{b.Type, b.Certainty} }
+
+// incidentsWithBuckets counts, for each type × certainty, the incidents with a known count
+// in it, in one pass over the incidents.
+func incidentsWithBuckets(figs []analysis.IncidentFigures) map[bucketKey]int {
+	n := map[bucketKey]int{}
 	for _, f := range figs {
 		for _, ib := range f.Buckets {
-			if ib.Type == b.Type && ib.Certainty == b.Certainty && ib.Records.Known {
-				n++
+			if ib.Records.Known {
+				n[bucketKeyOf(ib)]++
 			}
 		}
 	}
@@ -433,15 +443,11 @@ func incidentsWithBucket(figs []analysis.IncidentFigures, b analysis.Bucket) int
 
 // bucketKeys returns the distinct record type × certainty of figs, in report order.
 func bucketKeys(figs []analysis.IncidentFigures) []analysis.Bucket {
-	type key struct {
-		t data.RecordType
-		c data.Certainty
-	}
-	seen := map[key]bool{}
+	seen := map[bucketKey]bool{}
 	var out []analysis.Bucket
 	for _, f := range figs {
 		for _, b := range f.Buckets {
-			k := key{b.Type, b.Certainty}
+			k := bucketKeyOf(b)
 			if !seen[k] {
 				seen[k] = true
 				out = append(out, analysis.Bucket{Type: b.Type, Certainty: b.Certainty})
