@@ -3,12 +3,16 @@
 //
 // Usage:
 //
-//	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+//	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
+//	                      [--author NAME] [--company NAME] [--as-of DATE]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-//	                      [--images png,svg] [--log-scale auto|on|off]
+//	                      [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
 //	                      [--month yyyy-mm | --from DATE --to DATE | --all-months]
-//	breachreport validate -i FILE|- [--strict] [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-//	breachreport sample
+//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+//	breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME]
+//	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
+//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+//	breachreport sample [--synthetic N [--seed S]]
 //	breachreport version
 //
 // Without -i, generate reads the embedded sample (the two reference cases). It writes

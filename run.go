@@ -98,13 +98,15 @@ func (e *rejectedError) Error() string {
 }
 
 const mainUsage = `Usage:
-  breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+  breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
                         [--author NAME] [--company NAME] [--as-of DATE]
                         [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                         [--month yyyy-mm | --from DATE --to DATE | --all-months]
-  breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+                        [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+  breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
+                        [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
   breachreport sample [--synthetic N [--seed S]]
   breachreport version
 
@@ -168,11 +170,12 @@ func flagDefaults(fs *flag.FlagSet) string {
 	return b.String()
 }
 
-const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict]
+const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
                              [--author NAME] [--company NAME] [--as-of DATE]
                              [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
                              [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                              [--month yyyy-mm | --from DATE --to DATE | --all-months]
+                             [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 
 Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + `, the charts dashboard
 DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
@@ -369,8 +372,9 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	return writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--encoding NAME] [--delimiter ,|tab|;]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
                              [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
+                             [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 
 Reads incidents and reports every problem found, grouped by kind, with line, column and
 value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
