@@ -78,6 +78,7 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(w)
+	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
@@ -94,6 +95,9 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	}
 	if buf.Len() != 0 {
 		return fmt.Errorf("writing workbook: internal error: excelize wrote %d bytes past the archive", buf.Len())
+	}
+	if err := zw.finish(); err != nil {
+		return fmt.Errorf("writing workbook: %w", err)
 	}
 	return nil
 }
@@ -287,7 +291,9 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 			defer close(done)
 			w.begin()
 			d.render(w, rep, l)
-			bk.report(d, d.lo.rows)
+			if w.err == nil {
+				bk.report(d, d.lo.rows)
+			}
 		})
 	}
 	wg.Wait()

@@ -354,7 +354,9 @@ func (w *sheetWriter) write(cells ...cell) {
 		return
 	}
 	if w.streamed && !w.measuring && w.row >= w.maxRows {
-		w.nextPart()
+		if w.nextPart(); w.err != nil {
+			return
+		}
 	}
 	w.row++
 	row := w.outBuf[:0]
@@ -575,7 +577,7 @@ func (w *sheetWriter) emit(row []out) {
 // begin sets up the part being written before its first row: what a streamed sheet must
 // have before it (page fit, column widths, frozen panes) and the stream itself.
 func (w *sheetWriter) begin() {
-	if w.measuring {
+	if w.measuring || w.err != nil {
 		return
 	}
 	lo := w.lo
