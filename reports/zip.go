@@ -46,6 +46,8 @@ type sortedZip struct {
 	// fastAfter is how many chunks of a part go at zipLevel before the rest go at
 	// fastLevel; tests lower it.
 	fastAfter int
+	// closeErr is the first error of the compression, as Close found it.
+	closeErr error
 }
 
 // memoryLimit is how many compressed bytes a workbook holds in memory before it uses a
@@ -124,6 +126,9 @@ func (z *sortedZip) keep(c *zipChunk) error {
 		if err != nil {
 			return fmt.Errorf("temporary file for the workbook: %w", err)
 		}
+		// Where the system allows it (not Windows), the file goes from the directory at
+		// once and lives on as long as it is open: even a killed run leaves nothing.
+		_ = os.Remove(f.Name())
 		z.tmp = f
 	}
 	n, err := z.tmp.Write(c.out.Bytes())
@@ -175,7 +180,14 @@ func (e *zipEntry) compress(last bool) {
 	e.pending = nil
 	e.z.slots <- struct{}{}
 	go func() {
-		defer func() { in = in[:0]; chunkBufs.Put(&in); <-e.z.slots; close(c.done) }()
+		defer func() {
+			if cap(in) >= chunkSize {
+				in = in[:0]
+				chunkBufs.Put(&in)
+			}
+			<-e.z.slots
+			close(c.done)
+		}()
 		pool := flateWriters[level]
 		fw := pool.Get().(*flate.Writer)
 		defer pool.Put(fw)
@@ -220,20 +232,28 @@ func (z *sortedZip) end() {
 // AddFS is not used by excelize when it writes a workbook.
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("sortedZip: AddFS not supported") }
 
-// Close waits for the compression, writes the parts in order and ends the archive.
+// Close waits for the compression to end; it writes nothing. excelize calls it whether or
+// not it wrote every part, so the archive is written by finish, once Write knows excelize
+// succeeded: a failed workbook never reaches the output half written.
 func (z *sortedZip) Close() error {
 	z.end()
-	defer z.removeTemp()
-	var err error
+	z.closeErr = nil
 	for _, e := range z.entries {
 		for _, c := range e.chunks {
 			<-c.done
-			if err == nil {
-				err = c.err
+			if z.closeErr == nil {
+				z.closeErr = c.err
 			}
 		}
 	}
-	if err != nil {
+	return z.closeErr
+}
+
+// finish writes the parts in order and ends the archive; then, as on every path, the
+// temporary file goes.
+func (z *sortedZip) finish() error {
+	defer z.removeTemp()
+	if err := z.Close(); err != nil {
 		return err
 	}
 	const first = "[Content_Types].xml"

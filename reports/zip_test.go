@@ -56,6 +56,12 @@ func TestSortedZipChunks(t *testing.T) {
 		if err := z.Close(); err != nil {
 			t.Fatal(err)
 		}
+		if buf.Len() != 0 {
+			t.Fatalf("Close wrote %d bytes; only finish writes", buf.Len())
+		}
+		if err := z.finish(); err != nil {
+			t.Fatal(err)
+		}
 		if limit == 0 && z.tmpSize == 0 {
 			t.Error("nothing went to the temporary file with no memory allowed")
 		}
