@@ -244,3 +244,21 @@ func (f IncidentFigures) knownRecords() int64 {
 	}
 	return n
 }
+
+// DistinctSources returns the first max source URLs of the incidents, each once, in input
+// order, and how many distinct ones there are in all.
+func DistinctSources(figs []IncidentFigures, max int) (first []string, total int) {
+	seen := make(map[string]struct{}, len(figs))
+	for _, f := range figs {
+		for _, u := range f.Incident.SourceURLs {
+			if _, ok := seen[u]; u == "" || ok {
+				continue
+			}
+			seen[u] = struct{}{}
+			if len(first) < max {
+				first = append(first, u)
+			}
+		}
+	}
+	return first, len(seen)
+}

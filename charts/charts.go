@@ -264,16 +264,11 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.
 func (v view) sourceNote(rep analysis.Report) string {
-	seen := make(map[string]bool, len(rep.Incidents))
-	for _, f := range rep.Incidents {
-		for _, u := range f.Incident.SourceURLs {
-			seen[u] = true
-		}
-	}
-	if len(seen) == 0 {
+	_, n := analysis.DistinctSources(rep.Incidents, 0)
+	if n == 0 {
 		return v.t(labels.SourcesNone)
 	}
-	return v.f(labels.Sources, num(len(seen)))
+	return v.f(labels.Sources, num(n))
 }
 
 // csp returns a Content-Security-Policy that allows no network and runs only the inline

@@ -740,7 +740,7 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
 	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
 	// Worked out once, for both passes.
-	w.bk.sourcesOnce.Do(func() { w.bk.sources, w.bk.nsources = distinctSources(rep.Incidents, maxMethodSources) })
+	w.bk.sourcesOnce.Do(func() { w.bk.sources, w.bk.nsources = analysis.DistinctSources(rep.Incidents, maxMethodSources) })
 	srcs := w.bk.sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
@@ -761,21 +761,3 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 // maxMethodSources is how many source URLs the Method sheet lists; a larger input's
 // sources are on its Incidents and Scopes sheets.
 const maxMethodSources = 1000
-
-// distinctSources returns the first max source URLs of the incidents, each once, in input
-// order, and how many distinct ones there are in all.
-func distinctSources(figs []analysis.IncidentFigures, max int) (first []string, total int) {
-	seen := make(map[string]struct{}, len(figs))
-	for _, f := range figs {
-		for _, u := range f.Incident.SourceURLs {
-			if _, ok := seen[u]; u == "" || ok {
-				continue
-			}
-			seen[u] = struct{}{}
-			if len(first) < max {
-				first = append(first, u)
-			}
-		}
-	}
-	return first, len(seen)
-}
