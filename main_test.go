@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 
 	"breachreport/data"
@@ -193,7 +194,7 @@ func TestValidateShiftJIS(t *testing.T) {
 		{"detected", nil, 0, path + ": read as Shift_JIS, comma-separated\n"},
 		{"given", []string{"--encoding", "CP932", "--delimiter", ","}, 0, "read as Shift_JIS, comma-separated"},
 		{"wrong delimiter given", []string{"--delimiter", "tab"}, 1, "read as Shift_JIS, tab-separated: is that right?"},
-		{"unknown encoding", []string{"--encoding", "latin1"}, 2, `--encoding: unknown encoding "latin1"`},
+		{"unknown encoding", []string{"--encoding", "euc-jp"}, 2, `--encoding: unknown encoding "euc-jp"`},
 		{"unknown delimiter", []string{"--delimiter", "|"}, 2, `--delimiter: unknown delimiter "|"`},
 	}
 	for _, tt := range tests {
@@ -206,6 +207,38 @@ func TestValidateShiftJIS(t *testing.T) {
 				checkAccounting(t, r.stdout, 4, 4, 0)
 			}
 		})
+	}
+}
+
+// TestValidateWindows1252 checks that a Western European list is read as Windows-1252, and
+// that one that could as well be Shift_JIS stops with an error naming the file.
+func TestValidateWindows1252(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	euro := write("euro.csv", "organization,records,disclosed\nMüller GmbH,1,2019-06-04\nSociété Générale,2,2020-01-02\n")
+	r := runCmd(t, "", "validate", "-i", euro)
+	if r.status != 0 || !strings.Contains(r.stdout, euro+": read as Windows-1252, comma-separated\n") {
+		t.Fatalf("exit %d; stdout:\n%sstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	checkAccounting(t, r.stdout, 2, 2, 0)
+	unclear := write("unclear.csv", "organization,notes\nAcme,€100\n")
+	r = runCmd(t, "", "validate", "-i", unclear)
+	if want := "reading " + unclear + ": wrong or unknown encoding: the text is not UTF-8, and it could be Shift_JIS"; r.status != 1 ||
+		!strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "--encoding shift_jis or --encoding windows-1252") {
+		t.Fatalf("exit %d, want 1 with %q; stderr:\n%s", r.status, want, r.stderr)
+	}
+	if r := runCmd(t, "", "validate", "-i", unclear, "--encoding", "latin1"); r.status != 0 {
+		t.Fatalf("--encoding latin1: exit %d; stderr:\n%s", r.status, r.stderr)
 	}
 }
 

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/transform"
 )
@@ -21,6 +23,9 @@ const (
 	EncodingUTF16LE  = "UTF-16LE"
 	EncodingUTF16BE  = "UTF-16BE"
 	EncodingShiftJIS = "Shift_JIS"
+	// EncodingWindows1252 is Windows-1252 (CP1252), the superset of Latin-1 (ISO-8859-1) that
+	// Western European Windows and Excel write.
+	EncodingWindows1252 = "Windows-1252"
 )
 
 // Sentinel errors about the input's encoding and delimiter, for errors.Is.
@@ -38,8 +43,9 @@ var (
 const sniffSize = 64 * 1024
 
 // ParseEncoding returns the canonical name (EncodingUTF8, …) of an encoding named in any of
-// the spellings Options.Encoding accepts, case-insensitively: utf-8, utf-16le, utf-16be, and
-// shift_jis, sjis or cp932 for Shift_JIS. The empty name stays empty, meaning "detect".
+// the spellings Options.Encoding accepts, case-insensitively: utf-8, utf-16le, utf-16be,
+// shift_jis, sjis or cp932 for Shift_JIS, and windows-1252, cp1252, latin1 or iso-8859-1 for
+// Windows-1252. The empty name stays empty, meaning "detect".
 func ParseEncoding(name string) (string, error) {
 	switch strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(name))) {
 	case "":
@@ -52,8 +58,10 @@ func ParseEncoding(name string) (string, error) {
 		return EncodingUTF16BE, nil
 	case "shiftjis", "sjis", "cp932", "windows31j", "ms932":
 		return EncodingShiftJIS, nil
+	case "windows1252", "cp1252", "latin1", "iso88591":
+		return EncodingWindows1252, nil
 	}
-	return "", fmt.Errorf("%w %q (want utf-8, utf-16le, utf-16be or shift_jis)", ErrUnknownEncoding, name)
+	return "", fmt.Errorf("%w %q (want utf-8, utf-16le, utf-16be, shift_jis or windows-1252)", ErrUnknownEncoding, name)
 }
 
 // DelimiterName names a field delimiter for messages: "comma", "tab", "semicolon", or the
@@ -149,13 +157,22 @@ func validDelimiter(d rune) bool {
 }
 
 // sniffEncoding tells the encoding of text without a byte-order mark from its first bytes,
-// head (all of it when atEOF): UTF-8 if head is valid UTF-8 (plain ASCII included), else
-// Shift_JIS if it decodes as Shift_JIS. When head is neither, the encoding with clearly
-// fewer byte sequences that do not decode wins (its bad rows are then rejected one by one);
-// a tie goes to UTF-8, the documented format; and text with many valid UTF-8 characters
-// beside a few bad bytes is UTF-8 (a damaged row, a character cut off). NUL bytes in the first
-// line or in numbers (UTF-16 without a byte-order mark), workbooks and anything else are
-// errors: they are not guessed at.
+// head (all of it when atEOF). UTF-8 if head is valid UTF-8 (plain ASCII included), or holds
+// many valid UTF-8 characters beside a few bad bytes (a damaged row, a character cut off).
+// Otherwise Shift_JIS and Windows-1252 are weighed, only on clear evidence, since Western
+// European text often decodes as Shift_JIS into kanji no one wrote:
+//   - Shift_JIS when head decodes as Shift_JIS (or with clearly fewer bad sequences than as
+//     UTF-8, its bad rows then rejected one by one), and Windows-1252 cannot code it or it
+//     looks Japanese (japaneseEvidence) four times as much as Western European
+//     (latinEvidence);
+//   - Windows-1252 when it looks Western European four times as much as Japanese and as
+//     UTF-8 (its valid characters, which a file that mixes the two would hold);
+//   - text that could be either is an error that shows a line read both ways and asks for
+//     the encoding;
+//   - else the encoding with fewer bad sequences, UTF-8 or Shift_JIS, wins, UTF-8 on a tie.
+//
+// NUL bytes in the first line or in numbers (UTF-16 without a byte-order mark), workbooks
+// and anything else are errors: they are not guessed at.
 func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
@@ -169,18 +186,184 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	}
 	// Many characters that are valid UTF-8 beside a few bytes that are not: UTF-8 with a
 	// damaged row or a character cut off, not Shift_JIS, whose text rarely reads as UTF-8.
-	if good, damaged := countUTF8(head); good >= 2*damaged {
+	good, damaged := countUTF8(head)
+	if good >= 2*damaged {
 		return EncodingUTF8, nil
 	}
 	badSJIS := countUndecodable(head, atEOF, newCharDecoder(EncodingShiftJIS))
+	japanese := japaneseEvidence(head, atEOF)
+	latin, uncoded := latinEvidence(head)
+	sjisOK := badSJIS == 0 || badSJIS*4 <= badUTF8
+	cp1252OK := uncoded == 0
 	switch {
-	case badSJIS == 0 || badSJIS*4 <= badUTF8:
+	case sjisOK && (!cp1252OK || japanese > 0 && japanese >= 4*latin):
 		return EncodingShiftJIS, nil
+	case cp1252OK && latin > 0 && latin >= 4*(japanese+good):
+		return EncodingWindows1252, nil
+	case sjisOK && cp1252OK:
+		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, --encoding shift_jis or --encoding windows-1252",
+			ErrEncoding, bothReadings(head, atEOF))
 	case badUTF8 <= badSJIS:
 		return EncodingUTF8, nil
 	}
-	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS; name the encoding",
+	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding (--encoding)",
 		ErrEncoding, len(head), badUTF8, badSJIS)
+}
+
+// japaneseEvidence scores how much head, read as Shift_JIS, looks like Japanese text. One
+// point each: a kana, a Japanese punctuation mark or a full-width form (which Windows-1252
+// text, where they would start with a byte such as ‚ or ƒ, practically never gives); a kanji
+// of JIS level 1 (lead byte up to 0x9F) next to another character above ASCII, as Japanese
+// words are written (株式会社); a half-width katakana next to another; 年, 月, 日, 万 or 件
+// right after a digit (dates, counts). Four points for each Japanese column name of Columns
+// in the first line. Windows-1252 text read as Shift_JIS scores next to nothing: its accented
+// letters become kanji of level 2 or half-width katakana, each alone between ASCII letters.
+func japaneseEvidence(head []byte, atEOF bool) int {
+	type char struct {
+		r    rune
+		lead byte
+	}
+	next := newCharDecoder(EncodingShiftJIS)
+	chars := make([]char, 0, len(head)/2)
+	for p := head; len(p) > 0; {
+		r, size, ok := next(p, atEOF)
+		if size == 0 {
+			break
+		}
+		if !ok {
+			r = utf8.RuneError
+		}
+		chars = append(chars, char{r, p[0]})
+		p = p[size:]
+	}
+	is := func(i int, f func(rune) bool) bool {
+		return i >= 0 && i < len(chars) && chars[i].r != utf8.RuneError && f(chars[i].r)
+	}
+	nonASCII := func(r rune) bool { return r >= utf8.RuneSelf }
+	halfKana := func(r rune) bool { return 0xFF61 <= r && r <= 0xFF9F }
+	digit := func(r rune) bool { return '0' <= r && r <= '9' }
+	score := 0
+	for i, c := range chars {
+		switch {
+		case !is(i, nonASCII):
+		case isKana(c.r):
+			score++
+		case unicode.Is(unicode.Han, c.r) && c.lead <= 0x9F && (is(i-1, nonASCII) || is(i+1, nonASCII)):
+			score++
+		case halfKana(c.r) && (is(i-1, halfKana) || is(i+1, halfKana)):
+			score++
+		case strings.ContainsRune("年月日万件", c.r) && is(i-1, digit):
+			score++
+		}
+	}
+	first := head
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		first = head[:i]
+	}
+	names := map[string]bool{}
+	for _, c := range Columns() {
+		for _, a := range c.Aliases {
+			if !isASCII(a) {
+				names[normalizeHeader(a)] = true
+			}
+		}
+	}
+	for _, h := range strings.FieldsFunc(decodeForShow(first, true, next, -1), func(r rune) bool { return r == ',' || r == '\t' || r == ';' }) {
+		if names[normalizeHeader(strings.Trim(h, ` "\r`))] {
+			score += 4
+		}
+	}
+	return score
+}
+
+// isKana reports whether r is a hiragana, a katakana (ー and ・ included), Japanese punctuation
+// (、。「」『』) or a full-width form of an ASCII character.
+func isKana(r rune) bool {
+	return 0x3041 <= r && r <= 0x30FF || 0x3001 <= r && r <= 0x3002 || 0x300C <= r && r <= 0x300F || 0xFF01 <= r && r <= 0xFF5E
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// latinEvidence counts, in head read as Windows-1252, the accented letters that stand alone,
+// or two together (ção), between ASCII characters and next to an ASCII letter, as Western
+// European text has them (Müller, Société, Zürich); Japanese text in Shift_JIS has its bytes
+// above ASCII in longer runs instead. uncoded counts the bytes that code nothing in
+// Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), which Shift_JIS text has as lead bytes (0x81
+// starts ー, 、 and 。).
+func latinEvidence(head []byte) (letters, uncoded int) {
+	letter := func(i int) bool {
+		return i >= 0 && i < len(head) && ('a' <= head[i] && head[i] <= 'z' || 'A' <= head[i] && head[i] <= 'Z')
+	}
+	for i := 0; i < len(head); {
+		if head[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		j, accented := i, true // head[i:j] is a run of bytes above ASCII
+		for ; j < len(head) && head[j] >= utf8.RuneSelf; j++ {
+			r := charmap.Windows1252.DecodeByte(head[j])
+			if r == utf8.RuneError {
+				uncoded++
+			}
+			accented = accented && unicode.IsLetter(r)
+		}
+		if accented && j-i <= 2 && (letter(i-1) || letter(j)) {
+			letters += j - i
+		}
+		i = j
+	}
+	return letters, uncoded
+}
+
+// bothReadings returns ": line N reads "…" in Shift_JIS and "…" in Windows-1252" for the
+// first line of head with a byte above ASCII, for an error that asks which is right.
+func bothReadings(head []byte, atEOF bool) string {
+	i := bytes.IndexFunc(head, func(r rune) bool { return r >= utf8.RuneSelf })
+	if i < 0 {
+		return ""
+	}
+	start := bytes.LastIndexByte(head[:i], '\n') + 1
+	end := len(head)
+	if j := bytes.IndexByte(head[i:], '\n'); j >= 0 {
+		end = i + j
+	}
+	line := bytes.TrimRight(head[start:end], "\r")
+	return fmt.Sprintf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
+		1+bytes.Count(head[:start], []byte("\n")),
+		decodeForShow(line, atEOF || end < len(head), newCharDecoder(EncodingShiftJIS), 60),
+		decodeForShow(line, true, decodeWindows1252, 60))
+}
+
+// decodeForShow decodes p with next, the bytes that do not decode or give a character that
+// does not print escaped (\xe9), cut to max characters (max < 0: all) with "…".
+func decodeForShow(p []byte, atEOF bool, next charDecoder, max int) string {
+	var b strings.Builder
+	for n := 0; len(p) > 0; n++ {
+		if n == max {
+			b.WriteString("…")
+			break
+		}
+		r, size, ok := next(p, atEOF)
+		if size == 0 {
+			break
+		}
+		if ok && (unicode.IsPrint(r) || r == '\t') {
+			b.WriteRune(r)
+		} else {
+			for _, c := range p[:size] {
+				fmt.Fprintf(&b, "\\x%02x", c)
+			}
+		}
+		p = p[size:]
+	}
+	return b.String()
 }
 
 // manyNULs reports whether the NUL bytes in head say that it is not 8-bit text: one in the
@@ -303,8 +486,20 @@ func newCharDecoder(enc string) charDecoder {
 		return utf16Decoder(binary.LittleEndian)
 	case EncodingUTF16BE:
 		return utf16Decoder(binary.BigEndian)
+	case EncodingWindows1252:
+		return decodeWindows1252
 	}
 	return shiftJISDecoder(japanese.ShiftJIS.NewDecoder())
+}
+
+// decodeWindows1252 decodes one byte of Windows-1252; the five bytes that code no character
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D) do not decode.
+func decodeWindows1252(p []byte, _ bool) (rune, int, bool) {
+	if c := p[0]; c < utf8.RuneSelf {
+		return rune(c), 1, true
+	}
+	r := charmap.Windows1252.DecodeByte(p[0])
+	return r, 1, r != utf8.RuneError
 }
 
 func utf16Decoder(order binary.ByteOrder) charDecoder {

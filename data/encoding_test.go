@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -258,7 +259,7 @@ func TestReadEncodingErrors(t *testing.T) {
 		wantErr  error
 		wantText []string
 	}{
-		{"unknown encoding name", []byte(comma), Options{Encoding: "latin1"}, ErrUnknownEncoding, []string{`"latin1"`, "shift_jis"}},
+		{"unknown encoding name", []byte(comma), Options{Encoding: "euc-jp"}, ErrUnknownEncoding, []string{`"euc-jp"`, "shift_jis", "windows-1252"}},
 		{"delimiter that cannot be one", []byte(comma), Options{Delimiter: '"'}, ErrBadDelimiter, nil},
 		{"UTF-8 read as UTF-16LE: the header is not found", []byte(comma), Options{Encoding: "utf-16le"}, nil,
 			[]string{"read as UTF-16LE, comma-separated: is that right?"}},
@@ -363,7 +364,8 @@ func TestSniffEncoding(t *testing.T) {
 		{"ASCII", "organization,records\nA,1\n", EncodingUTF8},
 		{"UTF-8", "企業名,件数\n株式会社,1\n", EncodingUTF8},
 		{"Shift_JIS", "\x8a\xe9\x8b\xc6\x96\xbc,records\n\x82\xa0\x82\xa2,1\n", EncodingShiftJIS},
-		{"UTF-8 with one Latin-1 byte: UTF-8, the row is rejected", "organization\nCaf\xe9\n", EncodingUTF8},
+		{"ASCII with one Latin-1 letter: Windows-1252", "organization\nCaf\xe9\n", EncodingWindows1252},
+		{"UTF-8 with one Latin-1 byte: UTF-8, the row is rejected", "organization\nCaf\xe9\nカフェ\n", EncodingUTF8},
 		{"UTF-8 text with one bad byte", "企業名,件数\n株式会社\xff,1\nおもちゃ箱,2\n", EncodingUTF8},
 		{"Shift_JIS text with one bad byte", "\x8a\xe9\x8b\xc6\x96\xbc\n\x82\xa0\x82\xa2\x82\xa4\x82\xa6\x82\xa8\x82\xff\n", EncodingShiftJIS},
 		{"a real U+FFFD is UTF-8", "organization\n\uFFFD\n", EncodingUTF8},
@@ -417,6 +419,11 @@ func TestParseEncoding(t *testing.T) {
 		{"Shift-JIS", EncodingShiftJIS, true},
 		{"sjis", EncodingShiftJIS, true},
 		{"CP932", EncodingShiftJIS, true},
+		{"windows-1252", EncodingWindows1252, true},
+		{"CP1252", EncodingWindows1252, true},
+		{"latin1", EncodingWindows1252, true},
+		{"ISO-8859-1", EncodingWindows1252, true},
+		{"iso_8859_1", EncodingWindows1252, true},
 		{"utf-16", "", false},
 		{"euc-jp", "", false},
 	}
@@ -428,5 +435,104 @@ func TestParseEncoding(t *testing.T) {
 		if err != nil && !errors.Is(err, ErrUnknownEncoding) {
 			t.Errorf("ParseEncoding(%q) error %v is not ErrUnknownEncoding", tt.in, err)
 		}
+	}
+}
+
+// TestSniffShiftJISOrWindows1252 checks that text that is not UTF-8 is read as Shift_JIS or
+// Windows-1252 only on clear evidence, and refused otherwise, never Western European text
+// read as Shift_JIS. Hard cases are marked: hard means Windows-1252 codes every byte and the
+// Shift_JIS reading has no bad byte either, so only the evidence can tell them apart.
+func TestSniffShiftJISOrWindows1252(t *testing.T) {
+	const hdr = "organization,city,records,disclosed\n"
+	tests := []struct {
+		name string
+		enc  encoding.Encoding
+		text string
+		hard bool
+		want string // "" for the error that asks for the encoding
+	}{
+		{"the seed file", shiftJIS, csvText(t, seedRecords, ',', true), false, EncodingShiftJIS},
+		{"the sample", shiftJIS, string(Sample()), false, EncodingShiftJIS},
+		{"kanji company names only, English header", shiftJIS,
+			hdr + "株式会社東芝,東京,100,2019-06-04\n日本電気株式会社,東京,2,2020-01-01\n富士通株式会社,Kawasaki,3,2020-02-02\n三菱電機株式会社,東京,4,2021-03-03\n", true, EncodingShiftJIS},
+		{"one kanji company name", shiftJIS, hdr + "株式会社東芝,Tokyo,100,2019-06-04\n", true, EncodingShiftJIS},
+		{"Japanese dates and counts only", shiftJIS,
+			hdr + "Example Co.,Tokyo,4万,2019年6月4日\nAcme,Osaka,41355,2020年1月20日\n", true, EncodingShiftJIS},
+		{"Japanese header, ASCII rows", shiftJIS, "企業名,件数,公表日\nAcme,1,2019-06-04\nBeta,2,2020-01-02\n", false, EncodingShiftJIS},
+		{"half-width katakana service names", shiftJIS, "organization,service\nAcme,ｱﾈﾓﾈ\nBeta,ｵﾓﾁｬﾊﾞｺ\n", true, EncodingShiftJIS},
+		{"kana", shiftJIS, "organization,notes\nAcme,カード情報\n", false, EncodingShiftJIS},
+
+		{"German, French and Swiss names", charmap.Windows1252,
+			hdr + "Müller GmbH,Zürich,100,2019-06-04\nSociété Générale,Paris,2,2020-01-01\nNestlé S.A.,Vevey,3,2021-02-02\n", false, EncodingWindows1252},
+		{"accents that all decode as Shift_JIS kanji", charmap.Windows1252,
+			hdr + "Générale,Bélgica,1,2019-06-04\nCrèmerie,Orléans,2,2020-01-01\n", true, EncodingWindows1252},
+		{"Portuguese ção", charmap.Windows1252, hdr + "Informação Ltda,Lisboa,1,2019-06-04\n", true, EncodingWindows1252},
+		{"typographic quotes", charmap.Windows1252, hdr + "L’Oréal,Clichy,1,2019-06-04\n“Ørsted” A/S,Fredericia,2,2020-01-01\n", false, EncodingWindows1252},
+		{"upper-case accents", charmap.Windows1252, hdr + "MÜNCHENER RÜCK,MÜNCHEN,1,2019-06-04\n", true, EncodingWindows1252},
+
+		{"only a euro sign: no evidence either way", charmap.Windows1252, "organization,notes\nAcme,€100\n", true, ""},
+		{"as much Japanese-looking as European-looking", nil, "", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := encode(t, tt.enc, tt.text)
+			if tt.enc == nil { // a kanji run in Shift_JIS beside two accented letters in Windows-1252
+				b = append(encode(t, shiftJIS, "organization,notes\n株式会社,"), encode(t, charmap.Windows1252, "Générale\n")...)
+			}
+			_, uncoded := latinEvidence(b)
+			hard := uncoded == 0 && countUndecodable(b, true, newCharDecoder(EncodingShiftJIS)) == 0
+			if hard != tt.hard {
+				t.Fatalf("fixture hard = %v, want %v: the case does not test what it says", hard, tt.hard)
+			}
+			got, err := sniffEncoding(b, true)
+			if tt.want != "" {
+				if got != tt.want || err != nil {
+					t.Fatalf("sniffEncoding = %q, %v; want %s", got, err, tt.want)
+				}
+				res := readBytes(t, b, Options{})
+				if res.Encoding != tt.want || res.RowsRejected != 0 {
+					t.Fatalf("read as %s with %d rows rejected: %v", res.Encoding, res.RowsRejected, res.Issues)
+				}
+				return
+			}
+			if got != "" || !errors.Is(err, ErrEncoding) {
+				t.Fatalf("sniffEncoding = %q, %v; want an ErrEncoding", got, err)
+			}
+			for _, s := range []string{"could be Shift_JIS", "--encoding shift_jis", "--encoding windows-1252", "line 2 reads"} {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+// TestReadWindows1252 reads a Western European list detected, given, and refused when it
+// could be Japanese, and checks the values are the letters written.
+func TestReadWindows1252(t *testing.T) {
+	text := "organization,service,records,disclosed\nMüller GmbH,Zürich Shop,1,2019-06-04\nSociété Générale,Crèmerie,2,2020-01-01\n"
+	b := encode(t, charmap.Windows1252, text)
+	for _, name := range []string{"", "windows-1252", "latin1", "ISO-8859-1", "cp1252"} {
+		res := readBytes(t, b, Options{Encoding: name})
+		if res.Encoding != EncodingWindows1252 || len(res.Scopes) != 2 || len(res.Issues) != 0 {
+			t.Fatalf("--encoding %q: read as %s, %d scopes, issues %v", name, res.Encoding, len(res.Scopes), res.Issues)
+		}
+		if got := []string{res.Scopes[0].Organization, res.Scopes[0].Service, res.Scopes[1].Organization, res.Scopes[1].Service}; !reflect.DeepEqual(got,
+			[]string{"Müller GmbH", "Zürich Shop", "Société Générale", "Crèmerie"}) {
+			t.Errorf("--encoding %q: values %q", name, got)
+		}
+	}
+	// The bytes Windows-1252 does not code reject their row.
+	res := readBytes(t, append(b, "Acme\x81,Shop,3,2021-01-01\n"...), Options{Encoding: "windows-1252"})
+	if res.RowsRejected != 1 || len(res.Issues) != 1 || res.Issues[0].Line != 4 || res.Issues[0].Value != `Acme\x81` {
+		t.Errorf("uncoded byte: rejected %d, issues %v", res.RowsRejected, res.Issues)
+	}
+	// Shift_JIS given reads the kanji that the bytes make there; it is the user's word.
+	if res := readBytes(t, encode(t, charmap.Windows1252, "organization\nGénérale\n"), Options{Encoding: "shift_jis"}); res.Scopes[0].Organization != "G駭駻ale" {
+		t.Errorf("read as Shift_JIS: %q", res.Scopes[0].Organization)
+	}
+	_, err := Read(bytes.NewReader(encode(t, charmap.Windows1252, "organization,notes\nAcme,€100\n")), Options{})
+	if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), `line 2 reads "Acme,\x80100" in Shift_JIS and "Acme,€100" in Windows-1252`) {
+		t.Errorf("err = %v", err)
 	}
 }

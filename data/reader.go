@@ -20,9 +20,10 @@ type Options struct {
 	// year after Now's year are rejected as typos. The zero value means time.Now().
 	Now time.Time
 	// Encoding names the encoding of the input, in any spelling ParseEncoding accepts
-	// ("utf-8", "utf-16le", "utf-16be", "shift_jis", "cp932", …). The zero value "" means
-	// detect it: from a byte-order mark, else UTF-8 if the start of the input is valid UTF-8,
-	// else Shift_JIS if it is valid Shift_JIS.
+	// ("utf-8", "utf-16le", "utf-16be", "shift_jis", "cp932", "windows-1252", "latin1", …).
+	// The zero value "" means detect it: from a byte-order mark, else UTF-8 if the start of
+	// the input is valid UTF-8, else Shift_JIS or Windows-1252 when the text clearly is one
+	// and not the other (an error asks for the encoding when it is not clear).
 	Encoding string
 	// Delimiter separates the fields. The zero value means detect it from the header line:
 	// comma, tab or semicolon, whichever gives the most fields.
@@ -156,7 +157,7 @@ type csvRow struct {
 
 // Read reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
 // the bytes; see Options.Sheet and "Excel workbooks" in the README). CSV text is UTF-8,
-// UTF-16 or Shift_JIS (CP932), its fields separated by commas, tabs or semicolons; see Options
+// UTF-16, Shift_JIS (CP932) or Windows-1252, its fields separated by commas, tabs or semicolons; see Options
 // for how the encoding and the delimiter are detected. A byte-order mark is skipped. For CSV,
 // Read never holds more than the start of the input (64 KiB, to tell the encoding and
 // delimiter) and the rows being decoded (a few thousand, spread over the cores) in memory,

@@ -210,12 +210,13 @@ func TestReadRowIssues(t *testing.T) {
 			wantIssues: []want{{Warning, 2, "exposure_end", 7, "2019-06-0\n1", "not a date"}},
 		},
 		{
-			// Latin-1 é in a UTF-8 file. (Bytes that are valid Shift_JIS, like \x82\xa0, would
-			// make the file read as Shift_JIS: see encoding_test.go.)
+			// Latin-1 é in a UTF-8 file. (In a file otherwise ASCII it would make the file
+			// read as Windows-1252, and bytes that are valid Shift_JIS, like \x82\xa0, as
+			// Shift_JIS: see encoding_test.go.)
 			name: "invalid UTF-8 rejects the row",
 			in: hdr +
 				"a,Caf\xe9,card,suspected,1,,,,,2019-06-04,\n" +
-				"b,B,card,confirmed,2,,,,,2019-06-04,\n",
+				"b,株式会社B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
 			wantIssues: []want{{Rejected, 2, "organization", 2, `Caf\xe9`, "not valid UTF-8"}},
 		},
