@@ -294,7 +294,8 @@ func isASCII(s string) bool {
 // latinEvidence counts, in head read as Windows-1252, the accented letters that stand alone,
 // or two together (ção), between ASCII characters and next to an ASCII letter, as Western
 // European text has them (Müller, Société, Zürich); Japanese text in Shift_JIS has its bytes
-// above ASCII in longer runs instead. uncoded counts the bytes that code nothing in
+// above ASCII in longer runs instead. The letters of 0x80 to 0x9F (ƒ, Š, Œ, Ž, …) do not
+// count: they are rare in European text, and lead bytes of katakana and kanji (ガ is ƒK). uncoded counts the bytes that code nothing in
 // Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), which Shift_JIS text has as lead bytes (0x81
 // starts ー, 、 and 。).
 func latinEvidence(head []byte) (letters, uncoded int) {
@@ -312,7 +313,7 @@ func latinEvidence(head []byte) (letters, uncoded int) {
 			if r == utf8.RuneError {
 				uncoded++
 			}
-			accented = accented && unicode.IsLetter(r)
+			accented = accented && head[j] >= 0xA0 && unicode.IsLetter(r)
 		}
 		if accented && j-i <= 2 && (letter(i-1) || letter(j)) {
 			letters += j - i

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -534,5 +536,64 @@ func TestReadWindows1252(t *testing.T) {
 	_, err := Read(bytes.NewReader(encode(t, charmap.Windows1252, "organization,notes\nAcme,€100\n")), Options{})
 	if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), `line 2 reads "Acme,\x80100" in Shift_JIS and "Acme,€100" in Windows-1252`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestSniffNeverConfuses builds many small lists from Western European and Japanese names, in
+// Windows-1252 and Shift_JIS, and checks that none is read in the other encoding: each is
+// read as written or refused with the error that asks for the encoding.
+func TestSniffNeverConfuses(t *testing.T) {
+	european := strings.Fields("Müller Zürich Société Générale Nestlé Crèmerie Orléans Bélgica Informação Ações Señor " +
+		"España Ørsted Ålborg Göteborg Straße Köln Düsseldorf Genève Besançon Façade Café Élysée L’Oréal Citroën " +
+		"Peñalver Málaga Coruña Lisboa São Paulo Übersee Öko Ärzte Château Hôtel Forêt Île Noël Groß Dvorák " +
+		"GmbH S.A. AG Ltd Bank Versicherung Assurances Banco Shop Boutique Sparkasse")
+	japanese := strings.Fields("株式会社 有限会社 東芝 日本電気 富士通 三菱電機 任天堂 東京 大阪 銀行 証券 保険 " +
+		"サンポークリエイト おもちゃ箱 アネモネ ｱﾈﾓﾈ 楽天 ヤフー 通販 電力 ガス 鉄道 商事 不動産 " +
+		"Example Acme Online Store Web")
+	r := rand.New(rand.NewPCG(1, 2))
+	phrase := func(words []string) string {
+		n := 1 + r.IntN(3)
+		out := make([]string, n)
+		for i := range out {
+			out[i] = words[r.IntN(len(words))]
+		}
+		return strings.Join(out, " ")
+	}
+	counts := map[string]int{}
+	for i := 0; i < 400; i++ {
+		rows := 1 + r.IntN(5)
+		var eu, jp strings.Builder
+		eu.WriteString("organization,service,records,disclosed\n")
+		jp.WriteString("organization,service,records,disclosed\n")
+		for j := 0; j < rows; j++ {
+			fmt.Fprintf(&eu, "%s,%s,%d,2019-06-04\n", phrase(european), phrase(european), r.IntN(1000))
+			fmt.Fprintf(&jp, "%s,%s,%d,2019-06-04\n", phrase(japanese), phrase(japanese), r.IntN(1000))
+		}
+		for _, c := range []struct {
+			enc  encoding.Encoding
+			text string
+			want string
+		}{
+			{charmap.Windows1252, eu.String(), EncodingWindows1252},
+			{shiftJIS, jp.String(), EncodingShiftJIS},
+		} {
+			b := encode(t, c.enc, c.text)
+			got, err := sniffEncoding(b, true)
+			switch {
+			case got == c.want:
+				counts[got]++
+			case got == "" && err != nil && strings.Contains(err.Error(), "--encoding shift_jis or --encoding windows-1252"):
+				counts["refused "+c.want]++
+			case got == EncodingUTF8 && isASCII(c.text):
+				counts["ASCII"]++
+			default:
+				t.Fatalf("%s text read as %q (%v):\n%s", c.want, got, err, c.text)
+			}
+		}
+	}
+	t.Logf("%v", counts)
+	// Most are read: refusing is the exception, for lists with little to go on.
+	if counts[EncodingWindows1252] < 380 || counts[EncodingShiftJIS] < 380 {
+		t.Errorf("too many refused: %v", counts)
 	}
 }
