@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,9 @@ var (
 	ErrEncoding = errors.New("wrong or unknown encoding")
 	// ErrBadDelimiter is returned for an Options.Delimiter that cannot separate CSV fields.
 	ErrBadDelimiter = errors.New("invalid delimiter")
+	// ErrDelimiter wraps the *ParseError returned when the delimiter of the input cannot be
+	// told: several split it alike, or none does.
+	ErrDelimiter = errors.New("the delimiter cannot be told")
 )
 
 // sniffSize is how much of the input is looked at to tell its encoding and delimiter.
@@ -97,7 +101,7 @@ type input struct {
 }
 
 // openInput works out the encoding (from a byte-order mark, else from the first sniffSize
-// bytes, unless opts names one) and the delimiter (from the header line, unless opts names
+// bytes, unless opts names one) and the delimiter (from the first records, unless opts names
 // one), and returns the input decoded to UTF-8. It reads no more than sniffSize bytes ahead.
 func openInput(r io.Reader, opts Options) (*input, error) {
 	enc, err := ParseEncoding(opts.Encoding)
@@ -146,7 +150,9 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return nil, err
 		}
-		in.delim = sniffDelimiter(head)
+		if in.delim, err = sniffDelimiter(head, err == io.EOF); err != nil {
+			return nil, &ParseError{Err: err}
+		}
 	}
 	return in, nil
 }
@@ -425,43 +431,135 @@ func countUndecodable(p []byte, atEOF bool, next charDecoder) int {
 	return bad
 }
 
-// sniffDelimiter tells the delimiter from the header line, the first line of text that
-// holds more than blanks and delimiters: comma, tab or semicolon, whichever separates it into
-// the most fields outside quotes (comma on a tie, and when there is none).
-func sniffDelimiter(text []byte) rune {
-	candidates := []rune{',', '\t', ';'}
-	// Skip blank lines.
-	for len(text) > 0 {
-		line := text
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			line = text[:i+1]
-		}
-		if len(bytes.Trim(line, " \t\r\n,;")) > 0 {
-			break
-		}
-		text = text[len(line):]
+// delimiterRecords is how many records, the header first, tell the delimiter.
+const delimiterRecords = 20
+
+// delimiterCandidates are the delimiters detected, in the order messages list them.
+var delimiterCandidates = []rune{',', '\t', ';'}
+
+// delimiterSplit is what one candidate delimiter makes of the first records.
+type delimiterSplit struct {
+	delim  rune
+	header int // fields in the header; 0 when its quoting is broken with this delimiter
+	rows   int // records after the header
+	agree  int // those with as many fields as the header
+	// mode is the most common number of fields in the rows after the header (the smallest
+	// on a tie), and modeRows how many rows have it.
+	mode, modeRows int
+}
+
+// consistent reports whether the split gives the header more than one field and at least
+// three quarters of the rows after it as many (a few broken rows are rejected later, one by
+// one).
+func (s delimiterSplit) consistent() bool {
+	return s.header > 1 && s.agree*4 >= s.rows*3
+}
+
+// splitsRows reports whether the split gives at least three quarters of the rows after the
+// header the same number of fields, more than one.
+func (s delimiterSplit) splitsRows() bool {
+	return s.rows > 0 && s.mode > 1 && s.modeRows*4 >= s.rows*3
+}
+
+func (s delimiterSplit) String() string {
+	name := DelimiterName(s.delim)
+	switch {
+	case s.header > 1:
+		return fmt.Sprintf("%s splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)
+	case s.splitsRows():
+		name += fmt.Sprintf(" splits %d of the %d rows after the header into %d fields but", s.modeRows, s.rows, s.mode)
 	}
-	counts := make(map[rune]int, len(candidates))
-	quoted := false
-scan:
-	for _, c := range text {
+	if s.header == 0 {
+		return name + " breaks the header's quoting"
+	}
+	return name + " does not split the header"
+}
+
+// sniffDelimiter tells the delimiter from the start of the text (all of it when atEOF): the
+// header and up to delimiterRecords-1 records after it, blank ones skipped, read as CSV with
+// each of comma, tab and semicolon. The delimiter is the one that splits the header into more
+// than one field and the rows after it alike (consistent); or, when none does, the only one
+// that splits the header, unless another splits the rows (its rows that do not fit are then
+// rejected one by one, as with a delimiter given). When none splits the header the file has
+// one column, read with comma; the header check then says what is missing. Otherwise the
+// delimiter is not guessed: the error says what each one gives.
+func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
+	if !atEOF {
+		// The last line may be cut short.
+		text = text[:bytes.LastIndexByte(text, '\n')+1]
+	}
+	splits := make([]delimiterSplit, len(delimiterCandidates))
+	var header, consistent, rows []delimiterSplit
+	for i, d := range delimiterCandidates {
+		s := splitRecords(text, d, atEOF)
+		splits[i] = s
+		if s.header > 1 {
+			header = append(header, s)
+		}
+		if s.consistent() {
+			consistent = append(consistent, s)
+		}
+		if s.splitsRows() {
+			rows = append(rows, s)
+		}
+	}
+	var what string
+	switch {
+	case len(consistent) == 1:
+		return consistent[0].delim, nil
+	case len(header) == 0:
+		return ',', nil
+	case len(consistent) > 1:
+		what = "more than one delimiter splits the header and the rows after it alike"
+	case len(header) == 1 && (len(rows) == 0 || len(rows) == 1 && rows[0].delim == header[0].delim):
+		return header[0].delim, nil
+	case len(header) == 1:
+		what = "the header and the rows after it are split by different delimiters"
+	default:
+		what = "no delimiter splits the header and the rows after it alike"
+	}
+	parts := make([]string, len(splits))
+	for i, s := range splits {
+		parts[i] = s.String()
+	}
+	return 0, fmt.Errorf("%w: %s: %s; name it, --delimiter , or tab or ;", ErrDelimiter, what, strings.Join(parts, "; "))
+}
+
+// splitRecords reads the first records of text as CSV separated by d.
+func splitRecords(text []byte, d rune, atEOF bool) delimiterSplit {
+	s := delimiterSplit{delim: d}
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord = d, -1
+	counts := map[int]int{}
+	for n := 0; n < delimiterRecords; {
+		rec, err := cr.Read()
+		if err == io.EOF || err != nil && !atEOF && cr.InputOffset() == int64(len(text)) {
+			break // the end, or a quoted field that goes on past the text
+		}
+		if err == nil && strings.Trim(strings.Join(rec, ""), " \t\r\n,;") == "" {
+			continue // blank, with every delimiter
+		}
 		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '\n':
-			break scan
-		case c == ',' || c == '\t' || c == ';':
-			counts[rune(c)]++
+		case n == 0 && err == nil:
+			s.header = len(rec)
+		case n == 0: // broken quoting: header stays 0
+		default:
+			s.rows++
+			if err == nil {
+				counts[len(rec)]++
+				if len(rec) == s.header {
+					s.agree++
+				}
+			}
+		}
+		n++
+	}
+	for k, c := range counts {
+		if c > s.modeRows || c == s.modeRows && k < s.mode {
+			s.mode, s.modeRows = k, c
 		}
 	}
-	best := candidates[0]
-	for _, d := range candidates[1:] {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return best
+	return s
 }
 
 // A charDecoder decodes the first character of p. It returns the rune and the number of

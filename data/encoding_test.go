@@ -278,6 +278,14 @@ func TestReadEncodingErrors(t *testing.T) {
 		{"a broken .xlsx workbook", []byte("PK\x03\x04\x14\x00\x06\x00"), Options{}, ErrWorkbook, []string{"starts like an .xlsx workbook", "not a valid zip"}},
 		{"neither UTF-8 nor Shift_JIS", bytes.Repeat([]byte("organization\x82\xa0\xff\n"), 20), Options{}, ErrEncoding,
 			[]string{"neither UTF-8 nor Shift_JIS", "60 byte sequences that are not UTF-8 and 20 that are not Shift_JIS"}},
+		{"two delimiters split the header and the rows alike", []byte("organization,records;notes,x\nA,1;n,y\n"), Options{}, ErrDelimiter,
+			[]string{"more than one delimiter", "comma splits the header into 3 fields", "semicolon splits the header into 2 fields", "--delimiter"}},
+		{"the header split by commas, the rows by semicolons", []byte("organization,records,disclosed\nA;1;2019-06-04\nB;2;2019-06-05\n"), Options{}, ErrDelimiter,
+			[]string{"split by different delimiters", "semicolon splits 2 of the 2 rows"}},
+		{"one column, no delimiter: the column missing, not the delimiter", []byte("notes\nFoo, Inc.\nBar\n"), Options{}, ErrMissingCol,
+			[]string{"line 1", "missing required column: organization", `the header found has "notes"`}},
+		{"a delimiter given is not second-guessed", []byte("organization,records;notes,x\nA,1;n,y\n"), Options{Delimiter: ';'}, ErrMissingCol,
+			[]string{`"organization,records"`, "read as UTF-8, semicolon-separated"}},
 		{"bad bytes in a Shift_JIS header", append(encode(t, shiftJIS, "事案ID,企業名"), "\x82\xff\n"...), Options{}, ErrEncoding,
 			[]string{"line 1", `header "企業名\x82\xff" holds bytes that are not valid Shift_JIS`}},
 	}
@@ -296,6 +304,21 @@ func TestReadEncodingErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadDelimiterFromRows reads files whose header alone would mislead the delimiter:
+// commas in the header names of a semicolon file, in Shift_JIS too.
+func TestReadDelimiterFromRows(t *testing.T) {
+	text := "organization;disclosed;remarks, if any;records, approx.\n株式会社A;2019-06-04;x;1\nB;2020-01-02;y;2\n"
+	for _, in := range [][]byte{[]byte(text), encode(t, shiftJIS, text)} {
+		res := readBytes(t, in, Options{})
+		if res.Delimiter != ';' || len(res.Scopes) != 2 || len(res.Issues) != 0 {
+			t.Fatalf("read as %s, %q: %d scopes, issues %v", res.Encoding, res.Delimiter, len(res.Scopes), res.Issues)
+		}
+		if got := res.Layout.Extra(); !reflect.DeepEqual(got, []string{"remarks, if any", "records, approx."}) {
+			t.Errorf("extra columns %q", got)
+		}
 	}
 }
 
@@ -383,25 +406,59 @@ func TestSniffEncoding(t *testing.T) {
 }
 
 func TestSniffDelimiter(t *testing.T) {
+	rows := func(line string, n int) string { return strings.Repeat(line, n) }
 	tests := []struct {
-		name string
-		in   string
-		want rune
+		name  string
+		in    string
+		atEOF bool
+		want  rune // 0: ErrDelimiter
+		text  []string
 	}{
-		{"comma", "a,b,c\n1;2;3\n", ','},
-		{"tab", "a\tb\tc\n", '\t'},
-		{"semicolon", "企業名;件数;公表日\n", ';'},
-		{"delimiters inside quotes do not count", "\"a,b,c,d\"\t\"e,f\"\tg\n", '\t'},
-		{"quoted line break in the header", "\"a;\nb;c\",d,e\n", ','},
-		{"blank lines before the header", "\n  \r\n,,,\n;;\na;b\n", ';'},
-		{"a tie goes to comma", "a,b;c\n", ','},
-		{"one column", "organization\n", ','},
-		{"empty", "", ','},
+		{"comma", "a,b,c\n1,2,3\n", true, ',', nil},
+		{"tab", "a\tb\tc\n1\t2\t3\n", true, '\t', nil},
+		{"semicolon", "企業名;件数;公表日\nA;1;2019-06-04\n", true, ';', nil},
+		{"header only", "a;b;c\n", true, ';', nil},
+		{"semicolons with decimal commas", "organization;records;share\nA;1;1,5\nB;2;2,25\n", true, ';', nil},
+		{"tabs with commas in the values", "organization\trecords\tnotes\nA\t1\tx, y\nB\t2\tz, w, v\n", true, '\t', nil},
+		{"commas in the header names of a semicolon file", "organization;date, detected;date, disclosed\nA;2019-06-01;2019-06-04\nB;2020-01-01;2020-01-02\n", true, ';', nil},
+		{"delimiters inside quotes do not count", "\"a,b,c,d\"\t\"e,f\"\tg\n\"1,2\"\t3\t4\n", true, '\t', nil},
+		{"quoted line break in the header", "\"a;\nb;c\",d,e\n1,2,3\n", true, ',', nil},
+		{"blank lines before the header", "\n  \r\n,,,\n;;\na;b\n1;2\n", true, ';', nil},
+		{"blank rows between the rows", "a,b\n\n1,2\n,\n3,4\n", true, ',', nil},
+		{"one broken row in ten is rejected later", "a,b,c\n" + rows("1,2,3\n", 8) + "1,2,3,4\n1,2,3\n", true, ',', nil},
+		{"broken rows are rejected later when only one delimiter splits the header", "a,b,c\n1,2,3\n1,2\n\"x,4\n", true, ',', nil},
+		{"only the first 20 records count", "a,b\n" + rows("1,2\n", 19) + rows("1;2\n", 10), true, ',', nil},
+		{"the last line cut by the end of the text looked at", "a,b\n1,2\n\"x\ny,z", false, ',', nil},
+		{"one column", "organization\nAcme\n", true, ',', nil},
+		{"one column with commas in the values", "organization\nFoo, Inc.\n", true, ',', nil},
+		{"empty", "", true, ',', nil},
+		{"comma and semicolon both consistent", "a,b;c,d\n1,2;3,4\n", true, 0,
+			[]string{"more than one delimiter", "comma splits the header into 3 fields and 1 of the 1 rows after it alike", "semicolon splits the header into 2 fields", "--delimiter"}},
+		{"a header with two of them and no rows", "a,b;c\n", true, 0, []string{"more than one delimiter"}},
+		{"header by comma, rows by semicolon", "a,b,c\n1;2;3\n4;5;6\n", true, 0,
+			[]string{"split by different delimiters", "comma splits the header into 3 fields and 0 of the 2 rows after it alike",
+				"tab does not split the header", "semicolon splits 2 of the 2 rows after the header into 3 fields but does not split the header"}},
+		{"header split by two, rows by neither", "a,b;c\n1\n2\n", true, 0, []string{"no delimiter splits"}},
+		{"quoting that only one delimiter reads", "\"a,b\"\tc\n\"1,2\"\t3\n", true, '\t', nil},
+		{"quoting broken by a delimiter", "\"a,b\"\tc\n1;2\n", true, 0, []string{"split by different delimiters", "comma breaks the header's quoting", "tab splits the header into 2 fields and 0 of the 1 rows",
+			"semicolon splits 1 of the 1 rows after the header into 2 fields but breaks the header's quoting"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := sniffDelimiter([]byte(tt.in)); got != tt.want {
-				t.Errorf("sniffDelimiter = %q, want %q", got, tt.want)
+			got, err := sniffDelimiter([]byte(tt.in), tt.atEOF)
+			if tt.want != 0 {
+				if got != tt.want || err != nil {
+					t.Errorf("sniffDelimiter = %q, %v; want %q", got, err, tt.want)
+				}
+				return
+			}
+			if !errors.Is(err, ErrDelimiter) {
+				t.Fatalf("sniffDelimiter = %q, %v; want ErrDelimiter", got, err)
+			}
+			for _, s := range tt.text {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
 			}
 		})
 	}

@@ -25,8 +25,10 @@ type Options struct {
 	// the input is valid UTF-8, else Shift_JIS or Windows-1252 when the text clearly is one
 	// and not the other (an error asks for the encoding when it is not clear).
 	Encoding string
-	// Delimiter separates the fields. The zero value means detect it from the header line:
-	// comma, tab or semicolon, whichever gives the most fields.
+	// Delimiter separates the fields. The zero value means detect it from the header and
+	// the records after it (up to 20 in all): comma, tab or semicolon, whichever splits the
+	// header into more than one field and the records after it alike; when that is not clear
+	// Read returns a *ParseError wrapping ErrDelimiter.
 	Delimiter rune
 	// DateOrder says how to read the ambiguous n/n/yyyy dates of US and European exports.
 	// The zero value reads none of them: each is reported, never guessed.
