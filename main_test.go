@@ -195,6 +195,7 @@ func TestValidateShiftJIS(t *testing.T) {
 		{"given", []string{"--encoding", "CP932", "--delimiter", ","}, 0, "read as Shift_JIS, comma-separated"},
 		{"wrong delimiter given", []string{"--delimiter", "tab"}, 1, "read as Shift_JIS, tab-separated: is that right?"},
 		{"unknown encoding", []string{"--encoding", "euc-jp"}, 2, `--encoding: unknown encoding "euc-jp"`},
+		{"wrong UTF-16 given", []string{"--encoding", "utf-16le"}, 1, "reading " + path + ": wrong or unknown encoding: the encoding given is UTF-16LE, but the file has no byte-order mark"},
 		{"unknown delimiter", []string{"--delimiter", "|"}, 2, `--delimiter: unknown delimiter "|"`},
 	}
 	for _, tt := range tests {

@@ -135,6 +135,11 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 	case bomEnc != "" && bomEnc != enc:
 		return nil, &ParseError{Err: fmt.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
 	}
+	if bomEnc == "" && (enc == EncodingUTF16LE || enc == EncodingUTF16BE) {
+		if err := checkUTF16(head, enc); err != nil {
+			return nil, &ParseError{Err: err}
+		}
+	}
 	if bomEnc == enc {
 		_, _ = br.Discard(bomLen)
 	}
@@ -155,6 +160,39 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 		}
 	}
 	return in, nil
+}
+
+// checkUTF16 checks that head, without a byte-order mark, has the NUL bytes of UTF-16 text in
+// the byte order enc: a zero high byte in every ASCII character (delimiters, digits, line
+// breaks), at least one code unit in 16. Text in another encoding has none, and would be read
+// as one long line of characters no one wrote.
+func checkUTF16(head []byte, enc string) error {
+	if len(head) < 2 {
+		return nil
+	}
+	hi, other := 1, EncodingUTF16BE // the index of the high byte in a code unit
+	if enc == EncodingUTF16BE {
+		hi, other = 0, EncodingUTF16LE
+	}
+	units := len(head) / 2
+	zeroHigh, zeroLow := 0, 0
+	for i := 0; i+1 < len(head); i += 2 {
+		if head[i+hi] == 0 {
+			zeroHigh++
+		}
+		if head[i+1-hi] == 0 {
+			zeroLow++
+		}
+	}
+	switch {
+	case zeroHigh > zeroLow && zeroHigh*16 >= units:
+		return nil
+	case zeroLow > zeroHigh && zeroLow*16 >= units:
+		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (--encoding %s)?",
+			ErrEncoding, enc, other, other, strings.ToLower(other))
+	}
+	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave --encoding out to detect the encoding",
+		ErrEncoding, enc, enc, enc)
 }
 
 // validDelimiter reports whether encoding/csv accepts d as its Comma.

@@ -45,6 +45,7 @@ var (
 	utf16LE  = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM) // writes a BOM
 	utf16BE  = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	utf16LEn = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM) // writes none
+	utf16BEn = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 )
 
 // encode encodes UTF-8 text with enc (nil: leaves it UTF-8).
@@ -101,6 +102,7 @@ func TestReadEncodingsAndDelimiters(t *testing.T) {
 		{"UTF-16BE with BOM", encode(t, utf16BE, comma), Options{}, EncodingUTF16BE, ','},
 		{"UTF-16LE with BOM given as utf-16le", encode(t, utf16LE, comma), Options{Encoding: "UTF-16LE"}, EncodingUTF16LE, ','},
 		{"UTF-16LE without BOM given as utf-16le", encode(t, utf16LEn, comma), Options{Encoding: "utf-16le"}, EncodingUTF16LE, ','},
+		{"UTF-16BE without BOM given as utf-16be, tabs", encode(t, utf16BEn, csvText(t, seedRecords, '\t', true)), Options{Encoding: "utf-16be"}, EncodingUTF16BE, '\t'},
 		{"UTF-8 given as utf-8", []byte(comma), Options{Encoding: "utf8"}, EncodingUTF8, ','},
 		{"semicolons given", []byte(csvText(t, seedRecords, ';', false)), Options{Delimiter: ';'}, EncodingUTF8, ';'},
 	}
@@ -263,12 +265,16 @@ func TestReadEncodingErrors(t *testing.T) {
 	}{
 		{"unknown encoding name", []byte(comma), Options{Encoding: "euc-jp"}, ErrUnknownEncoding, []string{`"euc-jp"`, "shift_jis", "windows-1252"}},
 		{"delimiter that cannot be one", []byte(comma), Options{Delimiter: '"'}, ErrBadDelimiter, nil},
-		{"UTF-8 read as UTF-16LE: the header is not found", []byte(comma), Options{Encoding: "utf-16le"}, nil,
-			[]string{"read as UTF-16LE, comma-separated: is that right?"}},
+		{"UTF-8 given as UTF-16LE", []byte(comma), Options{Encoding: "utf-16le"}, ErrEncoding,
+			[]string{"the encoding given is UTF-16LE", "no byte-order mark and not the NUL bytes that UTF-16LE text has", "it is not UTF-16LE; leave --encoding out"}},
+		{"ASCII given as UTF-16BE", []byte("organization,records\nA,1\n"), Options{Encoding: "utf-16be"}, ErrEncoding,
+			[]string{"it is not UTF-16BE"}},
+		{"UTF-16LE without BOM given as UTF-16BE", encode(t, utf16LEn, comma), Options{Encoding: "utf-16be"}, ErrEncoding,
+			[]string{"the encoding given is UTF-16BE", "its NUL bytes are where UTF-16LE has them", "--encoding utf-16le"}},
 		{"Shift_JIS read as UTF-8: the header is not UTF-8", encode(t, shiftJIS, comma), Options{Encoding: "utf-8"}, nil,
 			[]string{"line 1", "not valid UTF-8"}},
-		{"Shift_JIS read as UTF-16BE", encode(t, shiftJIS, comma), Options{Encoding: "utf-16be"}, nil,
-			[]string{"read as UTF-16BE, comma-separated: is that right?"}},
+		{"Shift_JIS given as UTF-16BE", encode(t, shiftJIS, comma), Options{Encoding: "utf-16be"}, ErrEncoding,
+			[]string{"it is not UTF-16BE"}},
 		{"UTF-16LE BOM but utf-8 given", encode(t, utf16LE, comma), Options{Encoding: "utf-8"}, ErrEncoding,
 			[]string{"byte-order mark of UTF-16LE", "given is UTF-8"}},
 		{"UTF-8 BOM but shift_jis given", append([]byte("\xEF\xBB\xBF"), comma...), Options{Encoding: "sjis"}, ErrEncoding,
