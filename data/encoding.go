@@ -630,12 +630,23 @@ func newCharDecoder(enc string) charDecoder {
 }
 
 // decodeWindows1252 decodes one byte of Windows-1252; the five bytes that code no character
-// (0x81, 0x8D, 0x8F, 0x90, 0x9D) do not decode.
-func decodeWindows1252(p []byte, _ bool) (rune, int, bool) {
-	if c := p[0]; c < utf8.RuneSelf {
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D) do not decode. Nor does a UTF-8 character of two bytes or
+// more: it is UTF-8 in a file that mixes encodings (é in UTF-8 would read as Ã©), and
+// Windows-1252 text next to never holds those byte sequences.
+func decodeWindows1252(p []byte, atEOF bool) (rune, int, bool) {
+	c := p[0]
+	if c < utf8.RuneSelf {
 		return rune(c), 1, true
 	}
-	r := charmap.Windows1252.DecodeByte(p[0])
+	if 0xC2 <= c && c <= 0xF4 {
+		if !atEOF && !utf8.FullRune(p) {
+			return 0, 0, false
+		}
+		if r, size := utf8.DecodeRune(p); r != utf8.RuneError {
+			return utf8.RuneError, size, false
+		}
+	}
+	r := charmap.Windows1252.DecodeByte(c)
 	return r, 1, r != utf8.RuneError
 }
 
@@ -811,24 +822,34 @@ func undecodable(rec []string, marks []mark) (int, string) {
 }
 
 // showUndecodable puts the bytes that did not decode back into f in place of their U+FFFD
-// and escapes them, like the value of a row that is not valid UTF-8.
+// and escapes them (\x82\xff), even where they would make valid UTF-8 (UTF-8 in a file read
+// as Windows-1252), like the value of a row that is not valid UTF-8.
 func showUndecodable(f string, marks []mark) string {
-	var b strings.Builder
+	var b, seg strings.Builder // seg: text not yet escaped
 	k, n := 0, 0
 	for _, r := range f {
 		if n == 80 {
-			b.WriteString("…")
+			seg.WriteString("…")
 			break
 		}
 		n++
 		if r == utf8.RuneError && k < len(marks) {
 			k++
 			if raw := marks[k-1].raw; raw != nil {
-				b.Write(raw)
+				for _, c := range raw {
+					if c < utf8.RuneSelf {
+						seg.WriteByte(c)
+						continue
+					}
+					b.WriteString(escapeInvalid(seg.String()))
+					seg.Reset()
+					fmt.Fprintf(&b, `\x%02x`, c)
+				}
 				continue
 			}
 		}
-		b.WriteRune(r)
+		seg.WriteRune(r)
 	}
-	return escapeInvalid(b.String())
+	b.WriteString(escapeInvalid(seg.String()))
+	return b.String()
 }

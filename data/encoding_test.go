@@ -592,11 +592,28 @@ func TestReadWindows1252(t *testing.T) {
 	if res.RowsRejected != 1 || len(res.Issues) != 1 || res.Issues[0].Line != 4 || res.Issues[0].Value != `Acme\x81` {
 		t.Errorf("uncoded byte: rejected %d, issues %v", res.RowsRejected, res.Issues)
 	}
+	// UTF-8 further on, beyond what detection looks at, rejects its row rather than read
+	// as Ã©; one byte at a time, so that the character is cut at every boundary.
+	long := append(bytes.Clone(b), encode(t, charmap.Windows1252, strings.Repeat("Zürcher AG,Shop,4,2021-01-01\n", 3000))...)
+	long = append(long, "Caf\xc3\xa9 UTF-8,Shop,5,2021-01-01\n"...)
+	res, err := Read(iotest.OneByteReader(bytes.NewReader(long)), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Encoding != EncodingWindows1252 || len(res.Scopes) != 3002 || res.RowsRejected != 1 || len(res.Issues) != 1 {
+		t.Fatalf("mixed: read as %s, %d scopes, %d rejected, issues %v", res.Encoding, len(res.Scopes), res.RowsRejected, res.Issues)
+	}
+	if is := res.Issues[0]; is.Line != 3004 || is.Value != `Caf\xc3\xa9 UTF-8` || !strings.Contains(is.Message, "a file that mixes UTF-8 into Windows-1252") {
+		t.Errorf("mixed: issue %+v", is)
+	}
+	if res.Scopes[2].Organization != "Zürcher AG" {
+		t.Errorf("mixed: %q", res.Scopes[2].Organization)
+	}
 	// Shift_JIS given reads the kanji that the bytes make there; it is the user's word.
 	if res := readBytes(t, encode(t, charmap.Windows1252, "organization\nGénérale\n"), Options{Encoding: "shift_jis"}); res.Scopes[0].Organization != "G駭駻ale" {
 		t.Errorf("read as Shift_JIS: %q", res.Scopes[0].Organization)
 	}
-	_, err := Read(bytes.NewReader(encode(t, charmap.Windows1252, "organization,notes\nAcme,€100\n")), Options{})
+	_, err = Read(bytes.NewReader(encode(t, charmap.Windows1252, "organization,notes\nAcme,€100\n")), Options{})
 	if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), `line 2 reads "Acme,\x80100" in Shift_JIS and "Acme,€100" in Windows-1252`) {
 		t.Errorf("err = %v", err)
 	}

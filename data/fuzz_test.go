@@ -78,6 +78,8 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("organization,records\n\"unterminated,1\n"))
 	f.Add([]byte("organization,organization\n"))
 	f.Add([]byte("\xef\xbb\xbforganization\n\x82\xa0\n"))
+	f.Add([]byte("organization,city\nM\xfcller GmbH,Z\xfcrich\nCaf\xc3\xa9,G\xe9n\xe9rale\n"))
+	f.Add([]byte("organization,b;c\nA,1;2\n\"B;\n\",3;4\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		res, err := Read(bytes.NewReader(in), Options{Now: testNow})
 		if err != nil {

@@ -320,7 +320,7 @@ func (rr *rowReader) Read() ([]string, error) {
 		if j, value := undecodable(rec, marks); j >= 0 {
 			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 				Value:   value,
-				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding)})
+				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))})
 			continue
 		}
 		rr.res.RowsRead++
@@ -641,6 +641,15 @@ func (rr *rowReader) dateOptions() map[string]DateOptions {
 		out[col] = opt
 	}
 	return out
+}
+
+// mixedNote adds to the message about bytes that do not decode in Windows-1252 that they may
+// be UTF-8 characters, which that decoder does not read as text of its own.
+func mixedNote(enc string) string {
+	if enc != EncodingWindows1252 {
+		return ""
+	}
+	return ` (or they are a UTF-8 character, such as \xc3\xa9 for é, in a file that mixes UTF-8 into Windows-1252)`
 }
 
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
