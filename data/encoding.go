@@ -264,11 +264,28 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 // letters become kanji of level 2 or half-width katakana, each alone between ASCII letters.
 func japaneseEvidence(head []byte, atEOF bool) int {
 	type char struct {
-		r    rune
+		r    rune // U+FFFD for bytes that do not decode; -1 before the start and after the end
 		lead byte
 	}
+	nonASCII := func(r rune) bool { return r >= utf8.RuneSelf && r != utf8.RuneError }
+	halfKana := func(r rune) bool { return 0xFF61 <= r && r <= 0xFF9F }
+	score := 0
+	// judge scores c, with the characters before and after it.
+	judge := func(prev, c, next char) {
+		switch {
+		case !nonASCII(c.r):
+		case isKana(c.r):
+			score++
+		case unicode.Is(unicode.Han, c.r) && c.lead <= 0x9F && (nonASCII(prev.r) || nonASCII(next.r)):
+			score++
+		case halfKana(c.r) && (halfKana(prev.r) || halfKana(next.r)):
+			score++
+		case strings.ContainsRune("年月日万件", c.r) && '0' <= prev.r && prev.r <= '9':
+			score++
+		}
+	}
 	next := newCharDecoder(EncodingShiftJIS)
-	chars := make([]char, 0, len(head)/2)
+	prev, cur := char{r: -1}, char{r: -1}
 	for p := head; len(p) > 0; {
 		r, size, ok := next(p, atEOF)
 		if size == 0 {
@@ -277,29 +294,12 @@ func japaneseEvidence(head []byte, atEOF bool) int {
 		if !ok {
 			r = utf8.RuneError
 		}
-		chars = append(chars, char{r, p[0]})
+		c := char{r, p[0]}
+		judge(prev, cur, c)
+		prev, cur = cur, c
 		p = p[size:]
 	}
-	is := func(i int, f func(rune) bool) bool {
-		return i >= 0 && i < len(chars) && chars[i].r != utf8.RuneError && f(chars[i].r)
-	}
-	nonASCII := func(r rune) bool { return r >= utf8.RuneSelf }
-	halfKana := func(r rune) bool { return 0xFF61 <= r && r <= 0xFF9F }
-	digit := func(r rune) bool { return '0' <= r && r <= '9' }
-	score := 0
-	for i, c := range chars {
-		switch {
-		case !is(i, nonASCII):
-		case isKana(c.r):
-			score++
-		case unicode.Is(unicode.Han, c.r) && c.lead <= 0x9F && (is(i-1, nonASCII) || is(i+1, nonASCII)):
-			score++
-		case halfKana(c.r) && (is(i-1, halfKana) || is(i+1, halfKana)):
-			score++
-		case strings.ContainsRune("年月日万件", c.r) && is(i-1, digit):
-			score++
-		}
-	}
+	judge(prev, cur, char{r: -1})
 	first := head
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		first = head[:i]
