@@ -273,7 +273,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	whole := rep
 	note := ""
 	if choice.set {
-		pr := analysis.NewPeriodReport(rep.Incidents, choice.period)
+		pr := analysis.NewPeriodReport(rep.Incidents.Slice(), choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
 			return &usageError{msg: err.Error()}
 		}
@@ -480,7 +480,7 @@ func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error 
 	out := validationJSON{
 		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
 		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
-		Incidents: len(rep.Incidents), Warnings: rep.Warnings(), Issues: []issueJSON{},
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: []issueJSON{},
 	}
 	for _, g := range groupIssues(rep.Issues) {
 		for _, is := range g.issues {
@@ -735,7 +735,7 @@ func printAccounting(w io.Writer, rep analysis.Report, readAs, note string) {
 	if note != "" {
 		note = " (" + note + ")"
 	}
-	fmt.Fprintf(w, "; %s%s; %s\n", plural(len(rep.Incidents), "incident"), note, plural(rep.Warnings(), "warning"))
+	fmt.Fprintf(w, "; %s%s; %s\n", plural(rep.Incidents.Len(), "incident"), note, plural(rep.Warnings(), "warning"))
 }
 
 // plural formats n and a noun, adding s unless n is 1.
