@@ -690,7 +690,12 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	opts.Now = e.now()
 	defer e.bar.Done()
 	r, opts.Progress = e.bar.Reading(name, size, r)
-	res, err := data.Read(io.TeeReader(r, h), opts)
+	// The rows go into the report as they are read, so that they are never all held.
+	var b analysis.Builder
+	res, err := data.Scan(io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+		b.Add(scopes)
+		return nil
+	})
 	if err != nil {
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
@@ -699,7 +704,7 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	e.bar.ReadDone(res.RowsRead)
-	rep = analysis.NewReport(res)
+	rep = b.Report(res)
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string
 	switch {

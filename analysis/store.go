@@ -75,12 +75,14 @@ func (s Incidents) unpack(i int, f *IncidentFigures) {
 	unpackFigures(&u, f)
 }
 
-// All yields each incident's figures in order, each unpacked into values of its own that
-// the caller may keep.
-func (s Incidents) All() iter.Seq2[int, *IncidentFigures] {
+// All yields each incident's figures in order. They are unpacked into the same values
+// each time: the figures yielded, and their slices, are good only until the next are;
+// keep an index (and use At) or a copy of what is needed, not the pointer. Strings are
+// safe to keep.
+func (s Incidents) All() Figures {
 	return func(yield func(int, *IncidentFigures) bool) {
+		f := new(IncidentFigures)
 		for i := range s.at {
-			f := new(IncidentFigures)
 			s.unpack(i, f)
 			if !yield(i, f) {
 				return
@@ -112,6 +114,14 @@ func Each(figs []IncidentFigures) Figures {
 			}
 		}
 	}
+}
+
+// reuse returns s's array resized to n when it is large enough, else a new one.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 func packDays(p *data.Packer, d Days) {
@@ -197,14 +207,16 @@ func scopeIndex(scopes []data.Scope, sc *data.Scope, k int) int {
 func unpackFigures(u *data.Unpacker, f *IncidentFigures) {
 	in := &f.Incident
 	u.Incident(in)
+	scopes, buckets := f.Scopes, f.Buckets
+	f.Scopes, f.Buckets = nil, nil
 	if n := u.Uint(); n > 0 {
-		f.Scopes = make([]ScopeFigures, n-1)
+		f.Scopes = reuse(scopes, int(n-1))
 		for k := range f.Scopes {
 			f.Scopes[k] = ScopeFigures{Scope: &in.Scopes[u.Uint()], Window: unpackDays(u)}
 		}
 	}
 	if n := u.Uint(); n > 0 {
-		f.Buckets = make([]Bucket, n-1)
+		f.Buckets = reuse(buckets, int(n-1))
 		for k := range f.Buckets {
 			f.Buckets[k] = Bucket{
 				Type:      data.RecordType(u.StringLike(string(data.Personal))),

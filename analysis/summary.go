@@ -80,7 +80,16 @@ type Summary struct {
 	// incidents with a known disclosure date.
 	FirstDisclosed, LastDisclosed data.Date
 	DisclosedN                    int
+	// Sources are the first ListedSources distinct source URLs of the incidents, in input
+	// order; SourcesN counts all the distinct ones, and MostSources is the most source URLs
+	// one incident has.
+	Sources     []string
+	SourcesN    int
+	MostSources int
 }
+
+// ListedSources is how many source URLs a Summary lists.
+const ListedSources = 1000
 
 // Summarize aggregates the figures of all incidents.
 func Summarize(figs []IncidentFigures) Summary { return summarize(Each(figs)) }
@@ -89,6 +98,7 @@ func summarize(figs Figures) Summary {
 	var s Summary
 	var total data.Count
 	buckets := map[bucketKey]*Bucket{}
+	sources := newSourceSet(ListedSources)
 	metrics := Metrics()
 	vals := make([][]float64, len(metrics))
 	for _, f := range figs {
@@ -99,6 +109,8 @@ func summarize(figs Figures) Summary {
 			}
 		}
 		s.Scopes += len(f.Scopes)
+		sources.add(f.Incident.SourceURLs)
+		s.MostSources = max(s.MostSources, len(f.Incident.SourceURLs))
 		if f.Total.Known {
 			total = addCount(total, f.Total)
 			s.RecordsN++
@@ -114,6 +126,7 @@ func summarize(figs Figures) Summary {
 			sb.Unknown += b.Unknown
 			if b.Records.Known {
 				sb.Records = addCount(sb.Records, b.Records)
+				sb.Incidents++
 			}
 		}
 		if d := f.Incident.Disclosed; d.Known() {
@@ -130,6 +143,7 @@ func summarize(figs Figures) Summary {
 		s.TotalRecords = total
 	}
 	s.Buckets = sortedBuckets(buckets)
+	s.Sources, s.SourcesN = sources.first, len(sources.seen)
 	for i, m := range metrics {
 		s.Stats = append(s.Stats, stat(m, vals[i]))
 	}
@@ -253,17 +267,30 @@ func (f IncidentFigures) knownRecords() int64 {
 // DistinctSources returns the first max source URLs of the incidents, each once, in input
 // order, and how many distinct ones there are in all.
 func DistinctSources(figs Figures, max int) (first []string, total int) {
-	seen := make(map[string]struct{})
+	s := newSourceSet(max)
 	for _, f := range figs {
-		for _, u := range f.Incident.SourceURLs {
-			if _, ok := seen[u]; u == "" || ok {
-				continue
-			}
-			seen[u] = struct{}{}
-			if len(first) < max {
-				first = append(first, u)
-			}
+		s.add(f.Incident.SourceURLs)
+	}
+	return s.first, len(s.seen)
+}
+
+// sourceSet gathers distinct source URLs, keeping the first max in order.
+type sourceSet struct {
+	seen  map[string]struct{}
+	first []string
+	max   int
+}
+
+func newSourceSet(max int) *sourceSet { return &sourceSet{seen: map[string]struct{}{}, max: max} }
+
+func (s *sourceSet) add(urls []string) {
+	for _, u := range urls {
+		if _, ok := s.seen[u]; u == "" || ok {
+			continue
+		}
+		s.seen[u] = struct{}{}
+		if len(s.first) < s.max {
+			s.first = append(s.first, u)
 		}
 	}
-	return first, len(seen)
 }

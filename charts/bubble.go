@@ -61,7 +61,8 @@ func plottable(f analysis.IncidentFigures) bool {
 // largestPlottable returns the indices of the n plottable incidents of figs with the most
 // records, largest first and ties in input order, and how many are plottable. It keeps the
 // n in order as the incidents go by, so that a large input is not sorted whole.
-func largestPlottable(figs analysis.Figures, n int) (largest []int, kept []*analysis.IncidentFigures, count int) {
+func largestPlottable(figs analysis.Figures, n int) (largest []int, count int) {
+	var totals []int64 // of largest
 	before := func(i int, ti int64, j int, tj int64) bool { return ti > tj || ti == tj && i < j }
 	for i, f := range figs {
 		if !plottable(*f) {
@@ -69,16 +70,16 @@ func largestPlottable(figs analysis.Figures, n int) (largest []int, kept []*anal
 		}
 		count++
 		t := f.Total.N
-		if len(largest) == n && (n == 0 || !before(i, t, largest[n-1], kept[n-1].Total.N)) {
+		if len(largest) == n && (n == 0 || !before(i, t, largest[n-1], totals[n-1])) {
 			continue
 		}
-		at := sort.Search(len(largest), func(k int) bool { return before(i, t, largest[k], kept[k].Total.N) })
-		largest, kept = slices.Insert(largest, at, i), slices.Insert(kept, at, f)
+		at := sort.Search(len(largest), func(k int) bool { return before(i, t, largest[k], totals[k]) })
+		largest, totals = slices.Insert(largest, at, i), slices.Insert(totals, at, t)
 		if len(largest) > n {
-			largest, kept = largest[:n], kept[:n]
+			largest, totals = largest[:n], totals[:n]
 		}
 	}
-	return largest, kept, count
+	return largest, count
 }
 
 // bubbleChart is the chart of disclosure date against records exposed (log scale), one
@@ -87,13 +88,17 @@ func largestPlottable(figs analysis.Figures, n int) (largest []int, kept []*anal
 // disclosure day are known and says on the chart what it leaves out.
 func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
-	largest, kept, nPlottable := largestPlottable(figs.All(), maxBubbles)
+	largest, nPlottable := largestPlottable(figs.All(), maxBubbles)
 	unplotted := figs.Len() - nPlottable
+	plotted := make([]bubble, 0, len(largest))
+	for _, i := range largest {
+		plotted = append(plotted, bubble{fig: figs.At(i)})
+	}
 	// A label that more than one incident has gets the incident's id, as caseLabels does:
 	// only the plotted incidents' labels are counted.
-	count := make(map[string]int, len(kept))
-	for _, f := range kept {
-		count[f.Incident.Label()] = 0
+	count := make(map[string]int, len(plotted))
+	for _, b := range plotted {
+		count[b.fig.Incident.Label()] = 0
 	}
 	for _, f := range figs.All() {
 		if l := f.Incident.Label(); l != "" {
@@ -102,13 +107,13 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 			}
 		}
 	}
-	plotted := make([]bubble, 0, len(largest))
-	for _, f := range kept {
-		l := f.Incident.Label()
+	for k := range plotted {
+		in := &plotted[k].fig.Incident
+		l := in.Label()
 		if l == "" || count[l] > 1 {
-			l = strings.TrimSpace(l + " [" + f.Incident.ID + "]")
+			l = strings.TrimSpace(l + " [" + in.ID + "]")
 		}
-		plotted = append(plotted, bubble{fig: *f, label: l})
+		plotted[k].label = l
 	}
 
 	var lines []string

@@ -267,7 +267,7 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.
 func (v view) sourceNote(rep analysis.Report) string {
-	_, n := analysis.DistinctSources(rep.Incidents.All(), 0)
+	n := rep.Summary.SourcesN
 	if n == 0 {
 		return v.t(labels.SourcesNone)
 	}

@@ -184,16 +184,28 @@ func (u *Unpacker) StringLike(ref string) string {
 }
 
 // Strings reads a Packer.Strings.
-func (u *Unpacker) Strings() []string {
+func (u *Unpacker) Strings() []string { return u.StringsInto(nil) }
+
+// StringsInto reads a Packer.Strings into dst's array when it is large enough.
+func (u *Unpacker) StringsInto(dst []string) []string {
 	n := u.Uint()
 	if n == 0 {
 		return nil
 	}
-	ss := make([]string, n-1)
+	ss := grow(dst, int(n-1))
 	for i := range ss {
 		ss[i] = u.String()
 	}
 	return ss
+}
+
+// grow returns s resized to n, in its own array when that is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		clear(s[:n])
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 // Date reads a Packer.Date.
@@ -234,7 +246,8 @@ func (u *Unpacker) Scope(sc *Scope, in *Incident) {
 	sc.Extra = u.Strings()
 }
 
-// Incident reads a Packer.Incident into in.
+// Incident reads a Packer.Incident into in, reusing the arrays of in's SourceURLs and Scopes
+// when they are large enough.
 func (u *Unpacker) Incident(in *Incident) {
 	in.ID = u.String()
 	in.Organization = u.String()
@@ -244,13 +257,13 @@ func (u *Unpacker) Incident(in *Incident) {
 	in.Detected = u.Date()
 	in.Contained = u.Date()
 	in.Disclosed = u.Date()
-	in.SourceURLs = u.Strings()
+	in.SourceURLs = u.StringsInto(in.SourceURLs)
 	n := u.Uint()
 	if n == 0 {
 		in.Scopes = nil
 		return
 	}
-	in.Scopes = make([]Scope, n-1)
+	in.Scopes = grow(in.Scopes, int(n-1))
 	for i := range in.Scopes {
 		u.Scope(&in.Scopes[i], in)
 	}

@@ -127,10 +127,6 @@ type bookState struct {
 	generated string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
-	// sources are the first source URLs listed on Method, of nsources in all.
-	sourcesOnce sync.Once
-	sources     []string
-	nsources    int
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
@@ -347,14 +343,13 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
 	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, spill(lWarningsNote.in(l)))
 	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), spill(lTotalsNoteShort.in(l)))
-	withBucket := incidentsWithBuckets(rep.Incidents.All())
 	for _, b := range s.Buckets {
 		note := cell{}
 		if b.Unknown > 0 {
 			note = spill(fmt.Sprintf("%s%d", lUnknownScopesNote.in(l), b.Unknown))
 		}
 		w.write(indented(lBreakdownPrefix.in(l)+i18n.Bucket(b).In(l)), count(b.Records),
-			intN(withBucket[bucketKeyOf(b)]), note)
+			intN(b.Incidents), note)
 	}
 	w.para(i18n.TotalsNote.In(l), 4)
 	w.write(text(lFirstDisclosed.in(l)), date(s.FirstDisclosed), intN(s.DisclosedN))
@@ -433,20 +428,6 @@ type bucketKey struct {
 
 func bucketKeyOf(b analysis.Bucket) bucketKey { return bucketKey{b.Type, b.Certainty} }
 
-// incidentsWithBuckets counts, for each type × certainty, the incidents with a known count
-// in it, in one pass over the incidents.
-func incidentsWithBuckets(figs analysis.Figures) map[bucketKey]int {
-	n := map[bucketKey]int{}
-	for _, f := range figs {
-		for _, ib := range f.Buckets {
-			if ib.Records.Known {
-				n[bucketKeyOf(ib)]++
-			}
-		}
-	}
-	return n
-}
-
 // incidentColumns returns the distinct record type × certainty of figs, in report order,
 // and the most source URLs an incident has.
 func incidentColumns(figs analysis.Figures) (buckets []analysis.Bucket, sources int) {
@@ -496,8 +477,9 @@ func numbered(s string, i, of int) string {
 
 // incidentsSheet writes one row per incident with every figure.
 func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
-	buckets, nsrc := incidentColumns(rep.Incidents.All())
-	nsrc = max(nsrc, 1)
+	// The bucket columns are those of the summary: every record type × certainty of the
+	// incidents, in report order.
+	buckets, nsrc := rep.Summary.Buckets, max(rep.Summary.MostSources, 1)
 	head := []string{lIncidentID.in(l), lOrganization.in(l), lService.in(l), lIndustry.in(l),
 		lCause.in(l), lDetected.in(l), lContained.in(l), lDisclosed.in(l)}
 	for _, b := range buckets {
@@ -733,9 +715,7 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lHighlight.in(l)), text(lHighlightNote.in(l)))
 	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
 	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
-	// Worked out once, for both passes.
-	w.bk.sourcesOnce.Do(func() { w.bk.sources, w.bk.nsources = analysis.DistinctSources(rep.Incidents.All(), maxMethodSources) })
-	srcs := w.bk.sources
+	srcs := rep.Summary.Sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
 	}
@@ -746,12 +726,12 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		w.write(name, link(u))
 	}
-	if more := w.bk.nsources - len(srcs); more > 0 {
+	if more := rep.Summary.SourcesN - len(srcs); more > 0 {
 		w.write(cell{}, text(fmt.Sprintf(lMoreSources.in(l), groupDigits(int64(more)), lSheetIncidents.in(l), lSheetScopes.in(l))))
 	}
 	w.finish(0, true)
 }
 
-// maxMethodSources is how many source URLs the Method sheet lists; a larger input's
-// sources are on its Incidents and Scopes sheets.
-const maxMethodSources = 1000
+// maxMethodSources is how many source URLs the Method sheet lists (those the summary
+// lists); a larger input's sources are on its Incidents and Scopes sheets.
+const maxMethodSources = analysis.ListedSources
