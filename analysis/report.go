@@ -69,6 +69,8 @@ type Builder struct {
 	byHash   map[uint64]int32
 	collided map[string]bool
 	seed     maphash.Seed
+	// hash hashes ids; nil means maphash with seed (tests make every id collide).
+	hash func(string) uint64
 	// groupIssues and figIssues are the issues of the incidents packed, in their order.
 	groupIssues, figIssues []data.Issue
 	// all holds every row once the incidents' rows are found apart; apart says so.
@@ -114,7 +116,7 @@ func (b *Builder) flush() {
 	b.figIssues = append(b.figIssues, fi...)
 	n := int32(b.inc.Len())
 	b.inc.Append(&f)
-	h := maphash.String(b.seed, in.ID)
+	h := b.hashOf(in.ID)
 	if _, ok := b.byHash[h]; ok {
 		if b.collided == nil {
 			b.collided = map[string]bool{}
@@ -129,8 +131,15 @@ func (b *Builder) flush() {
 
 // seen says whether an incident with id was packed before.
 func (b *Builder) seen(id string) bool {
-	i, ok := b.byHash[maphash.String(b.seed, id)]
+	i, ok := b.byHash[b.hashOf(id)]
 	return ok && b.inc.ID(int(i)) == id || b.collided[id]
+}
+
+func (b *Builder) hashOf(id string) uint64 {
+	if b.hash != nil {
+		return b.hash(id)
+	}
+	return maphash.String(b.seed, id)
 }
 
 // goApart unpacks the rows of every incident packed so far into all, in input order (the

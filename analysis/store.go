@@ -116,9 +116,9 @@ func Each(figs []IncidentFigures) Figures {
 	}
 }
 
-// reuse returns s's array resized to n when it is large enough, else a new one.
+// reuse returns s's array resized to n when it is large enough, else a new one (never nil).
 func reuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
+	if s != nil && cap(s) >= n {
 		return s[:n]
 	}
 	return make([]T, n)

@@ -199,9 +199,10 @@ func (u *Unpacker) StringsInto(dst []string) []string {
 	return ss
 }
 
-// grow returns s resized to n, in its own array when that is large enough.
+// grow returns s resized to n, in its own array when that is large enough (a nil s gives a
+// new array, so that an empty slice read back is not nil).
 func grow[T any](s []T, n int) []T {
-	if cap(s) >= n {
+	if s != nil && cap(s) >= n {
 		clear(s[:n])
 		return s[:n]
 	}
