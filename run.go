@@ -273,7 +273,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	whole := rep
 	note := ""
 	if choice.set {
-		pr := analysis.NewPeriodReport(rep.Incidents.Slice(), choice.period)
+		pr := rep.Incidents.Timeline().Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
 			return &usageError{msg: err.Error()}
 		}

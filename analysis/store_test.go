@@ -222,3 +222,25 @@ func TestBuilderMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestIncidentsTimeline checks that a Timeline over packed incidents reports every period
+// exactly as one over the same figures in a slice.
+func TestIncidentsTimeline(t *testing.T) {
+	for name, res := range storeFixtures(t) {
+		figs, _ := reference(res)
+		slice, packed := NewTimeline(figs), NewIncidents(figs).Timeline()
+		months := slice.Months()
+		if !reflect.DeepEqual(packed.Months(), months) || packed.Undated() != slice.Undated() {
+			t.Fatalf("%s: months %v, undated %d; want %v, %d", name, packed.Months(), packed.Undated(), months, slice.Undated())
+		}
+		if len(months) == 0 {
+			t.Fatalf("%s: no months", name)
+		}
+		ps := []Period{months[0].Period(), months[len(months)/2].Period(), {From: months[0].First(), To: months[len(months)-1].Last()}}
+		for _, p := range ps {
+			if got, want := packed.Report(p), slice.Report(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: report on %v differs", name, p)
+			}
+		}
+	}
+}
