@@ -21,7 +21,7 @@ const indexName = "index.html"
 // DIR/index.html linking them. The row accounting and the data issues are printed once.
 func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
-	tl := analysis.NewTimeline(rep.Incidents)
+	tl := rep.Incidents.Timeline()
 	months := tl.Months()
 	// Stop before writing anything when a month's workbook would hold too many rows. When
 	// the whole input fits, every month does.

@@ -79,16 +79,16 @@ func TestShippedMappings(t *testing.T) {
 			if !strings.Contains(readAs, "columns mapped by") {
 				t.Errorf("read as %q; want the mapping named", readAs)
 			}
-			if len(rep.Incidents) != len(want) {
-				t.Errorf("%d incidents; want %d", len(rep.Incidents), len(want))
+			if rep.Incidents.Len() != len(want) {
+				t.Errorf("%d incidents; want %d", rep.Incidents.Len(), len(want))
 			}
-			for _, fig := range rep.Incidents {
+			for _, fig := range rep.Incidents.All() {
 				w, ok := want[fig.Incident.ID]
 				if !ok {
 					t.Errorf("unexpected incident %q", fig.Incident.ID)
 					continue
 				}
-				checkMapped(t, fig, w)
+				checkMapped(t, *fig, w)
 			}
 
 			dir := t.TempDir()

@@ -92,7 +92,7 @@ func periodNames(p analysis.Period) (workbook, dashboard, pages string) {
 // issues stay those of the whole input.
 func subjectReport(rep analysis.Report, pr analysis.PeriodReport, ids []string) (analysis.Report, error) {
 	sub := rep
-	sub.Incidents = pr.Subject.Incidents
+	sub.Incidents = analysis.NewIncidents(pr.Subject.Incidents)
 	sub.Summary = pr.Subject.Summary
 	var err error
 	sub.Compare, err = analysis.SelectComparison(sub.Incidents, ids, maxCompare)

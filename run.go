@@ -273,7 +273,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	whole := rep
 	note := ""
 	if choice.set {
-		pr := analysis.NewPeriodReport(rep.Incidents, choice.period)
+		pr := rep.Incidents.Timeline().Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
 			return &usageError{msg: err.Error()}
 		}
@@ -480,7 +480,7 @@ func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error 
 	out := validationJSON{
 		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
 		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
-		Incidents: len(rep.Incidents), Warnings: rep.Warnings(), Issues: []issueJSON{},
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: []issueJSON{},
 	}
 	for _, g := range groupIssues(rep.Issues) {
 		for _, is := range g.issues {
@@ -690,7 +690,12 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	opts.Now = e.now()
 	defer e.bar.Done()
 	r, opts.Progress = e.bar.Reading(name, size, r)
-	res, err := data.Read(io.TeeReader(r, h), opts)
+	// The rows go into the report as they are read, so that they are never all held.
+	var b analysis.Builder
+	res, err := data.Scan(io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+		b.Add(scopes)
+		return nil
+	})
 	if err != nil {
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
@@ -699,7 +704,7 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	e.bar.ReadDone(res.RowsRead)
-	rep = analysis.NewReport(res)
+	rep = b.Report(res)
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string
 	switch {
@@ -735,7 +740,7 @@ func printAccounting(w io.Writer, rep analysis.Report, readAs, note string) {
 	if note != "" {
 		note = " (" + note + ")"
 	}
-	fmt.Fprintf(w, "; %s%s; %s\n", plural(len(rep.Incidents), "incident"), note, plural(rep.Warnings(), "warning"))
+	fmt.Fprintf(w, "; %s%s; %s\n", plural(rep.Incidents.Len(), "incident"), note, plural(rep.Warnings(), "warning"))
 }
 
 // plural formats n and a noun, adding s unless n is 1.

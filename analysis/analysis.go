@@ -53,6 +53,9 @@ type Bucket struct {
 	// Scopes is how many scopes fall in the bucket, and Unknown how many of them have no count.
 	Scopes  int
 	Unknown int
+	// Incidents counts, in a Summary's buckets, the incidents whose bucket of this type and
+	// certainty has a known count; it is 0 in an incident's own buckets.
+	Incidents int
 }
 
 // IncidentFigures are the figures of one incident.

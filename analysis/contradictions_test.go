@@ -175,7 +175,7 @@ func TestSelectComparison(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := SelectComparison(figs, tt.ids, tt.max)
+			got, err := SelectComparison(NewIncidents(figs), tt.ids, tt.max)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

@@ -229,7 +229,8 @@ func dateSpan(d data.Date) (from, to data.Date) {
 // can be selected without going through every incident each time. It only reads the
 // figures it is given. Build it once with NewTimeline; its methods are pure.
 type Timeline struct {
-	figs []IncidentFigures
+	// at returns the figures of the i-th incident.
+	at func(i int) IncidentFigures
 	// days holds the incidents disclosed on a known day, by date then input order; partial
 	// the others with a disclosure date, by the first day of their span then input order.
 	days, partial []dated
@@ -240,15 +241,24 @@ type Timeline struct {
 	covered     bool
 }
 
-// dated is one incident, by index, with the span of days its disclosure date stands for.
+// dated is one incident, by index, with its disclosure date and the span of days that
+// stands for.
 type dated struct {
-	from, to data.Date
-	i        int
+	from, to, date data.Date
+	i              int
 }
 
 // NewTimeline indexes figs by disclosure date.
 func NewTimeline(figs []IncidentFigures) *Timeline {
-	t := &Timeline{figs: figs}
+	return newTimeline(Each(figs), func(i int) IncidentFigures { return figs[i] })
+}
+
+// Timeline indexes s's incidents by disclosure date. The Timeline unpacks only the
+// incidents that its selections return.
+func (s Incidents) Timeline() *Timeline { return newTimeline(s.All(), s.At) }
+
+func newTimeline(figs Figures, at func(int) IncidentFigures) *Timeline {
+	t := &Timeline{at: at}
 	for i, f := range figs {
 		d := f.Incident.Disclosed
 		if !d.Known() {
@@ -257,9 +267,9 @@ func NewTimeline(figs []IncidentFigures) *Timeline {
 		}
 		from, to := dateSpan(d)
 		if d.IsDay() {
-			t.days = append(t.days, dated{from, to, i})
+			t.days = append(t.days, dated{from, to, d, i})
 		} else {
-			t.partial = append(t.partial, dated{from, to, i})
+			t.partial = append(t.partial, dated{from, to, d, i})
 		}
 		if m, ok := MonthOf(d); ok {
 			if !t.covered || m.Before(t.first) {
@@ -328,7 +338,7 @@ func (t *Timeline) Select(p Period) Selection {
 	inside := append([]dated(nil), t.days[lo:hi]...)
 	var unplaced []dated
 	for _, d := range t.partial {
-		switch p.Place(t.figs[d.i].Incident.Disclosed) {
+		switch p.Place(d.date) {
 		case Inside:
 			inside = append(inside, d)
 		case Unplaced:
@@ -354,7 +364,7 @@ func (t *Timeline) pick(ds []dated) []IncidentFigures {
 	}
 	out := make([]IncidentFigures, len(ds))
 	for k, d := range ds {
-		out[k] = t.figs[d.i]
+		out[k] = t.at(d.i)
 	}
 	return out
 }

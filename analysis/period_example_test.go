@@ -17,7 +17,7 @@ func ExampleNewMonthReport() {
 		fmt.Println(err)
 		return
 	}
-	figs := analysis.NewReport(res).Incidents
+	figs := analysis.NewReport(res).Incidents.Slice()
 	m, _ := analysis.ParseMonth("2019-08")
 	rep := analysis.NewMonthReport(figs, m)
 

@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"hash/maphash"
 	"sort"
+	"strings"
 	"time"
 
 	"breachreport/data"
@@ -21,7 +23,7 @@ type Report struct {
 	// RowsRead = RowsUsed + RowsRejected. RowsBlank rows were skipped and are not read.
 	RowsRead, RowsUsed, RowsRejected, RowsBlank int
 
-	Incidents []IncidentFigures
+	Incidents Incidents
 	Summary   Summary
 	Compare   []IncidentFigures
 	// Issues are every data issue, rejected rows and warnings, sorted by line.
@@ -47,20 +49,135 @@ func (r Report) Warnings() int {
 // located in the file and sorted by line. The caller fills in Input, InputSHA256, Generated
 // and Compare.
 func NewReport(res *data.Result) Report {
-	incidents, groupIssues := data.Group(res.Scopes)
-	figs, figIssues := Analyze(incidents)
-	issues := make([]data.Issue, 0, len(res.Issues)+len(groupIssues)+len(figIssues))
-	issues = append(append(append(issues, res.Issues...), groupIssues...), figIssues...)
+	var b Builder
+	b.Add(res.Scopes)
+	return b.Report(res)
+}
+
+// Builder makes a Report from scopes handed to it in input order, a batch at a time (from
+// data.Scan), so that the rows need not be held: while each incident's rows come together
+// in the input, as they usually do, it holds only the rows of the incident being read and
+// the packed figures of those before. When an incident's rows turn out to be apart, it
+// unpacks what it has, holds every row from then on and groups them all at the end, as
+// data.Group does. The report is the same either way, and the same as NewReport's.
+type Builder struct {
+	inc Incidents
+	// run is the rows of the incident being read.
+	run []data.Scope
+	// byHash finds the incidents packed so far by a hash of their id; collided holds the
+	// ids whose hash an earlier, different id has.
+	byHash   map[uint64]int32
+	collided map[string]bool
+	seed     maphash.Seed
+	// hash hashes ids; nil means maphash with seed (tests make every id collide).
+	hash func(string) uint64
+	// groupIssues and figIssues are the issues of the incidents packed, in their order.
+	groupIssues, figIssues []data.Issue
+	// all holds every row once the incidents' rows are found apart; apart says so.
+	all   []data.Scope
+	apart bool
+	rows  int
+}
+
+// Add takes the next rows of the input.
+func (b *Builder) Add(scopes []data.Scope) {
+	b.rows += len(scopes)
+	if b.byHash == nil {
+		b.byHash = map[uint64]int32{}
+		b.seed = maphash.MakeSeed()
+	}
+	for i := range scopes {
+		sc := &scopes[i]
+		switch {
+		case b.apart:
+			b.all = append(b.all, *sc)
+		case len(b.run) > 0 && sc.IncidentID == b.run[0].IncidentID:
+			b.run = append(b.run, *sc)
+		default:
+			b.flush()
+			if b.seen(sc.IncidentID) {
+				b.goApart()
+				b.all = append(b.all, *sc)
+			} else {
+				b.run = append(b.run, *sc)
+			}
+		}
+	}
+}
+
+// flush packs the incident of the rows in run.
+func (b *Builder) flush() {
+	if len(b.run) == 0 {
+		return
+	}
+	in, gi := data.GroupRun(b.run)
+	f, fi := incidentFigures(in)
+	b.groupIssues = append(b.groupIssues, gi...)
+	b.figIssues = append(b.figIssues, fi...)
+	n := int32(b.inc.Len())
+	b.inc.Append(&f)
+	h := b.hashOf(in.ID)
+	if _, ok := b.byHash[h]; ok {
+		if b.collided == nil {
+			b.collided = map[string]bool{}
+		}
+		b.collided[strings.Clone(in.ID)] = true
+	} else {
+		b.byHash[h] = n
+	}
+	clear(b.run)
+	b.run = b.run[:0]
+}
+
+// seen says whether an incident with id was packed before.
+func (b *Builder) seen(id string) bool {
+	i, ok := b.byHash[b.hashOf(id)]
+	return ok && b.inc.ID(int(i)) == id || b.collided[id]
+}
+
+func (b *Builder) hashOf(id string) uint64 {
+	if b.hash != nil {
+		return b.hash(id)
+	}
+	return maphash.String(b.seed, id)
+}
+
+// goApart unpacks the rows of every incident packed so far into all, in input order (the
+// incidents' rows came together until now), to be grouped at the end.
+func (b *Builder) goApart() {
+	b.apart = true
+	for _, f := range b.inc.All() {
+		b.all = append(b.all, f.Incident.Scopes...)
+	}
+	b.inc, b.byHash, b.collided = Incidents{}, nil, nil
+	b.groupIssues, b.figIssues = nil, nil
+}
+
+// Report returns the report of the rows added, with res's accounting and issues (res is
+// what data.Scan or data.Read returned for them).
+func (b *Builder) Report(res *data.Result) Report {
+	b.flush()
+	if b.apart {
+		incidents, gi := data.Group(b.all)
+		b.all = nil
+		figs, fi := Analyze(incidents)
+		b.groupIssues, b.figIssues = gi, fi
+		for i := range figs {
+			b.inc.Append(&figs[i])
+		}
+	}
+	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
+	issues = append(append(append(issues, res.Issues...), b.groupIssues...), b.figIssues...)
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
 	return Report{
 		RowsRead:     res.RowsRead,
-		RowsUsed:     len(res.Scopes),
+		RowsUsed:     b.rows,
 		RowsRejected: res.RowsRejected,
 		RowsBlank:    res.RowsBlank,
-		Incidents:    figs,
-		Summary:      Summarize(figs),
+		Incidents:    b.inc,
+		Summary:      summarize(b.inc.All()),
 		Issues:       issues,
 		ExtraColumns: res.Layout.Extra(),
 	}

@@ -27,9 +27,9 @@ func BenchmarkNewReport(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rep := NewReport(res)
-		if len(rep.Incidents) != benchdata.Incidents || rep.Summary.Incidents != benchdata.Incidents || rep.RowsUsed != len(res.Scopes) || len(rep.Issues) != 0 {
+		if rep.Incidents.Len() != benchdata.Incidents || rep.Summary.Incidents != benchdata.Incidents || rep.RowsUsed != len(res.Scopes) || len(rep.Issues) != 0 {
 			b.Fatalf("%d incidents (summary %d), %d of %d rows used, %d issues",
-				len(rep.Incidents), rep.Summary.Incidents, rep.RowsUsed, len(res.Scopes), len(rep.Issues))
+				rep.Incidents.Len(), rep.Summary.Incidents, rep.RowsUsed, len(res.Scopes), len(rep.Issues))
 		}
 	}
 	b.ReportMetric(float64(len(res.Scopes)), "rows/op")

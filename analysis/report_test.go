@@ -20,8 +20,8 @@ func TestNewReport(t *testing.T) {
 	if rep.RowsRead != 3 || rep.RowsUsed != 2 || rep.RowsRejected != 1 || rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		t.Errorf("accounting read %d used %d rejected %d", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
-	if len(rep.Incidents) != 1 || rep.Summary.Incidents != 1 {
-		t.Errorf("incidents %d, summary %d", len(rep.Incidents), rep.Summary.Incidents)
+	if rep.Incidents.Len() != 1 || rep.Summary.Incidents != 1 {
+		t.Errorf("incidents %d, summary %d", rep.Incidents.Len(), rep.Summary.Incidents)
 	}
 	want := []struct {
 		line   int

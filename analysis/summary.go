@@ -80,15 +80,37 @@ type Summary struct {
 	// incidents with a known disclosure date.
 	FirstDisclosed, LastDisclosed data.Date
 	DisclosedN                    int
+	// Sources are the first ListedSources distinct source URLs of the incidents, in input
+	// order; SourcesN counts all the distinct ones, and MostSources is the most source URLs
+	// one incident has.
+	Sources     []string
+	SourcesN    int
+	MostSources int
 }
 
+// ListedSources is how many source URLs a Summary lists.
+const ListedSources = 1000
+
 // Summarize aggregates the figures of all incidents.
-func Summarize(figs []IncidentFigures) Summary {
-	s := Summary{Incidents: len(figs)}
+func Summarize(figs []IncidentFigures) Summary { return summarize(Each(figs)) }
+
+func summarize(figs Figures) Summary {
+	var s Summary
 	var total data.Count
 	buckets := map[bucketKey]*Bucket{}
+	sources := newSourceSet(ListedSources)
+	metrics := Metrics()
+	vals := make([][]float64, len(metrics))
 	for _, f := range figs {
+		s.Incidents++
+		for i, m := range metrics {
+			if d := f.Get(m); d.Known {
+				vals[i] = append(vals[i], float64(d.N))
+			}
+		}
 		s.Scopes += len(f.Scopes)
+		sources.add(f.Incident.SourceURLs)
+		s.MostSources = max(s.MostSources, len(f.Incident.SourceURLs))
 		if f.Total.Known {
 			total = addCount(total, f.Total)
 			s.RecordsN++
@@ -104,6 +126,7 @@ func Summarize(figs []IncidentFigures) Summary {
 			sb.Unknown += b.Unknown
 			if b.Records.Known {
 				sb.Records = addCount(sb.Records, b.Records)
+				sb.Incidents++
 			}
 		}
 		if d := f.Incident.Disclosed; d.Known() {
@@ -120,14 +143,9 @@ func Summarize(figs []IncidentFigures) Summary {
 		s.TotalRecords = total
 	}
 	s.Buckets = sortedBuckets(buckets)
-	for _, m := range Metrics() {
-		var vals []float64
-		for _, f := range figs {
-			if d := f.Get(m); d.Known {
-				vals = append(vals, float64(d.N))
-			}
-		}
-		s.Stats = append(s.Stats, stat(m, vals))
+	s.Sources, s.SourcesN = sources.first, len(sources.seen)
+	for i, m := range metrics {
+		s.Stats = append(s.Stats, stat(m, vals[i]))
 	}
 	return s
 }
@@ -180,41 +198,42 @@ func Percentile(sorted []float64, p float64) float64 {
 // incidents in the order given, or an error naming an id that no incident has. Without ids,
 // it returns every incident when there are at most max, else the max incidents with the
 // most records (unknown totals last), in input order.
-func SelectComparison(figs []IncidentFigures, ids []string, max int) ([]IncidentFigures, error) {
+func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures, error) {
+	n := figs.Len()
 	if len(ids) > 0 {
-		byID := map[string]int{}
-		for i, f := range figs {
-			byID[f.Incident.ID] = i
+		byID := make(map[string]int, n)
+		for i := range n {
+			byID[figs.ID(i)] = i
 		}
 		var out []IncidentFigures
 		for _, id := range ids {
 			i, ok := byID[id]
 			if !ok {
-				known := make([]string, 0, len(figs))
-				for _, f := range figs {
-					known = append(known, fmt.Sprintf("%q", f.Incident.ID))
+				known := make([]string, 0, min(n, 21))
+				for i := range min(n, 21) {
+					known = append(known, fmt.Sprintf("%q", figs.ID(i)))
 				}
 				if len(known) > 20 {
 					known = append(known[:20], "…")
 				}
 				return nil, fmt.Errorf("--compare: no incident has id %q; ids in the input: %s", id, strings.Join(known, ", "))
 			}
-			out = append(out, figs[i])
+			out = append(out, figs.At(i))
 		}
 		return out, nil
 	}
-	if len(figs) <= max {
-		return figs, nil
+	if n <= max {
+		return figs.Slice(), nil
 	}
-	idx := make([]int, len(figs))
+	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
 	// Most records first, ties in input order: a total order, so an unstable sort gives
 	// the same result, with each incident's records summed once.
-	known := make([]int64, len(figs))
-	for i := range figs {
-		known[i] = figs[i].knownRecords()
+	known := make([]int64, n)
+	for i, f := range figs.All() {
+		known[i] = f.knownRecords()
 	}
 	slices.SortFunc(idx, func(a, b int) int {
 		if c := cmp.Compare(known[b], known[a]); c != 0 {
@@ -226,7 +245,7 @@ func SelectComparison(figs []IncidentFigures, ids []string, max int) ([]Incident
 	sort.Ints(idx)
 	out := make([]IncidentFigures, 0, max)
 	for _, i := range idx {
-		out = append(out, figs[i])
+		out = append(out, figs.At(i))
 	}
 	return out, nil
 }
@@ -247,18 +266,31 @@ func (f IncidentFigures) knownRecords() int64 {
 
 // DistinctSources returns the first max source URLs of the incidents, each once, in input
 // order, and how many distinct ones there are in all.
-func DistinctSources(figs []IncidentFigures, max int) (first []string, total int) {
-	seen := make(map[string]struct{}, len(figs))
+func DistinctSources(figs Figures, max int) (first []string, total int) {
+	s := newSourceSet(max)
 	for _, f := range figs {
-		for _, u := range f.Incident.SourceURLs {
-			if _, ok := seen[u]; u == "" || ok {
-				continue
-			}
-			seen[u] = struct{}{}
-			if len(first) < max {
-				first = append(first, u)
-			}
+		s.add(f.Incident.SourceURLs)
+	}
+	return s.first, len(s.seen)
+}
+
+// sourceSet gathers distinct source URLs, keeping the first max in order.
+type sourceSet struct {
+	seen  map[string]struct{}
+	first []string
+	max   int
+}
+
+func newSourceSet(max int) *sourceSet { return &sourceSet{seen: map[string]struct{}{}, max: max} }
+
+func (s *sourceSet) add(urls []string) {
+	for _, u := range urls {
+		if _, ok := s.seen[u]; u == "" || ok {
+			continue
+		}
+		s.seen[u] = struct{}{}
+		if len(s.first) < s.max {
+			s.first = append(s.first, u)
 		}
 	}
-	return first, len(seen)
 }

@@ -24,12 +24,12 @@ func TestDistinctSources(t *testing.T) {
 		{10, []string{"https://a", "https://b", "https://c", "https://d"}},
 	}
 	for _, tt := range tests {
-		first, total := DistinctSources(figs, tt.max)
+		first, total := DistinctSources(Each(figs), tt.max)
 		if !slices.Equal(first, tt.first) || total != 4 {
 			t.Errorf("DistinctSources(max %d) = %q, %d; want %q, 4", tt.max, first, total, tt.first)
 		}
 	}
-	if first, total := DistinctSources(nil, 5); first != nil || total != 0 {
+	if first, total := DistinctSources(Each(nil), 5); first != nil || total != 0 {
 		t.Errorf("no incidents: %q, %d", first, total)
 	}
 }

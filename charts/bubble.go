@@ -1,10 +1,10 @@
 package charts
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
@@ -61,25 +61,22 @@ func plottable(f analysis.IncidentFigures) bool {
 // largestPlottable returns the indices of the n plottable incidents of figs with the most
 // records, largest first and ties in input order, and how many are plottable. It keeps the
 // n in order as the incidents go by, so that a large input is not sorted whole.
-func largestPlottable(figs []analysis.IncidentFigures, n int) (largest []int, count int) {
-	before := func(i, j int) int {
-		if c := cmp.Compare(figs[j].Total.N, figs[i].Total.N); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	}
+func largestPlottable(figs analysis.Figures, n int) (largest []int, count int) {
+	var totals []int64 // of largest
+	before := func(i int, ti int64, j int, tj int64) bool { return ti > tj || ti == tj && i < j }
 	for i, f := range figs {
-		if !plottable(f) {
+		if !plottable(*f) {
 			continue
 		}
 		count++
-		if len(largest) == n && (n == 0 || before(i, largest[n-1]) > 0) {
+		t := f.Total.N
+		if len(largest) == n && (n == 0 || !before(i, t, largest[n-1], totals[n-1])) {
 			continue
 		}
-		at, _ := slices.BinarySearchFunc(largest, i, before)
-		largest = slices.Insert(largest, at, i)
+		at := sort.Search(len(largest), func(k int) bool { return before(i, t, largest[k], totals[k]) })
+		largest, totals = slices.Insert(largest, at, i), slices.Insert(totals, at, t)
 		if len(largest) > n {
-			largest = largest[:n]
+			largest, totals = largest[:n], totals[:n]
 		}
 	}
 	return largest, count
@@ -89,14 +86,34 @@ func largestPlottable(figs []analysis.IncidentFigures, n int) (largest []int, co
 // bubble per incident sized by its records and coloured by its cause: a go-echarts Scatter
 // with one series per cause. It plots the maxBubbles largest of figs whose total and
 // disclosure day are known and says on the chart what it leaves out.
-func (v view) bubbleChart(figs []analysis.IncidentFigures) (chart, error) {
+func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
-	labelsOf := caseLabels(figs)
-	largest, nPlottable := largestPlottable(figs, maxBubbles)
-	unplotted := len(figs) - nPlottable
+	largest, nPlottable := largestPlottable(figs.All(), maxBubbles)
+	unplotted := figs.Len() - nPlottable
 	plotted := make([]bubble, 0, len(largest))
 	for _, i := range largest {
-		plotted = append(plotted, bubble{fig: figs[i], label: labelsOf[i]})
+		plotted = append(plotted, bubble{fig: figs.At(i)})
+	}
+	// A label that more than one incident has gets the incident's id, as caseLabels does:
+	// only the plotted incidents' labels are counted.
+	count := make(map[string]int, len(plotted))
+	for _, b := range plotted {
+		count[b.fig.Incident.Label()] = 0
+	}
+	for _, f := range figs.All() {
+		if l := f.Incident.Label(); l != "" {
+			if _, ok := count[l]; ok {
+				count[l]++
+			}
+		}
+	}
+	for k := range plotted {
+		in := &plotted[k].fig.Incident
+		l := in.Label()
+		if l == "" || count[l] > 1 {
+			l = strings.TrimSpace(l + " [" + in.ID + "]")
+		}
+		plotted[k].label = l
 	}
 
 	var lines []string

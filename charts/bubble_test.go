@@ -146,7 +146,7 @@ func TestBubblesTopN(t *testing.T) {
 		}
 	}
 	// The per-case charts show at most maxCases incidents and say so.
-	rep.Compare = rep.Incidents[:30]
+	rep.Compare = rep.Incidents.Slice()[:30]
 	ps := payloads(t, render(t, rep, i18n.En))
 	for _, id := range []string{"chart-records", "chart-lags"} {
 		if n := len(ps[id].Option.YAxis[0].Data); n != maxCases {
@@ -183,7 +183,7 @@ func TestLargestPlottable(t *testing.T) {
 		count := len(want)
 		slices.SortStableFunc(want, func(i, j int) int { return cmp.Compare(figs[j].Total.N, figs[i].Total.N) })
 		for _, n := range []int{0, 1, 7, 50, 1000} {
-			got, gotCount := largestPlottable(figs, n)
+			got, gotCount := largestPlottable(analysis.Each(figs), n)
 			w := want[:min(n, len(want))]
 			if !slices.Equal(got, w) {
 				t.Errorf("%d incidents, n %d: %v, want %v", size, n, got, w)

@@ -187,10 +187,13 @@ func writePage(w io.Writer, p page) error {
 
 func buildPage(rep analysis.Report, opts Options) (page, error) {
 	figs := rep.Compare
-	if len(figs) == 0 {
-		figs = rep.Incidents
-	}
 	compared := len(figs)
+	if len(figs) == 0 {
+		compared = rep.Incidents.Len()
+		for i := range min(compared, maxCases) {
+			figs = append(figs, rep.Incidents.At(i))
+		}
+	}
 	if len(figs) > maxCases {
 		figs = figs[:maxCases]
 	}
@@ -220,8 +223,8 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 	if !rep.Generated.IsZero() {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, rep.Generated.Format(v.t(labels.DateFormat))))
 	}
-	if len(rep.Incidents) > compared {
-		p.Comparing = v.f(labels.Comparing, num(compared), num(len(rep.Incidents)))
+	if rep.Incidents.Len() > compared {
+		p.Comparing = v.f(labels.Comparing, num(compared), num(rep.Incidents.Len()))
 	}
 	// A period report starts with the monthly trend and the cases against the trailing
 	// medians, shown even when the period has no incident.
@@ -264,7 +267,7 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.
 func (v view) sourceNote(rep analysis.Report) string {
-	_, n := analysis.DistinctSources(rep.Incidents, 0)
+	n := rep.Summary.SourcesN
 	if n == 0 {
 		return v.t(labels.SourcesNone)
 	}

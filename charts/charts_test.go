@@ -38,14 +38,14 @@ func sampleReport(t testing.TB) analysis.Report {
 func report(t testing.TB, input string, incs []data.Incident, issues []data.Issue) analysis.Report {
 	t.Helper()
 	figs, more := analysis.Analyze(incs)
-	cmp, err := analysis.SelectComparison(figs, nil, 6)
+	cmp, err := analysis.SelectComparison(analysis.NewIncidents(figs), nil, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return analysis.Report{
 		Input:     input,
 		Generated: generated,
-		Incidents: figs,
+		Incidents: analysis.NewIncidents(figs),
 		Summary:   analysis.Summarize(figs),
 		Compare:   cmp,
 		Issues:    append(issues, more...),
@@ -555,7 +555,7 @@ func TestDuplicateLabels(t *testing.T) {
 
 func TestComparisonSelection(t *testing.T) {
 	rep := sampleReport(t)
-	rep.Compare = rep.Incidents[1:]
+	rep.Compare = rep.Incidents.Slice()[1:]
 	page := render(t, rep, i18n.En)
 	if !strings.Contains(page, "Comparing 1 of 2 incidents.") {
 		t.Error("page does not say it compares a selection")

@@ -54,8 +54,8 @@ func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.Perio
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := analysis.NewMonthReport(rep.Incidents, m)
-	rep.Incidents, rep.Summary = pr.Subject.Incidents, pr.Subject.Summary
+	pr := analysis.NewMonthReport(rep.Incidents.Slice(), m)
+	rep.Incidents, rep.Summary = analysis.NewIncidents(pr.Subject.Incidents), pr.Subject.Summary
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
 	}

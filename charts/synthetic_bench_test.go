@@ -17,8 +17,8 @@ import (
 func BenchmarkWriteSynthetic(b *testing.B) {
 	res := benchdata.Result(b)
 	rep := analysis.NewReport(res)
-	if len(rep.Incidents) != benchdata.Incidents || len(rep.Issues) != 0 {
-		b.Fatalf("%d incidents, %d issues", len(rep.Incidents), len(rep.Issues))
+	if rep.Incidents.Len() != benchdata.Incidents || len(rep.Issues) != 0 {
+		b.Fatalf("%d incidents, %d issues", rep.Incidents.Len(), len(rep.Issues))
 	}
 	var err error
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {

@@ -23,12 +23,13 @@ type batch struct {
 // decodeRows reads rr's rows and turns them into scopes, spread over the cores: after the
 // header, one goroutine reads and checks the rows and cuts them into batches; in a pool of
 // goroutines gocsv decodes each batch and each of its rows becomes a scope; the batches are
-// then joined in the input's order, so the result is the same as reading one row after the
-// other. The scopes come in chunks, one per batch; n counts them.
-func decodeRows(rr *rowReader) (chunks [][]Scope, n int, issues []Issue, err error) {
+// then handed to each in the input's order, so the result is the same as reading one row
+// after the other. The scopes come in chunks, one per batch, each a new array; n counts
+// them. An error from each ends the reading and is returned.
+func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
 	header, err := rr.Read()
 	if err != nil {
-		return nil, 0, nil, err
+		return 0, nil, err
 	}
 	workers := runtime.GOMAXPROCS(0)
 	queue := make(chan *batch, 2*workers)
@@ -78,13 +79,13 @@ func decodeRows(rr *rowReader) (chunks [][]Scope, n int, issues []Issue, err err
 			err = b.err
 			continue
 		}
-		if len(b.scopes) > 0 {
-			chunks = append(chunks, b.scopes)
-			n += len(b.scopes)
-		}
 		issues = append(issues, b.issues...)
+		if len(b.scopes) > 0 {
+			n += len(b.scopes)
+			err = each(b.scopes)
+		}
 	}
-	return chunks, n, issues, err
+	return n, issues, err
 }
 
 // decode decodes the batch's rows with gocsv and turns each into a scope. A fatal error

@@ -58,29 +58,41 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 		}
 	}
 	for i := range incidents {
-		in := &incidents[i]
-		in.Organization, issues = agreeText(in, ColOrganization, func(s *Scope) string { return s.Organization }, issues, true)
-		in.Service, issues = agreeText(in, ColService, func(s *Scope) string { return s.Service }, issues, false)
-		in.Industry, issues = agreeText(in, ColIndustry, func(s *Scope) string { return s.Industry }, issues, false)
-		in.Cause, issues = agreeText(in, ColCause, func(s *Scope) string { return s.Cause }, issues, false)
-		in.Detected, issues = agreeDate(in, ColDetected, func(s *Scope) Date { return s.Detected }, issues)
-		in.Contained, issues = agreeDate(in, ColContained, func(s *Scope) Date { return s.Contained }, issues)
-		in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s *Scope) Date { return s.Disclosed }, issues)
-		if len(in.Scopes) == 1 {
-			if u := in.Scopes[0].SourceURL; u != "" {
-				in.SourceURLs = []string{u}
-			}
-			continue
-		}
-		seen := map[string]bool{}
-		for _, sc := range in.Scopes {
-			if sc.SourceURL != "" && !seen[sc.SourceURL] {
-				seen[sc.SourceURL] = true
-				in.SourceURLs = append(in.SourceURLs, sc.SourceURL)
-			}
-		}
+		issues = incidents[i].settle(issues)
 	}
 	return incidents, issues
+}
+
+// GroupRun returns the incident of scopes, which all have the same incident id, as Group
+// would make it from them, with the issues Group would report on it.
+func GroupRun(scopes []Scope) (Incident, []Issue) {
+	in := Incident{ID: scopes[0].IncidentID, Scopes: scopes[:len(scopes):len(scopes)]}
+	return in, in.settle(nil)
+}
+
+// settle sets in's incident-level fields from its scopes, appending the disagreements to issues.
+func (in *Incident) settle(issues []Issue) []Issue {
+	in.Organization, issues = agreeText(in, ColOrganization, func(s *Scope) string { return s.Organization }, issues, true)
+	in.Service, issues = agreeText(in, ColService, func(s *Scope) string { return s.Service }, issues, false)
+	in.Industry, issues = agreeText(in, ColIndustry, func(s *Scope) string { return s.Industry }, issues, false)
+	in.Cause, issues = agreeText(in, ColCause, func(s *Scope) string { return s.Cause }, issues, false)
+	in.Detected, issues = agreeDate(in, ColDetected, func(s *Scope) Date { return s.Detected }, issues)
+	in.Contained, issues = agreeDate(in, ColContained, func(s *Scope) Date { return s.Contained }, issues)
+	in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s *Scope) Date { return s.Disclosed }, issues)
+	if len(in.Scopes) == 1 {
+		if u := in.Scopes[0].SourceURL; u != "" {
+			in.SourceURLs = []string{u}
+		}
+		return issues
+	}
+	seen := map[string]bool{}
+	for _, sc := range in.Scopes {
+		if sc.SourceURL != "" && !seen[sc.SourceURL] {
+			seen[sc.SourceURL] = true
+			in.SourceURLs = append(in.SourceURLs, sc.SourceURL)
+		}
+	}
+	return issues
 }
 
 // agreeText returns the incident's value of a text field: the one non-blank value, or every

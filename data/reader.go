@@ -117,8 +117,9 @@ type Result struct {
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
 	Issues []Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
-	// len(Scopes) + RowsRejected.
+	// RowsUsed + RowsRejected. RowsUsed is len(Scopes) after Read.
 	RowsRead     int
+	RowsUsed     int
 	RowsRejected int
 	// RowsBlank counts rows whose every field is blank; they are skipped and not read.
 	RowsBlank int
@@ -176,6 +177,31 @@ type csvRow struct {
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
+	var chunks [][]Scope
+	n := 0
+	res, err := Scan(r, opts, func(scopes []Scope) error {
+		chunks = append(chunks, scopes)
+		n += len(scopes)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		res.Scopes = make([]Scope, 0, n)
+		for i, c := range chunks {
+			res.Scopes = append(res.Scopes, c...)
+			chunks[i] = nil
+		}
+	}
+	return res, nil
+}
+
+// Scan reads as Read does, but hands the usable rows to each as they are decoded, in input
+// order, a batch at a time, instead of keeping them: the Result's Scopes is nil, and its
+// RowsUsed counts them. Each batch is a new array, each's to keep. An error from each stops
+// the reading and is returned as it is.
+func Scan(r io.Reader, opts Options, each func([]Scope) error) (*Result, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	br := bufio.NewReaderSize(&sizeLimitReader{r: r, limit: opts.Limits.MaxInputSize}, sniffSize)
 	head, _ := br.Peek(len(zipMagic))
@@ -200,8 +226,16 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	}
 	rr := &rowReader{src: src, res: res, opts: opts}
 
-	chunks, n, rowIssues, err := decodeRows(rr)
+	n, rowIssues, err := decodeRows(rr, func(scopes []Scope) error {
+		if err := each(scopes); err != nil {
+			return &sinkError{err}
+		}
+		return nil
+	})
 	if err != nil {
+		if se, ok := err.(*sinkError); ok {
+			return nil, se.err
+		}
 		var pe *ParseError
 		if errors.As(err, &pe) {
 			pe.Sheet = res.Sheet
@@ -209,13 +243,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		}
 		return nil, fmt.Errorf("reading: %w", err)
 	}
-	if n > 0 {
-		res.Scopes = make([]Scope, 0, n)
-		for i, c := range chunks {
-			res.Scopes = append(res.Scopes, c...)
-			chunks[i] = nil
-		}
-	}
+	res.RowsUsed = n
 	res.Issues = append(res.Issues, rowIssues...)
 	for _, is := range rowIssues {
 		if is.Severity == Rejected {
@@ -226,6 +254,11 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 	sort.SliceStable(res.Issues, func(i, j int) bool { return res.Issues[i].Line < res.Issues[j].Line })
 	return res, nil
 }
+
+// sinkError carries the error of Scan's each through the reading, to be returned unwrapped.
+type sinkError struct{ err error }
+
+func (e *sinkError) Error() string { return e.err.Error() }
 
 // rowReader adapts a source to gocsv: it checks and maps the header, fills constant and
 // derived fields, appends the hidden line columns, and takes structurally broken rows out of

@@ -53,8 +53,8 @@ func continuationCSV() string {
 // that Summary links every part and says the sheet is continued.
 func TestContinuationSheets(t *testing.T) {
 	rep := reportFrom(t, []byte(continuationCSV()))
-	if len(rep.Incidents) != 7 || rep.Summary.Scopes != 8 || len(rep.Issues) != 6 {
-		t.Fatalf("fixture: %d incidents, %d scopes, %d issues; want 7, 8, 6", len(rep.Incidents), rep.Summary.Scopes, len(rep.Issues))
+	if rep.Incidents.Len() != 7 || rep.Summary.Scopes != 8 || len(rep.Issues) != 6 {
+		t.Fatalf("fixture: %d incidents, %d scopes, %d issues; want 7, 8, 6", rep.Incidents.Len(), rep.Summary.Scopes, len(rep.Issues))
 	}
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {

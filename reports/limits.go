@@ -50,16 +50,13 @@ func CheckSize(rep analysis.Report, limit int) error {
 	if limit <= 0 {
 		limit = MaxDataRows
 	}
-	scopes := 0
-	for _, f := range rep.Incidents {
-		scopes += len(f.Scopes)
-	}
+	scopes := rep.Summary.Scopes
 	for _, s := range []struct {
 		sheet label
 		what  string
 		rows  int
 	}{
-		{lSheetIncidents, "incidents", len(rep.Incidents)},
+		{lSheetIncidents, "incidents", rep.Incidents.Len()},
 		{lSheetScopes, "scope rows", scopes},
 		// The cells cut to Excel's limit add to the issues; they are only known once the
 		// sheets are measured, and Write's measuring finds them.

@@ -48,8 +48,8 @@ func periodReport(t testing.TB, month string) (analysis.Report, *analysis.Period
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := analysis.NewMonthReport(rep.Incidents, m)
-	rep.Incidents, rep.Summary = pr.Subject.Incidents, pr.Subject.Summary
+	pr := analysis.NewMonthReport(rep.Incidents.Slice(), m)
+	rep.Incidents, rep.Summary = analysis.NewIncidents(pr.Subject.Incidents), pr.Subject.Summary
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
 	}

@@ -29,8 +29,8 @@ func TestProgress(t *testing.T) {
 		fmt.Fprintf(&b, "inc-%05d,Org %d,card,%d,2020-01-15\n", i, i, i+1)
 	}
 	rep := reportFrom(t, []byte(b.String()))
-	if len(rep.Incidents) != 12000 || len(rep.Issues) != 0 {
-		t.Fatalf("fixture: %d incidents, %d issues; want 12000 and none", len(rep.Incidents), len(rep.Issues))
+	if rep.Incidents.Len() != 12000 || len(rep.Issues) != 0 {
+		t.Fatalf("fixture: %d incidents, %d issues; want 12000 and none", rep.Incidents.Len(), len(rep.Issues))
 	}
 	var calls []progressCall
 	opts := Options{Lang: i18n.En, maxRows: 5000, Progress: func(sheet string, done, total int) {
@@ -93,8 +93,8 @@ func TestCheckSize(t *testing.T) {
 	// 1 incident of 1 scope row, with a warning (nothing to group it by); 3 rows rejected
 	// for a missing organization: 4 issues.
 	rejects := reportFrom(t, []byte("organization,records\nOrg,1\n,5\n,6\n,7\n"))
-	if len(rejects.Incidents) != 1 || len(rejects.Issues) != 4 {
-		t.Fatalf("fixture: %d incidents, %d issues; want 1 and 4", len(rejects.Incidents), len(rejects.Issues))
+	if rejects.Incidents.Len() != 1 || len(rejects.Issues) != 4 {
+		t.Fatalf("fixture: %d incidents, %d issues; want 1 and 4", rejects.Incidents.Len(), len(rejects.Issues))
 	}
 	for _, tt := range []struct {
 		name  string

@@ -127,10 +127,6 @@ type bookState struct {
 	generated string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
-	// sources are the first source URLs listed on Method, of nsources in all.
-	sourcesOnce sync.Once
-	sources     []string
-	nsources    int
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
@@ -347,14 +343,13 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
 	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, spill(lWarningsNote.in(l)))
 	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), spill(lTotalsNoteShort.in(l)))
-	withBucket := incidentsWithBuckets(rep.Incidents)
 	for _, b := range s.Buckets {
 		note := cell{}
 		if b.Unknown > 0 {
 			note = spill(fmt.Sprintf("%s%d", lUnknownScopesNote.in(l), b.Unknown))
 		}
 		w.write(indented(lBreakdownPrefix.in(l)+i18n.Bucket(b).In(l)), count(b.Records),
-			intN(withBucket[bucketKeyOf(b)]), note)
+			intN(b.Incidents), note)
 	}
 	w.para(i18n.TotalsNote.In(l), 4)
 	w.write(text(lFirstDisclosed.in(l)), date(s.FirstDisclosed), intN(s.DisclosedN))
@@ -433,25 +428,13 @@ type bucketKey struct {
 
 func bucketKeyOf(b analysis.Bucket) bucketKey { return bucketKey{b.Type, b.Certainty} }
 
-// incidentsWithBuckets counts, for each type × certainty, the incidents with a known count
-// in it, in one pass over the incidents.
-func incidentsWithBuckets(figs []analysis.IncidentFigures) map[bucketKey]int {
-	n := map[bucketKey]int{}
-	for _, f := range figs {
-		for _, ib := range f.Buckets {
-			if ib.Records.Known {
-				n[bucketKeyOf(ib)]++
-			}
-		}
-	}
-	return n
-}
-
-// bucketKeys returns the distinct record type × certainty of figs, in report order.
-func bucketKeys(figs []analysis.IncidentFigures) []analysis.Bucket {
+// incidentColumns returns the distinct record type × certainty of figs, in report order,
+// and the most source URLs an incident has.
+func incidentColumns(figs analysis.Figures) (buckets []analysis.Bucket, sources int) {
 	seen := map[bucketKey]bool{}
 	var out []analysis.Bucket
 	for _, f := range figs {
+		sources = max(sources, len(f.Incident.SourceURLs))
 		for _, b := range f.Buckets {
 			k := bucketKeyOf(b)
 			if !seen[k] {
@@ -461,7 +444,7 @@ func bucketKeys(figs []analysis.IncidentFigures) []analysis.Bucket {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return analysis.BucketLess(out[i], out[j]) })
-	return out
+	return out, sources
 }
 
 // bucketOf returns f's bucket of b's type × certainty, and false when f has none.
@@ -484,14 +467,6 @@ func bucketCell(f analysis.IncidentFigures, b analysis.Bucket) cell {
 }
 
 // maxSources is the largest number of source URLs of any of figs.
-func maxSources(figs []analysis.IncidentFigures) int {
-	n := 0
-	for _, f := range figs {
-		n = max(n, len(f.Incident.SourceURLs))
-	}
-	return n
-}
-
 // numbered returns the label with a number after it when there are several.
 func numbered(s string, i, of int) string {
 	if of <= 1 {
@@ -502,8 +477,9 @@ func numbered(s string, i, of int) string {
 
 // incidentsSheet writes one row per incident with every figure.
 func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
-	buckets := bucketKeys(rep.Incidents)
-	nsrc := max(maxSources(rep.Incidents), 1)
+	// The bucket columns are those of the summary: every record type × certainty of the
+	// incidents, in report order.
+	buckets, nsrc := rep.Summary.Buckets, max(rep.Summary.MostSources, 1)
 	head := []string{lIncidentID.in(l), lOrganization.in(l), lService.in(l), lIndustry.in(l),
 		lCause.in(l), lDetected.in(l), lContained.in(l), lDisclosed.in(l)}
 	for _, b := range buckets {
@@ -521,8 +497,8 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	// The detection → disclosure lag over longLagDays is highlighted.
 	w.flagColumn(slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)) + 1)
 
-	for _, f := range rep.Incidents {
-		in := f.Incident
+	for _, f := range rep.Incidents.All() {
+		in := &f.Incident
 		w.line, w.incident = in.FirstLine(), in.ID
 		row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), text(in.Service), text(in.Industry),
 			text(in.Cause), date(in.Detected), date(in.Contained), date(in.Disclosed))
@@ -531,7 +507,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			unknown += b.Unknown
 		}
 		for _, b := range buckets {
-			row = append(row, bucketCell(f, b))
+			row = append(row, bucketCell(*f, b))
 		}
 		row = append(row, count(f.Total), intN(len(f.Scopes)), intN(unknown))
 		for _, m := range analysis.Metrics() {
@@ -558,7 +534,7 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		lCertainty.in(l), lRecords.in(l), lExposureStart.in(l), lExposureEnd.in(l),
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
 	w.header(append(head, rep.ExtraColumns...)...)
-	for _, f := range rep.Incidents {
+	for _, f := range rep.Incidents.All() {
 		for _, sf := range f.Scopes {
 			sc := sf.Scope
 			w.line, w.incident = sc.Line, sc.IncidentID
@@ -610,7 +586,8 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	row(lCause.in(l), func(f analysis.IncidentFigures) cell { return text(f.Incident.Cause) })
 	var records, lags []chartSeries
 	last := 1 + len(cmp)
-	for i, b := range bucketKeys(cmp) {
+	buckets, nsrc := incidentColumns(analysis.Each(cmp))
+	for i, b := range buckets {
 		r := row(lRecordsPrefix.in(l)+i18n.Bucket(b).In(l), func(f analysis.IncidentFigures) cell { return bucketCell(f, b) })
 		records = append(records, rowSeries(w.name, r, 1, 2, last, bucketColor(b, i)))
 	}
@@ -631,7 +608,6 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			w.flagRow(2, last)
 		}
 	}
-	nsrc := maxSources(cmp)
 	for i := range nsrc {
 		row(numbered(lSource.in(l), i, nsrc), func(f analysis.IncidentFigures) cell {
 			if i < len(f.Incident.SourceURLs) {
@@ -739,9 +715,7 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lHighlight.in(l)), text(lHighlightNote.in(l)))
 	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
 	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
-	// Worked out once, for both passes.
-	w.bk.sourcesOnce.Do(func() { w.bk.sources, w.bk.nsources = analysis.DistinctSources(rep.Incidents, maxMethodSources) })
-	srcs := w.bk.sources
+	srcs := rep.Summary.Sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))
 	}
@@ -752,12 +726,12 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		w.write(name, link(u))
 	}
-	if more := w.bk.nsources - len(srcs); more > 0 {
+	if more := rep.Summary.SourcesN - len(srcs); more > 0 {
 		w.write(cell{}, text(fmt.Sprintf(lMoreSources.in(l), groupDigits(int64(more)), lSheetIncidents.in(l), lSheetScopes.in(l))))
 	}
 	w.finish(0, true)
 }
 
-// maxMethodSources is how many source URLs the Method sheet lists; a larger input's
-// sources are on its Incidents and Scopes sheets.
-const maxMethodSources = 1000
+// maxMethodSources is how many source URLs the Method sheet lists (those the summary
+// lists); a larger input's sources are on its Incidents and Scopes sheets.
+const maxMethodSources = analysis.ListedSources

@@ -474,7 +474,7 @@ func TestNoFormulas(t *testing.T) {
 				figs, _ := analysis.Analyze([]data.Incident{in})
 				rep := analysis.Report{
 					Input: s, InputSHA256: s, RowsRead: 1, RowsUsed: 1,
-					Incidents: figs, Summary: analysis.Summarize(figs), Compare: figs,
+					Incidents: analysis.NewIncidents(figs), Summary: analysis.Summarize(figs), Compare: figs,
 					Issues: []data.Issue{{Line: 2, Column: s, Header: s, Value: s, IncidentID: s, Message: s}},
 				}
 				b, _ := writeBook(t, rep, l)

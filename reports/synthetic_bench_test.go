@@ -12,8 +12,8 @@ import (
 // of them compared. workbook-bytes is the size of the .xlsx.
 func BenchmarkWriteSynthetic(b *testing.B) {
 	rep := reportFrom(b, benchdata.CSV(b))
-	if len(rep.Incidents) != benchdata.Incidents || len(rep.Issues) != 0 {
-		b.Fatalf("%d incidents, %d issues", len(rep.Incidents), len(rep.Issues))
+	if rep.Incidents.Len() != benchdata.Incidents || len(rep.Issues) != 0 {
+		b.Fatalf("%d incidents, %d issues", rep.Incidents.Len(), len(rep.Issues))
 	}
 	b.ReportAllocs()
 	var size int64

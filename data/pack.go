@@ -1,0 +1,278 @@
+package data
+
+import (
+	"encoding/binary"
+	"unsafe"
+)
+
+// Packer appends compact binary encodings of values to B, to be read back in the same order
+// by an Unpacker. It is for holding many values in memory as bytes, which the garbage
+// collector never scans, instead of as Go values full of pointers; it is not a file format
+// and has no version.
+type Packer struct {
+	B []byte
+}
+
+// Uint appends v as a varint.
+func (p *Packer) Uint(v uint64) { p.B = binary.AppendUvarint(p.B, v) }
+
+// Int appends v as a zig-zag varint.
+func (p *Packer) Int(v int64) { p.B = binary.AppendVarint(p.B, v) }
+
+// Bool appends b as one byte.
+func (p *Packer) Bool(b bool) {
+	if b {
+		p.B = append(p.B, 1)
+	} else {
+		p.B = append(p.B, 0)
+	}
+}
+
+// String appends s with its length.
+func (p *Packer) String(s string) {
+	p.Uint(uint64(len(s)) + 1)
+	p.B = append(p.B, s...)
+}
+
+// StringLike appends s, in one byte when it equals ref (a field that repeats another, as a
+// scope's organization repeats its incident's).
+func (p *Packer) StringLike(s, ref string) {
+	if s == ref {
+		p.B = append(p.B, 0)
+		return
+	}
+	p.String(s)
+}
+
+// Strings appends ss, telling nil from empty.
+func (p *Packer) Strings(ss []string) {
+	if ss == nil {
+		p.Uint(0)
+		return
+	}
+	p.Uint(uint64(len(ss)) + 1)
+	for _, s := range ss {
+		p.String(s)
+	}
+}
+
+// Date appends d.
+func (p *Packer) Date(d Date) {
+	if d.prec < PrecisionNone || d.prec > PrecisionDay {
+		panic("data: Packer.Date: a Date with no valid precision")
+	}
+	p.Int(int64(d.day)*4 + int64(d.prec))
+}
+
+// Count appends c.
+func (p *Packer) Count(c Count) {
+	var flags uint64
+	if c.Known {
+		flags |= 1
+	}
+	if c.Approx {
+		flags |= 2
+	}
+	p.Uint(flags)
+	p.Int(c.N)
+}
+
+// Scope appends sc; its text fields that repeat in's are one byte each.
+func (p *Packer) Scope(sc *Scope, in *Incident) {
+	p.Int(int64(sc.Line))
+	p.StringLike(sc.IncidentID, in.ID)
+	p.Bool(sc.IDDerived)
+	p.StringLike(sc.Organization, in.Organization)
+	p.StringLike(sc.Service, in.Service)
+	p.StringLike(sc.Industry, in.Industry)
+	p.StringLike(sc.Cause, in.Cause)
+	p.StringLike(string(sc.RecordType), string(Personal))
+	p.Int(int64(sc.Certainty))
+	p.Count(sc.Records)
+	p.Date(sc.ExposureStart)
+	p.Date(sc.ExposureEnd)
+	p.Date(sc.Detected)
+	p.Date(sc.Contained)
+	p.Date(sc.Disclosed)
+	firstURL := ""
+	if len(in.SourceURLs) > 0 {
+		firstURL = in.SourceURLs[0]
+	}
+	p.StringLike(sc.SourceURL, firstURL)
+	p.String(sc.Notes)
+	p.Strings(sc.Extra)
+}
+
+// Incident appends in with its scopes.
+func (p *Packer) Incident(in *Incident) {
+	p.String(in.ID)
+	p.String(in.Organization)
+	p.String(in.Service)
+	p.String(in.Industry)
+	p.String(in.Cause)
+	p.Date(in.Detected)
+	p.Date(in.Contained)
+	p.Date(in.Disclosed)
+	p.Strings(in.SourceURLs)
+	if in.Scopes == nil {
+		p.Uint(0)
+		return
+	}
+	p.Uint(uint64(len(in.Scopes)) + 1)
+	for i := range in.Scopes {
+		p.Scope(&in.Scopes[i], in)
+	}
+}
+
+// Unpacker reads back what a Packer appended, from B at I. The strings it returns share B's
+// bytes, which must therefore never change afterwards. Reading past what was packed panics:
+// the bytes are the program's own.
+type Unpacker struct {
+	B []byte
+	I int
+}
+
+// Uint reads a Packer.Uint.
+func (u *Unpacker) Uint() uint64 {
+	v, n := binary.Uvarint(u.B[u.I:])
+	if n <= 0 {
+		panic("data: Unpacker: not a varint")
+	}
+	u.I += n
+	return v
+}
+
+// Int reads a Packer.Int.
+func (u *Unpacker) Int() int64 {
+	v, n := binary.Varint(u.B[u.I:])
+	if n <= 0 {
+		panic("data: Unpacker: not a varint")
+	}
+	u.I += n
+	return v
+}
+
+// Bool reads a Packer.Bool.
+func (u *Unpacker) Bool() bool {
+	b := u.B[u.I]
+	u.I++
+	return b != 0
+}
+
+// String reads a Packer.String.
+func (u *Unpacker) String() string {
+	n := int(u.Uint()) - 1
+	return u.text(n)
+}
+
+func (u *Unpacker) text(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	s := unsafe.String(&u.B[u.I], n)
+	u.I += n
+	return s
+}
+
+// StringLike reads a Packer.StringLike packed with the same ref.
+func (u *Unpacker) StringLike(ref string) string {
+	n := u.Uint()
+	if n == 0 {
+		return ref
+	}
+	return u.text(int(n) - 1)
+}
+
+// Strings reads a Packer.Strings.
+func (u *Unpacker) Strings() []string { return u.StringsInto(nil) }
+
+// StringsInto reads a Packer.Strings into dst's array when it is large enough.
+func (u *Unpacker) StringsInto(dst []string) []string {
+	n := u.Uint()
+	if n == 0 {
+		return nil
+	}
+	ss := grow(dst, int(n-1))
+	for i := range ss {
+		ss[i] = u.String()
+	}
+	return ss
+}
+
+// grow returns s resized to n, in its own array when that is large enough (a nil s gives a
+// new array, so that an empty slice read back is not nil).
+func grow[T any](s []T, n int) []T {
+	if s != nil && cap(s) >= n {
+		clear(s[:n])
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// Date reads a Packer.Date.
+func (u *Unpacker) Date() Date {
+	v := u.Int()
+	return Date{day: int32(v >> 2), prec: Precision(v & 3)}
+}
+
+// Count reads a Packer.Count.
+func (u *Unpacker) Count() Count {
+	flags := u.Uint()
+	return Count{Known: flags&1 != 0, Approx: flags&2 != 0, N: u.Int()}
+}
+
+// Scope reads a Packer.Scope packed with in, into sc.
+func (u *Unpacker) Scope(sc *Scope, in *Incident) {
+	sc.Line = int(u.Int())
+	sc.IncidentID = u.StringLike(in.ID)
+	sc.IDDerived = u.Bool()
+	sc.Organization = u.StringLike(in.Organization)
+	sc.Service = u.StringLike(in.Service)
+	sc.Industry = u.StringLike(in.Industry)
+	sc.Cause = u.StringLike(in.Cause)
+	sc.RecordType = RecordType(u.StringLike(string(Personal)))
+	sc.Certainty = Certainty(u.Int())
+	sc.Records = u.Count()
+	sc.ExposureStart = u.Date()
+	sc.ExposureEnd = u.Date()
+	sc.Detected = u.Date()
+	sc.Contained = u.Date()
+	sc.Disclosed = u.Date()
+	firstURL := ""
+	if len(in.SourceURLs) > 0 {
+		firstURL = in.SourceURLs[0]
+	}
+	sc.SourceURL = u.StringLike(firstURL)
+	sc.Notes = u.String()
+	sc.Extra = u.Strings()
+}
+
+// Incident reads a Packer.Incident into in, reusing the arrays of in's SourceURLs and Scopes
+// when they are large enough.
+func (u *Unpacker) Incident(in *Incident) {
+	in.ID = u.String()
+	in.Organization = u.String()
+	in.Service = u.String()
+	in.Industry = u.String()
+	in.Cause = u.String()
+	in.Detected = u.Date()
+	in.Contained = u.Date()
+	in.Disclosed = u.Date()
+	in.SourceURLs = u.StringsInto(in.SourceURLs)
+	n := u.Uint()
+	if n == 0 {
+		in.Scopes = nil
+		return
+	}
+	in.Scopes = grow(in.Scopes, int(n-1))
+	for i := range in.Scopes {
+		u.Scope(&in.Scopes[i], in)
+	}
+}
+
+// IDOfPacked returns the id of the incident a Packer.Incident packed at b's start, reading
+// nothing else.
+func IDOfPacked(b []byte) string {
+	u := Unpacker{B: b}
+	return u.String()
+}
