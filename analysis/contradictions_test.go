@@ -2,6 +2,9 @@ package analysis
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -186,5 +189,42 @@ func TestSelectComparison(t *testing.T) {
 				t.Errorf("got %s, %v; want %s", ids(got), err, tt.want)
 			}
 		})
+	}
+}
+
+// TestSelectComparisonTies checks the choice of the incidents with the most records, kept
+// in a heap as they go by, against a stable sort of them all, on counts with many ties and
+// unknown ones.
+func TestSelectComparisonTies(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	var figs []IncidentFigures
+	for i := range 300 {
+		b := Bucket{Type: data.Personal}
+		if rng.IntN(5) > 0 {
+			b.Records = data.KnownCount(int64(rng.IntN(8)))
+		}
+		figs = append(figs, IncidentFigures{Incident: data.Incident{ID: fmt.Sprint("inc-", i)}, Buckets: []Bucket{b}})
+	}
+	order := make([]int, len(figs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return figs[order[a]].knownRecords() > figs[order[b]].knownRecords() })
+	for _, max := range []int{0, 1, 5, 6, 50, 299} {
+		want := slices.Clone(order[:max])
+		sort.Ints(want)
+		got, err := SelectComparison(NewIncidents(figs), nil, max)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotIdx []int
+		for _, f := range got {
+			var i int
+			fmt.Sscanf(f.Incident.ID, "inc-%d", &i)
+			gotIdx = append(gotIdx, i)
+		}
+		if !slices.Equal(gotIdx, want) {
+			t.Errorf("max %d: %v, want %v", max, gotIdx, want)
+		}
 	}
 }

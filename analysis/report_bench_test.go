@@ -34,3 +34,25 @@ func BenchmarkNewReport(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(res.Scopes)), "rows/op")
 }
+
+// BenchmarkIncidentsAll is one pass over the packed incidents of the shared input, as each
+// sheet and chart that lists them makes: every incident unpacked. It reports the bytes
+// they are packed into.
+func BenchmarkIncidentsAll(b *testing.B) {
+	inc := NewReport(benchResult(b)).Incidents
+	packed := 0
+	for _, c := range inc.chunks {
+		packed += len(c)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		scopes := 0
+		for _, f := range inc.All() {
+			scopes += len(f.Scopes)
+		}
+		if scopes != len(benchResult(b).Scopes) {
+			b.Fatalf("%d scopes", scopes)
+		}
+	}
+	b.ReportMetric(float64(packed)/float64(inc.Len()), "packed-bytes/incident")
+}

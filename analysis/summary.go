@@ -1,12 +1,13 @@
 package analysis
 
 import (
-	"cmp"
+	"container/heap"
 	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"breachreport/data"
 )
@@ -144,9 +145,17 @@ func summarize(figs Figures) Summary {
 	}
 	s.Buckets = sortedBuckets(buckets)
 	s.Sources, s.SourcesN = sources.first, len(sources.seen)
+	// Each figure's values are sorted for its median and percentile: a million of them
+	// take a while, so the figures go two at a time.
+	s.Stats = make([]Stat, len(metrics))
+	var wg sync.WaitGroup
 	for i, m := range metrics {
-		s.Stats = append(s.Stats, stat(m, vals[i]))
+		wg.Go(func() { s.Stats[i] = statSorted(m, vals[i]) })
+		if i%2 == 1 {
+			wg.Wait()
+		}
 	}
+	wg.Wait()
 	return s
 }
 
@@ -161,12 +170,17 @@ func (s Summary) Stat(m Metric) Stat {
 }
 
 func stat(m Metric, vals []float64) Stat {
+	return statSorted(m, append([]float64(nil), vals...))
+}
+
+// statSorted is stat, sorting vals in place.
+func statSorted(m Metric, vals []float64) Stat {
 	st := Stat{Metric: m, N: len(vals)}
 	if len(vals) == 0 {
 		return st
 	}
-	sorted := append([]float64(nil), vals...)
-	sort.Float64s(sorted)
+	sorted := vals
+	slices.Sort(sorted)
 	sum := 0.0
 	for _, v := range sorted {
 		sum += v
@@ -225,23 +239,26 @@ func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures,
 	if n <= max {
 		return figs.Slice(), nil
 	}
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	if max <= 0 {
+		return []IncidentFigures{}, nil
 	}
-	// Most records first, ties in input order: a total order, so an unstable sort gives
-	// the same result, with each incident's records summed once.
-	known := make([]int64, n)
+	// The max with the most records, ties in input order (the first of equals wins),
+	// kept as the incidents go by in a heap whose least is first: no sort of them all.
+	top := make(rankHeap, 0, max)
 	for i, f := range figs.All() {
-		known[i] = f.knownRecords()
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmp.Compare(known[b], known[a]); c != 0 {
-			return c
+		r := ranked{i, f.knownRecords()}
+		switch {
+		case len(top) < max:
+			heap.Push(&top, r)
+		case top.less(top[0], r):
+			top[0] = r
+			heap.Fix(&top, 0)
 		}
-		return cmp.Compare(a, b)
-	})
-	idx = idx[:max]
+	}
+	idx := make([]int, 0, max)
+	for _, r := range top {
+		idx = append(idx, r.i)
+	}
 	sort.Ints(idx)
 	out := make([]IncidentFigures, 0, max)
 	for _, i := range idx {
@@ -249,6 +266,23 @@ func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures,
 	}
 	return out, nil
 }
+
+// ranked is an incident by index, with the sum of its known counts.
+type ranked struct {
+	i     int
+	known int64
+}
+
+// rankHeap is a container/heap of ranked incidents, the one with the fewest records (the
+// later of equals) first.
+type rankHeap []ranked
+
+func (h rankHeap) less(a, b ranked) bool { return a.known < b.known || a.known == b.known && a.i > b.i }
+func (h rankHeap) Len() int              { return len(h) }
+func (h rankHeap) Less(i, j int) bool    { return h.less(h[i], h[j]) }
+func (h rankHeap) Swap(i, j int)         { h[i], h[j] = h[j], h[i] }
+func (h *rankHeap) Push(x any)           { *h = append(*h, x.(ranked)) }
+func (h *rankHeap) Pop() any             { x := (*h)[len(*h)-1]; *h = (*h)[:len(*h)-1]; return x }
 
 // knownRecords is the sum of the known counts, for ranking; -1 when none is known.
 func (f IncidentFigures) knownRecords() int64 {

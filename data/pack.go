@@ -134,6 +134,10 @@ type Unpacker struct {
 
 // Uint reads a Packer.Uint.
 func (u *Unpacker) Uint() uint64 {
+	if b := u.B[u.I]; b < 0x80 { // most values packed are small
+		u.I++
+		return uint64(b)
+	}
 	v, n := binary.Uvarint(u.B[u.I:])
 	if n <= 0 {
 		panic("data: Unpacker: not a varint")
@@ -144,6 +148,10 @@ func (u *Unpacker) Uint() uint64 {
 
 // Int reads a Packer.Int.
 func (u *Unpacker) Int() int64 {
+	if b := u.B[u.I]; b < 0x80 {
+		u.I++
+		return int64(b>>1) ^ -int64(b&1)
+	}
 	v, n := binary.Varint(u.B[u.I:])
 	if n <= 0 {
 		panic("data: Unpacker: not a varint")
