@@ -154,7 +154,7 @@ func (b *Builder) goApart() {
 }
 
 // Report returns the report of the rows added, with res's accounting and issues (res is
-// what data.Scan or data.Read returned for them).
+// what data.Scan or data.Read returned for them). It is called once, after the last Add.
 func (b *Builder) Report(res *data.Result) Report {
 	b.flush()
 	if b.apart {

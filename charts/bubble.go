@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
@@ -94,8 +93,8 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	for _, i := range largest {
 		plotted = append(plotted, bubble{fig: figs.At(i)})
 	}
-	// A label that more than one incident has gets the incident's id, as caseLabels does:
-	// only the plotted incidents' labels are counted.
+	// A label that more than one incident has gets the incident's id (caseLabel): only the
+	// plotted incidents' labels are counted.
 	count := make(map[string]int, len(plotted))
 	for _, b := range plotted {
 		count[b.fig.Incident.Label()] = 0
@@ -109,11 +108,7 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	}
 	for k := range plotted {
 		in := &plotted[k].fig.Incident
-		l := in.Label()
-		if l == "" || count[l] > 1 {
-			l = strings.TrimSpace(l + " [" + in.ID + "]")
-		}
-		plotted[k].label = l
+		plotted[k].label = caseLabel(in.Label(), in.ID, count[in.Label()])
 	}
 
 	var lines []string

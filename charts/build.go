@@ -79,12 +79,18 @@ func caseLabels(figs []analysis.IncidentFigures) []string {
 	out := make([]string, len(figs))
 	for i, f := range figs {
 		l := f.Incident.Label()
-		if l == "" || count[l] > 1 {
-			l = strings.TrimSpace(l + " [" + f.Incident.ID + "]")
-		}
-		out[i] = l
+		out[i] = caseLabel(l, f.Incident.ID, count[l])
 	}
 	return out
+}
+
+// caseLabel is an incident's label l, with its id added when n incidents have l (or l is
+// empty), so that no two cases read alike.
+func caseLabel(l, id string, n int) string {
+	if l == "" || n > 1 {
+		return strings.TrimSpace(l + " [" + id + "]")
+	}
+	return l
 }
 
 func (v view) t(x i18n.Text) string { return x.In(v.lang) }
