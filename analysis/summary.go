@@ -298,16 +298,6 @@ func (f IncidentFigures) knownRecords() int64 {
 	return n
 }
 
-// DistinctSources returns the first max source URLs of the incidents, each once, in input
-// order, and how many distinct ones there are in all.
-func DistinctSources(figs Figures, max int) (first []string, total int) {
-	s := newSourceSet(max)
-	for _, f := range figs {
-		s.add(f.Incident.SourceURLs)
-	}
-	return s.first, len(s.seen)
-}
-
 // sourceSet gathers distinct source URLs, keeping the first max in order.
 type sourceSet struct {
 	seen  map[string]struct{}

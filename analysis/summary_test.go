@@ -7,9 +7,9 @@ import (
 	"breachreport/data"
 )
 
-// TestDistinctSources checks the sources listed (each once, in input order, at most max)
-// and the count of all of them.
-func TestDistinctSources(t *testing.T) {
+// TestSourceSet checks the sources listed (each once, in input order, at most max) and the
+// count of all of them, as the Summary gathers them; and the Summary's own.
+func TestSourceSet(t *testing.T) {
 	fig := func(urls ...string) IncidentFigures {
 		return IncidentFigures{Incident: data.Incident{SourceURLs: urls}}
 	}
@@ -24,12 +24,19 @@ func TestDistinctSources(t *testing.T) {
 		{10, []string{"https://a", "https://b", "https://c", "https://d"}},
 	}
 	for _, tt := range tests {
-		first, total := DistinctSources(Each(figs), tt.max)
+		set := newSourceSet(tt.max)
+		for _, f := range figs {
+			set.add(f.Incident.SourceURLs)
+		}
+		first, total := set.first, len(set.seen)
 		if !slices.Equal(first, tt.first) || total != 4 {
-			t.Errorf("DistinctSources(max %d) = %q, %d; want %q, 4", tt.max, first, total, tt.first)
+			t.Errorf("max %d: %q, %d; want %q, 4", tt.max, first, total, tt.first)
 		}
 	}
-	if first, total := DistinctSources(Each(nil), 5); first != nil || total != 0 {
-		t.Errorf("no incidents: %q, %d", first, total)
+	if s := Summarize(figs); !slices.Equal(s.Sources, []string{"https://a", "https://b", "https://c", "https://d"}) || s.SourcesN != 4 || s.MostSources != 3 {
+		t.Errorf("summary: sources %q, %d in all, at most %d an incident", s.Sources, s.SourcesN, s.MostSources)
+	}
+	if s := Summarize(nil); s.Sources != nil || s.SourcesN != 0 {
+		t.Errorf("no incidents: %q, %d", s.Sources, s.SourcesN)
 	}
 }
