@@ -3,34 +3,43 @@ package data
 import (
 	"io"
 	"runtime"
-
-	"github.com/gocarina/gocsv"
 )
 
-// decodeBatch is how many rows go to gocsv at a time.
+// decodeBatch is how many rows a worker decodes at a time.
 const decodeBatch = 1024
 
 // batch is a run of rows read, and what decoding them gave: their scopes and issues.
 type batch struct {
-	recs   [][]string
+	rows   []rawRow
 	scopes []Scope
 	issues []Issue
-	// err ends the input: a fatal error of the reader after recs, or gocsv's.
+	// err ends the input: a fatal error of the reader after rows.
 	err  error
 	done chan struct{}
 }
 
-// decodeRows reads rr's rows and turns them into scopes, spread over the cores: after the
-// header, one goroutine reads and checks the rows and cuts them into batches; in a pool of
-// goroutines gocsv decodes each batch and each of its rows becomes a scope; the batches are
-// then handed to each in the input's order, so the result is the same as reading one row
-// after the other. The scopes come in chunks, one per batch, each a new array; n counts
-// them. An error from each ends the reading and is returned.
+// decodeRows reads rr's header, then its rows, and turns them into scopes, spread over the
+// cores: CSV text in chunks of whole rows (see readChunks), a workbook's rows in batches
+// (see decodeBatches). Either way the scopes are handed to each in the input's order, so the
+// result is the same as reading one row after the other. The scopes come in runs, each a new
+// array; n counts them. Issues found in converting rows are returned; those of the rows'
+// structure go into rr.res. An error from each ends the reading and is returned.
 func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
-	header, err := rr.Read()
-	if err != nil {
+	if err := rr.header(); err != nil {
 		return 0, nil, err
 	}
+	if src, ok := rr.src.(*csvSource); ok && rr.opts.chunkSize >= 0 {
+		if g, ok := src.guard.(*fieldGuard); ok {
+			return readChunks(rr, src, g, each)
+		}
+	}
+	return decodeBatches(rr, each)
+}
+
+// decodeBatches reads rr's rows after the header and turns them into scopes: one goroutine
+// reads and checks the rows and cuts them into batches; in a pool of goroutines each row of
+// a batch becomes a scope; the batches are handed to each in the input's order.
+func decodeBatches(rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
 	workers := runtime.GOMAXPROCS(0)
 	queue := make(chan *batch, 2*workers)
 	inOrder := make(chan *batch, 2*workers)
@@ -39,8 +48,9 @@ func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue,
 		defer close(inOrder)
 		for {
 			b := &batch{done: make(chan struct{})}
-			for len(b.recs) < decodeBatch && b.err == nil {
-				rec, err := rr.Read()
+			b.rows = make([]rawRow, 0, decodeBatch)
+			for len(b.rows) < decodeBatch && b.err == nil {
+				row, err := rr.next()
 				if err == io.EOF {
 					break
 				}
@@ -48,12 +58,12 @@ func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue,
 					b.err = err
 					break
 				}
-				b.recs = append(b.recs, rec)
+				b.rows = append(b.rows, row)
 			}
-			if len(b.recs) == 0 && b.err == nil {
+			if len(b.rows) == 0 && b.err == nil {
 				return
 			}
-			last := b.err != nil || len(b.recs) < decodeBatch
+			last := b.err != nil || len(b.rows) < decodeBatch
 			inOrder <- b
 			queue <- b
 			if last {
@@ -64,7 +74,7 @@ func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue,
 	for range workers {
 		go func() {
 			for b := range queue {
-				b.decode(header, &rr.cfg)
+				b.decode(&rr.cfg)
 				close(b.done)
 			}
 		}()
@@ -88,37 +98,25 @@ func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue,
 	return n, issues, err
 }
 
-// decode decodes the batch's rows with gocsv and turns each into a scope. A fatal error
-// read after the rows stays in b.err, and so does gocsv's.
-func (b *batch) decode(header []string, cfg *rowConfig) {
-	if len(b.recs) == 0 {
+// decode turns each of the batch's rows into a scope, gathering their issues.
+func (b *batch) decode(cfg *rowConfig) {
+	if len(b.rows) == 0 {
 		return
 	}
-	rows := make([]csvRow, 0, len(b.recs))
-	all := make([][]string, 0, len(b.recs)+1)
-	all = append(append(all, header), b.recs...)
-	if err := gocsv.UnmarshalDecoder(gocsv.NewSimpleDecoderFromCSVReader(recordsReader(all)), &rows); err != nil {
-		if b.err == nil {
-			b.err = err
-		}
-		return
+	b.scopes = make([]Scope, 0, len(b.rows))
+	for i := range b.rows {
+		b.scopes, b.issues = b.rows[i].convert(cfg, b.scopes, b.issues)
 	}
-	b.recs = nil
-	b.scopes = make([]Scope, 0, len(rows))
-	for i := range rows {
-		sc, iss, ok := rows[i].toScope(cfg)
-		b.issues = append(b.issues, iss...)
-		if ok {
-			b.scopes = append(b.scopes, sc)
-		}
-	}
+	b.rows = nil
 }
 
-// recordsReader hands records already read to gocsv.
-type recordsReader [][]string
-
-func (r recordsReader) ReadAll() ([][]string, error) { return r, nil }
-
-func (r recordsReader) Read() ([]string, error) {
-	panic("recordsReader: gocsv reads a batch with ReadAll")
+// convert appends the scope of r to scopes, when it can be used, and its issues to issues.
+func (r *rawRow) convert(cfg *rowConfig, scopes []Scope, issues []Issue) ([]Scope, []Issue) {
+	row := r.row(cfg)
+	sc, iss, ok := row.toScope(cfg)
+	issues = append(issues, iss...)
+	if ok {
+		scopes = append(scopes, sc)
+	}
+	return scopes, issues
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -175,9 +176,14 @@ type fieldGuard struct {
 	fieldLen int
 	start    int    // line where the current field starts
 	rowStart int    // line where the current row starts
-	value    []byte // the start of the current field, for messages
+	value    []byte // the start of the current field, for messages (see keep)
 	cut      bool   // value has stopped at a line break
+	from     int    // where the current field's bytes not yet in value start, in the text being read
 	err      error
+	// pos is the offset in the text of the next byte Read gives; rowEnd the offset just
+	// after the line feed that ended the last row passed on (0 before the first).
+	pos    int64
+	rowEnd int64
 }
 
 func newFieldGuard(src *bufio.Reader, delim rune, lim Limits) *fieldGuard {
@@ -194,6 +200,7 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 	}
 	n, err := g.src.Read(p)
 	q, special := p[:n], &g.special
+	g.from = 0
 	for i := 0; i < n; {
 		// The fast path: a run of bytes that are none of delimiter, quote and line break only
 		// makes the field longer.
@@ -207,32 +214,52 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 			if g.state != inQuoted {
 				g.state = inUnquoted
 			}
-			if keep := 60 - len(g.value); keep > 0 && !g.cut {
-				g.value = append(g.value, p[i:i+min(keep, run)]...)
-			}
 			g.fieldLen += run
 			i = j
 			continue
 		}
 		// The next fast path: a one-byte delimiter or a line feed outside quotes.
-		if c := p[i]; g.state != inQuoted && len(g.delim) == 1 && (c == g.delim[0] || c == '\n') && j == i {
+		if c := q[i]; g.state != inQuoted && len(g.delim) == 1 && (c == g.delim[0] || c == '\n') && j == i {
 			if c == '\n' {
 				g.line++
+				g.rowEnd = g.pos + int64(i) + 1
 			}
-			if lerr := g.nextField(c == '\n'); lerr != nil {
-				g.err = lerr
-				return i, lerr
+			if lerr := g.nextField(c == '\n', i+1); lerr != nil {
+				return g.fail(i, lerr)
 			}
 			i++
 			continue
 		}
-		if lerr := g.scan(p[:n], i); lerr != nil {
-			g.err = lerr
-			return i, lerr
+		if lerr := g.scan(q, i); lerr != nil {
+			return g.fail(i, lerr)
 		}
 		i++
 	}
+	g.keep(q, n)
+	g.pos += int64(n)
 	return n, err
+}
+
+// fail stops the reading with err at byte i of the text just read.
+func (g *fieldGuard) fail(i int, err error) (int, error) {
+	g.err = err
+	g.pos += int64(i)
+	return i, err
+}
+
+// keep adds to value the current field's bytes in p before end, from g.from on, up to 60
+// bytes in all and up to the field's first line break.
+func (g *fieldGuard) keep(p []byte, end int) {
+	if g.cut || len(g.value) >= 60 || g.from >= end {
+		g.from = end
+		return
+	}
+	seg := p[g.from:end]
+	if k := bytes.IndexAny(seg, "\r\n"); k >= 0 {
+		seg, g.cut = seg[:k], true
+	}
+	g.value = append(g.value, seg[:min(len(seg), 60-len(g.value))]...)
+	g.from = end
 }
 
 // scan takes byte p[i] through the state machine, rewriting a lone carriage return.
@@ -258,7 +285,7 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		g.dmatch++
 		if g.dmatch == len(g.delim) {
 			g.dmatch = 0
-			return g.nextField(false)
+			return g.nextField(false, i+1)
 		}
 		return nil
 	}
@@ -266,7 +293,8 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 	switch g.state {
 	case atFieldStart:
 		if c == '\n' {
-			return g.nextField(true)
+			g.rowEnd = g.pos + int64(i) + 1
+			return g.nextField(true, i+1)
 		}
 		if c == '"' {
 			g.state = inQuoted
@@ -275,7 +303,8 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		}
 	case inUnquoted:
 		if c == '\n' {
-			return g.nextField(true)
+			g.rowEnd = g.pos + int64(i) + 1
+			return g.nextField(true, i+1)
 		}
 	case inQuoted:
 		if c == '"' {
@@ -284,7 +313,8 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 	case afterQuote:
 		switch c {
 		case '\n':
-			return g.nextField(true)
+			g.rowEnd = g.pos + int64(i) + 1
+			return g.nextField(true, i+1)
 		case '"':
 			g.state = inQuoted
 		default:
@@ -292,12 +322,8 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		}
 	}
 	g.fieldLen++
-	if c == '\n' || c == '\r' {
-		g.cut = true // the value shown is the field's first line
-	} else if len(g.value) < 60 && !g.cut {
-		g.value = append(g.value, c)
-	}
 	if g.fieldLen > g.maxField {
+		g.keep(p, i+1)
 		v := truncate(strings.ToValidUTF8(string(g.value), "\uFFFD"), 40)
 		if !strings.HasSuffix(v, "…") {
 			v += "…"
@@ -307,9 +333,10 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 	return nil
 }
 
-// nextField starts the next field, of a new row when endRow.
-func (g *fieldGuard) nextField(endRow bool) error {
-	g.state, g.fieldLen, g.value, g.cut, g.start = atFieldStart, 0, g.value[:0], false, g.line
+// nextField starts the next field at byte at of the text being read, of a new row when
+// endRow.
+func (g *fieldGuard) nextField(endRow bool, at int) error {
+	g.state, g.fieldLen, g.value, g.cut, g.start, g.from = atFieldStart, 0, g.value[:0], false, g.line, at
 	if endRow {
 		g.field, g.rowStart = 0, g.line
 		return nil

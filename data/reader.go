@@ -2,16 +2,18 @@ package data
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Options configure Read. The zero value is ready to use.
@@ -45,6 +47,10 @@ type Options struct {
 	// Progress, when not nil, is called with the number of rows read so far every 4,096
 	// rows, from the goroutine that reads (calls never overlap), for a progress display.
 	Progress func(rowsRead int)
+
+	// chunkSize is how much CSV text is read as one chunk in parallel (readChunks): 0 means
+	// defaultChunkSize, and a negative size reads the rows one after the other. For tests.
+	chunkSize int
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -125,37 +131,96 @@ type Result struct {
 	RowsBlank int
 }
 
-// Hidden columns that the row reader appends so that each decoded row carries its own
-// physical line numbers (gocsv decodes in a goroutine of its own, so shared state would race).
-const (
-	hiddenLine  = "\x00line"
-	hiddenLines = "\x00lines"
-	// hiddenExtra carries the row's values of the columns outside the schema, JSON-encoded.
-	hiddenExtra = "\x00extras"
-)
-
-// csvRow is the shape gocsv decodes each row into. Every field is a string, which gocsv sets
-// as it is (it would read "010" into an int as 8 and "" as 0); conversion and validation
-// happen in toScope, where line and column are known.
+// csvRow is a data row's text by field, with where it stands in the file: what toScope
+// converts and checks. The text is as read (after a mapping's value translation); toScope
+// trims it, where line and column are known for any issue.
 type csvRow struct {
-	Line          string `csv:"\x00line"`
-	FieldLines    string `csv:"\x00lines"`
-	Extra         string `csv:"\x00extras"`
-	IncidentID    string `csv:"incident_id"`
-	Organization  string `csv:"organization"`
-	Service       string `csv:"service"`
-	Industry      string `csv:"industry"`
-	Cause         string `csv:"cause"`
-	RecordType    string `csv:"record_type"`
-	Certainty     string `csv:"certainty"`
-	Records       string `csv:"records"`
-	ExposureStart string `csv:"exposure_start"`
-	ExposureEnd   string `csv:"exposure_end"`
-	Detected      string `csv:"detected"`
-	Contained     string `csv:"contained"`
-	Disclosed     string `csv:"disclosed"`
-	SourceURL     string `csv:"source_url"`
-	Notes         string `csv:"notes"`
+	// Line is the physical line where the row starts; FieldLines, for a row that spans
+	// several lines, the line where each field (by position in the file) starts, else nil.
+	Line       int
+	FieldLines []int
+	// Extra holds the row's values of the columns outside the schema, in file order.
+	Extra []string
+
+	IncidentID    string
+	Organization  string
+	Service       string
+	Industry      string
+	Cause         string
+	RecordType    string
+	Certainty     string
+	Records       string
+	ExposureStart string
+	ExposureEnd   string
+	Detected      string
+	Contained     string
+	Disclosed     string
+	SourceURL     string
+	Notes         string
+}
+
+// rowFields lists the columns of the schema in the order of csvRow's text fields, which
+// csvRow.set numbers.
+var rowFields = []string{ColIncidentID, ColOrganization, ColService, ColIndustry, ColCause, ColRecordType, ColCertainty,
+	ColRecords, ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed, ColSourceURL, ColNotes}
+
+// set sets text field k (by rowFields) to v.
+func (r *csvRow) set(k int, v string) {
+	switch k {
+	case 0:
+		r.IncidentID = v
+	case 1:
+		r.Organization = v
+	case 2:
+		r.Service = v
+	case 3:
+		r.Industry = v
+	case 4:
+		r.Cause = v
+	case 5:
+		r.RecordType = v
+	case 6:
+		r.Certainty = v
+	case 7:
+		r.Records = v
+	case 8:
+		r.ExposureStart = v
+	case 9:
+		r.ExposureEnd = v
+	case 10:
+		r.Detected = v
+	case 11:
+		r.Contained = v
+	case 12:
+		r.Disclosed = v
+	case 13:
+		r.SourceURL = v
+	case 14:
+		r.Notes = v
+	}
+}
+
+// binding says which position of a row's values fills which text field of csvRow.
+type binding struct{ pos, field int }
+
+// bind returns the binding of the mapped header names: each name of the schema to its
+// position. A name that comes twice binds its last position.
+func bind(mapped []string) []binding {
+	var out []binding
+	seen := map[string]int{}
+	for j, name := range mapped {
+		f := slices.Index(rowFields, name)
+		if f < 0 {
+			continue
+		}
+		if k, dup := seen[name]; dup {
+			out[k].pos = j
+			continue
+		}
+		seen[name] = len(out)
+		out = append(out, binding{pos: j, field: f})
+	}
+	return out
 }
 
 // Read reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
@@ -260,16 +325,15 @@ type sinkError struct{ err error }
 
 func (e *sinkError) Error() string { return e.err.Error() }
 
-// rowReader adapts a source to gocsv: it checks and maps the header, fills constant and
-// derived fields, appends the hidden line columns, and takes structurally broken rows out of
-// the stream as Rejected issues.
+// rowReader reads the rows of a source: it checks and maps the header, fills constant and
+// derived fields, notes where each row stands in the file, and takes structurally broken
+// rows out of the stream as Rejected issues.
 type rowReader struct {
-	src     source
-	res     *Result
-	opts    Options
-	cfg     rowConfig
-	width   int
-	started bool
+	src   source
+	res   *Result
+	opts  Options
+	cfg   rowConfig
+	width int
 	// consts are the values of the columns appended to every row: a mapping's constants.
 	consts []string
 	// idCols are the positions a mapping joins into the incident id; nil when it does not.
@@ -281,26 +345,53 @@ type rowReader struct {
 	orgConst  string
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
+	// chunk, when set, is the source of a chunk of rows (readChunks): next stops at the
+	// first irregular row with errIrregular.
+	chunk *csvSource
 }
 
 // rowConfig is what toScope needs to know about the file.
 type rowConfig struct {
 	layout *Layout
+	// bind fills a csvRow from a rawRow's values.
+	bind []binding
 	// dates says how each date column reads its dates.
 	dates map[string]DateOptions
+	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
+	// end, detected, contained, disclosed.
+	dateOpts [5]DateOptions
+	// plain is set when every row's text is known to be ASCII without NUL bytes (plainText).
+	plain bool
 }
 
-// Read returns the next row for gocsv: the mapped header first, then data rows.
-func (rr *rowReader) Read() ([]string, error) {
-	if !rr.started {
-		rr.started = true
-		return rr.header()
+// rawRow is a data row as rowReader reads it: its values, by position in the mapped header
+// (the file's columns, then a mapping's constants and joined id), and where it stands.
+type rawRow struct {
+	vals       []string
+	line       int
+	fieldLines []int
+	extra      []string
+}
+
+// row returns the csvRow of r's values.
+func (r *rawRow) row(cfg *rowConfig) csvRow {
+	row := csvRow{Line: r.line, FieldLines: r.fieldLines, Extra: r.extra}
+	for _, b := range cfg.bind {
+		row.set(b.field, r.vals[b.pos])
 	}
+	return row
+}
+
+// next returns the next data row, after the header; io.EOF at the end.
+func (rr *rowReader) next() (rawRow, error) {
 	for {
 		rec, err := rr.src.next()
 		marks := rr.src.marks()
 		if err == io.EOF {
-			return nil, io.EOF
+			return rawRow{}, io.EOF
+		}
+		if rr.chunk != nil && rr.chunk.irregular {
+			return rawRow{}, errIrregular
 		}
 		// Type assertions, not errors.As, which would allocate for every row.
 		if pe, ok := err.(*csv.ParseError); ok {
@@ -314,7 +405,7 @@ func (rr *rowReader) Read() ([]string, error) {
 			continue
 		}
 		if err != nil {
-			return nil, rr.fatal(err)
+			return rawRow{}, rr.fatal(err)
 		}
 		line := rr.src.line(0)
 		for _, n := range rr.src.notes() {
@@ -338,29 +429,21 @@ func (rr *rowReader) Read() ([]string, error) {
 			continue
 		}
 		rec = fitted
-		if j := invalidUTF8(rec); j >= 0 {
-			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-				Value:   escapeInvalid(truncate(rec[j], 80)),
-				Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"})
-			continue
-		}
-		if j := fieldWithNUL(rec); j >= 0 {
-			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-				Value:   escapeInvalid(truncate(rec[j], 80)),
-				Message: "text holds a NUL byte: the row is damaged, or not text"})
-			continue
-		}
-		if j, value := undecodable(rec, marks); j >= 0 {
-			rr.reject(Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-				Value:   value,
-				Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))})
-			continue
+		if !rr.cfg.plain && !plainText(rec) {
+			if bad := rr.badText(rec, marks); bad != nil {
+				rr.reject(*bad)
+				continue
+			}
 		}
 		rr.res.RowsRead++
 		if rr.opts.Progress != nil && rr.res.RowsRead&4095 == 0 {
 			rr.opts.Progress(rr.res.RowsRead)
 		}
-		out := make([]string, 0, len(rec)+len(rr.consts)+4)
+		row := rawRow{vals: rec, line: line, fieldLines: rr.fieldLines(rec, line), extra: rr.extraValues(rec)}
+		if rr.opts.Mapping == nil {
+			return row, nil
+		}
+		out := make([]string, 0, len(rec)+len(rr.consts)+1)
 		out = append(out, rec...)
 		for j, tr := range rr.values {
 			if v, ok := tr[foldValue(rec[j])]; ok {
@@ -378,8 +461,52 @@ func (rr *rowReader) Read() ([]string, error) {
 			}
 			out = append(out, fmt.Sprintf("%s (line %d)", strings.TrimSpace(org), line))
 		}
-		return append(out, strconv.Itoa(line), rr.fieldLines(rec, line), rr.extraValues(rec)), nil
+		row.vals = out
+		return row, nil
 	}
+}
+
+// badText returns the Rejected issue of a row whose text is not usable: not valid UTF-8,
+// holding a NUL byte, or holding bytes that did not decode (marks); nil when it is usable.
+func (rr *rowReader) badText(rec []string, marks []mark) *Issue {
+	if j := invalidUTF8(rec); j >= 0 {
+		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value:   escapeInvalid(truncate(rec[j], 80)),
+			Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"}
+	}
+	if j := fieldWithNUL(rec); j >= 0 {
+		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value:   escapeInvalid(truncate(rec[j], 80)),
+			Message: "text holds a NUL byte: the row is damaged, or not text"}
+	}
+	if j, value := undecodable(rec, marks); j >= 0 {
+		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value:   value,
+			Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))}
+	}
+	return nil
+}
+
+// plainText reports whether every field of rec is ASCII without NUL bytes: such a row is
+// valid UTF-8, and holds no NUL and no U+FFFD, so badText has nothing to find in it.
+func plainText(rec []string) bool {
+	const high, ones = 0x8080808080808080, 0x0101010101010101
+	for _, f := range rec {
+		b := unsafe.Slice(unsafe.StringData(f), len(f))
+		for len(b) >= 8 {
+			w := binary.LittleEndian.Uint64(b)
+			if w&high != 0 || (w-ones)&^w&high != 0 {
+				return false
+			}
+			b = b[8:]
+		}
+		for _, c := range b {
+			if c == 0 || c >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
@@ -392,21 +519,6 @@ func (rr *rowReader) joinedID(rec []string) string {
 		}
 	}
 	return strings.Join(parts, " / ")
-}
-
-// ReadAll is required by gocsv.CSVReader; the streaming decoder never calls it.
-func (rr *rowReader) ReadAll() ([][]string, error) {
-	var all [][]string
-	for {
-		rec, err := rr.Read()
-		if err == io.EOF {
-			return all, nil
-		}
-		if err != nil {
-			return all, err
-		}
-		all = append(all, rec)
-	}
 }
 
 // fatal returns the error that stops reading for err from the source: a *ParseError naming
@@ -437,52 +549,51 @@ func (rr *rowReader) canonical(j int) string {
 	return rr.res.Layout.Header[j]
 }
 
-// extraValues returns the row's values of the columns outside the schema as a JSON array,
-// or "" when the file has no such column.
-func (rr *rowReader) extraValues(rec []string) string {
+// extraValues returns the row's values of the columns outside the schema, or nil when the
+// file has no such column.
+func (rr *rowReader) extraValues(rec []string) []string {
 	if len(rr.res.Layout.extra) == 0 {
-		return ""
+		return nil
 	}
 	vals := make([]string, len(rr.res.Layout.extra))
 	for i, j := range rr.res.Layout.extra {
 		vals[i] = rec[j]
 	}
-	b, _ := json.Marshal(vals) // a []string always marshals
-	return string(b)
+	return vals
 }
 
 // fieldLines returns, for a row that spans several physical lines, the starting line of
-// each field joined by commas; "" when the whole row is on one line.
-func (rr *rowReader) fieldLines(rec []string, line int) string {
+// each field; nil when the whole row is on one line.
+func (rr *rowReader) fieldLines(rec []string, line int) []int {
 	if rr.src.line(len(rec)-1) == line {
-		return ""
+		return nil
 	}
-	parts := make([]string, len(rec))
+	lines := make([]int, len(rec))
 	for j := range rec {
-		parts[j] = strconv.Itoa(rr.src.line(j))
+		lines[j] = rr.src.line(j)
 	}
-	return strings.Join(parts, ",")
+	return lines
 }
 
-// header reads the header row and returns it with canonical names for gocsv, followed by
-// the names of the columns rowReader.Read appends to every row.
-func (rr *rowReader) header() ([]string, error) {
+// header reads the header row, checks and maps it, and sets up the reading of the rows
+// after it.
+func (rr *rowReader) header() error {
 	var rec []string
 	for {
 		r, err := rr.src.next()
 		marks := rr.src.marks()
 		if err == io.EOF {
-			return nil, &ParseError{Err: ErrEmpty}
+			return &ParseError{Err: ErrEmpty}
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
+				return &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
 			}
-			return nil, rr.fatal(err)
+			return rr.fatal(err)
 		}
 		if j, value := undecodable(r, marks); j >= 0 {
-			return nil, &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+			return &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
@@ -492,10 +603,10 @@ func (rr *rowReader) header() ([]string, error) {
 	}
 	line := rr.src.line(0)
 	if j := fieldWithNUL(rec); j >= 0 {
-		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
+		return &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
 	}
 	if j := invalidUTF8(rec); j >= 0 {
-		return nil, &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
+		return &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
 	var (
 		mapped []string
@@ -507,7 +618,7 @@ func (rr *rowReader) header() ([]string, error) {
 		mapped, err = rr.aliasHeader(rec, line)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	rr.width = len(rec)
 	fields := make([]string, len(rec))
@@ -518,7 +629,11 @@ func (rr *rowReader) header() ([]string, error) {
 	rr.src.setWidth(rr.width)
 	rr.cfg.layout = &rr.res.Layout
 	rr.cfg.dates = rr.dateOptions()
-	return append(mapped, hiddenLine, hiddenLines, hiddenExtra), nil
+	for i, col := range []string{ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed} {
+		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
+	}
+	rr.cfg.bind = bind(mapped)
+	return nil
 }
 
 // aliasHeader maps a header by the names and aliases of Columns.

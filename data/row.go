@@ -1,9 +1,7 @@
 package data
 
 import (
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -11,14 +9,7 @@ import (
 // when the row cannot be used at all (its one Rejected issue says why).
 func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 	layout := cfg.layout
-	line, _ := strconv.Atoi(row.Line)
-	var fieldLines []int
-	if row.FieldLines != "" {
-		for _, p := range strings.Split(row.FieldLines, ",") {
-			n, _ := strconv.Atoi(p)
-			fieldLines = append(fieldLines, n)
-		}
-	}
+	line, fieldLines := row.Line, row.FieldLines
 	// lineOf returns the physical line where a field starts: the row's line unless the
 	// row spans several lines.
 	lineOf := func(col string) int {
@@ -42,10 +33,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 		RecordType:   ParseRecordType(row.RecordType),
 		SourceURL:    strings.TrimSpace(row.SourceURL),
 		Notes:        strings.TrimSpace(row.Notes),
-	}
-	if row.Extra != "" {
-		// Written by rowReader.extraValues from a []string; it cannot fail to decode.
-		_ = json.Unmarshal([]byte(row.Extra), &sc.Extra)
+		Extra:        row.Extra,
 	}
 	if sc.Organization == "" {
 		return Scope{}, []Issue{{Kind: KindRequired, Severity: Rejected, Line: lineOf(ColOrganization), Column: ColOrganization, Value: row.Organization,
@@ -72,8 +60,8 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 		{ColContained, row.Contained, &sc.Contained},
 		{ColDisclosed, row.Disclosed, &sc.Disclosed},
 	}
-	for _, d := range dates {
-		v, err := ParseDateWith(d.raw, cfg.dates[d.col])
+	for i, d := range dates {
+		v, err := ParseDateWith(d.raw, cfg.dateOpts[i])
 		if err != nil {
 			warn(KindDate, d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue

@@ -38,20 +38,81 @@ type csvSource struct {
 	tape  *tapeReader // what cr has read, from the start of the current row on
 	guard io.Reader   // the text not yet read into the tape
 	delim rune
-	dec   *decoder // nil for UTF-8 input
+	dec   markSource // where the marks of undecodable bytes come from
 	last  []mark
 	// base is the offset in the text of the start of cr's input, and lineBase the line before
 	// its first line.
 	base     int64
 	lineBase int
 	width    int
+	// lines counts the line feeds before the end of the last record read.
+	lines int
+	// irregular is set once a row was broken (a *csv.ParseError) or read again: from there
+	// on, rows may start elsewhere than where fieldGuard ended them.
+	irregular bool
+}
+
+// markSource gives the marks of the undecodable bytes in the text, in order.
+type markSource interface {
+	// take returns the marks before offset end not yet taken.
+	take(end int64) []mark
+}
+
+// markList is a markSource over marks already gathered, followed by those of more (nil for
+// none).
+type markList struct {
+	marks []mark
+	more  markSource
+}
+
+func (l *markList) take(end int64) []mark {
+	n := 0
+	for n < len(l.marks) && l.marks[n].off < end {
+		n++
+	}
+	taken := l.marks[:n:n]
+	l.marks = l.marks[n:]
+	if len(l.marks) == 0 && l.more != nil {
+		taken = append(taken, l.more.take(end)...)
+	}
+	return taken
 }
 
 func newCSVSource(in *input, lim Limits) *csvSource {
 	s := &csvSource{guard: newFieldGuard(in.text, in.delim, lim), delim: in.delim, dec: in.dec}
+	if in.dec == nil {
+		s.dec = &markList{}
+	}
 	s.restart(nil, 0, 0)
 	return s
 }
+
+// newChunkSource returns a csvSource that reads the rows in text, a run of whole rows that
+// starts at offset base of the input's text, after line lineBase, followed by err (when not
+// nil); marks are those of text.
+func newChunkSource(text []byte, base int64, lineBase int, marks []mark, err error, delim rune, width int) *csvSource {
+	var rest io.Reader = eofReader{}
+	if err != nil {
+		rest = errReader{err}
+	}
+	s := &csvSource{guard: rest, delim: delim, dec: &markList{marks: marks}, width: width}
+	s.tape = &tapeReader{buf: text, whole: true, rest: rest}
+	s.cr = csv.NewReader(s.tape)
+	s.cr.Comma = s.delim
+	s.cr.FieldsPerRecord = -1
+	// A chunk's rows are converted as they are read (chunk.read), so one array serves them.
+	s.cr.ReuseRecord = true
+	s.base, s.lineBase, s.lines = base, lineBase, lineBase
+	return s
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // restart makes cr read pushback and then the rest of the text; pushback starts at offset
 // base of the text, on the line after lineBase.
@@ -60,7 +121,14 @@ func (s *csvSource) restart(pushback []byte, base int64, lineBase int) {
 	s.cr = csv.NewReader(s.tape)
 	s.cr.Comma = s.delim
 	s.cr.FieldsPerRecord = -1
-	s.base, s.lineBase = base, lineBase
+	s.base, s.lineBase, s.lines = base, lineBase, lineBase
+}
+
+// rest returns what is left of the text after the last record read: the bytes cr has
+// read ahead, their offset in the text, and the number of lines before them.
+func (s *csvSource) rest() (ahead []byte, base int64, lines int) {
+	end := s.cr.InputOffset()
+	return bytes.Clone(s.tape.bytes(end, s.tape.end())), s.base + end, s.lines
 }
 
 // brokenRow is the error next returns for the first line of a row that a quote left open
@@ -90,6 +158,7 @@ func (s *csvSource) next() ([]string, error) {
 			line := s.lineBase + first
 			value := strings.TrimRight(string(s.tape.bytes(start, start+cut)), "\r\n")
 			s.last = s.dec.take(s.base + start + cut)
+			s.irregular = true
 			s.restart(bytes.Clone(s.tape.bytes(start+cut, s.tape.end())), s.base+start+cut, line)
 			value = truncate(strings.TrimLeft(value, "\r\n"), 80)
 			if !utf8.ValidString(value) {
@@ -99,12 +168,16 @@ func (s *csvSource) next() ([]string, error) {
 		}
 	}
 	if pe != nil {
+		s.irregular = true
 		pe.StartLine += s.lineBase
 		pe.Line += s.lineBase
 	}
+	s.lines += bytes.Count(s.tape.bytes(start, end), newline)
 	s.last = s.dec.take(s.base + end)
 	return rec, err
 }
+
+var newline = []byte{'\n'}
 
 // swallowed reports whether raw, the text of a broken row, holds after its first line a line
 // that is a row of the header's width on its own. It returns the length of the first line
@@ -151,9 +224,22 @@ type tapeReader struct {
 	r   io.Reader
 	buf []byte
 	off int64 // offset of buf[0] in the stream
+	// whole is set when buf holds the whole stream from the start, to be read up to rd and
+	// followed by rest.
+	whole bool
+	rd    int
+	rest  io.Reader
 }
 
 func (t *tapeReader) Read(p []byte) (int, error) {
+	if t.whole {
+		if t.rd == len(t.buf) {
+			return t.rest.Read(p)
+		}
+		n := copy(p, t.buf[t.rd:])
+		t.rd += n
+		return n, nil
+	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
 	return n, err
@@ -161,6 +247,9 @@ func (t *tapeReader) Read(p []byte) (int, error) {
 
 // drop forgets the bytes before offset at; it moves the rest only when that frees much.
 func (t *tapeReader) drop(at int64) {
+	if t.whole {
+		return
+	}
 	if dead := int(at - t.off); dead > 64<<10 && dead > len(t.buf)/2 {
 		t.buf = t.buf[:copy(t.buf, t.buf[dead:])]
 		t.off = at
@@ -171,7 +260,12 @@ func (t *tapeReader) drop(at int64) {
 func (t *tapeReader) bytes(from, to int64) []byte { return t.buf[from-t.off : to-t.off] }
 
 // end returns the offset after the last byte read.
-func (t *tapeReader) end() int64 { return t.off + int64(len(t.buf)) }
+func (t *tapeReader) end() int64 {
+	if t.whole {
+		return int64(t.rd)
+	}
+	return t.off + int64(len(t.buf))
+}
 
 // fit accepts only records with exactly the header's number of fields: in CSV text, any
 // other number means the row's quoting or delimiters are broken.
