@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -280,6 +281,33 @@ func TestCsvRowSet(t *testing.T) {
 	for _, c := range Columns() {
 		if !seen[c.Name] {
 			t.Errorf("column %s is not in rowFields", c.Name)
+		}
+	}
+}
+
+// TestJoinScopes checks that joinScopes gives the chunks' scopes in order, for any number
+// of cores and chunks of any sizes, empty ones included.
+func TestJoinScopes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	shapes := [][]int{{1}, {5}, {1, 1}, {3, 0, 2}, {1, 2, 3, 4, 5, 6, 7}, {100, 1, 1, 1}, {1, 1, 1, 100}, {0, 0, 4}}
+	for _, procs := range []int{1, 2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		for _, shape := range shapes {
+			var chunks [][]Scope
+			var want []Scope
+			line := 0
+			for _, k := range shape {
+				var c []Scope
+				for range k {
+					line++
+					c = append(c, Scope{Line: line, Organization: fmt.Sprint("Org ", line)})
+				}
+				chunks = append(chunks, c)
+				want = append(want, c...)
+			}
+			if got := joinScopes(chunks, len(want)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%d cores, chunks %v: got %d scopes %v", procs, shape, len(got), got)
+			}
 		}
 	}
 }

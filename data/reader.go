@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -253,13 +255,41 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if n > 0 {
-		res.Scopes = make([]Scope, 0, n)
-		for i, c := range chunks {
-			res.Scopes = append(res.Scopes, c...)
-			chunks[i] = nil
-		}
+		res.Scopes = joinScopes(chunks, n)
 	}
 	return res, nil
+}
+
+// joinScopes returns the n scopes of chunks in one array, copied by as many goroutines as
+// there are cores, each a run of chunks.
+func joinScopes(chunks [][]Scope, n int) []Scope {
+	out := make([]Scope, n)
+	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	var wg sync.WaitGroup
+	from, at := 0, 0
+	for w := range workers {
+		// The chunks from `from` on, up to about an equal share of the scopes left.
+		to, size, share := from, 0, (n-at)/(workers-w)
+		for to < len(chunks) && (size < share || to == from) {
+			size += len(chunks[to])
+			to++
+		}
+		if w == workers-1 {
+			for ; to < len(chunks); to++ {
+				size += len(chunks[to])
+			}
+		}
+		dst, run := out[at:at+size], chunks[from:to]
+		wg.Go(func() {
+			dst = dst[:0]
+			for _, c := range run {
+				dst = append(dst, c...)
+			}
+		})
+		from, at = to, at+size
+	}
+	wg.Wait()
+	return out
 }
 
 // Scan reads as Read does, but hands the usable rows to each as they are decoded, in input

@@ -49,28 +49,29 @@ func (row *csvRow) toScope(cfg *rowConfig) (Scope, []Issue, bool) {
 		warn(KindCount, ColRecords, row.Records, err.Error()+"; records treated as unknown")
 	}
 	sc.Records = n
-	dates := []struct {
+	dates := [...]struct {
 		col string
 		raw string
-		dst *Date
 	}{
-		{ColExposureStart, row.ExposureStart, &sc.ExposureStart},
-		{ColExposureEnd, row.ExposureEnd, &sc.ExposureEnd},
-		{ColDetected, row.Detected, &sc.Detected},
-		{ColContained, row.Contained, &sc.Contained},
-		{ColDisclosed, row.Disclosed, &sc.Disclosed},
+		{ColExposureStart, row.ExposureStart},
+		{ColExposureEnd, row.ExposureEnd},
+		{ColDetected, row.Detected},
+		{ColContained, row.Contained},
+		{ColDisclosed, row.Disclosed},
 	}
+	var parsed [len(dates)]Date
 	for i, d := range dates {
 		v, err := ParseDateWith(d.raw, cfg.dateOpts[i])
 		if err != nil {
 			warn(KindDate, d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue
 		}
-		*d.dst = v
+		parsed[i] = v
 		if v.Known() && !v.IsDay() {
 			warn(KindPartialDate, d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision()), v))
 		}
 	}
+	sc.ExposureStart, sc.ExposureEnd, sc.Detected, sc.Contained, sc.Disclosed = parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]
 	if sc.IncidentID == "" {
 		sc.IDDerived = true
 		if sc.Disclosed.Known() {
