@@ -57,13 +57,32 @@ func benchEachSize(b *testing.B, f func(b *testing.B, in []byte, rows int)) {
 }
 
 // BenchmarkRead reads the synthetic scope rows through Read: detection, decoding, CSV,
-// header mapping, gocsv and validation.
+// header mapping, every check, each row converted to a Scope, and all the Scopes kept in one
+// slice.
 func BenchmarkRead(b *testing.B) {
 	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
 		for b.Loop() {
 			res, err := Read(bytes.NewReader(in), Options{Now: testNow})
-			if err != nil || len(res.Scopes) != rows {
-				b.Fatalf("read %v scopes, err %v", len(res.Scopes), err)
+			if err != nil || len(res.Scopes) != rows || res.RowsRead != rows || len(res.Issues) != 0 {
+				b.Fatalf("read %v scopes of %d rows, %d issues, err %v", len(res.Scopes), res.RowsRead, len(res.Issues), err)
+			}
+		}
+	})
+}
+
+// BenchmarkScan reads the same rows as generate does, through Scan: the Scopes are handed
+// over in batches, which are kept as they come (generate packs them instead) and never
+// joined into one slice.
+func BenchmarkScan(b *testing.B) {
+	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
+		for b.Loop() {
+			var kept [][]Scope
+			res, err := Scan(bytes.NewReader(in), Options{Now: testNow}, func(s []Scope) error {
+				kept = append(kept, s)
+				return nil
+			})
+			if err != nil || res.RowsUsed != rows || res.RowsRead != rows || len(res.Issues) != 0 || len(kept) < 2 {
+				b.Fatalf("scanned %d of %d rows in %d batches, %d issues, err %v", res.RowsUsed, res.RowsRead, len(kept), len(res.Issues), err)
 			}
 		}
 	})

@@ -230,8 +230,9 @@ func bind(mapped []string) []binding {
 // UTF-16, Shift_JIS (CP932) or Windows-1252, its fields separated by commas, tabs or semicolons; see Options
 // for how the encoding and the delimiter are detected. A byte-order mark is skipped. For CSV,
 // Read never holds more than the start of the input (64 KiB, to tell the encoding and
-// delimiter) and the rows being decoded (a few thousand, spread over the cores) in memory,
-// besides what it returns; a workbook is held in memory whole while it is read.
+// delimiter) and the text being read (a few chunks of whole rows of about 256 KiB each,
+// spread over the cores, or a few thousand rows after a broken one) in memory, besides what
+// it returns; a workbook is held in memory whole while it is read.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see Columns). A missing required column, a
