@@ -250,7 +250,8 @@ func (c chunkReader) Read(p []byte) (int, error) { return c.r.Read(p[:min(len(p)
 
 // FuzzFieldGuard checks the field guard's fast paths against its byte-at-a-time scan: for any
 // text, delimiter, limits and read sizes, the same bytes come out (lone CRs turned into line
-// feeds) and the same limit stops them, at the same line and field.
+// feeds), the same limit stops them, at the same line and field, and the last row ends at
+// the same offset (where readChunks may cut the text).
 func FuzzFieldGuard(f *testing.F) {
 	f.Add([]byte("a,b\r\nc,\"d\r\ne\"\rf,\"g\"\"h\",i\n"), uint8(','), uint8(5), uint8(3), uint8(7))
 	f.Add([]byte("a;\"b;c\";d\n\"x\"y;z\r"), uint8(';'), uint8(2), uint8(2), uint8(1))
@@ -286,6 +287,9 @@ func FuzzFieldGuard(f *testing.F) {
 		}
 		if err != nil && le == nil {
 			t.Fatalf("error %v", err)
+		}
+		if g.rowEnd != ref.rowEnd {
+			t.Fatalf("guard saw the last row end at %d, the scan at %d", g.rowEnd, ref.rowEnd)
 		}
 	})
 }
