@@ -210,8 +210,9 @@ func (c *chunk) read(proto *rowReader, delim rune) {
 	rr.opts.Progress = nil
 	rr.cfg.plain = plainText([]string{unsafe.String(unsafe.SliceData(c.text), len(c.text))})
 	c.scopes = make([]Scope, 0, bytes.Count(c.text, newline)+1)
+	var row csvRow
 	for {
-		row, err := rr.next()
+		raw, err := rr.next()
 		if err == io.EOF {
 			return
 		}
@@ -224,6 +225,6 @@ func (c *chunk) read(proto *rowReader, delim rune) {
 			c.fatal = err
 			return
 		}
-		c.scopes, c.rowIssues = row.convert(&rr.cfg, c.scopes, c.rowIssues)
+		c.scopes, c.rowIssues = raw.convert(&rr.cfg, &row, c.scopes, c.rowIssues)
 	}
 }

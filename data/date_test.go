@@ -249,3 +249,36 @@ func TestDateAddDays(t *testing.T) {
 		})
 	}
 }
+
+// TestDayOfMatchesNewDate checks the table dayOf looks months up in against NewDate's
+// arithmetic, on every day from 1969 to 2201 (the years around the table's ends included).
+func TestDayOfMatchesNewDate(t *testing.T) {
+	for y := MinYear - 1; y <= lastTableYear+2; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				if got, want := dayOf(y, m, d), NewDate(y, time.Month(m), d); got != want {
+					t.Fatalf("dayOf(%d, %d, %d) = %v (%d), NewDate gives %v (%d)", y, m, d, got, got.day, want, want.day)
+				}
+			}
+		}
+	}
+}
+
+// TestIsoDay checks the yyyy-mm-dd reader on its edges: every position that must be a digit
+// or a hyphen, and lengths around ten.
+func TestIsoDay(t *testing.T) {
+	var y, m, d int
+	if !isoDay("2019-06-04", &y, &m, &d) || y != 2019 || m != 6 || d != 4 {
+		t.Fatalf("2019-06-04 read as %v %d-%d-%d", isoDay("2019-06-04", &y, &m, &d), y, m, d)
+	}
+	if !isoDay("0000-99-99", &y, &m, &d) || y != 0 || m != 99 || d != 99 {
+		t.Errorf("0000-99-99 read as %d-%d-%d (ranges are the caller's)", y, m, d)
+	}
+	for _, bad := range []string{"", "2019-06-4", "2019-06-044", "2019/06/04", "2019-0604-", "20190-6-04",
+		"/019-06-04", ":019-06-04", "2/19-06-04", "20:9-06-04", "201/-06-04", "2019-/6-04", "2019-0:-04", "2019-06-/4", "2019-06-0:",
+		"２０１９-06-04", " 2019-06-04", "2019-06-04 "} {
+		if isoDay(bad, &y, &m, &d) {
+			t.Errorf("isoDay(%q) = true", bad)
+		}
+	}
+}

@@ -104,15 +104,17 @@ func (b *batch) decode(cfg *rowConfig) {
 		return
 	}
 	b.scopes = make([]Scope, 0, len(b.rows))
+	var row csvRow
 	for i := range b.rows {
-		b.scopes, b.issues = b.rows[i].convert(cfg, b.scopes, b.issues)
+		b.scopes, b.issues = b.rows[i].convert(cfg, &row, b.scopes, b.issues)
 	}
 	b.rows = nil
 }
 
-// convert appends the scope of r to scopes, when it can be used, and its issues to issues.
-func (r *rawRow) convert(cfg *rowConfig, scopes []Scope, issues []Issue) ([]Scope, []Issue) {
-	row := r.row(cfg)
+// convert appends the scope of r to scopes, when it can be used, and its issues to issues;
+// row is where r's values are set out for toScope, the same for every row of a file.
+func (r *rawRow) convert(cfg *rowConfig, row *csvRow, scopes []Scope, issues []Issue) ([]Scope, []Issue) {
+	r.fill(cfg, row)
 	sc, iss, ok := row.toScope(cfg)
 	issues = append(issues, iss...)
 	if ok {

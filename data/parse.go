@@ -122,19 +122,22 @@ func ParseDate(s string, maxYear int) (Date, error) {
 // such as 2019-02-30, or a year outside MinYear … opt.MaxYear is an error wrapping ErrNotDate
 // or ErrDateRange; the text is never guessed at.
 func ParseDateWith(s string, opt DateOptions) (Date, error) {
-	t := strings.TrimSpace(nfkc(s))
-	if t == "" {
-		return Date{}, nil
-	}
 	maxYear := opt.MaxYear
 	if maxYear == 0 {
 		maxYear = 9999
 	}
-	// The common yyyy-mm-dd first, with no regular expression and no calendar arithmetic.
+	// The common yyyy-mm-dd first, as it is (ASCII digits need no NFKC and hold no space),
+	// with no regular expression and no calendar arithmetic.
 	var y, mo, d int
-	if opt.Layout == "" && len(t) == 10 && t[4] == '-' && t[7] == '-' && isoDay(t, &y, &mo, &d) &&
-		mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && y >= MinYear && y <= maxYear {
-		return NewDate(y, time.Month(mo), d), nil
+	if opt.Layout == "" && isoDay(s, &y, &mo, &d) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && y >= MinYear && y <= maxYear {
+		return dayOf(y, mo, d), nil
+	}
+	t := strings.TrimSpace(nfkc(s))
+	if t == "" {
+		return Date{}, nil
+	}
+	if opt.Layout == "" && isoDay(t, &y, &mo, &d) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && y >= MinYear && y <= maxYear {
+		return dayOf(y, mo, d), nil
 	}
 	if opt.Layout != "" {
 		if tm, err := time.Parse(opt.Layout, t); err == nil {
@@ -267,23 +270,46 @@ func nfkc(s string) string {
 	return s
 }
 
-// isoDay reads the digits of yyyy-mm-dd into y, m and d; it reports false when any of them
-// is not a digit. Range checks are left to the caller.
+// isoDay reads t as yyyy-mm-dd into y, m and d; it reports false when t is not ten bytes
+// with hyphens at 4 and 7 and digits elsewhere. Range checks are left to the caller.
 func isoDay(t string, y, m, d *int) bool {
-	for i, c := range []byte(t) {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
+	if len(t) != 10 || t[4] != '-' || t[7] != '-' {
+		return false
 	}
-	num := func(s string) int {
-		n := 0
-		for _, c := range []byte(s) {
-			n = n*10 + int(c-'0')
-		}
-		return n
+	// Bytes below '0' wrap around to large values, so one comparison checks each digit.
+	d0, d1, d2, d3 := t[0]-'0', t[1]-'0', t[2]-'0', t[3]-'0'
+	d5, d6, d8, d9 := t[5]-'0', t[6]-'0', t[8]-'0', t[9]-'0'
+	if d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9 {
+		return false
 	}
-	*y, *m, *d = num(t[0:4]), num(t[5:7]), num(t[8:10])
+	*y = int(d0)*1000 + int(d1)*100 + int(d2)*10 + int(d3)
+	*m = int(d5)*10 + int(d6)
+	*d = int(d8)*10 + int(d9)
 	return true
+}
+
+// firstDays holds the day number (see Date) of the first of every month from January of
+// MinYear to December of lastTableYear, for dayOf.
+var firstDays = func() []int32 {
+	out := make([]int32, 0, (lastTableYear-MinYear+1)*12)
+	for y := MinYear; y <= lastTableYear; y++ {
+		for m := time.January; m <= time.December; m++ {
+			out = append(out, dayNumber(y, m, 1))
+		}
+	}
+	return out
+}()
+
+// lastTableYear is the last year of firstDays.
+const lastTableYear = 2199
+
+// dayOf returns the Date of y-m-d, a valid calendar day, looking its month up in firstDays
+// when it is there.
+func dayOf(y, m, d int) Date {
+	if y >= MinYear && y <= lastTableYear {
+		return Date{day: firstDays[(y-MinYear)*12+m-1] + int32(d-1), prec: PrecisionDay}
+	}
+	return NewDate(y, time.Month(m), d)
 }
 
 // precisionOf is the precision of a date whose month and day parts are given or "".

@@ -404,13 +404,13 @@ type rawRow struct {
 	extra      []string
 }
 
-// row returns the csvRow of r's values.
-func (r *rawRow) row(cfg *rowConfig) csvRow {
-	row := csvRow{Line: r.line, FieldLines: r.fieldLines, Extra: r.extra}
+// fill sets row to r's values. The fields that cfg binds no column to are left as they are:
+// a row used again for the rows of one file keeps them blank.
+func (r *rawRow) fill(cfg *rowConfig, row *csvRow) {
+	row.Line, row.FieldLines, row.Extra = r.line, r.fieldLines, r.extra
 	for _, b := range cfg.bind {
 		row.set(b.field, r.vals[b.pos])
 	}
-	return row
 }
 
 // next returns the next data row, after the header; io.EOF at the end.
