@@ -91,17 +91,22 @@ func (w *inertCSVWriter) Write(rec []string) error {
 }
 
 // formulaStarts are the characters that make a spreadsheet read a cell of a CSV file as a
-// formula (=, +, -, @), and tab and CR, which some skip before looking for one: the same
-// set that no CSV the tool writes may start a cell with (TestWrittenCSVIsSafe).
-const formulaStarts = "=+-@\t\r"
+// formula (=, +, -, @), and tab, which some skip before looking for one: with carriage
+// returns, which inertCell takes out, the same set that no CSV the tool writes may start a
+// cell with (TestWrittenCSVIsSafe).
+const formulaStarts = "=+-@\t"
 
-// inertCell returns v as a CSV cell that a spreadsheet shows as text and never runs: a value
-// that starts with one of formulaStarts gets a single quote in front ('=1+2, '-4), the usual
-// guard against CSV injection. So that the guard can always be undone, a value that starts
-// with a quote itself gets one more quote in front; any other value is returned as it is.
-// The value of a cell is therefore the cell with its first character taken off when that is
-// a quote, and the cell itself otherwise (see valueOfCell in the tests).
+// inertCell returns v as a CSV cell that a spreadsheet shows as text and never runs.
+//
+// Carriage returns are taken out: line breaks in a value are LF, which the CSV writer writes
+// as CRLF and a reader reads back as LF (with UseCRLF, encoding/csv drops a lone CR anyway).
+// A value that then starts with one of formulaStarts gets a single quote in front ('=1+2,
+// '-4), the usual guard against CSV injection, and so does a value that starts with a quote
+// itself, so that the guard can always be undone: the value of a cell is the cell with its
+// first character taken off when that is a quote, and the cell itself otherwise. Any other
+// value is returned as it is.
 func inertCell(v string) string {
+	v = strings.ReplaceAll(v, "\r", "")
 	if v != "" && (v[0] == '\'' || strings.IndexByte(formulaStarts, v[0]) >= 0) {
 		return "'" + v
 	}
