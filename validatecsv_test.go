@@ -99,8 +99,8 @@ func readValidationCSV(t *testing.T, out string) [][]string {
 	if !ok {
 		t.Fatalf("the table does not start with a UTF-8 byte-order mark: %q", out[:min(len(out), 20)])
 	}
-	if strings.Contains(body, "\uFEFF") {
-		t.Error("a second byte-order mark inside the table")
+	if strings.HasPrefix(body, "\uFEFF") {
+		t.Error("two byte-order marks")
 	}
 	if n, crlf := strings.Count(body, "\n"), strings.Count(body, "\r\n"); n != crlf || n == 0 {
 		t.Errorf("%d line ends, %d of them CRLF; want all CRLF", n, crlf)
@@ -223,32 +223,7 @@ func TestValidateCSV(t *testing.T) {
 			}
 
 			// The same rows as the JSON's issues, key by key.
-			var doc struct {
-				Issues []map[string]any `json:"issues"`
-			}
-			if err := json.Unmarshal([]byte(js.stdout), &doc); err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Issues) != len(rows) {
-				t.Errorf("json has %d issues, csv %d rows", len(doc.Issues), len(rows))
-			}
-			for i := range min(len(rows), len(doc.Issues)) {
-				for j, col := range csvColumns {
-					var w string
-					switch v := doc.Issues[i][col].(type) {
-					case nil:
-					case float64:
-						w = strconv.Itoa(int(v))
-					case string:
-						w = strings.ReplaceAll(v, "\r", "")
-					default:
-						t.Fatalf("json issue %d %s is %T", i, col, v)
-					}
-					if got := valueOfCell(rows[i][j]); got != w {
-						t.Errorf("row %d column %s = %q, json has %q", i+1, col, got, w)
-					}
-				}
-			}
+			checkCSVMatchesJSON(t, r.stdout, js.stdout)
 
 			// stdout is the table alone; stderr has the accounting as text prints it.
 			if accountingRE.MatchString(r.stdout) {
@@ -356,4 +331,72 @@ func TestInertCell(t *testing.T) {
 			t.Errorf("valueOfCell(%q) = %q, want %q back", got, back, want)
 		}
 	}
+}
+
+// checkCSVMatchesJSON checks that csvOut, the output of validate --format csv, is the table
+// of the issues in jsonOut, the output of --format json on the same input: one row per
+// issue, in order, each cell the JSON's value made inert. When the input could not be read
+// at all, both are empty.
+func checkCSVMatchesJSON(t *testing.T, csvOut, jsonOut string) {
+	t.Helper()
+	if jsonOut == "" {
+		if csvOut != "" {
+			t.Errorf("json printed nothing, csv printed %q", truncateOutput(csvOut))
+		}
+		return
+	}
+	var doc struct {
+		Issues []issueRow `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &doc); err != nil {
+		t.Fatalf("json: %v", err)
+	}
+	rows := readValidationCSV(t, csvOut)
+	if len(rows) != len(doc.Issues) {
+		t.Fatalf("csv has %d rows, json %d issues", len(rows), len(doc.Issues))
+	}
+	num := func(n blankZero) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(int(n))
+	}
+	for i, is := range doc.Issues {
+		want := []string{string(is.Kind), is.Severity, num(is.Line), is.Column, is.Header, num(is.ColumnIndex),
+			is.Sheet, is.Cell, is.Value, is.IncidentID, is.Message}
+		for j, w := range want {
+			if got := valueOfCell(rows[i][j]); got != strings.ReplaceAll(w, "\r", "") {
+				t.Errorf("row %d column %s = %q, json has %q", i+1, csvColumns[j], truncateOutput(got), truncateOutput(w))
+			}
+		}
+	}
+}
+
+// FuzzValidationCSV writes one issue with any text through writeValidationCSV: the table
+// parses back, no cell starts a formula, and each cell, its leading quote taken off, is the
+// text with carriage returns taken out.
+func FuzzValidationCSV(f *testing.F) {
+	for _, p := range append(slices.Clone(formulaPayloads), "", "'", "''x", "-4", "\r\n", "a\rb", "\t", "企業名", "\"", ",", "\uFEFF=1") {
+		f.Add(p, "header", p, 3)
+	}
+	f.Fuzz(func(t *testing.T, value, header, id string, line int) {
+		if line < 0 {
+			line = -line
+		}
+		is := data.Issue{Kind: data.KindCount, Severity: data.Warning, Line: line, Column: "records", Header: header,
+			ColumnIndex: 5, Value: value, IncidentID: id, Message: "not a count: " + value}
+		var b bytes.Buffer
+		if err := writeValidationCSV(&b, analysis.Report{Issues: []data.Issue{is}}); err != nil {
+			t.Fatal(err)
+		}
+		rows := readValidationCSV(t, b.String())
+		if len(rows) != 1 {
+			t.Fatalf("%d rows for one issue", len(rows))
+		}
+		for j, w := range issueCells(is) {
+			if got := valueOfCell(rows[0][j]); got != w {
+				t.Errorf("column %s = %q, want %q", csvColumns[j], got, w)
+			}
+		}
+	})
 }
