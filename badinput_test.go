@@ -212,6 +212,18 @@ func TestBadInput(t *testing.T) {
 					checkOutputDir(t, out, !tc.fatal, tc.used > 0)
 				}
 			}
+			// validate --format csv: the same exit status and issues as --format json (not
+			// on the inputs of many megabytes, whose reading the runs above cover).
+			if len(tc.in) > 1<<20 {
+				return
+			}
+			base := append([]string{"validate", "-i", "-"}, tc.args...)
+			js := runRecover(t, tc.in, append(base, "--format", "json")...)
+			tab := runRecover(t, tc.in, append(base, "--format", "csv")...)
+			if js.status != wantStatus || tab.status != wantStatus {
+				t.Errorf("validate: exit status %d with json, %d with csv, want %d", js.status, tab.status, wantStatus)
+			}
+			checkCSVMatchesJSON(t, tab.stdout, js.stdout)
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 // validate on the same input. Neither may panic; both exit 0 or 1 and agree on the row
 // accounting, in which rows read = used + rejected; generate either writes both outputs
 // whole or, when the input cannot be read, nothing, and never leaves a temporary file.
+// validate --format csv exits as --format json does and its table holds the same issues.
 func FuzzGenerate(f *testing.F) {
 	for _, p := range []string{"testdata/bad-rows.csv", "testdata/seed-typo.csv", "data/sample.csv"} {
 		b, err := os.ReadFile(p)
@@ -29,6 +30,11 @@ func FuzzGenerate(f *testing.F) {
 		if gen.status != 0 && gen.status != 1 || val.status != gen.status {
 			t.Fatalf("generate exit %d, validate exit %d\n%s\n%s", gen.status, val.status, gen.stderr, val.stderr)
 		}
+		tab := runRecover(t, in, "validate", "-i", "-", "--format", "csv")
+		if tab.status != val.status {
+			t.Fatalf("validate --format csv exit %d, --format json exit %d\n%s", tab.status, val.status, tab.stderr)
+		}
+		checkCSVMatchesJSON(t, tab.stdout, val.stdout)
 		m := accountingRE.FindStringSubmatch(gen.stdout)
 		if m == nil {
 			// The input could not be read: one error line and nothing written.

@@ -150,10 +150,11 @@ func TestWorkbookHasNoFormulas(t *testing.T) {
 	}
 }
 
-// TestWrittenCSVIsSafe checks the CSV files the tool writes, sample and sample --synthetic:
-// their content is fixed by the program (no input data reaches them), and no cell starts
-// with a character that a spreadsheet reads as the start of a formula (=, +, -, @, tab, CR),
-// so they need no neutralising. The tool writes no CSV derived from input data.
+// TestWrittenCSVIsSafe checks the CSV the tool writes, sample and sample --synthetic, whose
+// content is fixed by the program, and validate --format csv on input that is all formula
+// payloads, the one CSV written from input data: no cell starts with a character that a
+// spreadsheet reads as the start of a formula (=, +, -, @, tab, CR). The sample files need no
+// neutralising; validate's table puts a quote before such values (inertCell).
 func TestWrittenCSVIsSafe(t *testing.T) {
 	outputs := map[string]string{"sample": string(data.Sample())}
 	for _, args := range [][]string{{"sample"}, {"sample", "--synthetic", "3000"}, {"sample", "--synthetic", "3000", "--seed", "7"}} {
@@ -166,6 +167,19 @@ func TestWrittenCSVIsSafe(t *testing.T) {
 	if outputs["sample"] != string(data.Sample()) {
 		t.Error("sample does not print the embedded sample as it is")
 	}
+	// Payloads as ids, counts and dates, each of which validate reports with its value.
+	var in strings.Builder
+	cw := csv.NewWriter(&in)
+	cw.Write([]string{"incident_id", "organization", "records", "disclosed"})
+	for i, p := range formulaPayloads {
+		cw.Write([]string{p, "Org " + string(rune('a'+i)), p, p})
+	}
+	cw.Flush()
+	r := runCmd(t, in.String(), "validate", "-i", "-", "--format", "csv")
+	if r.status != 0 || !strings.Contains(r.stdout, `'=HYPERLINK(`) {
+		t.Fatalf("validate --format csv: exit %d, the table lacks the payloads:\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	outputs["validate --format csv"] = r.stdout
 	for name, text := range outputs {
 		cr := csv.NewReader(strings.NewReader(text))
 		recs, err := cr.ReadAll()

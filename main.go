@@ -9,7 +9,7 @@
 //	                      [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
 //	                      [--month yyyy-mm | --from DATE --to DATE | --all-months]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-//	breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME]
+//	breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]
 //	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 //	breachreport sample [--synthetic N [--seed S]]

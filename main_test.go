@@ -41,18 +41,19 @@ func runCmd(t *testing.T, stdin string, args ...string) result {
 		now:    func() time.Time { return fixedNow },
 	})
 	status := exitCode(err, &errb)
-	checkBalance(t, args, out.String())
+	checkBalance(t, args, out.String()+errb.String())
 	return result{out.String(), errb.String(), status}
 }
 
 // checkBalance checks, for every run of generate or validate that printed its accounting
-// line, that rows read = rows used + rows rejected.
-func checkBalance(t *testing.T, args []string, stdout string) {
+// line (on stdout, or on stderr for validate --format csv), that rows read = rows used +
+// rows rejected.
+func checkBalance(t *testing.T, args []string, output string) {
 	t.Helper()
 	if len(args) == 0 || (args[0] != "generate" && args[0] != "validate") {
 		return
 	}
-	for _, m := range accountingRE.FindAllStringSubmatch(stdout, -1) {
+	for _, m := range accountingRE.FindAllStringSubmatch(output, -1) {
 		r, _ := strconv.Atoi(m[1])
 		u, _ := strconv.Atoi(m[2])
 		j, _ := strconv.Atoi(m[3])
@@ -74,6 +75,8 @@ func TestGolden(t *testing.T) {
 		{"validate-sample-typo-strict", []string{"validate", "-i", "testdata/seed-typo.csv", "--strict"}},
 		{"validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}},
 		{"validate-bad-rows-json", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "json"}},
+		{"validate-bad-rows-csv", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "csv"}},
+		{"validate-sample-typo-csv", []string{"validate", "-i", "testdata/seed-typo.csv", "--format", "csv"}},
 		{"validate-bad-format", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "xml"}},
 		{"validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}},
 		{"validate-no-input", []string{"validate"}},

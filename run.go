@@ -85,16 +85,22 @@ type rejectedError struct {
 	warnings       int
 	// written says whether the issues are also in a written workbook's Data issues sheet.
 	written bool
+	// listed says where the issues were listed, "above" when empty.
+	listed string
 }
 
 func (e *rejectedError) Error() string {
+	listed := e.listed
+	if listed == "" {
+		listed = "above"
+	}
 	if e.rejected == 0 {
-		return fmt.Sprintf("--strict: %s (listed above)", plural(e.warnings, "warning"))
+		return fmt.Sprintf("--strict: %s (listed %s)", plural(e.warnings, "warning"), listed)
 	}
 	if e.written {
-		return fmt.Sprintf("%d of %d rows rejected (listed above and in the Data issues sheet)", e.rejected, e.read)
+		return fmt.Sprintf("%d of %d rows rejected (listed %s and in the Data issues sheet)", e.rejected, e.read, listed)
 	}
-	return fmt.Sprintf("%d of %d rows rejected (listed above)", e.rejected, e.read)
+	return fmt.Sprintf("%d of %d rows rejected (listed %s)", e.rejected, e.read, listed)
 }
 
 const mainUsage = `Usage:
@@ -104,7 +110,7 @@ const mainUsage = `Usage:
                         [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
                         [--month yyyy-mm | --from DATE --to DATE | --all-months]
                         [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-  breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
+  breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
                         [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
                         [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
   breachreport sample [--synthetic N [--seed S]]
@@ -372,20 +378,25 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	return writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
 }
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
+const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
                              [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
                              [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 
 Reads incidents and reports every problem found, grouped by kind, with line, column and
 value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
 unless given, as for generate.
+
+--format json prints the problems and the accounting as one JSON object; --format csv prints
+the problems as a table for Excel (UTF-8 with a byte-order mark, CRLF line ends, one row per
+problem, a ' before any value that a spreadsheet would run as a formula) and the accounting
+on stderr.
 `
 
 func cmdValidate(_ context.Context, args []string, e env) error {
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
-	format := fs.String("format", "text", "print the problems as `text|json`")
+	format := fs.String("format", "text", "print the problems as `text|json|csv` (csv: a table for Excel on stdout, the accounting on stderr)")
 	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, validateUsage, e); err != nil {
@@ -394,8 +405,10 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	if *in == "" {
 		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
 	}
-	if *format != "text" && *format != "json" {
-		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use text or json)", *format), usage: validateUsage + flagDefaults(fs)}
+	switch *format {
+	case "text", "json", "csv":
+	default:
+		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use text, json or csv)", *format), usage: validateUsage + flagDefaults(fs)}
 	}
 	opts, err := inFlags.options()
 	if err != nil {
@@ -409,11 +422,23 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	switch *format {
+	case "json":
 		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
 			return err
 		}
 		return outcome(rep, *strict, false)
+	case "csv":
+		// stdout holds the table alone, so that it can be saved and opened as it is.
+		if err := writeValidationCSV(e.stdout, rep); err != nil {
+			return err
+		}
+		printAccounting(e.stderr, rep, readAs, "")
+		err := outcome(rep, *strict, false)
+		if re, ok := err.(*rejectedError); ok {
+			re.listed = "in the CSV table on standard output"
+		}
+		return err
 	}
 	for _, g := range groupIssues(rep.Issues) {
 		fmt.Fprintf(e.stdout, "%s (%d):\n", g.kind, len(g.issues))
@@ -448,30 +473,16 @@ func groupIssues(issues []data.Issue) []issueGroup {
 
 // validationJSON is what validate --format json prints.
 type validationJSON struct {
-	Input        string      `json:"input"`
-	ReadAs       string      `json:"read_as,omitempty"`
-	SHA256       string      `json:"sha256"`
-	RowsRead     int         `json:"rows_read"`
-	RowsUsed     int         `json:"rows_used"`
-	RowsRejected int         `json:"rows_rejected"`
-	RowsBlank    int         `json:"rows_blank"`
-	Incidents    int         `json:"incidents"`
-	Warnings     int         `json:"warnings"`
-	Issues       []issueJSON `json:"issues"`
-}
-
-type issueJSON struct {
-	Kind        data.Kind `json:"kind"`
-	Severity    string    `json:"severity"`
-	Line        int       `json:"line,omitempty"`
-	Column      string    `json:"column,omitempty"`
-	Header      string    `json:"header,omitempty"`
-	ColumnIndex int       `json:"column_index,omitempty"`
-	Sheet       string    `json:"sheet,omitempty"`
-	Cell        string    `json:"cell,omitempty"`
-	Value       string    `json:"value"`
-	IncidentID  string    `json:"incident_id,omitempty"`
-	Message     string    `json:"message"`
+	Input        string     `json:"input"`
+	ReadAs       string     `json:"read_as,omitempty"`
+	SHA256       string     `json:"sha256"`
+	RowsRead     int        `json:"rows_read"`
+	RowsUsed     int        `json:"rows_used"`
+	RowsRejected int        `json:"rows_rejected"`
+	RowsBlank    int        `json:"rows_blank"`
+	Incidents    int        `json:"incidents"`
+	Warnings     int        `json:"warnings"`
+	Issues       []issueRow `json:"issues"`
 }
 
 // writeValidationJSON prints the accounting and every issue, grouped by kind, as one JSON
@@ -480,15 +491,7 @@ func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error 
 	out := validationJSON{
 		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
 		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
-		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: []issueJSON{},
-	}
-	for _, g := range groupIssues(rep.Issues) {
-		for _, is := range g.issues {
-			out.Issues = append(out.Issues, issueJSON{
-				Kind: is.Kind, Severity: is.Severity.String(), Line: is.Line, Column: is.Column, Header: is.Header,
-				ColumnIndex: is.ColumnIndex, Sheet: is.Sheet, Cell: is.Cell, Value: is.Value, IncidentID: is.IncidentID, Message: is.Message,
-			})
-		}
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: issueRows(rep),
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
