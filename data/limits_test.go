@@ -293,3 +293,22 @@ func FuzzFieldGuard(f *testing.F) {
 		}
 	})
 }
+
+// TestEndsRow checks endsRow, the fast path's reading of the quotes of a line, against
+// fieldGuard's byte-by-byte scan on lines of every kind of quoting.
+func TestEndsRow(t *testing.T) {
+	for _, line := range []string{"", "a,b", "\"a", "\"a\"", "\"a\"\"", "\"a\"\"\"", "a\"b", ",\"x", "\"x\",y", "\"a,b\",\"c", "\"a\"x\"b\"",
+		"\"a\",\"\"", "x,\"\"\"\"", "x,\"\"\"", "\"\"", "\"", "a,\"b\"\"c\",d", "\"a\nb\"", ",,\""} {
+		ref := newFieldGuard(bufio.NewReader(bytes.NewReader(nil)), ',', Limits{}.withDefaults())
+		text := []byte(line + "\n")
+		for i := range text {
+			if err := ref.scan(text, i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := ref.rowEnd == int64(len(text))
+		if got := endsRow([]byte(line), ','); got != want {
+			t.Errorf("endsRow(%q) = %v, the scan says %v", line, got, want)
+		}
+	}
+}
