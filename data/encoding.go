@@ -9,13 +9,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/transform"
 )
 
 // The encodings Read understands, by the names Result.Encoding gives them.
@@ -626,7 +626,7 @@ func newCharDecoder(enc string) charDecoder {
 	case EncodingWindows1252:
 		return decodeWindows1252
 	}
-	return shiftJISDecoder(japanese.ShiftJIS.NewDecoder())
+	return shiftJISDecoder
 }
 
 // decodeWindows1252 decodes one byte of Windows-1252; the five bytes that code no character
@@ -680,39 +680,86 @@ func utf16Decoder(order binary.ByteOrder) charDecoder {
 
 // shiftJISDecoder frames Shift_JIS characters as golang.org/x/text's decoder does (CP932:
 // single bytes for ASCII and half-width katakana, lead and trail byte for the rest) and
-// looks each double-byte character up with that decoder, t, so that a sequence the decoder
-// would silently turn into U+FFFD is known, with its bytes.
-func shiftJISDecoder(t transform.Transformer) charDecoder {
-	return func(p []byte, atEOF bool) (rune, int, bool) {
-		switch c0 := p[0]; {
-		case c0 < utf8.RuneSelf:
-			return rune(c0), 1, true
-		case c0 == 0x80:
-			return 0x80, 1, true // as x/text and Windows map it
-		case 0xA1 <= c0 && c0 < 0xE0:
-			return rune(c0) + (0xFF61 - 0xA1), 1, true
-		case 0x81 <= c0 && c0 < 0xA0 || 0xE0 <= c0 && c0 < 0xFD:
-			if len(p) < 2 {
-				if !atEOF {
-					return 0, 0, false
-				}
-				return utf8.RuneError, 1, false // a lead byte at the end
+// looks each double-byte character up in what that decoder gives for it (sjisPairs), so
+// that a sequence the decoder would silently turn into U+FFFD is known, with its bytes.
+func shiftJISDecoder(p []byte, atEOF bool) (rune, int, bool) {
+	switch c0 := p[0]; {
+	case c0 < utf8.RuneSelf:
+		return rune(c0), 1, true
+	case c0 == 0x80:
+		return 0x80, 1, true // as x/text and Windows map it
+	case 0xA1 <= c0 && c0 < 0xE0:
+		return rune(c0) + (0xFF61 - 0xA1), 1, true
+	case 0x81 <= c0 && c0 < 0xA0 || 0xE0 <= c0 && c0 < 0xFD:
+		if len(p) < 2 {
+			if !atEOF {
+				return 0, 0, false
 			}
-			switch c1 := p[1]; {
-			case c1 < 0x40 || c1 == 0x7F:
-				return utf8.RuneError, 1, false // the trail is ASCII: it is read on its own
-			case c1 >= 0xFD:
-				return utf8.RuneError, 2, false
-			}
-			var buf [utf8.UTFMax]byte
-			n, _, err := t.Transform(buf[:], p[:2], true)
-			if r, _ := utf8.DecodeRune(buf[:n]); err == nil && r != utf8.RuneError {
-				return r, 2, true
-			}
-			return utf8.RuneError, 2, false // no character has this code
+			return utf8.RuneError, 1, false // a lead byte at the end
 		}
-		return utf8.RuneError, 1, false
+		switch c1 := p[1]; {
+		case c1 < 0x40 || c1 == 0x7F:
+			return utf8.RuneError, 1, false // the trail is ASCII: it is read on its own
+		case c1 >= 0xFD:
+			return utf8.RuneError, 2, false
+		}
+		if r := sjisPairs()[sjisPair(c0, p[1])]; r >= 0 {
+			return r, 2, true
+		}
+		return utf8.RuneError, 2, false // no character has this code
 	}
+	return utf8.RuneError, 1, false
+}
+
+// sjisPairCount is the number of Shift_JIS double-byte codes: 60 lead bytes (0x81-0x9F,
+// 0xE0-0xFC) by 188 trail bytes (0x40-0xFC, less 0x7F).
+const sjisPairCount = 60 * 188
+
+// sjisPair numbers the double-byte code c0 c1 (a lead and a trail byte) from 0.
+func sjisPair(c0, c1 byte) int {
+	lead := int(c0) - 0x81
+	if c0 >= 0xE0 {
+		lead = int(c0) - 0xE0 + 31
+	}
+	trail := int(c1) - 0x40
+	if c1 > 0x7F {
+		trail--
+	}
+	return lead*188 + trail
+}
+
+// sjisPairs returns what golang.org/x/text's Shift_JIS decoder gives for each double-byte
+// code, numbered by sjisPair: -1 for a code that no character has. It is worked out once,
+// on first use; one lookup then replaces a call of the decoder per character.
+var sjisPairs = sync.OnceValue(func() *[sjisPairCount]rune {
+	var table [sjisPairCount]rune
+	t := japanese.ShiftJIS.NewDecoder()
+	for _, c0 := range sjisLeads() {
+		for c1 := 0x40; c1 <= 0xFC; c1++ {
+			if c1 == 0x7F {
+				continue
+			}
+			r := rune(-1)
+			var buf [utf8.UTFMax]byte
+			n, _, err := t.Transform(buf[:], []byte{c0, byte(c1)}, true)
+			if d, _ := utf8.DecodeRune(buf[:n]); err == nil && d != utf8.RuneError {
+				r = d
+			}
+			table[sjisPair(c0, byte(c1))] = r
+		}
+	}
+	return &table
+})
+
+// sjisLeads returns the lead bytes of Shift_JIS double-byte codes, in order.
+func sjisLeads() []byte {
+	var leads []byte
+	for c := 0x81; c <= 0xFC; c++ {
+		if c < 0xA0 || c >= 0xE0 {
+			leads = append(leads, byte(c))
+		}
+	}
+	return leads
 }
 
 // decoder is an io.Reader of the input decoded to UTF-8. Where bytes do not decode it gives
@@ -722,6 +769,9 @@ func shiftJISDecoder(t transform.Transformer) charDecoder {
 type decoder struct {
 	src      *bufio.Reader
 	next     charDecoder
+	// ascii is set when every byte below 0x80 that starts a character is that ASCII
+	// character on its own (Shift_JIS, Windows-1252; not UTF-16).
+	ascii bool
 	out      []byte // decoded and not yet returned
 	produced int64  // bytes decoded so far, returned or not
 	marks    []mark // every U+FFFD decoded and not yet taken, in order
@@ -735,7 +785,7 @@ type mark struct {
 }
 
 func newDecoder(src *bufio.Reader, enc string) *decoder {
-	return &decoder{src: src, next: newCharDecoder(enc)}
+	return &decoder{src: src, next: newCharDecoder(enc), ascii: enc == EncodingShiftJIS || enc == EncodingWindows1252}
 }
 
 // Read gives decoded text. It never returns 0 bytes without an error.
@@ -763,6 +813,17 @@ func (d *decoder) fill() {
 	out := d.out[:0]
 	i := 0
 	for i < len(src) {
+		if d.ascii && src[i] < utf8.RuneSelf {
+			// A run of ASCII is itself: each of its bytes is a character, the next one starts
+			// after it.
+			j := i + 1
+			for j < len(src) && src[j] < utf8.RuneSelf {
+				j++
+			}
+			out = append(out, src[i:j]...)
+			i = j
+			continue
+		}
 		r, size, ok := d.next(src[i:], atEOF)
 		if size == 0 {
 			break

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -675,5 +677,72 @@ func TestSniffNeverConfuses(t *testing.T) {
 	// Most are read: refusing is the exception, for lists with little to go on.
 	if counts[EncodingWindows1252] < 380 || counts[EncodingShiftJIS] < 380 {
 		t.Errorf("too many refused: %v", counts)
+	}
+}
+
+// TestShiftJISPairs checks the Shift_JIS decoder's table of double-byte codes against
+// golang.org/x/text's decoder itself, on every pair of a first byte that starts a
+// double-byte code and any second byte: the same character, or no character.
+func TestShiftJISPairs(t *testing.T) {
+	xt := japanese.ShiftJIS.NewDecoder()
+	checked := 0
+	for _, c0 := range sjisLeads() {
+		for c1 := 0; c1 <= 0xFF; c1++ {
+			p := []byte{c0, byte(c1)}
+			r, size, ok := shiftJISDecoder(p, true)
+			if c1 < 0x40 || c1 == 0x7F || c1 >= 0xFD {
+				if ok || r != utf8.RuneError {
+					t.Errorf("% x: %U, %v; want no character", p, r, ok)
+				}
+				continue
+			}
+			var buf [utf8.UTFMax]byte
+			n, _, err := xt.Transform(buf[:], p, true)
+			want, _ := utf8.DecodeRune(buf[:n])
+			wantOK := err == nil && want != utf8.RuneError
+			if size != 2 || ok != wantOK || (ok && r != want) {
+				t.Errorf("% x: %U (%d bytes, %v); x/text gives %U (%v)", p, r, size, ok, want, wantOK)
+			}
+			checked++
+		}
+	}
+	if checked != sjisPairCount {
+		t.Errorf("%d double-byte codes checked, want %d", checked, sjisPairCount)
+	}
+}
+
+// TestDecoderASCIIRuns checks the decoder's shortcut for runs of ASCII against decoding every
+// character one by one, for Shift_JIS and Windows-1252 text of random bytes (ASCII, lead and
+// trail bytes, bytes that decode to nothing) read in random sizes: the same text, and the
+// same marks at the same offsets with the same bytes.
+func TestDecoderASCIIRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	alphabet := []byte{'a', ',', '"', '\n', '\r', 0x40, 0x7E, 0x80, 0x81, 0x82, 0x9F, 0xA0, 0xA1, 0xDF, 0xE0, 0xEF, 0xFC, 0xFD, 0xFF, 0x8D}
+	for _, enc := range []string{EncodingShiftJIS, EncodingWindows1252} {
+		for round := range 300 {
+			in := make([]byte, rng.IntN(200))
+			for i := range in {
+				in[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+			decode := func(ascii bool) ([]byte, []mark) {
+				d := newDecoder(bufio.NewReaderSize(iotest.OneByteReader(bytes.NewReader(in)), 16), enc)
+				d.ascii = ascii
+				var out []byte
+				buf := make([]byte, 1+rng.IntN(7))
+				for {
+					n, err := d.Read(buf)
+					out = append(out, buf[:n]...)
+					if err != nil {
+						break
+					}
+				}
+				return out, d.take(int64(len(out)) + 1)
+			}
+			fast, fastMarks := decode(true)
+			slow, slowMarks := decode(false)
+			if !bytes.Equal(fast, slow) || !reflect.DeepEqual(fastMarks, slowMarks) {
+				t.Fatalf("%s, round %d, % x:\nwith ASCII runs %q %v\none by one     %q %v", enc, round, in, fast, fastMarks, slow, slowMarks)
+			}
+		}
 	}
 }
