@@ -767,11 +767,11 @@ func sjisLeads() []byte {
 // gives, saying which bytes it stands for, or that the file really holds U+FFFD there. So
 // a row can tell a decoding error from a real U+FFFD, and show the bytes that were wrong.
 type decoder struct {
-	src      *bufio.Reader
-	next     charDecoder
+	src  *bufio.Reader
+	next charDecoder
 	// ascii is set when every byte below 0x80 that starts a character is that ASCII
 	// character on its own (Shift_JIS, Windows-1252; not UTF-16).
-	ascii bool
+	ascii    bool
 	out      []byte // decoded and not yet returned
 	produced int64  // bytes decoded so far, returned or not
 	marks    []mark // every U+FFFD decoded and not yet taken, in order
