@@ -54,7 +54,7 @@ func readChunks(rr *rowReader, src *csvSource, g *fieldGuard, each func([]Scope)
 	queue := make(chan *chunk, 2*workers)
 	inOrder := make(chan *chunk, 2*workers)
 	var stop atomic.Bool
-	ahead, base, lines := src.rest()
+	ahead, base, lines := src.rest(rr.res.Layout.Header)
 	size := rr.opts.chunkSize
 	if size == 0 {
 		size = defaultChunkSize

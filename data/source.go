@@ -45,8 +45,6 @@ type csvSource struct {
 	base     int64
 	lineBase int
 	width    int
-	// lines counts the line feeds before the end of the last record read.
-	lines int
 	// irregular is set once a row was broken (a *csv.ParseError) or read again: from there
 	// on, rows may start elsewhere than where fieldGuard ended them.
 	irregular bool
@@ -102,7 +100,7 @@ func newChunkSource(text []byte, base int64, lineBase int, marks []mark, err err
 	s.cr.FieldsPerRecord = -1
 	// A chunk's rows are converted as they are read (chunk.read), so one array serves them.
 	s.cr.ReuseRecord = true
-	s.base, s.lineBase, s.lines = base, lineBase, lineBase
+	s.base, s.lineBase = base, lineBase
 	return s
 }
 
@@ -121,14 +119,17 @@ func (s *csvSource) restart(pushback []byte, base int64, lineBase int) {
 	s.cr = csv.NewReader(s.tape)
 	s.cr.Comma = s.delim
 	s.cr.FieldsPerRecord = -1
-	s.base, s.lineBase, s.lines = base, lineBase, lineBase
+	s.base, s.lineBase = base, lineBase
 }
 
-// rest returns what is left of the text after the last record read: the bytes cr has
-// read ahead, their offset in the text, and the number of lines before them.
-func (s *csvSource) rest() (ahead []byte, base int64, lines int) {
+// rest returns what is left of the text after last, the last record read: the bytes cr
+// has read ahead, their offset in the text, and the number of lines before them (the line
+// where last's last field starts and the line breaks in it: encoding/csv keeps those of a
+// quoted field, CRLF as LF).
+func (s *csvSource) rest(last []string) (ahead []byte, base int64, lines int) {
 	end := s.cr.InputOffset()
-	return bytes.Clone(s.tape.bytes(end, s.tape.end())), s.base + end, s.lines
+	lines = s.line(len(last)-1) + strings.Count(last[len(last)-1], "\n")
+	return bytes.Clone(s.tape.bytes(end, s.tape.end())), s.base + end, lines
 }
 
 // brokenRow is the error next returns for the first line of a row that a quote left open
@@ -172,7 +173,6 @@ func (s *csvSource) next() ([]string, error) {
 		pe.StartLine += s.lineBase
 		pe.Line += s.lineBase
 	}
-	s.lines += bytes.Count(s.tape.bytes(start, end), newline)
 	s.last = s.dec.take(s.base + end)
 	return rec, err
 }
