@@ -206,21 +206,14 @@ func (r *csvRow) set(k int, v string) {
 type binding struct{ pos, field int }
 
 // bind returns the binding of the mapped header names: each name of the schema to its
-// position. A name that comes twice binds its last position.
+// position. Each name comes once: aliasHeader refuses a header that names a column twice,
+// and a mapping fills each field one way.
 func bind(mapped []string) []binding {
 	var out []binding
-	seen := map[string]int{}
 	for j, name := range mapped {
-		f := slices.Index(rowFields, name)
-		if f < 0 {
-			continue
+		if f := slices.Index(rowFields, name); f >= 0 {
+			out = append(out, binding{pos: j, field: f})
 		}
-		if k, dup := seen[name]; dup {
-			out[k].pos = j
-			continue
-		}
-		seen[name] = len(out)
-		out = append(out, binding{pos: j, field: f})
 	}
 	return out
 }
