@@ -215,8 +215,7 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 				if bytes.IndexByte(body, '\r') < 0 && bytes.Count(body, g.delim) < g.maxFields && endsRow(body, g.delim[0]) {
 					i += k + 1
 					g.line++
-					g.rowEnd = g.pos + int64(i)
-					g.start, g.rowStart, g.from = g.line, g.line, i
+					g.nextField(true, i) // a new row: never an error
 					continue
 				}
 			}
@@ -241,7 +240,6 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 		if c := q[i]; g.state != inQuoted && len(g.delim) == 1 && (c == g.delim[0] || c == '\n') && j == i {
 			if c == '\n' {
 				g.line++
-				g.rowEnd = g.pos + int64(i) + 1
 			}
 			if lerr := g.nextField(c == '\n', i+1); lerr != nil {
 				return g.fail(i, lerr)
@@ -336,7 +334,6 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 	switch g.state {
 	case atFieldStart:
 		if c == '\n' {
-			g.rowEnd = g.pos + int64(i) + 1
 			return g.nextField(true, i+1)
 		}
 		if c == '"' {
@@ -346,7 +343,6 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		}
 	case inUnquoted:
 		if c == '\n' {
-			g.rowEnd = g.pos + int64(i) + 1
 			return g.nextField(true, i+1)
 		}
 	case inQuoted:
@@ -356,7 +352,6 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 	case afterQuote:
 		switch c {
 		case '\n':
-			g.rowEnd = g.pos + int64(i) + 1
 			return g.nextField(true, i+1)
 		case '"':
 			g.state = inQuoted
@@ -377,11 +372,11 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 }
 
 // nextField starts the next field at byte at of the text being read, of a new row when
-// endRow.
+// endRow (the row before it then ends just before at).
 func (g *fieldGuard) nextField(endRow bool, at int) error {
 	g.state, g.fieldLen, g.value, g.cut, g.start, g.from = atFieldStart, 0, g.value[:0], false, g.line, at
 	if endRow {
-		g.field, g.rowStart = 0, g.line
+		g.field, g.rowStart, g.rowEnd = 0, g.line, g.pos+int64(at)
 		return nil
 	}
 	g.field++
