@@ -28,11 +28,6 @@ func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue,
 	if err := rr.header(); err != nil {
 		return 0, nil, err
 	}
-	if src, ok := rr.src.(*csvSource); ok && rr.opts.chunkSize >= 0 {
-		if g, ok := src.guard.(*fieldGuard); ok {
-			return readChunks(rr, src, g, each)
-		}
-	}
 	return decodeBatches(rr, each)
 }
 

@@ -188,21 +188,3 @@ func FuzzReadLimits(f *testing.F) {
 		}
 	})
 }
-
-// FuzzReadChunked checks that reading CSV text in chunks on several goroutines gives exactly
-// what reading it one row after the other does (see checkChunked), with the default limits
-// or small ones.
-func FuzzReadChunked(f *testing.F) {
-	f.Add([]byte("organization,records\nA,1\nB,2\n"), uint8(0), false)
-	f.Add([]byte("organization,records,notes\n\"A,1,,n\nB,2,x\nC,\"\nmore\ntext\",\nD,4,y\n"), uint8(1), false)
-	f.Add([]byte("organization,notes\r\nA,\"x\r\ny\"\rB,z\r\"C\n"), uint8(2), true)
-	f.Add([]byte("organization;records\nA;\"1\nB;2\n"), uint8(5), true)
-	f.Add([]byte("organization,records\nA\x00,1\nM\xfcller,2\nB,\"3\"x\n"), uint8(3), false)
-	f.Fuzz(func(t *testing.T, in []byte, size uint8, small bool) {
-		opts := Options{Limits: Limits{MaxInputSize: 1 << 16}}
-		if small {
-			opts.Limits.MaxFieldSize, opts.Limits.MaxColumns = 32, 8
-		}
-		checkChunked(t, "fuzz", in, opts, int(size)+1)
-	})
-}

@@ -180,10 +180,7 @@ type fieldGuard struct {
 	cut      bool   // value has stopped at a line break
 	from     int    // where the current field's bytes not yet in value start, in the text being read
 	err      error
-	// pos is the offset in the text of the next byte Read gives; rowEnd the offset just
-	// after the line feed that ended the last row passed on (0 before the first).
-	pos    int64
-	rowEnd int64
+	pos      int64 // offset in the text of the next byte Read gives
 }
 
 func newFieldGuard(src *bufio.Reader, delim rune, lim Limits) *fieldGuard {
@@ -202,24 +199,6 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 	q, special := p[:n], &g.special
 	g.from = 0
 	for i := 0; i < n; {
-		// The fastest path: at the start of a row, a whole line that ends the row, with no
-		// carriage return (but the one of a CRLF), no longer than a field may be and with
-		// fewer delimiters than the columns allowed, passes as it is: none of its fields can
-		// be over a limit.
-		if g.state == atFieldStart && g.field == 0 && g.fieldLen == 0 && g.dmatch == 0 && len(g.delim) == 1 {
-			if k := bytes.IndexByte(q[i:], '\n'); k >= 0 && k <= g.maxField {
-				body := q[i : i+k]
-				if k > 0 && body[k-1] == '\r' {
-					body = body[:k-1]
-				}
-				if bytes.IndexByte(body, '\r') < 0 && bytes.Count(body, g.delim) < g.maxFields && endsRow(body, g.delim[0]) {
-					i += k + 1
-					g.line++
-					g.nextField(true, i) // a new row: never an error
-					continue
-				}
-			}
-		}
 		// The fast path: a run of bytes that are none of delimiter, quote and line break only
 		// makes the field longer.
 		j := i
@@ -228,12 +207,23 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 				j++
 			}
 		}
-		if run := j - i; run > 0 && g.fieldLen+run <= g.maxField {
+		if run := j - i; run > 0 {
 			if g.state != inQuoted {
 				g.state = inUnquoted
 			}
+			// A run that would take the field past its limit stops at the limit, so that the
+			// next byte is over it: never a scan of the rest of the run byte by byte.
+			if room := g.maxField - g.fieldLen; run > room {
+				run = room
+			}
 			g.fieldLen += run
-			i = j
+			i += run
+			if i < j {
+				if lerr := g.scan(q, i); lerr != nil {
+					return g.fail(i, lerr)
+				}
+				i++
+			}
 			continue
 		}
 		// The next fast path: a one-byte delimiter or a line feed outside quotes.
@@ -255,30 +245,6 @@ func (g *fieldGuard) Read(p []byte) (int, error) {
 	g.keep(q, n)
 	g.pos += int64(n)
 	return n, err
-}
-
-// endsRow reports whether a line feed after line, the text of a row from its start,
-// ends the row: whether the line leaves no quoted field open, following the quotes the way
-// scan does (a quote opens a field only at its start, and two quotes in a quoted field are
-// one quote).
-func endsRow(line []byte, delim byte) bool {
-	quoted := false
-	for pos := 0; ; {
-		j := bytes.IndexByte(line[pos:], '"')
-		if j < 0 {
-			return !quoted
-		}
-		at := pos + j
-		pos = at + 1
-		switch {
-		case !quoted:
-			quoted = at == 0 || line[at-1] == delim
-		case pos < len(line) && line[pos] == '"':
-			pos++ // a doubled quote inside the field
-		default:
-			quoted = false
-		}
-	}
 }
 
 // fail stops the reading with err at byte i of the text just read.
@@ -376,7 +342,7 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 func (g *fieldGuard) nextField(endRow bool, at int) error {
 	g.state, g.fieldLen, g.value, g.cut, g.start, g.from = atFieldStart, 0, g.value[:0], false, g.line, at
 	if endRow {
-		g.field, g.rowStart, g.rowEnd = 0, g.line, g.pos+int64(at)
+		g.field, g.rowStart = 0, g.line
 		return nil
 	}
 	g.field++

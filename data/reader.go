@@ -49,10 +49,6 @@ type Options struct {
 	// Progress, when not nil, is called with the number of rows read so far every 4,096
 	// rows, from the goroutine that reads (calls never overlap), for a progress display.
 	Progress func(rowsRead int)
-
-	// chunkSize is how much CSV text is read as one chunk in parallel (readChunks): 0 means
-	// defaultChunkSize, and a negative size reads the rows one after the other. For tests.
-	chunkSize int
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -369,9 +365,6 @@ type rowReader struct {
 	orgConst  string
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
-	// chunk, when set, is the source of a chunk of rows (readChunks): next stops at the
-	// first irregular row with errIrregular.
-	chunk *csvSource
 }
 
 // rowConfig is what toScope needs to know about the file.
@@ -413,9 +406,6 @@ func (rr *rowReader) next() (rawRow, error) {
 		marks := rr.src.marks()
 		if err == io.EOF {
 			return rawRow{}, io.EOF
-		}
-		if rr.chunk != nil && rr.chunk.irregular {
-			return rawRow{}, errIrregular
 		}
 		// Type assertions, not errors.As, which would allocate for every row.
 		if pe, ok := err.(*csv.ParseError); ok {

@@ -45,9 +45,6 @@ type csvSource struct {
 	base     int64
 	lineBase int
 	width    int
-	// irregular is set once a row was broken (a *csv.ParseError) or read again: from there
-	// on, rows may start elsewhere than where fieldGuard ended them.
-	irregular bool
 }
 
 // markSource gives the marks of the undecodable bytes in the text, in order.
@@ -85,33 +82,6 @@ func newCSVSource(in *input, lim Limits) *csvSource {
 	return s
 }
 
-// newChunkSource returns a csvSource that reads the rows in text, a run of whole rows that
-// starts at offset base of the input's text, after line lineBase, followed by err (when not
-// nil); marks are those of text.
-func newChunkSource(text []byte, base int64, lineBase int, marks []mark, err error, delim rune, width int) *csvSource {
-	var rest io.Reader = eofReader{}
-	if err != nil {
-		rest = errReader{err}
-	}
-	s := &csvSource{guard: rest, delim: delim, dec: &markList{marks: marks}, width: width}
-	s.tape = &tapeReader{buf: text, whole: true, rest: rest}
-	s.cr = csv.NewReader(s.tape)
-	s.cr.Comma = s.delim
-	s.cr.FieldsPerRecord = -1
-	// A chunk's rows are converted as they are read (chunk.read), so one array serves them.
-	s.cr.ReuseRecord = true
-	s.base, s.lineBase = base, lineBase
-	return s
-}
-
-type eofReader struct{}
-
-func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
-
-type errReader struct{ err error }
-
-func (r errReader) Read([]byte) (int, error) { return 0, r.err }
-
 // restart makes cr read pushback and then the rest of the text; pushback starts at offset
 // base of the text, on the line after lineBase.
 func (s *csvSource) restart(pushback []byte, base int64, lineBase int) {
@@ -120,16 +90,6 @@ func (s *csvSource) restart(pushback []byte, base int64, lineBase int) {
 	s.cr.Comma = s.delim
 	s.cr.FieldsPerRecord = -1
 	s.base, s.lineBase = base, lineBase
-}
-
-// rest returns what is left of the text after last, the last record read: the bytes cr
-// has read ahead, their offset in the text, and the number of lines before them (the line
-// where last's last field starts and the line breaks in it: encoding/csv keeps those of a
-// quoted field, CRLF as LF).
-func (s *csvSource) rest(last []string) (ahead []byte, base int64, lines int) {
-	end := s.cr.InputOffset()
-	lines = s.line(len(last)-1) + strings.Count(last[len(last)-1], "\n")
-	return bytes.Clone(s.tape.bytes(end, s.tape.end())), s.base + end, lines
 }
 
 // brokenRow is the error next returns for the first line of a row that a quote left open
@@ -159,7 +119,6 @@ func (s *csvSource) next() ([]string, error) {
 			line := s.lineBase + first
 			value := strings.TrimRight(string(s.tape.bytes(start, start+cut)), "\r\n")
 			s.last = s.dec.take(s.base + start + cut)
-			s.irregular = true
 			s.restart(bytes.Clone(s.tape.bytes(start+cut, s.tape.end())), s.base+start+cut, line)
 			value = truncate(strings.TrimLeft(value, "\r\n"), 80)
 			if !utf8.ValidString(value) {
@@ -169,7 +128,6 @@ func (s *csvSource) next() ([]string, error) {
 		}
 	}
 	if pe != nil {
-		s.irregular = true
 		pe.StartLine += s.lineBase
 		pe.Line += s.lineBase
 	}
@@ -224,22 +182,9 @@ type tapeReader struct {
 	r   io.Reader
 	buf []byte
 	off int64 // offset of buf[0] in the stream
-	// whole is set when buf holds the whole stream from the start, to be read up to rd and
-	// followed by rest.
-	whole bool
-	rd    int
-	rest  io.Reader
 }
 
 func (t *tapeReader) Read(p []byte) (int, error) {
-	if t.whole {
-		if t.rd == len(t.buf) {
-			return t.rest.Read(p)
-		}
-		n := copy(p, t.buf[t.rd:])
-		t.rd += n
-		return n, nil
-	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
 	return n, err
@@ -247,9 +192,6 @@ func (t *tapeReader) Read(p []byte) (int, error) {
 
 // drop forgets the bytes before offset at; it moves the rest only when that frees much.
 func (t *tapeReader) drop(at int64) {
-	if t.whole {
-		return
-	}
 	if dead := int(at - t.off); dead > 64<<10 && dead > len(t.buf)/2 {
 		t.buf = t.buf[:copy(t.buf, t.buf[dead:])]
 		t.off = at
@@ -261,9 +203,6 @@ func (t *tapeReader) bytes(from, to int64) []byte { return t.buf[from-t.off : to
 
 // end returns the offset after the last byte read.
 func (t *tapeReader) end() int64 {
-	if t.whole {
-		return int64(t.rd)
-	}
 	return t.off + int64(len(t.buf))
 }
 
