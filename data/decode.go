@@ -1,8 +1,11 @@
 package data
 
 import (
+	"fmt"
 	"io"
 	"runtime"
+
+	"github.com/gocarina/gocsv"
 )
 
 // decodeBatch is how many rows a worker decodes at a time.
@@ -69,7 +72,9 @@ func decodeBatches(rr *rowReader, each func([]Scope) error) (n int, issues []Iss
 	for range workers {
 		go func() {
 			for b := range queue {
-				b.decode(&rr.cfg)
+				if err := b.decode(&rr.cfg); err != nil && b.err == nil {
+					b.err = err
+				}
 				close(b.done)
 			}
 		}()
@@ -93,27 +98,41 @@ func decodeBatches(rr *rowReader, each func([]Scope) error) (n int, issues []Iss
 	return n, issues, err
 }
 
-// decode turns each of the batch's rows into a scope, gathering their issues.
-func (b *batch) decode(cfg *rowConfig) {
+// decode turns each of the batch's rows into a scope, gathering their issues: gocsv binds
+// the rows' values to csvRows by the mapped header, and toScope checks and converts each.
+func (b *batch) decode(cfg *rowConfig) error {
 	if len(b.rows) == 0 {
-		return
+		return nil
 	}
-	b.scopes = make([]Scope, 0, len(b.rows))
-	var row csvRow
-	for i := range b.rows {
-		b.scopes, b.issues = b.rows[i].convert(cfg, &row, b.scopes, b.issues)
+	var rows []csvRow
+	if err := gocsv.UnmarshalDecoder(batchRows{cfg.header, b.rows}, &rows); err != nil {
+		return fmt.Errorf("binding the rows' values: %w", err)
+	}
+	b.scopes = make([]Scope, 0, len(rows))
+	for i := range rows {
+		r := &b.rows[i]
+		rows[i].Line, rows[i].FieldLines, rows[i].Extra = r.line, r.fieldLines, r.extra
+		sc, iss, ok := rows[i].toScope(cfg)
+		b.issues = append(b.issues, iss...)
+		if ok {
+			b.scopes = append(b.scopes, sc)
+		}
 	}
 	b.rows = nil
+	return nil
 }
 
-// convert appends the scope of r to scopes, when it can be used, and its issues to issues;
-// row is where r's values are set out for toScope, the same for every row of a file.
-func (r *rawRow) convert(cfg *rowConfig, row *csvRow, scopes []Scope, issues []Issue) ([]Scope, []Issue) {
-	r.fill(cfg, row)
-	sc, iss, ok := row.toScope(cfg)
-	issues = append(issues, iss...)
-	if ok {
-		scopes = append(scopes, sc)
+// batchRows is a gocsv.Decoder of a batch of rows: the mapped header, then each row's values.
+type batchRows struct {
+	header []string
+	rows   []rawRow
+}
+
+func (d batchRows) GetCSVRows() ([][]string, error) {
+	out := make([][]string, 0, len(d.rows)+1)
+	out = append(out, d.header)
+	for _, r := range d.rows {
+		out = append(out, r.vals)
 	}
-	return scopes, issues
+	return out, nil
 }

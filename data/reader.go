@@ -2,20 +2,17 @@ package data
 
 import (
 	"bufio"
-	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // Options configure Read. The zero value is ready to use.
@@ -130,88 +127,32 @@ type Result struct {
 }
 
 // csvRow is a data row's text by field, with where it stands in the file: what toScope
-// converts and checks. The text is as read (after a mapping's value translation); toScope
-// trims it, where line and column are known for any issue.
+// converts and checks. gocsv binds the text fields by their tags, the canonical column
+// names, from the mapped header (rowConfig.header). They are strings, so gocsv converts
+// nothing ("010" stays "010", "" stays ""): toScope reads each value, where its line,
+// column and date options are known for any issue.
 type csvRow struct {
 	// Line is the physical line where the row starts; FieldLines, for a row that spans
 	// several lines, the line where each field (by position in the file) starts, else nil.
-	Line       int
-	FieldLines []int
-	// Extra holds the row's values of the columns outside the schema, in file order.
-	Extra []string
+	Line       int      `csv:"-"`
+	FieldLines []int    `csv:"-"`
+	Extra      []string `csv:"-"` // the values of the columns outside the schema, in file order
 
-	IncidentID    string
-	Organization  string
-	Service       string
-	Industry      string
-	Cause         string
-	RecordType    string
-	Certainty     string
-	Records       string
-	ExposureStart string
-	ExposureEnd   string
-	Detected      string
-	Contained     string
-	Disclosed     string
-	SourceURL     string
-	Notes         string
-}
-
-// rowFields lists the columns of the schema in the order of csvRow's text fields, which
-// csvRow.set numbers.
-var rowFields = []string{ColIncidentID, ColOrganization, ColService, ColIndustry, ColCause, ColRecordType, ColCertainty,
-	ColRecords, ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed, ColSourceURL, ColNotes}
-
-// set sets text field k (by rowFields) to v.
-func (r *csvRow) set(k int, v string) {
-	switch k {
-	case 0:
-		r.IncidentID = v
-	case 1:
-		r.Organization = v
-	case 2:
-		r.Service = v
-	case 3:
-		r.Industry = v
-	case 4:
-		r.Cause = v
-	case 5:
-		r.RecordType = v
-	case 6:
-		r.Certainty = v
-	case 7:
-		r.Records = v
-	case 8:
-		r.ExposureStart = v
-	case 9:
-		r.ExposureEnd = v
-	case 10:
-		r.Detected = v
-	case 11:
-		r.Contained = v
-	case 12:
-		r.Disclosed = v
-	case 13:
-		r.SourceURL = v
-	case 14:
-		r.Notes = v
-	}
-}
-
-// binding says which position of a row's values fills which text field of csvRow.
-type binding struct{ pos, field int }
-
-// bind returns the binding of the mapped header names: each name of the schema to its
-// position. Each name comes once: aliasHeader refuses a header that names a column twice,
-// and a mapping fills each field one way.
-func bind(mapped []string) []binding {
-	var out []binding
-	for j, name := range mapped {
-		if f := slices.Index(rowFields, name); f >= 0 {
-			out = append(out, binding{pos: j, field: f})
-		}
-	}
-	return out
+	IncidentID    string `csv:"incident_id"`
+	Organization  string `csv:"organization"`
+	Service       string `csv:"service"`
+	Industry      string `csv:"industry"`
+	Cause         string `csv:"cause"`
+	RecordType    string `csv:"record_type"`
+	Certainty     string `csv:"certainty"`
+	Records       string `csv:"records"`
+	ExposureStart string `csv:"exposure_start"`
+	ExposureEnd   string `csv:"exposure_end"`
+	Detected      string `csv:"detected"`
+	Contained     string `csv:"contained"`
+	Disclosed     string `csv:"disclosed"`
+	SourceURL     string `csv:"source_url"`
+	Notes         string `csv:"notes"`
 }
 
 // Read reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
@@ -370,15 +311,14 @@ type rowReader struct {
 // rowConfig is what toScope needs to know about the file.
 type rowConfig struct {
 	layout *Layout
-	// bind fills a csvRow from a rawRow's values.
-	bind []binding
+	// header names each position of a rawRow's values: a canonical column name, or a name
+	// no csvRow field has for a column outside the schema.
+	header []string
 	// dates says how each date column reads its dates.
 	dates map[string]DateOptions
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
 	// end, detected, contained, disclosed.
 	dateOpts [5]DateOptions
-	// plain is set when every row's text is known to be ASCII without NUL bytes (plainText).
-	plain bool
 }
 
 // rawRow is a data row as rowReader reads it: its values, by position in the mapped header
@@ -388,15 +328,6 @@ type rawRow struct {
 	line       int
 	fieldLines []int
 	extra      []string
-}
-
-// fill sets row to r's values. The fields that cfg binds no column to are left as they are:
-// a row used again for the rows of one file keeps them blank.
-func (r *rawRow) fill(cfg *rowConfig, row *csvRow) {
-	row.Line, row.FieldLines, row.Extra = r.line, r.fieldLines, r.extra
-	for _, b := range cfg.bind {
-		row.set(b.field, r.vals[b.pos])
-	}
 }
 
 // next returns the next data row, after the header; io.EOF at the end.
@@ -443,11 +374,9 @@ func (rr *rowReader) next() (rawRow, error) {
 			continue
 		}
 		rec = fitted
-		if !rr.cfg.plain && !plainText(rec) {
-			if bad := rr.badText(rec, marks); bad != nil {
-				rr.reject(*bad)
-				continue
-			}
+		if bad := rr.badText(rec, marks); bad != nil {
+			rr.reject(*bad)
+			continue
 		}
 		rr.res.RowsRead++
 		if rr.opts.Progress != nil && rr.res.RowsRead&4095 == 0 {
@@ -499,28 +428,6 @@ func (rr *rowReader) badText(rec []string, marks []mark) *Issue {
 			Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))}
 	}
 	return nil
-}
-
-// plainText reports whether every field of rec is ASCII without NUL bytes: such a row is
-// valid UTF-8, and holds no NUL and no U+FFFD, so badText has nothing to find in it.
-func plainText(rec []string) bool {
-	const high, ones = 0x8080808080808080, 0x0101010101010101
-	for _, f := range rec {
-		b := unsafe.Slice(unsafe.StringData(f), len(f))
-		for len(b) >= 8 {
-			w := binary.LittleEndian.Uint64(b)
-			if w&high != 0 || (w-ones)&^w&high != 0 {
-				return false
-			}
-			b = b[8:]
-		}
-		for _, c := range b {
-			if c == 0 || c >= utf8.RuneSelf {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
@@ -646,7 +553,7 @@ func (rr *rowReader) header() error {
 	for i, col := range []string{ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed} {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
-	rr.cfg.bind = bind(mapped)
+	rr.cfg.header = mapped
 	return nil
 }
 
