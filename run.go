@@ -695,7 +695,7 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	r, opts.Progress = e.bar.Reading(name, size, r)
 	// The rows go into the report as they are read, so that they are never all held.
 	var b analysis.Builder
-	res, err := data.Scan(io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+	res, err := data.Scan(context.TODO(), io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
 		b.Add(scopes)
 		return nil
 	})

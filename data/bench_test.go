@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -79,7 +80,7 @@ func BenchmarkScan(b *testing.B) {
 	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
 		for b.Loop() {
 			var kept [][]Scope
-			res, err := Scan(bytes.NewReader(in), Options{Now: testNow}, func(s []Scope) error {
+			res, err := Scan(context.Background(), bytes.NewReader(in), Options{Now: testNow}, func(s []Scope) error {
 				kept = append(kept, s)
 				return nil
 			})

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime"
@@ -27,17 +28,17 @@ type batch struct {
 // result is the same as reading one row after the other. The scopes come in runs, each a new
 // array; n counts them. Issues found in converting rows are returned; those of the rows'
 // structure go into rr.res. An error from each ends the reading and is returned.
-func decodeRows(rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
+func decodeRows(ctx context.Context, rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
 	if err := rr.header(); err != nil {
 		return 0, nil, err
 	}
-	return decodeBatches(rr, each)
+	return decodeBatches(ctx, rr, each)
 }
 
 // decodeBatches reads rr's rows after the header and turns them into scopes: one goroutine
 // reads and checks the rows and cuts them into batches; in a pool of goroutines each row of
 // a batch becomes a scope; the batches are handed to each in the input's order.
-func decodeBatches(rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
+func decodeBatches(ctx context.Context, rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
 	workers := runtime.GOMAXPROCS(0)
 	queue := make(chan *batch, 2*workers)
 	inOrder := make(chan *batch, 2*workers)
@@ -45,7 +46,7 @@ func decodeBatches(rr *rowReader, each func([]Scope) error) (n int, issues []Iss
 		defer close(queue)
 		defer close(inOrder)
 		for {
-			b := &batch{done: make(chan struct{})}
+			b := &batch{done: make(chan struct{}), err: ctx.Err()}
 			b.rows = make([]rawRow, 0, decodeBatch)
 			for len(b.rows) < decodeBatch && b.err == nil {
 				row, err := rr.next()

@@ -2,9 +2,12 @@ package data
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"math"
 	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -79,7 +82,7 @@ func TestScan(t *testing.T) {
 	}
 	var got []Scope
 	batches := 0
-	res, err := Scan(bytes.NewReader(in.Bytes()), Options{Now: testNow}, func(s []Scope) error {
+	res, err := Scan(context.Background(), bytes.NewReader(in.Bytes()), Options{Now: testNow}, func(s []Scope) error {
 		got = append(got, s...)
 		batches++
 		return nil
@@ -95,11 +98,62 @@ func TestScan(t *testing.T) {
 	}
 	stop := errors.New("stop here")
 	calls := 0
-	_, err = Scan(bytes.NewReader(in.Bytes()), Options{Now: testNow}, func([]Scope) error {
+	_, err = Scan(context.Background(), bytes.NewReader(in.Bytes()), Options{Now: testNow}, func([]Scope) error {
 		calls++
 		return stop
 	})
 	if err != stop || calls != 1 {
 		t.Errorf("each's error: got %v after %d calls, want it as it is after 1", err, calls)
+	}
+}
+
+// TestScanCancelled checks that Scan stops with ctx's error, whether ctx ends while good rows
+// are handed over or while rows that are all rejected are read (which hand nothing over).
+func TestScanCancelled(t *testing.T) {
+	var good bytes.Buffer
+	if err := WriteSynthetic(&good, 20_000, 5); err != nil {
+		t.Fatal(err)
+	}
+	bad := "organization,records\n" + strings.Repeat("A,1,extra\n", 50_000)
+	// A batch of good rows, then rows that are all rejected: the reading is cancelled inside
+	// the run of rejected rows, which hands nothing over.
+	goodThenBad := "organization,records\n" + strings.Repeat("A,1\n", 1500) + strings.Repeat("A,1,extra\n", 200_000)
+	for _, tc := range []struct {
+		name  string
+		in    string
+		after int // batches handed over before ctx is cancelled; -1: cancelled before the read
+	}{
+		{"good rows, cancelled after a batch", good.String(), 1},
+		{"good rows, cancelled before", good.String(), -1},
+		{"rejected rows, cancelled before", bad, -1},
+		{"rejected rows, cancelled among them", goodThenBad, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tc.after < 0 {
+				cancel()
+			}
+			base := runtime.NumGoroutine()
+			batches, rowsRead := 0, 0
+			opts := Options{Now: testNow, Progress: func(n int) { rowsRead = n }}
+			_, err := Scan(ctx, strings.NewReader(tc.in), opts, func([]Scope) error {
+				batches++
+				if batches == tc.after {
+					cancel()
+				}
+				return nil
+			})
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want it to wrap context.Canceled", err)
+			}
+			if max := max(tc.after, 0) + 2*runtime.GOMAXPROCS(0) + 1; batches > max {
+				t.Errorf("%d batches handed over after the cancel, want at most the %d in flight", batches, max)
+			}
+			if rows := strings.Count(tc.in, "\n") - 1; rowsRead > rows/2 {
+				t.Errorf("%d of %d rows read before the reading stopped", rowsRead, rows)
+			}
+			settleGoroutines(t, base)
+		})
 	}
 }

@@ -2,15 +2,14 @@ package data
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -175,59 +174,24 @@ type csvRow struct {
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
-	var chunks [][]Scope
-	n := 0
-	res, err := Scan(r, opts, func(scopes []Scope) error {
-		chunks = append(chunks, scopes)
-		n += len(scopes)
+	var scopes []Scope
+	res, err := Scan(context.Background(), r, opts, func(batch []Scope) error {
+		scopes = append(scopes, batch...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if n > 0 {
-		res.Scopes = joinScopes(chunks, n)
-	}
+	res.Scopes = scopes
 	return res, nil
-}
-
-// joinScopes returns the n scopes of chunks in one array, copied by as many goroutines as
-// there are cores, each a run of chunks.
-func joinScopes(chunks [][]Scope, n int) []Scope {
-	out := make([]Scope, n)
-	workers := min(runtime.GOMAXPROCS(0), len(chunks))
-	var wg sync.WaitGroup
-	from, at := 0, 0
-	for w := range workers {
-		// The chunks from `from` on, up to about an equal share of the scopes left.
-		to, size, share := from, 0, (n-at)/(workers-w)
-		for to < len(chunks) && (size < share || to == from) {
-			size += len(chunks[to])
-			to++
-		}
-		if w == workers-1 {
-			for ; to < len(chunks); to++ {
-				size += len(chunks[to])
-			}
-		}
-		dst, run := out[at:at+size], chunks[from:to]
-		wg.Go(func() {
-			dst = dst[:0]
-			for _, c := range run {
-				dst = append(dst, c...)
-			}
-		})
-		from, at = to, at+size
-	}
-	wg.Wait()
-	return out
 }
 
 // Scan reads as Read does, but hands the usable rows to each as they are decoded, in input
 // order, a batch at a time, instead of keeping them: the Result's Scopes is nil, and its
 // RowsUsed counts them. Each batch is a new array, each's to keep. An error from each stops
-// the reading and is returned as it is.
-func Scan(r io.Reader, opts Options, each func([]Scope) error) (*Result, error) {
+// the reading and is returned as it is, and so does ctx's end, between batches of rows
+// (the error then wraps ctx.Err()).
+func Scan(ctx context.Context, r io.Reader, opts Options, each func([]Scope) error) (*Result, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	br := bufio.NewReaderSize(&sizeLimitReader{r: r, limit: opts.Limits.MaxInputSize}, sniffSize)
 	head, _ := br.Peek(len(zipMagic))
@@ -250,9 +214,9 @@ func Scan(r io.Reader, opts Options, each func([]Scope) error) (*Result, error) 
 		}
 		src, res.Encoding, res.Delimiter = newCSVSource(in, opts.Limits), in.enc, in.delim
 	}
-	rr := &rowReader{src: src, res: res, opts: opts}
+	rr := &rowReader{ctx: ctx, src: src, res: res, opts: opts}
 
-	n, rowIssues, err := decodeRows(rr, func(scopes []Scope) error {
+	n, rowIssues, err := decodeRows(ctx, rr, func(scopes []Scope) error {
 		if err := each(scopes); err != nil {
 			return &sinkError{err}
 		}
@@ -290,6 +254,7 @@ func (e *sinkError) Error() string { return e.err.Error() }
 // derived fields, notes where each row stands in the file, and takes structurally broken
 // rows out of the stream as Rejected issues.
 type rowReader struct {
+	ctx   context.Context
 	src   source
 	res   *Result
 	opts  Options
@@ -332,7 +297,12 @@ type rawRow struct {
 
 // next returns the next data row, after the header; io.EOF at the end.
 func (rr *rowReader) next() (rawRow, error) {
-	for {
+	for i := 1; ; i++ {
+		// Rows that are skipped or rejected come here again without leaving: a file of them
+		// must stop on ctx's end too.
+		if i&1023 == 0 && rr.ctx.Err() != nil {
+			return rawRow{}, rr.ctx.Err()
+		}
 		rec, err := rr.src.next()
 		marks := rr.src.marks()
 		if err == io.EOF {
