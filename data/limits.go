@@ -24,8 +24,22 @@ const (
 )
 
 // ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
-// Limits.
+// Limits; ErrInputSize, ErrFieldSize and ErrColumns say which one, for the caller to name
+// the setting that raises it.
 var ErrLimit = errors.New("over a limit")
+
+// The limits, each an error that is ErrLimit too.
+var (
+	ErrInputSize error = limitErr("MaxInputSize")
+	ErrFieldSize error = limitErr("MaxFieldSize")
+	ErrColumns   error = limitErr("MaxColumns")
+)
+
+// limitErr names the field of Limits gone over; it reads, and is, ErrLimit.
+type limitErr string
+
+func (limitErr) Error() string        { return ErrLimit.Error() }
+func (limitErr) Is(target error) bool { return target == ErrLimit }
 
 // Limits bound what Read takes in, so that a broken or hostile file stops with an error
 // naming where it went over, not with the process running out of memory. A zero field means
@@ -115,7 +129,7 @@ func (s *sizeLimitReader) Read(p []byte) (int, error) {
 }
 
 func (s *sizeLimitReader) err() error {
-	return &ParseError{Err: fmt.Errorf("%w: the input is larger than %s, the most read (--max-input-size raises it)", ErrLimit, FormatSize(s.limit))}
+	return &ParseError{Err: fmt.Errorf("%w: the input is larger than %s, the most read", ErrInputSize, FormatSize(s.limit))}
 }
 
 // limitError is what fieldGuard returns when a field or a row goes over a limit. Read turns
@@ -138,14 +152,14 @@ func (e *limitError) Error() string {
 // the header is read).
 func (e *limitError) parseError(header []string) *ParseError {
 	if e.field < 0 {
-		return &ParseError{Line: e.line, Err: fmt.Errorf("%w: the row has more than %d fields, the most read (--max-columns raises it)", ErrLimit, e.limit)}
+		return &ParseError{Line: e.line, Err: fmt.Errorf("%w: the row has more than %d fields, the most read", ErrColumns, e.limit)}
 	}
 	col := fmt.Sprintf("%d", e.field+1)
 	if e.field < len(header) {
 		col = fmt.Sprintf("%s (%d)", header[e.field], e.field+1)
 	}
-	return &ParseError{Line: e.line, Column: col, Err: fmt.Errorf("%w: value %q is longer than %s, the longest field read (--max-field-size raises it); if the text is not meant to be this long, a quote is not closed",
-		ErrLimit, e.value, FormatSize(int64(e.limit)))}
+	return &ParseError{Line: e.line, Column: col, Err: fmt.Errorf("%w: value %q is longer than %s, the longest field read; if the text is not meant to be this long, a quote is not closed",
+		ErrFieldSize, e.value, FormatSize(int64(e.limit)))}
 }
 
 // The states of fieldGuard's scan of the CSV text.

@@ -50,31 +50,31 @@ func TestReadLimits(t *testing.T) {
 		name    string
 		in      []byte
 		lim     Limits
-		want    string // the whole error text
-		wantErr error
+		want    string // the start of the error text
+		wantErr error  // the limit gone over
 	}{
 		{"unquoted field", []byte(header + "a,A,1,n\nb,B,2," + long + "\n"), Limits{MaxFieldSize: 50},
-			`line 3, column notes (4): over a limit: value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 50 bytes, the longest field read (--max-field-size raises it); if the text is not meant to be this long, a quote is not closed`, nil},
+			`line 3, column notes (4): over a limit: value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 50 bytes, the longest field read; if the text is not meant to be this long, a quote is not closed`, ErrFieldSize},
 		{"quote not closed", []byte(header + "a,\"A,1,n\n" + strings.Repeat("b,B,2,n\n", 20)), Limits{MaxFieldSize: 50},
-			`line 2, column organization (2): over a limit: value "\"A,1,n…" is longer than 50 bytes`, nil},
+			`line 2, column organization (2): over a limit: value "\"A,1,n…" is longer than 50 bytes`, ErrFieldSize},
 		{"quoted field over lines", []byte(header + "a,A,1,\"" + strings.Repeat("line\r\n", 20) + "\"\n"), Limits{MaxFieldSize: 50},
-			`line 2, column notes (4): over a limit: value "\"line…"`, nil},
+			`line 2, column notes (4): over a limit: value "\"line…"`, ErrFieldSize},
 		{"field in the header", []byte("organization," + long + "\n"), Limits{MaxFieldSize: 50},
-			`line 1, column 2: over a limit`, nil},
+			`line 1, column 2: over a limit`, ErrFieldSize},
 		{"columns in the header", []byte(wide + "A" + strings.Repeat(",v", 10) + "\n"), Limits{MaxColumns: 10},
-			"line 1: over a limit: the row has more than 10 fields, the most read (--max-columns raises it)", nil},
+			"line 1: over a limit: the row has more than 10 fields, the most read", ErrColumns},
 		{"columns in a row", []byte(header + "\n\"a\nb\",A,1,n\n" + strings.Repeat(",", 20) + "\n"), Limits{MaxColumns: 10},
-			"line 5: over a limit: the row has more than 10 fields", nil},
+			"line 5: over a limit: the row has more than 10 fields", ErrColumns},
 		{"input size", []byte(header + strings.Repeat("a,A,1,n\n", 100)), Limits{MaxInputSize: 500},
-			"over a limit: the input is larger than 500 bytes, the most read (--max-input-size raises it)", nil},
+			"over a limit: the input is larger than 500 bytes, the most read", ErrInputSize},
 		{"input size, Shift_JIS", encode(t, shiftJIS, "企業名,件数\n"+strings.Repeat("株式会社,1\n", 100)), Limits{MaxInputSize: 500},
-			"over a limit: the input is larger than 500 bytes", nil},
+			"over a limit: the input is larger than 500 bytes", ErrInputSize},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Read(iotest.OneByteReader(bytes.NewReader(tt.in)), Options{Now: testNow, Limits: tt.lim})
 			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) {
-				t.Fatalf("err = %v, want a *ParseError wrapping ErrLimit", err)
+			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) || !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want a *ParseError wrapping ErrLimit and the %s error", err, string(tt.wantErr.(limitErr)))
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("err = %q\nwant it to start %q", err, tt.want)
@@ -106,16 +106,17 @@ func TestReadWorkbookLimits(t *testing.T) {
 		name string
 		lim  Limits
 		want string
+		kind error
 	}{
-		{"cell", Limits{MaxFieldSize: 50}, `sheet "List" row 2: over a limit: cell C2, value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…", is longer than 50 bytes`},
-		{"columns", Limits{MaxColumns: 2}, `sheet "List" row 1: over a limit: the row has values in 3 columns, more than 2, the most read (--max-columns raises it)`},
-		{"file", Limits{MaxInputSize: 1000}, "over a limit: the input is larger than 1 KB, the most read (--max-input-size raises it)"},
-		{"unpacked", Limits{MaxInputSize: int64(len(b)) + 1}, "over a limit: the workbook unpacks to more than"},
+		{"cell", Limits{MaxFieldSize: 50}, `sheet "List" row 2: over a limit: cell C2, value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…", is longer than 50 bytes`, ErrFieldSize},
+		{"columns", Limits{MaxColumns: 2}, `sheet "List" row 1: over a limit: the row has values in 3 columns, more than 2, the most read`, ErrColumns},
+		{"file", Limits{MaxInputSize: 1000}, "over a limit: the input is larger than 1 KB, the most read", ErrInputSize},
+		{"unpacked", Limits{MaxInputSize: int64(len(b)) + 1}, "over a limit: the workbook unpacks to more than", ErrInputSize},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Read(bytes.NewReader(b), Options{Now: testNow, Limits: tt.lim})
 			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) || !strings.HasPrefix(err.Error(), tt.want) {
+			if !errors.As(err, &pe) || !errors.Is(err, ErrLimit) || !errors.Is(err, tt.kind) || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Fatalf("err = %v\nwant a *ParseError wrapping ErrLimit starting %q", err, tt.want)
 			}
 		})

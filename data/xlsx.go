@@ -58,7 +58,7 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	case errors.As(err, &pe):
 		return nil, "", pe // over the input size limit
 	case err != nil && err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", opts.Limits.MaxInputSize):
-		return nil, "", &ParseError{Err: fmt.Errorf("%w: the workbook unpacks to more than %s, the most read (--max-input-size raises it)", ErrLimit, FormatSize(opts.Limits.MaxInputSize))}
+		return nil, "", &ParseError{Err: fmt.Errorf("%w: the workbook unpacks to more than %s, the most read", ErrInputSize, FormatSize(opts.Limits.MaxInputSize))}
 	case err != nil:
 		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
 	}
@@ -135,13 +135,13 @@ func (s *xlsxSource) next() ([]string, error) {
 		n--
 	}
 	if n > s.lim.MaxColumns {
-		return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: the row has values in %d columns, more than %d, the most read (--max-columns raises it)",
-			ErrLimit, n, s.lim.MaxColumns)}
+		return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: the row has values in %d columns, more than %d, the most read",
+			ErrColumns, n, s.lim.MaxColumns)}
 	}
 	for j, v := range rec {
 		if len(v) > s.lim.MaxFieldSize {
-			return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: cell %s, value %q, is longer than %s, the longest field read (--max-field-size raises it)",
-				ErrLimit, cellName(j, s.row), truncate(v, 40), FormatSize(int64(s.lim.MaxFieldSize)))}
+			return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: cell %s, value %q, is longer than %s, the longest field read",
+				ErrFieldSize, cellName(j, s.row), truncate(v, 40), FormatSize(int64(s.lim.MaxFieldSize)))}
 		}
 	}
 	if s.fields == nil {
