@@ -466,7 +466,6 @@ func bucketCell(f analysis.IncidentFigures, b analysis.Bucket) cell {
 	return cell{}
 }
 
-// maxSources is the largest number of source URLs of any of figs.
 // numbered returns the label with a number after it when there are several.
 func numbered(s string, i, of int) string {
 	if of <= 1 {
