@@ -165,7 +165,7 @@ type rawMonth struct {
 
 // TestMonthlyIndependently computes the monthly figures of a synthetic file a second way —
 // from the CSV text with encoding/csv, string month keys, Julian day numbers and its own
-// median and percentile — and checks that the production path (data.Read, NewReport,
+// median and percentile — and checks that the production path (data.Read, Builder,
 // Timeline) gives the same for every month, for the pooled trailing year and for the
 // breakdown by cause.
 func TestMonthlyIndependently(t *testing.T) {

@@ -75,7 +75,7 @@ func figuresOf(t testing.TB, csv []byte) []IncidentFigures {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := NewReport(res)
+	rep := reportOf(res)
 	if len(rep.Issues) != 0 {
 		t.Fatalf("%d issues; first: %v", len(rep.Issues), rep.Issues[0])
 	}
@@ -374,7 +374,7 @@ func TestPartialDisclosureDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	figs := NewReport(res).Incidents.Slice()
+	figs := reportOf(res).Incidents.Slice()
 	rep := NewMonthReport(figs, Month{2019, time.June})
 	if got := ids(rep.Subject.Incidents); got != "month day" {
 		t.Errorf("2019-06: %q, want the month-precision and the day incident", got)

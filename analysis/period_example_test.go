@@ -17,7 +17,9 @@ func ExampleNewMonthReport() {
 		fmt.Println(err)
 		return
 	}
-	figs := analysis.NewReport(res).Incidents.Slice()
+	var b analysis.Builder
+	b.Add(res.Scopes)
+	figs := b.Report(res).Incidents.Slice()
 	m, _ := analysis.ParseMonth("2019-08")
 	rep := analysis.NewMonthReport(figs, m)
 

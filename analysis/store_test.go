@@ -59,7 +59,7 @@ func storeFixtures(t *testing.T) map[string]*data.Result {
 }
 
 // reference computes a report's incidents and issues the direct way: every row grouped at
-// once by data.Group, then Analyze, as NewReport did before the Builder.
+// once by data.Group, then Analyze, with nothing packed.
 func reference(res *data.Result) ([]IncidentFigures, []data.Issue) {
 	incs, gi := data.Group(res.Scopes)
 	figs, fi := Analyze(incs)
