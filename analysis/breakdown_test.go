@@ -34,7 +34,7 @@ func breakdownOf(t *testing.T, bs []Breakdown, d Dimension) Breakdown {
 // fixture (31 incidents), every figure worked out by hand from fixtureCSV's rules.
 func TestBreakdownsFixture(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewMonthReport(figs, Month{2019, time.June})
+	rep := NewIncidents(figs).Timeline().Report(Month{2019, time.June}.Period())
 	bs := rep.TrailingBreakdowns
 	if len(bs) != 4 {
 		t.Fatalf("%d breakdowns", len(bs))

@@ -201,11 +201,15 @@ func TestMonthlyIndependently(t *testing.T) {
 	}
 
 	figs := figuresOf(t, b.Bytes())
-	tl := NewTimeline(figs)
+	tl := NewIncidents(figs).Timeline()
 	if tl.Undated() != undated || undated == 0 {
 		t.Errorf("undated: %d, independently %d", tl.Undated(), undated)
 	}
-	first, last, _ := tl.DataMonths()
+	covered := tl.Months()
+	if len(covered) == 0 {
+		t.Fatal("no month with a disclosure")
+	}
+	first, last := covered[0], covered[len(covered)-1]
 	if first.String() != "2018-01" || last.String() != "2023-12" {
 		t.Errorf("data months %v … %v", first, last)
 	}

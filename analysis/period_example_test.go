@@ -8,10 +8,10 @@ import (
 	"breachreport/data"
 )
 
-// ExampleNewMonthReport is the report of --month 2019-08 on the embedded sample: the month's
-// one case set against the trailing year, the last rows of the trend, and the change against
-// the previous month.
-func ExampleNewMonthReport() {
+// ExampleTimeline_Report is the report of --month 2019-08 on the embedded sample: the
+// month's one case set against the trailing year, the last rows of the trend, and the change
+// against the previous month.
+func ExampleTimeline_Report() {
 	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
 	if err != nil {
 		fmt.Println(err)
@@ -19,9 +19,8 @@ func ExampleNewMonthReport() {
 	}
 	var b analysis.Builder
 	b.Add(res.Scopes)
-	figs := b.Report(res).Incidents.Slice()
 	m, _ := analysis.ParseMonth("2019-08")
-	rep := analysis.NewMonthReport(figs, m)
+	rep := b.Report(res).Incidents.Timeline().Report(m.Period())
 
 	for _, c := range rep.Cases {
 		l := c.Lag(analysis.Disclose)

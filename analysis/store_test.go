@@ -228,7 +228,8 @@ func TestBuilderMatchesReference(t *testing.T) {
 func TestIncidentsTimeline(t *testing.T) {
 	for name, res := range storeFixtures(t) {
 		figs, _ := reference(res)
-		slice, packed := NewTimeline(figs), NewIncidents(figs).Timeline()
+		slice := newTimeline(Each(figs), func(i int) IncidentFigures { return figs[i] })
+		packed := NewIncidents(figs).Timeline()
 		months := slice.Months()
 		if !reflect.DeepEqual(packed.Months(), months) || packed.Undated() != slice.Undated() {
 			t.Fatalf("%s: months %v, undated %d; want %v, %d", name, packed.Months(), packed.Undated(), months, slice.Undated())
