@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"breachreport/data"
+	"breachreport/internal/clienttest"
 )
 
 // buildBinary builds the command into a temporary directory and returns its path.
 func buildBinary(t *testing.T) string {
 	t.Helper()
+	clienttest.SkipShort(t, "building the binary")
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skipf("no go command to build the binary with: %v", err)

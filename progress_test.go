@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"breachreport/data"
+	"breachreport/internal/clienttest"
 )
 
 // progressInput writes n synthetic incidents and one more incident whose count is
@@ -249,6 +250,7 @@ func TestProgressTerminal(t *testing.T) {
 // with the line cleared, so that the "wrote" lines start at the left margin; and that
 // --quiet draws nothing.
 func TestProgressPTY(t *testing.T) {
+	clienttest.SkipShort(t, "the pseudo-terminal")
 	script, err := exec.LookPath("script")
 	if err != nil {
 		t.Skip("script (util-linux) not found: the pseudo-terminal test needs it")

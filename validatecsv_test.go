@@ -140,7 +140,7 @@ func issueCells(is data.Issue) []string {
 }
 
 // TestValidateCSV runs validate --format csv on inputs of every sort and checks the table
-// cell by cell against the issues that data.Read and analysis.NewReport find (every issue,
+// cell by cell against the issues that data.Read and analysis.Builder find (every issue,
 // grouped by kind in the order of data.Kinds, in line order within a kind), against the
 // issues of --format json, and that the accounting is on stderr, as text prints it, with the
 // same exit status as text and json.
@@ -194,7 +194,9 @@ func TestValidateCSV(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := analysis.NewReport(res).Issues
+			var build analysis.Builder
+			build.Add(res.Scopes)
+			want := build.Report(res).Issues
 			kindOrder := data.Kinds()
 			slices.SortStableFunc(want, func(a, b data.Issue) int {
 				return slices.Index(kindOrder, a.Kind) - slices.Index(kindOrder, b.Kind)

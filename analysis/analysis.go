@@ -16,14 +16,6 @@ type Days struct {
 	Known bool
 }
 
-// String formats d as digits, or "" when unknown.
-func (d Days) String() string {
-	if !d.Known {
-		return ""
-	}
-	return fmt.Sprint(d.N)
-}
-
 // Span is the envelope of a set of exposure windows: earliest start to latest end.
 type Span struct {
 	Start, End data.Date

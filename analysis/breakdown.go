@@ -111,11 +111,6 @@ type groupAcc struct {
 	sum data.Count
 }
 
-// BreakdownBy breaks incidents down by dimension d.
-func BreakdownBy(incidents []IncidentFigures, d Dimension) Breakdown {
-	return breakdownBy(incidents, d, metricValues(incidents))
-}
-
 func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int) Breakdown {
 	b := Breakdown{Dimension: d, Incidents: len(incidents)}
 	accs := map[string]*groupAcc{}

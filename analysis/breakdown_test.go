@@ -34,7 +34,7 @@ func breakdownOf(t *testing.T, bs []Breakdown, d Dimension) Breakdown {
 // fixture (31 incidents), every figure worked out by hand from fixtureCSV's rules.
 func TestBreakdownsFixture(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewMonthReport(figs, Month{2019, time.June})
+	rep := NewIncidents(figs).Timeline().Report(Month{2019, time.June}.Period())
 	bs := rep.TrailingBreakdowns
 	if len(bs) != 4 {
 		t.Fatalf("%d breakdowns", len(bs))
@@ -117,7 +117,7 @@ func TestSmallSampleGuard(t *testing.T) {
 	add(4, "Ransomware", data.Personal)
 	add(1, "", data.Card)
 	figs, _ := Analyze(incs)
-	b := BreakdownBy(figs, ByCause)
+	b := breakdownOf(t, BreakdownAll(figs), ByCause)
 	if len(b.Groups) != 3 || b.Incidents != 10 {
 		t.Fatalf("%d groups of %d incidents", len(b.Groups), b.Incidents)
 	}
@@ -154,7 +154,7 @@ func TestSmallSampleGuard(t *testing.T) {
 	// Record types in BucketLess order, an incident with two types in both groups.
 	incs[0].Scopes = append(incs[0].Scopes, data.Scope{RecordType: data.Personal, Records: data.KnownCount(7)})
 	figs, _ = Analyze(incs)
-	rt := BreakdownBy(figs, ByRecordType)
+	rt := breakdownOf(t, BreakdownAll(figs), ByRecordType)
 	if len(rt.Groups) != 3 || rt.Groups[0].Key != "personal" || rt.Groups[1].Key != "card" || rt.Groups[2].Key != "account" {
 		t.Fatalf("record-type groups: %+v", rt.Groups)
 	}

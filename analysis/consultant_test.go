@@ -33,7 +33,7 @@ func TestSeedAsConsultantsWriteIt(t *testing.T) {
 	if res.Encoding != data.EncodingShiftJIS {
 		t.Errorf("encoding detected as %q, want Shift_JIS", res.Encoding)
 	}
-	sameFiguresAsSample(t, NewReport(res))
+	sameFiguresAsSample(t, reportOf(res))
 }
 
 // TestSeedFromExcelWorkbook reads the seed cases from an .xlsx workbook as a consultant
@@ -75,7 +75,7 @@ func TestSeedFromExcelWorkbook(t *testing.T) {
 	if res.Sheet != "事案一覧" {
 		t.Errorf("sheet read = %q", res.Sheet)
 	}
-	sameFiguresAsSample(t, NewReport(res))
+	sameFiguresAsSample(t, reportOf(res))
 }
 
 // sameFiguresAsSample checks that every incident figure of got equals the one computed from

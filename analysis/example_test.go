@@ -22,8 +22,8 @@ func ExampleAnalyze() {
 	}
 	figs, _ := analysis.Analyze([]data.Incident{inc})
 	f := figs[0]
-	fmt.Println("total:", f.Total, "window confirmed:", f.WindowConfirmed.Days, "all:", f.WindowAll.Days)
-	fmt.Println("detect:", f.DetectConfirmed, f.DetectAll, "contain:", f.Contain, "disclose:", f.Disclose)
+	fmt.Println("total:", f.Total, "window confirmed:", f.WindowConfirmed.Days.N, "all:", f.WindowAll.Days.N)
+	fmt.Println("detect:", f.DetectConfirmed.N, f.DetectAll.N, "contain:", f.Contain.N, "disclose:", f.Disclose.N)
 	// Output:
 	// total: 40443 window confirmed: 36 all: 1132
 	// detect: 39 1132 contain: 0 disclose: 148

@@ -165,7 +165,7 @@ type rawMonth struct {
 
 // TestMonthlyIndependently computes the monthly figures of a synthetic file a second way —
 // from the CSV text with encoding/csv, string month keys, Julian day numbers and its own
-// median and percentile — and checks that the production path (data.Read, NewReport,
+// median and percentile — and checks that the production path (data.Read, Builder,
 // Timeline) gives the same for every month, for the pooled trailing year and for the
 // breakdown by cause.
 func TestMonthlyIndependently(t *testing.T) {
@@ -201,11 +201,15 @@ func TestMonthlyIndependently(t *testing.T) {
 	}
 
 	figs := figuresOf(t, b.Bytes())
-	tl := NewTimeline(figs)
+	tl := NewIncidents(figs).Timeline()
 	if tl.Undated() != undated || undated == 0 {
 		t.Errorf("undated: %d, independently %d", tl.Undated(), undated)
 	}
-	first, last, _ := tl.DataMonths()
+	covered := tl.Months()
+	if len(covered) == 0 {
+		t.Fatal("no month with a disclosure")
+	}
+	first, last := covered[0], covered[len(covered)-1]
 	if first.String() != "2018-01" || last.String() != "2023-12" {
 		t.Errorf("data months %v … %v", first, last)
 	}

@@ -196,8 +196,7 @@ func CompareCases(incidents []IncidentFigures, baseline Summary) []CaseCompariso
 }
 
 // PeriodReport is everything a monthly (--month), period (--from/--to) or all-months report
-// shows about one subject period. Build it with Timeline.Report, NewPeriodReport or
-// NewMonthReport.
+// shows about one subject period. Build it with Timeline.Report.
 type PeriodReport struct {
 	// Subject is the period reported on and its incidents (Subject.Incidents, by disclosure
 	// date), their summary, and the unplaced incidents with partial dates.
@@ -272,16 +271,4 @@ func (t *Timeline) Report(p Period) PeriodReport {
 	r.Breakdowns = BreakdownAll(r.Subject.Incidents)
 	r.TrailingBreakdowns = BreakdownAll(r.Trailing.Incidents)
 	return r
-}
-
-// NewPeriodReport returns the report on the incidents of figs disclosed in p (--from/--to).
-// To report on many periods of the same incidents (--all-months), build a Timeline once and
-// call its Report for each.
-func NewPeriodReport(figs []IncidentFigures, p Period) PeriodReport {
-	return NewTimeline(figs).Report(p)
-}
-
-// NewMonthReport returns the report on month m (--month 2019-06).
-func NewMonthReport(figs []IncidentFigures, m Month) PeriodReport {
-	return NewTimeline(figs).Report(m.Period())
 }

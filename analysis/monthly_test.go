@@ -75,7 +75,7 @@ func figuresOf(t testing.TB, csv []byte) []IncidentFigures {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := NewReport(res)
+	rep := reportOf(res)
 	if len(rep.Issues) != 0 {
 		t.Fatalf("%d issues; first: %v", len(rep.Issues), rep.Issues[0])
 	}
@@ -136,7 +136,7 @@ func checkGolden(t *testing.T, name, got string) {
 // rules (not from the code under test).
 func TestMonthlyTableFixture(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewMonthReport(figs, Month{2019, time.June})
+	rep := NewIncidents(figs).Timeline().Report(Month{2019, time.June}.Period())
 	checkGolden(t, "monthly-trend-2019-06.golden", formatTrend(rep.Trend))
 
 	if len(rep.Trend) != 12 || rep.Trend[0].Month.String() != "2018-07" || rep.Trend[11].Month.String() != "2019-06" {
@@ -210,7 +210,8 @@ func TestMonthlyTableFixture(t *testing.T) {
 
 func TestMonthReportSubjectChangesAndCases(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewMonthReport(figs, Month{2019, time.June})
+	tl := NewIncidents(figs).Timeline()
+	rep := tl.Report(Month{2019, time.June}.Period())
 	if rep.Month.String() != "2019-06" || len(rep.Months) != 1 {
 		t.Fatalf("month %v, %d month rows", rep.Month, len(rep.Months))
 	}
@@ -267,7 +268,7 @@ func TestMonthReportSubjectChangesAndCases(t *testing.T) {
 
 	// Year earlier of 2019-05 is 2018-05, the first month of the data: covered. Of 2019-04,
 	// 2018-04: before the data, so its zero is "no data".
-	if r := NewMonthReport(figs, Month{2019, time.April}); r.YearEarlier.Covered || r.VsYearEarlier[0].Covered || r.VsYearEarlier[0].RatioKnown {
+	if r := tl.Report(Month{2019, time.April}.Period()); r.YearEarlier.Covered || r.VsYearEarlier[0].Covered || r.VsYearEarlier[0].RatioKnown {
 		t.Errorf("2019-04 vs 2018-04: %+v", r.VsYearEarlier[0])
 	}
 }
@@ -285,7 +286,8 @@ func indexOf(m Metric) int {
 // zeros, the trend, and changes against months that had incidents.
 func TestEmptyMonthReport(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewMonthReport(figs, Month{2019, time.February})
+	tl := NewIncidents(figs).Timeline()
+	rep := tl.Report(Month{2019, time.February}.Period())
 	if len(rep.Subject.Incidents) != 0 || rep.Subject.Summary.Incidents != 0 || rep.Subject.Records() != data.KnownCount(0) || !rep.Subject.Covered {
 		t.Errorf("subject: %+v", rep.Subject.Summary)
 	}
@@ -314,7 +316,7 @@ func TestEmptyMonthReport(t *testing.T) {
 		}
 	}
 	// A month far from any data: covered by nothing, still a report.
-	far := NewMonthReport(figs, Month{2030, time.January})
+	far := tl.Report(Month{2030, time.January}.Period())
 	if far.Subject.Covered || far.Trailing.Summary.Incidents != 0 || len(far.Trend) != 12 {
 		t.Errorf("2030-01: %+v", far.Subject)
 	}
@@ -330,7 +332,7 @@ func TestMonthBoundaries(t *testing.T) {
 		"feb-28-2019,Example Co. E,2019-01-01,2019-02-28\n" +
 		"mar-01-2019,Example Co. F,2019-01-01,2019-03-01\n"
 	figs := figuresOf(t, []byte(csv))
-	tl := NewTimeline(figs)
+	tl := NewIncidents(figs).Timeline()
 	rows := tl.MonthlyTable(Month{2019, time.February}, Month{2020, time.March})
 	want := map[string]string{
 		"2019-02": "feb-28-2019", "2019-03": "mar-01-2019",
@@ -374,8 +376,8 @@ func TestPartialDisclosureDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	figs := NewReport(res).Incidents.Slice()
-	rep := NewMonthReport(figs, Month{2019, time.June})
+	tl := reportOf(res).Incidents.Timeline()
+	rep := tl.Report(Month{2019, time.June}.Period())
 	if got := ids(rep.Subject.Incidents); got != "month day" {
 		t.Errorf("2019-06: %q, want the month-precision and the day incident", got)
 	}
@@ -389,7 +391,7 @@ func TestPartialDisclosureDates(t *testing.T) {
 	if s := rep.Subject.Summary.Stat(Disclose); s.N != 1 || s.Median != 34 {
 		t.Errorf("disclose %+v, want n=1 median 34", s)
 	}
-	y := NewPeriodReport(figs, period(t, "2019-01-01", "2019-12-31"))
+	y := tl.Report(period(t, "2019-01-01", "2019-12-31"))
 	if got := ids(y.Subject.Incidents); got != "year month day" || len(y.Subject.Unplaced) != 0 {
 		t.Errorf("2019: %q, unplaced %q", got, ids(y.Subject.Unplaced))
 	}
@@ -405,7 +407,8 @@ func TestPartialDisclosureDates(t *testing.T) {
 
 func TestPeriodReportQuarter(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
-	rep := NewPeriodReport(figs, period(t, "2019-03-01", "2019-05-31"))
+	tl := NewIncidents(figs).Timeline()
+	rep := tl.Report(period(t, "2019-03-01", "2019-05-31"))
 	if !rep.Month.IsZero() || rep.Subject.Summary.Incidents != 6+2+3 {
 		t.Errorf("month %v, %d incidents; want no month and 11", rep.Month, rep.Subject.Summary.Incidents)
 	}
@@ -425,14 +428,14 @@ func TestPeriodReportQuarter(t *testing.T) {
 		t.Errorf("trend starts %v", rep.Trend[0].Month)
 	}
 	// A period starting and ending inside months: rows clipped to it.
-	mid := NewPeriodReport(figs, period(t, "2019-03-11", "2019-05-14"))
+	mid := tl.Report(period(t, "2019-03-11", "2019-05-14"))
 	// 2019-03: days 1, 31, 15, 2, 28, 10 → 15, 31, 28 from the 11th; 2019-05: days 1, 31, 15 → 1.
 	if len(mid.Months) != 3 || mid.Months[0].Summary.Incidents != 3 || mid.Months[0].Period.From.String() != "2019-03-11" ||
 		mid.Months[2].Summary.Incidents != 1 || mid.Subject.Summary.Incidents != 3+2+1 {
 		t.Errorf("clipped rows: %d %d %d, subject %d", mid.Months[0].Summary.Incidents, mid.Months[1].Summary.Incidents, mid.Months[2].Summary.Incidents, mid.Subject.Summary.Incidents)
 	}
 	// A period longer than a year has a trend as long as itself.
-	long := NewPeriodReport(figs, period(t, "2018-05-01", "2019-06-30"))
+	long := tl.Report(period(t, "2018-05-01", "2019-06-30"))
 	if len(long.Trend) != 14 || long.Trailing.Summary.Incidents != len(figs) {
 		t.Errorf("long period: %d trend rows, trailing %d", len(long.Trend), long.Trailing.Summary.Incidents)
 	}
@@ -442,8 +445,8 @@ func TestPeriodReportQuarter(t *testing.T) {
 // the report of 2019-08 the trailing year holds both, so the detection → disclosure median
 // is (148 + 159) / 2 = 153.5 days (n=2), and Omochabako's 148 days is 5.5 days below it.
 func TestSeedCasesAgainstTrailingMedians(t *testing.T) {
-	figs := sampleFigures(t)
-	rep := NewMonthReport(figs, Month{2019, time.August})
+	tl := NewIncidents(sampleFigures(t)).Timeline()
+	rep := tl.Report(Month{2019, time.August}.Period())
 	if len(rep.Cases) != 1 || rep.Cases[0].Incident.Incident.ID != "omochabako-2019" {
 		t.Fatalf("cases: %d", len(rep.Cases))
 	}
@@ -452,13 +455,13 @@ func TestSeedCasesAgainstTrailingMedians(t *testing.T) {
 		t.Errorf("Omochabako against the trailing year: %+v", l)
 	}
 	// In the report of 2019-06, Sanpo Create is alone in its trailing year.
-	june := NewMonthReport(figs, Month{2019, time.June})
+	june := tl.Report(Month{2019, time.June}.Period())
 	l = june.Cases[0].Lags[indexOf(Disclose)]
 	if june.Cases[0].Incident.Incident.ID != "sanpo-create-2019" || l.Value != days(159) || l.Baseline.N != 1 || l.Baseline.Median != 159 || l.Diff != 0 {
 		t.Errorf("Sanpo Create in 2019-06: %+v", l)
 	}
 	// 2019-07 has no incident; vs 2019-06 one fewer.
-	july := NewMonthReport(figs, Month{2019, time.July})
+	july := tl.Report(Month{2019, time.July}.Period())
 	if july.Subject.Summary.Incidents != 0 || july.VsPrevious[0].Diff != -1 || july.Trailing.Summary.Incidents != 1 {
 		t.Errorf("2019-07: %+v", july.VsPrevious[0])
 	}

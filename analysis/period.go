@@ -227,7 +227,7 @@ func dateSpan(d data.Date) (from, to data.Date) {
 
 // Timeline indexes incidents by their disclosure date, so that the incidents of many periods
 // can be selected without going through every incident each time. It only reads the
-// figures it is given. Build it once with NewTimeline; its methods are pure.
+// figures it is given. Build it once with Incidents.Timeline; its methods are pure.
 type Timeline struct {
 	// at returns the figures of the i-th incident.
 	at func(i int) IncidentFigures
@@ -246,11 +246,6 @@ type Timeline struct {
 type dated struct {
 	from, to, date data.Date
 	i              int
-}
-
-// NewTimeline indexes figs by disclosure date.
-func NewTimeline(figs []IncidentFigures) *Timeline {
-	return newTimeline(Each(figs), func(i int) IncidentFigures { return figs[i] })
 }
 
 // Timeline indexes s's incidents by disclosure date. The Timeline unpacks only the
@@ -297,15 +292,10 @@ func newTimeline(figs Figures, at func(int) IncidentFigures) *Timeline {
 // Undated returns how many incidents have no disclosure date and so belong to no period.
 func (t *Timeline) Undated() int { return t.undated }
 
-// DataMonths returns the first and the last month with a disclosure known to the month or
-// the day, and false when there is none.
-func (t *Timeline) DataMonths() (first, last Month, ok bool) {
-	return t.first, t.last, t.covered
-}
-
-// Months returns every calendar month from the first to the last month of DataMonths, empty
-// months included, oldest first: the months --all-months reports on. It is nil when no
-// incident has a disclosure date known to the month.
+// Months returns every calendar month from the first to the last month with a disclosure
+// known to the month or the day, empty months included, oldest first: the months
+// --all-months reports on. It is nil when no incident has a disclosure date known to the
+// month.
 func (t *Timeline) Months() []Month {
 	if !t.covered {
 		return nil
@@ -313,7 +303,7 @@ func (t *Timeline) Months() []Month {
 	return Period{From: t.first.First(), To: t.last.Last()}.Months()
 }
 
-// Covers reports whether p lies within the months the data covers (DataMonths). Outside
+// Covers reports whether p lies within the months the data covers (Months). Outside
 // them a count of zero means "no data", not "no incidents".
 func (t *Timeline) Covers(p Period) bool {
 	return t.covered && !p.From.Before(t.first.First()) && !p.To.After(t.last.Last())
@@ -367,10 +357,4 @@ func (t *Timeline) pick(ds []dated) []IncidentFigures {
 		out[k] = t.at(d.i)
 	}
 	return out
-}
-
-// Select returns the incidents of figs disclosed in p; see Timeline.Select. To select many
-// periods from the same incidents, build a Timeline once instead.
-func Select(figs []IncidentFigures, p Period) Selection {
-	return NewTimeline(figs).Select(p)
 }

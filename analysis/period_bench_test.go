@@ -10,31 +10,31 @@ import (
 
 var (
 	benchOnce sync.Once
-	benchFigs []IncidentFigures
+	benchInc  Incidents
 )
 
-// benchFigures returns the figures of 100,000 synthetic incidents (seed 1), read as the
-// command reads them.
-func benchFigures(b *testing.B) []IncidentFigures {
+// benchIncidents returns the packed figures of 100,000 synthetic incidents (seed 1), read
+// as the command reads them.
+func benchIncidents(b *testing.B) Incidents {
 	benchOnce.Do(func() {
 		var buf bytes.Buffer
 		if err := data.WriteSynthetic(&buf, 100_000, 1); err != nil {
 			b.Fatal(err)
 		}
-		benchFigs = figuresOf(b, buf.Bytes())
+		benchInc = NewIncidents(figuresOf(b, buf.Bytes()))
 	})
-	return benchFigs
+	return benchInc
 }
 
 // BenchmarkAllMonths is the analysis of --all-months on 100,000 synthetic incidents: one
 // Timeline, then the report of each of the 72 months (trend, trailing year, changes,
 // cases, breakdowns of the month and of its trailing year).
 func BenchmarkAllMonths(b *testing.B) {
-	figs := benchFigures(b)
+	inc := benchIncidents(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		tl := NewTimeline(figs)
+		tl := inc.Timeline()
 		months := tl.Months()
 		for _, m := range months {
 			r := tl.Report(m.Period())
@@ -50,10 +50,10 @@ func BenchmarkAllMonths(b *testing.B) {
 
 // BenchmarkMonthReport is one --month report on the same incidents, Timeline included.
 func BenchmarkMonthReport(b *testing.B) {
-	figs := benchFigures(b)
+	inc := benchIncidents(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		NewMonthReport(figs, Month{2021, 6})
+		inc.Timeline().Report(Month{2021, 6}.Period())
 	}
 }

@@ -8,18 +8,19 @@ import (
 	"breachreport/data"
 )
 
-// ExampleNewMonthReport is the report of --month 2019-08 on the embedded sample: the month's
-// one case set against the trailing year, the last rows of the trend, and the change against
-// the previous month.
-func ExampleNewMonthReport() {
+// ExampleTimeline_Report is the report of --month 2019-08 on the embedded sample: the
+// month's one case set against the trailing year, the last rows of the trend, and the change
+// against the previous month.
+func ExampleTimeline_Report() {
 	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	figs := analysis.NewReport(res).Incidents.Slice()
+	var b analysis.Builder
+	b.Add(res.Scopes)
 	m, _ := analysis.ParseMonth("2019-08")
-	rep := analysis.NewMonthReport(figs, m)
+	rep := b.Report(res).Incidents.Timeline().Report(m.Period())
 
 	for _, c := range rep.Cases {
 		l := c.Lag(analysis.Disclose)

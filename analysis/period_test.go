@@ -209,7 +209,7 @@ func TestTimelineSelect(t *testing.T) {
 		disclosedOn("june-again", day(2019, 6, 1)),
 		disclosedOn("leap", day(2020, 2, 29)),
 	}
-	tl := NewTimeline(figs)
+	tl := NewIncidents(figs).Timeline()
 	s := tl.Select(Month{2019, time.June}.Period())
 	// By disclosure date (a month-precision date at the month's first day), then input order.
 	if got, want := ids(s.Incidents), "early-june june-month june-again late-june"; got != want {
@@ -227,10 +227,6 @@ func TestTimelineSelect(t *testing.T) {
 	if tl.Undated() != 1 {
 		t.Errorf("undated = %d, want 1", tl.Undated())
 	}
-	first, last, ok := tl.DataMonths()
-	if !ok || first.String() != "2019-05" || last.String() != "2020-02" {
-		t.Errorf("data months %v … %v, %v", first, last, ok)
-	}
 	months := tl.Months()
 	if len(months) != 10 || months[0].String() != "2019-05" || months[9].String() != "2020-02" {
 		t.Errorf("months = %v, want the 10 months 2019-05 … 2020-02, empty ones included", months)
@@ -238,7 +234,7 @@ func TestTimelineSelect(t *testing.T) {
 	if !tl.Covers(Month{2019, time.May}.Period()) || tl.Covers(Month{2019, time.April}.Period()) || tl.Covers(period(t, "2020-02-01", "2020-03-01")) {
 		t.Error("Covers is wrong")
 	}
-	if got := NewTimeline(nil).Months(); got != nil {
+	if got := NewIncidents(nil).Timeline().Months(); got != nil {
 		t.Errorf("months of no incidents = %v", got)
 	}
 }

@@ -44,22 +44,12 @@ func (r Report) Warnings() int {
 	return n
 }
 
-// NewReport groups the scopes read into incidents, computes every figure and aggregate,
-// and gathers every issue (the reader's, the grouping's and the figures') with its column
-// located in the file and sorted by line. The caller fills in Input, InputSHA256, Generated
-// and Compare.
-func NewReport(res *data.Result) Report {
-	var b Builder
-	b.Add(res.Scopes)
-	return b.Report(res)
-}
-
 // Builder makes a Report from scopes handed to it in input order, a batch at a time (from
 // data.Scan), so that the rows need not be held: while each incident's rows come together
 // in the input, as they usually do, it holds only the rows of the incident being read and
 // the packed figures of those before. When an incident's rows turn out to be apart, it
 // unpacks what it has, holds every row from then on and groups them all at the end, as
-// data.Group does. The report is the same either way, and the same as NewReport's.
+// data.Group does. The report is the same either way.
 type Builder struct {
 	inc Incidents
 	// run is the rows of the incident being read.
@@ -153,8 +143,10 @@ func (b *Builder) goApart() {
 	b.groupIssues, b.figIssues = nil, nil
 }
 
-// Report returns the report of the rows added, with res's accounting and issues (res is
-// what data.Scan or data.Read returned for them). It is called once, after the last Add.
+// Report returns the report of the rows added, with res's accounting and every issue (the
+// reader's, the grouping's and the figures') with its column located in the file and
+// sorted by line; res is what data.Scan or data.Read returned for them. The caller fills
+// in Input, InputSHA256, Generated and Compare. It is called once, after the last Add.
 func (b *Builder) Report(res *data.Result) Report {
 	b.flush()
 	if b.apart {

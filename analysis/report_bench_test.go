@@ -19,14 +19,14 @@ func benchResult(b *testing.B) *data.Result {
 	return benchRes
 }
 
-// BenchmarkNewReport is the analysis stage of generate on the whole input: grouping the
-// scope rows of 100,000 synthetic incidents into incidents, every incident's figures, the
-// summary and the issues.
+// BenchmarkNewReport is the analysis stage of generate on the whole input, a Builder given
+// every row: grouping the scope rows of 100,000 synthetic incidents into incidents, every
+// incident's figures, the summary and the issues.
 func BenchmarkNewReport(b *testing.B) {
 	res := benchResult(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		rep := NewReport(res)
+		rep := reportOf(res)
 		if rep.Incidents.Len() != benchdata.Incidents || rep.Summary.Incidents != benchdata.Incidents || rep.RowsUsed != len(res.Scopes) || len(rep.Issues) != 0 {
 			b.Fatalf("%d incidents (summary %d), %d of %d rows used, %d issues",
 				rep.Incidents.Len(), rep.Summary.Incidents, rep.RowsUsed, len(res.Scopes), len(rep.Issues))
@@ -39,7 +39,7 @@ func BenchmarkNewReport(b *testing.B) {
 // sheet and chart that lists them makes: every incident unpacked. It reports the bytes
 // they are packed into.
 func BenchmarkIncidentsAll(b *testing.B) {
-	inc := NewReport(benchResult(b)).Incidents
+	inc := reportOf(benchResult(b)).Incidents
 	packed := 0
 	for _, c := range inc.chunks {
 		packed += len(c)

@@ -7,7 +7,15 @@ import (
 	"breachreport/data"
 )
 
-func TestNewReport(t *testing.T) {
+// reportOf builds the report of res as generate does, through a Builder, every row in one
+// batch.
+func reportOf(res *data.Result) Report {
+	var b Builder
+	b.Add(res.Scopes)
+	return b.Report(res)
+}
+
+func TestReport(t *testing.T) {
 	in := "企業名,incident_id,件数,漏えい開始日,漏えい終了日,発覚日,公表日\n" +
 		"Example Co.,x,10,2019-02-10,2019-02-01,2019-03-01,2019-04-01\n" + // end before start (analysis)
 		",y,5,,,,\n" + // rejected: no organization (reader)
@@ -16,7 +24,7 @@ func TestNewReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := NewReport(res)
+	rep := reportOf(res)
 	if rep.RowsRead != 3 || rep.RowsUsed != 2 || rep.RowsRejected != 1 || rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		t.Errorf("accounting read %d used %d rejected %d", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}

@@ -59,7 +59,7 @@ func storeFixtures(t *testing.T) map[string]*data.Result {
 }
 
 // reference computes a report's incidents and issues the direct way: every row grouped at
-// once by data.Group, then Analyze, as NewReport did before the Builder.
+// once by data.Group, then Analyze, with nothing packed.
 func reference(res *data.Result) ([]IncidentFigures, []data.Issue) {
 	incs, gi := data.Group(res.Scopes)
 	figs, fi := Analyze(incs)
@@ -228,7 +228,8 @@ func TestBuilderMatchesReference(t *testing.T) {
 func TestIncidentsTimeline(t *testing.T) {
 	for name, res := range storeFixtures(t) {
 		figs, _ := reference(res)
-		slice, packed := NewTimeline(figs), NewIncidents(figs).Timeline()
+		slice := newTimeline(Each(figs), func(i int) IncidentFigures { return figs[i] })
+		packed := NewIncidents(figs).Timeline()
 		months := slice.Months()
 		if !reflect.DeepEqual(packed.Months(), months) || packed.Undated() != slice.Undated() {
 			t.Fatalf("%s: months %v, undated %d; want %v, %d", name, packed.Months(), packed.Undated(), months, slice.Undated())

@@ -32,8 +32,12 @@ func BenchmarkDashboard1000(b *testing.B) {
 	rep := benchReport(b)
 	var size int
 	for b.Loop() {
+		s, err := Build(rep, Options{Lang: i18n.Ja})
+		if err != nil {
+			b.Fatal(err)
+		}
 		var buf bytes.Buffer
-		if err := Write(&buf, rep, Options{Lang: i18n.Ja}); err != nil {
+		if err := s.WriteDashboard(&buf); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
@@ -50,8 +54,12 @@ func BenchmarkDashboard1000(b *testing.B) {
 // ns/op is the whole round trip through the DevTools protocol.
 func BenchmarkRender1000(b *testing.B) {
 	br := startBrowser(b)
+	s, err := Build(benchReport(b), Options{Lang: i18n.Ja})
+	if err != nil {
+		b.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := Write(&buf, benchReport(b), Options{Lang: i18n.Ja}); err != nil {
+	if err := s.WriteDashboard(&buf); err != nil {
 		b.Fatal(err)
 	}
 	path := filepath.Join(b.TempDir(), "charts.html")

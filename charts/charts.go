@@ -25,7 +25,7 @@ import (
 	"breachreport/third_party/echarts"
 )
 
-// Options configure Build and Write. The zero value writes English, with the records axis
+// Options configure Build. The zero value writes English, with the records axis
 // on a log scale only when the cases differ by orders of magnitude.
 type Options struct {
 	// Lang is the language of the page's titles, axis names, legends, tooltips and notes:
@@ -162,16 +162,6 @@ func (s *Set) WriteChart(w io.Writer, id string) error {
 		}
 	}
 	return fmt.Errorf("no chart %q", id)
-}
-
-// Write renders the dashboard (one self-contained HTML document) for rep to w; it is
-// Build followed by WriteDashboard. The same report gives byte-identical HTML.
-func Write(w io.Writer, rep analysis.Report, opts Options) error {
-	s, err := Build(rep, opts)
-	if err != nil {
-		return err
-	}
-	return s.WriteDashboard(w)
 }
 
 func writePage(w io.Writer, p page) error {

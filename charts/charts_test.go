@@ -92,13 +92,10 @@ func hostileReport(t testing.TB) analysis.Report {
 	return report(t, `</script><script>document.title='input'</script>.csv`, incs, issues)
 }
 
+// render returns the dashboard of rep in lang.
 func render(t testing.TB, rep analysis.Report, lang i18n.Lang) string {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Write(&buf, rep, Options{Lang: lang}); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
+	return render2(t, rep, Options{Lang: lang})
 }
 
 var payloadRE = regexp.MustCompile(`<script type="application/json" id="([a-z-]+)-data">([^<]*)</script>`)

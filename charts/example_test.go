@@ -20,7 +20,9 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rep := analysis.NewReport(res)
+	var build analysis.Builder
+	build.Add(res.Scopes)
+	rep := build.Report(res)
 	rep.Input, rep.Generated = data.SampleName, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		log.Fatal(err)

@@ -127,10 +127,15 @@ func recordsAxis(t *testing.T, rep analysis.Report, scale LogScale) (axis map[st
 	return p.Option.XAxis[0], stacked, p.Option.Title.Subtext
 }
 
+// render2 returns the dashboard of rep with opts, built and written as generate does.
 func render2(t testing.TB, rep analysis.Report, opts Options) string {
 	t.Helper()
+	s, err := Build(rep, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, opts); err != nil {
+	if err := s.WriteDashboard(&buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -54,7 +54,7 @@ func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.Perio
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := analysis.NewMonthReport(rep.Incidents.Slice(), m)
+	pr := rep.Incidents.Timeline().Report(m.Period())
 	rep.Incidents, rep.Summary = analysis.NewIncidents(pr.Subject.Incidents), pr.Subject.Summary
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
@@ -307,10 +307,13 @@ func TestIndex(t *testing.T) {
 	}
 	incs, _ := data.Group(res.Scopes)
 	figs, _ := analysis.Analyze(incs)
-	tl := analysis.NewTimeline(figs)
-	first, last, _ := tl.DataMonths()
+	tl := analysis.NewIncidents(figs).Timeline()
+	months := tl.Months()
+	if len(months) == 0 {
+		t.Fatal("no month with a disclosure")
+	}
 	idx := Index{Input: "period.csv", Generated: generated, Undated: tl.Undated()}
-	for _, r := range tl.MonthlyTable(first, last) {
+	for _, r := range tl.MonthlyTable(months[0], months[len(months)-1]) {
 		idx.Months = append(idx.Months, IndexMonth{MonthRow: r, Workbook: r.Month.String() + "/b.xlsx", Dashboard: r.Month.String() + "/c.html"})
 	}
 	var buf bytes.Buffer

@@ -16,7 +16,9 @@ import (
 // (to memory), and reports the dashboard's size, which must stay within 2 MB.
 func BenchmarkWriteSynthetic(b *testing.B) {
 	res := benchdata.Result(b)
-	rep := analysis.NewReport(res)
+	var build analysis.Builder
+	build.Add(res.Scopes)
+	rep := build.Report(res)
 	if rep.Incidents.Len() != benchdata.Incidents || len(rep.Issues) != 0 {
 		b.Fatalf("%d incidents, %d issues", rep.Incidents.Len(), len(rep.Issues))
 	}

@@ -19,7 +19,9 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rep := analysis.NewReport(res)
+	var build analysis.Builder
+	build.Add(res.Scopes)
+	rep := build.Report(res)
 	rep.Input = data.SampleName
 	rep.Compare, _ = analysis.SelectComparison(rep.Incidents, nil, 6)
 

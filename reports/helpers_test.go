@@ -33,7 +33,9 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 	if err != nil {
 		t.Fatalf("reading the sample: %v", err)
 	}
-	rep := analysis.NewReport(res)
+	var build analysis.Builder
+	build.Add(res.Scopes)
+	rep := build.Report(res)
 	cmp, err := analysis.SelectComparison(rep.Incidents, nil, 6)
 	if err != nil {
 		t.Fatal(err)

@@ -45,6 +45,7 @@ json.dump(out, sys.stdout)
 // is 1).
 func openpyxl(t *testing.T) string {
 	t.Helper()
+	clienttest.SkipShort(t, "openpyxl")
 	for _, py := range []string{"/usr/bin/python3", "python3"} {
 		if p, err := exec.LookPath(py); err == nil && exec.Command(p, "-c", "import openpyxl").Run() == nil {
 			return p

@@ -48,7 +48,7 @@ func periodReport(t testing.TB, month string) (analysis.Report, *analysis.Period
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := analysis.NewMonthReport(rep.Incidents.Slice(), m)
+	pr := rep.Incidents.Timeline().Report(m.Period())
 	rep.Incidents, rep.Summary = analysis.NewIncidents(pr.Subject.Incidents), pr.Subject.Summary
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)

@@ -110,12 +110,6 @@ func lineHeight(l i18n.Lang) float64 {
 	return 15
 }
 
-// sheetNames returns the sheet names in order, in language l.
-func sheetNames(l i18n.Lang) []string {
-	return []string{lSheetSummary.in(l), lSheetIncidents.in(l), lSheetScopes.in(l),
-		lSheetComparison.in(l), lSheetIssues.in(l), lSheetMethod.in(l)}
-}
-
 // kindCellLength is the kind of the Data issues entry of a cell cut to Excel's limit.
 const kindCellLength data.Kind = "cell-length"
 
@@ -466,7 +460,6 @@ func bucketCell(f analysis.IncidentFigures, b analysis.Bucket) cell {
 	return cell{}
 }
 
-// maxSources is the largest number of source URLs of any of figs.
 // numbered returns the label with a number after it when there are several.
 func numbered(s string, i, of int) string {
 	if of <= 1 {

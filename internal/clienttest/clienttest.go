@@ -17,8 +17,11 @@ const RequireEnv = "BREACHREPORT_REQUIRE_TOOLS"
 
 // Find returns the path of the first of names found on PATH. When none is found the test
 // is skipped with a message saying what to install, or fails when RequireEnv is "1".
+// Under -short the test is skipped whatever RequireEnv says: the real clients take
+// seconds each, and -short is the fast inner loop.
 func Find(t testing.TB, pkg string, names ...string) string {
 	t.Helper()
+	SkipShort(t, names[0])
 	for _, n := range names {
 		if p, err := exec.LookPath(n); err == nil {
 			return p
@@ -30,6 +33,15 @@ func Find(t testing.TB, pkg string, names ...string) string {
 	}
 	t.Skipf("skipping: %s; set %s=1 to make this a failure", msg, RequireEnv)
 	return ""
+}
+
+// SkipShort skips the test under -short with a message naming what, the slow thing it
+// needs: a client, a built binary, a big input.
+func SkipShort(t testing.TB, what string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: skips %s", what)
+	}
 }
 
 func joinNames(names []string) string {
@@ -46,6 +58,7 @@ func joinNames(names []string) string {
 // Chromium returns the path of Debian's Chromium, or skips (see Find).
 func Chromium(t testing.TB) string {
 	t.Helper()
+	SkipShort(t, "Chromium")
 	return Find(t, "chromium fonts-noto-cjk", "chromium", "chromium-browser", "google-chrome")
 }
 
@@ -75,5 +88,6 @@ func Run(t testing.TB, timeout time.Duration, name string, args ...string) ([]by
 // LibreOffice returns the path of soffice, or skips (see Find).
 func LibreOffice(t testing.TB) string {
 	t.Helper()
+	SkipShort(t, "LibreOffice")
 	return Find(t, "libreoffice-calc-nogui", "soffice", "libreoffice")
 }
