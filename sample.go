@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+
+	"breachreport/data"
+)
+
+const sampleUsage = `Usage: breachreport sample [--synthetic N [--seed S]]
+
+Prints the embedded sample CSV (the two reference cases), a template to copy.
+With --synthetic it prints N fictional incidents (Example Co. 0001, …) instead, for demos
+and tests; the same N and seed always give the same file.
+`
+
+func cmdSample(args []string, e env) error {
+	fs := newFlagSet("sample")
+	synthetic := fs.Int("synthetic", 0, "print `N` fictional incidents instead of the embedded sample")
+	seed := fs.Uint64("seed", 1, "seed `S` of the fictional incidents (with --synthetic)")
+	if err := parseFlags(fs, args, sampleUsage, e); err != nil {
+		return helpOK(err)
+	}
+	switch {
+	case *synthetic < 0 || (*synthetic == 0 && isFlagSet(fs, "synthetic")):
+		return &usageError{msg: fmt.Sprintf("--synthetic: %d incidents: give at least 1", *synthetic), usage: sampleUsage + flagDefaults(fs)}
+	case *synthetic == 0 && isFlagSet(fs, "seed"):
+		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
+	case *synthetic > 0:
+		return data.WriteSynthetic(e.stdout, *synthetic, *seed)
+	}
+	_, err := e.stdout.Write(data.Sample())
+	return err
+}
