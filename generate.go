@@ -36,8 +36,9 @@ Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + wo
 DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
-The input may be UTF-8, UTF-16 or Shift_JIS, separated by commas, tabs or semicolons; both
-are detected unless given. A file in another layout is read through a column mapping (--map).
+The input may be UTF-8, UTF-16, Shift_JIS or Windows-1252, separated by commas, tabs or
+semicolons; both are detected unless given. A file in another layout is read through a
+column mapping (--map).
 
 With --month 2019-06 (or --from 2019-04-01 --to 2019-06-30) the report is on the incidents
 disclosed in that period, set against the trailing 12 months, and the names carry the period:

@@ -23,7 +23,7 @@ type inputFlags struct {
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
 	return inputFlags{
-		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be, shift_jis (also sjis, cp932) or windows-1252 (also latin1) (default: detected)"),
+		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be, shift_jis (also sjis, cp932) or windows-1252 (also cp1252, latin1, iso-8859-1) (default: detected)"),
 		delimiter: fs.String("delimiter", "", "field delimiter `,|tab|;` (default: detected from the header line)"),
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),

@@ -27,12 +27,12 @@ type env struct {
 	bar *progress.Bar
 }
 
-// newBar returns the progress bar of a run: drawn on stderr when it is a terminal, unless
-// quiet; nil otherwise.
 // progressDelayEnv names the environment variable that sets how long a phase runs before
 // its bar is drawn (a Go duration such as 0s or 2s; default progress.DefaultDelay).
 const progressDelayEnv = "BREACHREPORT_PROGRESS_DELAY"
 
+// newBar returns the progress bar of a run: drawn on stderr when it is a terminal, unless
+// quiet; nil otherwise.
 func newBar(e env, quiet bool) *progress.Bar {
 	delay := progress.DefaultDelay
 	if d, err := time.ParseDuration(e.getenv(progressDelayEnv)); err == nil && d >= 0 {
