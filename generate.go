@@ -25,15 +25,8 @@ const (
 // maxCompare is how many incidents the Comparison sheet shows when --compare is not given.
 const maxCompare = 6
 
-const generateUsage = `Usage: breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
-                             [--author NAME] [--company NAME] [--as-of DATE]
-                             [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-                             [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
-                             [--month yyyy-mm | --from DATE --to DATE | --all-months]
-                             [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-
-Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/` + workbookName + `, the charts dashboard
-DIR/` + chartsName + ` and one page per chart in DIR/` + chartDir + `/ (with --images, also PNG and SVG).
+var generateUsage = commandUsage("generate", `Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/`+workbookName+`, the charts dashboard
+DIR/`+chartsName+` and one page per chart in DIR/`+chartDir+`/ (with --images, also PNG and SVG).
 Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
 the workbook's Data issues sheet; the report is still written and the exit status is 1.
 The input may be UTF-8, UTF-16, Shift_JIS or Windows-1252, separated by commas, tabs or
@@ -46,7 +39,7 @@ breach-report-2019-06.xlsx, charts-2019-06.html and charts-2019-06/ (for other p
 breach-report-2019-04-01_2019-06-30.xlsx, and so on). --all-months writes the report of every
 month from the first to the last month of the data, each into DIR/2019-06/ (the workbook and
 the dashboard), and DIR/index.html linking them under an overview chart.
-`
+`)
 
 func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	fs := newFlagSet("generate")

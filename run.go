@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"breachreport/internal/progress"
 )
@@ -53,19 +54,65 @@ type usageError struct {
 
 func (e *usageError) Error() string { return e.msg }
 
-const mainUsage = `Usage:
-  breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
-                        [--author NAME] [--company NAME] [--as-of DATE]
-                        [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-                        [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
-                        [--month yyyy-mm | --from DATE --to DATE | --all-months]
-                        [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-  breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
-                        [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
-                        [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-  breachreport sample [--synthetic N [--seed S]]
-  breachreport version
+// synopsis is the synopsis of one command: its name and its options, a group per line.
+type synopsis struct {
+	name    string
+	options []string
+}
 
+// synopses are the commands' synopses, in the order the usage lists them: the one source of
+// the usage text, which is also in main.go's doc comment and README.md's Commands block
+// (TestDoc checks both).
+var synopses = []synopsis{
+	{"generate", []string{
+		"[-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]",
+		"[--author NAME] [--company NAME] [--as-of DATE]",
+		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]",
+		"[--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]",
+		"[--month yyyy-mm | --from DATE --to DATE | --all-months]",
+		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
+	}},
+	{"validate", []string{
+		"-i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]",
+		"[--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]",
+		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
+	}},
+	{"sample", []string{"[--synthetic N [--seed S]]"}},
+	{"version", nil},
+}
+
+// format returns the synopsis, its first line starting with prefix and the option groups
+// after it lined up under the first.
+func (s synopsis) format(prefix string) string {
+	head := prefix + "breachreport " + s.name
+	if len(s.options) == 0 {
+		return head + "\n"
+	}
+	indent := strings.Repeat(" ", utf8.RuneCountInString(head)+1)
+	return head + " " + strings.Join(s.options, "\n"+indent) + "\n"
+}
+
+// synopsesText returns every command's synopsis, each line starting with prefix.
+func synopsesText(prefix string) string {
+	var b strings.Builder
+	for _, s := range synopses {
+		b.WriteString(s.format(prefix))
+	}
+	return b.String()
+}
+
+// commandUsage is the usage text of the command name: its synopsis, then about.
+func commandUsage(name, about string) string {
+	for _, s := range synopses {
+		if s.name == name {
+			return s.format("Usage: ") + "\n" + about
+		}
+	}
+	panic("no synopsis of command " + name)
+}
+
+// mainUsage is what breachreport prints with --help or no command.
+var mainUsage = "Usage:\n" + synopsesText("  ") + `
 Run "breachreport COMMAND --help" for a command's options.
 `
 

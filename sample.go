@@ -6,12 +6,10 @@ import (
 	"breachreport/data"
 )
 
-const sampleUsage = `Usage: breachreport sample [--synthetic N [--seed S]]
-
-Prints the embedded sample CSV (the two reference cases), a template to copy.
+var sampleUsage = commandUsage("sample", `Prints the embedded sample CSV (the two reference cases), a template to copy.
 With --synthetic it prints N fictional incidents (Example Co. 0001, …) instead, for demos
 and tests; the same N and seed always give the same file.
-`
+`)
 
 func cmdSample(args []string, e env) error {
 	fs := newFlagSet("sample")

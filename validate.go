@@ -10,11 +10,7 @@ import (
 	"breachreport/data"
 )
 
-const validateUsage = `Usage: breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME] [--delimiter ,|tab|;]
-                             [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
-                             [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-
-Reads incidents and reports every problem found, grouped by kind, with line, column and
+var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
 value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
 unless given, as for generate.
 
@@ -22,7 +18,7 @@ unless given, as for generate.
 the problems as a table for Excel (UTF-8 with a byte-order mark, CRLF line ends, one row per
 problem, a ' before any value that a spreadsheet would run as a formula) and the accounting
 on stderr.
-`
+`)
 
 func cmdValidate(_ context.Context, args []string, e env) error {
 	fs := newFlagSet("validate")

@@ -8,10 +8,8 @@ import (
 // version is the release of this build; "go build -ldflags -X main.version=…" may set it.
 var version = "0.1.0-dev"
 
-const versionUsage = `Usage: breachreport version
-
-Prints the version of breachreport and of the Go toolchain that built it.
-`
+var versionUsage = commandUsage("version", `Prints the version of breachreport and of the Go toolchain that built it.
+`)
 
 func cmdVersion(args []string, e env) error {
 	fs := newFlagSet("version")
