@@ -190,7 +190,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		name  string
 		write func(io.Writer) error
 	}{
-		{o.workbook, func(w io.Writer) error { return reports.Write(w, rep, wb) }},
+		{o.workbook, func(w io.Writer) error { return reports.Write(ctx, w, rep, wb) }},
 		{o.dashboard, func(w io.Writer) error {
 			<-setReady
 			if setErr != nil {

@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 
@@ -24,7 +25,7 @@ func Example() {
 	rep.Compare, _ = analysis.SelectComparison(rep.Incidents, nil, 6)
 
 	var buf bytes.Buffer
-	if err := reports.Write(&buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {
+	if err := reports.Write(context.Background(), &buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {
 		log.Fatal(err)
 	}
 

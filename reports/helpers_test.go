@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -47,7 +48,7 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 func writeBook(t testing.TB, rep analysis.Report, l i18n.Lang) (*book, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, Options{Lang: l}); err != nil {
+	if err := Write(context.Background(), &buf, rep, Options{Lang: l}); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
