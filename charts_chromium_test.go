@@ -95,7 +95,7 @@ func TestHostileNamesInChromium(t *testing.T) {
 				t.Fatal(err)
 			}
 			l, _ := i18n.ParseLang(lang)
-			set, err := charts.Build(rep, charts.Options{Lang: l})
+			set, err := charts.Build(context.Background(), rep, charts.Options{Lang: l})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -181,7 +181,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	)
 	go func() {
 		defer close(setReady)
-		set, setErr = charts.Build(rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
 	}()
 	defer func() { <-setReady }()
 	wb := o.wb

@@ -2,6 +2,7 @@ package charts_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"strings"
@@ -26,7 +27,7 @@ func Example() {
 		log.Fatal(err)
 	}
 
-	set, err := charts.Build(rep, charts.Options{Lang: i18n.Ja})
+	set, err := charts.Build(context.Background(), rep, charts.Options{Lang: i18n.Ja})
 	if err != nil {
 		log.Fatal(err)
 	}

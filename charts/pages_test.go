@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -14,7 +15,7 @@ import (
 
 func build(t testing.TB, rep analysis.Report, opts Options) *Set {
 	t.Helper()
-	s, err := Build(rep, opts)
+	s, err := Build(context.Background(), rep, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

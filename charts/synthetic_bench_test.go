@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"testing"
 
@@ -27,7 +28,7 @@ func BenchmarkWriteSynthetic(b *testing.B) {
 	b.ReportAllocs()
 	var size, pages int
 	for b.Loop() {
-		set, err := Build(rep, Options{Lang: i18n.Ja})
+		set, err := Build(context.Background(), rep, Options{Lang: i18n.Ja})
 		if err != nil {
 			b.Fatal(err)
 		}
