@@ -110,7 +110,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		}
 	}()
 	e.bar = newBar(e, *quiet)
-	rep, readAs, err := load(*in, opts, e)
+	rep, readAs, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}

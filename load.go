@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -91,8 +92,9 @@ func (f inputFlags) options() (data.Options, error) {
 // computes every figure. A file that cannot be read at all is an error; problems in rows are
 // issues in the report. readAs says how the input was read ("read as Shift_JIS,
 // tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
-// plain UTF-8 with commas in the tool's own layout.
-func load(path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
+// plain UTF-8 with commas in the tool's own layout. Once ctx is cancelled, load stops and
+// returns its error.
+func load(ctx context.Context, path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -129,7 +131,11 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 	r, opts.Progress = e.bar.Reading(name, size, r)
 	// The rows go into the report as they are read, so that they are never all held.
 	var b analysis.Builder
+	// TODO(merge): pass ctx to data.Scan, and drop the check of ctx here.
 	res, err := data.Scan(io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		b.Add(scopes)
 		return nil
 	})
@@ -141,7 +147,9 @@ func load(path string, opts data.Options, e env) (rep analysis.Report, readAs st
 		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	e.bar.ReadDone(res.RowsRead)
-	rep = b.Report(res)
+	if rep, err = b.Report(ctx, res); err != nil {
+		return analysis.Report{}, "", err
+	}
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string
 	switch {

@@ -20,7 +20,7 @@ problem, a ' before any value that a spreadsheet would run as a formula) and the
 on stderr.
 `)
 
-func cmdValidate(_ context.Context, args []string, e env) error {
+func cmdValidate(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
@@ -46,7 +46,7 @@ func cmdValidate(_ context.Context, args []string, e env) error {
 		return err
 	}
 	e.bar = newBar(e, *quiet)
-	rep, readAs, err := load(*in, opts, e)
+	rep, readAs, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}

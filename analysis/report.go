@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"hash/maphash"
 	"sort"
 	"strings"
@@ -51,7 +52,8 @@ func (r Report) Warnings() int {
 func NewReport(res *data.Result) Report {
 	var b Builder
 	b.Add(res.Scopes)
-	return b.Report(res)
+	rep, _ := b.Report(context.Background(), res)
+	return rep
 }
 
 // Builder makes a Report from scopes handed to it in input order, a batch at a time (from
@@ -155,15 +157,25 @@ func (b *Builder) goApart() {
 
 // Report returns the report of the rows added, with res's accounting and issues (res is
 // what data.Scan or data.Read returned for them). It is called once, after the last Add.
-func (b *Builder) Report(res *data.Result) Report {
+// It checks ctx every few thousand incidents and returns its error once it is cancelled.
+func (b *Builder) Report(ctx context.Context, res *data.Result) (Report, error) {
 	b.flush()
 	if b.apart {
 		incidents, gi := data.Group(b.all)
 		b.all = nil
-		figs, fi := Analyze(incidents)
-		b.groupIssues, b.figIssues = gi, fi
-		for i := range figs {
-			b.inc.Append(&figs[i])
+		b.groupIssues, b.figIssues = gi, nil
+		// A slice of incidents at a time, to check ctx between them.
+		for len(incidents) > 0 {
+			if err := ctx.Err(); err != nil {
+				return Report{}, err
+			}
+			n := min(len(incidents), cancelEvery)
+			figs, fi := Analyze(incidents[:n])
+			b.figIssues = append(b.figIssues, fi...)
+			for i := range figs {
+				b.inc.Append(&figs[i])
+			}
+			incidents = incidents[n:]
 		}
 	}
 	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
@@ -171,14 +183,36 @@ func (b *Builder) Report(res *data.Result) Report {
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+	summary := summarize(untilDone(ctx, b.inc.All()))
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
 	return Report{
 		RowsRead:     res.RowsRead,
 		RowsUsed:     b.rows,
 		RowsRejected: res.RowsRejected,
 		RowsBlank:    res.RowsBlank,
 		Incidents:    b.inc,
-		Summary:      summarize(b.inc.All()),
+		Summary:      summary,
 		Issues:       issues,
 		ExtraColumns: res.Layout.Extra(),
+	}, nil
+}
+
+// cancelEvery is how many incidents apart Builder.Report checks its context: a few
+// milliseconds of work; a power of two, so that the check is a mask.
+const cancelEvery = 4096
+
+// untilDone yields figs until ctx is cancelled.
+func untilDone(ctx context.Context, figs Figures) Figures {
+	return func(yield func(int, *IncidentFigures) bool) {
+		for i, f := range figs {
+			if i&(cancelEvery-1) == 0 && ctx.Err() != nil {
+				return
+			}
+			if !yield(i, f) {
+				return
+			}
+		}
 	}
 }
