@@ -78,6 +78,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
+	defer func() { err = interrupted(ctx, err, l) }()
 	opts, err := inFlags.options()
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
@@ -140,10 +141,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	printAccounting(e.stdout, whole, readAs, note)
-	if err := out.write(ctx, rep, formats, e); err != nil {
+	if _, err := out.write(ctx, rep, formats, e); err != nil {
 		// Everything written before the failure stays; say why the run still fails on top
-		// of this.
-		if res := outcome(whole, *strict, true); res != nil {
+		// of this, unless it was interrupted.
+		if res := outcome(whole, *strict, true); res != nil && ctx.Err() == nil {
 			fmt.Fprintf(e.stderr, "breachreport: %v\n", res)
 		}
 		return err
@@ -167,10 +168,11 @@ type outputs struct {
 }
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
-// images of formats, into o.dir, each file atomically, saying on stdout what it wrote.
-func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) error {
+// images of formats, into o.dir, each file atomically, saying on stdout what it wrote. It
+// returns the paths of the workbook and the dashboard as they are written.
+func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) (wrote []string, err error) {
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
-		return fmt.Errorf("creating output directory: %w", err)
+		return nil, fmt.Errorf("creating output directory: %w", err)
 	}
 	// The charts are worked out while the workbook is written, on whichever core the
 	// workbook leaves free.
@@ -201,7 +203,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	}
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
-			return err
+			return wrote, err
 		}
 		path := filepath.Join(o.dir, f.name)
 		if i == 0 {
@@ -210,15 +212,16 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		err := atomicfile.Write(path, 0o644, f.write)
 		e.bar.Done()
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
+			return wrote, fmt.Errorf("writing %s: %w", path, err)
 		}
+		wrote = append(wrote, path)
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)
 	}
 	if o.noPages {
-		return nil
+		return wrote, nil
 	}
 	<-setReady
-	return writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
+	return wrote, writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {

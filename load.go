@@ -128,10 +128,11 @@ func load(ctx context.Context, path string, opts data.Options, e env) (rep analy
 	h := sha256.New()
 	opts.Now = e.now()
 	defer e.bar.Done()
-	r, opts.Progress = e.bar.Reading(name, size, r)
+	// TODO(merge): pass ctx to data.Scan, and drop ctxReader and the check of ctx in each
+	// once Scan stops reading soon after ctx is cancelled.
+	r, opts.Progress = e.bar.Reading(name, size, ctxReader{ctx, r})
 	// The rows go into the report as they are read, so that they are never all held.
 	var b analysis.Builder
-	// TODO(merge): pass ctx to data.Scan, and drop the check of ctx here.
 	res, err := data.Scan(io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"breachreport/i18n"
 	"breachreport/internal/progress"
 )
 
@@ -53,6 +54,29 @@ type usageError struct {
 }
 
 func (e *usageError) Error() string { return e.msg }
+
+// interruptedError ends a run stopped by Ctrl-C (its context cancelled). It makes the
+// command exit with status 130, as a shell reports a command that SIGINT killed, after its
+// message, which is in the user's language.
+type interruptedError struct {
+	msg string
+}
+
+func (e *interruptedError) Error() string { return e.msg }
+
+// interrupted returns err as the interruption of the run, in language l, when ctx was
+// cancelled and err is what stopped the run. A run that got to its end (with rows
+// rejected, say) was not interrupted, and an interruption said already stays as it is.
+func interrupted(ctx context.Context, err error, l i18n.Lang) error {
+	var (
+		ie *interruptedError
+		re *rejectedError
+	)
+	if err == nil || ctx.Err() == nil || errors.As(err, &ie) || errors.As(err, &re) {
+		return err
+	}
+	return &interruptedError{msg: i18n.Interrupted.In(l)}
+}
 
 // synopsis is the synopsis of one command: its name and its options, a group per line.
 type synopsis struct {
@@ -127,7 +151,7 @@ func run(ctx context.Context, args []string, e env) error {
 	case "validate":
 		return cmdValidate(ctx, args[1:], e)
 	case "sample":
-		return cmdSample(args[1:], e)
+		return cmdSample(ctx, args[1:], e)
 	case "version":
 		return cmdVersion(args[1:], e)
 	case "help", "-h", "-help", "--help":

@@ -8,6 +8,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 )
 
 var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
@@ -20,7 +21,9 @@ problem, a ' before any value that a spreadsheet would run as a formula) and the
 on stderr.
 `)
 
-func cmdValidate(ctx context.Context, args []string, e env) error {
+func cmdValidate(ctx context.Context, args []string, e env) (err error) {
+	// validate writes no report, so it speaks the locale's language.
+	defer func() { err = interrupted(ctx, err, i18n.FromEnv(e.getenv)) }()
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
