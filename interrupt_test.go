@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -235,4 +236,56 @@ func checkMonthsInterrupted(t *testing.T, out string) {
 		t.Error("no month was kept")
 	}
 	t.Logf("%d months kept", months)
+}
+
+// TestInterruptedRun runs commands in-process with their context cancelled from the start:
+// each ends with exit status 130 and the one line in the language of its outputs or of the
+// locale, and generate leaves no output directory behind.
+func TestInterruptedRun(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		lang string // LANG
+		want string
+	}{
+		{"generate", []string{"generate"}, "", "breachreport: interrupted\n"},
+		{"generate --lang ja", []string{"generate", "--lang", "ja"}, "", "breachreport: 中断しました\n"},
+		{"generate, Japanese locale", []string{"generate"}, "ja_JP.UTF-8", "breachreport: 中断しました\n"},
+		{"generate --lang en, Japanese locale", []string{"generate", "--lang", "en"}, "ja_JP.UTF-8", "breachreport: interrupted\n"},
+		{"generate --all-months", []string{"generate", "--all-months"}, "", "breachreport: interrupted\n"},
+		{"validate", []string{"validate", "-i", "testdata/seed-typo.csv"}, "", "breachreport: interrupted\n"},
+		{"validate, Japanese locale", []string{"validate", "-i", "testdata/seed-typo.csv"}, "ja_JP.UTF-8", "breachreport: 中断しました\n"},
+		{"sample --synthetic", []string{"sample", "--synthetic", "1000"}, "", "breachreport: interrupted\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := tt.args
+			if args[0] == "generate" {
+				args = append(args, "-o", out)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			var stdout, stderr bytes.Buffer
+			err := run(ctx, args, env{
+				stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+				getenv: func(k string) string {
+					if k == "LANG" {
+						return tt.lang
+					}
+					return ""
+				},
+				now: func() time.Time { return fixedNow },
+			})
+			if code := exitCode(err, &stderr); code != 130 {
+				t.Errorf("exit status %d, want 130", code)
+			}
+			if stderr.String() != tt.want {
+				t.Errorf("stderr = %q, want %q", stderr.String(), tt.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("the output directory %s was left behind", out)
+			}
+		})
+	}
 }
