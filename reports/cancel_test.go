@@ -30,12 +30,14 @@ func TestCancel(t *testing.T) {
 		{"before", nil},
 		{"rows", func(_ string, done, total int) bool { return done > 0 && done < total }},
 		{"archive", func() func(string, int, int) bool {
-			finished := map[string]bool{}
+			// Every sheet is announced (done 0) before any is written.
+			announced, finished := map[string]bool{}, map[string]bool{}
 			return func(sheet string, done, total int) bool {
-				if done == total && total > 0 {
+				announced[sheet] = true
+				if done == total {
 					finished[sheet] = true
 				}
-				return len(finished) == len(sheetNames(i18n.En))
+				return len(finished) == len(announced)
 			}
 		}()},
 	}
