@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 
 	"breachreport/analysis"
 	"breachreport/charts"
+	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 	"breachreport/reports"
 )
@@ -19,6 +23,8 @@ const indexName = "index.html"
 // with a disclosure known to the month, empty months included, each into its own folder
 // DIR/yyyy-mm/ (the workbook and the dashboard, named as for --month), and then
 // DIR/index.html linking them. The row accounting and the data issues are printed once.
+// When ctx is cancelled, the months written stay, the files of the month being written go,
+// and index.html lists the months written and says the run was interrupted.
 func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
 	tl := rep.Incidents.Timeline()
@@ -50,8 +56,8 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 	}
 	idx := charts.Index{Input: rep.Input, Generated: rep.Generated, Undated: tl.Undated()}
 	for _, m := range months {
-		if err := ctx.Err(); err != nil {
-			return err
+		if ctx.Err() != nil {
+			break
 		}
 		pr := tl.Report(m.Period())
 		sub, err := subjectReport(rep, pr, nil)
@@ -60,7 +66,19 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 		}
 		out := outputs{dir: filepath.Join(outDir, m.String()), lang: l, scale: scale, wb: wb, period: &pr, noPages: true}
 		out.workbook, out.dashboard, _ = periodNames(m.Period())
-		if err := out.write(ctx, sub, nil, e); err != nil {
+		_, statErr := os.Stat(out.dir)
+		wrote, err := out.write(ctx, sub, nil, e)
+		if err != nil && ctx.Err() != nil {
+			// A month is there whole or not at all.
+			for _, p := range wrote {
+				os.Remove(p)
+			}
+			if errors.Is(statErr, fs.ErrNotExist) {
+				os.Remove(out.dir)
+			}
+			break
+		}
+		if err != nil {
 			return err
 		}
 		idx.Months = append(idx.Months, charts.IndexMonth{
@@ -68,6 +86,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 			Workbook: m.String() + "/" + out.workbook, Dashboard: m.String() + "/" + out.dashboard,
 		})
 	}
+	idx.Interrupted = len(idx.Months) < len(months)
 	path := filepath.Join(outDir, indexName)
 	if err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
 		return charts.WriteIndex(w, idx, charts.Options{Lang: l})
@@ -75,5 +94,8 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	if idx.Interrupted {
+		return &interruptedError{msg: fmt.Sprintf(i18n.InterruptedMonths.In(l), len(idx.Months), len(months), path)}
+	}
 	return outcome(rep, strict, true)
 }

@@ -90,12 +90,12 @@ func TestHostileNamesInChromium(t *testing.T) {
 				t.Fatalf("exit %d\n%s%s", r.status, r.stdout, r.stderr)
 			}
 			// Each standalone page is titled with its chart's title.
-			rep, _, err := load(in, data.Options{}, env{now: func() time.Time { return fixedNow }})
+			rep, _, err := load(context.Background(), in, data.Options{}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}
 			l, _ := i18n.ParseLang(lang)
-			set, err := charts.Build(rep, charts.Options{Lang: l})
+			set, err := charts.Build(context.Background(), rep, charts.Options{Lang: l})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -69,7 +70,7 @@ func TestShippedMappings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, readAs, err := load(fixture, data.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+			rep, readAs, err := load(context.Background(), fixture, data.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -25,7 +25,8 @@
 // Run any command with --help for its options.
 //
 // Exit status: 0 when every row was used; 1 when some rows were rejected (the report is
-// still written) or the run failed; 2 for a usage error.
+// still written) or the run failed; 2 for a usage error; 130 when Ctrl-C stopped the run
+// (no file is left half written).
 package main
 
 import (
@@ -51,6 +52,8 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// A second Ctrl-C kills the run at once, should the first not stop it soon enough.
+	context.AfterFunc(ctx, stop)
 	err := run(ctx, os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		getenv: os.Getenv, now: time.Now,
@@ -63,6 +66,11 @@ func main() {
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
+	}
+	var ie *interruptedError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "breachreport: %v\n", err)
+		return 130
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -196,7 +197,11 @@ func TestValidateCSV(t *testing.T) {
 			}
 			var build analysis.Builder
 			build.Add(res.Scopes)
-			want := build.Report(res).Issues
+			rep, err := build.Report(context.Background(), res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := rep.Issues
 			kindOrder := data.Kinds()
 			slices.SortStableFunc(want, func(a, b data.Issue) int {
 				return slices.Index(kindOrder, a.Kind) - slices.Index(kindOrder, b.Kind)

@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"breachreport/analysis"
@@ -20,7 +21,12 @@ func ExampleTimeline_Report() {
 	var b analysis.Builder
 	b.Add(res.Scopes)
 	m, _ := analysis.ParseMonth("2019-08")
-	rep := b.Report(res).Incidents.Timeline().Report(m.Period())
+	all, err := b.Report(context.Background(), res)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep := all.Incidents.Timeline().Report(m.Period())
 
 	for _, c := range rep.Cases {
 		l := c.Lag(analysis.Disclose)

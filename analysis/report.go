@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"hash/maphash"
 	"sort"
 	"strings"
@@ -147,15 +148,25 @@ func (b *Builder) goApart() {
 // reader's, the grouping's and the figures') with its column located in the file and
 // sorted by line; res is what data.Scan or data.Read returned for them. The caller fills
 // in Input, InputSHA256, Generated and Compare. It is called once, after the last Add.
-func (b *Builder) Report(res *data.Result) Report {
+// It checks ctx every few thousand incidents and returns its error once it is cancelled.
+func (b *Builder) Report(ctx context.Context, res *data.Result) (Report, error) {
 	b.flush()
 	if b.apart {
 		incidents, gi := data.Group(b.all)
 		b.all = nil
-		figs, fi := Analyze(incidents)
-		b.groupIssues, b.figIssues = gi, fi
-		for i := range figs {
-			b.inc.Append(&figs[i])
+		b.groupIssues, b.figIssues = gi, nil
+		// A slice of incidents at a time, to check ctx between them.
+		for len(incidents) > 0 {
+			if err := ctx.Err(); err != nil {
+				return Report{}, err
+			}
+			n := min(len(incidents), cancelEvery)
+			figs, fi := Analyze(incidents[:n])
+			b.figIssues = append(b.figIssues, fi...)
+			for i := range figs {
+				b.inc.Append(&figs[i])
+			}
+			incidents = incidents[n:]
 		}
 	}
 	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
@@ -163,14 +174,36 @@ func (b *Builder) Report(res *data.Result) Report {
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+	summary := summarize(untilDone(ctx, b.inc.All()))
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
 	return Report{
 		RowsRead:     res.RowsRead,
 		RowsUsed:     b.rows,
 		RowsRejected: res.RowsRejected,
 		RowsBlank:    res.RowsBlank,
 		Incidents:    b.inc,
-		Summary:      summarize(b.inc.All()),
+		Summary:      summary,
 		Issues:       issues,
 		ExtraColumns: res.Layout.Extra(),
+	}, nil
+}
+
+// cancelEvery is how many incidents apart Builder.Report checks its context: a few
+// milliseconds of work; a power of two, so that the check is a mask.
+const cancelEvery = 4096
+
+// untilDone yields figs until ctx is cancelled.
+func untilDone(ctx context.Context, figs Figures) Figures {
+	return func(yield func(int, *IncidentFigures) bool) {
+		for i, f := range figs {
+			if i&(cancelEvery-1) == 0 && ctx.Err() != nil {
+				return
+			}
+			if !yield(i, f) {
+				return
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -12,7 +13,11 @@ import (
 func reportOf(res *data.Result) Report {
 	var b Builder
 	b.Add(res.Scopes)
-	return b.Report(res)
+	rep, err := b.Report(context.Background(), res)
+	if err != nil {
+		panic(err) // a context never cancelled
+	}
+	return rep
 }
 
 func TestReport(t *testing.T) {

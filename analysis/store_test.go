@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"context"
 	"reflect"
 	"sort"
 	"strconv"
@@ -197,7 +198,10 @@ func TestBuilderMatchesReference(t *testing.T) {
 				for start := 0; start < len(res.Scopes); start += size {
 					b.Add(res.Scopes[start:min(start+size, len(res.Scopes))])
 				}
-				rep := b.Report(res)
+				rep, err := b.Report(context.Background(), res)
+				if err != nil {
+					t.Fatal(err)
+				}
 				what := name + ", batches of " + strconv.Itoa(size)
 				if collide {
 					what += ", every id colliding"

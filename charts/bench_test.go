@@ -32,7 +32,7 @@ func BenchmarkDashboard1000(b *testing.B) {
 	rep := benchReport(b)
 	var size int
 	for b.Loop() {
-		s, err := Build(rep, Options{Lang: i18n.Ja})
+		s, err := Build(context.Background(), rep, Options{Lang: i18n.Ja})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -54,7 +54,7 @@ func BenchmarkDashboard1000(b *testing.B) {
 // ns/op is the whole round trip through the DevTools protocol.
 func BenchmarkRender1000(b *testing.B) {
 	br := startBrowser(b)
-	s, err := Build(benchReport(b), Options{Lang: i18n.Ja})
+	s, err := Build(context.Background(), benchReport(b), Options{Lang: i18n.Ja})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,6 +11,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -124,9 +125,10 @@ type Chart struct {
 // Build builds every chart of rep. The per-case charts (records, timeline, lags) show the
 // incidents of rep.Compare, or of rep.Incidents when Compare is empty; the bubble chart
 // shows every incident, or the largest of them when there are more than a reader can tell
-// apart. The output depends only on rep and opts.
-func Build(rep analysis.Report, opts Options) (*Set, error) {
-	p, err := buildPage(rep, opts)
+// apart. The output depends only on rep and opts. Build checks ctx between charts and
+// returns its error once it is cancelled.
+func Build(ctx context.Context, rep analysis.Report, opts Options) (*Set, error) {
+	p, err := buildPage(ctx, rep, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +177,7 @@ func writePage(w io.Writer, p page) error {
 	return nil
 }
 
-func buildPage(rep analysis.Report, opts Options) (page, error) {
+func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, error) {
 	figs := rep.Compare
 	compared := len(figs)
 	if len(figs) == 0 {
@@ -239,6 +241,9 @@ func buildPage(rep analysis.Report, opts Options) (page, error) {
 			func() (chart, error) { return v.bubbleChart(rep.Incidents) })
 	}
 	for _, build := range builders {
+		if err := ctx.Err(); err != nil {
+			return page{}, err
+		}
 		c, err := build()
 		if err != nil {
 			return page{}, fmt.Errorf("building chart %s: %w", c.ID, err)

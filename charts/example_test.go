@@ -2,6 +2,7 @@ package charts_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"strings"
@@ -22,13 +23,16 @@ func Example() {
 	}
 	var build analysis.Builder
 	build.Add(res.Scopes)
-	rep := build.Report(res)
+	rep, err := build.Report(context.Background(), res)
+	if err != nil {
+		log.Fatal(err)
+	}
 	rep.Input, rep.Generated = data.SampleName, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		log.Fatal(err)
 	}
 
-	set, err := charts.Build(rep, charts.Options{Lang: i18n.Ja})
+	set, err := charts.Build(context.Background(), rep, charts.Options{Lang: i18n.Ja})
 	if err != nil {
 		log.Fatal(err)
 	}

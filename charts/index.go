@@ -29,6 +29,9 @@ type Index struct {
 	Months []IndexMonth
 	// Undated is how many incidents have no disclosure date, so are in no month.
 	Undated int
+	// Interrupted says the run was stopped before every month was written: Months are
+	// those that were.
+	Interrupted bool
 }
 
 // indexLink is one row of the index page's table of links.
@@ -52,9 +55,15 @@ func WriteIndex(w io.Writer, idx Index, opts Options) error {
 		Script:   template.JS(pageJS),
 		CSP:      csp(echarts.MinJS, pageJS),
 	}
-	if n := len(idx.Months); n > 0 {
+	switch n := len(idx.Months); {
+	case n > 0 && idx.Interrupted:
+		p.Subtitle = append(p.Subtitle, v.t(labels.IndexCutShort))
+		fallthrough
+	case n > 0:
 		p.Subtitle = append(p.Subtitle, v.f(labels.IndexMonths, num(n), v.month(idx.Months[0].Month), v.month(idx.Months[n-1].Month)))
-	} else {
+	case idx.Interrupted:
+		p.Empty = v.t(labels.IndexInterrupted)
+	default:
 		p.Empty = v.t(labels.IndexNone)
 	}
 	if idx.Undated > 0 {

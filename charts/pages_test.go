@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -14,7 +15,7 @@ import (
 
 func build(t testing.TB, rep analysis.Report, opts Options) *Set {
 	t.Helper()
-	s, err := Build(rep, opts)
+	s, err := Build(context.Background(), rep, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func recordsAxis(t *testing.T, rep analysis.Report, scale LogScale) (axis map[st
 // render2 returns the dashboard of rep with opts, built and written as generate does.
 func render2(t testing.TB, rep analysis.Report, opts Options) string {
 	t.Helper()
-	s, err := Build(rep, opts)
+	s, err := Build(context.Background(), rep, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -59,7 +60,7 @@ func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.Perio
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(rep, Options{Lang: lang, Period: &pr})
+	s, err := Build(context.Background(), rep, Options{Lang: lang, Period: &pr})
 	if err != nil {
 		t.Fatal(err)
 	}

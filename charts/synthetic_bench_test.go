@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"testing"
 
@@ -18,18 +19,20 @@ func BenchmarkWriteSynthetic(b *testing.B) {
 	res := benchdata.Result(b)
 	var build analysis.Builder
 	build.Add(res.Scopes)
-	rep := build.Report(res)
+	rep, err := build.Report(context.Background(), res)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if rep.Incidents.Len() != benchdata.Incidents || len(rep.Issues) != 0 {
 		b.Fatalf("%d incidents, %d issues", rep.Incidents.Len(), len(rep.Issues))
 	}
-	var err error
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	var size, pages int
 	for b.Loop() {
-		set, err := Build(rep, Options{Lang: i18n.Ja})
+		set, err := Build(context.Background(), rep, Options{Lang: i18n.Ja})
 		if err != nil {
 			b.Fatal(err)
 		}

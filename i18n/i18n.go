@@ -1,5 +1,6 @@
-// Package i18n holds the words breachreport shares between its workbook and its charts, in
-// English and Japanese: metric names and definitions, record types and certainties.
+// Package i18n holds the words breachreport shares between its workbook, its charts and its
+// messages, in English and Japanese: metric names and definitions, record types and
+// certainties.
 package i18n
 
 import (
@@ -182,6 +183,12 @@ func Bucket(b analysis.Bucket) Text {
 
 // Common labels used by more than one output.
 var (
+	// Interrupted is the message of a run stopped by Ctrl-C; InterruptedMonths that of a
+	// generate --all-months run, with the months written, the months planned and the index
+	// page listing those written.
+	Interrupted       = Text{"interrupted", "中断しました"}
+	InterruptedMonths = Text{"interrupted: %d of %d months written, listed in %s", "中断しました（%d / %d か月分を書き出し、%s に一覧）"}
+
 	DayConvention = Text{
 		"Day counts are elapsed days: the later date minus the earlier date, with no +1 (the convention of the US state breach-notification statistics and of the yearly cost-of-breach studies' mean time to identify and contain). A figure is blank when a date it needs is unknown, or when the dates contradict each other (for example disclosure before detection); contradictions are listed in the workbook's Data issues sheet.",
 		"日数は経過日数（後の日付 − 前の日付、+1 しない）で数えます。米国各州の漏えい通知統計や年次の漏えいコスト調査（平均特定・封じ込め日数）と同じ数え方です。必要な日付が不明な場合や、日付が矛盾する場合（例: 発覚より前の公表）は空欄とし、矛盾はワークブックの「データ不備」シートに記載します。",

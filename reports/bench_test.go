@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -24,7 +25,7 @@ func BenchmarkWriteLarge(b *testing.B) {
 	rep := reportFrom(b, []byte(in.String()))
 	b.ResetTimer()
 	for range b.N {
-		if err := Write(io.Discard, rep, Options{Lang: i18n.Ja}); err != nil {
+		if err := Write(context.Background(), io.Discard, rep, Options{Lang: i18n.Ja}); err != nil {
 			b.Fatal(err)
 		}
 	}

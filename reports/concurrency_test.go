@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
@@ -72,8 +73,12 @@ func TestSameBytesAnyScheduling(t *testing.T) {
 		name string
 		do   func(*bytes.Buffer) error
 	}{
-		{"continuation", func(b *bytes.Buffer) error { return Write(b, rep, Options{Lang: i18n.Ja, maxRows: 37}) }},
-		{"period", func(b *bytes.Buffer) error { return Write(b, prep, Options{Lang: i18n.En, Period: pr, maxRows: 5}) }},
+		{"continuation", func(b *bytes.Buffer) error {
+			return Write(context.Background(), b, rep, Options{Lang: i18n.Ja, maxRows: 37})
+		}},
+		{"period", func(b *bytes.Buffer) error {
+			return Write(context.Background(), b, prep, Options{Lang: i18n.En, Period: pr, maxRows: 5})
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var first []byte

@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 
@@ -21,12 +22,15 @@ func Example() {
 	}
 	var build analysis.Builder
 	build.Add(res.Scopes)
-	rep := build.Report(res)
+	rep, err := build.Report(context.Background(), res)
+	if err != nil {
+		log.Fatal(err)
+	}
 	rep.Input = data.SampleName
 	rep.Compare, _ = analysis.SelectComparison(rep.Incidents, nil, 6)
 
 	var buf bytes.Buffer
-	if err := reports.Write(&buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {
+	if err := reports.Write(context.Background(), &buf, rep, reports.Options{Lang: i18n.Ja}); err != nil {
 		log.Fatal(err)
 	}
 

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -35,7 +36,10 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 	}
 	var build analysis.Builder
 	build.Add(res.Scopes)
-	rep := build.Report(res)
+	rep, err := build.Report(context.Background(), res)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmp, err := analysis.SelectComparison(rep.Incidents, nil, 6)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +53,7 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 func writeBook(t testing.TB, rep analysis.Report, l i18n.Lang) (*book, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, Options{Lang: l}); err != nil {
+	if err := Write(context.Background(), &buf, rep, Options{Lang: l}); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

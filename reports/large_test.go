@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,7 +19,7 @@ import (
 func writeWith(t *testing.T, rep analysis.Report, opts Options) *book {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, opts); err != nil {
+	if err := Write(context.Background(), &buf, rep, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -330,7 +331,7 @@ func TestSameBytes(t *testing.T) {
 		var first []byte
 		for i := range 20 {
 			var buf bytes.Buffer
-			if err := Write(&buf, rep, Options{Lang: l, Author: "A", Company: "B"}); err != nil {
+			if err := Write(context.Background(), &buf, rep, Options{Lang: l, Author: "A", Company: "B"}); err != nil {
 				t.Fatal(err)
 			}
 			if i == 0 {

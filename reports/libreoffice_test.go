@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"image/color"
 	"image/png"
@@ -421,7 +422,7 @@ func TestLibreOfficeContinuation(t *testing.T) {
 	soffice := clienttest.LibreOffice(t)
 	rep := reportFrom(t, []byte(continuationCSV()))
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, Options{Lang: i18n.En, maxRows: 4}); err != nil {
+	if err := Write(context.Background(), &buf, rep, Options{Lang: i18n.En, maxRows: 4}); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "parts.xlsx")

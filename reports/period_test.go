@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"strconv"
 	"strings"
@@ -61,7 +62,7 @@ func writePeriodBook(t testing.TB, month string, l i18n.Lang) (*book, []byte) {
 	t.Helper()
 	rep, pr := periodReport(t, month)
 	var buf bytes.Buffer
-	if err := Write(&buf, rep, Options{Lang: l, Period: pr}); err != nil {
+	if err := Write(context.Background(), &buf, rep, Options{Lang: l, Period: pr}); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -37,11 +38,11 @@ func TestProgress(t *testing.T) {
 		calls = append(calls, progressCall{sheet, done, total})
 	}}
 	var with, without bytes.Buffer
-	if err := Write(&with, rep, opts); err != nil {
+	if err := Write(context.Background(), &with, rep, opts); err != nil {
 		t.Fatal(err)
 	}
 	opts.Progress = nil
-	if err := Write(&without, rep, opts); err != nil {
+	if err := Write(context.Background(), &without, rep, opts); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(with.Bytes(), without.Bytes()) {
@@ -115,7 +116,7 @@ func TestCheckSize(t *testing.T) {
 			}
 			err := CheckSize(rep, tt.limit)
 			var buf bytes.Buffer
-			werr := Write(&buf, rep, Options{Lang: i18n.En, maxDataRows: tt.limit})
+			werr := Write(context.Background(), &buf, rep, Options{Lang: i18n.En, maxDataRows: tt.limit})
 			if tt.want == "" {
 				if err != nil || werr != nil || buf.Len() == 0 {
 					t.Errorf("CheckSize: %v; Write: %v, %d bytes; want no error and a workbook", err, werr, buf.Len())

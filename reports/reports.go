@@ -4,6 +4,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -59,7 +60,10 @@ type Options struct {
 // a note on Summary, up to MaxSheetParts sheets (a report that needs more is refused with
 // a *TooManyRowsError before anything is written). Text longer than an Excel cell holds is cut with a visible marker and
 // listed on Data issues. The Comparison sheet holds native Excel charts of its figures.
-func Write(w io.Writer, rep analysis.Report, opts Options) error {
+//
+// Write checks ctx as it goes, every few thousand rows, so that it returns soon after ctx
+// is cancelled, with ctx's error; w may then hold the start of the file.
+func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) error {
 	switch opts.Lang {
 	case "":
 		opts.Lang = i18n.En
@@ -77,10 +81,10 @@ func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	defer f.Close()
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
-	zw := newSortedZip(w)
+	zw := newSortedZip(ctx, w)
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if err := build(f, rep, opts); err != nil {
+	if err := build(ctx, f, rep, opts); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	// excelize adds some content types in map order; sorted, the same report gives the
@@ -115,6 +119,8 @@ const kindCellLength data.Kind = "cell-length"
 
 // bookState is what the sheets of one workbook share.
 type bookState struct {
+	// ctx stops the writing when it is cancelled (sheetWriter.write checks it).
+	ctx  context.Context
 	lang i18n.Lang
 	rep  analysis.Report
 	// generated is the generation time as the page footers show it; "" when unknown.
@@ -163,7 +169,7 @@ type sheetDef struct {
 	lo       layout
 }
 
-func build(f *excelize.File, rep analysis.Report, opts Options) error {
+func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Options) error {
 	l := opts.Lang
 	if err := f.SetDefaultFont(fontFor(l)); err != nil {
 		return err
@@ -172,7 +178,7 @@ func build(f *excelize.File, rep analysis.Report, opts Options) error {
 	if err != nil {
 		return err
 	}
-	bk := &bookState{lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress}
+	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress}
 	if !rep.Generated.IsZero() {
 		bk.generated = rep.Generated.Format("2006-01-02 15:04")
 		if l == i18n.Ja {
@@ -491,6 +497,9 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.flagColumn(slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)) + 1)
 
 	for _, f := range rep.Incidents.All() {
+		if w.err != nil {
+			break
+		}
 		in := &f.Incident
 		w.line, w.incident = in.FirstLine(), in.ID
 		row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), text(in.Service), text(in.Industry),
@@ -528,6 +537,9 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
 	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents.All() {
+		if w.err != nil {
+			break
+		}
 		for _, sf := range f.Scopes {
 			sc := sf.Scope
 			w.line, w.incident = sc.Line, sc.IncidentID
@@ -672,6 +684,9 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		return
 	}
 	for _, is := range issues {
+		if w.err != nil {
+			break
+		}
 		col := is.Header
 		if col == "" {
 			col = is.Column

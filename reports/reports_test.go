@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -722,7 +723,7 @@ func TestGolden(t *testing.T) {
 // TestWriteBadLang checks that an unsupported language is an error, not English.
 func TestWriteBadLang(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, sampleReport(t), Options{Lang: "fr"}); err == nil {
+	if err := Write(context.Background(), &buf, sampleReport(t), Options{Lang: "fr"}); err == nil {
 		t.Fatal("Write with language fr succeeded, want an error")
 	}
 }

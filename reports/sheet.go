@@ -348,6 +348,10 @@ func (o *out) value() any {
 	return o.s
 }
 
+// cancelEvery is how many rows of a sheet's part apart write checks whether the writing is
+// cancelled: a few milliseconds of work; a power of two, so that the check is a mask.
+const cancelEvery = 1024
+
 // write writes one row of cells from column A.
 func (w *sheetWriter) write(cells ...cell) {
 	if w.err != nil {
@@ -359,6 +363,12 @@ func (w *sheetWriter) write(cells ...cell) {
 		}
 	}
 	w.row++
+	if w.row&(cancelEvery-1) == 0 {
+		if err := w.bk.ctx.Err(); err != nil {
+			w.err = err
+			return
+		}
+	}
 	row := w.outBuf[:0]
 	defer func() { w.outBuf = row[:0] }()
 	for i, c := range cells {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"testing"
 
 	"breachreport/i18n"
@@ -19,7 +20,7 @@ func BenchmarkWriteSynthetic(b *testing.B) {
 	var size int64
 	for b.Loop() {
 		var cw countingWriter
-		if err := Write(&cw, rep, Options{Lang: i18n.Ja}); err != nil {
+		if err := Write(context.Background(), &cw, rep, Options{Lang: i18n.Ja}); err != nil {
 			b.Fatal(err)
 		}
 		size = int64(cw)

@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash"
@@ -33,6 +34,8 @@ import (
 // go to a temporary file, read back in order on Close and then removed, so that a large
 // workbook costs disk, not memory.
 type sortedZip struct {
+	// ctx, when cancelled, makes the writing of parts and of the archive fail with its error.
+	ctx     context.Context
 	w       io.Writer
 	entries []*zipEntry
 	// slots bounds the chunks being compressed at once, and so the memory they hold.
@@ -108,8 +111,8 @@ func flatePool(level int) *sync.Pool {
 
 // newSortedZip returns the writer of a workbook to w. (excelize passes the writer a
 // buffer of its own, to hold the whole file in memory; Write gives it w instead.)
-func newSortedZip(w io.Writer) *sortedZip {
-	return &sortedZip{w: w, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), limit: memoryLimit, fastAfter: fastAfter}
+func newSortedZip(ctx context.Context, w io.Writer) *sortedZip {
+	return &sortedZip{ctx: ctx, w: w, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), limit: memoryLimit, fastAfter: fastAfter}
 }
 
 // keep holds a compressed chunk in memory, or moves it to the temporary file once the
@@ -151,6 +154,9 @@ func (z *sortedZip) removeTemp() {
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
+	if err := e.z.ctx.Err(); err != nil {
+		return 0, err
+	}
 	n := len(p)
 	e.crc.Write(p)
 	e.size += uint64(n)
@@ -278,6 +284,9 @@ func (z *sortedZip) finish() error {
 			return err
 		}
 		for _, c := range e.chunks {
+			if err := z.ctx.Err(); err != nil {
+				return err
+			}
 			if c.onDisk {
 				if _, err := io.Copy(w, io.NewSectionReader(z.tmp, c.off, c.n)); err != nil {
 					return fmt.Errorf("temporary file for the workbook: %w", err)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -35,7 +36,7 @@ func TestSortedZipOutputError(t *testing.T) {
 	}
 	for _, okBytes := range []int{0, 100, chunkSize} {
 		base := runtime.NumGoroutine()
-		z := newSortedZip(&failWriter{n: okBytes})
+		z := newSortedZip(context.Background(), &failWriter{n: okBytes})
 		z.limit = 0 // every chunk goes to the temporary file
 		for _, name := range []string{"b.xml", "a.xml"} {
 			w, _ := z.Create(name)

@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -37,7 +38,7 @@ func TestSortedZipChunks(t *testing.T) {
 	}
 	write := func(step, limit, fast int) []byte {
 		var buf bytes.Buffer
-		z := newSortedZip(&buf)
+		z := newSortedZip(context.Background(), &buf)
 		z.limit, z.fastAfter = limit, fast
 		for _, name := range names {
 			w, err := z.Create(name)

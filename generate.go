@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"breachreport/analysis"
+	"breachreport/charts"
+	"breachreport/i18n"
+	"breachreport/internal/atomicfile"
+	"breachreport/reports"
+)
+
+// The names of the files generate writes into the output directory.
+const (
+	workbookName = "breach-report.xlsx"
+	chartsName   = "charts.html"
+)
+
+// maxCompare is how many incidents the Comparison sheet shows when --compare is not given.
+const maxCompare = 6
+
+var generateUsage = commandUsage("generate", `Reads incidents (CSV or an .xlsx sheet, one scope per row) and writes DIR/`+workbookName+`, the charts dashboard
+DIR/`+chartsName+` and one page per chart in DIR/`+chartDir+`/ (with --images, also PNG and SVG).
+Without -i it reads the embedded sample. Rows that cannot be used are listed on stderr and in
+the workbook's Data issues sheet; the report is still written and the exit status is 1.
+The input may be UTF-8, UTF-16, Shift_JIS or Windows-1252, separated by commas, tabs or
+semicolons; both are detected unless given. A file in another layout is read through a
+column mapping (--map).
+
+With --month 2019-06 (or --from 2019-04-01 --to 2019-06-30) the report is on the incidents
+disclosed in that period, set against the trailing 12 months, and the names carry the period:
+breach-report-2019-06.xlsx, charts-2019-06.html and charts-2019-06/ (for other periods
+breach-report-2019-04-01_2019-06-30.xlsx, and so on). --all-months writes the report of every
+month from the first to the last month of the data, each into DIR/2019-06/ (the workbook and
+the dashboard), and DIR/index.html linking them under an overview chart.
+`)
+
+func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
+	fs := newFlagSet("generate")
+	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
+	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
+	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
+	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
+	inFlags := addInputFlags(fs)
+	pf := addPeriodFlags(fs)
+	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
+	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
+	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
+	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
+	if err := parseFlags(fs, args, generateUsage, e); err != nil {
+		return helpOK(err)
+	}
+	if *asOf != "" {
+		t, err := parseAsOf(*asOf)
+		if err != nil {
+			return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		}
+		e.now = func() time.Time { return t }
+	}
+	formats, err := parseImageFormats(*images)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	scale, err := charts.ParseLogScale(*logScale)
+	if err != nil {
+		return &usageError{msg: "--log-scale: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	l, err := chooseLang(*lang, e)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	defer func() { err = interrupted(ctx, err, l) }()
+	opts, err := inFlags.options()
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
+	}
+	var ids []string
+	for _, id := range strings.Split(*compare, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+
+	choice, err := pf.choice()
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
+		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
+	}
+
+	created, err := prepareOutputDir(*outDir)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			removeCreated(created)
+		}
+	}()
+	e.bar = newBar(e, *quiet)
+	rep, readAs, err := load(ctx, *in, opts, e)
+	if err != nil {
+		return err
+	}
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	if choice.allMonths {
+		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
+	}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
+	whole := rep
+	note := ""
+	if choice.set {
+		pr := rep.Incidents.Timeline().Report(choice.period)
+		if rep, err = subjectReport(rep, pr, ids); err != nil {
+			return &usageError{msg: err.Error()}
+		}
+		out.period = &pr
+		out.workbook, out.dashboard, out.pages = periodNames(choice.period)
+		note = periodAccounting(pr)
+	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	if err := reports.CheckSize(rep, e.maxDataRows); err != nil {
+		return err
+	}
+	printIssues(e.stderr, whole)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	printAccounting(e.stdout, whole, readAs, note)
+	if _, err := out.write(ctx, rep, formats, e); err != nil {
+		// Everything written before the failure stays; say why the run still fails on top
+		// of this, unless it was interrupted.
+		if res := outcome(whole, *strict, true); res != nil && ctx.Err() == nil {
+			fmt.Fprintf(e.stderr, "breachreport: %v\n", res)
+		}
+		return err
+	}
+	return outcome(whole, *strict, true)
+}
+
+// outputs says where one report goes: the directory, the names of the workbook, the
+// dashboard and the chart pages' directory, and how they are rendered.
+type outputs struct {
+	dir                        string
+	workbook, dashboard, pages string
+	lang                       i18n.Lang
+	scale                      charts.LogScale
+	// wb are the workbook's options: its language, author and company.
+	wb reports.Options
+	// period is the subject period's report, or nil for a report on the whole input.
+	period *analysis.PeriodReport
+	// noPages leaves out the standalone chart pages (--all-months).
+	noPages bool
+}
+
+// write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
+// images of formats, into o.dir, each file atomically, saying on stdout what it wrote. It
+// returns the paths of the workbook and the dashboard as they are written.
+func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) (wrote []string, err error) {
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating output directory: %w", err)
+	}
+	// The charts are worked out while the workbook is written, on whichever core the
+	// workbook leaves free.
+	var (
+		set      *charts.Set
+		setErr   error
+		setReady = make(chan struct{})
+	)
+	go func() {
+		defer close(setReady)
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+	}()
+	defer func() { <-setReady }()
+	wb := o.wb
+	wb.Period = o.period
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{o.workbook, func(w io.Writer) error { return reports.Write(ctx, w, rep, wb) }},
+		{o.dashboard, func(w io.Writer) error {
+			<-setReady
+			if setErr != nil {
+				return setErr
+			}
+			return set.WriteDashboard(w)
+		}},
+	}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return wrote, err
+		}
+		path := filepath.Join(o.dir, f.name)
+		if i == 0 {
+			wb.Progress = e.bar.Writing(path)
+		}
+		err := atomicfile.Write(path, 0o644, f.write)
+		e.bar.Done()
+		if err != nil {
+			return wrote, fmt.Errorf("writing %s: %w", path, err)
+		}
+		wrote = append(wrote, path)
+		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	}
+	if o.noPages {
+		return wrote, nil
+	}
+	<-setReady
+	return wrote, writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
+}
+
+func chooseLang(flagValue string, e env) (i18n.Lang, error) {
+	if flagValue == "" {
+		return i18n.FromEnv(e.getenv), nil
+	}
+	return i18n.ParseLang(flagValue)
+}
+
+// parseAsOf reads --as-of: a day (taken at midnight UTC) or an RFC 3339 time.
+func parseAsOf(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("--as-of: %q is not a date such as 2019-07-01 or a time such as 2019-07-01T09:00:00+09:00", s)
+}

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// stopWithin is how soon after Ctrl-C a run must end: a second is the aim; the rest is
+// leeway for a machine busy with other tests.
+const stopWithin = 3 * time.Second
+
+// TestInterrupt sends SIGINT to the built binary while generate, validate and generate
+// --all-months work on a large input, and checks that each stops soon with exit status 130
+// and the one-line message in the user's language, leaving no temporary file and nothing
+// half done at a final path.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and makes a 130 MB input (-short)")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGINT is Unix")
+	}
+	bin := buildBinary(t)
+	in := filepath.Join(t.TempDir(), "incidents.csv")
+	// 300,000 incidents (519,112 rows): seconds to read, ten or more to write.
+	sample, err := exec.Command(bin, "sample", "--synthetic", "300000").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, sample, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sample = nil
+
+	monthRE := regexp.MustCompile(`wrote .*/(\d{4}-\d{2})/charts-\d{4}-\d{2}\.html`)
+	tests := []struct {
+		name string
+		args []string
+		lang string // LANG
+		// ready says, from the output dir and the lines on stdout so far, when to send
+		// SIGINT; nil sends it 300 ms after the start, while the input is read.
+		ready   func(out string, stdout []string) bool
+		message string // on stderr; OUT stands for the output directory
+		check   func(t *testing.T, out string)
+	}{
+		{
+			name:    "generate while reading",
+			args:    []string{"generate", "--quiet"},
+			message: "breachreport: interrupted\n",
+			check:   checkNoWorkbook,
+		},
+		{
+			name: "generate while writing the workbook",
+			args: []string{"generate", "--lang", "ja"},
+			ready: func(out string, _ []string) bool {
+				return len(tempFiles(out)) > 0
+			},
+			message: "breachreport: 中断しました\n",
+			check:   checkNoWorkbook,
+		},
+		{
+			name:    "validate",
+			args:    []string{"validate"},
+			lang:    "ja_JP.UTF-8",
+			message: "breachreport: 中断しました\n",
+		},
+		{
+			name: "all months",
+			args: []string{"generate", "--all-months"},
+			ready: func(_ string, stdout []string) bool {
+				return len(stdout) > 0 && monthRE.MatchString(stdout[len(stdout)-1])
+			},
+			message: `breachreport: interrupted: \d+ of 72 months written, listed in OUT/index\.html\n`,
+			check:   checkMonthsInterrupted,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			tmp := filepath.Join(dir, "tmp")
+			if err := os.Mkdir(tmp, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			args := append([]string{tt.args[0], "-i", in}, tt.args[1:]...)
+			if tt.args[0] == "generate" {
+				args = append(args, "-o", out)
+			}
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "LC_ALL=", "LANG="+tt.lang, "TMPDIR="+tmp)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			pipe, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var (
+				mu    sync.Mutex
+				lines []string
+			)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				sc := bufio.NewScanner(pipe)
+				for sc.Scan() {
+					mu.Lock()
+					lines = append(lines, sc.Text())
+					mu.Unlock()
+				}
+			}()
+			ready := tt.ready
+			if ready == nil {
+				start := time.Now()
+				ready = func(string, []string) bool { return time.Since(start) > 300*time.Millisecond }
+			}
+			deadline := time.Now().Add(60 * time.Second)
+			for {
+				mu.Lock()
+				ok := ready(out, lines)
+				mu.Unlock()
+				if ok || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			sent := time.Now()
+			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+				t.Fatalf("SIGINT: %v", err)
+			}
+			<-done
+			cmd.Wait()
+			took := time.Since(sent)
+			t.Logf("stopped %v after SIGINT", took.Round(time.Millisecond))
+
+			if code := cmd.ProcessState.ExitCode(); code != 130 {
+				t.Errorf("exit status %d, want 130; stderr:\n%s", code, stderr.String())
+			}
+			if took > stopWithin {
+				t.Errorf("stopped %v after SIGINT, want within %v", took, stopWithin)
+			}
+			want := regexp.QuoteMeta(tt.message)
+			if strings.Contains(tt.message, `\d`) {
+				want = strings.ReplaceAll(tt.message, "OUT", regexp.QuoteMeta(out))
+			}
+			if !regexp.MustCompile(`^` + want + `$`).MatchString(stderr.String()) {
+				t.Errorf("stderr = %q, want %q", stderr.String(), tt.message)
+			}
+			if left := tempFiles(out); len(left) > 0 {
+				t.Errorf("temporary files left in the output: %q", left)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("%d temporary files left in TMPDIR, such as %s", len(left), left[0].Name())
+			}
+			if tt.check != nil {
+				tt.check(t, out)
+			}
+		})
+	}
+}
+
+// tempFiles returns the paths of the temporary files atomicfile.Write makes (".NAME.tmp-…")
+// under dir.
+func tempFiles(dir string) []string {
+	var found []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.Contains(d.Name(), ".tmp-") {
+			found = append(found, path)
+		}
+		return nil
+	})
+	return found
+}
+
+// checkNoWorkbook checks that no workbook is at its final path in out.
+func checkNoWorkbook(t *testing.T, out string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(out, workbookName)); err == nil {
+		t.Errorf("%s exists after the interruption", workbookName)
+	}
+}
+
+// checkMonthsInterrupted checks the output of an interrupted generate --all-months: every
+// month folder holds its workbook and dashboard and nothing else, index.html links each of
+// them and no other, and says the run was interrupted.
+func checkMonthsInterrupted(t *testing.T, out string) {
+	t.Helper()
+	index, err := os.ReadFile(filepath.Join(out, indexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), "The run was interrupted") {
+		t.Error("index.html does not say the run was interrupted")
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		months++
+		m := e.Name()
+		workbook, dashboard := "breach-report-"+m+".xlsx", "charts-"+m+".html"
+		files, _ := os.ReadDir(filepath.Join(out, m))
+		var names []string
+		for _, f := range files {
+			names = append(names, f.Name())
+		}
+		if strings.Join(names, " ") != workbook+" "+dashboard {
+			t.Errorf("%s holds %q, want %s and %s", m, names, workbook, dashboard)
+		}
+		if !strings.Contains(string(index), `href="`+m+"/"+dashboard+`"`) {
+			t.Errorf("index.html does not link %s", m)
+		}
+	}
+	if links := strings.Count(string(index), `<a href="`) / 2; links != months {
+		t.Errorf("index.html links %d months, the output holds %d", links, months)
+	}
+	if months == 0 {
+		t.Error("no month was kept")
+	}
+	t.Logf("%d months kept", months)
+}
+
+// TestInterruptedRun runs commands in-process with their context cancelled from the start:
+// each ends with exit status 130 and the one line in the language of its outputs or of the
+// locale, and generate leaves no output directory behind.
+func TestInterruptedRun(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		lang string // LANG
+		want string
+	}{
+		{"generate", []string{"generate"}, "", "breachreport: interrupted\n"},
+		{"generate --lang ja", []string{"generate", "--lang", "ja"}, "", "breachreport: 中断しました\n"},
+		{"generate, Japanese locale", []string{"generate"}, "ja_JP.UTF-8", "breachreport: 中断しました\n"},
+		{"generate --lang en, Japanese locale", []string{"generate", "--lang", "en"}, "ja_JP.UTF-8", "breachreport: interrupted\n"},
+		{"generate --all-months", []string{"generate", "--all-months"}, "", "breachreport: interrupted\n"},
+		{"validate", []string{"validate", "-i", "testdata/seed-typo.csv"}, "", "breachreport: interrupted\n"},
+		{"validate, Japanese locale", []string{"validate", "-i", "testdata/seed-typo.csv"}, "ja_JP.UTF-8", "breachreport: 中断しました\n"},
+		{"sample --synthetic", []string{"sample", "--synthetic", "1000"}, "", "breachreport: interrupted\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := tt.args
+			if args[0] == "generate" {
+				args = append(args, "-o", out)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			var stdout, stderr bytes.Buffer
+			err := run(ctx, args, env{
+				stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+				getenv: func(k string) string {
+					if k == "LANG" {
+						return tt.lang
+					}
+					return ""
+				},
+				now: func() time.Time { return fixedNow },
+			})
+			if code := exitCode(err, &stderr); code != 130 {
+				t.Errorf("exit status %d, want 130", code)
+			}
+			if stderr.String() != tt.want {
+				t.Errorf("stderr = %q, want %q", stderr.String(), tt.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("the output directory %s was left behind", out)
+			}
+		})
+	}
+}

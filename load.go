@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"breachreport/analysis"
+	"breachreport/data"
+)
+
+// inputFlags are the flags that say how to read the input, shared by generate and validate.
+type inputFlags struct {
+	encoding, delimiter, dateOrder, mapFile, sheet *string
+	maxInput, maxField                             *string
+	maxColumns                                     *int
+}
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{
+		encoding:  fs.String("encoding", "", "read the input as encoding `NAME`: utf-8, utf-16le, utf-16be, shift_jis (also sjis, cp932) or windows-1252 (also cp1252, latin1, iso-8859-1) (default: detected)"),
+		delimiter: fs.String("delimiter", "", "field delimiter `,|tab|;` (default: detected from the header line)"),
+		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
+		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
+		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
+		maxInput: fs.String("max-input-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxInputSize), " ", ""),
+			"read at most `SIZE` of input (an .xlsx: unpacked), e.g. 2GiB; more is an error"),
+		maxField: fs.String("max-field-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxFieldSize), " ", ""),
+			"read fields (cells) of at most `SIZE` of UTF-8 text, e.g. 8MiB; a longer one is an error"),
+		maxColumns: fs.Int("max-columns", data.DefaultMaxColumns, "read rows of at most `N` fields (columns); more is an error"),
+	}
+}
+
+// mapping reads the column mapping named by --map; nil when there is none. A mapping that
+// cannot be read or has mistakes is an error, not a usage error: its message names the key.
+func (f inputFlags) mapping() (*data.Mapping, error) {
+	if *f.mapFile == "" {
+		return nil, nil
+	}
+	file, err := os.Open(*f.mapFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading mapping: %w", err)
+	}
+	defer file.Close()
+	return data.ParseMapping(file, *f.mapFile)
+}
+
+// options checks the flags and returns the reading options they give; Now is left to load.
+func (f inputFlags) options() (data.Options, error) {
+	enc, err := data.ParseEncoding(*f.encoding)
+	if err != nil {
+		return data.Options{}, fmt.Errorf("--encoding: %w", err)
+	}
+	var delim rune
+	switch strings.ToLower(*f.delimiter) {
+	case "":
+	case ",", "comma":
+		delim = ','
+	case "tab", `\t`, "\t":
+		delim = '\t'
+	case ";", "semicolon":
+		delim = ';'
+	default:
+		return data.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
+	}
+	order, err := data.ParseDateOrder(*f.dateOrder)
+	if err != nil {
+		return data.Options{}, fmt.Errorf("--date-order: %w", err)
+	}
+	var lim data.Limits
+	if lim.MaxInputSize, err = data.ParseSize(*f.maxInput); err != nil {
+		return data.Options{}, fmt.Errorf("--max-input-size: %w", err)
+	}
+	field, err := data.ParseSize(*f.maxField)
+	if err != nil || field > 1<<31-1 {
+		return data.Options{}, fmt.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
+	}
+	lim.MaxFieldSize = int(field)
+	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
+		return data.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
+	}
+	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
+}
+
+// load reads the input named by path ("" for the embedded sample, "-" for stdin) and
+// computes every figure. A file that cannot be read at all is an error; problems in rows are
+// issues in the report. readAs says how the input was read ("read as Shift_JIS,
+// tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
+// plain UTF-8 with commas in the tool's own layout. Once ctx is cancelled, load stops and
+// returns its error.
+func load(ctx context.Context, path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
+	var (
+		r    io.Reader
+		name string
+		size int64 // the input's size, 0 when not known
+	)
+	switch path {
+	case "":
+		r, name, size = bytes.NewReader(data.Sample()), data.SampleName, int64(len(data.Sample()))
+	case "-":
+		r, name = e.stdin, "standard input"
+		if f, ok := e.stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				size = st.Size()
+			}
+		}
+	default:
+		f, err := os.Open(path)
+		if err != nil {
+			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
+			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
+				path, size, data.FormatSize(opts.Limits.MaxInputSize))
+		}
+		r, name = f, path
+	}
+	h := sha256.New()
+	opts.Now = e.now()
+	defer e.bar.Done()
+	// Scan stops between its batches of rows once ctx is cancelled; ctxReader stops what
+	// reads the bytes whole first (a workbook is unpacked before its rows are read).
+	r, opts.Progress = e.bar.Reading(name, size, ctxReader{ctx, r})
+	// The rows go into the report as they are read, so that they are never all held.
+	var b analysis.Builder
+	res, err := data.Scan(ctx, io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+		b.Add(scopes)
+		return nil
+	})
+	if err != nil {
+		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	// Hash the rest too, should the reader have stopped before the end.
+	if _, err := io.Copy(h, r); err != nil {
+		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	e.bar.ReadDone(res.RowsRead)
+	if rep, err = b.Report(ctx, res); err != nil {
+		return analysis.Report{}, "", err
+	}
+	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
+	var how []string
+	switch {
+	case res.Sheet != "":
+		how = append(how, fmt.Sprintf("read sheet %q of the workbook", res.Sheet))
+	case res.Encoding != data.EncodingUTF8 || res.Delimiter != ',':
+		how = append(how, fmt.Sprintf("read as %s, %s-separated", res.Encoding, data.DelimiterName(res.Delimiter)))
+	}
+	if opts.Mapping != nil {
+		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))
+	}
+	return rep, strings.Join(how, "; "), nil
+}
+
+// printIssues lists every issue on w, one per line, naming the input.
+func printIssues(w io.Writer, rep analysis.Report) {
+	for _, is := range rep.Issues {
+		fmt.Fprintf(w, "%s: %s: %s\n", rep.Input, is.Severity, is)
+	}
+}
+
+// printAccounting prints the one-line row accounting of a run, after a line saying how the
+// input was read when that is not plain UTF-8 with commas.
+// A note, when not empty, goes after the number of incidents, in brackets.
+func printAccounting(w io.Writer, rep analysis.Report, readAs, note string) {
+	if readAs != "" {
+		fmt.Fprintf(w, "%s: %s\n", rep.Input, readAs)
+	}
+	fmt.Fprintf(w, "%s: %d rows read, %d used, %d rejected", rep.Input, rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+	if rep.RowsBlank > 0 {
+		fmt.Fprintf(w, " (%s skipped)", plural(rep.RowsBlank, "blank row"))
+	}
+	if note != "" {
+		note = " (" + note + ")"
+	}
+	fmt.Fprintf(w, "; %s%s; %s\n", plural(rep.Incidents.Len(), "incident"), note, plural(rep.Warnings(), "warning"))
+}
+
+// plural formats n and a noun, adding s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// rejectedError reports that some input rows could not be used. The outputs are still
+// written; the command exits with status 1.
+type rejectedError struct {
+	rejected, read int
+	warnings       int
+	// written says whether the issues are also in a written workbook's Data issues sheet.
+	written bool
+	// listed says where the issues were listed, "above" when empty.
+	listed string
+}
+
+func (e *rejectedError) Error() string {
+	listed := e.listed
+	if listed == "" {
+		listed = "above"
+	}
+	if e.rejected == 0 {
+		return fmt.Sprintf("--strict: %s (listed %s)", plural(e.warnings, "warning"), listed)
+	}
+	if e.written {
+		return fmt.Sprintf("%d of %d rows rejected (listed %s and in the Data issues sheet)", e.rejected, e.read, listed)
+	}
+	return fmt.Sprintf("%d of %d rows rejected (listed %s)", e.rejected, e.read, listed)
+}
+
+// outcome turns the row accounting into the command's result.
+// written says whether a workbook with a Data issues sheet was written.
+func outcome(rep analysis.Report, strict, written bool) error {
+	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
+		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+	}
+	if rep.RowsRejected > 0 || (strict && rep.Warnings() > 0) {
+		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
+)
+
+var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
+value; writes nothing. Exit status 1 when any row cannot be used. The encoding and the delimiter are detected
+unless given, as for generate.
+
+--format json prints the problems and the accounting as one JSON object; --format csv prints
+the problems as a table for Excel (UTF-8 with a byte-order mark, CRLF line ends, one row per
+problem, a ' before any value that a spreadsheet would run as a formula) and the accounting
+on stderr.
+`)
+
+func cmdValidate(ctx context.Context, args []string, e env) (err error) {
+	// validate writes no report, so it speaks the locale's language.
+	defer func() { err = interrupted(ctx, err, i18n.FromEnv(e.getenv)) }()
+	fs := newFlagSet("validate")
+	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
+	format := fs.String("format", "text", "print the problems as `text|json|csv` (csv: a table for Excel on stdout, the accounting on stderr)")
+	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
+	inFlags := addInputFlags(fs)
+	if err := parseFlags(fs, args, validateUsage, e); err != nil {
+		return helpOK(err)
+	}
+	if *in == "" {
+		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
+	}
+	switch *format {
+	case "text", "json", "csv":
+	default:
+		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use text, json or csv)", *format), usage: validateUsage + flagDefaults(fs)}
+	}
+	opts, err := inFlags.options()
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: validateUsage + flagDefaults(fs)}
+	}
+	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
+	}
+	e.bar = newBar(e, *quiet)
+	rep, readAs, err := load(ctx, *in, opts, e)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
+			return err
+		}
+		return outcome(rep, *strict, false)
+	case "csv":
+		// stdout holds the table alone, so that it can be saved and opened as it is.
+		if err := writeValidationCSV(e.stdout, rep); err != nil {
+			return err
+		}
+		printAccounting(e.stderr, rep, readAs, "")
+		err := outcome(rep, *strict, false)
+		if re, ok := err.(*rejectedError); ok {
+			re.listed = "in the CSV table on standard output"
+		}
+		return err
+	}
+	for _, g := range groupIssues(rep.Issues) {
+		fmt.Fprintf(e.stdout, "%s (%d):\n", g.kind, len(g.issues))
+		for _, is := range g.issues {
+			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, is.Severity, is)
+		}
+	}
+	printAccounting(e.stdout, rep, readAs, "")
+	return outcome(rep, *strict, false)
+}
+
+// issueGroup is the issues of one kind, in line order.
+type issueGroup struct {
+	kind   data.Kind
+	issues []data.Issue
+}
+
+// groupIssues groups issues by kind, in the order of data.Kinds.
+func groupIssues(issues []data.Issue) []issueGroup {
+	byKind := map[data.Kind][]data.Issue{}
+	for _, is := range issues {
+		byKind[is.Kind] = append(byKind[is.Kind], is)
+	}
+	var out []issueGroup
+	for _, k := range data.Kinds() {
+		if len(byKind[k]) > 0 {
+			out = append(out, issueGroup{k, byKind[k]})
+		}
+	}
+	return out
+}
+
+// validationJSON is what validate --format json prints.
+type validationJSON struct {
+	Input        string     `json:"input"`
+	ReadAs       string     `json:"read_as,omitempty"`
+	SHA256       string     `json:"sha256"`
+	RowsRead     int        `json:"rows_read"`
+	RowsUsed     int        `json:"rows_used"`
+	RowsRejected int        `json:"rows_rejected"`
+	RowsBlank    int        `json:"rows_blank"`
+	Incidents    int        `json:"incidents"`
+	Warnings     int        `json:"warnings"`
+	Issues       []issueRow `json:"issues"`
+}
+
+// writeValidationJSON prints the accounting and every issue, grouped by kind, as one JSON
+// object.
+func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error {
+	out := validationJSON{
+		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
+		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: issueRows(rep),
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
