@@ -13,6 +13,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // mappedWant is what one incident of a shipped mapping's fixture must give, computed by hand
@@ -65,11 +66,11 @@ func TestShippedMappings(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			m, err := data.ParseMapping(f, mapFile)
+			m, err := input.ParseMapping(f, mapFile)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, readAs, err := load(fixture, data.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+			rep, readAs, err := load(fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -135,7 +136,7 @@ func checkMapped(t *testing.T, fig analysis.IncidentFigures, w mappedWant) {
 // the sheet must be named, the typo is reported by sheet, row and cell, and the other rows
 // are kept.
 func TestGenerateFromWorkbook(t *testing.T) {
-	recs, err := csv.NewReader(bytes.NewReader(data.Sample())).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"testing"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 var (
@@ -18,7 +18,7 @@ var (
 func benchFigures(b *testing.B) []IncidentFigures {
 	benchOnce.Do(func() {
 		var buf bytes.Buffer
-		if err := data.WriteSynthetic(&buf, 100_000, 1); err != nil {
+		if err := input.WriteSynthetic(&buf, 100_000, 1); err != nil {
 			b.Fatal(err)
 		}
 		benchFigs = figuresOf(b, buf.Bytes())

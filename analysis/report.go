@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // Report is everything the renderers show: the figures of every incident, their aggregates,
 // the incidents chosen for side-by-side comparison, and the accounting of the input rows.
 // main builds it; charts and reports only read it.
 type Report struct {
-	// Input names the input file as the user gave it (or data.SampleName); InputSHA256 is
+	// Input names the input file as the user gave it (or input.SampleName); InputSHA256 is
 	// the hex SHA-256 of its bytes.
 	Input       string
 	InputSHA256 string
@@ -48,14 +49,14 @@ func (r Report) Warnings() int {
 // and gathers every issue (the reader's, the grouping's and the figures') with its column
 // located in the file and sorted by line. The caller fills in Input, InputSHA256, Generated
 // and Compare.
-func NewReport(res *data.Result) Report {
+func NewReport(res *input.Result) Report {
 	var b Builder
 	b.Add(res.Scopes)
 	return b.Report(res)
 }
 
 // Builder makes a Report from scopes handed to it in input order, a batch at a time (from
-// data.Scan), so that the rows need not be held: while each incident's rows come together
+// input.Scan), so that the rows need not be held: while each incident's rows come together
 // in the input, as they usually do, it holds only the rows of the incident being read and
 // the packed figures of those before. When an incident's rows turn out to be apart, it
 // unpacks what it has, holds every row from then on and groups them all at the end, as
@@ -154,8 +155,8 @@ func (b *Builder) goApart() {
 }
 
 // Report returns the report of the rows added, with res's accounting and issues (res is
-// what data.Scan or data.Read returned for them). It is called once, after the last Add.
-func (b *Builder) Report(res *data.Result) Report {
+// what input.Scan or input.Read returned for them). It is called once, after the last Add.
+func (b *Builder) Report(res *input.Result) Report {
 	b.flush()
 	if b.apart {
 		incidents, gi := data.Group(b.all)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 func TestNewReport(t *testing.T) {
@@ -12,7 +13,7 @@ func TestNewReport(t *testing.T) {
 		"Example Co.,x,10,2019-02-10,2019-02-01,2019-03-01,2019-04-01\n" + // end before start (analysis)
 		",y,5,,,,\n" + // rejected: no organization (reader)
 		"Example Co.,x,abc,,,2019-03-01,2019-04-02\n" // bad count (reader), conflicting disclosed (grouping)
-	res, err := data.Read(strings.NewReader(in), data.Options{})
+	res, err := input.Read(strings.NewReader(in), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

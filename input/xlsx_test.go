@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"archive/zip"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"breachreport/data"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -97,7 +99,7 @@ func TestReadWorkbook(t *testing.T) {
 	for i, w := range want {
 		sc := res.Scopes[i]
 		if sc.IncidentID != w.id || sc.ExposureStart.String() != w.start || sc.ExposureEnd.String() != w.end ||
-			sc.Disclosed.String() != w.disclosed || sc.Records != KnownCount(w.records) || sc.Line != w.line ||
+			sc.Disclosed.String() != w.disclosed || sc.Records != data.KnownCount(w.records) || sc.Line != w.line ||
 			strings.Join(sc.Extra, ",") != w.extra {
 			t.Errorf("scope %d = %+v; want %+v", i, sc, w)
 		}
@@ -289,13 +291,13 @@ func TestReadWorkbookCellTypes(t *testing.T) {
 		t.Fatalf("%d scopes, issues %v", len(res.Scopes), res.Issues)
 	}
 	a, bb, c, d := res.Scopes[0], res.Scopes[1], res.Scopes[2], res.Scopes[3]
-	if a.Disclosed.String() != "2019" || a.Disclosed.Precision() != PrecisionYear || a.Detected.Known() {
+	if a.Disclosed.String() != "2019" || a.Disclosed.Precision() != data.PrecisionYear || a.Detected.Known() {
 		t.Errorf("A: disclosed %v (precision %d), detected %v; want the year 2019 and an unknown detected", a.Disclosed, a.Disclosed.Precision(), a.Detected)
 	}
 	if bb.Disclosed.String() != "2019" || bb.Detected.String() != "2019-05-01" || bb.Notes != "TRUE" {
 		t.Errorf("B: disclosed %v, detected %v, notes %q", bb.Disclosed, bb.Detected, bb.Notes)
 	}
-	if c.Records != KnownCount(41355) || c.Disclosed.String() != "2019-06-04" {
+	if c.Records != data.KnownCount(41355) || c.Disclosed.String() != "2019-06-04" {
 		t.Errorf("C: records %v, disclosed %v", c.Records, c.Disclosed)
 	}
 	if d.Records.Known || d.Disclosed.Known() || d.Notes != "" {

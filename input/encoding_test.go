@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"breachreport/data"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -225,9 +227,9 @@ func TestReadUndecodableBytes(t *testing.T) {
 			if len(res.Scopes) != tt.wantUsed {
 				t.Errorf("used %d rows, want %d", len(res.Scopes), tt.wantUsed)
 			}
-			var rejected []Issue
+			var rejected []data.Issue
 			for _, is := range res.Issues {
-				if is.Severity == Rejected && strings.Contains(is.Message, "not valid "+tt.wantEnc) {
+				if is.Severity == data.Rejected && strings.Contains(is.Message, "not valid "+tt.wantEnc) {
 					rejected = append(rejected, is)
 				}
 			}

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bufio"
@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"breachreport/data"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -305,7 +307,7 @@ func japaneseEvidence(head []byte, atEOF bool) int {
 		first = head[:i]
 	}
 	names := map[string]bool{}
-	for _, c := range Columns() {
+	for _, c := range data.Columns() {
 		for _, a := range c.Aliases {
 			if !isASCII(a) {
 				names[normalizeHeader(a)] = true
