@@ -190,10 +190,10 @@ func checkUTF16(head []byte, enc string) error {
 	case zeroHigh > zeroLow && zeroHigh*16 >= units:
 		return nil
 	case zeroLow > zeroHigh && zeroLow*16 >= units:
-		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (--encoding %s)?",
+		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
 			ErrEncoding, enc, other, other, strings.ToLower(other))
 	}
-	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave --encoding out to detect the encoding",
+	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
 		ErrEncoding, enc, enc, enc)
 }
 
@@ -247,12 +247,12 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	case cp1252OK && latin > 0 && latin >= 4*(japanese+good):
 		return EncodingWindows1252, nil
 	case sjisOK && cp1252OK:
-		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, --encoding shift_jis or --encoding windows-1252",
+		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
 			ErrEncoding, bothReadings(head, atEOF))
 	case badUTF8 <= badSJIS:
 		return EncodingUTF8, nil
 	}
-	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding (--encoding)",
+	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
 		ErrEncoding, len(head), badUTF8, badSJIS)
 }
 
@@ -562,7 +562,7 @@ func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
 	for i, s := range splits {
 		parts[i] = s.String()
 	}
-	return 0, fmt.Errorf("%w: %s: %s; name it, --delimiter , or tab or ;", ErrDelimiter, what, strings.Join(parts, "; "))
+	return 0, fmt.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
 }
 
 // splitRecords reads the first records of text as CSV separated by d.

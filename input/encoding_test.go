@@ -270,11 +270,11 @@ func TestReadEncodingErrors(t *testing.T) {
 		{"unknown encoding name", []byte(comma), Options{Encoding: "euc-jp"}, ErrUnknownEncoding, []string{`"euc-jp"`, "shift_jis", "windows-1252"}},
 		{"delimiter that cannot be one", []byte(comma), Options{Delimiter: '"'}, ErrBadDelimiter, nil},
 		{"UTF-8 given as UTF-16LE", []byte(comma), Options{Encoding: "utf-16le"}, ErrEncoding,
-			[]string{"the encoding given is UTF-16LE", "no byte-order mark and not the NUL bytes that UTF-16LE text has", "it is not UTF-16LE; leave --encoding out"}},
+			[]string{"the encoding given is UTF-16LE", "no byte-order mark and not the NUL bytes that UTF-16LE text has", "it is not UTF-16LE; leave the encoding out"}},
 		{"ASCII given as UTF-16BE", []byte("organization,records\nA,1\n"), Options{Encoding: "utf-16be"}, ErrEncoding,
 			[]string{"it is not UTF-16BE"}},
 		{"UTF-16LE without BOM given as UTF-16BE", encode(t, utf16LEn, comma), Options{Encoding: "utf-16be"}, ErrEncoding,
-			[]string{"the encoding given is UTF-16BE", "its NUL bytes are where UTF-16LE has them", "--encoding utf-16le"}},
+			[]string{"the encoding given is UTF-16BE", "its NUL bytes are where UTF-16LE has them", "is it UTF-16LE (utf-16le)?"}},
 		{"Shift_JIS read as UTF-8: the header is not UTF-8", encode(t, shiftJIS, comma), Options{Encoding: "utf-8"}, nil,
 			[]string{"line 1", "not valid UTF-8"}},
 		{"Shift_JIS given as UTF-16BE", encode(t, shiftJIS, comma), Options{Encoding: "utf-16be"}, ErrEncoding,
@@ -289,7 +289,7 @@ func TestReadEncodingErrors(t *testing.T) {
 		{"neither UTF-8 nor Shift_JIS", bytes.Repeat([]byte("organization\x82\xa0\xff\n"), 20), Options{}, ErrEncoding,
 			[]string{"neither UTF-8 nor Shift_JIS", "60 byte sequences that are not UTF-8 and 20 that are not Shift_JIS"}},
 		{"two delimiters split the header and the rows alike", []byte("organization,records;notes,x\nA,1;n,y\n"), Options{}, ErrDelimiter,
-			[]string{"more than one delimiter", "comma splits the header into 3 fields", "semicolon splits the header into 2 fields", "--delimiter"}},
+			[]string{"more than one delimiter", "comma splits the header into 3 fields", "semicolon splits the header into 2 fields", "name it: comma, tab or semicolon"}},
 		{"the header split by commas, the rows by semicolons", []byte("organization,records,disclosed\nA;1;2019-06-04\nB;2;2019-06-05\n"), Options{}, ErrDelimiter,
 			[]string{"split by different delimiters", "semicolon splits 2 of the 2 rows"}},
 		{"one column, no delimiter: the column missing, not the delimiter", []byte("notes\nFoo, Inc.\nBar\n"), Options{}, ErrMissingCol,
@@ -443,7 +443,7 @@ func TestSniffDelimiter(t *testing.T) {
 		{"one column with commas in the values", "organization\nFoo, Inc.\n", true, ',', nil},
 		{"empty", "", true, ',', nil},
 		{"comma and semicolon both consistent", "a,b;c,d\n1,2;3,4\n", true, 0,
-			[]string{"more than one delimiter", "comma splits the header into 3 fields and 1 of the 1 rows after it alike", "semicolon splits the header into 2 fields", "--delimiter"}},
+			[]string{"more than one delimiter", "comma splits the header into 3 fields and 1 of the 1 rows after it alike", "semicolon splits the header into 2 fields", "name it: comma, tab or semicolon"}},
 		{"a header with two of them and no rows", "a,b;c\n", true, 0, []string{"more than one delimiter"}},
 		{"header by comma, rows by semicolon", "a,b,c\n1;2;3\n4;5;6\n", true, 0,
 			[]string{"split by different delimiters", "comma splits the header into 3 fields and 0 of the 2 rows after it alike",
@@ -567,7 +567,7 @@ func TestSniffShiftJISOrWindows1252(t *testing.T) {
 			if got != "" || !errors.Is(err, ErrEncoding) {
 				t.Fatalf("sniffEncoding = %q, %v; want an ErrEncoding", got, err)
 			}
-			for _, s := range []string{"could be Shift_JIS", "--encoding shift_jis", "--encoding windows-1252", "line 2 reads"} {
+			for _, s := range []string{"could be Shift_JIS", "name it, shift_jis or windows-1252", "shift_jis or windows-1252", "line 2 reads"} {
 				if !strings.Contains(err.Error(), s) {
 					t.Errorf("error %q does not mention %q", err, s)
 				}

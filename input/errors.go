@@ -11,6 +11,9 @@ var (
 	ErrEmpty        = errors.New("empty input")
 	ErrMissingCol   = errors.New("missing required column")
 	ErrDuplicateCol = errors.New("duplicate column")
+	// ErrLayout is wrapped, with ErrMissingCol, when the header names none of the columns:
+	// the file is in another layout, to be read through a Mapping.
+	ErrLayout = errors.New("the header names none of the columns")
 )
 
 // ParseError is a problem that stops reading the file as a whole (for example a header

@@ -212,7 +212,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 		src, res.Sheet = xs, sheet
 	} else {
 		if opts.Sheet != "" {
-			return nil, &ParseError{Err: fmt.Errorf("%w: --sheet %q applies to .xlsx workbooks, and the input is not one", ErrSheet, opts.Sheet)}
+			return nil, &ParseError{Err: fmt.Errorf("%w: the sheet %q is named, but the input is not an .xlsx workbook", ErrSheet, opts.Sheet)}
 		}
 		in, err := openInput(br, opts)
 		if err != nil {
@@ -568,7 +568,7 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 		err := fmt.Errorf("%w: %s; the header found has %s",
 			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
 		if known == 0 {
-			err = fmt.Errorf("%w (is the first row a header? accepted names: %s; a file in another layout needs a column mapping, --map)", err, acceptedNames(cols))
+			err = fmt.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
 		}
 		if rr.res.Sheet == "" && (rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',') {
 			err = fmt.Errorf("%w; the file was %s: is that right?", err, rr.readAs())

@@ -95,16 +95,16 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 		case len(loose) == 1:
 			sheet = loose[0]
 		case len(loose) > 1:
-			return fail(fmt.Errorf("%w: --sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
+			return fail(fmt.Errorf("%w: the sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
 		default:
 			return fail(fmt.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(listed)))
 		}
 	case len(visible) == 1:
 		sheet = visible[0]
 	case len(visible) == 0:
-		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one with --sheet", ErrSheet, quoteList(listed)))
+		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one", ErrSheet, quoteList(listed)))
 	default:
-		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read with --sheet", ErrSheet, len(visible), quoteList(listed)))
+		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read", ErrSheet, len(visible), quoteList(listed)))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {

@@ -143,12 +143,12 @@ func TestReadWorkbookSheets(t *testing.T) {
 		is    error
 		want  string
 	}{
-		{"several sheets and no --sheet", b, Options{}, ErrSheet, `the workbook has 2 sheets ("Notes", "Incident list"); name the one to read with --sheet`},
+		{"several sheets and none named", b, Options{}, ErrSheet, `the workbook has 2 sheets ("Notes", "Incident list"); name the one to read`},
 		{"a sheet that is not there", b, Options{Sheet: "2019"}, ErrSheet, `the workbook has no sheet "2019"; its sheets are "Notes", "Incident list"`},
-		{"--sheet with CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `--sheet "x" applies to .xlsx workbooks`},
+		{"a sheet named, CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `the sheet "x" is named, but the input is not an .xlsx workbook`},
 		{"an encoding with a workbook", b, Options{Sheet: "Notes", Encoding: "cp932"}, ErrEncoding, "applies to CSV input only"},
 		{"a sheet without the columns", b, Options{Sheet: "Notes"}, ErrMissingCol, `sheet "Notes" row 1: missing required column: organization`},
-		{"a loose name matching two sheets", workbook(t, false, []string{"2019-list", "2019 list"}, nil), Options{Sheet: "2019_LIST"}, ErrSheet, `--sheet "2019_LIST" could be any of "2019-list", "2019 list"`},
+		{"a loose name matching two sheets", workbook(t, false, []string{"2019-list", "2019 list"}, nil), Options{Sheet: "2019_LIST"}, ErrSheet, `the sheet "2019_LIST" could be any of "2019-list", "2019 list"`},
 		{"an empty sheet", workbook(t, false, []string{"empty"}, nil), Options{}, ErrEmpty, `sheet "empty": empty input`},
 		{"a broken workbook", append([]byte("PK\x03\x04"), make([]byte, 100)...), Options{}, ErrWorkbook, "cannot be opened"},
 	}
