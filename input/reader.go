@@ -310,7 +310,6 @@ func (rr *rowReader) next() (rawRow, error) {
 			return rawRow{}, rr.ctx.Err()
 		}
 		rec, err := rr.src.next()
-		marks := rr.src.marks()
 		if err == io.EOF {
 			return rawRow{}, io.EOF
 		}
@@ -339,18 +338,11 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
-			value := truncate(strings.Join(rec, ","), 80)
-			if !utf8.ValidString(value) {
-				value = escapeInvalid(value)
-			}
-			if j, _ := undecodable(rec, marks); j >= 0 {
-				value = showUndecodable(strings.Join(rec, ","), marks)
-			}
-			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: value, Message: why})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(strings.Join(rec, ",")), Message: why})
 			continue
 		}
 		rec = fitted
-		if bad := rr.badText(rec, marks); bad != nil {
+		if bad := rr.badText(rec); bad != nil {
 			rr.reject(*bad)
 			continue
 		}
@@ -386,24 +378,43 @@ func (rr *rowReader) next() (rawRow, error) {
 }
 
 // badText returns the Rejected issue of a row whose text is not usable: not valid UTF-8,
-// holding a NUL byte, or holding bytes that did not decode (marks); nil when it is usable.
-func (rr *rowReader) badText(rec []string, marks []mark) *data.Issue {
-	if j := invalidUTF8(rec); j >= 0 {
+// holding a NUL byte, or holding bytes that did not decode; nil when it is usable.
+func (rr *rowReader) badText(rec []string) *data.Issue {
+	issue := func(j int, msg string) *data.Issue {
 		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   escapeInvalid(truncate(rec[j], 80)),
-			Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"}
+			Value: rr.show(rec[j]), Message: msg}
+	}
+	// Decoded text is valid UTF-8 but for the bytes that did not decode.
+	if j := invalidUTF8(rec); j >= 0 && !rr.decoded() {
+		return issue(j, "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
 	}
 	if j := fieldWithNUL(rec); j >= 0 {
-		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   escapeInvalid(truncate(rec[j], 80)),
-			Message: "text holds a NUL byte: the row is damaged, or not text"}
+		return issue(j, "text holds a NUL byte: the row is damaged, or not text")
 	}
-	if j, value := undecodable(rec, marks); j >= 0 {
-		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   value,
-			Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))}
+	if j, _ := undecodable(rec); j >= 0 && rr.decoded() {
+		return issue(j, fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding)))
 	}
 	return nil
+}
+
+// decoded reports whether the text was decoded from another encoding than UTF-8: its
+// invalid UTF-8 is then bytes that did not decode (see decoder).
+func (rr *rowReader) decoded() bool {
+	src, ok := rr.src.(*csvSource)
+	return ok && src.decoded
+}
+
+// show returns text from the input for a message: cut to 80 characters, with the bytes
+// that are not UTF-8, NUL or did not decode escaped (\x82).
+func (rr *rowReader) show(f string) string {
+	if rr.decoded() && hasEscapes(f) {
+		return showUndecodable(f)
+	}
+	t := truncate(f, 80)
+	if !utf8.ValidString(t) || strings.IndexByte(t, 0) >= 0 {
+		return escapeInvalid(t)
+	}
+	return t
 }
 
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
@@ -478,7 +489,6 @@ func (rr *rowReader) header() error {
 	var rec []string
 	for {
 		r, err := rr.src.next()
-		marks := rr.src.marks()
 		if err == io.EOF {
 			return &ParseError{Err: ErrEmpty}
 		}
@@ -489,7 +499,7 @@ func (rr *rowReader) header() error {
 			}
 			return rr.fatal(err)
 		}
-		if j, value := undecodable(r, marks); j >= 0 {
+		if j, value := undecodable(r); rr.decoded() && j >= 0 {
 			return &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}

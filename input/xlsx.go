@@ -226,8 +226,6 @@ func (s *xlsxSource) notes() []cellNote { return s.last }
 
 func (s *xlsxSource) line(int) int { return s.row }
 
-func (s *xlsxSource) marks() []mark { return nil }
-
 func (s *xlsxSource) setWidth(int) {}
 
 // fit pads a row to the header's width (a sheet does not store the empty cells at the end
