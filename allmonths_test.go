@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"breachreport/charts"
-	"breachreport/data"
+	"breachreport/input"
 	"breachreport/internal/clienttest"
 )
 
@@ -23,7 +23,7 @@ import (
 func yearOfSynthetic(t *testing.T) (csvText string, byMonth map[string][]string) {
 	t.Helper()
 	var all bytes.Buffer
-	if err := data.WriteSynthetic(&all, 300, 1); err != nil {
+	if err := input.WriteSynthetic(&all, 300, 1); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&all).ReadAll()

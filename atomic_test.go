@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"breachreport/data"
+	"breachreport/input"
 	"breachreport/internal/clienttest"
 )
 
@@ -45,7 +45,7 @@ func TestKilledGenerate(t *testing.T) {
 	}
 	// 2,000 incidents: read in a fraction of a second, a workbook that takes much longer to
 	// build and write.
-	if err := data.WriteSynthetic(f, 2000, 1); err != nil {
+	if err := input.WriteSynthetic(f, 2000, 1); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -79,7 +79,8 @@ func badCases(t *testing.T) []badCase {
 		{name: "blank lines only", in: []byte("\r\n\n  \n"), fatal: true, want: []string{"reading standard input: empty input"}},
 		{name: "header only", in: []byte(badHeader), read: 0, used: 0, rejected: 0},
 		{name: "no header", in: []byte(goodRows), fatal: true, want: []string{
-			`reading standard input: line 1: missing required column: organization (or 企業名, 組織名, 会社名, organisation, company); the header found has "ex-1", "Example Co. 0001", "card", "confirmed", "1200", "2019-01-05", "2019-02-01", "2019-02-03", "2019-02-04", "2019-03-01", "fine" (is the first row a header? accepted names: incident_id, organization,`}},
+			`reading standard input: line 1: missing required column: organization (or 企業名, 組織名, 会社名, organisation, company); the header found has "ex-1", "Example Co. 0001", "card", "confirmed", "1200", "2019-01-05", "2019-02-01", "2019-02-03", "2019-02-04", "2019-03-01", "fine"; the header names none of the columns (is the first row a header? accepted names: incident_id, organization,`,
+			`notes) (--map FILE reads a file in another layout through a column mapping)`}},
 		{name: "binary garbage", in: garbage, fatal: true, want: []string{
 			`reading standard input: line 1: wrong or unknown encoding: header "\xe9 ｻX\x85Uﾐﾟ\x19w`,
 			`" holds bytes that are not valid Shift_JIS (shown escaped); the file was read as Shift_JIS, comma-separated: is that right?`}},
@@ -111,7 +112,7 @@ func badCases(t *testing.T) []badCase {
 			read: 4, used: 3, rejected: 1, want: []string{
 				`rejected: line 5: broken CSV quoting (extraneous or missing " in quoted-field at line 5, character 62)`}},
 		{name: "50 MB single field", in: []byte(field50MB), big: true, fatal: true, want: []string{
-			`reading standard input: line 5, column notes (11): over a limit: value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 1 MiB, the longest field read (--max-field-size raises it); if the text is not meant to be this long, a quote is not closed`}},
+			`reading standard input: line 5, column notes (11): over a limit: value "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 1 MiB, the longest field read; if the text is not meant to be this long, a quote is not closed (--max-field-size raises it)`}},
 		{name: "10,000 columns", in: []byte(cols.String()), fatal: true, want: []string{
 			"reading standard input: line 1: over a limit: the row has more than 1000 fields, the most read (--max-columns raises it)"}},
 		{name: "50 MB single field, --max-field-size 64MB", in: []byte(field50MB), big: true, args: []string{"--max-field-size", "64MB"}, read: 5, used: 5},

@@ -14,6 +14,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // mappedWant is what one incident of a shipped mapping's fixture must give, computed by hand
@@ -66,11 +67,11 @@ func TestShippedMappings(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			m, err := data.ParseMapping(f, mapFile)
+			m, err := input.ParseMapping(f, mapFile)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, readAs, err := load(context.Background(), fixture, data.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+			rep, readAs, err := load(context.Background(), fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -136,7 +137,7 @@ func checkMapped(t *testing.T, fig analysis.IncidentFigures, w mappedWant) {
 // the sheet must be named, the typo is reported by sheet, row and cell, and the other rows
 // are kept.
 func TestGenerateFromWorkbook(t *testing.T) {
-	recs, err := csv.NewReader(bytes.NewReader(data.Sample())).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestGenerateFromWorkbook(t *testing.T) {
 	}
 
 	r := runCmd(t, "", "validate", "-i", path)
-	if r.status != 1 || !strings.Contains(r.stderr, `the workbook has 2 sheets ("README", "事案一覧"); name the one to read with --sheet`) {
+	if r.status != 1 || !strings.Contains(r.stderr, `the workbook has 2 sheets ("README", "事案一覧"); name the one to read (--sheet NAME names the sheet to read)`) {
 		t.Errorf("without --sheet: exit %d, stderr %q", r.status, r.stderr)
 	}
 	dir := t.TempDir()

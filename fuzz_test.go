@@ -14,7 +14,7 @@ import (
 // whole or, when the input cannot be read, nothing, and never leaves a temporary file.
 // validate --format csv exits as --format json does and its table holds the same issues.
 func FuzzGenerate(f *testing.F) {
-	for _, p := range []string{"testdata/bad-rows.csv", "testdata/seed-typo.csv", "data/sample.csv"} {
+	for _, p := range []string{"testdata/bad-rows.csv", "testdata/seed-typo.csv", "input/sample.csv"} {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
@@ -29,17 +30,17 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
 		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
-		maxInput: fs.String("max-input-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxInputSize), " ", ""),
+		maxInput: fs.String("max-input-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxInputSize), " ", ""),
 			"read at most `SIZE` of input (an .xlsx: unpacked), e.g. 2GiB; more is an error"),
-		maxField: fs.String("max-field-size", strings.ReplaceAll(data.FormatSize(data.DefaultMaxFieldSize), " ", ""),
+		maxField: fs.String("max-field-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxFieldSize), " ", ""),
 			"read fields (cells) of at most `SIZE` of UTF-8 text, e.g. 8MiB; a longer one is an error"),
-		maxColumns: fs.Int("max-columns", data.DefaultMaxColumns, "read rows of at most `N` fields (columns); more is an error"),
+		maxColumns: fs.Int("max-columns", input.DefaultMaxColumns, "read rows of at most `N` fields (columns); more is an error"),
 	}
 }
 
 // mapping reads the column mapping named by --map; nil when there is none. A mapping that
 // cannot be read or has mistakes is an error, not a usage error: its message names the key.
-func (f inputFlags) mapping() (*data.Mapping, error) {
+func (f inputFlags) mapping() (*input.Mapping, error) {
 	if *f.mapFile == "" {
 		return nil, nil
 	}
@@ -48,14 +49,14 @@ func (f inputFlags) mapping() (*data.Mapping, error) {
 		return nil, fmt.Errorf("reading mapping: %w", err)
 	}
 	defer file.Close()
-	return data.ParseMapping(file, *f.mapFile)
+	return input.ParseMapping(file, *f.mapFile)
 }
 
 // options checks the flags and returns the reading options they give; Now is left to load.
-func (f inputFlags) options() (data.Options, error) {
-	enc, err := data.ParseEncoding(*f.encoding)
+func (f inputFlags) options() (input.Options, error) {
+	enc, err := input.ParseEncoding(*f.encoding)
 	if err != nil {
-		return data.Options{}, fmt.Errorf("--encoding: %w", err)
+		return input.Options{}, fmt.Errorf("--encoding: %w", err)
 	}
 	var delim rune
 	switch strings.ToLower(*f.delimiter) {
@@ -67,25 +68,25 @@ func (f inputFlags) options() (data.Options, error) {
 	case ";", "semicolon":
 		delim = ';'
 	default:
-		return data.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
+		return input.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
 	}
 	order, err := data.ParseDateOrder(*f.dateOrder)
 	if err != nil {
-		return data.Options{}, fmt.Errorf("--date-order: %w", err)
+		return input.Options{}, fmt.Errorf("--date-order: %w", err)
 	}
-	var lim data.Limits
-	if lim.MaxInputSize, err = data.ParseSize(*f.maxInput); err != nil {
-		return data.Options{}, fmt.Errorf("--max-input-size: %w", err)
+	var lim input.Limits
+	if lim.MaxInputSize, err = input.ParseSize(*f.maxInput); err != nil {
+		return input.Options{}, fmt.Errorf("--max-input-size: %w", err)
 	}
-	field, err := data.ParseSize(*f.maxField)
+	field, err := input.ParseSize(*f.maxField)
 	if err != nil || field > 1<<31-1 {
-		return data.Options{}, fmt.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
+		return input.Options{}, fmt.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
 	}
 	lim.MaxFieldSize = int(field)
 	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
-		return data.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
+		return input.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
 	}
-	return data.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
+	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and
@@ -94,7 +95,7 @@ func (f inputFlags) options() (data.Options, error) {
 // tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
 // plain UTF-8 with commas in the tool's own layout. Once ctx is cancelled, load stops and
 // returns its error.
-func load(ctx context.Context, path string, opts data.Options, e env) (rep analysis.Report, readAs string, err error) {
+func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -102,7 +103,7 @@ func load(ctx context.Context, path string, opts data.Options, e env) (rep analy
 	)
 	switch path {
 	case "":
-		r, name, size = bytes.NewReader(data.Sample()), data.SampleName, int64(len(data.Sample()))
+		r, name, size = bytes.NewReader(input.Sample()), input.SampleName, int64(len(input.Sample()))
 	case "-":
 		r, name = e.stdin, "standard input"
 		if f, ok := e.stdin.(*os.File); ok {
@@ -121,7 +122,7 @@ func load(ctx context.Context, path string, opts data.Options, e env) (rep analy
 		}
 		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
 			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
-				path, size, data.FormatSize(opts.Limits.MaxInputSize))
+				path, size, input.FormatSize(opts.Limits.MaxInputSize))
 		}
 		r, name = f, path
 	}
@@ -133,7 +134,7 @@ func load(ctx context.Context, path string, opts data.Options, e env) (rep analy
 	r, opts.Progress = e.bar.Reading(name, size, ctxReader{ctx, r})
 	// The rows go into the report as they are read, so that they are never all held.
 	var b analysis.Builder
-	res, err := data.Scan(ctx, io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
+	res, err := input.Scan(ctx, io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
 		b.Add(scopes)
 		return nil
 	})
@@ -153,8 +154,8 @@ func load(ctx context.Context, path string, opts data.Options, e env) (rep analy
 	switch {
 	case res.Sheet != "":
 		how = append(how, fmt.Sprintf("read sheet %q of the workbook", res.Sheet))
-	case res.Encoding != data.EncodingUTF8 || res.Delimiter != ',':
-		how = append(how, fmt.Sprintf("read as %s, %s-separated", res.Encoding, data.DelimiterName(res.Delimiter)))
+	case res.Encoding != input.EncodingUTF8 || res.Delimiter != ',':
+		how = append(how, fmt.Sprintf("read as %s, %s-separated", res.Encoding, input.DelimiterName(res.Delimiter)))
 	}
 	if opts.Mapping != nil {
 		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))

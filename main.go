@@ -38,6 +38,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"time"
+
+	"breachreport/input"
 )
 
 // gcPercent is the garbage collector's target heap growth, in percent, unless GOGC is set.
@@ -80,6 +82,31 @@ func exitCode(err error, stderr io.Writer) int {
 		}
 		return 2
 	}
-	fmt.Fprintf(stderr, "breachreport: %v\n", err)
+	fmt.Fprintf(stderr, "breachreport: %v%s\n", err, flagHint(err))
 	return 1
+}
+
+// flagHints name the flag that gets past each error of the reading that one can: the
+// input package leaves the command line to the command.
+var flagHints = []struct {
+	err  error
+	hint string
+}{
+	{input.ErrInputSize, "--max-input-size raises it"},
+	{input.ErrFieldSize, "--max-field-size raises it"},
+	{input.ErrColumns, "--max-columns raises it"},
+	{input.ErrSheet, "--sheet NAME names the sheet to read"},
+	{input.ErrEncoding, "--encoding NAME names the encoding"},
+	{input.ErrDelimiter, "--delimiter names the delimiter: , or tab or ;"},
+	{input.ErrLayout, "--map FILE reads a file in another layout through a column mapping"},
+}
+
+// flagHint returns " (hint)" naming the flag that gets past err, or "" when no flag does.
+func flagHint(err error) string {
+	for _, h := range flagHints {
+		if errors.Is(err, h.err) {
+			return " (" + h.hint + ")"
+		}
+	}
+	return ""
 }

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -180,7 +180,7 @@ func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
 }
 
 func TestValidateShiftJIS(t *testing.T) {
-	sample, err := japanese.ShiftJIS.NewEncoder().Bytes(data.Sample())
+	sample, err := japanese.ShiftJIS.NewEncoder().Bytes(input.Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestValidateWindows1252(t *testing.T) {
 	unclear := write("unclear.csv", "organization,notes\nAcme,€100\n")
 	r = runCmd(t, "", "validate", "-i", unclear)
 	if want := "reading " + unclear + ": wrong or unknown encoding: the text is not UTF-8, and it could be Shift_JIS"; r.status != 1 ||
-		!strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "--encoding shift_jis or --encoding windows-1252") {
+		!strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "name it, shift_jis or windows-1252 (--encoding NAME names the encoding)") {
 		t.Fatalf("exit %d, want 1 with %q; stderr:\n%s", r.status, want, r.stderr)
 	}
 	if r := runCmd(t, "", "validate", "-i", unclear, "--encoding", "latin1"); r.status != 0 {
@@ -315,11 +315,11 @@ func TestValidateJSON(t *testing.T) {
 
 func TestSampleCommand(t *testing.T) {
 	r := runCmd(t, "", "sample")
-	if r.status != 0 || r.stdout != string(data.Sample()) {
+	if r.status != 0 || r.stdout != string(input.Sample()) {
 		t.Errorf("sample printed %d bytes with exit %d, want the embedded sample", len(r.stdout), r.status)
 	}
 	// The printed sample reads back without a single issue.
-	res, err := data.Read(strings.NewReader(r.stdout), data.Options{})
+	res, err := input.Read(strings.NewReader(r.stdout), input.Options{})
 	if err != nil || len(res.Issues) != 0 || len(res.Scopes) != 4 {
 		t.Errorf("sample reads back with %v, %v", err, res)
 	}

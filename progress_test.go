@@ -15,7 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"breachreport/data"
+	"breachreport/input"
 	"breachreport/internal/clienttest"
 )
 
@@ -25,7 +25,7 @@ import (
 func progressInput(t *testing.T, dir string, n int) (path string, rows, incidents int) {
 	t.Helper()
 	var b bytes.Buffer
-	if err := data.WriteSynthetic(&b, n, 1); err != nil {
+	if err := input.WriteSynthetic(&b, n, 1); err != nil {
 		t.Fatal(err)
 	}
 	b.WriteString("ex-warn,Example Co. warn,,,,card,confirmed,-4,,,,,2019-06-04,,\n")

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 )
 
 var sampleUsage = commandUsage("sample", `Prints the embedded sample CSV (the two reference cases), a template to copy.
@@ -26,9 +26,9 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	case *synthetic == 0 && isFlagSet(fs, "seed"):
 		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0:
-		err := data.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
+		err := input.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
 		return interrupted(ctx, err, i18n.FromEnv(e.getenv))
 	}
-	_, err := e.stdout.Write(data.Sample())
+	_, err := e.stdout.Write(input.Sample())
 	return err
 }

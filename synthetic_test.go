@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
-// TestSampleSynthetic checks sample --synthetic: it prints what data.WriteSynthetic writes,
+// TestSampleSynthetic checks sample --synthetic: it prints what input.WriteSynthetic writes,
 // the same for the same seed, and generate and validate read it with no issue at all.
 func TestSampleSynthetic(t *testing.T) {
 	r := runCmd(t, "", "sample", "--synthetic", "300", "--seed", "11")
@@ -17,11 +17,11 @@ func TestSampleSynthetic(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", r.status, r.stderr)
 	}
 	var want bytes.Buffer
-	if err := data.WriteSynthetic(&want, 300, 11); err != nil {
+	if err := input.WriteSynthetic(&want, 300, 11); err != nil {
 		t.Fatal(err)
 	}
 	if r.stdout != want.String() {
-		t.Error("sample --synthetic 300 --seed 11 differs from data.WriteSynthetic(300, 11)")
+		t.Error("sample --synthetic 300 --seed 11 differs from input.WriteSynthetic(300, 11)")
 	}
 	if again := runCmd(t, "", "sample", "--synthetic", "300", "--seed", "11"); again.stdout != r.stdout {
 		t.Error("the same seed gave a different file")

@@ -17,6 +17,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // csvColumns are the columns of validate --format csv, in order: the keys of an issue in
@@ -141,13 +142,13 @@ func issueCells(is data.Issue) []string {
 }
 
 // TestValidateCSV runs validate --format csv on inputs of every sort and checks the table
-// cell by cell against the issues that data.Read and analysis.Builder find (every issue,
+// cell by cell against the issues that input.Read and analysis.Builder find (every issue,
 // grouped by kind in the order of data.Kinds, in line order within a kind), against the
 // issues of --format json, and that the accounting is on stderr, as text prints it, with the
 // same exit status as text and json.
 func TestValidateCSV(t *testing.T) {
 	sample := filepath.Join(t.TempDir(), "sample.csv")
-	if err := os.WriteFile(sample, data.Sample(), 0o644); err != nil {
+	if err := os.WriteFile(sample, input.Sample(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -169,7 +170,7 @@ func TestValidateCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			args := []string{"validate", "-i", tt.path}
-			opts := data.Options{Now: fixedNow, Sheet: tt.sheet}
+			opts := input.Options{Now: fixedNow, Sheet: tt.sheet}
 			if tt.sheet != "" {
 				args = append(args, "--sheet", tt.sheet)
 			}
@@ -180,7 +181,7 @@ func TestValidateCSV(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer f.Close()
-				if opts.Mapping, err = data.ParseMapping(f, tt.mapped); err != nil {
+				if opts.Mapping, err = input.ParseMapping(f, tt.mapped); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -191,7 +192,7 @@ func TestValidateCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer in.Close()
-			res, err := data.Read(in, opts)
+			res, err := input.Read(in, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -207,7 +208,7 @@ func TestValidateCSV(t *testing.T) {
 				return slices.Index(kindOrder, a.Kind) - slices.Index(kindOrder, b.Kind)
 			})
 			if len(want) != tt.wantIssues {
-				t.Fatalf("data.Read finds %d issues, want %d: %v", len(want), tt.wantIssues, want)
+				t.Fatalf("input.Read finds %d issues, want %d: %v", len(want), tt.wantIssues, want)
 			}
 
 			text := runCmd(t, "", args...)

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // sampleFigures runs the embedded sample through the same steps as the command.
 func sampleFigures(t *testing.T) []IncidentFigures {
 	t.Helper()
-	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func parseJDN(t *testing.T, s string) (int, bool) {
 // with Julian day numbers and compares them to Analyze.
 func TestIndependentComputation(t *testing.T) {
 	figs := sampleFigures(t)
-	lines := strings.Split(strings.TrimSpace(string(data.Sample())), "\n")
+	lines := strings.Split(strings.TrimSpace(string(input.Sample())), "\n")
 	type scope struct {
 		confirmed                    bool
 		start, end, det, cont, discl string

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 // TestBuilderReportCancel builds the report of more incidents than Builder.Report takes at
@@ -16,7 +16,7 @@ import (
 // it against the direct computation; with a cancelled context, Report returns its error.
 func TestBuilderReportCancel(t *testing.T) {
 	var synth bytes.Buffer
-	if err := data.WriteSynthetic(&synth, cancelEvery+100, 5); err != nil {
+	if err := input.WriteSynthetic(&synth, cancelEvery+100, 5); err != nil {
 		t.Fatal(err)
 	}
 	// The first row of an incident with several rows, put last, makes its rows apart.
@@ -38,7 +38,7 @@ func TestBuilderReportCancel(t *testing.T) {
 		{"apart, cancelled", apart, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := data.Read(strings.NewReader(tt.in), data.Options{Now: storeNow})
+			res, err := input.Read(strings.NewReader(tt.in), input.Options{Now: storeNow})
 			if err != nil {
 				t.Fatal(err)
 			}

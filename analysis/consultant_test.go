@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/japanese"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 // consultantCSV is the seed as a Japanese consultant keeps it: Japanese headers, Japanese
@@ -26,11 +26,11 @@ func TestSeedAsConsultantsWriteIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := data.Read(bytes.NewReader([]byte(sjis)), data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := input.Read(bytes.NewReader([]byte(sjis)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Encoding != data.EncodingShiftJIS {
+	if res.Encoding != input.EncodingShiftJIS {
 		t.Errorf("encoding detected as %q, want Shift_JIS", res.Encoding)
 	}
 	sameFiguresAsSample(t, reportOf(res))
@@ -68,7 +68,7 @@ func TestSeedFromExcelWorkbook(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	res, err := data.Read(&buf, data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := input.Read(&buf, input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

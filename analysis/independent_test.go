@@ -10,11 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 // rawIncident is an incident as TestMonthlyIndependently reads it from the CSV text itself,
-// without data.Read, data.Group or Analyze.
+// without input.Read, data.Group or Analyze.
 type rawIncident struct {
 	id, cause                     string
 	detected, contained, disclose string
@@ -165,12 +165,12 @@ type rawMonth struct {
 
 // TestMonthlyIndependently computes the monthly figures of a synthetic file a second way —
 // from the CSV text with encoding/csv, string month keys, Julian day numbers and its own
-// median and percentile — and checks that the production path (data.Read, Builder,
+// median and percentile — and checks that the production path (input.Read, Builder,
 // Timeline) gives the same for every month, for the pooled trailing year and for the
 // breakdown by cause.
 func TestMonthlyIndependently(t *testing.T) {
 	var b bytes.Buffer
-	if err := data.WriteSynthetic(&b, 6000, 2026); err != nil {
+	if err := input.WriteSynthetic(&b, 6000, 2026); err != nil {
 		t.Fatal(err)
 	}
 	raw := readRaw(t, b.Bytes())

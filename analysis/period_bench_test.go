@@ -5,7 +5,7 @@ import (
 	"sync"
 	"testing"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 var (
@@ -18,7 +18,7 @@ var (
 func benchIncidents(b *testing.B) Incidents {
 	benchOnce.Do(func() {
 		var buf bytes.Buffer
-		if err := data.WriteSynthetic(&buf, 100_000, 1); err != nil {
+		if err := input.WriteSynthetic(&buf, 100_000, 1); err != nil {
 			b.Fatal(err)
 		}
 		benchInc = NewIncidents(figuresOf(b, buf.Bytes()))

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // Report is everything the renderers show: the figures of every incident, their aggregates,
 // the incidents chosen for side-by-side comparison, and the accounting of the input rows.
 // main builds it; charts and reports only read it.
 type Report struct {
-	// Input names the input file as the user gave it (or data.SampleName); InputSHA256 is
+	// Input names the input file as the user gave it (or input.SampleName); InputSHA256 is
 	// the hex SHA-256 of its bytes.
 	Input       string
 	InputSHA256 string
@@ -46,7 +47,7 @@ func (r Report) Warnings() int {
 }
 
 // Builder makes a Report from scopes handed to it in input order, a batch at a time (from
-// data.Scan), so that the rows need not be held: while each incident's rows come together
+// input.Scan), so that the rows need not be held: while each incident's rows come together
 // in the input, as they usually do, it holds only the rows of the incident being read and
 // the packed figures of those before. When an incident's rows turn out to be apart, it
 // unpacks what it has, holds every row from then on and groups them all at the end, as
@@ -146,10 +147,10 @@ func (b *Builder) goApart() {
 
 // Report returns the report of the rows added, with res's accounting and every issue (the
 // reader's, the grouping's and the figures') with its column located in the file and
-// sorted by line; res is what data.Scan or data.Read returned for them. The caller fills
+// sorted by line; res is what input.Scan or input.Read returned for them. The caller fills
 // in Input, InputSHA256, Generated and Compare. It is called once, after the last Add.
 // It checks ctx every few thousand incidents and returns its error once it is cancelled.
-func (b *Builder) Report(ctx context.Context, res *data.Result) (Report, error) {
+func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error) {
 	b.flush()
 	if b.apart {
 		incidents, gi := data.Group(b.all)

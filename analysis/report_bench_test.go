@@ -4,17 +4,17 @@ import (
 	"sync"
 	"testing"
 
-	"breachreport/data"
+	"breachreport/input"
 	"breachreport/internal/benchdata"
 )
 
 var (
 	benchResOnce sync.Once
-	benchRes     *data.Result
+	benchRes     *input.Result
 )
 
 // benchResult returns the shared input of the stage benchmarks, read once.
-func benchResult(b *testing.B) *data.Result {
+func benchResult(b *testing.B) *input.Result {
 	benchResOnce.Do(func() { benchRes = benchdata.Result(b) })
 	return benchRes
 }

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // reportOf builds the report of res as generate does, through a Builder, every row in one
 // batch.
-func reportOf(res *data.Result) Report {
+func reportOf(res *input.Result) Report {
 	var b Builder
 	b.Add(res.Scopes)
 	rep, err := b.Report(context.Background(), res)
@@ -25,7 +26,7 @@ func TestReport(t *testing.T) {
 		"Example Co.,x,10,2019-02-10,2019-02-01,2019-03-01,2019-04-01\n" + // end before start (analysis)
 		",y,5,,,,\n" + // rejected: no organization (reader)
 		"Example Co.,x,abc,,,2019-03-01,2019-04-02\n" // bad count (reader), conflicting disclosed (grouping)
-	res, err := data.Read(strings.NewReader(in), data.Options{})
+	res, err := input.Read(strings.NewReader(in), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

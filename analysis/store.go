@@ -4,6 +4,7 @@ import (
 	"iter"
 
 	"breachreport/data"
+	"breachreport/internal/pack"
 )
 
 // Incidents holds the figures of a report's incidents, in order, packed into bytes: about
@@ -16,7 +17,7 @@ type Incidents struct {
 	// at is where each incident starts: its chunk << 32 | its offset in the chunk.
 	at []uint64
 	// buf is where the next incident is packed before it goes into a chunk.
-	buf data.Packer
+	buf pack.Packer
 }
 
 const (
@@ -66,12 +67,12 @@ func (s Incidents) At(i int) IncidentFigures {
 // ID returns the id of the i-th incident, unpacking nothing else.
 func (s Incidents) ID(i int) string {
 	a := s.at[i]
-	return data.IDOfPacked(s.chunks[a>>32][uint32(a):])
+	return pack.IDOfPacked(s.chunks[a>>32][uint32(a):])
 }
 
 func (s Incidents) unpack(i int, f *IncidentFigures) {
 	a := s.at[i]
-	u := data.Unpacker{B: s.chunks[a>>32], I: int(uint32(a))}
+	u := pack.Unpacker{B: s.chunks[a>>32], I: int(uint32(a))}
 	unpackFigures(&u, f)
 }
 
@@ -124,7 +125,7 @@ func reuse[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
-func packDays(p *data.Packer, d Days) {
+func packDays(p *pack.Packer, d Days) {
 	if !d.Known {
 		p.Int(0)
 		return
@@ -137,7 +138,7 @@ func packDays(p *data.Packer, d Days) {
 	}
 }
 
-func unpackDays(u *data.Unpacker) Days {
+func unpackDays(u *pack.Unpacker) Days {
 	v := u.Int()
 	switch {
 	case v > 0:
@@ -148,18 +149,18 @@ func unpackDays(u *data.Unpacker) Days {
 	return Days{}
 }
 
-func packSpan(p *data.Packer, s Span) {
+func packSpan(p *pack.Packer, s Span) {
 	p.Date(s.Start)
 	p.Date(s.End)
 	packDays(p, s.Days)
 	p.Int(int64(s.Scopes))
 }
 
-func unpackSpan(u *data.Unpacker) Span {
+func unpackSpan(u *pack.Unpacker) Span {
 	return Span{Start: u.Date(), End: u.Date(), Days: unpackDays(u), Scopes: int(u.Int())}
 }
 
-func packFigures(p *data.Packer, f *IncidentFigures) {
+func packFigures(p *pack.Packer, f *IncidentFigures) {
 	in := &f.Incident
 	p.Incident(in)
 	if f.Scopes == nil {
@@ -204,7 +205,7 @@ func scopeIndex(scopes []data.Scope, sc *data.Scope, k int) int {
 	panic("analysis: a ScopeFigures.Scope that does not point into its Incident.Scopes")
 }
 
-func unpackFigures(u *data.Unpacker, f *IncidentFigures) {
+func unpackFigures(u *pack.Unpacker, f *IncidentFigures) {
 	in := &f.Incident
 	u.Incident(in)
 	scopes, buckets := f.Scopes, f.Buckets

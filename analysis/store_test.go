@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"breachreport/data"
+	"breachreport/input"
 )
 
 // oddities is an input with what the synthetic lists lack: rows of one incident apart
@@ -32,25 +33,25 @@ var storeNow = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 // storeFixtures returns inputs read as the command reads them: the sample, a synthetic list
 // and the oddities, with the oddities' rows also put in order (each incident's rows
 // together, and a second input with rows apart), so that the Builder meets both.
-func storeFixtures(t *testing.T) map[string]*data.Result {
+func storeFixtures(t *testing.T) map[string]*input.Result {
 	t.Helper()
 	var synth bytes.Buffer
-	if err := data.WriteSynthetic(&synth, 400, 3); err != nil {
+	if err := input.WriteSynthetic(&synth, 400, 3); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(oddities, "\n"), "\n")
 	together := append([]string{lines[0], lines[1], lines[3], lines[7]}, lines[2], lines[4], lines[5], lines[6])
 	inputs := map[string][]byte{
-		"sample":    data.Sample(),
+		"sample":    input.Sample(),
 		"synthetic": synth.Bytes(),
 		"oddities":  []byte(oddities),
 		"together":  []byte(strings.Join(together, "\n") + "\n"),
 		// INC-C's rows are apart, and INC-C is not the first incident.
 		"apart later": []byte(strings.Join([]string{lines[0], lines[2], lines[5], lines[4], lines[6]}, "\n") + "\n"),
 	}
-	out := map[string]*data.Result{}
+	out := map[string]*input.Result{}
 	for name, in := range inputs {
-		res, err := data.Read(bytes.NewReader(in), data.Options{Now: storeNow})
+		res, err := input.Read(bytes.NewReader(in), input.Options{Now: storeNow})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -61,7 +62,7 @@ func storeFixtures(t *testing.T) map[string]*data.Result {
 
 // reference computes a report's incidents and issues the direct way: every row grouped at
 // once by data.Group, then Analyze, with nothing packed.
-func reference(res *data.Result) ([]IncidentFigures, []data.Issue) {
+func reference(res *input.Result) ([]IncidentFigures, []data.Issue) {
 	incs, gi := data.Group(res.Scopes)
 	figs, fi := Analyze(incs)
 	issues := append(append(append(make([]data.Issue, 0), res.Issues...), gi...), fi...)

@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"breachreport/analysis"
-	"breachreport/i18n"
 	"bytes"
 	"context"
 	"errors"
@@ -10,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"breachreport/analysis"
+	"breachreport/i18n"
 )
 
 // TestBuildCancelled checks that Build stops with ctx's error once ctx is cancelled.

@@ -16,6 +16,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 	"breachreport/third_party/echarts"
 )
 
@@ -27,12 +28,12 @@ var generated = time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 // sampleReport builds the report of the embedded sample the way main does.
 func sampleReport(t testing.TB) analysis.Report {
 	t.Helper()
-	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{Now: generated})
+	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
 	incs, issues := data.Group(res.Scopes)
-	return report(t, data.SampleName, incs, append(res.Issues, issues...))
+	return report(t, input.SampleName, incs, append(res.Issues, issues...))
 }
 
 func report(t testing.TB, input string, incs []data.Incident, issues []data.Issue) analysis.Report {
@@ -278,7 +279,7 @@ func TestSampleFigures(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Disclosed 2019-06-04 to 2019-08-06", "Input: " + data.SampleName, "Generated 2026-11-21",
+		"Disclosed 2019-06-04 to 2019-08-06", "Input: " + input.SampleName, "Generated 2026-11-21",
 		"Totals add records of different kinds", "<th scope=\"row\">株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop</th>",
 		"Not shown, unknown: 株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop — To detect (confirmed)",
 		"No exposure window known: 株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop — personal, suspected",

@@ -10,14 +10,14 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/charts"
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 )
 
 // Example builds the Japanese charts of the embedded sample and writes the dashboard and the
 // page of each chart, as main does.
 func Example() {
-	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
+	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rep.Input, rep.Generated = data.SampleName, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	rep.Input, rep.Generated = input.SampleName, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		log.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 )
 
 // periodCSV holds eight incidents, one confirmed card scope each, worked out by hand (the
@@ -45,7 +46,7 @@ H,Example Co. H,Retail,Ransomware,card,confirmed,400,2018-03-01,2018-03-23,2018-
 // does: the report holds the month's incidents, and Options.Period the period report.
 func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.PeriodReport) {
 	t.Helper()
-	res, err := data.Read(strings.NewReader(periodCSV), data.Options{Now: generated})
+	res, err := input.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +303,7 @@ func stringOf(x any) string { return fmt.Sprint(x) }
 // incidents of each month, the table links each month's reports, and an index of no month
 // says there is nothing to report on.
 func TestIndex(t *testing.T) {
-	res, err := data.Read(strings.NewReader(periodCSV), data.Options{Now: generated})
+	res, err := input.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}

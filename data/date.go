@@ -29,6 +29,13 @@ type Date struct {
 	prec Precision
 }
 
+// Int returns d as one integer, its day number times 4 plus its precision, for compact
+// storage; DateFromInt gives d back.
+func (d Date) Int() int64 { return int64(d.day)*4 + int64(d.prec) }
+
+// DateFromInt returns the Date whose Int is v.
+func DateFromInt(v int64) Date { return Date{day: int32(v >> 2), prec: Precision(v & 3)} }
+
 // secondsPerDay is the length of every day in UTC.
 const secondsPerDay = 24 * 60 * 60
 

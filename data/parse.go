@@ -98,6 +98,10 @@ var eras = map[string]era{
 
 var eraLetters = map[string]string{"R": "令和", "H": "平成", "S": "昭和"}
 
+// IsDateSerial reports whether s has the form of an Excel date serial: a plain number,
+// perhaps with a fraction (whether it is a plausible date is ParseDateWith's to say).
+func IsDateSerial(s string) bool { return dateSerial.MatchString(s) }
+
 // ParseDate reads one date with the years limited to MinYear … maxYear and no ambiguous
 // n/n/yyyy forms; see ParseDateWith.
 func ParseDate(s string, maxYear int) (Date, error) {

@@ -1,5 +1,6 @@
-// Package data defines the breach-incident records that the rest of breachreport speaks in,
-// and reads them from CSV with validation that names the line, column and value of every problem.
+// Package data is breachreport's vocabulary: incidents and their scopes, dates and counts as
+// the input states them, the issues found in an input, and the parsers of single values
+// (dates, counts, certainties, record types). Reading whole inputs is package input's job.
 package data
 
 import (

@@ -9,14 +9,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"breachreport/analysis"
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 	"breachreport/reports"
 )
 
 // Example writes the workbook of the embedded sample in Japanese and reads one figure back.
 func Example() {
-	res, err := data.Read(bytes.NewReader(data.Sample()), data.Options{})
+	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	rep.Input = data.SampleName
+	rep.Input = input.SampleName
 	rep.Compare, _ = analysis.SelectComparison(rep.Incidents, nil, 6)
 
 	var buf bytes.Buffer

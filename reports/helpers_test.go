@@ -12,8 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"breachreport/analysis"
-	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 )
 
 // testNow is the fixed generation time of the test reports.
@@ -22,15 +22,15 @@ var testNow = time.Date(2026, 3, 1, 9, 30, 0, 0, time.FixedZone("JST", 9*3600))
 // sampleReport builds the report of the embedded sample the way main does.
 func sampleReport(t testing.TB) analysis.Report {
 	t.Helper()
-	rep := reportFrom(t, data.Sample())
-	rep.Input = data.SampleName
+	rep := reportFrom(t, input.Sample())
+	rep.Input = input.SampleName
 	return rep
 }
 
 // reportFrom builds the report of a CSV input the way main does.
 func reportFrom(t testing.TB, raw []byte) analysis.Report {
 	t.Helper()
-	res, err := data.Read(bytes.NewReader(raw), data.Options{Now: testNow})
+	res, err := input.Read(bytes.NewReader(raw), input.Options{Now: testNow})
 	if err != nil {
 		t.Fatalf("reading the sample: %v", err)
 	}
@@ -45,7 +45,7 @@ func reportFrom(t testing.TB, raw []byte) analysis.Report {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(raw)
-	rep.Input, rep.InputSHA256, rep.Generated, rep.Compare = data.SampleName, hex.EncodeToString(sum[:]), testNow, cmp
+	rep.Input, rep.InputSHA256, rep.Generated, rep.Compare = input.SampleName, hex.EncodeToString(sum[:]), testNow, cmp
 	return rep
 }
 

@@ -18,6 +18,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -333,7 +334,7 @@ func TestIndependentDayFigures(t *testing.T) {
 	if got := julianDay(2000, 1, 1); got != 2451545 {
 		t.Fatalf("julianDay(2000-01-01) = %d, want 2451545", got)
 	}
-	recs, err := csv.NewReader(bytes.NewReader(data.Sample())).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Package benchdata is the input shared by the stage benchmarks of the analysis, charts and
 // reports packages (data's own benchmarks make it themselves, since data cannot import
-// this package): data.WriteSynthetic's 100,000 incidents of seed 1, which are 172,704
+// this package): input.WriteSynthetic's 100,000 incidents of seed 1, which are 172,704
 // scope rows, made once per test binary and read as generate reads them.
 package benchdata
 
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"breachreport/data"
+	"breachreport/input"
 )
 
 // Incidents is how many incidents the shared input holds.
@@ -27,7 +27,7 @@ func CSV(tb testing.TB) []byte {
 	tb.Helper()
 	once.Do(func() {
 		var buf bytes.Buffer
-		err = data.WriteSynthetic(&buf, Incidents, 1)
+		err = input.WriteSynthetic(&buf, Incidents, 1)
 		csv = buf.Bytes()
 	})
 	if err != nil {
@@ -38,9 +38,9 @@ func CSV(tb testing.TB) []byte {
 
 // Result reads the shared input as generate does, and fails tb unless every row is used
 // without an issue.
-func Result(tb testing.TB) *data.Result {
+func Result(tb testing.TB) *input.Result {
 	tb.Helper()
-	res, err := data.Read(bytes.NewReader(CSV(tb)), data.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := input.Read(bytes.NewReader(CSV(tb)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -112,7 +112,7 @@ func (b *Bar) newBar(total int64, desc string, bytes bool, its string) *progress
 // Reading starts the reading phase of the input name, size bytes long (0 or less when
 // that is not known, as for standard input: then the bytes and rows are counted without a
 // bar). It returns r, wrapped to count the bytes read, and the hook for
-// data.Options.Progress, which shows the rows read so far.
+// input.Options.Progress, which shows the rows read so far.
 func (b *Bar) Reading(name string, size int64, r io.Reader) (io.Reader, func(rows int)) {
 	if b == nil {
 		return r, nil

@@ -1,4 +1,8 @@
-package data
+// Package input reads incident lists: CSV text in any of the encodings and delimiters a
+// spreadsheet saves, or a sheet of an .xlsx workbook, in the tool's own columns (with their
+// Japanese aliases) or through a column mapping. Every problem is reported with its line,
+// column and value; rows that cannot be used are rejected and counted, never dropped.
+package input
 
 import (
 	"bufio"
@@ -12,6 +16,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"breachreport/data"
 )
 
 // Options configure Read. The zero value is ready to use.
@@ -32,7 +38,7 @@ type Options struct {
 	Delimiter rune
 	// DateOrder says how to read the ambiguous n/n/yyyy dates of US and European exports.
 	// The zero value reads none of them: each is reported, never guessed.
-	DateOrder DateOrder
+	DateOrder data.DateOrder
 	// Mapping, when set, says which columns fill which fields, for files in a layout that
 	// is not the tool's own (see Mapping). Its date orders override DateOrder.
 	Mapping *Mapping
@@ -49,12 +55,12 @@ type Options struct {
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
 // order asked for.
-func (o Options) dateOptions() DateOptions {
+func (o Options) dateOptions() data.DateOptions {
 	now := o.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return DateOptions{MaxYear: now.Year() + 1, Order: o.DateOrder}
+	return data.DateOptions{MaxYear: now.Year() + 1, Order: o.DateOrder}
 }
 
 // Layout describes the header of the file that was read.
@@ -87,7 +93,7 @@ func (l Layout) Has(col string) bool {
 
 // Locate fills in the header text and position of each issue's column, where the file has
 // that column.
-func (l Layout) Locate(issues []Issue) {
+func (l Layout) Locate(issues []data.Issue) {
 	for i := range issues {
 		is := &issues[i]
 		if j, ok := l.index[is.Column]; ok && is.Header == "" {
@@ -113,9 +119,9 @@ type Result struct {
 	// are then empty); its rows are the lines of Scopes and Issues.
 	Sheet  string
 	Layout Layout
-	Scopes []Scope
+	Scopes []data.Scope
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
-	Issues []Issue
+	Issues []data.Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
 	// RowsUsed + RowsRejected. RowsUsed is len(Scopes) after Read.
 	RowsRead     int
@@ -174,8 +180,8 @@ type csvRow struct {
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
 func Read(r io.Reader, opts Options) (*Result, error) {
-	var scopes []Scope
-	res, err := Scan(context.Background(), r, opts, func(batch []Scope) error {
+	var scopes []data.Scope
+	res, err := Scan(context.Background(), r, opts, func(batch []data.Scope) error {
 		scopes = append(scopes, batch...)
 		return nil
 	})
@@ -191,7 +197,7 @@ func Read(r io.Reader, opts Options) (*Result, error) {
 // RowsUsed counts them. Each batch is a new array, each's to keep. An error from each stops
 // the reading and is returned as it is, and so does ctx's end, between batches of rows
 // (the error then wraps ctx.Err()).
-func Scan(ctx context.Context, r io.Reader, opts Options, each func([]Scope) error) (*Result, error) {
+func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope) error) (*Result, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	br := bufio.NewReaderSize(&sizeLimitReader{r: r, limit: opts.Limits.MaxInputSize}, sniffSize)
 	head, _ := br.Peek(len(zipMagic))
@@ -206,7 +212,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]Scope) err
 		src, res.Sheet = xs, sheet
 	} else {
 		if opts.Sheet != "" {
-			return nil, &ParseError{Err: fmt.Errorf("%w: --sheet %q applies to .xlsx workbooks, and the input is not one", ErrSheet, opts.Sheet)}
+			return nil, &ParseError{Err: fmt.Errorf("%w: the sheet %q is named, but the input is not an .xlsx workbook", ErrSheet, opts.Sheet)}
 		}
 		in, err := openInput(br, opts)
 		if err != nil {
@@ -216,7 +222,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]Scope) err
 	}
 	rr := &rowReader{ctx: ctx, src: src, res: res, opts: opts}
 
-	n, rowIssues, err := decodeRows(ctx, rr, func(scopes []Scope) error {
+	n, rowIssues, err := decodeRows(ctx, rr, func(scopes []data.Scope) error {
 		if err := each(scopes); err != nil {
 			return &sinkError{err}
 		}
@@ -236,7 +242,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]Scope) err
 	res.RowsUsed = n
 	res.Issues = append(res.Issues, rowIssues...)
 	for _, is := range rowIssues {
-		if is.Severity == Rejected {
+		if is.Severity == data.Rejected {
 			res.RowsRejected++
 		}
 	}
@@ -280,10 +286,10 @@ type rowConfig struct {
 	// no csvRow field has for a column outside the schema.
 	header []string
 	// dates says how each date column reads its dates.
-	dates map[string]DateOptions
+	dates map[string]data.DateOptions
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
 	// end, detected, contained, disclosed.
-	dateOpts [5]DateOptions
+	dateOpts [5]data.DateOptions
 }
 
 // rawRow is a data row as rowReader reads it: its values, by position in the mapped header
@@ -304,18 +310,17 @@ func (rr *rowReader) next() (rawRow, error) {
 			return rawRow{}, rr.ctx.Err()
 		}
 		rec, err := rr.src.next()
-		marks := rr.src.marks()
 		if err == io.EOF {
 			return rawRow{}, io.EOF
 		}
 		// Type assertions, not errors.As, which would allocate for every row.
 		if pe, ok := err.(*csv.ParseError); ok {
 			// encoding/csv has consumed the broken record; reading goes on after it.
-			rr.reject(Issue{Kind: KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
 			continue
 		}
 		if br, ok := err.(*brokenRow); ok {
-			rr.reject(Issue{Kind: KindStructure, Line: br.line, Value: br.value,
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: br.line, Value: br.value,
 				Message: "broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own"})
 			continue
 		}
@@ -324,7 +329,7 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		line := rr.src.line(0)
 		for _, n := range rr.src.notes() {
-			rr.res.Issues = append(rr.res.Issues, Issue{Kind: n.kind, Severity: Warning, Line: line, Column: rr.canonical(n.col),
+			rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: n.kind, Severity: data.Warning, Line: line, Column: rr.canonical(n.col),
 				Header: rr.res.Layout.Header[n.col], ColumnIndex: n.col + 1, Value: n.value, Message: n.msg})
 		}
 		if isBlank(rec) {
@@ -333,18 +338,11 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
-			value := truncate(strings.Join(rec, ","), 80)
-			if !utf8.ValidString(value) {
-				value = escapeInvalid(value)
-			}
-			if j, _ := undecodable(rec, marks); j >= 0 {
-				value = showUndecodable(strings.Join(rec, ","), marks)
-			}
-			rr.reject(Issue{Kind: KindStructure, Line: line, Value: value, Message: why})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(strings.Join(rec, ",")), Message: why})
 			continue
 		}
 		rec = fitted
-		if bad := rr.badText(rec, marks); bad != nil {
+		if bad := rr.badText(rec); bad != nil {
 			rr.reject(*bad)
 			continue
 		}
@@ -380,24 +378,43 @@ func (rr *rowReader) next() (rawRow, error) {
 }
 
 // badText returns the Rejected issue of a row whose text is not usable: not valid UTF-8,
-// holding a NUL byte, or holding bytes that did not decode (marks); nil when it is usable.
-func (rr *rowReader) badText(rec []string, marks []mark) *Issue {
-	if j := invalidUTF8(rec); j >= 0 {
-		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   escapeInvalid(truncate(rec[j], 80)),
-			Message: "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"}
+// holding a NUL byte, or holding bytes that did not decode; nil when it is usable.
+func (rr *rowReader) badText(rec []string) *data.Issue {
+	issue := func(j int, msg string) *data.Issue {
+		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value: rr.show(rec[j]), Message: msg}
+	}
+	// Decoded text is valid UTF-8 but for the bytes that did not decode.
+	if j := invalidUTF8(rec); j >= 0 && !rr.decoded() {
+		return issue(j, "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
 	}
 	if j := fieldWithNUL(rec); j >= 0 {
-		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   escapeInvalid(truncate(rec[j], 80)),
-			Message: "text holds a NUL byte: the row is damaged, or not text"}
+		return issue(j, "text holds a NUL byte: the row is damaged, or not text")
 	}
-	if j, value := undecodable(rec, marks); j >= 0 {
-		return &Issue{Kind: KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
-			Value:   value,
-			Message: fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding))}
+	if j, _ := undecodable(rec); j >= 0 && rr.decoded() {
+		return issue(j, fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding)))
 	}
 	return nil
+}
+
+// decoded reports whether the text was decoded from another encoding than UTF-8: its
+// invalid UTF-8 is then bytes that did not decode (see decoder).
+func (rr *rowReader) decoded() bool {
+	src, ok := rr.src.(*csvSource)
+	return ok && src.decoded
+}
+
+// show returns text from the input for a message: cut to 80 characters, with the bytes
+// that are not UTF-8, NUL or did not decode escaped (\x82).
+func (rr *rowReader) show(f string) string {
+	if rr.decoded() && hasEscapes(f) {
+		return showUndecodable(f)
+	}
+	t := truncate(f, 80)
+	if !utf8.ValidString(t) || strings.IndexByte(t, 0) >= 0 {
+		return escapeInvalid(t)
+	}
+	return t
 }
 
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
@@ -422,8 +439,8 @@ func (rr *rowReader) fatal(err error) error {
 	return err
 }
 
-func (rr *rowReader) reject(is Issue) {
-	is.Severity = Rejected
+func (rr *rowReader) reject(is data.Issue) {
+	is.Severity = data.Rejected
 	rr.res.RowsRead++
 	rr.res.RowsRejected++
 	rr.res.Issues = append(rr.res.Issues, is)
@@ -472,7 +489,6 @@ func (rr *rowReader) header() error {
 	var rec []string
 	for {
 		r, err := rr.src.next()
-		marks := rr.src.marks()
 		if err == io.EOF {
 			return &ParseError{Err: ErrEmpty}
 		}
@@ -483,7 +499,7 @@ func (rr *rowReader) header() error {
 			}
 			return rr.fatal(err)
 		}
-		if j, value := undecodable(r, marks); j >= 0 {
+		if j, value := undecodable(r); rr.decoded() && j >= 0 {
 			return &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
@@ -520,7 +536,7 @@ func (rr *rowReader) header() error {
 	rr.src.setWidth(rr.width)
 	rr.cfg.layout = &rr.res.Layout
 	rr.cfg.dates = rr.dateOptions()
-	for i, col := range []string{ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed} {
+	for i, col := range []string{data.ColExposureStart, data.ColExposureEnd, data.ColDetected, data.ColContained, data.ColDisclosed} {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
 	rr.cfg.header = mapped
@@ -529,7 +545,7 @@ func (rr *rowReader) header() error {
 
 // aliasHeader maps a header by the names and aliases of Columns.
 func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
-	cols := Columns()
+	cols := data.Columns()
 	idx := headerIndex(cols)
 	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}, sheet: rr.res.Sheet}
 	mapped := make([]string, len(rec), len(rec)+3)
@@ -562,7 +578,7 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 		err := fmt.Errorf("%w: %s; the header found has %s",
 			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
 		if known == 0 {
-			err = fmt.Errorf("%w (is the first row a header? accepted names: %s; a file in another layout needs a column mapping, --map)", err, acceptedNames(cols))
+			err = fmt.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
 		}
 		if rr.res.Sheet == "" && (rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',') {
 			err = fmt.Errorf("%w; the file was %s: is that right?", err, rr.readAs())
@@ -577,11 +593,11 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 // as extra columns; constants and a joined incident id become columns appended to each row.
 func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	m := rr.opts.Mapping
-	if rr.opts.DateOrder != DateOrderNone && m.DateOrder != DateOrderNone && rr.opts.DateOrder != m.DateOrder {
+	if rr.opts.DateOrder != data.DateOrderNone && m.DateOrder != data.DateOrderNone && rr.opts.DateOrder != m.DateOrder {
 		return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)}
 	}
-	for _, c := range Columns() {
-		if o := m.Fields[c.Name].DateOrder; rr.opts.DateOrder != DateOrderNone && o != DateOrderNone && o != rr.opts.DateOrder {
+	for _, c := range data.Columns() {
+		if o := m.Fields[c.Name].DateOrder; rr.opts.DateOrder != data.DateOrderNone && o != data.DateOrderNone && o != rr.opts.DateOrder {
 			return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads %s as %s, and the date order given is %s; drop one", ErrMapping, m.Name, c.Name, o, rr.opts.DateOrder)}
 		}
 	}
@@ -605,7 +621,7 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}, sheet: rr.res.Sheet}
 	mapped := make([]string, len(rec), len(rec)+len(m.Fields)+4)
 	var constNames []string
-	for _, c := range Columns() {
+	for _, c := range data.Columns() {
 		fm, ok := m.Fields[c.Name]
 		if !ok {
 			continue
@@ -653,10 +669,10 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	rr.res.Layout = layout
 	mapped = append(mapped, constNames...)
 	if rr.idCols != nil || rr.idEachRow {
-		mapped = append(mapped, ColIncidentID)
+		mapped = append(mapped, data.ColIncidentID)
 	}
-	rr.orgPos, rr.orgConst = -1, m.Fields[ColOrganization].Value
-	if j, ok := layout.index[ColOrganization]; ok {
+	rr.orgPos, rr.orgConst = -1, m.Fields[data.ColOrganization].Value
+	if j, ok := layout.index[data.ColOrganization]; ok {
 		rr.orgPos = j
 	}
 	return mapped, nil
@@ -665,14 +681,14 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 // dateOptions returns how each date column reads its dates: the Options' order, dates up to
 // the end of next year, and a mapping's own order and format. (A workbook's date serials are
 // turned into yyyy-mm-dd by its source, which knows the cells' types.)
-func (rr *rowReader) dateOptions() map[string]DateOptions {
+func (rr *rowReader) dateOptions() map[string]data.DateOptions {
 	base := rr.opts.dateOptions()
-	out := map[string]DateOptions{}
+	out := map[string]data.DateOptions{}
 	for col := range dateFields {
 		opt := base
 		if m := rr.opts.Mapping; m != nil {
 			mo := m.dateOptions(col, m.Fields[col])
-			if mo.Order != DateOrderNone {
+			if mo.Order != data.DateOrderNone {
 				opt.Order = mo.Order
 			}
 			opt.Layout = mo.Layout
@@ -704,7 +720,7 @@ func quoteList(ss []string) string {
 	return truncate(strings.Join(q, ", "), 600)
 }
 
-func acceptedNames(cols []Column) string {
+func acceptedNames(cols []data.Column) string {
 	var names []string
 	for _, c := range cols {
 		names = append(names, c.Name)

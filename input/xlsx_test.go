@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"archive/zip"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"breachreport/data"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -97,7 +99,7 @@ func TestReadWorkbook(t *testing.T) {
 	for i, w := range want {
 		sc := res.Scopes[i]
 		if sc.IncidentID != w.id || sc.ExposureStart.String() != w.start || sc.ExposureEnd.String() != w.end ||
-			sc.Disclosed.String() != w.disclosed || sc.Records != KnownCount(w.records) || sc.Line != w.line ||
+			sc.Disclosed.String() != w.disclosed || sc.Records != data.KnownCount(w.records) || sc.Line != w.line ||
 			strings.Join(sc.Extra, ",") != w.extra {
 			t.Errorf("scope %d = %+v; want %+v", i, sc, w)
 		}
@@ -141,12 +143,12 @@ func TestReadWorkbookSheets(t *testing.T) {
 		is    error
 		want  string
 	}{
-		{"several sheets and no --sheet", b, Options{}, ErrSheet, `the workbook has 2 sheets ("Notes", "Incident list"); name the one to read with --sheet`},
+		{"several sheets and none named", b, Options{}, ErrSheet, `the workbook has 2 sheets ("Notes", "Incident list"); name the one to read`},
 		{"a sheet that is not there", b, Options{Sheet: "2019"}, ErrSheet, `the workbook has no sheet "2019"; its sheets are "Notes", "Incident list"`},
-		{"--sheet with CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `--sheet "x" applies to .xlsx workbooks`},
+		{"a sheet named, CSV input", []byte("organization\nAcme\n"), Options{Sheet: "x"}, ErrSheet, `the sheet "x" is named, but the input is not an .xlsx workbook`},
 		{"an encoding with a workbook", b, Options{Sheet: "Notes", Encoding: "cp932"}, ErrEncoding, "applies to CSV input only"},
 		{"a sheet without the columns", b, Options{Sheet: "Notes"}, ErrMissingCol, `sheet "Notes" row 1: missing required column: organization`},
-		{"a loose name matching two sheets", workbook(t, false, []string{"2019-list", "2019 list"}, nil), Options{Sheet: "2019_LIST"}, ErrSheet, `--sheet "2019_LIST" could be any of "2019-list", "2019 list"`},
+		{"a loose name matching two sheets", workbook(t, false, []string{"2019-list", "2019 list"}, nil), Options{Sheet: "2019_LIST"}, ErrSheet, `the sheet "2019_LIST" could be any of "2019-list", "2019 list"`},
 		{"an empty sheet", workbook(t, false, []string{"empty"}, nil), Options{}, ErrEmpty, `sheet "empty": empty input`},
 		{"a broken workbook", append([]byte("PK\x03\x04"), make([]byte, 100)...), Options{}, ErrWorkbook, "cannot be opened"},
 	}
@@ -289,13 +291,13 @@ func TestReadWorkbookCellTypes(t *testing.T) {
 		t.Fatalf("%d scopes, issues %v", len(res.Scopes), res.Issues)
 	}
 	a, bb, c, d := res.Scopes[0], res.Scopes[1], res.Scopes[2], res.Scopes[3]
-	if a.Disclosed.String() != "2019" || a.Disclosed.Precision() != PrecisionYear || a.Detected.Known() {
+	if a.Disclosed.String() != "2019" || a.Disclosed.Precision() != data.PrecisionYear || a.Detected.Known() {
 		t.Errorf("A: disclosed %v (precision %d), detected %v; want the year 2019 and an unknown detected", a.Disclosed, a.Disclosed.Precision(), a.Detected)
 	}
 	if bb.Disclosed.String() != "2019" || bb.Detected.String() != "2019-05-01" || bb.Notes != "TRUE" {
 		t.Errorf("B: disclosed %v, detected %v, notes %q", bb.Disclosed, bb.Detected, bb.Notes)
 	}
-	if c.Records != KnownCount(41355) || c.Disclosed.String() != "2019-06-04" {
+	if c.Records != data.KnownCount(41355) || c.Disclosed.String() != "2019-06-04" {
 		t.Errorf("C: records %v, disclosed %v", c.Records, c.Disclosed)
 	}
 	if d.Records.Known || d.Disclosed.Known() || d.Notes != "" {

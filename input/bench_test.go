@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"breachreport/data"
 
 	"github.com/gocarina/gocsv"
 )
@@ -79,8 +81,8 @@ func BenchmarkRead(b *testing.B) {
 func BenchmarkScan(b *testing.B) {
 	benchEachSize(b, func(b *testing.B, in []byte, rows int) {
 		for b.Loop() {
-			var kept [][]Scope
-			res, err := Scan(context.Background(), bytes.NewReader(in), Options{Now: testNow}, func(s []Scope) error {
+			var kept [][]data.Scope
+			res, err := Scan(context.Background(), bytes.NewReader(in), Options{Now: testNow}, func(s []data.Scope) error {
 				kept = append(kept, s)
 				return nil
 			})

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bytes"
@@ -16,8 +16,6 @@ type source interface {
 	next() ([]string, error)
 	// line returns the line (a workbook's row) where field j of the last record starts.
 	line(j int) int
-	// marks returns where the last record held bytes that did not decode.
-	marks() []mark
 	// fit shapes a data record to the header's width. It returns false, with a message,
 	// when the record does not fit.
 	fit(rec []string, width int) ([]string, string, bool)
@@ -38,8 +36,9 @@ type csvSource struct {
 	tape  *tapeReader // what cr has read, from the start of the current row on
 	guard io.Reader   // the text not yet read into the tape
 	delim rune
-	dec   markSource // where the marks of undecodable bytes come from
-	last  []mark
+	// decoded is set when the text comes from a decoder, whose undecodable bytes a broken
+	// row shows as they were.
+	decoded bool
 	// base is the offset in the text of the start of cr's input, and lineBase the line before
 	// its first line.
 	base     int64
@@ -47,37 +46,8 @@ type csvSource struct {
 	width    int
 }
 
-// markSource gives the marks of the undecodable bytes in the text, in order.
-type markSource interface {
-	// take returns the marks before offset end not yet taken.
-	take(end int64) []mark
-}
-
-// markList is a markSource over marks already gathered, followed by those of more (nil for
-// none).
-type markList struct {
-	marks []mark
-	more  markSource
-}
-
-func (l *markList) take(end int64) []mark {
-	n := 0
-	for n < len(l.marks) && l.marks[n].off < end {
-		n++
-	}
-	taken := l.marks[:n:n]
-	l.marks = l.marks[n:]
-	if len(l.marks) == 0 && l.more != nil {
-		taken = append(taken, l.more.take(end)...)
-	}
-	return taken
-}
-
 func newCSVSource(in *input, lim Limits) *csvSource {
-	s := &csvSource{guard: newFieldGuard(in.text, in.delim, lim), delim: in.delim, dec: in.dec}
-	if in.dec == nil {
-		s.dec = &markList{}
-	}
+	s := &csvSource{guard: newFieldGuard(in.text, in.delim, lim), delim: in.delim, decoded: in.dec != nil}
 	s.restart(nil, 0, 0)
 	return s
 }
@@ -118,11 +88,16 @@ func (s *csvSource) next() ([]string, error) {
 			}
 			line := s.lineBase + first
 			value := strings.TrimRight(string(s.tape.bytes(start, start+cut)), "\r\n")
-			s.last = s.dec.take(s.base + start + cut)
 			s.restart(bytes.Clone(s.tape.bytes(start+cut, s.tape.end())), s.base+start+cut, line)
-			value = truncate(strings.TrimLeft(value, "\r\n"), 80)
-			if !utf8.ValidString(value) {
-				value = escapeInvalid(value)
+			value = strings.TrimLeft(value, "\r\n")
+			switch {
+			case s.decoded && hasEscapes(value):
+				value = showUndecodable(value)
+			default:
+				value = truncate(value, 80)
+				if !utf8.ValidString(value) {
+					value = escapeInvalid(value)
+				}
 			}
 			return nil, &brokenRow{line: line, value: value}
 		}
@@ -131,7 +106,6 @@ func (s *csvSource) next() ([]string, error) {
 		pe.StartLine += s.lineBase
 		pe.Line += s.lineBase
 	}
-	s.last = s.dec.take(s.base + end)
 	return rec, err
 }
 
@@ -168,8 +142,6 @@ func (s *csvSource) line(j int) int {
 	l, _ := s.cr.FieldPos(j)
 	return s.lineBase + l
 }
-
-func (s *csvSource) marks() []mark { return s.last }
 
 func (s *csvSource) setFields([]string) {}
 

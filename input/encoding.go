@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bufio"
@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"breachreport/data"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -188,10 +190,10 @@ func checkUTF16(head []byte, enc string) error {
 	case zeroHigh > zeroLow && zeroHigh*16 >= units:
 		return nil
 	case zeroLow > zeroHigh && zeroLow*16 >= units:
-		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (--encoding %s)?",
+		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
 			ErrEncoding, enc, other, other, strings.ToLower(other))
 	}
-	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave --encoding out to detect the encoding",
+	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
 		ErrEncoding, enc, enc, enc)
 }
 
@@ -245,12 +247,12 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	case cp1252OK && latin > 0 && latin >= 4*(japanese+good):
 		return EncodingWindows1252, nil
 	case sjisOK && cp1252OK:
-		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, --encoding shift_jis or --encoding windows-1252",
+		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
 			ErrEncoding, bothReadings(head, atEOF))
 	case badUTF8 <= badSJIS:
 		return EncodingUTF8, nil
 	}
-	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding (--encoding)",
+	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
 		ErrEncoding, len(head), badUTF8, badSJIS)
 }
 
@@ -305,7 +307,7 @@ func japaneseEvidence(head []byte, atEOF bool) int {
 		first = head[:i]
 	}
 	names := map[string]bool{}
-	for _, c := range Columns() {
+	for _, c := range data.Columns() {
 		for _, a := range c.Aliases {
 			if !isASCII(a) {
 				names[normalizeHeader(a)] = true
@@ -560,7 +562,7 @@ func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
 	for i, s := range splits {
 		parts[i] = s.String()
 	}
-	return 0, fmt.Errorf("%w: %s: %s; name it, --delimiter , or tab or ;", ErrDelimiter, what, strings.Join(parts, "; "))
+	return 0, fmt.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
 }
 
 // splitRecords reads the first records of text as CSV separated by d.
@@ -762,26 +764,27 @@ func sjisLeads() []byte {
 	return leads
 }
 
-// decoder is an io.Reader of the input decoded to UTF-8. Where bytes do not decode it gives
-// U+FFFD, as golang.org/x/text's decoders do, but it also keeps a mark for every U+FFFD it
-// gives, saying which bytes it stands for, or that the file really holds U+FFFD there. So
-// a row can tell a decoding error from a real U+FFFD, and show the bytes that were wrong.
+// decoder is an io.Reader of the input decoded to UTF-8. Where bytes do not decode, it
+// writes each of them as a pair of bytes that UTF-8 never holds and CSV never reads as a
+// delimiter, quote or line break (see escapeByte). So the fields of a row carry their own
+// undecodable bytes, to be found and shown by undecodable, and a U+FFFD that the file
+// itself holds is text like any other.
 type decoder struct {
 	src  *bufio.Reader
 	next charDecoder
 	// ascii is set when every byte below 0x80 that starts a character is that ASCII
 	// character on its own (Shift_JIS, Windows-1252; not UTF-16).
-	ascii    bool
-	out      []byte // decoded and not yet returned
-	produced int64  // bytes decoded so far, returned or not
-	marks    []mark // every U+FFFD decoded and not yet taken, in order
-	err      error  // from src, given once out is drained
+	ascii bool
+	out   []byte // decoded and not yet returned
+	err   error  // from src, given once out is drained
 }
 
-// mark notes one U+FFFD in the decoded text.
-type mark struct {
-	off int64  // offset of the U+FFFD in the decoded text
-	raw []byte // the bytes that did not decode; nil for a U+FFFD that the file holds
+// An undecodable byte b is written as escapeLead+b>>6 then 0x80+b&0x3F: a lead byte that
+// is never in UTF-8 (0xF8-0xFB) and a continuation byte.
+const escapeLead = 0xF8
+
+func escapeByte(out []byte, b byte) []byte {
+	return append(out, escapeLead+b>>6, 0x80+b&0x3F)
 }
 
 func newDecoder(src *bufio.Reader, enc string) *decoder {
@@ -828,16 +831,15 @@ func (d *decoder) fill() {
 		if size == 0 {
 			break
 		}
-		switch {
-		case !ok:
-			d.marks = append(d.marks, mark{off: d.produced + int64(len(out)), raw: bytes.Clone(src[i : i+size])})
-		case r == utf8.RuneError:
-			d.marks = append(d.marks, mark{off: d.produced + int64(len(out))})
+		if ok {
+			out = utf8.AppendRune(out, r)
+		} else {
+			for _, b := range src[i : i+size] {
+				out = escapeByte(out, b)
+			}
 		}
-		out = utf8.AppendRune(out, r)
 		i += size
 	}
-	d.produced += int64(len(out))
 	d.out = out
 	_, _ = d.src.Discard(i)
 	if atEOF && err != io.EOF {
@@ -845,71 +847,54 @@ func (d *decoder) fill() {
 	}
 }
 
-// take removes and returns the marks before offset end of the decoded text.
-func (d *decoder) take(end int64) []mark {
-	if d == nil {
-		return nil
-	}
-	n := 0
-	for n < len(d.marks) && d.marks[n].off < end {
-		n++
-	}
-	taken := d.marks[:n:n]
-	d.marks = d.marks[n:]
-	return taken
-}
-
 // undecodable returns the index of the first field of rec that holds bytes that did not
-// decode, with the field's text for showing (the bad bytes put back, escaped as Go does, cut
-// to 80 characters); -1 when every field decoded. marks are the row's marks, one for each
-// U+FFFD in its fields, in order.
-func undecodable(rec []string, marks []mark) (int, string) {
-	k := 0
+// decode, with the field's text for showing (see showUndecodable); -1 when every field
+// decoded. Only text from a decoder holds them: call it for input that was decoded.
+func undecodable(rec []string) (int, string) {
 	for j, f := range rec {
-		n := strings.Count(f, "\uFFFD")
-		bad := false
-		for i := k; i < k+n; i++ {
-			// A U+FFFD without a mark cannot happen; should it, call it bad rather than pass it.
-			if i >= len(marks) || marks[i].raw != nil {
-				bad = true
-			}
+		if hasEscapes(f) {
+			return j, showUndecodable(f)
 		}
-		if bad {
-			return j, showUndecodable(f, marks[min(k, len(marks)):])
-		}
-		k += n
 	}
 	return -1, ""
 }
 
-// showUndecodable puts the bytes that did not decode back into f in place of their U+FFFD
-// and escapes them (\x82\xff), even where they would make valid UTF-8 (UTF-8 in a file read
-// as Windows-1252), like the value of a row that is not valid UTF-8.
-func showUndecodable(f string, marks []mark) string {
+func hasEscapes(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if f[i]&0xFC == escapeLead {
+			return true
+		}
+	}
+	return false
+}
+
+// showUndecodable returns f with the bytes that did not decode put back and escaped
+// (\x82\xff), cut to 80 characters, like the value of a row that is not valid UTF-8: even
+// where they would make valid UTF-8 (UTF-8 in a file read as Windows-1252).
+func showUndecodable(f string) string {
 	var b, seg strings.Builder // seg: text not yet escaped
-	k, n := 0, 0
-	for _, r := range f {
+	n := 0
+	for i := 0; i < len(f); {
 		if n == 80 {
 			seg.WriteString("…")
 			break
 		}
 		n++
-		if r == utf8.RuneError && k < len(marks) {
-			k++
-			if raw := marks[k-1].raw; raw != nil {
-				for _, c := range raw {
-					if c < utf8.RuneSelf {
-						seg.WriteByte(c)
-						continue
-					}
-					b.WriteString(escapeInvalid(seg.String()))
-					seg.Reset()
-					fmt.Fprintf(&b, `\x%02x`, c)
-				}
+		if c := f[i]; c&0xFC == escapeLead && i+1 < len(f) {
+			raw := (c-escapeLead)<<6 | f[i+1]&0x3F
+			i += 2
+			if raw < utf8.RuneSelf {
+				seg.WriteByte(raw)
 				continue
 			}
+			b.WriteString(escapeInvalid(seg.String()))
+			seg.Reset()
+			fmt.Fprintf(&b, `\x%02x`, raw)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(f[i:])
 		seg.WriteRune(r)
+		i += size
 	}
 	b.WriteString(escapeInvalid(seg.String()))
 	return b.String()

@@ -1,10 +1,12 @@
-package data
+package input
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"breachreport/data"
 )
 
 // TestProgress checks Options.Progress: called every 4,096 rows read with the rows read
@@ -31,7 +33,7 @@ func TestProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.EqualFunc(res.Scopes, plain.Scopes, func(a, b Scope) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+	if !slices.EqualFunc(res.Scopes, plain.Scopes, func(a, b data.Scope) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
 		t.Error("the scopes read with Progress differ from those read without")
 	}
 }

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bufio"
@@ -10,14 +10,16 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"time"
+
+	"breachreport/data"
 )
 
 // The disclosure dates of synthetic incidents lie in SyntheticFrom … SyntheticTo: six
 // calendar years, 72 months, so that a monthly report of any month from 2019-01 on has a
 // full trailing year and a year-earlier month.
 var (
-	SyntheticFrom = NewDate(2018, time.January, 1)
-	SyntheticTo   = NewDate(2023, time.December, 31)
+	SyntheticFrom = data.NewDate(2018, time.January, 1)
+	SyntheticTo   = data.NewDate(2023, time.December, 31)
 )
 
 // syntheticStream is the second word of the PCG state; the seed is the first. It is fixed so
@@ -52,7 +54,7 @@ func WriteSynthetic(w io.Writer, n int, seed uint64) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
 	header := make([]string, 0, 15)
-	for _, c := range Columns() {
+	for _, c := range data.Columns() {
 		header = append(header, c.Name)
 	}
 	if err := cw.Write(header); err != nil {
@@ -120,7 +122,7 @@ func pick[T any](r *rand.Rand, choices []weighted[T]) T {
 type synthCause struct {
 	text string
 	// types are the record types it exposes, most likely first.
-	types []weighted[RecordType]
+	types []weighted[data.RecordType]
 	// records is the median count of a confirmed scope; window, lag and contain are the
 	// medians in days of the exposure window, detection → disclosure and time to contain.
 	records              float64
@@ -129,23 +131,23 @@ type synthCause struct {
 
 var (
 	causeSkimming = synthCause{"Web skimming: payment page tampered with",
-		[]weighted[RecordType]{{Card, 8}, {Personal, 2}}, 3000, 120, 130, 0}
+		[]weighted[data.RecordType]{{data.Card, 8}, {data.Personal, 2}}, 3000, 120, 130, 0}
 	causeVuln = synthCause{"Vulnerability exploited",
-		[]weighted[RecordType]{{Personal, 5}, {Account, 3}, {Card, 2}}, 15000, 150, 60, 2}
+		[]weighted[data.RecordType]{{data.Personal, 5}, {data.Account, 3}, {data.Card, 2}}, 15000, 150, 60, 2}
 	causeRansomware = synthCause{"Ransomware",
-		[]weighted[RecordType]{{Personal, 6}, {Other, 3}, {Account, 1}}, 40000, 4, 30, 7}
+		[]weighted[data.RecordType]{{data.Personal, 6}, {data.Other, 3}, {data.Account, 1}}, 40000, 4, 30, 7}
 	causeMisconfig = synthCause{"Misconfigured cloud storage",
-		[]weighted[RecordType]{{Personal, 6}, {Account, 3}, {Other, 1}}, 80000, 400, 20, 1}
+		[]weighted[data.RecordType]{{data.Personal, 6}, {data.Account, 3}, {data.Other, 1}}, 80000, 400, 20, 1}
 	causePhishing = synthCause{"Phishing: staff credentials stolen",
-		[]weighted[RecordType]{{Account, 5}, {Personal, 5}}, 600, 12, 35, 1}
+		[]weighted[data.RecordType]{{data.Account, 5}, {data.Personal, 5}}, 600, 12, 35, 1}
 	causeStuffing = synthCause{"Credential stuffing",
-		[]weighted[RecordType]{{Account, 9}, {Personal, 1}}, 5000, 20, 25, 1}
+		[]weighted[data.RecordType]{{data.Account, 9}, {data.Personal, 1}}, 5000, 20, 25, 1}
 	causeDevice = synthCause{"Lost or stolen device",
-		[]weighted[RecordType]{{Personal, 9}, {Other, 1}}, 800, 0, 14, 0}
+		[]weighted[data.RecordType]{{data.Personal, 9}, {data.Other, 1}}, 800, 0, 14, 0}
 	causeMisdelivery = synthCause{"Misdelivery of mail or e-mail",
-		[]weighted[RecordType]{{Personal, 10}}, 40, 0, 7, 0}
+		[]weighted[data.RecordType]{{data.Personal, 10}}, 40, 0, 7, 0}
 	causeInsider = synthCause{"Insider misuse",
-		[]weighted[RecordType]{{Personal, 7}, {Card, 1}, {Other, 2}}, 2000, 300, 50, 3}
+		[]weighted[data.RecordType]{{data.Personal, 7}, {data.Card, 1}, {data.Other, 2}}, 2000, 300, 50, 3}
 )
 
 // synthIndustry is an industry and the causes of its breaches.
@@ -186,8 +188,8 @@ func (g *synth) chance(p float64) bool { return g.r.Float64() < p }
 
 // synthScope is one scope of an incident being made.
 type synthScope struct {
-	rt         RecordType
-	certainty  Certainty
+	rt         data.RecordType
+	certainty  data.Certainty
 	records    int64
 	start, end time.Time
 	window     bool // whether the window is stated
@@ -222,14 +224,14 @@ func (g *synth) incident(cw *csv.Writer, i int, u float64) error {
 
 	n := pick(r, []weighted[int]{{1, 50}, {2, 32}, {3, 13}, {4, 5}})
 	scopes := make([]synthScope, 0, n)
-	used := map[RecordType]bool{}
+	used := map[data.RecordType]bool{}
 	for k := 0; k < n; k++ {
 		var sc synthScope
-		if k == 1 && scopes[0].certainty == Confirmed && g.chance(0.45) {
+		if k == 1 && scopes[0].certainty == data.Confirmed && g.chance(0.45) {
 			// A suspected scope beside the confirmed one: the same kind of record, more of
 			// them, exposed from earlier on up to the detection.
 			first := scopes[0]
-			sc = synthScope{rt: first.rt, certainty: Suspected,
+			sc = synthScope{rt: first.rt, certainty: data.Suspected,
 				records: min(1_000_000_000, first.records*int64(2+r.IntN(60))), window: first.window, end: detected,
 				note: "Suspected scope: records that may have been exposed beyond the confirmed ones."}
 			if first.window {
@@ -238,11 +240,11 @@ func (g *synth) incident(cw *csv.Writer, i int, u float64) error {
 		} else {
 			rt := pick(r, cause.types)
 			for try := 0; used[rt] && try < 4; try++ {
-				rt = pick(r, []weighted[RecordType]{{Personal, 4}, {Card, 2}, {Account, 3}, {Other, 1}})
+				rt = pick(r, []weighted[data.RecordType]{{data.Personal, 4}, {data.Card, 2}, {data.Account, 3}, {data.Other, 1}})
 			}
-			sc = synthScope{rt: rt, certainty: Confirmed, window: !g.chance(0.12)}
+			sc = synthScope{rt: rt, certainty: data.Confirmed, window: !g.chance(0.12)}
 			if g.chance(0.35) {
-				sc.certainty = Suspected
+				sc.certainty = data.Suspected
 			}
 			sc.records = max(1, int64(math.Round(g.lognormal(cause.records, 1.8))))
 			sc.records = min(sc.records, 300_000_000)

@@ -1,8 +1,13 @@
-package data
+// Package pack writes incidents and their scopes as compact bytes and reads them back, so
+// that a report can hold millions of them with little memory and nothing for the garbage
+// collector to scan.
+package pack
 
 import (
 	"encoding/binary"
 	"unsafe"
+
+	"breachreport/data"
 )
 
 // Packer appends compact binary encodings of values to B, to be read back in the same order
@@ -57,15 +62,15 @@ func (p *Packer) Strings(ss []string) {
 }
 
 // Date appends d.
-func (p *Packer) Date(d Date) {
-	if d.prec < PrecisionNone || d.prec > PrecisionDay {
-		panic("data: Packer.Date: a Date with no valid precision")
+func (p *Packer) Date(d data.Date) {
+	if d.Precision() < data.PrecisionNone || d.Precision() > data.PrecisionDay {
+		panic("pack: Packer.Date: a Date with no valid precision")
 	}
-	p.Int(int64(d.day)*4 + int64(d.prec))
+	p.Int(d.Int())
 }
 
 // Count appends c.
-func (p *Packer) Count(c Count) {
+func (p *Packer) Count(c data.Count) {
 	var flags uint64
 	if c.Known {
 		flags |= 1
@@ -78,7 +83,7 @@ func (p *Packer) Count(c Count) {
 }
 
 // Scope appends sc; its text fields that repeat in's are one byte each.
-func (p *Packer) Scope(sc *Scope, in *Incident) {
+func (p *Packer) Scope(sc *data.Scope, in *data.Incident) {
 	p.Int(int64(sc.Line))
 	p.StringLike(sc.IncidentID, in.ID)
 	p.Bool(sc.IDDerived)
@@ -86,7 +91,7 @@ func (p *Packer) Scope(sc *Scope, in *Incident) {
 	p.StringLike(sc.Service, in.Service)
 	p.StringLike(sc.Industry, in.Industry)
 	p.StringLike(sc.Cause, in.Cause)
-	p.StringLike(string(sc.RecordType), string(Personal))
+	p.StringLike(string(sc.RecordType), string(data.Personal))
 	p.Int(int64(sc.Certainty))
 	p.Count(sc.Records)
 	p.Date(sc.ExposureStart)
@@ -104,7 +109,7 @@ func (p *Packer) Scope(sc *Scope, in *Incident) {
 }
 
 // Incident appends in with its scopes.
-func (p *Packer) Incident(in *Incident) {
+func (p *Packer) Incident(in *data.Incident) {
 	p.String(in.ID)
 	p.String(in.Organization)
 	p.String(in.Service)
@@ -218,19 +223,19 @@ func grow[T any](s []T, n int) []T {
 }
 
 // Date reads a Packer.Date.
-func (u *Unpacker) Date() Date {
+func (u *Unpacker) Date() data.Date {
 	v := u.Int()
-	return Date{day: int32(v >> 2), prec: Precision(v & 3)}
+	return data.DateFromInt(v)
 }
 
 // Count reads a Packer.Count.
-func (u *Unpacker) Count() Count {
+func (u *Unpacker) Count() data.Count {
 	flags := u.Uint()
-	return Count{Known: flags&1 != 0, Approx: flags&2 != 0, N: u.Int()}
+	return data.Count{Known: flags&1 != 0, Approx: flags&2 != 0, N: u.Int()}
 }
 
 // Scope reads a Packer.Scope packed with in, into sc.
-func (u *Unpacker) Scope(sc *Scope, in *Incident) {
+func (u *Unpacker) Scope(sc *data.Scope, in *data.Incident) {
 	sc.Line = int(u.Int())
 	sc.IncidentID = u.StringLike(in.ID)
 	sc.IDDerived = u.Bool()
@@ -238,8 +243,8 @@ func (u *Unpacker) Scope(sc *Scope, in *Incident) {
 	sc.Service = u.StringLike(in.Service)
 	sc.Industry = u.StringLike(in.Industry)
 	sc.Cause = u.StringLike(in.Cause)
-	sc.RecordType = RecordType(u.StringLike(string(Personal)))
-	sc.Certainty = Certainty(u.Int())
+	sc.RecordType = data.RecordType(u.StringLike(string(data.Personal)))
+	sc.Certainty = data.Certainty(u.Int())
 	sc.Records = u.Count()
 	sc.ExposureStart = u.Date()
 	sc.ExposureEnd = u.Date()
@@ -257,7 +262,7 @@ func (u *Unpacker) Scope(sc *Scope, in *Incident) {
 
 // Incident reads a Packer.Incident into in, reusing the arrays of in's SourceURLs and Scopes
 // when they are large enough.
-func (u *Unpacker) Incident(in *Incident) {
+func (u *Unpacker) Incident(in *data.Incident) {
 	in.ID = u.String()
 	in.Organization = u.String()
 	in.Service = u.String()

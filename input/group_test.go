@@ -1,9 +1,11 @@
-package data
+package input
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"breachreport/data"
 )
 
 func TestGroup(t *testing.T) {
@@ -12,7 +14,7 @@ func TestGroup(t *testing.T) {
 		"y,Other Co.,card,confirmed,5,,,,,2019-03-01,\n"+
 		"x,Example Co.,personal,suspected,2,,,2019-01-10,,2019-02-02,\n"+
 		"x,Example Co. Ltd,personal,suspected,3,,,,2019-01-11,,\n")
-	incs, issues := Group(res.Scopes)
+	incs, issues := data.Group(res.Scopes)
 	if len(incs) != 2 || incs[0].ID != "x" || incs[1].ID != "y" {
 		t.Fatalf("incidents = %+v, want x then y", incs)
 	}
@@ -33,14 +35,14 @@ func TestGroup(t *testing.T) {
 		t.Fatalf("issues = %v, want 2 (organization and disclosed)", issues)
 	}
 	for _, is := range issues {
-		if is.Severity != Warning || is.IncidentID != "x" {
+		if is.Severity != data.Warning || is.IncidentID != "x" {
 			t.Errorf("issue %+v: want a warning on incident x", is)
 		}
 	}
-	if is := issues[0]; is.Line != 5 || is.Column != ColOrganization || is.Value != "Example Co. Ltd" {
+	if is := issues[0]; is.Line != 5 || is.Column != data.ColOrganization || is.Value != "Example Co. Ltd" {
 		t.Errorf("organization conflict = %+v", is)
 	}
-	if is := issues[1]; is.Line != 4 || is.Column != ColDisclosed || is.Value != "2019-02-02" ||
+	if is := issues[1]; is.Line != 4 || is.Column != data.ColDisclosed || is.Value != "2019-02-02" ||
 		!strings.Contains(is.Message, "2019-02-01 on line 2") {
 		t.Errorf("disclosed conflict = %+v", is)
 	}
@@ -56,7 +58,7 @@ func TestGroupContiguous(t *testing.T) {
 		"y,Other Co.,card,confirmed,5,,,,,,\n"+
 		"z,Third Co.,card,confirmed,7,,,,,,\n"+
 		"z,Third Co.,card,suspected,8,,,,,,\n")
-	incs, _ := Group(res.Scopes)
+	incs, _ := data.Group(res.Scopes)
 	want := map[string][]int{"x": {2, 3}, "y": {4}, "z": {5, 6}}
 	k := 0
 	for _, in := range incs {
@@ -80,7 +82,7 @@ func TestGroupContiguous(t *testing.T) {
 		"x,Example Co.,card,confirmed,1,,,,,,\n"+
 		"y,Other Co.,card,confirmed,5,,,,,,\n"+
 		"x,Example Co.,personal,suspected,2,,,,,,\n")
-	incs, _ = Group(res.Scopes)
+	incs, _ = data.Group(res.Scopes)
 	if len(incs) != 2 || len(incs[0].Scopes) != 2 || incs[0].Scopes[1].Line != 4 || incs[1].Scopes[0].Line != 3 {
 		t.Fatalf("interleaved rows grouped as %+v", incs)
 	}

@@ -1,9 +1,11 @@
-package data
+package input
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"breachreport/data"
 )
 
 func mustMapping(t *testing.T, text string) *Mapping {
@@ -28,16 +30,16 @@ certainty = { column = "Confirmed?", values = { "Y" = "confirmed", "N" = "suspec
 record_type = { value = "personal" }
 incident_id = { columns = ["Name", "DateSubmitted"] }
 `)
-	if m.Name != "state AG" || m.Source != "https://example.com/ag" || m.DateOrder != DateOrderMDY {
+	if m.Name != "state AG" || m.Source != "https://example.com/ag" || m.DateOrder != data.DateOrderMDY {
 		t.Errorf("mapping = %+v", m)
 	}
 	want := map[string]FieldMapping{
-		ColOrganization: {Column: "Name"},
-		ColDisclosed:    {Column: "DateSubmitted", DateFormat: "01/02/2006 03:04:05 PM"},
-		ColDetected:     {Column: "DateAware", DateOrder: DateOrderDMY},
-		ColCertainty:    {Column: "Confirmed?", Values: map[string]string{"y": "confirmed", "n": "suspected"}},
-		ColRecordType:   {Value: "personal"},
-		ColIncidentID:   {Columns: []string{"Name", "DateSubmitted"}},
+		data.ColOrganization: {Column: "Name"},
+		data.ColDisclosed:    {Column: "DateSubmitted", DateFormat: "01/02/2006 03:04:05 PM"},
+		data.ColDetected:     {Column: "DateAware", DateOrder: data.DateOrderDMY},
+		data.ColCertainty:    {Column: "Confirmed?", Values: map[string]string{"y": "confirmed", "n": "suspected"}},
+		data.ColRecordType:   {Value: "personal"},
+		data.ColIncidentID:   {Columns: []string{"Name", "DateSubmitted"}},
 	}
 	if len(m.Fields) != len(want) {
 		t.Fatalf("fields = %+v; want %d of them", m.Fields, len(want))
@@ -55,10 +57,10 @@ incident_id = { columns = ["Name", "DateSubmitted"] }
 		}
 	}
 	// The field's own order wins over the mapping's; the mapping's applies otherwise.
-	if o := m.dateOptions(ColDetected, m.Fields[ColDetected]); o.Order != DateOrderDMY {
+	if o := m.dateOptions(data.ColDetected, m.Fields[data.ColDetected]); o.Order != data.DateOrderDMY {
 		t.Errorf("detected reads %v; want dmy", o.Order)
 	}
-	if o := m.dateOptions(ColDisclosed, m.Fields[ColDisclosed]); o.Order != DateOrderMDY || o.Layout != "01/02/2006 03:04:05 PM" {
+	if o := m.dateOptions(data.ColDisclosed, m.Fields[data.ColDisclosed]); o.Order != data.DateOrderMDY || o.Layout != "01/02/2006 03:04:05 PM" {
 		t.Errorf("disclosed reads %+v; want mdy with its layout", o)
 	}
 }
@@ -152,13 +154,13 @@ func TestReadWithMapping(t *testing.T) {
 	if c.Disclosed.String() != "2021-05-01" {
 		t.Errorf("ISO disclosed = %v", c.Disclosed)
 	}
-	if a.Records != KnownCount(1200) || b.Records != KnownCount(300) || c.Records.Known {
+	if a.Records != data.KnownCount(1200) || b.Records != data.KnownCount(300) || c.Records.Known {
 		t.Errorf("records = %v %v %v", a.Records, b.Records, c.Records)
 	}
-	if a.RecordType != Personal || c.RecordType != Personal || a.Cause != "Cyberattack" {
+	if a.RecordType != data.Personal || c.RecordType != data.Personal || a.Cause != "Cyberattack" {
 		t.Errorf("record type %q/%q, cause %q", a.RecordType, c.RecordType, a.Cause)
 	}
-	if a.Certainty != Confirmed || b.Certainty != Suspected || c.Certainty != CertaintyUnknown {
+	if a.Certainty != data.Confirmed || b.Certainty != data.Suspected || c.Certainty != data.CertaintyUnknown {
 		t.Errorf("certainty = %v %v %v", a.Certainty, b.Certainty, c.Certainty)
 	}
 	// Columns the mapping does not name are kept, in file order.
@@ -176,7 +178,7 @@ func TestReadWithMapping(t *testing.T) {
 
 // checkIssues checks that issues, formatted by String (after their severity when
 // withSeverity), start with the texts in want, in order, and that there are no others.
-func checkIssues(t *testing.T, issues []Issue, withSeverity bool, want ...string) {
+func checkIssues(t *testing.T, issues []data.Issue, withSeverity bool, want ...string) {
 	t.Helper()
 	var got []string
 	for _, is := range issues {
@@ -210,9 +212,9 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 			[]string{"line 1", `the mapping "AG test layout" reads detected from column "DateAware", which the header does not have`, `"Aware"`}},
 		{"a mapped column twice", strings.Replace(full, "Confirmed", "Confirmed,Affected", 1), Options{}, ErrDuplicateCol,
 			[]string{`the header has "Affected" in columns 6 and 9`, "records"}},
-		{"a date order against the mapping's", full, Options{DateOrder: DateOrderDMY}, ErrMapping,
+		{"a date order against the mapping's", full, Options{DateOrder: data.DateOrderDMY}, ErrMapping,
 			[]string{`the mapping "AG test layout" reads dates as mdy, and the date order given is dmy`}},
-		{"a date order against a field's", full, Options{DateOrder: DateOrderMDY, Mapping: mustMapping(t, "[fields]\norganization = \"Name\"\ndetected = { column = \"DateAware\", date_order = \"dmy\" }")}, ErrMapping,
+		{"a date order against a field's", full, Options{DateOrder: data.DateOrderMDY, Mapping: mustMapping(t, "[fields]\norganization = \"Name\"\ndetected = { column = \"DateAware\", date_order = \"dmy\" }")}, ErrMapping,
 			[]string{`reads detected as dmy, and the date order given is mdy`}},
 	}
 	for _, tt := range tests {

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"breachreport/data"
 )
 
 var testNow = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
@@ -41,21 +43,21 @@ func TestReadSample(t *testing.T) {
 	want := []struct {
 		id      string
 		line    int
-		rt      RecordType
-		c       Certainty
+		rt      data.RecordType
+		c       data.Certainty
 		records int64
 		start   string
 		end     string
 	}{
-		{"sanpo-create-2019", 2, Personal, Suspected, 41355, "", ""},
-		{"sanpo-create-2019", 3, Card, Suspected, 2606, "2018-09-03", "2018-12-27"},
-		{"omochabako-2019", 4, Card, Confirmed, 210, "2019-01-31", "2019-03-08"},
-		{"omochabako-2019", 5, Card, Suspected, 40233, "2016-02-03", "2019-03-11"},
+		{"sanpo-create-2019", 2, data.Personal, data.Suspected, 41355, "", ""},
+		{"sanpo-create-2019", 3, data.Card, data.Suspected, 2606, "2018-09-03", "2018-12-27"},
+		{"omochabako-2019", 4, data.Card, data.Confirmed, 210, "2019-01-31", "2019-03-08"},
+		{"omochabako-2019", 5, data.Card, data.Suspected, 40233, "2016-02-03", "2019-03-11"},
 	}
 	for i, w := range want {
 		sc := res.Scopes[i]
 		if sc.IncidentID != w.id || sc.Line != w.line || sc.RecordType != w.rt || sc.Certainty != w.c ||
-			sc.Records != KnownCount(w.records) || sc.ExposureStart.String() != w.start || sc.ExposureEnd.String() != w.end {
+			sc.Records != data.KnownCount(w.records) || sc.ExposureStart.String() != w.start || sc.ExposureEnd.String() != w.end {
 			t.Errorf("scope %d = %+v; want %+v", i, sc, w)
 		}
 	}
@@ -88,7 +90,7 @@ func TestReadHeaders(t *testing.T) {
 				t.Fatalf("got %d scopes, issues %v", len(res.Scopes), res.Issues)
 			}
 			sc := res.Scopes[0]
-			if sc.Organization != "Example Co." || sc.Records != KnownCount(1200) || sc.Disclosed.String() != "2019-06-04" {
+			if sc.Organization != "Example Co." || sc.Records != data.KnownCount(1200) || sc.Disclosed.String() != "2019-06-04" {
 				t.Errorf("scope = %+v", sc)
 			}
 			if sc.IncidentID != "Example Co. 2019-06-04" || !sc.IDDerived {
@@ -139,7 +141,7 @@ func TestReadHeaderErrors(t *testing.T) {
 
 func TestReadRowIssues(t *testing.T) {
 	type want struct {
-		sev    Severity
+		sev    data.Severity
 		line   int
 		column string // header as written
 		index  int
@@ -159,7 +161,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,A,card,suspected,2606,2018-09-03,2018年12月27日7,2018-12-27,2018-12-27,2019-06-04,\n" +
 				"b,B,card,confirmed,210,2019-01-31,2019-03-08,2019-03-11,2019-03-11,2019-08-06,\n",
 			wantUsed:   2,
-			wantIssues: []want{{Warning, 2, "exposure_end", 7, "2018年12月27日7", "not a date"}},
+			wantIssues: []want{{data.Warning, 2, "exposure_end", 7, "2018年12月27日7", "not a date"}},
 		},
 		{
 			name: "missing organization rejects the row",
@@ -167,7 +169,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,,card,suspected,1,,,,,2019-06-04,\n" +
 				"b,B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
-			wantIssues: []want{{Rejected, 2, "organization", 2, "", "organization is required"}},
+			wantIssues: []want{{data.Rejected, 2, "organization", 2, "", "organization is required"}},
 		},
 		{
 			name: "wrong number of fields rejects the row",
@@ -175,7 +177,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,A,card\n" +
 				"b,B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
-			wantIssues: []want{{Rejected, 2, "", 0, "a,A,card", "3 fields but the header has 11"}},
+			wantIssues: []want{{data.Rejected, 2, "", 0, "a,A,card", "3 fields but the header has 11"}},
 		},
 		{
 			name: "negative and decimal counts are warnings, counts unknown",
@@ -184,15 +186,15 @@ func TestReadRowIssues(t *testing.T) {
 				"b,B,card,confirmed,12.9,,,,,2019-06-04,\n",
 			wantUsed: 2,
 			wantIssues: []want{
-				{Warning, 2, "records", 5, "-5", "negative count"},
-				{Warning, 3, "records", 5, "12.9", "whole number"},
+				{data.Warning, 2, "records", 5, "-5", "negative count"},
+				{data.Warning, 3, "records", 5, "12.9", "whole number"},
 			},
 		},
 		{
 			name:       "unknown certainty",
 			in:         hdr + "a,A,card,maybe,1,,,,,2019-06-04,\n",
 			wantUsed:   1,
-			wantIssues: []want{{Warning, 2, "certainty", 4, "maybe", "confirmed or suspected"}},
+			wantIssues: []want{{data.Warning, 2, "certainty", 4, "maybe", "confirmed or suspected"}},
 		},
 		{
 			name: "multi-line quoted field: later lines are physical lines",
@@ -200,14 +202,14 @@ func TestReadRowIssues(t *testing.T) {
 				"a,A,card,suspected,1,,,,,2019-06-04,\"first\nsecond\nthird\"\n" +
 				"b,B,card,confirmed,2,,2019-13-01,,,2019-06-04,\n",
 			wantUsed:   2,
-			wantIssues: []want{{Warning, 5, "exposure_end", 7, "2019-13-01", "month 13"}},
+			wantIssues: []want{{data.Warning, 5, "exposure_end", 7, "2019-13-01", "month 13"}},
 		},
 		{
 			name: "field after a line break inside the row is reported on its own line",
 			in: hdr +
 				"a,A,card,suspected,1,,\"2019-06-0\n1\",,,2019-06-04,\n",
 			wantUsed:   1,
-			wantIssues: []want{{Warning, 2, "exposure_end", 7, "2019-06-0\n1", "not a date"}},
+			wantIssues: []want{{data.Warning, 2, "exposure_end", 7, "2019-06-0\n1", "not a date"}},
 		},
 		{
 			// Latin-1 é in a UTF-8 file. (In a file otherwise ASCII it would make the file
@@ -218,7 +220,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,Caf\xe9,card,suspected,1,,,,,2019-06-04,\n" +
 				"b,株式会社B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
-			wantIssues: []want{{Rejected, 2, "organization", 2, `Caf\xe9`, "not valid UTF-8"}},
+			wantIssues: []want{{data.Rejected, 2, "organization", 2, `Caf\xe9`, "not valid UTF-8"}},
 		},
 		{
 			name: "broken quoting rejects the row and reading goes on",
@@ -226,7 +228,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,A \"x\" B,card,suspected,1,,,,,2019-06-04,\n" +
 				"b,B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
-			wantIssues: []want{{Rejected, 2, "", 0, "", "broken CSV quoting"}},
+			wantIssues: []want{{data.Rejected, 2, "", 0, "", "broken CSV quoting"}},
 		},
 		{
 			name: "blank rows are skipped, not read",
@@ -241,15 +243,15 @@ func TestReadRowIssues(t *testing.T) {
 				"a,A,card,suspected,1,2019-01,令和元年6月,R1.6.4,,令和元年6月4日,\n",
 			wantUsed: 1,
 			wantIssues: []want{
-				{Warning, 2, "exposure_start", 6, "2019-01", "known only to the month (2019-01)"},
-				{Warning, 2, "exposure_end", 7, "令和元年6月", "known only to the month (2019-06)"},
+				{data.Warning, 2, "exposure_start", 6, "2019-01", "known only to the month (2019-01)"},
+				{data.Warning, 2, "exposure_end", 7, "令和元年6月", "known only to the month (2019-06)"},
 			},
 		},
 		{
 			name:       "no id and no disclosed date: an incident of its own",
 			in:         hdr + ",A,card,confirmed,2,,,,,,\n",
 			wantUsed:   1,
-			wantIssues: []want{{Warning, 2, "incident_id", 1, "", "incident of its own"}},
+			wantIssues: []want{{data.Warning, 2, "incident_id", 1, "", "incident of its own"}},
 		},
 	}
 	for _, tt := range tests {
@@ -273,7 +275,7 @@ func TestReadRowIssues(t *testing.T) {
 }
 
 func TestIssueString(t *testing.T) {
-	is := Issue{Severity: Warning, Line: 3, Column: ColExposureEnd, Header: "漏えい終了日", ColumnIndex: 10,
+	is := data.Issue{Severity: data.Warning, Line: 3, Column: data.ColExposureEnd, Header: "漏えい終了日", ColumnIndex: 10,
 		Value: "2018年12月27日7", Message: "not a date"}
 	want := `line 3, column 漏えい終了日 (10), value "2018年12月27日7": not a date`
 	if got := is.String(); got != want {
@@ -299,7 +301,7 @@ func TestReadDateOrder(t *testing.T) {
 			t.Errorf("issue %v does not ask for --date-order", is)
 		}
 	}
-	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: DateOrderMDY})
+	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: data.DateOrderMDY})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +309,7 @@ func TestReadDateOrder(t *testing.T) {
 	if len(res.Issues) != 0 || sc.ExposureStart.String() != "2021-02-04" || sc.ExposureEnd.String() != "2021-03-01" || sc.Disclosed.String() != "2021-04-15" {
 		t.Errorf("mdy: %+v, issues %v", sc, res.Issues)
 	}
-	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: DateOrderDMY})
+	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: data.DateOrderDMY})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"breachreport/data"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -77,7 +79,7 @@ func TestSyntheticReadsClean(t *testing.T) {
 	if len(res.Issues) != 0 || res.RowsRejected != 0 {
 		t.Fatalf("%d issues, %d rejected; first: %v", len(res.Issues), res.RowsRejected, res.Issues[0])
 	}
-	incs, issues := Group(res.Scopes)
+	incs, issues := data.Group(res.Scopes)
 	if len(issues) != 0 {
 		t.Fatalf("grouping issues: %v", issues[0])
 	}
@@ -96,8 +98,8 @@ func TestSyntheticReadsClean(t *testing.T) {
 		noIndustry, noCause                 int
 		counts                              []int64
 		causes, industries                  = map[string]int{}, map[string]int{}
-		types                               = map[RecordType]int{}
-		prev                                Date
+		types                               = map[data.RecordType]int{}
+		prev                                data.Date
 		outOfOrder, weekend                 int
 	)
 	for _, in := range incs {
@@ -110,16 +112,16 @@ func TestSyntheticReadsClean(t *testing.T) {
 				t.Fatalf("source %q is not under example.com", u)
 			}
 		}
-		conf := map[RecordType]bool{}
+		conf := map[data.RecordType]bool{}
 		for _, sc := range in.Scopes {
-			if sc.Certainty == Confirmed {
+			if sc.Certainty == data.Confirmed {
 				conf[sc.RecordType] = true
 			}
 		}
 		beside := false
 		for _, sc := range in.Scopes {
 			types[sc.RecordType]++
-			if sc.Certainty == Suspected && conf[sc.RecordType] {
+			if sc.Certainty == data.Suspected && conf[sc.RecordType] {
 				beside = true
 			}
 			switch {

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"errors"
@@ -7,6 +7,10 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"breachreport/data"
 
 	"github.com/BurntSushi/toml"
 )
@@ -26,7 +30,7 @@ type Mapping struct {
 	Name   string
 	Source string
 	// DateOrder and DateFormat apply to every date field that does not set its own.
-	DateOrder  DateOrder
+	DateOrder  data.DateOrder
 	DateFormat string
 	// Fields maps canonical column names (ColOrganization, …) to how each is filled.
 	Fields map[string]FieldMapping
@@ -50,7 +54,7 @@ type FieldMapping struct {
 	// DateFormat is a Go time layout (written with the reference time, e.g.
 	// "01/02/2006 03:04:05 PM" or "January 2, 2006"); text that does not match it is still
 	// read in the tool's own unambiguous forms.
-	DateOrder  DateOrder
+	DateOrder  data.DateOrder
 	DateFormat string
 	// Values translates the column's text (matched after NFKC, trimmed and case-insensitively)
 	// before it is read, e.g.
@@ -155,7 +159,7 @@ func (e *fieldEntry) set(key string, v any) error {
 }
 
 // dateFields are the canonical columns that hold dates.
-var dateFields = map[string]bool{ColExposureStart: true, ColExposureEnd: true, ColDetected: true, ColContained: true, ColDisclosed: true}
+var dateFields = map[string]bool{data.ColExposureStart: true, data.ColExposureEnd: true, data.ColDetected: true, data.ColContained: true, data.ColDisclosed: true}
 
 // ParseMapping reads a mapping from TOML text; name (usually the file path) prefixes its
 // errors. Every mistake is an error wrapping ErrMapping that names the key: an unknown field
@@ -196,7 +200,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	if m.Name == "" {
 		m.Name = name
 	}
-	if m.DateOrder, err = ParseDateOrder(f.DateOrder); err != nil {
+	if m.DateOrder, err = data.ParseDateOrder(f.DateOrder); err != nil {
 		return nil, fail("date_order: %v", err)
 	}
 	if err := checkDateFormat(m.DateFormat); err != nil {
@@ -207,7 +211,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	}
 	known := map[string]bool{}
 	var names []string
-	for _, c := range Columns() {
+	for _, c := range data.Columns() {
 		known[c.Name] = true
 		names = append(names, c.Name)
 	}
@@ -222,7 +226,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 			return fail("fields.%s: %s", field, fmt.Sprintf(format, a...))
 		}
 		if !known[field] {
-			if canon, ok := headerIndex(Columns())[normalizeHeader(field)]; ok {
+			if canon, ok := headerIndex(data.Columns())[normalizeHeader(field)]; ok {
 				return nil, bad("no such field; did you mean %s?", canon)
 			}
 			return nil, bad("no such field; the fields are %s", strings.Join(names, ", "))
@@ -240,10 +244,10 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		if set != 1 {
 			return nil, bad("give exactly one of column, columns, each_row and value")
 		}
-		if (len(fm.Columns) > 0 || fm.EachRow) && field != ColIncidentID {
+		if (len(fm.Columns) > 0 || fm.EachRow) && field != data.ColIncidentID {
 			return nil, bad("columns and each_row are for incident_id only")
 		}
-		if fm.DateOrder, err = ParseDateOrder(e.rawOrder); err != nil {
+		if fm.DateOrder, err = data.ParseDateOrder(e.rawOrder); err != nil {
 			return nil, bad("%v", err)
 		}
 		if (e.rawOrder != "" || fm.DateFormat != "") && !dateFields[field] {
@@ -252,7 +256,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		if err := checkDateFormat(fm.DateFormat); err != nil {
 			return nil, bad("date_format: %v", err)
 		}
-		if fm.Values != nil && (dateFields[field] || field == ColRecords || fm.Column == "") {
+		if fm.Values != nil && (dateFields[field] || field == data.ColRecords || fm.Column == "") {
 			return nil, bad("values translates the text of a column; it is not for dates, records or constants")
 		}
 		if fm.Values != nil {
@@ -280,23 +284,23 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		}
 		m.Fields[field] = fm
 	}
-	if _, ok := m.Fields[ColOrganization]; !ok {
+	if _, ok := m.Fields[data.ColOrganization]; !ok {
 		return nil, fail("fields.organization is missing: every row needs an organization")
 	}
 	return m, nil
 }
 
 // checkConstant reports whether a constant value reads as its field.
-func checkConstant(field, v string, opt DateOptions) error {
+func checkConstant(field, v string, opt data.DateOptions) error {
 	switch {
 	case dateFields[field]:
-		_, err := ParseDateWith(v, opt)
+		_, err := data.ParseDateWith(v, opt)
 		return err
-	case field == ColRecords:
-		_, err := ParseCount(v)
+	case field == data.ColRecords:
+		_, err := data.ParseCount(v)
 		return err
-	case field == ColCertainty:
-		if _, ok := ParseCertainty(v); !ok {
+	case field == data.ColCertainty:
+		if _, ok := data.ParseCertainty(v); !ok {
 			return errors.New("certainty must be confirmed or suspected")
 		}
 	}
@@ -319,9 +323,9 @@ func checkDateFormat(layout string) error {
 
 // dateOptions returns how field fm reads its dates: its own order and format, else the
 // mapping's. MaxYear is left to the reader.
-func (m *Mapping) dateOptions(field string, fm FieldMapping) DateOptions {
-	opt := DateOptions{Order: m.DateOrder, Layout: m.DateFormat}
-	if fm.DateOrder != DateOrderNone {
+func (m *Mapping) dateOptions(field string, fm FieldMapping) data.DateOptions {
+	opt := data.DateOptions{Order: m.DateOrder, Layout: m.DateFormat}
+	if fm.DateOrder != data.DateOrderNone {
 		opt.Order = fm.DateOrder
 	}
 	if fm.DateFormat != "" {
@@ -332,5 +336,5 @@ func (m *Mapping) dateOptions(field string, fm FieldMapping) DateOptions {
 
 // foldValue folds a cell's text for matching against a mapping's values.
 func foldValue(s string) string {
-	return strings.ToLower(strings.TrimSpace(nfkc(s)))
+	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
 }

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	_ "embed"

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
+
+	"breachreport/data"
 )
 
 func TestParseSize(t *testing.T) {
@@ -311,4 +313,34 @@ func FuzzFieldGuard(f *testing.F) {
 			t.Fatalf("error %v", err)
 		}
 	})
+}
+
+// TestReadBrokenRowShowsBytes checks that a row broken by a quote left open shows the bytes
+// that did not decode as they are in the file, escaped, and the rest as text.
+func TestReadBrokenRowShowsBytes(t *testing.T) {
+	for _, tt := range []struct {
+		enc  string
+		in   []byte
+		want string
+	}{
+		{EncodingShiftJIS, bytes.Replace(encode(t, shiftJIS, "企業名,件数\n株式会社,1\n\"＠社,2\nB,3\n"), encode(t, shiftJIS, "＠"), []byte("\x82\xff"), 1), `\"\x82\xff社,2`},
+		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\x9d,2`},
+		{EncodingUTF8, []byte("organization,records\n\"M\xfcller,2\nB,3\n"), `\"M\xfcller,2`},
+	} {
+		t.Run(tt.enc, func(t *testing.T) {
+			res, err := Read(bytes.NewReader(tt.in), Options{Now: testNow, Encoding: tt.enc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, is := range res.Issues {
+				if is.Kind == data.KindStructure {
+					got = append(got, is.Value)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Fatalf("structure issues' values %q, want one, %s", got, tt.want)
+			}
+		})
+	}
 }

@@ -1,10 +1,12 @@
-package data
+package input
 
 import (
 	"context"
 	"fmt"
 	"io"
 	"runtime"
+
+	"breachreport/data"
 
 	"github.com/gocarina/gocsv"
 )
@@ -15,8 +17,8 @@ const decodeBatch = 1024
 // batch is a run of rows read, and what decoding them gave: their scopes and issues.
 type batch struct {
 	rows   []rawRow
-	scopes []Scope
-	issues []Issue
+	scopes []data.Scope
+	issues []data.Issue
 	// err ends the input: a fatal error of the reader after rows.
 	err  error
 	done chan struct{}
@@ -28,7 +30,7 @@ type batch struct {
 // result is the same as reading one row after the other. The scopes come in runs, each a new
 // array; n counts them. Issues found in converting rows are returned; those of the rows'
 // structure go into rr.res. An error from each ends the reading and is returned.
-func decodeRows(ctx context.Context, rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
+func decodeRows(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues []data.Issue, err error) {
 	if err := rr.header(); err != nil {
 		return 0, nil, err
 	}
@@ -38,7 +40,7 @@ func decodeRows(ctx context.Context, rr *rowReader, each func([]Scope) error) (n
 // decodeBatches reads rr's rows after the header and turns them into scopes: one goroutine
 // reads and checks the rows and cuts them into batches; in a pool of goroutines each row of
 // a batch becomes a scope; the batches are handed to each in the input's order.
-func decodeBatches(ctx context.Context, rr *rowReader, each func([]Scope) error) (n int, issues []Issue, err error) {
+func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues []data.Issue, err error) {
 	workers := runtime.GOMAXPROCS(0)
 	queue := make(chan *batch, 2*workers)
 	inOrder := make(chan *batch, 2*workers)
@@ -109,7 +111,7 @@ func (b *batch) decode(cfg *rowConfig) error {
 	if err := gocsv.UnmarshalDecoder(batchRows{cfg.header, b.rows}, &rows); err != nil {
 		return fmt.Errorf("binding the rows' values: %w", err)
 	}
-	b.scopes = make([]Scope, 0, len(rows))
+	b.scopes = make([]data.Scope, 0, len(rows))
 	for i := range rows {
 		r := &b.rows[i]
 		rows[i].Line, rows[i].FieldLines, rows[i].Extra = r.line, r.fieldLines, r.extra

@@ -1,4 +1,4 @@
-package data
+package input
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"breachreport/data"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -41,7 +43,7 @@ type xlsxSource struct {
 // show (a formula without a value, an error value).
 type cellNote struct {
 	col   int
-	kind  Kind
+	kind  data.Kind
 	value string
 	msg   string
 }
@@ -93,16 +95,16 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 		case len(loose) == 1:
 			sheet = loose[0]
 		case len(loose) > 1:
-			return fail(fmt.Errorf("%w: --sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
+			return fail(fmt.Errorf("%w: the sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
 		default:
 			return fail(fmt.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(listed)))
 		}
 	case len(visible) == 1:
 		sheet = visible[0]
 	case len(visible) == 0:
-		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one with --sheet", ErrSheet, quoteList(listed)))
+		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one", ErrSheet, quoteList(listed)))
 	default:
-		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read with --sheet", ErrSheet, len(visible), quoteList(listed)))
+		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read", ErrSheet, len(visible), quoteList(listed)))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -176,7 +178,7 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 	cell := cellName(j, s.row)
 	if v == "" {
 		if formula, _ := s.f.GetCellFormula(s.sheet, cell); formula != "" {
-			s.last = append(s.last, cellNote{j, KindFormula, "=" + formula,
+			s.last = append(s.last, cellNote{j, data.KindFormula, "=" + formula,
 				"the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank"})
 		}
 		return "", false, nil
@@ -188,7 +190,7 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 	field := s.fields[j]
 	switch typ {
 	case excelize.CellTypeError:
-		s.last = append(s.last, cellNote{j, KindFormula, v, "the cell holds an error value; treated as blank"})
+		s.last = append(s.last, cellNote{j, data.KindFormula, v, "the cell holds an error value; treated as blank"})
 		return "", true, nil
 	case excelize.CellTypeBool:
 		if v == "1" {
@@ -207,10 +209,10 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 		case dateFields[field]:
 			// A number in a date column is a date serial, when it is one of a plausible year;
 			// any other number is read as its text would be (2019 is the year 2019).
-			if d, err := ParseDateWith(v, DateOptions{Serial: true, Date1904: s.date1904}); err == nil && dateSerial.MatchString(v) {
+			if d, err := data.ParseDateWith(v, data.DateOptions{Serial: true, Date1904: s.date1904}); err == nil && data.IsDateSerial(v) {
 				return d.String(), true, nil
 			}
-		case field == ColRecords:
+		case field == data.ColRecords:
 			// A count stored as 4.1355E4, or as 41354.9999999 by a formula, is a whole number.
 			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 1e18 && math.Abs(f-math.Round(f)) < 1e-6 {
 				return strconv.FormatInt(int64(math.Round(f)), 10), true, nil
@@ -223,8 +225,6 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 func (s *xlsxSource) notes() []cellNote { return s.last }
 
 func (s *xlsxSource) line(int) int { return s.row }
-
-func (s *xlsxSource) marks() []mark { return nil }
 
 func (s *xlsxSource) setWidth(int) {}
 
