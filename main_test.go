@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -319,7 +320,7 @@ func TestSampleCommand(t *testing.T) {
 		t.Errorf("sample printed %d bytes with exit %d, want the embedded sample", len(r.stdout), r.status)
 	}
 	// The printed sample reads back without a single issue.
-	res, err := input.Read(strings.NewReader(r.stdout), input.Options{})
+	res, err := inputtest.Read(strings.NewReader(r.stdout), input.Options{})
 	if err != nil || len(res.Issues) != 0 || len(res.Scopes) != 4 {
 		t.Errorf("sample reads back with %v, %v", err, res)
 	}

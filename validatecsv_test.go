@@ -18,6 +18,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // csvColumns are the columns of validate --format csv, in order: the keys of an issue in
@@ -192,7 +193,7 @@ func TestValidateCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer in.Close()
-			res, err := input.Read(in, opts)
+			res, err := inputtest.Read(in, opts)
 			if err != nil {
 				t.Fatal(err)
 			}

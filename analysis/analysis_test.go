@@ -10,12 +10,13 @@ import (
 
 	"breachreport/data"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // sampleFigures runs the embedded sample through the same steps as the command.
 func sampleFigures(t *testing.T) []IncidentFigures {
 	t.Helper()
-	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // TestBuilderReportCancel builds the report of more incidents than Builder.Report takes at
@@ -38,7 +39,7 @@ func TestBuilderReportCancel(t *testing.T) {
 		{"apart, cancelled", apart, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := input.Read(strings.NewReader(tt.in), input.Options{Now: storeNow})
+			res, err := inputtest.Read(strings.NewReader(tt.in), input.Options{Now: storeNow})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // consultantCSV is the seed as a Japanese consultant keeps it: Japanese headers, Japanese
@@ -26,7 +27,7 @@ func TestSeedAsConsultantsWriteIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := input.Read(bytes.NewReader([]byte(sjis)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(bytes.NewReader([]byte(sjis)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func TestSeedFromExcelWorkbook(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	res, err := input.Read(&buf, input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(&buf, input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

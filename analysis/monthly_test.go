@@ -13,6 +13,7 @@ import (
 
 	"breachreport/data"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -72,7 +73,7 @@ func fixtureCSV() string {
 // failing on any issue.
 func figuresOf(t testing.TB, csv []byte) []IncidentFigures {
 	t.Helper()
-	res, err := input.Read(bytes.NewReader(csv), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(bytes.NewReader(csv), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +374,7 @@ func TestPartialDisclosureDates(t *testing.T) {
 		"month,Example Co. B,2019-05-01,2019-06\n" +
 		"year,Example Co. C,2019-05-01,2019\n" +
 		"none,Example Co. D,2019-05-01,\n"
-	res, err := input.Read(strings.NewReader(csv), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(strings.NewReader(csv), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

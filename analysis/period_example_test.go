@@ -7,13 +7,14 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // ExampleTimeline_Report is the report of --month 2019-08 on the embedded sample: the
 // month's one case set against the trailing year, the last rows of the trend, and the change
 // against the previous month.
 func ExampleTimeline_Report() {
-	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{})
+	res, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

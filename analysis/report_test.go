@@ -7,6 +7,7 @@ import (
 
 	"breachreport/data"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // reportOf builds the report of res as generate does, through a Builder, every row in one
@@ -26,7 +27,7 @@ func TestReport(t *testing.T) {
 		"Example Co.,x,10,2019-02-10,2019-02-01,2019-03-01,2019-04-01\n" + // end before start (analysis)
 		",y,5,,,,\n" + // rejected: no organization (reader)
 		"Example Co.,x,abc,,,2019-03-01,2019-04-02\n" // bad count (reader), conflicting disclosed (grouping)
-	res, err := input.Read(strings.NewReader(in), input.Options{})
+	res, err := inputtest.Read(strings.NewReader(in), input.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

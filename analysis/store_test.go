@@ -12,6 +12,7 @@ import (
 
 	"breachreport/data"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // oddities is an input with what the synthetic lists lack: rows of one incident apart
@@ -51,7 +52,7 @@ func storeFixtures(t *testing.T) map[string]*input.Result {
 	}
 	out := map[string]*input.Result{}
 	for name, in := range inputs {
-		res, err := input.Read(bytes.NewReader(in), input.Options{Now: storeNow})
+		res, err := inputtest.Read(bytes.NewReader(in), input.Options{Now: storeNow})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -17,6 +17,7 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 	"breachreport/third_party/echarts"
 )
 
@@ -28,7 +29,7 @@ var generated = time.Date(2026, 11, 21, 9, 30, 0, 0, time.UTC)
 // sampleReport builds the report of the embedded sample the way main does.
 func sampleReport(t testing.TB) analysis.Report {
 	t.Helper()
-	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{Now: generated})
+	res, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}

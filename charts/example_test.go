@@ -12,12 +12,13 @@ import (
 	"breachreport/charts"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // Example builds the Japanese charts of the embedded sample and writes the dashboard and the
 // page of each chart, as main does.
 func Example() {
-	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{})
+	res, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

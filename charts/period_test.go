@@ -13,6 +13,7 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // periodCSV holds eight incidents, one confirmed card scope each, worked out by hand (the
@@ -46,7 +47,7 @@ H,Example Co. H,Retail,Ransomware,card,confirmed,400,2018-03-01,2018-03-23,2018-
 // does: the report holds the month's incidents, and Options.Period the period report.
 func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.PeriodReport) {
 	t.Helper()
-	res, err := input.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
+	res, err := inputtest.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +304,7 @@ func stringOf(x any) string { return fmt.Sprint(x) }
 // incidents of each month, the table links each month's reports, and an index of no month
 // says there is nothing to report on.
 func TestIndex(t *testing.T) {
-	res, err := input.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
+	res, err := inputtest.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 )
 
-// The encodings Read understands, by the names Result.Encoding gives them.
+// The encodings Scan understands, by the names Result.Encoding gives them.
 const (
 	EncodingUTF8     = "UTF-8"
 	EncodingUTF16LE  = "UTF-16LE"
@@ -84,7 +84,7 @@ func DelimiterName(d rune) string {
 	return fmt.Sprintf("%q", d)
 }
 
-// byteOrderMarks are the marks Read recognizes, longest first.
+// byteOrderMarks are the marks Scan recognizes, longest first.
 var byteOrderMarks = []struct {
 	bom []byte
 	enc string
@@ -94,7 +94,7 @@ var byteOrderMarks = []struct {
 	{[]byte{0xFE, 0xFF}, EncodingUTF16BE},
 }
 
-// input is the text Read parses: UTF-8, with the encoding and delimiter it was found in.
+// input is the text Scan parses: UTF-8, with the encoding and delimiter it was found in.
 type input struct {
 	text  *bufio.Reader
 	dec   *decoder // nil for UTF-8 input, which is read as it is

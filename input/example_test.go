@@ -1,22 +1,30 @@
 package input_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"breachreport/data"
 	"breachreport/input"
 )
 
-func ExampleRead() {
+// ExampleScan reads the card scope of the Sanpo Create case as the consultancy's write-up
+// prints it, window end typo included: the typo is a warning naming the line, column and
+// value, and the date is left unknown, never guessed.
+func ExampleScan() {
 	in := "企業名,漏えい情報,確度,件数,漏えい開始日,漏えい終了日,公表日\n" +
 		"Example Co.,card,可能性,\"2,606\",2018-09-03,2018年12月27日7,2019-06-04\n"
-	res, err := input.Read(strings.NewReader(in), input.Options{})
+	res, err := input.Scan(context.Background(), strings.NewReader(in), input.Options{}, func(scopes []data.Scope) error {
+		for _, sc := range scopes {
+			fmt.Println(sc.IncidentID, sc.RecordType, sc.Certainty, sc.Records, sc.ExposureStart)
+		}
+		return nil
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	sc := res.Scopes[0]
-	fmt.Println(sc.IncidentID, sc.RecordType, sc.Certainty, sc.Records, sc.ExposureStart)
 	for _, is := range res.Issues {
 		fmt.Println(is.Severity, is)
 	}

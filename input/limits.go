@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 )
 
-// The default limits of Read, which Options.Limits raise. They are far above any real list
+// The default limits of Scan, which Options.Limits raise. They are far above any real list
 // of incidents and far below what would exhaust a laptop's memory.
 const (
 	// DefaultMaxInputSize is the largest input read: 1 GiB of CSV text, or an .xlsx
@@ -41,7 +41,7 @@ type limitErr string
 func (limitErr) Error() string        { return ErrLimit.Error() }
 func (limitErr) Is(target error) bool { return target == ErrLimit }
 
-// Limits bound what Read takes in, so that a broken or hostile file stops with an error
+// Limits bound what Scan takes in, so that a broken or hostile file stops with an error
 // naming where it went over, not with the process running out of memory. A zero field means
 // its default.
 type Limits struct {
@@ -132,7 +132,7 @@ func (s *sizeLimitReader) err() error {
 	return &ParseError{Err: fmt.Errorf("%w: the input is larger than %s, the most read", ErrInputSize, FormatSize(s.limit))}
 }
 
-// limitError is what fieldGuard returns when a field or a row goes over a limit. Read turns
+// limitError is what fieldGuard returns when a field or a row goes over a limit. Scan turns
 // it into a *ParseError naming the column.
 type limitError struct {
 	line  int // where the field (or row) starts

@@ -23,7 +23,7 @@ var ErrMapping = errors.New("bad column mapping")
 // its rows are grouped into incidents. Mappings are written as small TOML files (see
 // ParseMapping and the README); examples/mappings holds the ones that ship.
 //
-// When Read is given a Mapping, only the columns it names are read into fields; the header
+// When Scan is given a Mapping, only the columns it names are read into fields; the header
 // aliases of Columns do not apply, and every other column is kept as it is (Scope.Extra).
 type Mapping struct {
 	// Name says what layout the mapping is for; Source says where such files come from.

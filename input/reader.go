@@ -20,7 +20,7 @@ import (
 	"breachreport/data"
 )
 
-// Options configure Read. The zero value is ready to use.
+// Options configure Scan. The zero value is ready to use.
 type Options struct {
 	// Now is the reference time for the latest plausible date: dates after the end of the
 	// year after Now's year are rejected as typos. The zero value means time.Now().
@@ -34,7 +34,7 @@ type Options struct {
 	// Delimiter separates the fields. The zero value means detect it from the header and
 	// the records after it (up to 20 in all): comma, tab or semicolon, whichever splits the
 	// header into more than one field and the records after it alike; when that is not clear
-	// Read returns a *ParseError wrapping ErrDelimiter.
+	// Scan returns a *ParseError wrapping ErrDelimiter.
 	Delimiter rune
 	// DateOrder says how to read the ambiguous n/n/yyyy dates of US and European exports.
 	// The zero value reads none of them: each is reported, never guessed.
@@ -109,7 +109,8 @@ func (l Layout) Locate(issues []data.Issue) {
 	}
 }
 
-// Result is what Read found: the usable rows as Scopes, and every problem as an Issue.
+// Result is what Scan found: how the input was read, the counts of its rows, and every
+// problem as an Issue.
 type Result struct {
 	// Encoding is the encoding the input was read in (EncodingUTF8, …), and Delimiter the
 	// field delimiter, whether detected or given in Options.
@@ -119,11 +120,13 @@ type Result struct {
 	// are then empty); its rows are the lines of Scopes and Issues.
 	Sheet  string
 	Layout Layout
+	// Scopes is left nil by Scan, which hands the scopes to its callback; a caller that keeps
+	// them all may put them here.
 	Scopes []data.Scope
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
 	Issues []data.Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
-	// RowsUsed + RowsRejected. RowsUsed is len(Scopes) after Read.
+	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over.
 	RowsRead     int
 	RowsUsed     int
 	RowsRejected int
@@ -160,43 +163,30 @@ type csvRow struct {
 	Notes         string `csv:"notes"`
 }
 
-// Read reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
-// the bytes; see Options.Sheet and "Excel workbooks" in the README). CSV text is UTF-8,
-// UTF-16, Shift_JIS (CP932) or Windows-1252, its fields separated by commas, tabs or semicolons; see Options
-// for how the encoding and the delimiter are detected. A byte-order mark is skipped. For CSV,
-// Read never holds more than the start of the input (64 KiB, to tell the encoding and
-// delimiter) and the text being read (a few chunks of whole rows of about 256 KiB each,
-// spread over the cores, or a few thousand rows after a broken one) in memory, besides what
-// it returns; a workbook is held in memory whole while it is read.
+// Scan reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
+// the bytes; see Options.Sheet and "Excel workbooks" in the README) and hands the usable
+// rows to each as they are decoded, in input order, a batch at a time: the Result's Scopes
+// is nil, and its RowsUsed counts them. Each batch is a new array, each's to keep. An error
+// from each stops the reading and is returned as it is, and so does ctx's end, between
+// batches of rows (the error then wraps ctx.Err()).
+//
+// CSV text is UTF-8, UTF-16, Shift_JIS (CP932) or Windows-1252, its fields separated by
+// commas, tabs or semicolons; see Options for how the encoding and the delimiter are
+// detected. A byte-order mark is skipped. For CSV, Scan never holds more than the start of
+// the input (64 KiB, to tell the encoding and delimiter) and the rows in flight (a few
+// batches of 1,024) in memory, besides what each keeps; a workbook is held in memory whole
+// while it is read.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
-// against each column's name and aliases (see Columns). A missing required column, a
+// against each column's name and aliases (see data.Columns). A missing required column, a
 // duplicated column, an empty input or one whose encoding cannot be told is a *ParseError;
-// an Options.Encoding or Options.Delimiter that Read does not know is an error too, and so is
-// input that goes over one of Options.Limits (wrapping ErrLimit, naming the line and
-// column): it stops reading before the field or row that is too big is held. Every
-// other problem is an Issue in the Result: a row that cannot be used (wrong number of fields,
+// an Options.Encoding or Options.Delimiter that Scan does not know is an error too, and so
+// is input that goes over one of Options.Limits (wrapping ErrLimit, naming the line and
+// column): it stops reading before the field or row that is too big is held. Every other
+// problem is an Issue in the Result: a row that cannot be used (wrong number of fields,
 // broken quoting, bytes that do not decode in the file's encoding, no organization) is
 // rejected; a field that cannot be read (a date or count that does not parse, an unknown
 // certainty) is treated as unknown and warned about.
-func Read(r io.Reader, opts Options) (*Result, error) {
-	var scopes []data.Scope
-	res, err := Scan(context.Background(), r, opts, func(batch []data.Scope) error {
-		scopes = append(scopes, batch...)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	res.Scopes = scopes
-	return res, nil
-}
-
-// Scan reads as Read does, but hands the usable rows to each as they are decoded, in input
-// order, a batch at a time, instead of keeping them: the Result's Scopes is nil, and its
-// RowsUsed counts them. Each batch is a new array, each's to keep. An error from each stops
-// the reading and is returned as it is, and so does ctx's end, between batches of rows
-// (the error then wraps ctx.Err()).
 func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope) error) (*Result, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	br := bufio.NewReaderSize(&sizeLimitReader{r: r, limit: opts.Limits.MaxInputSize}, sniffSize)

@@ -11,12 +11,13 @@ import (
 	"breachreport/analysis"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 	"breachreport/reports"
 )
 
 // Example writes the workbook of the embedded sample in Japanese and reads one figure back.
 func Example() {
-	res, err := input.Read(bytes.NewReader(input.Sample()), input.Options{})
+	res, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // testNow is the fixed generation time of the test reports.
@@ -30,7 +31,7 @@ func sampleReport(t testing.TB) analysis.Report {
 // reportFrom builds the report of a CSV input the way main does.
 func reportFrom(t testing.TB, raw []byte) analysis.Report {
 	t.Helper()
-	res, err := input.Read(bytes.NewReader(raw), input.Options{Now: testNow})
+	res, err := inputtest.Read(bytes.NewReader(raw), input.Options{Now: testNow})
 	if err != nil {
 		t.Fatalf("reading the sample: %v", err)
 	}

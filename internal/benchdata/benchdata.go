@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"breachreport/input"
+	"breachreport/internal/inputtest"
 )
 
 // Incidents is how many incidents the shared input holds.
@@ -40,7 +41,7 @@ func CSV(tb testing.TB) []byte {
 // without an issue.
 func Result(tb testing.TB) *input.Result {
 	tb.Helper()
-	res, err := input.Read(bytes.NewReader(CSV(tb)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+	res, err := inputtest.Read(bytes.NewReader(CSV(tb)), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		tb.Fatal(err)
 	}
