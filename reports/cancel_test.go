@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 	"sync"
 	"testing"
 
@@ -15,12 +13,7 @@ import (
 // TestCancel cancels Write at each stage of its work and checks that it returns ctx's
 // error and writes nothing.
 func TestCancel(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("incident_id,organization,record_type,records,disclosed\n")
-	for i := range 12000 {
-		fmt.Fprintf(&b, "inc-%05d,Org %d,card,%d,2020-01-15\n", i, i, i+1)
-	}
-	rep := reportFrom(t, []byte(b.String()))
+	rep := cardIncidents(t, 12000)
 	tests := []struct {
 		name string
 		// cancelAt says, from the calls of Options.Progress, when to cancel; nil cancels

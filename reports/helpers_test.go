@@ -5,7 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -214,4 +216,16 @@ func (b *book) rowWhere(sheet string, col int, s string) int {
 	}
 	b.t.Fatalf("sheet %s has no row with %q in column %d", sheet, s, col)
 	return 0
+}
+
+// cardIncidents returns the report of n incidents of one card scope each, disclosed on one
+// day, for the tests of long sheets.
+func cardIncidents(t *testing.T, n int) analysis.Report {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("incident_id,organization,record_type,records,disclosed\n")
+	for i := range n {
+		fmt.Fprintf(&b, "inc-%05d,Org %d,card,%d,2020-01-15\n", i, i, i+1)
+	}
+	return reportFrom(t, []byte(b.String()))
 }

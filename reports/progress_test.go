@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -24,12 +23,7 @@ type progressCall struct {
 // parts (the header repeated on a continuation sheet not counted). The workbook is the
 // same bytes as one written without Progress.
 func TestProgress(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("incident_id,organization,record_type,records,disclosed\n")
-	for i := range 12000 {
-		fmt.Fprintf(&b, "inc-%05d,Org %d,card,%d,2020-01-15\n", i, i, i+1)
-	}
-	rep := reportFrom(t, []byte(b.String()))
+	rep := cardIncidents(t, 12000)
 	if rep.Incidents.Len() != 12000 || len(rep.Issues) != 0 {
 		t.Fatalf("fixture: %d incidents, %d issues; want 12000 and none", rep.Incidents.Len(), len(rep.Issues))
 	}
