@@ -109,8 +109,6 @@ func (s *csvSource) next() ([]string, error) {
 	return rec, err
 }
 
-var newline = []byte{'\n'}
-
 // swallowed reports whether raw, the text of a broken row, holds after its first line a line
 // that is a row of the header's width on its own. It returns the length of the first line
 // (and of the blank lines before it, which encoding/csv skips).
