@@ -125,13 +125,13 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if choice.set {
 		pr := rep.Incidents.Timeline().Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
-			return &usageError{msg: err.Error()}
+			return &usageError{msg: "--compare: " + err.Error()}
 		}
 		out.period = &pr
 		out.workbook, out.dashboard, out.pages = periodNames(choice.period)
 		note = periodAccounting(pr)
 	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: "--compare: " + err.Error()}
 	}
 	if err := reports.CheckSize(rep, e.maxDataRows); err != nil {
 		return err

@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"breachreport/input"
+	"breachreport/reports"
 )
 
 // gcPercent is the garbage collector's target heap growth, in percent, unless GOGC is set.
@@ -99,6 +100,7 @@ var flagHints = []struct {
 	{input.ErrEncoding, "--encoding NAME names the encoding"},
 	{input.ErrDelimiter, "--delimiter names the delimiter: , or tab or ;"},
 	{input.ErrLayout, "--map FILE reads a file in another layout through a column mapping"},
+	{reports.ErrTooManyRows, "--month or --from/--to report on part of the input"},
 }
 
 // flagHint returns " (hint)" naming the flag that gets past err, or "" when no flag does.

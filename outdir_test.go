@@ -105,7 +105,7 @@ func TestOutputDirCreated(t *testing.T) {
 // (A and B), and no month has more.
 func TestRowLimit(t *testing.T) {
 	const in = "testdata/period.csv"
-	const tail = " rows a workbook holds: the Incidents sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input (--month, --from/--to) or split the file\n"
+	const tail = " rows a workbook holds: the Incidents sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input or split the file (--month or --from/--to report on part of the input)\n"
 	for _, tt := range []struct {
 		name  string
 		limit int

@@ -61,7 +61,7 @@ func (f periodFlags) choice() (periodChoice, error) {
 	case *f.from != "":
 		p, err := analysis.ParsePeriod(*f.from, *f.to)
 		if err != nil {
-			return periodChoice{}, err
+			return periodChoice{}, fmt.Errorf("--from %s --to %s: %w", *f.from, *f.to, err)
 		}
 		return periodChoice{period: p, set: true}, nil
 	}

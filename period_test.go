@@ -159,7 +159,7 @@ func TestGeneratePeriodUsage(t *testing.T) {
 		{"from alone", []string{"--from", "2019-04-01"}, "--from needs --to"},
 		{"to alone", []string{"--to", "2019-04-01"}, "--to needs --from"},
 		{"reversed", []string{"--from", "2019-06-30", "--to", "2019-04-01"}, "not a period: 2019-06-30 is after 2019-04-01"},
-		{"month only", []string{"--from", "2019-04", "--to", "2019-06-30"}, "--from and --to need full dates"},
+		{"month only", []string{"--from", "2019-04", "--to", "2019-06-30"}, "--from 2019-04 --to 2019-06-30: not a period: its first and last days need full dates"},
 		{"both", []string{"--month", "2019-06", "--from", "2019-04-01", "--to", "2019-06-30"}, "give only one of --month, --from/--to"},
 		{"compare outside", []string{"--month", "2019-06", "--compare", "C"}, `--compare: no incident has id "C"`},
 	}

@@ -83,7 +83,7 @@ var ErrPeriod = errors.New("not a period")
 // and from must not come after to.
 func NewPeriod(from, to data.Date) (Period, error) {
 	if !from.IsDay() || !to.IsDay() {
-		return Period{}, fmt.Errorf("%w: --from and --to need full dates such as 2019-04-01", ErrPeriod)
+		return Period{}, fmt.Errorf("%w: its first and last days need full dates such as 2019-04-01", ErrPeriod)
 	}
 	if to.Before(from) {
 		return Period{}, fmt.Errorf("%w: %s is after %s", ErrPeriod, from, to)
@@ -91,16 +91,16 @@ func NewPeriod(from, to data.Date) (Period, error) {
 	return Period{From: from, To: to}, nil
 }
 
-// ParsePeriod reads the dates of --from and --to (any form data.ParseDate reads, known to
-// the day) and returns the period between them, inclusive.
+// ParsePeriod reads the first and last days of a period (any form data.ParseDate reads,
+// known to the day) and returns the period between them, inclusive.
 func ParsePeriod(from, to string) (Period, error) {
 	f, err := data.ParseDate(from, 9999)
 	if err != nil {
-		return Period{}, fmt.Errorf("--from %q: %w", from, err)
+		return Period{}, fmt.Errorf("first day %q: %w", from, err)
 	}
 	t, err := data.ParseDate(to, 9999)
 	if err != nil {
-		return Period{}, fmt.Errorf("--to %q: %w", to, err)
+		return Period{}, fmt.Errorf("last day %q: %w", to, err)
 	}
 	return NewPeriod(f, t)
 }

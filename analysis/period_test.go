@@ -170,8 +170,8 @@ func TestParsePeriodErrors(t *testing.T) {
 		{"2019-06-30", "2019-06-01", "2019-06-30 is after 2019-06-01"},
 		{"2019-06", "2019-06-30", "full dates"},
 		{"2019-04-01", "2019", "full dates"},
-		{"2019-02-30", "2019-03-01", "--from"},
-		{"2019-02-01", "tomorrow", "--to"},
+		{"2019-02-30", "2019-03-01", `first day "2019-02-30"`},
+		{"2019-02-01", "tomorrow", `last day "tomorrow"`},
 	}
 	for _, tt := range tests {
 		_, err := ParsePeriod(tt.from, tt.to)

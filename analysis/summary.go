@@ -230,7 +230,7 @@ func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures,
 				if len(known) > 20 {
 					known = append(known[:20], "…")
 				}
-				return nil, fmt.Errorf("--compare: no incident has id %q; ids in the input: %s", id, strings.Join(known, ", "))
+				return nil, fmt.Errorf("no incident has id %q; ids in the input: %s", id, strings.Join(known, ", "))
 			}
 			out = append(out, figs.At(i))
 		}

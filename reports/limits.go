@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -36,9 +37,15 @@ type TooManyRowsError struct {
 	Rows, Max int
 }
 
+// ErrTooManyRows is what every *TooManyRowsError is, for errors.Is.
+var ErrTooManyRows = errors.New("too many rows for a workbook")
+
+// Is makes every *TooManyRowsError ErrTooManyRows.
+func (e *TooManyRowsError) Is(target error) bool { return target == ErrTooManyRows }
+
 func (e *TooManyRowsError) Error() string {
 	return fmt.Sprintf("%s: %s %s, more than the %s rows a workbook holds: the %s sheet continues over at most %d sheets of %s rows; "+
-		"report on part of the input (--month, --from/--to) or split the file", e.Input, groupThousands(e.Rows), e.What,
+		"report on part of the input or split the file", e.Input, groupThousands(e.Rows), e.What,
 		groupThousands(e.Max), e.Sheet, MaxSheetParts, groupThousands(excelMaxRows-1))
 }
 

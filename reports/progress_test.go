@@ -98,7 +98,7 @@ func TestCheckSize(t *testing.T) {
 		want  string
 	}{
 		{"all fit", 8, false, ""},
-		{"scopes", 7, false, "embedded sample (sample.csv): 8 scope rows, more than the 7 rows a workbook holds: the Scopes sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input (--month, --from/--to) or split the file"},
+		{"scopes", 7, false, "embedded sample (sample.csv): 8 scope rows, more than the 7 rows a workbook holds: the Scopes sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input or split the file"},
 		{"incidents first", 6, false, "embedded sample (sample.csv): 7 incidents, more than the 6 rows a workbook holds: the Incidents sheet"},
 		{"issues", 3, true, "embedded sample (sample.csv): 4 data issues, more than the 3 rows a workbook holds: the Data issues sheet"},
 		{"issues fit", 4, true, ""},
@@ -118,8 +118,8 @@ func TestCheckSize(t *testing.T) {
 				return
 			}
 			var tm *TooManyRowsError
-			if !errors.As(err, &tm) || !strings.HasPrefix(err.Error(), tt.want) || tm.Max != tt.limit {
-				t.Errorf("CheckSize: %v\nwant a *TooManyRowsError starting %q", err, tt.want)
+			if !errors.As(err, &tm) || !errors.Is(err, ErrTooManyRows) || !strings.HasPrefix(err.Error(), tt.want) || tm.Max != tt.limit {
+				t.Errorf("CheckSize: %v\nwant a *TooManyRowsError (ErrTooManyRows) starting %q", err, tt.want)
 			}
 			if werr == nil || werr.Error() != err.Error() || buf.Len() != 0 {
 				t.Errorf("Write: %v, %d bytes written; want %v and nothing written", werr, buf.Len(), err)
