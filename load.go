@@ -168,6 +168,21 @@ func printIssues(w io.Writer, rep analysis.Report) {
 	for _, is := range rep.Issues {
 		fmt.Fprintf(w, "%s: %s: %s\n", rep.Input, is.Severity, is)
 	}
+	printDateOrderHint(w, rep)
+}
+
+// printDateOrderHint says, after the issues, how to read the dates whose month and day could
+// be either way round, when there are any: the input package leaves the flag to the command.
+func printDateOrderHint(w io.Writer, rep analysis.Report) {
+	n := 0
+	for _, is := range rep.Issues {
+		if is.Kind == data.KindDateOrder {
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(w, "%s: %s could be month/day or day/month: --date-order mdy or --date-order dmy reads them\n", rep.Input, plural(n, "date"))
+	}
 }
 
 // printAccounting prints the one-line row accounting of a run, after a line saying how the

@@ -93,6 +93,7 @@ func TestGolden(t *testing.T) {
 		{"validate-mapping-wrong-file", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/hhs-ocr.toml"}},
 		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}},
 		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}},
+		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,6 +77,7 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, is.Severity, is)
 		}
 	}
+	printDateOrderHint(e.stdout, rep)
 	printAccounting(e.stdout, rep, readAs, "")
 	return outcome(rep, *strict, false)
 }

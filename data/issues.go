@@ -35,6 +35,7 @@ const (
 	KindEncoding      Kind = "encoding"      // bytes that do not decode
 	KindRequired      Kind = "required"      // a required field is blank
 	KindDate          Kind = "date"          // a date that does not parse
+	KindDateOrder     Kind = "date-order"    // a date such as 02/04/2021, month and day either way round
 	KindPartialDate   Kind = "partial-date"  // a date known only to the month or year
 	KindCount         Kind = "count"         // a count that does not parse
 	KindCertainty     Kind = "certainty"     // a certainty that is neither confirmed nor suspected
@@ -46,7 +47,7 @@ const (
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
-	return []Kind{KindStructure, KindEncoding, KindFormula, KindRequired, KindDate, KindPartialDate, KindCount,
+	return []Kind{KindStructure, KindEncoding, KindFormula, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
 		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
 }
 
@@ -116,8 +117,17 @@ func (is Issue) String() string {
 
 // Sentinel errors wrapped by the parsers, for errors.Is.
 var (
-	ErrNotDate   = errors.New("not a date")
-	ErrDateRange = errors.New("date out of range")
-	ErrNotCount  = errors.New("not a count")
-	ErrNegative  = errors.New("negative count")
+	ErrNotDate = errors.New("not a date")
+	// ErrDateOrder is a date whose month and day could be either way round (02/04/2021):
+	// the order is never guessed. It is ErrNotDate too.
+	ErrDateOrder error = dateOrderErr{}
+	ErrDateRange       = errors.New("date out of range")
+	ErrNotCount        = errors.New("not a count")
+	ErrNegative        = errors.New("negative count")
 )
+
+// dateOrderErr reads, and is, ErrNotDate.
+type dateOrderErr struct{}
+
+func (dateOrderErr) Error() string        { return ErrNotDate.Error() }
+func (dateOrderErr) Is(target error) bool { return target == ErrNotDate }

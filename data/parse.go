@@ -202,7 +202,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		case DateOrderDMY:
 			d, mo = atoi(m[1]), atoi(m[2])
 		default:
-			return Date{}, fmt.Errorf("%w: %s/%s/%s could be month/day or day/month; say which with --date-order mdy or dmy", ErrNotDate, m[1], m[2], m[3])
+			return Date{}, fmt.Errorf("%w: %s/%s/%s could be month/day or day/month, and the order is not guessed", ErrDateOrder, m[1], m[2], m[3])
 		}
 		y = atoi(m[3])
 		if m[4] != "" && (atoi(m[4]) > 23 || atoi(m[5]) > 59 || (m[7] != "" && (atoi(m[4]) < 1 || atoi(m[4]) > 12))) {

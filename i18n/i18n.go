@@ -157,6 +157,7 @@ var kindTexts = map[data.Kind]Text{
 	data.KindEncoding:      {"encoding", "文字コード"},
 	data.KindRequired:      {"required field missing", "必須項目の欠落"},
 	data.KindDate:          {"date", "日付"},
+	data.KindDateOrder:     {"date order (month/day or day/month)", "日付の順序（月/日か日/月か）"},
 	data.KindPartialDate:   {"partial date", "日付（年月のみ等）"},
 	data.KindCount:         {"count", "件数"},
 	data.KindCertainty:     {"certainty", "確度"},

@@ -297,8 +297,8 @@ func TestReadDateOrder(t *testing.T) {
 		t.Fatalf("without an order: issues %v", res.Issues)
 	}
 	for _, is := range res.Issues[:3] {
-		if !strings.Contains(is.Message, "--date-order") {
-			t.Errorf("issue %v does not ask for --date-order", is)
+		if is.Kind != data.KindDateOrder || !strings.Contains(is.Message, "could be month/day or day/month") {
+			t.Errorf("issue %v (%s) is not one of the date order", is, is.Kind)
 		}
 	}
 	res, err = Read(strings.NewReader(in), Options{Now: testNow, DateOrder: data.DateOrderMDY})

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -65,7 +66,11 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	for i, d := range dates {
 		v, err := data.ParseDateWith(d.raw, cfg.dateOpts[i])
 		if err != nil {
-			warn(data.KindDate, d.col, d.raw, err.Error()+"; date treated as unknown")
+			kind := data.KindDate
+			if errors.Is(err, data.ErrDateOrder) {
+				kind = data.KindDateOrder
+			}
+			warn(kind, d.col, d.raw, err.Error()+"; date treated as unknown")
 			continue
 		}
 		parsed[i] = v
