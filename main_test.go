@@ -83,6 +83,10 @@ func TestGolden(t *testing.T) {
 		{"validate-no-input", []string{"validate"}},
 		{"validate-missing-file", []string{"validate", "-i", "testdata/does-not-exist.csv"}},
 		{"unknown-command", []string{"frobnicate"}},
+		{"unknown-command-close", []string{"genrate"}},
+		{"generate-unknown-flag", []string{"generate", "--mnth", "2019-06"}},
+		{"validate-unknown-flag", []string{"validate", "-i", "testdata/bad-rows.csv", "--formt", "json"}},
+		{"sample-unknown-flag", []string{"sample", "--xyzzy"}},
 		{"no-command", nil},
 		{"generate-bad-lang", []string{"generate", "--lang", "fr"}},
 		{"generate-extra-arg", []string{"generate", "extra"}},
@@ -328,6 +332,12 @@ func TestSampleCommand(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
+	for _, arg := range []string{"version", "--version", "-version"} {
+		r := runCmd(t, "", arg)
+		if r.status != 0 || !strings.HasPrefix(r.stdout, "breachreport "+version) {
+			t.Errorf("%s printed %q, exit %d", arg, r.stdout, r.status)
+		}
+	}
 	r := runCmd(t, "", "version")
 	if r.status != 0 || !strings.HasPrefix(r.stdout, "breachreport "+version) {
 		t.Errorf("version printed %q, exit %d", r.stdout, r.status)

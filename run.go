@@ -152,13 +152,55 @@ func run(ctx context.Context, args []string, e env) error {
 		return cmdValidate(ctx, args[1:], e)
 	case "sample":
 		return cmdSample(ctx, args[1:], e)
-	case "version":
+	case "version", "--version", "-version":
 		return cmdVersion(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, mainUsage)
 		return nil
 	}
-	return &usageError{msg: fmt.Sprintf("unknown command %q", args[0]), usage: mainUsage}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if c := closest(args[0], []string{"generate", "validate", "sample", "version", "help"}); c != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	}
+	return &usageError{msg: msg, usage: "Run 'breachreport help' for the commands.\n"}
+}
+
+// closest returns the word of words nearest to s: one that s, at least two letters long,
+// begins, or else one within two edits and no more than one edit per two letters of s; ""
+// when none is that near.
+func closest(s string, words []string) string {
+	best, bestDist := "", 3
+	for _, w := range words {
+		if len(s) >= 2 && strings.HasPrefix(w, s) {
+			return w
+		}
+		if d := editDistance(s, w); d < bestDist && 2*d <= len(s) {
+			best, bestDist = w, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes (flag and command
+// names are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // newFlagSet returns a flag set whose errors and help go through run's error handling.
@@ -175,6 +217,17 @@ func parseFlags(fs *flag.FlagSet, args []string, usage string, e env) error {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(e.stdout, usage+flagDefaults(fs))
 		return errHelp
+	}
+	if name, ok := strings.CutPrefix(fmt.Sprint(err), "flag provided but not defined: -"); ok {
+		// One line naming the flag, not the whole usage: the mistake is a typo more often
+		// than not.
+		msg := fmt.Sprintf("unknown flag --%s", strings.TrimPrefix(name, "-"))
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if c := closest(strings.TrimPrefix(name, "-"), names); c != "" {
+			msg += fmt.Sprintf("; did you mean --%s?", c)
+		}
+		return &usageError{msg: msg, usage: fmt.Sprintf("Run 'breachreport %s --help' for its flags.\n", fs.Name())}
 	}
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: usage + flagDefaults(fs)}
