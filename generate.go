@@ -46,7 +46,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
 	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
-	lang := fs.String("lang", "", "output language `en|ja` (default: ja when LC_ALL or LANG starts with ja, else en)")
+	lang := fs.String("lang", "", "output language `en|ja` (default: BREACHREPORT_LANG, else ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
 	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
@@ -77,6 +77,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	l, err := chooseLang(*lang, e)
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	if *lang == "" && e.getenv(langEnv) == "" && l == i18n.En {
+		// The English report is only the fallback of a machine without a Japanese locale.
+		fmt.Fprintf(e.stderr, "breachreport: the report is in English; --lang ja writes it in Japanese (%s=ja or %s=en sets the default)\n", langEnv, langEnv)
 	}
 	defer func() { err = interrupted(ctx, err, l) }()
 	opts, err := inFlags.options()
@@ -226,9 +230,33 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {
 	if flagValue == "" {
-		return i18n.FromEnv(e.getenv), nil
+		return defaultLang(e)
 	}
 	return i18n.ParseLang(flagValue)
+}
+
+// langEnv names the environment variable that sets the default language (ja or en), before
+// the locale.
+const langEnv = "BREACHREPORT_LANG"
+
+// defaultLang returns the language of a run without --lang: BREACHREPORT_LANG's, else the
+// locale's (LC_ALL, else LANG).
+func defaultLang(e env) (i18n.Lang, error) {
+	if v := e.getenv(langEnv); v != "" {
+		l, err := i18n.ParseLang(v)
+		if err != nil {
+			return l, fmt.Errorf("%s: %w", langEnv, err)
+		}
+		return l, nil
+	}
+	return i18n.FromEnv(e.getenv), nil
+}
+
+// messageLang is the language of a command's messages: the default language, or English
+// when BREACHREPORT_LANG is not one (generate reports that mistake; the others need not).
+func messageLang(e env) i18n.Lang {
+	l, _ := defaultLang(e)
+	return l
 }
 
 // parseAsOf reads --as-of: a day (taken at midnight UTC) or an RFC 3339 time.

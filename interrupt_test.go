@@ -98,7 +98,10 @@ func TestInterrupt(t *testing.T) {
 				args = append(args, "-o", out)
 			}
 			cmd := exec.Command(bin, args...)
-			cmd.Env = append(os.Environ(), "LC_ALL=", "LANG="+tt.lang, "TMPDIR="+tmp)
+			cmd.Env = append(os.Environ(), "LC_ALL=", "LANG="+tt.lang, "TMPDIR="+tmp, langEnv+"=")
+			if tt.lang == "" {
+				cmd.Env = append(cmd.Env, langEnv+"=en") // English chosen: no line about Japanese
+			}
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			pipe, err := cmd.StdoutPipe()
@@ -270,8 +273,11 @@ func TestInterruptedRun(t *testing.T) {
 			err := run(ctx, args, env{
 				stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
 				getenv: func(k string) string {
-					if k == "LANG" {
+					switch {
+					case k == "LANG":
 						return tt.lang
+					case k == langEnv && tt.lang == "":
+						return "en"
 					}
 					return ""
 				},

@@ -38,7 +38,9 @@ func runCmd(t *testing.T, stdin string, args ...string) result {
 	err := run(context.Background(), args, env{
 		stdin:  strings.NewReader(stdin),
 		stdout: &out, stderr: &errb,
-		getenv: func(string) string { return "" },
+		// An English-speaking user who said so: the outputs in English, without the line that
+		// says how to get Japanese ones (TestLangDefault covers that).
+		getenv: englishEnv,
 		now:    func() time.Time { return fixedNow },
 	})
 	status := exitCode(err, &errb)
@@ -353,21 +355,57 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	}
 }
 
+// englishEnv is the environment of a user who chose English reports (BREACHREPORT_LANG=en).
+func englishEnv(k string) string { return map[string]string{langEnv: "en"}[k] }
+
 func TestLangFromEnvironment(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
 		flag string
-		want string
+		want string // "" for an error
 	}{
 		{map[string]string{"LANG": "ja_JP.UTF-8"}, "", "ja"},
 		{map[string]string{"LANG": "en_GB.UTF-8"}, "", "en"},
 		{map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "", "ja"},
 		{map[string]string{"LANG": "ja_JP.UTF-8"}, "en", "en"},
+		{map[string]string{"LANG": "C.UTF-8", langEnv: "ja"}, "", "ja"},
+		{map[string]string{"LANG": "ja_JP.UTF-8", langEnv: "en"}, "", "en"},
+		{map[string]string{langEnv: "ja"}, "en", "en"},
+		{map[string]string{langEnv: "fr"}, "", ""},
 	}
 	for _, tt := range tests {
 		got, err := chooseLang(tt.flag, env{getenv: func(k string) string { return tt.env[k] }})
-		if err != nil || string(got) != tt.want {
-			t.Errorf("env %v flag %q: %s, %v; want %s", tt.env, tt.flag, got, err, tt.want)
+		if (tt.want == "") != (err != nil) || string(got) != tt.want && tt.want != "" {
+			t.Errorf("env %v flag %q: %s, %v; want %q", tt.env, tt.flag, got, err, tt.want)
+		}
+	}
+}
+
+// TestLangHint checks that generate says how to get a Japanese report exactly when the
+// report is in English by default: no --lang, no BREACHREPORT_LANG, no Japanese locale.
+func TestLangHint(t *testing.T) {
+	const hint = "breachreport: the report is in English; --lang ja writes it in Japanese"
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want bool
+	}{
+		{map[string]string{"LANG": "C.UTF-8"}, nil, true},
+		{nil, nil, true},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, nil, false},
+		{map[string]string{"LANG": "C.UTF-8", langEnv: "en"}, nil, false},
+		{map[string]string{"LANG": "C.UTF-8"}, []string{"--lang", "en"}, false},
+		{map[string]string{"LANG": "C.UTF-8"}, []string{"--lang", "ja"}, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"generate", "-o", t.TempDir(), "--as-of", "2026-01-01"}, tt.args...)
+		err := run(context.Background(), args, env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+			getenv: func(k string) string { return tt.env[k] }, now: func() time.Time { return fixedNow }})
+		if err != nil {
+			t.Fatalf("env %v %v: %v", tt.env, tt.args, err)
+		}
+		if got := strings.Contains(stderr.String(), hint); got != tt.want {
+			t.Errorf("env %v %v: hint printed %v, want %v; stderr:\n%s", tt.env, tt.args, got, tt.want, stderr.String())
 		}
 	}
 }

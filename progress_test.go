@@ -49,7 +49,7 @@ func progressInput(t *testing.T, dir string, n int) (path string, rows, incident
 func runEnv(t *testing.T, e env, stderr *bytes.Buffer, args ...string) (string, int) {
 	t.Helper()
 	var out bytes.Buffer
-	e.stdin, e.stdout, e.getenv, e.now = strings.NewReader(""), &out, func(string) string { return "" }, func() time.Time { return fixedNow }
+	e.stdin, e.stdout, e.getenv, e.now = strings.NewReader(""), &out, englishEnv, func() time.Time { return fixedNow }
 	if e.stderr == nil {
 		e.stderr = stderr
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"breachreport/i18n"
 	"breachreport/input"
 )
 
@@ -27,7 +26,7 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0:
 		err := input.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
-		return interrupted(ctx, err, i18n.FromEnv(e.getenv))
+		return interrupted(ctx, err, messageLang(e))
 	}
 	_, err := e.stdout.Write(input.Sample())
 	return err

@@ -8,7 +8,6 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
-	"breachreport/i18n"
 )
 
 var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
@@ -23,7 +22,7 @@ on stderr.
 
 func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	// validate writes no report, so it speaks the locale's language.
-	defer func() { err = interrupted(ctx, err, i18n.FromEnv(e.getenv)) }()
+	defer func() { err = interrupted(ctx, err, messageLang(e)) }()
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
