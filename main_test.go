@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 
+	"breachreport/data"
 	"breachreport/input"
 	"breachreport/internal/inputtest"
 )
@@ -89,6 +91,7 @@ func TestGolden(t *testing.T) {
 		{"generate-unknown-flag", []string{"generate", "--mnth", "2019-06"}},
 		{"validate-unknown-flag", []string{"validate", "-i", "testdata/bad-rows.csv", "--formt", "json"}},
 		{"sample-unknown-flag", []string{"sample", "--xyzzy"}},
+		{"sample-synthetic-template", []string{"sample", "--synthetic", "3", "--template"}},
 		{"no-command", nil},
 		{"generate-bad-lang", []string{"generate", "--lang", "fr"}},
 		{"generate-extra-arg", []string{"generate", "extra"}},
@@ -321,15 +324,44 @@ func TestValidateJSON(t *testing.T) {
 	}
 }
 
+// TestSampleCommand checks every form of sample against the embedded sample: each reads
+// back into the same scopes (the template into the one of its row), in Japanese too, and
+// printed into a buffer (not a terminal) it is as Excel reads it, with a byte-order mark
+// and CRLF line ends.
 func TestSampleCommand(t *testing.T) {
-	r := runCmd(t, "", "sample")
-	if r.status != 0 || r.stdout != string(input.Sample()) {
-		t.Errorf("sample printed %d bytes with exit %d, want the embedded sample", len(r.stdout), r.status)
+	want, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The printed sample reads back without a single issue.
-	res, err := inputtest.Read(strings.NewReader(r.stdout), input.Options{})
-	if err != nil || len(res.Issues) != 0 || len(res.Scopes) != 4 {
-		t.Errorf("sample reads back with %v, %v", err, res)
+	for _, tt := range []struct {
+		args   []string
+		header string // the start of the header line
+		scopes []data.Scope
+	}{
+		{nil, "incident_id,organization,service,", want.Scopes},
+		{[]string{"--lang", "ja"}, "事案ID,企業名,サービス名,業種,原因,漏えい情報,確度,件数,漏えい開始日,漏えい終了日,発覚日,封じ込め日,公表日,", want.Scopes},
+		{[]string{"--template"}, "incident_id,organization,", want.Scopes[templateRow-1 : templateRow]},
+		{[]string{"--template", "--lang", "ja", "--excel"}, "事案ID,企業名,", want.Scopes[templateRow-1 : templateRow]},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runCmd(t, "", append([]string{"sample"}, tt.args...)...)
+			if r.status != 0 {
+				t.Fatalf("exit %d: %s", r.status, r.stderr)
+			}
+			if !strings.HasPrefix(r.stdout, "\uFEFF"+tt.header) || strings.Count(r.stdout, "\n") != strings.Count(r.stdout, "\r\n") {
+				t.Errorf("printed %.120q…; want a byte-order mark, %q and CRLF line ends", r.stdout, tt.header)
+			}
+			res, err := inputtest.Read(strings.NewReader(r.stdout), input.Options{})
+			if err != nil || len(res.Issues) != 0 {
+				t.Fatalf("reads back with %v, issues %v", err, res.Issues)
+			}
+			for i := range res.Scopes {
+				res.Scopes[i].Line = tt.scopes[i].Line // the template's row is on line 2
+			}
+			if !reflect.DeepEqual(res.Scopes, tt.scopes) {
+				t.Errorf("reads back as %+v\nwant %+v", res.Scopes, tt.scopes)
+			}
+		})
 	}
 }
 

@@ -1,13 +1,24 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"io"
+	"slices"
 
+	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/progress"
 )
 
-var sampleUsage = commandUsage("sample", `Prints the embedded sample CSV (the two reference cases), a template to copy.
+var sampleUsage = commandUsage("sample", `Prints the embedded sample CSV (the two reference cases), a template to copy: with --lang ja
+under the Japanese column names (企業名, 公表日, 件数 …) and with the record types and
+certainties in Japanese; with --template only the header and one example row. Printed into a
+file or a pipe (or with --excel), it is UTF-8 with a byte-order mark and CRLF line ends, as
+Excel reads Japanese text right.
 With --synthetic it prints N fictional incidents (Example Co. 0001, …) instead, for demos
 and tests; the same N and seed always give the same file.
 `)
@@ -16,6 +27,9 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("sample")
 	synthetic := fs.Int("synthetic", 0, "print `N` fictional incidents instead of the embedded sample")
 	seed := fs.Uint64("seed", 1, "seed `S` of the fictional incidents (with --synthetic)")
+	lang := fs.String("lang", "", "column names and values in `en|ja` (default: as generate's --lang)")
+	template := fs.Bool("template", false, "print only the header and one example row")
+	excel := fs.Bool("excel", false, "write a byte-order mark and CRLF line ends even on a terminal")
 	if err := parseFlags(fs, args, sampleUsage, e); err != nil {
 		return helpOK(err)
 	}
@@ -24,10 +38,69 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 		return &usageError{msg: fmt.Sprintf("--synthetic: %d incidents: give at least 1", *synthetic), usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic == 0 && isFlagSet(fs, "seed"):
 		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
+	case *synthetic > 0 && (*template || *lang != "" || *excel):
+		return &usageError{msg: "--synthetic takes none of --template, --lang and --excel", usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0:
 		err := input.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
 		return interrupted(ctx, err, messageLang(e))
 	}
-	_, err := e.stdout.Write(input.Sample())
-	return err
+	l, err := chooseLang(*lang, e)
+	if err != nil {
+		return &usageError{msg: err.Error(), usage: sampleUsage + flagDefaults(fs)}
+	}
+	return writeSample(e.stdout, l, *template, *excel || !progress.IsTerminal(e.stdout))
+}
+
+// templateRow is the sample's row that --template keeps: the Sanpo Create card scope, which
+// fills every column.
+const templateRow = 2
+
+// writeSample writes the embedded sample to w: its header and record types and certainties
+// in language l, only the header and templateRow when template, and for Excel (a
+// byte-order mark and CRLF) when excel.
+func writeSample(w io.Writer, l i18n.Lang, template, excel bool) error {
+	records, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
+	if err != nil {
+		return fmt.Errorf("the embedded sample: %w", err)
+	}
+	if template {
+		records = [][]string{records[0], records[templateRow]}
+	}
+	if l == i18n.Ja {
+		translateSample(records)
+	}
+	if excel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = excel
+	if err := cw.WriteAll(records); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// translateSample puts the sample's header into the Japanese column names (each column's
+// first alias) and its record types and certainties into the Japanese words the reader
+// reads back; the other text is the sources' own.
+func translateSample(records [][]string) {
+	header := records[0]
+	cols := data.Columns()
+	for j, name := range header {
+		if k := slices.IndexFunc(cols, func(c data.Column) bool { return c.Name == name }); k >= 0 {
+			header[j] = cols[k].Aliases[0]
+		}
+		for _, rec := range records[1:] {
+			switch name {
+			case data.ColRecordType:
+				rec[j] = i18n.RecordType(data.ParseRecordType(rec[j])).Ja
+			case data.ColCertainty:
+				if c, ok := data.ParseCertainty(rec[j]); ok {
+					rec[j] = i18n.Certainty(c).Ja
+				}
+			}
+		}
+	}
 }
