@@ -12,7 +12,8 @@
 //	breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]
 //	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-//	breachreport sample [--lang en|ja] [--template] [--excel] | [--synthetic N [--seed S]]
+//	breachreport sample [--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]
+//	                    | --synthetic N [--seed S]
 //	breachreport version
 //
 // Without -i, generate reads the embedded sample (the two reference cases). It writes

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 
@@ -499,5 +500,66 @@ func TestAsOfSameBytes(t *testing.T) {
 	}
 	if r := runCmd(t, "", "generate", "--as-of", "yesterday"); r.status != 2 || !strings.Contains(r.stderr, `--as-of: "yesterday" is not a date`) {
 		t.Errorf("bad --as-of: exit %d, stderr %q", r.status, r.stderr)
+	}
+}
+
+// TestSampleWorkbook checks sample --format xlsx: the workbook reads back into the sample's
+// scopes (the template into its row's), and offers the record types and certainties of its
+// language in drop-downs on their columns, the certainty's strict.
+func TestSampleWorkbook(t *testing.T) {
+	want, err := inputtest.Read(bytes.NewReader(input.Sample()), input.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args        []string
+		scopes      []data.Scope
+		types, cert string // the drop-downs' lists, as excelize gives them
+	}{
+		{[]string{"--lang", "ja"}, want.Scopes, `"個人情報,カード情報,アカウント情報,その他"`, `"確定,可能性"`},
+		{[]string{"--template", "--lang", "en"}, want.Scopes[templateRow-1 : templateRow], `"personal,card,account,other"`, `"confirmed,suspected"`},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "template.xlsx")
+			r := runCmd(t, "", append([]string{"sample", "--format", "xlsx", "-o", path}, tt.args...)...)
+			if r.status != 0 || r.stdout != "wrote "+path+"\n" {
+				t.Fatalf("exit %d, stdout %q, stderr %s", r.status, r.stdout, r.stderr)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := inputtest.Read(bytes.NewReader(b), input.Options{})
+			if err != nil || len(res.Issues) != 0 {
+				t.Fatalf("reads back with %v, issues %v", err, res.Issues)
+			}
+			for i := range res.Scopes {
+				res.Scopes[i].Line = tt.scopes[i].Line
+			}
+			if !reflect.DeepEqual(res.Scopes, tt.scopes) {
+				t.Errorf("reads back as %+v\nwant %+v", res.Scopes, tt.scopes)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			dvs, err := f.GetDataValidations(res.Sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, dv := range dvs {
+				style := "stop" // Excel's default
+				if dv.ErrorStyle != nil {
+					style = *dv.ErrorStyle
+				}
+				got[dv.Sqref] = dv.Formula1 + " " + style
+			}
+			wantDV := map[string]string{"F2:F5001": tt.types + " warning", "G2:G5001": tt.cert + " stop"}
+			if !reflect.DeepEqual(got, wantDV) {
+				t.Errorf("drop-downs %v, want %v", got, wantDV)
+			}
+		})
 	}
 }

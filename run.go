@@ -101,7 +101,7 @@ var synopses = []synopsis{
 		"[--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]",
 		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
 	}},
-	{"sample", []string{"[--lang en|ja] [--template] [--excel] | [--synthetic N [--seed S]]"}},
+	{"sample", []string{"[--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]", "| --synthetic N [--seed S]"}},
 	{"version", nil},
 }
 

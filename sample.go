@@ -11,7 +11,9 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/internal/atomicfile"
 	"breachreport/internal/progress"
+	"breachreport/reports"
 )
 
 var sampleUsage = commandUsage("sample", `Prints the embedded sample CSV (the two reference cases), a template to copy: with --lang ja
@@ -30,6 +32,8 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	lang := fs.String("lang", "", "column names and values in `en|ja` (default: as generate's --lang)")
 	template := fs.Bool("template", false, "print only the header and one example row")
 	excel := fs.Bool("excel", false, "write a byte-order mark and CRLF line ends even on a terminal")
+	format := fs.String("format", "csv", "write `csv|xlsx` (xlsx: a workbook with drop-downs for the record type and the certainty)")
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	if err := parseFlags(fs, args, sampleUsage, e); err != nil {
 		return helpOK(err)
 	}
@@ -38,8 +42,12 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 		return &usageError{msg: fmt.Sprintf("--synthetic: %d incidents: give at least 1", *synthetic), usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic == 0 && isFlagSet(fs, "seed"):
 		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
-	case *synthetic > 0 && (*template || *lang != "" || *excel):
-		return &usageError{msg: "--synthetic takes none of --template, --lang and --excel", usage: sampleUsage + flagDefaults(fs)}
+	case *synthetic > 0 && (*template || *lang != "" || *excel || *format != "csv"):
+		return &usageError{msg: "--synthetic takes none of --template, --lang, --excel and --format", usage: sampleUsage + flagDefaults(fs)}
+	case *format != "csv" && *format != "xlsx":
+		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use csv or xlsx)", *format), usage: sampleUsage + flagDefaults(fs)}
+	case *format == "xlsx" && *out == "" && progress.IsTerminal(e.stdout):
+		return &usageError{msg: "--format xlsx writes a workbook: name it with -o FILE (or redirect standard output)", usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0:
 		err := input.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
 		return interrupted(ctx, err, messageLang(e))
@@ -48,7 +56,20 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: sampleUsage + flagDefaults(fs)}
 	}
-	return writeSample(e.stdout, l, *template, *excel || !progress.IsTerminal(e.stdout))
+	write := func(w io.Writer) error {
+		if *format == "xlsx" {
+			return writeSampleWorkbook(w, l, *template)
+		}
+		return writeSample(w, l, *template, *excel || *out != "" || !progress.IsTerminal(e.stdout))
+	}
+	if *out == "" {
+		return write(e.stdout)
+	}
+	if err := atomicfile.Write(*out, 0o644, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", *out)
+	return nil
 }
 
 // templateRow is the sample's row that --template keeps: the Sanpo Create card scope, which
@@ -59,15 +80,9 @@ const templateRow = 2
 // in language l, only the header and templateRow when template, and for Excel (a
 // byte-order mark and CRLF) when excel.
 func writeSample(w io.Writer, l i18n.Lang, template, excel bool) error {
-	records, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
+	records, err := sampleRecords(l, template)
 	if err != nil {
-		return fmt.Errorf("the embedded sample: %w", err)
-	}
-	if template {
-		records = [][]string{records[0], records[templateRow]}
-	}
-	if l == i18n.Ja {
-		translateSample(records)
+		return err
 	}
 	if excel {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -81,6 +96,57 @@ func writeSample(w io.Writer, l i18n.Lang, template, excel bool) error {
 	}
 	return cw.Error()
 }
+
+// sampleRecords returns the records of the embedded sample (only the header and
+// templateRow when template), in language l.
+func sampleRecords(l i18n.Lang, template bool) ([][]string, error) {
+	records, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("the embedded sample: %w", err)
+	}
+	if template {
+		records = [][]string{records[0], records[templateRow]}
+	}
+	if l == i18n.Ja {
+		translateSample(records)
+	}
+	return records, nil
+}
+
+// writeSampleWorkbook writes the sample (or the template) as a workbook to type the list
+// into: the record type and the certainty offer their values in a drop-down, in language l.
+func writeSampleWorkbook(w io.Writer, l i18n.Lang, template bool) error {
+	records, err := sampleRecords(l, template)
+	if err != nil {
+		return err
+	}
+	t := reports.Template{Sheet: sampleSheet.In(l), Header: records[0], Rows: records[1:], Lists: map[int]reports.List{}}
+	var types, certainties []string
+	for _, rt := range []data.RecordType{data.Personal, data.Card, data.Account, data.Other} {
+		types = append(types, i18n.RecordType(rt).In(l))
+	}
+	for _, c := range []data.Certainty{data.Confirmed, data.Suspected} {
+		certainties = append(certainties, i18n.Certainty(c).In(l))
+	}
+	for _, c := range data.Columns() {
+		name := c.Name
+		if l == i18n.Ja {
+			name = c.Aliases[0] // as translateSample names it
+		}
+		j := slices.Index(t.Header, name)
+		switch {
+		case j < 0:
+		case c.Name == data.ColRecordType:
+			t.Lists[j] = reports.List{Values: types} // other text is a record type too
+		case c.Name == data.ColCertainty:
+			t.Lists[j] = reports.List{Values: certainties, Strict: true}
+		}
+	}
+	return reports.WriteTemplate(w, t)
+}
+
+// sampleSheet names the sheet of the sample workbook.
+var sampleSheet = i18n.Text{En: "Incidents", Ja: "事案一覧"}
 
 // translateSample puts the sample's header into the Japanese column names (each column's
 // first alias) and its record types and certainties into the Japanese words the reader
