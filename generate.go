@@ -11,6 +11,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/charts"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 	"breachreport/reports"
@@ -39,7 +40,22 @@ breach-report-2019-06.xlsx, charts-2019-06.html and charts-2019-06/ (for other p
 breach-report-2019-04-01_2019-06-30.xlsx, and so on). --all-months writes the report of every
 month from the first to the last month of the data, each into DIR/2019-06/ (the workbook and
 the dashboard), and DIR/index.html linking them under an overview chart.
-`)
+`+columnsHelp())
+
+// columnsHelp lists the input's columns for --help, one a line: the name, the Japanese and
+// other names also read, and whether it is required. The README's "Input" section says more.
+func columnsHelp() string {
+	var b strings.Builder
+	b.WriteString("\nColumns (the header may use any of the names; README.md, \"Input\", says more):\n")
+	for _, c := range data.Columns() {
+		fmt.Fprintf(&b, "  %-15s %s", c.Name, strings.Join(c.Aliases, ", "))
+		if c.Required {
+			b.WriteString("  (required)")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
 
 func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	fs := newFlagSet("generate")
