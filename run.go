@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,7 +28,26 @@ type env struct {
 	maxDataRows int
 	// bar is the run's progress bar, nil when none is drawn; generate and validate set it.
 	bar *progress.Bar
+	// fault, when set, is called at named stages of a run, so that a test can make the run
+	// panic there (tests; nil in the command).
+	fault func(stage string)
 }
+
+// at calls e.fault, when set, at the stage of a run.
+func (e env) at(stage string) {
+	if e.fault != nil {
+		e.fault(stage)
+	}
+}
+
+// internalError is a panic recovered at the top of run: a bug, not a problem of the input
+// or the command line.
+type internalError struct {
+	value any
+	stack []byte
+}
+
+func (e *internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
 
 // progressDelayEnv names the environment variable that sets how long a phase runs before
 // its bar is drawn (a Go duration such as 0s or 2s; default progress.DefaultDelay).
@@ -141,7 +161,14 @@ Run "breachreport COMMAND --help" for a command's options.
 `
 
 // run executes the command line args (without the program name).
-func run(ctx context.Context, args []string, e env) error {
+func run(ctx context.Context, args []string, e env) (err error) {
+	// Go exits a crash with status 2, the status of a usage error: a panic of this goroutine
+	// becomes an internalError instead (exit status 3).
+	defer func() {
+		if p := recover(); p != nil {
+			err = &internalError{value: p, stack: debug.Stack()}
+		}
+	}()
 	if len(args) == 0 {
 		return &usageError{msg: "no command given", usage: mainUsage}
 	}
