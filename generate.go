@@ -13,6 +13,7 @@ import (
 	"breachreport/charts"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
+	"breachreport/internal/crash"
 	"breachreport/reports"
 )
 
@@ -182,6 +183,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	)
 	go func() {
 		defer close(setReady)
+		defer crash.Catch(&setErr)
 		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
 	}()
 	defer func() { <-setReady }()

@@ -41,6 +41,7 @@ import (
 	"time"
 
 	"breachreport/input"
+	"breachreport/internal/crash"
 	"breachreport/reports"
 )
 
@@ -71,9 +72,9 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	var bug *internalError
+	var bug *crash.Error
 	if errors.As(err, &bug) {
-		fmt.Fprintf(stderr, "breachreport: %v\nThis is a bug in breachreport %s: please report it, with the command line and everything printed here.\n\n%s", err, version, bug.stack)
+		fmt.Fprintf(stderr, "breachreport: %v\nThis is a bug in breachreport %s: please report it, with the command line and everything printed here.\n\n%s", bug, version, bug.Stack)
 		return 3
 	}
 	var ie *interruptedError

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"breachreport/i18n"
+	"breachreport/internal/crash"
 	"breachreport/internal/progress"
 )
 
@@ -39,15 +39,6 @@ func (e env) at(stage string) {
 		e.fault(stage)
 	}
 }
-
-// internalError is a panic recovered at the top of run: a bug, not a problem of the input
-// or the command line.
-type internalError struct {
-	value any
-	stack []byte
-}
-
-func (e *internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
 
 // progressDelayEnv names the environment variable that sets how long a phase runs before
 // its bar is drawn (a Go duration such as 0s or 2s; default progress.DefaultDelay).
@@ -162,13 +153,9 @@ Run "breachreport COMMAND --help" for a command's options.
 
 // run executes the command line args (without the program name).
 func run(ctx context.Context, args []string, e env) (err error) {
-	// Go exits a crash with status 2, the status of a usage error: a panic of this goroutine
-	// becomes an internalError instead (exit status 3).
-	defer func() {
-		if p := recover(); p != nil {
-			err = &internalError{value: p, stack: debug.Stack()}
-		}
-	}()
+	// Go exits a crash with status 2, the status of a usage error: a panic becomes a
+	// *crash.Error instead (exit status 3); the goroutines of a run catch their own.
+	defer crash.Catch(&err)
 	if len(args) == 0 {
 		return &usageError{msg: "no command given", usage: mainUsage}
 	}
