@@ -202,12 +202,20 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 	cell := cellName(j, s.row)
 	if v == "" {
 		// The iterator reads a shared string the workbook does not have as blank.
-		if _, err := s.f.GetCellValue(s.sheet, cell); err != nil && strings.HasPrefix(err.Error(), "invalid shared string index") {
-			s.last = append(s.last, cellNote{j, data.KindStructure, strings.TrimPrefix(err.Error(), "invalid shared string index "),
+		if _, err := s.f.GetCellValue(s.sheet, cell); err != nil {
+			idx, ok := strings.CutPrefix(err.Error(), "invalid shared string index ")
+			if !ok {
+				return "", false, err
+			}
+			s.last = append(s.last, cellNote{j, data.KindStructure, idx,
 				"the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank"})
 			return "", false, nil
 		}
-		if formula, _ := s.f.GetCellFormula(s.sheet, cell); formula != "" {
+		formula, err := s.f.GetCellFormula(s.sheet, cell)
+		if err != nil {
+			return "", false, err
+		}
+		if formula != "" {
 			s.last = append(s.last, cellNote{j, data.KindFormula, "=" + formula,
 				"the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank"})
 		}
@@ -270,7 +278,8 @@ func (s *xlsxSource) damaged(err error) error {
 
 // verify reads the sheet's XML from the archive, as a stream, and returns a *ParseError at
 // the sheet's row where it is damaged: XML that does not parse, a part that does not inflate
-// to its stated size, a row past the last a sheet has, a cell reference that is no cell.
+// to its stated size, a row past the last a sheet has or out of order, a cell reference that
+// is no cell.
 func (s *xlsxSource) verify() error {
 	if s.done {
 		return s.verified
@@ -331,6 +340,11 @@ func verifySheet(raw []byte, part string) error {
 				}
 				if n > excelize.TotalRows {
 					return damage(n, "a sheet has %d rows at most", excelize.TotalRows)
+				}
+				// excelize numbers the rows by their order: out of order, they would be
+				// read under the wrong numbers.
+				if n <= row {
+					return damage(n, "the row comes after row %d; a sheet's rows are in order", row)
 				}
 				row, inRow = n, true
 			case "c":
