@@ -382,8 +382,9 @@ func findPart(zr *zip.Reader, name string) *zip.File {
 	return nil
 }
 
-// sheetPart returns the archive part of the sheet named sheet in the workbook raw, from
-// xl/workbook.xml and its relationships.
+// sheetPart returns the archive part of the sheet named sheet in the workbook raw, found as
+// excelize finds it: the workbook part that _rels/.rels names (xl/workbook.xml when it names
+// none), then the sheet's relationship beside it.
 func sheetPart(raw []byte, sheet string) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
@@ -403,13 +404,38 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 		d.CharsetReader = charset.NewReaderLabel
 		return d.Decode(v)
 	}
+	type relationships struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	// target resolves a relationship's target against the directory of the part it is from.
+	target := func(dir, t string) string {
+		t = strings.ReplaceAll(t, "\\", "/")
+		if a, ok := strings.CutPrefix(t, "/"); ok {
+			return path.Clean(a)
+		}
+		return path.Join(dir, t)
+	}
+	wbPath := "xl/workbook.xml"
+	var root relationships
+	if read("_rels/.rels", &root) == nil {
+		for _, r := range root.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = target("", r.Target)
+				break
+			}
+		}
+	}
 	var wb struct {
 		Sheets []struct {
 			Name string     `xml:"name,attr"`
 			Attr []xml.Attr `xml:",any,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	if err := read("xl/workbook.xml", &wb); err != nil {
+	if err := read(wbPath, &wb); err != nil {
 		return "", err
 	}
 	id := ""
@@ -423,21 +449,14 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 			}
 		}
 	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+	dir, base := path.Split(wbPath)
+	var rels relationships
+	if err := read(dir+"_rels/"+base+".rels", &rels); err != nil {
 		return "", err
 	}
 	for _, r := range rels.Rels {
 		if r.ID == id && id != "" {
-			if t, ok := strings.CutPrefix(r.Target, "/"); ok {
-				return t, nil
-			}
-			return path.Join("xl", r.Target), nil
+			return target(strings.TrimSuffix(dir, "/"), r.Target), nil
 		}
 	}
 	return "", fmt.Errorf("no relationship for sheet %q", sheet)

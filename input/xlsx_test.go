@@ -447,3 +447,74 @@ func understateSize(t *testing.T, b []byte, part string, size uint64) []byte {
 	}
 	return out.Bytes()
 }
+
+// TestReadWorkbookPartNames checks that the sheet is found, to be checked, where the archive's
+// relationships put it, as excelize finds it: a workbook part not named xl/workbook.xml, and
+// a sheet's target given from the archive's root.
+func TestReadWorkbookPartNames(t *testing.T) {
+	rows := [][]any{{"organization", "records", "disclosed"}, {"A", 1, day(2019, 6, 4)}, {"B", 2, day(2019, 6, 5)}}
+	b := workbook(t, false, []string{"s"}, map[string][][]any{"s": rows})
+	tests := []struct {
+		name    string
+		rename  map[string]string
+		patches map[string]map[string]string
+	}{
+		{name: "as excelize writes it"},
+		{name: "workbook part elsewhere",
+			rename: map[string]string{"xl/workbook.xml": "xl/book.xml", "xl/_rels/workbook.xml.rels": "xl/_rels/book.xml.rels"},
+			patches: map[string]map[string]string{
+				"_rels/.rels":         {`xl/workbook\.xml`: "xl/book.xml"},
+				"[Content_Types].xml": {`/xl/workbook\.xml`: "/xl/book.xml"},
+			}},
+		{name: "sheet target from the root",
+			patches: map[string]map[string]string{"xl/_rels/workbook.xml.rels": {`Target="worksheets/sheet1\.xml"`: `Target="/xl/worksheets/sheet1.xml"`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := b
+			for part, repl := range tt.patches {
+				p = patchZip(t, p, part, repl)
+			}
+			p = renameParts(t, p, tt.rename)
+			res, err := Read(bytes.NewReader(p), Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.RowsUsed != 2 {
+				t.Errorf("%d rows used, want 2", res.RowsUsed)
+			}
+		})
+	}
+}
+
+// renameParts returns the .xlsx b with the parts named by the keys of names renamed.
+func renameParts(t *testing.T, b []byte, names map[string]string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		h := f.FileHeader
+		if n, ok := names[f.Name]; ok {
+			h.Name = n
+		}
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
