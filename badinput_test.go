@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,6 +17,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"breachreport/internal/clienttest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // badHeader is the header of the bad-input fixtures: every column of the schema.
@@ -124,6 +128,8 @@ func badCases(t *testing.T) []badCase {
 			`reading standard input: line 1, column 企業名: duplicate column: "organization" (column 2) and "企業名" (column 4) both name organization`}},
 		{name: "duplicate header names, same text", in: []byte("organization,notes,notes\nA,n,m\n"), fatal: true, want: []string{
 			`reading standard input: line 1, column notes: duplicate column: "notes" (column 2) and "notes" (column 3) both name notes`}},
+		{name: "workbook with a bad XML entity in row 2, then 1,000 good rows", in: damagedWorkbook(t), fatal: true, want: []string{
+			`reading standard input: sheet "Sheet1" row 2: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: invalid character entity &bad;); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV`}},
 		{name: "missing required column", in: []byte("incident_id,records,disclosed\nex-1,1,2019-01-01\n"), fatal: true, want: []string{
 			`reading standard input: line 1: missing required column: organization (or 企業名, 組織名, 会社名, organisation, company); the header found has "incident_id", "records", "disclosed"`}},
 
@@ -140,6 +146,66 @@ func badCases(t *testing.T) []badCase {
 		{name: "conflicting disclosed dates", in: []byte(badHeader + goodRows + row("ex-1", "Example Co. 0001", "5", "", "", "2019-02-03", "", "2019-03-09")), read: 4, used: 4, want: []string{
 			`warning: line 5, column disclosed (10), value "2019-03-09": incident "ex-1" has disclosed 2019-03-01 on line 2: rows of one incident must agree, so the incident's disclosed is left blank`}},
 	}
+}
+
+// damagedWorkbook returns an .xlsx workbook whose sheet has a header, a row 2 holding an
+// XML entity that does not exist, and 1,000 good rows after it.
+func damagedWorkbook(t *testing.T) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{{"organization", "records", "disclosed"}, {"Example Co.", 987654321, "2019-06-01"}}
+	for i := range 1000 {
+		rows = append(rows, []any{fmt.Sprintf("Example Co. %04d", i), i + 1, "2019-06-01"})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet1.xml" {
+			if err := zw.Copy(zf); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil || !bytes.Contains(body, []byte(">987654321<")) {
+			t.Fatalf("sheet1.xml: %v, or no 987654321 in it", err)
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(bytes.Replace(body, []byte(">987654321<"), []byte(">&bad;<"), 1))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 // runRecover runs the command in-process, as runCmd does, and turns a panic into a test

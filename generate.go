@@ -14,6 +14,7 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
+	"breachreport/internal/crash"
 	"breachreport/reports"
 )
 
@@ -125,16 +126,15 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			removeCreated(created)
-		}
-	}()
+	// Also when a panic unwinds through here, which leaves err nil: removeCreated removes
+	// only the directories left empty, none after a run that wrote its files.
+	defer removeCreated(created)
 	e.bar = newBar(e, *quiet)
 	rep, readAs, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}
+	e.at("generate: loaded")
 	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
@@ -203,6 +203,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	)
 	go func() {
 		defer close(setReady)
+		defer crash.Catch(&setErr)
 		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
 	}()
 	defer func() { <-setReady }()

@@ -26,8 +26,9 @@
 // Run any command with --help for its options.
 //
 // Exit status: 0 when every row was used; 1 when some rows were rejected (the report is
-// still written) or the run failed; 2 for a usage error; 130 when Ctrl-C stopped the run
-// (no file is left half written).
+// still written) or the run failed; 2 for a usage error; 3 for an internal error (a bug,
+// reported with a stack trace); 130 when Ctrl-C stopped the run (no file is left half
+// written).
 package main
 
 import (
@@ -41,6 +42,7 @@ import (
 	"time"
 
 	"breachreport/input"
+	"breachreport/internal/crash"
 	"breachreport/reports"
 )
 
@@ -70,6 +72,11 @@ func main() {
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
+	}
+	var bug *crash.Error
+	if errors.As(err, &bug) {
+		fmt.Fprintf(stderr, "breachreport: %v\nThis is a bug in breachreport %s: please report it, with the command line and everything printed here.\n\n%s", bug, version, bug.Stack)
+		return 3
 	}
 	var ie *interruptedError
 	if errors.As(err, &ie) {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"breachreport/i18n"
+	"breachreport/internal/crash"
 	"breachreport/internal/progress"
 )
 
@@ -27,6 +28,16 @@ type env struct {
 	maxDataRows int
 	// bar is the run's progress bar, nil when none is drawn; generate and validate set it.
 	bar *progress.Bar
+	// fault, when set, is called at named stages of a run, so that a test can make the run
+	// panic there (tests; nil in the command).
+	fault func(stage string)
+}
+
+// at calls e.fault, when set, at the stage of a run.
+func (e env) at(stage string) {
+	if e.fault != nil {
+		e.fault(stage)
+	}
 }
 
 // progressDelayEnv names the environment variable that sets how long a phase runs before
@@ -141,7 +152,10 @@ Run "breachreport COMMAND --help" for a command's options.
 `
 
 // run executes the command line args (without the program name).
-func run(ctx context.Context, args []string, e env) error {
+func run(ctx context.Context, args []string, e env) (err error) {
+	// Go exits a crash with status 2, the status of a usage error: a panic becomes a
+	// *crash.Error instead (exit status 3); the goroutines of a run catch their own.
+	defer crash.Catch(&err)
 	if len(args) == 0 {
 		return &usageError{msg: "no command given", usage: mainUsage}
 	}

@@ -52,6 +52,7 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return err
 	}
+	e.at("validate: loaded")
 	switch *format {
 	case "json":
 		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {

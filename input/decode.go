@@ -7,6 +7,7 @@ import (
 	"runtime"
 
 	"breachreport/data"
+	"breachreport/internal/crash"
 
 	"github.com/gocarina/gocsv"
 )
@@ -50,16 +51,8 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 		for {
 			b := &batch{done: make(chan struct{}), err: ctx.Err()}
 			b.rows = make([]rawRow, 0, decodeBatch)
-			for len(b.rows) < decodeBatch && b.err == nil {
-				row, err := rr.next()
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					b.err = err
-					break
-				}
-				b.rows = append(b.rows, row)
+			if b.err == nil {
+				b.err = b.read(rr)
 			}
 			if len(b.rows) == 0 && b.err == nil {
 				return
@@ -75,7 +68,7 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 	for range workers {
 		go func() {
 			for b := range queue {
-				if err := b.decode(&rr.cfg); err != nil && b.err == nil {
+				if err := b.decodeCaught(&rr.cfg); err != nil && b.err == nil {
 					b.err = err
 				}
 				close(b.done)
@@ -99,6 +92,29 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 		}
 	}
 	return n, issues, err
+}
+
+// read reads rr's rows into the batch, until it is full or the rows end. A panic is returned
+// as a *crash.Error: on this goroutine it would end the program.
+func (b *batch) read(rr *rowReader) (err error) {
+	defer crash.Catch(&err)
+	for len(b.rows) < decodeBatch {
+		row, err := rr.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		b.rows = append(b.rows, row)
+	}
+	return nil
+}
+
+// decodeCaught is decode, with a panic returned as a *crash.Error.
+func (b *batch) decodeCaught(cfg *rowConfig) (err error) {
+	defer crash.Catch(&err)
+	return b.decode(cfg)
 }
 
 // decode turns each of the batch's rows into a scope, gathering their issues: gocsv binds

@@ -66,6 +66,13 @@ func FuzzParseMapping(f *testing.F) {
 	f.Add("date_order = \"dmy\"\n[fields]\norganization = { value = \"Acme\" }\ndisclosed = { column = \"D\", date_format = \"2.1.2006\" }\n")
 	f.Add("[fields.cause]\ncolumn = \"Type\"\nvalues = { HACK = \"Hacking\" }\n[fields.organization]\ncolumn = \"Co\"\n")
 	f.Add("[fields]\norganization = 3")
+	// Deep nesting, which the parser must never see: unclosed brackets, inline tables and
+	// arrays, and brackets in strings and comments, which are not nesting.
+	f.Add(strings.Repeat("[", 5000))
+	f.Add("[fields]\norganization = \"Name\"\nx = " + strings.Repeat("{a=", 1000) + "1" + strings.Repeat("}", 1000))
+	f.Add("[fields]\norganization = \"Name\"\nx = " + strings.Repeat("[", 17) + strings.Repeat("]", 17))
+	f.Add("[fields]\norganization = \"Name\"\nx = " + strings.Repeat("[", 16) + strings.Repeat("]", 16))
+	f.Add("name = \"\"\"\n[[[[[[[[[[[[[[[[[[[[\\\"\"\"\"\n[fields]\norganization = '[[[[[[[[[[[[[[[[[[' # [[[[[[[[[[[[[[[[[[")
 	f.Fuzz(func(t *testing.T, text string) {
 		m, err := ParseMapping(strings.NewReader(text), "fuzz.toml")
 		if err != nil {

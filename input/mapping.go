@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -161,11 +162,82 @@ func (e *fieldEntry) set(key string, v any) error {
 // dateFields are the canonical columns that hold dates.
 var dateFields = map[string]bool{data.ColExposureStart: true, data.ColExposureEnd: true, data.ColDetected: true, data.ColContained: true, data.ColDisclosed: true}
 
+// The bounds of a mapping's text. The TOML parser recurses once per level of nesting and
+// builds a value for each, so deep nesting could overflow its stack or take gigabytes.
+const (
+	MaxMappingSize  = 1 << 20
+	MaxMappingDepth = 16
+)
+
+// nestingWithin reports whether the brackets and braces of the TOML text, outside strings and
+// comments, nest at most max deep; when not, it returns the line where they go deeper. It
+// reads strings as TOML does, so that it sees the nesting the parser would.
+func nestingWithin(text []byte, max int) (line int, ok bool) {
+	depth, line := 0, 1
+	// skipTo moves i past the end of a string that started before i; a string without its
+	// end runs to the end of the text (or, single-line, of the line), where the parser stops.
+	skipTo := func(i int, end string, escapes, multiline bool) int {
+		for i < len(text) {
+			switch {
+			case text[i] == '\\' && escapes:
+				if i+1 < len(text) && text[i+1] == '\n' {
+					line++
+				}
+				i += 2
+				continue
+			case text[i] == '\n':
+				if !multiline {
+					return i
+				}
+				line++
+			case bytes.HasPrefix(text[i:], []byte(end)):
+				return i + len(end)
+			}
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(text); {
+		switch c := text[i]; {
+		case c == '\n':
+			line++
+			i++
+		case c == '#':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case bytes.HasPrefix(text[i:], []byte(`"""`)):
+			i = skipTo(i+3, `"""`, true, true)
+		case bytes.HasPrefix(text[i:], []byte("'''")):
+			i = skipTo(i+3, "'''", false, true)
+		case c == '"':
+			i = skipTo(i+1, `"`, true, false)
+		case c == '\'':
+			i = skipTo(i+1, "'", false, false)
+		case c == '[' || c == '{':
+			if depth++; depth > max {
+				return line, false
+			}
+			i++
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return 0, true
+}
+
 // ParseMapping reads a mapping from TOML text; name (usually the file path) prefixes its
 // errors. Every mistake is an error wrapping ErrMapping that names the key: an unknown field
 // or key, a field with no column and no value or with both, an unknown date order, a date
 // format that does not hold a year, month and day, a constant that does not parse, or a
-// mapping without organization.
+// mapping without organization. Mappings are shared between firms, so the text is untrusted:
+// one larger than MaxMappingSize, or with brackets and braces nested deeper than
+// MaxMappingDepth, is an error before the TOML parser sees it.
 //
 // The form is:
 //
@@ -180,8 +252,18 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s: %s", ErrMapping, name, fmt.Sprintf(format, a...))
 	}
+	text, err := io.ReadAll(io.LimitReader(r, MaxMappingSize+1))
+	if err != nil {
+		return nil, fail("%v", err)
+	}
+	if len(text) > MaxMappingSize {
+		return nil, fail("larger than %s, the most a mapping is read (a mapping is a few dozen lines)", FormatSize(MaxMappingSize))
+	}
+	if line, ok := nestingWithin(text, MaxMappingDepth); !ok {
+		return nil, fail("line %d: brackets or braces nested more than %d deep, the most a mapping is read (a mapping needs 2)", line, MaxMappingDepth)
+	}
 	var f mappingFile
-	md, err := toml.NewDecoder(r).Decode(&f)
+	md, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

@@ -95,6 +95,13 @@ func TestParseMappingErrors(t *testing.T) {
 		{"constant count", "[fields]\norganization = \"Name\"\nrecords = { value = \"many\" }", `fields.records: value "many": not a count`},
 		{"constant date", "[fields]\norganization = \"Name\"\ndisclosed = { value = \"6/4/2019\" }", `fields.disclosed: value "6/4/2019": not a date`},
 		{"no organization", "[fields]\ndisclosed = \"D\"", "fields.organization is missing"},
+		// Hostile text: stopped before the TOML parser, which would overflow its stack on the
+		// first and take gigabytes on the second.
+		{"10 MB of unclosed [", strings.Repeat("[", 10<<20), "larger than 1 MiB, the most a mapping is read"},
+		{"1 MiB of unclosed [", strings.Repeat("[", 1<<20), "test.toml: line 1: brackets or braces nested more than 16 deep"},
+		{"10,000 nested inline tables", "[fields]\norganization = \"Name\"\nx = " + strings.Repeat("{a=", 10_000) + "1" + strings.Repeat("}", 10_000), "test.toml: line 3: brackets or braces nested more than 16 deep"},
+		{"nested arrays after a multi-line string", "name = \"\"\"\n[\n\"\"\"\n[fields]\norganization = \"Name\"\nx = " + strings.Repeat("[", 17), "test.toml: line 6: brackets or braces nested more than 16 deep"},
+		{"just over 1 MiB", "[fields]\norganization = \"Name\"\n" + strings.Repeat("# padding\n", 1<<20/10), "larger than 1 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,5 +262,34 @@ func TestReadWithMappingHeadersMatchLoosely(t *testing.T) {
 	// Without an incident_id rule, incidents get the tool's own default id.
 	if sc := res.Scopes[0]; sc.IncidentID != "Acme 2019-06-04" || !sc.IDDerived {
 		t.Errorf("id = %q (derived %v)", sc.IncidentID, sc.IDDerived)
+	}
+}
+
+// TestMappingNesting checks that brackets inside strings and comments are not counted as
+// nesting, and that nesting up to the limit reaches the TOML parser.
+func TestMappingNesting(t *testing.T) {
+	deep := strings.Repeat("[", 40)
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"in a basic string", "name = \"" + deep + "\\\"" + deep + "\"\n[fields]\norganization = \"Name\""},
+		{"in a literal string", "name = '" + deep + "\\'\n[fields]\norganization = \"Name\""},
+		{"in a multi-line string", "name = \"\"\"\n" + deep + "\n\\\"\"\"\n" + deep + "\"\"\"\n[fields]\norganization = \"Name\""},
+		{"in a multi-line literal string", "name = '''\n" + deep + "\n'''\n[fields]\norganization = \"Name\""},
+		{"in a comment", "# " + deep + "\n[fields]\norganization = \"Name\" # " + deep},
+		{"in a key", "[fields]\norganization = \"Name\"\ncause = { column = \"C\", values = { \"" + deep + "\" = \"x\" } }"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := ParseMapping(strings.NewReader(tt.text), "test.toml"); err != nil {
+				t.Errorf("%v\n%s", err, tt.text)
+			}
+		})
+	}
+	// Nesting at the limit reaches the parser and the mapping's own checks.
+	text := "[fields]\norganization = \"Name\"\nx = " + strings.Repeat("[", MaxMappingDepth) + strings.Repeat("]", MaxMappingDepth)
+	if _, err := ParseMapping(strings.NewReader(text), "test.toml"); err == nil || strings.Contains(err.Error(), "nested") {
+		t.Errorf("nesting %d deep: %v, want the TOML parser's error", MaxMappingDepth, err)
 	}
 }

@@ -1,17 +1,21 @@
 package input
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"path"
 	"strconv"
 	"strings"
 
 	"breachreport/data"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html/charset"
 )
 
 // zipMagic starts every .xlsx workbook (a zip archive).
@@ -37,6 +41,13 @@ type xlsxSource struct {
 	fields []string
 	last   []cellNote
 	lim    Limits
+	// raw is the workbook as read, for checking the sheet's XML (see verify), and part the
+	// sheet's name in the archive.
+	raw  []byte
+	part string
+	// verified holds verify's result, once it has run.
+	verified error
+	done     bool
 }
 
 // cellNote is a warning about one cell of the last record, which its value alone cannot
@@ -54,7 +65,10 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if opts.Encoding != "" || opts.Delimiter != 0 {
 		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
 	}
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize})
+	// excelize's row iterator ends quietly where the sheet's XML is damaged; the workbook is
+	// kept to check the sheet itself (verify). excelize reads it whole anyway.
+	var raw bytes.Buffer
+	f, err := excelize.OpenReader(io.TeeReader(r, &raw), excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize})
 	var pe *ParseError
 	switch {
 	case errors.As(err, &pe):
@@ -115,12 +129,22 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904, lim: opts.Limits}, sheet, nil
+	part, err := sheetPart(raw.Bytes(), sheet)
+	if err != nil {
+		rows.Close()
+		return fail(fmt.Errorf("%w: sheet %q cannot be found in the archive (%v)", ErrWorkbook, sheet, err))
+	}
+	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904, lim: opts.Limits, raw: raw.Bytes(), part: part}, sheet, nil
 }
 
 func (s *xlsxSource) next() ([]string, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
+			return nil, s.damaged(err)
+		}
+		// The iterator also ends at damaged XML, without an error: the end must be the
+		// sheet's own.
+		if err := s.verify(); err != nil {
 			return nil, err
 		}
 		return nil, io.EOF
@@ -129,7 +153,7 @@ func (s *xlsxSource) next() ([]string, error) {
 	s.last = s.last[:0]
 	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, err
+		return nil, s.damaged(err)
 	}
 	// excelize has read the row; what is too big for the CSV reader is too big here too.
 	n := len(rec)
@@ -156,7 +180,7 @@ func (s *xlsxSource) next() ([]string, error) {
 		}
 		v2, ok, err := s.check(j, v)
 		if err != nil {
-			return nil, fmt.Errorf("sheet %q row %d: %w", s.sheet, s.row, err)
+			return nil, s.damaged(err)
 		}
 		if ok {
 			rec[j] = v2
@@ -177,7 +201,21 @@ func (s *xlsxSource) setFields(fields []string) { s.fields = fields }
 func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 	cell := cellName(j, s.row)
 	if v == "" {
-		if formula, _ := s.f.GetCellFormula(s.sheet, cell); formula != "" {
+		// The iterator reads a shared string the workbook does not have as blank.
+		if _, err := s.f.GetCellValue(s.sheet, cell); err != nil {
+			idx, ok := strings.CutPrefix(err.Error(), "invalid shared string index ")
+			if !ok {
+				return "", false, err
+			}
+			s.last = append(s.last, cellNote{j, data.KindStructure, idx,
+				"the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank"})
+			return "", false, nil
+		}
+		formula, err := s.f.GetCellFormula(s.sheet, cell)
+		if err != nil {
+			return "", false, err
+		}
+		if formula != "" {
 			s.last = append(s.last, cellNote{j, data.KindFormula, "=" + formula,
 				"the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank"})
 		}
@@ -223,6 +261,206 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 }
 
 func (s *xlsxSource) notes() []cellNote { return s.last }
+
+// damaged returns the error for err, met while reading the sheet: where the sheet's XML is
+// damaged, when verify finds it, or err at the current row. excelize reports some damage
+// only when it parses the whole sheet, at the first cell it looks up, rows before it.
+func (s *xlsxSource) damaged(err error) error {
+	if v := s.verify(); v != nil {
+		return v
+	}
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &ParseError{Line: s.row, Err: fmt.Errorf("%w: the sheet cannot be read (%v)", ErrWorkbook, err)}
+}
+
+// verify reads the sheet's XML from the archive, as a stream, and returns a *ParseError at
+// the sheet's row where it is damaged: XML that does not parse, a part that does not inflate
+// to its stated size, a row past the last a sheet has or out of order, a cell reference that
+// is no cell.
+func (s *xlsxSource) verify() error {
+	if s.done {
+		return s.verified
+	}
+	s.done = true
+	s.verified = verifySheet(s.raw, s.part)
+	return s.verified
+}
+
+// verifySheet checks the XML of the archive part named part of the workbook raw.
+func verifySheet(raw []byte, part string) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return &ParseError{Err: fmt.Errorf("%w: %v", ErrWorkbook, err)}
+	}
+	zf := findPart(zr, part)
+	if zf == nil {
+		return &ParseError{Err: fmt.Errorf("%w: the archive has no part %s", ErrWorkbook, part)}
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return &ParseError{Err: fmt.Errorf("%w: part %s cannot be read (%v)", ErrWorkbook, part, err)}
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	d.CharsetReader = charset.NewReaderLabel
+	row, inRow := 0, false
+	damage := func(line int, format string, args ...any) error {
+		return &ParseError{Line: line, Err: fmt.Errorf("%w: the sheet is damaged at this row ("+format+
+			"); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", append([]any{ErrWorkbook}, args...)...)}
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			line := row
+			if !inRow {
+				line = row + 1
+			}
+			var se *xml.SyntaxError
+			if !errors.As(err, &se) {
+				// A read error: the part does not inflate to the size and checksum it states.
+				return damage(line, "the archive's part %s does not inflate as its header says: %v", part, err)
+			}
+			return damage(line, "%v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				n := row + 1
+				if v := attr(t, "r"); v != "" {
+					if n, err = strconv.Atoi(v); err != nil || n < 1 {
+						return damage(row+1, "the row number %q is no number", v)
+					}
+				}
+				if n > excelize.TotalRows {
+					return damage(n, "a sheet has %d rows at most", excelize.TotalRows)
+				}
+				// excelize numbers the rows by their order: out of order, they would be
+				// read under the wrong numbers.
+				if n <= row {
+					return damage(n, "the row comes after row %d; a sheet's rows are in order", row)
+				}
+				row, inRow = n, true
+			case "c":
+				if v := attr(t, "r"); v != "" {
+					if _, _, err := excelize.CellNameToCoordinates(v); err != nil {
+						return damage(row, "the cell reference %q is no cell", v)
+					}
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "row" {
+				inRow = false
+			}
+		}
+	}
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// findPart returns the archive's part name, matched as excelize matches it (case and
+// backslashes aside), or nil.
+func findPart(zr *zip.Reader, name string) *zip.File {
+	for _, f := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// sheetPart returns the archive part of the sheet named sheet in the workbook raw, found as
+// excelize finds it: the workbook part that _rels/.rels names (xl/workbook.xml when it names
+// none), then the sheet's relationship beside it.
+func sheetPart(raw []byte, sheet string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return "", err
+	}
+	read := func(name string, v any) error {
+		zf := findPart(zr, name)
+		if zf == nil {
+			return fmt.Errorf("no part %s", name)
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		d := xml.NewDecoder(rc)
+		d.CharsetReader = charset.NewReaderLabel
+		return d.Decode(v)
+	}
+	type relationships struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	// target resolves a relationship's target against the directory of the part it is from.
+	target := func(dir, t string) string {
+		t = strings.ReplaceAll(t, "\\", "/")
+		if a, ok := strings.CutPrefix(t, "/"); ok {
+			return path.Clean(a)
+		}
+		return path.Join(dir, t)
+	}
+	wbPath := "xl/workbook.xml"
+	var root relationships
+	if read("_rels/.rels", &root) == nil {
+		for _, r := range root.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = target("", r.Target)
+				break
+			}
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string     `xml:"name,attr"`
+			Attr []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := read(wbPath, &wb); err != nil {
+		return "", err
+	}
+	id := ""
+	for _, sh := range wb.Sheets {
+		if sh.Name != sheet {
+			continue
+		}
+		for _, a := range sh.Attr {
+			if a.Name.Local == "id" {
+				id = a.Value
+			}
+		}
+	}
+	dir, base := path.Split(wbPath)
+	var rels relationships
+	if err := read(dir+"_rels/"+base+".rels", &rels); err != nil {
+		return "", err
+	}
+	for _, r := range rels.Rels {
+		if r.ID == id && id != "" {
+			return target(strings.TrimSuffix(dir, "/"), r.Target), nil
+		}
+	}
+	return "", fmt.Errorf("no relationship for sheet %q", sheet)
+}
 
 func (s *xlsxSource) line(int) int { return s.row }
 

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -322,4 +323,198 @@ func TestReadWorkbookCellTypes(t *testing.T) {
 			t.Errorf("no issue %q in %q", w, got)
 		}
 	}
+}
+
+// TestReadWorkbookDamaged checks that damage to a sheet's XML stops the reading, naming the
+// sheet's own row where it is, and that a cell refering to a shared string the workbook
+// does not have is an issue naming the cell: never rows lost in silence.
+func TestReadWorkbookDamaged(t *testing.T) {
+	rows := [][]any{{"organization", "records", "disclosed"}}
+	for i := range 1000 {
+		rows = append(rows, []any{fmt.Sprintf("Org%d", i), i + 1, day(2019, 6, 4)})
+	}
+	b := workbook(t, false, []string{"s"}, map[string][][]any{"s": rows})
+	const fix = "; the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV"
+	tests := []struct {
+		name string
+		repl map[string]string
+		// understate makes the zip header of the sheet's part state a size smaller than the
+		// part inflates to.
+		understate bool
+		err        string // the error; empty when the sheet reads
+		// issue is an issue the reading must give, and used the rows used.
+		issue string
+		used  int
+	}{
+		{name: "bad entity in row 2",
+			repl: map[string]string{`<c r="A2" t="s"><v>\d+</v></c>`: `<c r="A2" t="inlineStr"><is><t>a&bad;b</t></is></c>`},
+			err:  `sheet "s" row 2: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: invalid character entity &bad;)` + fix},
+		{name: "bad entity in row 60",
+			repl: map[string]string{`<c r="A60" t="s"><v>\d+</v></c>`: `<c r="A60" t="inlineStr"><is><t>a&bad;b</t></is></c>`},
+			err:  `sheet "s" row 60: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: invalid character entity &bad;)` + fix},
+		{name: "element not closed in row 600",
+			repl: map[string]string{`<row r="600"`: `<row r="600"><x`},
+			err:  `sheet "s" row 600: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: element <x> closed by </row>)` + fix},
+		{name: "sheet cut after row 59",
+			repl: map[string]string{`<row r="60".*`: ``},
+			err:  `sheet "s" row 60: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: unexpected EOF)` + fix},
+		{name: "row numbered past the last",
+			repl: map[string]string{`<row r="60"`: `<row r="1048577"`},
+			err:  `sheet "s" row 1048577: not a readable .xlsx workbook: the sheet is damaged at this row (a sheet has 1048576 rows at most)` + fix},
+		{name: "row out of order",
+			repl: map[string]string{`<row r="80"`: `<row r="20"`},
+			err:  `sheet "s" row 20: not a readable .xlsx workbook: the sheet is damaged at this row (the row comes after row 79; a sheet's rows are in order)` + fix},
+		{name: "cell reference that is no cell",
+			repl: map[string]string{`<c r="B70"`: `<c r="B0"`},
+			err:  `sheet "s" row 70: not a readable .xlsx workbook: the sheet is damaged at this row (the cell reference "B0" is no cell)` + fix},
+		{name: "part larger than its header says", understate: true,
+			err: `sheet "s" row 1: not a readable .xlsx workbook: the sheet is damaged at this row (the archive's part xl/worksheets/sheet1.xml does not inflate as its header says: zip: not a valid zip file)` + fix},
+		{name: "shared string out of range",
+			repl:  map[string]string{`<c r="A60" t="s"><v>\d+</v></c>`: `<c r="A60" t="s"><v>99999</v></c>`},
+			issue: `sheet "s" row 60, column organization (cell A60), value "99999": the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank`,
+			used:  999},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := b
+			if tt.repl != nil {
+				p = patchZip(t, b, "xl/worksheets/sheet1.xml", tt.repl)
+			}
+			if tt.understate {
+				p = understateSize(t, b, "xl/worksheets/sheet1.xml", 100)
+			}
+			res, err := Read(bytes.NewReader(p), Options{Now: testNow})
+			if tt.err != "" {
+				var pe *ParseError
+				if !errors.As(err, &pe) || err.Error() != tt.err || !errors.Is(err, ErrWorkbook) {
+					t.Fatalf("error %v (%T)\nwant *ParseError %s", err, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.RowsUsed != tt.used {
+				t.Errorf("%d rows used, want %d", res.RowsUsed, tt.used)
+			}
+			found := false
+			for _, is := range res.Issues {
+				found = found || is.String() == tt.issue
+			}
+			if !found {
+				t.Errorf("no issue %q in %v", tt.issue, res.Issues)
+			}
+		})
+	}
+}
+
+// understateSize returns the .xlsx b with the zip header of part stating size bytes, fewer
+// than the part inflates to, as a damaged or forged archive does.
+func understateSize(t *testing.T, b []byte, part string, size uint64) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if f.Name != part {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		h := f.FileHeader
+		if h.UncompressedSize64 <= size {
+			t.Fatalf("%s inflates to %d bytes, no more than %d", part, h.UncompressedSize64, size)
+		}
+		h.UncompressedSize64 = size
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestReadWorkbookPartNames checks that the sheet is found, to be checked, where the archive's
+// relationships put it, as excelize finds it: a workbook part not named xl/workbook.xml, and
+// a sheet's target given from the archive's root.
+func TestReadWorkbookPartNames(t *testing.T) {
+	rows := [][]any{{"organization", "records", "disclosed"}, {"A", 1, day(2019, 6, 4)}, {"B", 2, day(2019, 6, 5)}}
+	b := workbook(t, false, []string{"s"}, map[string][][]any{"s": rows})
+	tests := []struct {
+		name    string
+		rename  map[string]string
+		patches map[string]map[string]string
+	}{
+		{name: "as excelize writes it"},
+		{name: "workbook part elsewhere",
+			rename: map[string]string{"xl/workbook.xml": "xl/book.xml", "xl/_rels/workbook.xml.rels": "xl/_rels/book.xml.rels"},
+			patches: map[string]map[string]string{
+				"_rels/.rels":         {`xl/workbook\.xml`: "xl/book.xml"},
+				"[Content_Types].xml": {`/xl/workbook\.xml`: "/xl/book.xml"},
+			}},
+		{name: "sheet target from the root",
+			patches: map[string]map[string]string{"xl/_rels/workbook.xml.rels": {`Target="worksheets/sheet1\.xml"`: `Target="/xl/worksheets/sheet1.xml"`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := b
+			for part, repl := range tt.patches {
+				p = patchZip(t, p, part, repl)
+			}
+			p = renameParts(t, p, tt.rename)
+			res, err := Read(bytes.NewReader(p), Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.RowsUsed != 2 {
+				t.Errorf("%d rows used, want 2", res.RowsUsed)
+			}
+		})
+	}
+}
+
+// renameParts returns the .xlsx b with the parts named by the keys of names renamed.
+func renameParts(t *testing.T, b []byte, names map[string]string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		h := f.FileHeader
+		if n, ok := names[f.Name]; ok {
+			h.Name = n
+		}
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

@@ -111,8 +111,17 @@ func checkSheetRows(t *testing.T, what string, got, want [][]string) {
 	}
 }
 
-// ratio is how a relative change is stored.
-func ratio(d, earlier float64) string { return strconv.FormatFloat(d/earlier, 'f', -1, 64) }
+// ratio is how a relative change is stored: to Excel's 15 significant digits.
+func ratio(d, earlier float64) string {
+	return strconv.FormatFloat(excelDigits(d/earlier), 'f', -1, 64)
+}
+
+// excelDigits rounds x to the 15 significant digits a workbook stores (Excel's precision,
+// which excelize writes).
+func excelDigits(x float64) float64 {
+	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	return y
+}
 
 const smallEn = "small sample (n < 5)"
 
