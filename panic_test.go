@@ -53,7 +53,7 @@ func TestPanic(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			err := run(context.Background(), args, env{
 				stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
-				getenv: func(string) string { return "" }, now: func() time.Time { return fixedNow },
+				getenv: englishEnv, now: func() time.Time { return fixedNow },
 				fault: func(stage string) {
 					if stage == tt.stage {
 						tt.panicOf()
