@@ -54,13 +54,17 @@ func (r Report) Warnings() int {
 // data.Group does. The report is the same either way.
 type Builder struct {
 	inc Incidents
-	// run is the rows of the incident being read.
-	run []data.Scope
+	// run is the rows of the incident being read, and runKey their data.Scope.GroupKey.
+	run    []data.Scope
+	runKey string
 	// byHash finds the incidents packed so far by a hash of their id; collided holds the
 	// ids whose hash an earlier, different id has.
 	byHash   map[uint64]int32
 	collided map[string]bool
-	seed     maphash.Seed
+	// derived holds the group keys of the incidents packed so far whose id is derived from
+	// organization and disclosed date, compared by data.Scope.GroupKey rather than by id.
+	derived map[string]bool
+	seed    maphash.Seed
 	// hash hashes ids; nil means maphash with seed (tests make every id collide).
 	hash func(string) uint64
 	// groupIssues and figIssues are the issues of the incidents packed, in their order.
@@ -80,18 +84,21 @@ func (b *Builder) Add(scopes []data.Scope) {
 	}
 	for i := range scopes {
 		sc := &scopes[i]
-		switch {
-		case b.apart:
+		if b.apart {
 			b.all = append(b.all, *sc)
-		case len(b.run) > 0 && sc.IncidentID == b.run[0].IncidentID:
+			continue
+		}
+		key := sc.GroupKey()
+		switch {
+		case len(b.run) > 0 && key == b.runKey:
 			b.run = append(b.run, *sc)
 		default:
 			b.flush()
-			if b.seen(sc.IncidentID) {
+			if b.seen(sc, key) {
 				b.goApart()
 				b.all = append(b.all, *sc)
 			} else {
-				b.run = append(b.run, *sc)
+				b.run, b.runKey = append(b.run, *sc), key
 			}
 		}
 	}
@@ -108,6 +115,15 @@ func (b *Builder) flush() {
 	b.figIssues = append(b.figIssues, fi...)
 	n := int32(b.inc.Len())
 	b.inc.Append(&f)
+	if b.runKey != in.ID {
+		if b.derived == nil {
+			b.derived = map[string]bool{}
+		}
+		b.derived[strings.Clone(b.runKey)] = true
+		clear(b.run)
+		b.run = b.run[:0]
+		return
+	}
 	h := b.hashOf(in.ID)
 	if _, ok := b.byHash[h]; ok {
 		if b.collided == nil {
@@ -121,8 +137,12 @@ func (b *Builder) flush() {
 	b.run = b.run[:0]
 }
 
-// seen says whether an incident with id was packed before.
-func (b *Builder) seen(id string) bool {
+// seen says whether the incident of sc, whose group key is key, was packed before.
+func (b *Builder) seen(sc *data.Scope, key string) bool {
+	id := sc.IncidentID
+	if key != id {
+		return b.derived[key]
+	}
 	i, ok := b.byHash[b.hashOf(id)]
 	return ok && b.inc.ID(int(i)) == id || b.collided[id]
 }
@@ -141,7 +161,7 @@ func (b *Builder) goApart() {
 	for _, f := range b.inc.All() {
 		b.all = append(b.all, f.Incident.Scopes...)
 	}
-	b.inc, b.byHash, b.collided = Incidents{}, nil, nil
+	b.inc, b.byHash, b.collided, b.derived = Incidents{}, nil, nil, nil
 	b.groupIssues, b.figIssues = nil, nil
 }
 
