@@ -81,6 +81,11 @@ func TestOrganizationSpellings(t *testing.T) {
 				var incs []inc
 				for _, f := range got.figs {
 					incs = append(incs, inc{f.Incident.ID, f.Incident.Organization})
+					for _, sc := range f.Incident.Scopes {
+						if sc.IncidentID != f.Incident.ID {
+							t.Errorf("%s: line %d has incident id %q in incident %q", got.path, sc.Line, sc.IncidentID, f.Incident.ID)
+						}
+					}
 				}
 				if !slices.Equal(incs, tt.want) {
 					t.Errorf("%s: incidents %q, want %q", got.path, incs, tt.want)

@@ -12,7 +12,9 @@ import (
 //
 // Organization, detected, contained and disclosed must agree across an incident's scopes
 // (blank agrees with anything); organizations are compared as OrgKey compares them, and a
-// row that spells the incident's organization otherwise is a Warning naming both spellings. A disagreement is a Warning on each disagreeing scope; a
+// row that spells the incident's organization otherwise is a Warning naming both spellings,
+// and takes the incident's id when its own was derived from that spelling, in scopes too
+// when the incident shares its array. A disagreement is a Warning on each disagreeing scope; a
 // disputed date is left unknown on the incident, so that no figure rests on a guess, and
 // disputed text (organization, service, industry, cause) lists every value given, joined by " / ".
 // The incidents' Scopes may share scopes' array: neither is to be changed afterwards.
@@ -79,6 +81,13 @@ func GroupRun(scopes []Scope) (Incident, []Issue) {
 // settle sets in's incident-level fields from its scopes, appending the disagreements to issues.
 func (in *Incident) settle(issues []Issue) []Issue {
 	in.Organization, issues = agreeOrganization(in, issues)
+	// A row grouped by another spelling of the organization is named by the incident's id
+	// on every sheet, as the rows spelled alike are.
+	for i := 1; i < len(in.Scopes); i++ {
+		if sc := &in.Scopes[i]; sc.IDDerived && sc.IncidentID != in.ID {
+			sc.IncidentID = in.ID
+		}
+	}
 	in.Service, issues = agreeText(in, ColService, func(s *Scope) string { return s.Service }, issues, false)
 	in.Industry, issues = agreeText(in, ColIndustry, func(s *Scope) string { return s.Industry }, issues, false)
 	in.Cause, issues = agreeText(in, ColCause, func(s *Scope) string { return s.Cause }, issues, false)
