@@ -144,3 +144,39 @@ func TestCompareOtherSpelling(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganizationSpellingsIssues checks that the reader's issues on a row spelled otherwise
+// than its incident's first row name the incident's id, whether the rows come together or
+// apart.
+func TestOrganizationSpellingsIssues(t *testing.T) {
+	const head = "organization,records,disclosed\n"
+	tests := []struct {
+		name, rows string
+		line       int
+	}{
+		{"together", "株式会社ことぶき住宅,100,2024-05-10\n(株)ことぶき住宅,abc,2024-05-10\n", 3},
+		{"apart", "株式会社ことぶき住宅,100,2024-05-10\nOther Co.,1,2024-05-10\n(株)ことぶき住宅,abc,2024-05-10\n", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := inputtest.Read(strings.NewReader(head+tt.rows), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := reportOf(res)
+			n := 0
+			for _, is := range rep.Issues {
+				if is.Line != tt.line {
+					continue
+				}
+				n++
+				if is.IncidentID != "株式会社ことぶき住宅 2024-05-10" {
+					t.Errorf("%s issue on line %d names incident %q", is.Kind, is.Line, is.IncidentID)
+				}
+			}
+			if n != 2 { // the count, and the spelling
+				t.Errorf("%d issues on line %d, want 2: %+v", n, tt.line, rep.Issues)
+			}
+		})
+	}
+}

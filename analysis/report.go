@@ -64,6 +64,9 @@ type Builder struct {
 	// derived holds the group keys of the incidents packed so far whose id is derived from
 	// organization and disclosed date, compared by data.Scope.GroupKey rather than by id.
 	derived map[string]bool
+	// renamed maps the derived id of a row spelled otherwise than its incident's first row
+	// to the incident's id, which the reader's issues on that row take in the report.
+	renamed map[string]string
 	seed    maphash.Seed
 	// hash hashes ids; nil means maphash with seed (tests make every id collide).
 	hash func(string) uint64
@@ -109,6 +112,11 @@ func (b *Builder) flush() {
 	if len(b.run) == 0 {
 		return
 	}
+	if b.runKey != b.run[0].IncidentID {
+		for i := range b.run[1:] {
+			b.rename(b.run[1+i].IncidentID, b.run[0].IncidentID)
+		}
+	}
 	in, gi := data.GroupRun(b.run)
 	f, fi := incidentFigures(in)
 	b.groupIssues = append(b.groupIssues, gi...)
@@ -135,6 +143,17 @@ func (b *Builder) flush() {
 	}
 	clear(b.run)
 	b.run = b.run[:0]
+}
+
+// rename records that the rows with the derived id from are in the incident with id to.
+func (b *Builder) rename(from, to string) {
+	if from == to {
+		return
+	}
+	if b.renamed == nil {
+		b.renamed = map[string]string{}
+	}
+	b.renamed[strings.Clone(from)] = strings.Clone(to)
 }
 
 // seen says whether the incident of sc, whose group key is key, was packed before.
@@ -173,6 +192,18 @@ func (b *Builder) goApart() {
 func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error) {
 	b.flush()
 	if b.apart {
+		// The first id of each derived group key, as data.Group takes it.
+		first := map[string]string{}
+		for i := range b.all {
+			sc := &b.all[i]
+			if key := sc.GroupKey(); key != sc.IncidentID {
+				if id, ok := first[key]; ok {
+					b.rename(sc.IncidentID, id)
+				} else {
+					first[key] = sc.IncidentID
+				}
+			}
+		}
 		incidents, gi := data.Group(b.all)
 		b.all = nil
 		b.groupIssues, b.figIssues = gi, nil
@@ -192,6 +223,13 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 	}
 	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
 	issues = append(append(append(issues, res.Issues...), b.groupIssues...), b.figIssues...)
+	if b.renamed != nil {
+		for i := range issues[:len(res.Issues)] {
+			if id, ok := b.renamed[issues[i].IncidentID]; ok {
+				issues[i].IncidentID = id
+			}
+		}
+	}
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
