@@ -122,7 +122,7 @@ func TestJapaneseCountTotals(t *testing.T) {
 		wantIssue string   // the value of the one warning, if any
 	}{
 		{"sen", []string{"1万2千件", "3千件"}, "15000", ""},
-		{"issue 16's man and sen", []string{"12万5千件"}, "125000", ""},
+		{"more man and sen", []string{"12万5千件"}, "125000", ""},
 		{"approximate", []string{"約1万2千件", "1,000"}, "≈13000", ""},
 		{"decimal is approximate", []string{"1.2万件"}, "≈12000", ""},
 		{"at least", []string{"3万件以上", "100"}, "≥30100", ""},

@@ -212,7 +212,7 @@ func TestParseCount(t *testing.T) {
 
 		{"sen", "3千件", written(3000, "3千件"), nil},
 		{"man and sen", "1万2千件", written(12000, "1万2千件"), nil},
-		{"man and sen, issue 16", "12万5千件", written(125000, "12万5千件"), nil},
+		{"man and sen, more man", "12万5千件", written(125000, "12万5千件"), nil},
 		{"approximate man and sen", "約1万2千件", Count{N: 12000, Known: true, Approx: true, Written: "約1万2千件"}, nil},
 		{"sen and rest", "1万2千500", written(12500, "1万2千500"), nil},
 		{"oku man sen", "1億2万3千", written(100_023_000, "1億2万3千"), nil},
@@ -234,7 +234,7 @@ func TestParseCount(t *testing.T) {
 		{"at least 超", "3万件超", Count{N: 30000, Known: true, Bound: AtLeast, Written: "3万件超"}, nil},
 		{"at least plus", "30,000+", Count{N: 30000, Known: true, Bound: AtLeast, Written: "30,000+"}, nil},
 		{"at least words", "at least 30,000", Count{N: 30000, Known: true, Bound: AtLeast, Written: "at least 30,000"}, nil},
-		{"at least, issue 16 seed", "4万件以上", Count{N: 40000, Known: true, Bound: AtLeast, Written: "4万件以上"}, nil},
+		{"at least, 4万", "4万件以上", Count{N: 40000, Known: true, Bound: AtLeast, Written: "4万件以上"}, nil},
 		{"at most 最大", "最大3万5千件", Count{N: 35000, Known: true, Bound: AtMost, Written: "最大3万5千件"}, nil},
 		{"at most up to", "up to 35,000", Count{N: 35000, Known: true, Bound: AtMost, Written: "up to 35,000"}, nil},
 		{"at most 以下", "3万件以下", Count{N: 30000, Known: true, Bound: AtMost, Written: "3万件以下"}, nil},
