@@ -395,11 +395,11 @@ func ParseCount(s string) (Count, error) {
 	c := Count{Known: true}
 	// Approximate and bound words may come in either order before the number (約最大…).
 	for range 2 {
-		if p, ok := cutPrefix(&t, approxPrefixes); ok && p != "" {
+		if cutPrefix(&t, approxPrefixes) {
 			c.Approx = true
-		} else if _, ok := cutPrefix(&t, atLeastPrefixes); ok {
+		} else if cutPrefix(&t, atLeastPrefixes) {
 			c.Bound = setBound(c.Bound, AtLeast)
-		} else if _, ok := cutPrefix(&t, atMostPrefixes); ok {
+		} else if cutPrefix(&t, atMostPrefixes) {
 			c.Bound = setBound(c.Bound, AtMost)
 		}
 	}
@@ -437,14 +437,14 @@ func ParseCount(s string) (Count, error) {
 
 // cutPrefix removes from *t the first of words it starts with (ASCII case-insensitively)
 // and the spaces after it, when something is left.
-func cutPrefix(t *string, words []string) (string, bool) {
+func cutPrefix(t *string, words []string) bool {
 	for _, p := range words {
 		if len(*t) > len(p) && strings.EqualFold((*t)[:len(p)], p) {
 			*t = strings.TrimSpace((*t)[len(p):])
-			return p, true
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
 // cutSuffix removes from *t the first of words it ends with (ASCII case-insensitively) and
