@@ -40,7 +40,7 @@ type Bucket struct {
 	Type      data.RecordType
 	Certainty data.Certainty
 	// Records sums the known counts of the bucket's scopes; it is known when at least one is,
-	// and approximate when any of them is.
+	// and approximate, or a bound, when any of them is.
 	Records data.Count
 	// Scopes is how many scopes fall in the bucket, and Unknown how many of them have no count.
 	Scopes  int
@@ -212,9 +212,10 @@ func BucketLess(a, b Bucket) bool {
 	return a.Certainty < b.Certainty
 }
 
-// addCount adds a known count to a sum, which stays approximate once any part is.
+// addCount adds a known count to a sum, which stays approximate, or a bound, once any part
+// is (see data.Count.Add).
 func addCount(sum, c data.Count) data.Count {
-	return data.Count{N: sum.N + c.N, Known: true, Approx: sum.Approx || c.Approx}
+	return sum.Add(c)
 }
 
 func widen(s Span, sc *data.Scope) Span {

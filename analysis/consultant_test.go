@@ -2,6 +2,9 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,5 +109,58 @@ func sameFiguresAsSample(t *testing.T, got Report) {
 				t.Errorf("%s %s = %+v, want %+v", w.Incident.ID, m, g.Get(m), w.Get(m))
 			}
 		}
+	}
+}
+
+// TestJapaneseCountTotals reads counts as a consultant types them and checks each incident's
+// total: its number and the sign that says it is approximate or a bound.
+func TestJapaneseCountTotals(t *testing.T) {
+	tests := []struct {
+		name      string
+		records   []string // one scope each
+		wantTotal string   // data.Count.String
+		wantIssue string   // the value of the one warning, if any
+	}{
+		{"sen", []string{"1万2千件", "3千件"}, "15000", ""},
+		{"more man and sen", []string{"12万5千件"}, "125000", ""},
+		{"approximate", []string{"約1万2千件", "1,000"}, "≈13000", ""},
+		{"decimal is approximate", []string{"1.2万件"}, "≈12000", ""},
+		{"at least", []string{"3万件以上", "100"}, "≥30100", ""},
+		{"at least 超 and plus", []string{"3万件超", "30,000+"}, "≥60000", ""},
+		{"at most", []string{"最大3万5千件", "up to 35,000"}, "≤70000", ""},
+		{"bound and approximate", []string{"3万件以上", "約1万件"}, "≥40000", ""},
+		{"both bounds", []string{"3万件以上", "最大5千件"}, "≈35000", ""},
+		{"both bounds in one count is no count", []string{"最大3万件以上", "100"}, "", "最大3万件以上"},
+		{"decimal below one record", []string{"1.23456万件"}, "", "1.23456万件"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := "incident_id,organization,record_type,certainty,records,disclosed\n"
+			for i, r := range tt.records {
+				in += fmt.Sprintf("x,Example Co.,%s,confirmed,%q,2019-06-04\n", []string{"personal", "card"}[i%2], r)
+			}
+			res, err := inputtest.Read(strings.NewReader(in), input.Options{Now: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := reportOf(res)
+			incs := rep.Incidents.Slice()
+			if len(incs) != 1 {
+				t.Fatalf("%d incidents, want 1", len(incs))
+			}
+			if got := incs[0].Total.String(); got != tt.wantTotal {
+				t.Errorf("total %q, want %q", got, tt.wantTotal)
+			}
+			var values []string
+			for _, is := range rep.Issues {
+				if is.Line != 2 || is.Column != "records" {
+					t.Errorf("issue on line %d, column %q: %s", is.Line, is.Column, is.Message)
+				}
+				values = append(values, is.Value)
+			}
+			if want := []string{tt.wantIssue}; tt.wantIssue == "" && len(values) > 0 || tt.wantIssue != "" && !slices.Equal(values, want) {
+				t.Errorf("issues on the values %q, want %q", values, tt.wantIssue)
+			}
+		})
 	}
 }

@@ -79,7 +79,9 @@ type Value struct {
 	V      float64
 	Known  bool
 	Approx bool
-	N      int
+	// Bound is the bound a sum of records includes (data.Count.Bound).
+	Bound data.Bound
+	N     int
 }
 
 // Change compares a figure of the subject period with the same figure of an earlier period.
@@ -113,7 +115,7 @@ func Changes(cur, earlier PeriodFigures) []Change {
 	records := func(p PeriodFigures) Value {
 		r := p.Records()
 		n := p.Summary.RecordsN
-		return Value{V: float64(r.N), Known: r.Known, Approx: r.Approx, N: n}
+		return Value{V: float64(r.N), Known: r.Known, Approx: r.Approx, Bound: r.Bound, N: n}
 	}
 	out := []Change{
 		newChange(ChangeIncidents, "", count(cur), count(earlier), false, earlier.Covered),

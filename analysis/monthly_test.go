@@ -468,3 +468,32 @@ func TestSeedCasesAgainstTrailingMedians(t *testing.T) {
 		t.Errorf("2019-07: %+v", july.VsPrevious[0])
 	}
 }
+
+// TestChangeRecordsKeepsTheSign checks that a period's records carry the approximation or
+// bound of their sum into the change, where the reports show it.
+func TestChangeRecordsKeepsTheSign(t *testing.T) {
+	tests := []struct {
+		name  string
+		total data.Count
+	}{
+		{"exact", data.KnownCount(100)},
+		{"approximate", data.Count{N: 100, Known: true, Approx: true}},
+		{"at least", data.Count{N: 100, Known: true, Bound: data.AtLeast}},
+		{"at most", data.Count{N: 100, Known: true, Bound: data.AtMost}},
+		{"both bounds", data.Count{N: 100, Known: true, Bound: data.BothBounds}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cur := PeriodFigures{Summary: Summary{Incidents: 1, RecordsN: 1, TotalRecords: tt.total}}
+			for _, c := range Changes(cur, PeriodFigures{}) {
+				if c.Figure != ChangeRecords {
+					continue
+				}
+				got := data.Count{N: int64(c.Current.V), Known: c.Current.Known, Approx: c.Current.Approx, Bound: c.Current.Bound}
+				if got != tt.total {
+					t.Errorf("records %+v, want %+v", got, tt.total)
+				}
+			}
+		})
+	}
+}

@@ -54,13 +54,20 @@ func (r Report) Warnings() int {
 // data.Group does. The report is the same either way.
 type Builder struct {
 	inc Incidents
-	// run is the rows of the incident being read.
-	run []data.Scope
+	// run is the rows of the incident being read, and runKey their data.Scope.GroupKey.
+	run    []data.Scope
+	runKey string
 	// byHash finds the incidents packed so far by a hash of their id; collided holds the
 	// ids whose hash an earlier, different id has.
 	byHash   map[uint64]int32
 	collided map[string]bool
-	seed     maphash.Seed
+	// derived holds the group keys of the incidents packed so far whose id is derived from
+	// organization and disclosed date, compared by data.Scope.GroupKey rather than by id.
+	derived map[string]bool
+	// renamed maps the derived id of a row spelled otherwise than its incident's first row
+	// to the incident's id, which the reader's issues on that row take in the report.
+	renamed map[string]string
+	seed    maphash.Seed
 	// hash hashes ids; nil means maphash with seed (tests make every id collide).
 	hash func(string) uint64
 	// groupIssues and figIssues are the issues of the incidents packed, in their order.
@@ -80,18 +87,21 @@ func (b *Builder) Add(scopes []data.Scope) {
 	}
 	for i := range scopes {
 		sc := &scopes[i]
-		switch {
-		case b.apart:
+		if b.apart {
 			b.all = append(b.all, *sc)
-		case len(b.run) > 0 && sc.IncidentID == b.run[0].IncidentID:
+			continue
+		}
+		key := sc.GroupKey()
+		switch {
+		case len(b.run) > 0 && key == b.runKey:
 			b.run = append(b.run, *sc)
 		default:
 			b.flush()
-			if b.seen(sc.IncidentID) {
+			if b.seen(sc, key) {
 				b.goApart()
 				b.all = append(b.all, *sc)
 			} else {
-				b.run = append(b.run, *sc)
+				b.run, b.runKey = append(b.run, *sc), key
 			}
 		}
 	}
@@ -102,12 +112,26 @@ func (b *Builder) flush() {
 	if len(b.run) == 0 {
 		return
 	}
+	if b.runKey != b.run[0].IncidentID {
+		for i := range b.run[1:] {
+			b.rename(b.run[1+i].IncidentID, b.run[0].IncidentID)
+		}
+	}
 	in, gi := data.GroupRun(b.run)
 	f, fi := incidentFigures(in)
 	b.groupIssues = append(b.groupIssues, gi...)
 	b.figIssues = append(b.figIssues, fi...)
 	n := int32(b.inc.Len())
 	b.inc.Append(&f)
+	if b.runKey != in.ID {
+		if b.derived == nil {
+			b.derived = map[string]bool{}
+		}
+		b.derived[strings.Clone(b.runKey)] = true
+		clear(b.run)
+		b.run = b.run[:0]
+		return
+	}
 	h := b.hashOf(in.ID)
 	if _, ok := b.byHash[h]; ok {
 		if b.collided == nil {
@@ -121,8 +145,23 @@ func (b *Builder) flush() {
 	b.run = b.run[:0]
 }
 
-// seen says whether an incident with id was packed before.
-func (b *Builder) seen(id string) bool {
+// rename records that the rows with the derived id from are in the incident with id to.
+func (b *Builder) rename(from, to string) {
+	if from == to {
+		return
+	}
+	if b.renamed == nil {
+		b.renamed = map[string]string{}
+	}
+	b.renamed[strings.Clone(from)] = strings.Clone(to)
+}
+
+// seen says whether the incident of sc, whose group key is key, was packed before.
+func (b *Builder) seen(sc *data.Scope, key string) bool {
+	id := sc.IncidentID
+	if key != id {
+		return b.derived[key]
+	}
 	i, ok := b.byHash[b.hashOf(id)]
 	return ok && b.inc.ID(int(i)) == id || b.collided[id]
 }
@@ -141,7 +180,7 @@ func (b *Builder) goApart() {
 	for _, f := range b.inc.All() {
 		b.all = append(b.all, f.Incident.Scopes...)
 	}
-	b.inc, b.byHash, b.collided = Incidents{}, nil, nil
+	b.inc, b.byHash, b.collided, b.derived = Incidents{}, nil, nil, nil
 	b.groupIssues, b.figIssues = nil, nil
 }
 
@@ -153,6 +192,18 @@ func (b *Builder) goApart() {
 func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error) {
 	b.flush()
 	if b.apart {
+		// The first id of each derived group key, as data.Group takes it.
+		first := map[string]string{}
+		for i := range b.all {
+			sc := &b.all[i]
+			if key := sc.GroupKey(); key != sc.IncidentID {
+				if id, ok := first[key]; ok {
+					b.rename(sc.IncidentID, id)
+				} else {
+					first[key] = sc.IncidentID
+				}
+			}
+		}
 		incidents, gi := data.Group(b.all)
 		b.all = nil
 		b.groupIssues, b.figIssues = gi, nil
@@ -172,6 +223,13 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 	}
 	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
 	issues = append(append(append(issues, res.Issues...), b.groupIssues...), b.figIssues...)
+	if b.renamed != nil {
+		for i := range issues[:len(res.Issues)] {
+			if id, ok := b.renamed[issues[i].IncidentID]; ok {
+				issues[i].IncidentID = id
+			}
+		}
+	}
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })

@@ -209,7 +209,9 @@ func Percentile(sorted []float64, p float64) float64 {
 }
 
 // SelectComparison picks the incidents to compare side by side. With ids, it returns those
-// incidents in the order given, or an error naming an id that no incident has. Without ids,
+// incidents in the order given, or an error naming an id that no incident has; an id that
+// is not one exactly finds the incident whose id it matches as data.IDKey compares them
+// (another spelling of the organization in a derived id). Without ids,
 // it returns every incident when there are at most max, else the max incidents with the
 // most records (unknown totals last), in input order.
 func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures, error) {
@@ -219,9 +221,21 @@ func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures,
 		for i := range n {
 			byID[figs.ID(i)] = i
 		}
-		var out []IncidentFigures
+		var (
+			out   []IncidentFigures
+			byKey map[string]int
+		)
 		for _, id := range ids {
 			i, ok := byID[id]
+			if !ok {
+				if byKey == nil {
+					byKey = make(map[string]int, n)
+					for i := n - 1; i >= 0; i-- { // the first of equal keys wins
+						byKey[data.IDKey(figs.ID(i))] = i
+					}
+				}
+				i, ok = byKey[data.IDKey(id)]
+			}
 			if !ok {
 				known := make([]string, 0, min(n, 21))
 				for i := range min(n, 21) {

@@ -105,10 +105,7 @@ func (v view) count(c data.Count) string {
 	if !c.Known {
 		return v.t(labels.Unknown)
 	}
-	if c.Approx {
-		return "≈" + v.records(c.N)
-	}
-	return v.records(c.N)
+	return c.Prefix() + v.records(c.N)
 }
 
 // days formats a day count: 115 days in English, 115日 in Japanese.

@@ -393,6 +393,9 @@ func TestFormatCount(t *testing.T) {
 		{i18n.Ja, data.KnownCount(41355), "41,355件"},
 		{i18n.En, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000"},
 		{i18n.Ja, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000件"},
+		{i18n.Ja, data.Count{N: 30000, Known: true, Bound: data.AtLeast, Written: "3万件以上"}, "≥30,000件"},
+		{i18n.En, data.Count{N: 35000, Known: true, Approx: true, Bound: data.AtMost}, "≤35,000"},
+		{i18n.En, data.Count{N: 65000, Known: true, Bound: data.BothBounds}, "≈65,000"},
 		{i18n.En, data.Count{}, newView(i18n.En, nil).t(labels.Unknown)},
 	}
 	for _, tt := range tests {

@@ -293,7 +293,7 @@ func (v view) changeValue(c analysis.Change, x analysis.Value, covered bool) str
 		if !x.Known {
 			return v.t(labels.Unknown)
 		}
-		return v.f(labels.ValueN, v.count(data.Count{N: int64(x.V), Known: true, Approx: x.Approx}), x.N)
+		return v.f(labels.ValueN, v.count(data.Count{N: int64(x.V), Known: true, Approx: x.Approx, Bound: x.Bound}), x.N)
 	}
 	if !x.Known {
 		return v.f(labels.NoValueN, x.N)

@@ -7,12 +7,13 @@ import (
 )
 
 func ExampleParseCount() {
-	for _, s := range []string{"41,355", "", "12.9"} {
+	for _, s := range []string{"41,355", "", "12.9", "3万件以上"} {
 		c, err := data.ParseCount(s)
-		fmt.Printf("%q: known=%v n=%d err=%v\n", s, c.Known, c.N, err)
+		fmt.Printf("%q: %s %q err=%v\n", s, c, c.Written, err)
 	}
 	// Output:
-	// "41,355": known=true n=41355 err=<nil>
-	// "": known=false n=0 err=<nil>
-	// "12.9": known=false n=0 err=not a count: a number of records must be a whole number
+	// "41,355": 41355 "" err=<nil>
+	// "":  "" err=<nil>
+	// "12.9":  "" err=not a count: a number of records must be a whole number
+	// "3万件以上": ≥30000 "3万件以上" err=<nil>
 }

@@ -48,7 +48,9 @@ func FuzzParseDate(f *testing.F) {
 // or an error wrapping ErrNotCount or ErrNegative; never a panic or an overflow.
 func FuzzParseCount(f *testing.F) {
 	for _, s := range []string{"41355", "41,355", "4万1,355件", "約4万件", "1億2,000万", "-5", "12.9", "不明",
-		"", "４１，３５５", "99999999999999999999", "9999999999億9999万9999"} {
+		"", "４１，３５５", "99999999999999999999", "9999999999億9999万9999",
+		"1万2千件", "12万5千件", "3千件", "1.2万件", "3万件以上", "3万件超", "30,000+", "最大3万5千件", "up to 35,000",
+		"約1万2千件", "1.23456万", "最大3万件以上", "99999999999.9億", "9999999999億9999万9千999"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -64,6 +66,15 @@ func FuzzParseCount(f *testing.F) {
 		}
 		if c.Known && c.N < 0 {
 			t.Fatalf("ParseCount(%q) = %d, negative", s, c.N)
+		}
+		if !c.Known && c != (Count{}) {
+			t.Fatalf("ParseCount(%q) = %+v, unknown but not the zero Count", s, c)
+		}
+		if c.Bound != BoundNone && c.Bound != AtLeast && c.Bound != AtMost {
+			t.Fatalf("ParseCount(%q) = %+v, with bound %d", s, c, c.Bound)
+		}
+		if c.Known && (c.Written == "") != (strings.Trim(strings.TrimSpace(s), "0123456789,") == "") {
+			t.Fatalf("ParseCount(%q) = %+v: the text as written is kept exactly when it is more than digits", s, c)
 		}
 	})
 }

@@ -5,10 +5,16 @@ import (
 	"strings"
 )
 
-// Group gathers scopes into incidents by incident id, in order of first appearance.
+// Group gathers scopes into incidents by incident id, in order of first appearance; rows
+// whose id is derived from organization and disclosed date are grouped by Scope.GroupKey,
+// so that one organization spelled two ways is one incident. An incident's ID is its first
+// scope's.
 //
 // Organization, detected, contained and disclosed must agree across an incident's scopes
-// (blank agrees with anything). A disagreement is a Warning on each disagreeing scope; a
+// (blank agrees with anything); organizations are compared as OrgKey compares them, and a
+// row that spells the incident's organization otherwise is a Warning naming both spellings,
+// and takes the incident's id when its own was derived from that spelling, in scopes too
+// when the incident shares its array. A disagreement is a Warning on each disagreeing scope; a
 // disputed date is left unknown on the incident, so that no figure rests on a guess, and
 // disputed text (organization, service, industry, cause) lists every value given, joined by " / ".
 // The incidents' Scopes may share scopes' array: neither is to be changed afterwards.
@@ -20,11 +26,13 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 		of        = make([]int, len(scopes)) // the incident of each scope
 		counts    []int                      // the scopes of each incident
 	)
-	for k, sc := range scopes {
-		i, ok := pos[sc.IncidentID]
+	for k := range scopes {
+		sc := &scopes[k]
+		key := sc.GroupKey()
+		i, ok := pos[key]
 		if !ok {
 			i = len(incidents)
-			pos[sc.IncidentID] = i
+			pos[key] = i
 			incidents = append(incidents, Incident{ID: sc.IncidentID})
 			counts = append(counts, 0)
 		}
@@ -63,8 +71,8 @@ func Group(scopes []Scope) ([]Incident, []Issue) {
 	return incidents, issues
 }
 
-// GroupRun returns the incident of scopes, which all have the same incident id, as Group
-// would make it from them, with the issues Group would report on it.
+// GroupRun returns the incident of scopes, which all have the same Scope.GroupKey,
+// as Group would make it from them, with the issues Group would report on it.
 func GroupRun(scopes []Scope) (Incident, []Issue) {
 	in := Incident{ID: scopes[0].IncidentID, Scopes: scopes[:len(scopes):len(scopes)]}
 	return in, in.settle(nil)
@@ -72,7 +80,14 @@ func GroupRun(scopes []Scope) (Incident, []Issue) {
 
 // settle sets in's incident-level fields from its scopes, appending the disagreements to issues.
 func (in *Incident) settle(issues []Issue) []Issue {
-	in.Organization, issues = agreeText(in, ColOrganization, func(s *Scope) string { return s.Organization }, issues, true)
+	in.Organization, issues = agreeOrganization(in, issues)
+	// A row grouped by another spelling of the organization is named by the incident's id
+	// on every sheet, as the rows spelled alike are.
+	for i := 1; i < len(in.Scopes); i++ {
+		if sc := &in.Scopes[i]; sc.IDDerived && sc.IncidentID != in.ID {
+			sc.IncidentID = in.ID
+		}
+	}
 	in.Service, issues = agreeText(in, ColService, func(s *Scope) string { return s.Service }, issues, false)
 	in.Industry, issues = agreeText(in, ColIndustry, func(s *Scope) string { return s.Industry }, issues, false)
 	in.Cause, issues = agreeText(in, ColCause, func(s *Scope) string { return s.Cause }, issues, false)
@@ -93,6 +108,65 @@ func (in *Incident) settle(issues []Issue) []Issue {
 		}
 	}
 	return issues
+}
+
+// agreeOrganization returns the incident's organization: its first row's spelling when all
+// its rows name one organization as OrgKey compares names, with a warning on each row that
+// spells it otherwise; else every organization named, joined by " / ", with a warning on
+// each row naming another than the first row, as agreeText gives.
+func agreeOrganization(in *Incident, issues []Issue) (string, []Issue) {
+	first := in.Scopes[0].Organization
+	same := true
+	for i := 1; i < len(in.Scopes) && same; i++ {
+		same = in.Scopes[i].Organization == first
+	}
+	if same {
+		// Most incidents are one row, or rows spelled alike.
+		return first, issues
+	}
+	type spelling struct {
+		name string
+		line int
+	}
+	var (
+		keys  []string
+		byKey = map[string]spelling{}
+		rowKs = make([]string, len(in.Scopes))
+	)
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
+		if sc.Organization == "" {
+			continue
+		}
+		k := OrgKey(sc.Organization)
+		rowKs[i] = k
+		if _, ok := byKey[k]; !ok {
+			byKey[k] = spelling{sc.Organization, sc.Line}
+			keys = append(keys, k)
+		}
+	}
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
+		if sc.Organization == "" {
+			continue
+		}
+		f := byKey[rowKs[i]]
+		switch {
+		case rowKs[i] != keys[0]:
+			f0 := byKey[keys[0]]
+			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: ColOrganization, Value: sc.Organization, IncidentID: in.ID,
+				Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, ColOrganization, f0.name, f0.line)})
+		case sc.Organization != f.name:
+			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: ColOrganization, Value: sc.Organization, IncidentID: in.ID,
+				Message: fmt.Sprintf("incident %q has %s %q on line %d, spelled %q here: read as one organization (legal form, spaces and ・ aside), shown as %q",
+					in.ID, ColOrganization, f.name, f.line, sc.Organization, f.name)})
+		}
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = byKey[k].name
+	}
+	return strings.Join(names, " / "), issues
 }
 
 // agreeText returns the incident's value of a text field: the one non-blank value, or every

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -337,8 +338,10 @@ func eraEnd(e era) string {
 var (
 	countPlain   = regexp.MustCompile(`^\d+$`)
 	countGrouped = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
-	// countKanji matches Japanese large-number notation such as 4万1,355 or 1億2,000万.
-	countKanji = regexp.MustCompile(`^(?:([\d,]+)億)?(?:([\d,]+)万)?([\d,]*)$`)
+	// countKanji matches Japanese large-number notation such as 4万1,355, 1万2千 or 1億2,000万.
+	countKanji = regexp.MustCompile(`^(?:([\d,]+)億)?(?:([\d,]+)万)?(?:(\d+)千)?([\d,]*)$`)
+	// countDecimal matches a decimal before a unit of Japanese notation: 1.2万.
+	countDecimal = regexp.MustCompile(`^(\d+)\.(\d+)(億|万|千)$`)
 )
 
 // unknownCountWords are the values that state a count is unknown, like a blank.
@@ -347,19 +350,37 @@ var unknownCountWords = map[string]bool{"不明": true, "unknown": true, "unkn":
 // approxPrefixes mark a count as approximate (約4万件, about 40,000).
 var approxPrefixes = []string{"約", "およそ", "approximately", "approx.", "approx", "about", "ca.", "~", "≈"}
 
+// boundWords state that a count is a bound, before the number or after it (after its unit
+// when it has one: 3万件以上).
+var (
+	atLeastPrefixes = []string{"at least", "≥"}
+	atLeastSuffixes = []string{"以上", "超", "+", "or more"}
+	atMostPrefixes  = []string{"最大", "up to", "at most", "≤"}
+	atMostSuffixes  = []string{"以下", "未満"}
+)
+
 // countUnits are unit words that may follow a count (41,355件).
 var countUnits = []string{"件", "名", "人", "枚"}
 
 // ParseCount reads a number of records. The text is first NFKC-normalised, so full-width
 // digits and commas read like ASCII. Accepted forms:
 //   - digits, optionally grouped by thousands with commas: 41355, 41,355;
-//   - Japanese large numbers: 4万1,355 (41,355), 4万 (40,000), 1億2,000万;
+//   - Japanese large numbers: 4万1,355 (41,355), 4万 (40,000), 1万2千 (12,000), 3千,
+//     1億2,000万;
+//   - a decimal before 億, 万 or 千: 1.2万 (12,000), read as approximate, as such a figure
+//     is rounded; it must come to a whole number;
 //   - a unit after the number: 41,355件 (also 名, 人, 枚);
-//   - 約, およそ, about or approx. before it: the count is marked approximate (Approx).
+//   - 約, およそ, about or approx. before it: the count is marked approximate (Approx);
+//   - a bound, kept as one (Bound): 3万件以上, 3万件超, 30,000+, at least 30,000 are at
+//     least 30,000; 最大3万5千件, up to 35,000, 3万件以下, 3万件未満 at most.
+//
+// Whenever the text was more than ASCII digits and commas, Written keeps it as given
+// (trimmed), to be shown beside the number.
 //
 // Blank text and the words 不明, unknown, UNKN, n/a and "-" give an unknown Count and no error;
-// blank never means 0. Negative numbers, decimals, badly grouped digits and any other text
-// are errors wrapping ErrNegative or ErrNotCount.
+// blank never means 0. Negative numbers, other decimals, badly grouped digits, a count that
+// is both a lower and an upper bound and any other text are errors wrapping ErrNegative or
+// ErrNotCount.
 func ParseCount(s string) (Count, error) {
 	if n, ok := plainDigits(s); ok {
 		return Count{N: n, Known: true}, nil
@@ -371,35 +392,119 @@ func ParseCount(s string) (Count, error) {
 	if t == "" || unknownCountWords[strings.ToLower(t)] {
 		return Count{}, nil
 	}
-	approx := false
-	for _, p := range approxPrefixes {
-		if len(t) > len(p) && strings.EqualFold(t[:len(p)], p) {
-			t, approx = strings.TrimSpace(t[len(p):]), true
-			break
+	c := Count{Known: true}
+	// Approximate and bound words may come in either order before the number (約最大…).
+	for range 2 {
+		if cutPrefix(&t, approxPrefixes) {
+			c.Approx = true
+		} else if cutPrefix(&t, atLeastPrefixes) {
+			c.Bound = setBound(c.Bound, AtLeast)
+		} else if cutPrefix(&t, atMostPrefixes) {
+			c.Bound = setBound(c.Bound, AtMost)
 		}
 	}
-	for _, u := range countUnits {
-		if strings.HasSuffix(t, u) {
-			t = strings.TrimSpace(strings.TrimSuffix(t, u))
-			break
-		}
+	if cutSuffix(&t, atLeastSuffixes) {
+		c.Bound = setBound(c.Bound, AtLeast)
+	} else if cutSuffix(&t, atMostSuffixes) {
+		c.Bound = setBound(c.Bound, AtMost)
+	}
+	cutSuffix(&t, countUnits)
+	if c.Bound == BothBounds {
+		return Count{}, fmt.Errorf("%w: a count cannot be both at least and at most a number", ErrNotCount)
 	}
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
 		return Count{}, fmt.Errorf("%w: a number of records cannot be below zero", ErrNegative)
 	}
+	var (
+		n   int64
+		err error
+	)
 	if strings.Contains(t, ".") {
-		return Count{}, fmt.Errorf("%w: a number of records must be a whole number", ErrNotCount)
+		n, err = parseCountDecimal(t)
+		c.Approx = true
+	} else {
+		n, err = parseCountDigits(t)
 	}
-	n, err := parseCountDigits(t)
 	if err != nil {
 		return Count{}, err
 	}
-	return Count{N: n, Known: true, Approx: approx}, nil
+	c.N = n
+	if w := strings.TrimSpace(s); strings.Trim(w, "0123456789,") != "" {
+		c.Written = w
+	}
+	return c, nil
+}
+
+// cutPrefix removes from *t the first of words it starts with (ASCII case-insensitively)
+// and the spaces after it, when something is left.
+func cutPrefix(t *string, words []string) bool {
+	for _, p := range words {
+		if len(*t) > len(p) && strings.EqualFold((*t)[:len(p)], p) {
+			*t = strings.TrimSpace((*t)[len(p):])
+			return true
+		}
+	}
+	return false
+}
+
+// cutSuffix removes from *t the first of words it ends with (ASCII case-insensitively) and
+// the spaces before it, when something is left.
+func cutSuffix(t *string, words []string) bool {
+	for _, w := range words {
+		if len(*t) > len(w) && strings.EqualFold((*t)[len(*t)-len(w):], w) {
+			*t = strings.TrimSpace((*t)[:len(*t)-len(w)])
+			return true
+		}
+	}
+	return false
+}
+
+// setBound adds a stated bound to the one found so far; stating both is BothBounds, which
+// ParseCount rejects.
+func setBound(had, b Bound) Bound {
+	if had == BoundNone || had == b {
+		return b
+	}
+	return BothBounds
+}
+
+// parseCountDecimal reads a decimal before 億, 万 or 千 (1.2万), which must come to a whole
+// number of records.
+func parseCountDecimal(t string) (int64, error) {
+	m := countDecimal.FindStringSubmatch(t)
+	if m == nil && strings.ContainsAny(t, "億万千") {
+		return 0, fmt.Errorf("%w: a number of records must be a whole number (a decimal is read only before 億, 万 or 千 alone, as in 1.2万)", ErrNotCount)
+	}
+	if m == nil {
+		return 0, fmt.Errorf("%w: a number of records must be a whole number", ErrNotCount)
+	}
+	unit := map[string]int64{"億": 100_000_000, "万": 10_000, "千": 1_000}[m[3]]
+	frac := strings.TrimRight(m[2], "0")
+	scale := int64(1)
+	for range frac {
+		scale *= 10
+		if scale > unit {
+			return 0, fmt.Errorf("%w: %s is not a whole number of records", ErrNotCount, t)
+		}
+	}
+	whole, err1 := strconv.ParseInt(m[1], 10, 64)
+	part := int64(0)
+	if frac != "" {
+		var err2 error
+		part, err2 = strconv.ParseInt(frac, 10, 64)
+		if err2 != nil {
+			return 0, errNotDigits
+		}
+	}
+	if err1 != nil || whole > (1<<62)/unit {
+		return 0, fmt.Errorf("%w: too large", ErrNotCount)
+	}
+	return whole*unit + part*(unit/scale), nil
 }
 
 // parseCountDigits reads plain or comma-grouped digits, or 億/万 notation.
 // errNotDigits is the error for a count that is not digits.
-var errNotDigits = fmt.Errorf("%w: expected digits such as 41355, 41,355 or 4万1,355", ErrNotCount)
+var errNotDigits = fmt.Errorf("%w: expected digits such as 41355, 41,355, 4万1,355 or 1万2千", ErrNotCount)
 
 // plainDigits reads s when it is nothing but 1 to 18 ASCII digits, the common case, without
 // normalising it first; ok is false for anything else.
@@ -455,7 +560,7 @@ func parseCountDigits(t string) (int64, error) {
 		n, err := strconv.ParseInt(g, 10, 64)
 		return n, err == nil
 	}
-	if !strings.ContainsAny(t, "億万") {
+	if !strings.ContainsAny(t, "億万千") {
 		n, ok := group(t)
 		if !ok {
 			if countPlain.MatchString(strings.ReplaceAll(t, ",", "")) && len(t) > 18 {
@@ -470,7 +575,7 @@ func parseCountDigits(t string) (int64, error) {
 		return 0, bad
 	}
 	var total int64
-	for i, unit := range []int64{100_000_000, 10_000, 1} {
+	for i, unit := range []int64{100_000_000, 10_000, 1_000, 1} {
 		part := m[i+1]
 		if part == "" {
 			continue
@@ -479,8 +584,20 @@ func parseCountDigits(t string) (int64, error) {
 		if !ok {
 			return 0, bad
 		}
-		// Below 億 the 万 part, and below 万 the rest, must stay under the next unit.
-		if (unit == 10_000 && m[1] != "" && n >= 10_000) || (unit == 1 && (m[1] != "" || m[2] != "") && n >= 10_000) {
+		// Each part must stay under the next larger unit present: below 億 the 万 part
+		// under 10,000, the 千 part under 10, and the rest under 1,000 after 千 or
+		// 10,000 after 万 or 億.
+		higher := m[1 : i+1]
+		var limit int64
+		switch {
+		case unit == 1_000:
+			limit = 10
+		case unit == 1 && m[3] != "":
+			limit = 1_000
+		case slices.ContainsFunc(higher, func(p string) bool { return p != "" }):
+			limit = 10_000
+		}
+		if limit > 0 && n >= limit {
 			return 0, fmt.Errorf("%w: %s is too large for its place in %s", ErrNotCount, part, t)
 		}
 		if n > (1<<62)/unit {

@@ -168,6 +168,7 @@ func TestDaysUntil(t *testing.T) {
 }
 
 func TestParseCount(t *testing.T) {
+	written := func(n int64, w string) Count { return Count{N: n, Known: true, Written: w} }
 	tests := []struct {
 		name    string
 		in      string
@@ -187,27 +188,61 @@ func TestParseCount(t *testing.T) {
 		{"spaces", " 2,606 ", KnownCount(2606), nil},
 		{"bad grouping", "4,1355", Count{}, ErrNotCount},
 		{"decimal", "12.9", Count{}, ErrNotCount},
+		{"decimal is no number of records", "12.9件", Count{}, ErrNotCount},
 		{"negative", "-5", Count{}, ErrNegative},
 		{"negative grouped", "-1,000", Count{}, ErrNegative},
 		{"words", "about 40k", Count{}, ErrNotCount},
 		{"other words", "many", Count{}, ErrNotCount},
 		{"too large", "99999999999999999999", Count{}, ErrNotCount},
-		{"full-width digits", "４１，３５５", KnownCount(41355), nil},
-		{"unit 件", "41,355件", KnownCount(41355), nil},
-		{"man notation", "4万1,355件", KnownCount(41355), nil},
-		{"man notation plain", "4万1355", KnownCount(41355), nil},
-		{"man alone", "4万", KnownCount(40000), nil},
-		{"full-width man", "４万１，３５５件", KnownCount(41355), nil},
-		{"oku and man", "1億2,000万", KnownCount(120_000_000), nil},
-		{"approximate", "約4万件", Count{N: 40000, Known: true, Approx: true}, nil},
-		{"approximate english", "about 40,000", Count{N: 40000, Known: true, Approx: true}, nil},
+		{"full-width digits", "４１，３５５", written(41355, "４１，３５５"), nil},
+		{"unit 件", "41,355件", written(41355, "41,355件"), nil},
+		{"man notation", "4万1,355件", written(41355, "4万1,355件"), nil},
+		{"man notation plain", "4万1355", written(41355, "4万1355"), nil},
+		{"man alone", "4万", written(40000, "4万"), nil},
+		{"full-width man", "４万１，３５５件", written(41355, "４万１，３５５件"), nil},
+		{"oku and man", "1億2,000万", written(120_000_000, "1億2,000万"), nil},
+		{"written is trimmed", " 4万 ", written(40000, "4万"), nil},
+		{"approximate", "約4万件", Count{N: 40000, Known: true, Approx: true, Written: "約4万件"}, nil},
+		{"approximate english", "about 40,000", Count{N: 40000, Known: true, Approx: true, Written: "about 40,000"}, nil},
 		{"man remainder too large", "4万12,345", Count{}, ErrNotCount},
 		{"man without digits", "万", Count{}, ErrNotCount},
-		{"decimal man", "4.1万", Count{}, ErrNotCount},
 		{"negative man", "-4万", Count{}, ErrNegative},
 		{"approximate word alone", "約", Count{}, ErrNotCount},
 		{"unit alone", "件", Count{}, ErrNotCount},
-		{"lower bound is not a count", "4万件以上", Count{}, ErrNotCount},
+
+		{"sen", "3千件", written(3000, "3千件"), nil},
+		{"man and sen", "1万2千件", written(12000, "1万2千件"), nil},
+		{"man and sen, more man", "12万5千件", written(125000, "12万5千件"), nil},
+		{"approximate man and sen", "約1万2千件", Count{N: 12000, Known: true, Approx: true, Written: "約1万2千件"}, nil},
+		{"sen and rest", "1万2千500", written(12500, "1万2千500"), nil},
+		{"oku man sen", "1億2万3千", written(100_023_000, "1億2万3千"), nil},
+		{"full-width sen", "３千件", written(3000, "３千件"), nil},
+		{"sen part above 9", "1万12千", Count{}, ErrNotCount},
+		{"rest after sen above 999", "3千1,000", Count{}, ErrNotCount},
+		{"sen without digits", "千件", Count{}, ErrNotCount},
+		{"sen before man", "3千2万", Count{}, ErrNotCount},
+
+		{"decimal man is approximate", "1.2万件", Count{N: 12000, Known: true, Approx: true, Written: "1.2万件"}, nil},
+		{"decimal man, other digits", "4.1万", Count{N: 41000, Known: true, Approx: true, Written: "4.1万"}, nil},
+		{"decimal oku", "1.25億", Count{N: 125_000_000, Known: true, Approx: true, Written: "1.25億"}, nil},
+		{"decimal trailing zero", "1.50万", Count{N: 15000, Known: true, Approx: true, Written: "1.50万"}, nil},
+		{"decimal below one record", "1.23456万", Count{}, ErrNotCount},
+		{"decimal with more after it", "1.2万500", Count{}, ErrNotCount},
+		{"decimal without unit", "1.2", Count{}, ErrNotCount},
+
+		{"at least 以上", "3万件以上", Count{N: 30000, Known: true, Bound: AtLeast, Written: "3万件以上"}, nil},
+		{"at least 超", "3万件超", Count{N: 30000, Known: true, Bound: AtLeast, Written: "3万件超"}, nil},
+		{"at least plus", "30,000+", Count{N: 30000, Known: true, Bound: AtLeast, Written: "30,000+"}, nil},
+		{"at least words", "at least 30,000", Count{N: 30000, Known: true, Bound: AtLeast, Written: "at least 30,000"}, nil},
+		{"at least, 4万", "4万件以上", Count{N: 40000, Known: true, Bound: AtLeast, Written: "4万件以上"}, nil},
+		{"at most 最大", "最大3万5千件", Count{N: 35000, Known: true, Bound: AtMost, Written: "最大3万5千件"}, nil},
+		{"at most up to", "up to 35,000", Count{N: 35000, Known: true, Bound: AtMost, Written: "up to 35,000"}, nil},
+		{"at most 以下", "3万件以下", Count{N: 30000, Known: true, Bound: AtMost, Written: "3万件以下"}, nil},
+		{"approximate bound", "約3万件以上", Count{N: 30000, Known: true, Approx: true, Bound: AtLeast, Written: "約3万件以上"}, nil},
+		{"both bounds", "最大3万件以上", Count{}, ErrNotCount},
+		{"bound alone", "以上", Count{}, ErrNotCount},
+		{"plus alone", "+", Count{}, ErrNotCount},
+		{"negative bound", "-5以上", Count{}, ErrNegative},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,6 +252,40 @@ func TestParseCount(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("ParseCount(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCountAdd(t *testing.T) {
+	exact, approx := KnownCount(100), Count{N: 100, Known: true, Approx: true}
+	least, most := Count{N: 100, Known: true, Bound: AtLeast}, Count{N: 100, Known: true, Bound: AtMost}
+	tests := []struct {
+		name       string
+		parts      []Count
+		want       Count
+		wantString string
+	}{
+		{"exact", []Count{exact, exact}, KnownCount(200), "200"},
+		{"approximate", []Count{exact, approx}, Count{N: 200, Known: true, Approx: true}, "≈200"},
+		{"at least", []Count{exact, least, exact}, Count{N: 300, Known: true, Bound: AtLeast}, "≥300"},
+		{"at most", []Count{most, exact}, Count{N: 200, Known: true, Bound: AtMost}, "≤200"},
+		{"bound wins the sign over approximate", []Count{approx, least}, Count{N: 200, Known: true, Approx: true, Bound: AtLeast}, "≥200"},
+		{"both bounds", []Count{least, most}, Count{N: 200, Known: true, Bound: BothBounds}, "≈200"},
+		{"both bounds stay so", []Count{least, most, least, exact}, Count{N: 400, Known: true, Bound: BothBounds}, "≈400"},
+		{"written is not summed", []Count{{N: 1, Known: true, Written: "1件"}, exact}, KnownCount(101), "101"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.parts[0]
+			if got.Written != "" {
+				got = KnownCount(0).Add(got)
+			}
+			for _, c := range tt.parts[1:] {
+				got = got.Add(c)
+			}
+			if got != tt.want || got.String() != tt.wantString {
+				t.Errorf("sum = %+v (%s), want %+v (%s)", got, got, tt.want, tt.wantString)
 			}
 		})
 	}

@@ -47,22 +47,74 @@ func (c Certainty) String() string {
 type Count struct {
 	N     int64
 	Known bool
-	// Approx marks a count the source gave as approximate (約4万件), or a sum that includes one.
+	// Approx marks a count the source gave as approximate (約4万件, 1.2万件), or a sum that
+	// includes one.
 	Approx bool
+	// Bound says whether N is a bound the source stated (3万件以上, 最大3万5千件) rather than
+	// the count itself, or whether a sum includes such a bound.
+	Bound Bound
+	// Written is the count as the input wrote it, kept when that was more than ASCII digits
+	// (grouped by commas or not), so a report can show it beside the number; "" otherwise.
+	Written string
 }
+
+// Bound says which side of the true count a Count's N lies on.
+type Bound int8
+
+// The bounds. BoundNone, the zero value, means N is the count (exact or approximate).
+const (
+	BoundNone Bound = iota
+	// AtLeast: the count is N or more (3万件以上, 3万件超, 30,000+).
+	AtLeast
+	// AtMost: the count is N or fewer (最大3万5千件, up to 35,000).
+	AtMost
+	// BothBounds: a sum of at-least and at-most counts, so N is neither bound; it is shown
+	// as approximate.
+	BothBounds
+)
 
 // KnownCount returns a known Count of n.
 func KnownCount(n int64) Count { return Count{N: n, Known: true} }
 
-// String formats c as digits, with a leading ≈ when approximate, or "" when unknown.
+// Prefix returns the sign shown before a known count's number: "≥" for at least, "≤" for
+// at most, "≈" for approximate or a sum of both kinds of bound, "" for exact. A bound wins over approximate, being the
+// stronger statement about which way the count may be off.
+func (c Count) Prefix() string {
+	switch {
+	case !c.Known:
+		return ""
+	case c.Bound == AtLeast:
+		return "≥"
+	case c.Bound == AtMost:
+		return "≤"
+	case c.Approx || c.Bound == BothBounds:
+		return "≈"
+	}
+	return ""
+}
+
+// Add returns the sum of two known counts. The sum is approximate when either part is, and
+// a bound when either part is one: at least plus exact is at least. A sum of an at-least and
+// an at-most count bounds the total neither way (BothBounds).
+func (c Count) Add(d Count) Count {
+	sum := Count{N: c.N + d.N, Known: true, Approx: c.Approx || d.Approx}
+	switch {
+	case c.Bound == d.Bound || d.Bound == BoundNone:
+		sum.Bound = c.Bound
+	case c.Bound == BoundNone:
+		sum.Bound = d.Bound
+	default:
+		sum.Bound = BothBounds
+	}
+	return sum
+}
+
+// String formats c as digits after its Prefix, or "" when unknown.
 func (c Count) String() string {
 	if !c.Known {
 		return ""
 	}
-	if c.Approx {
-		return fmt.Sprintf("≈%d", c.N)
-	}
-	return fmt.Sprintf("%d", c.N)
+	return fmt.Sprintf("%s%d", c.Prefix(), c.N)
 }
 
 // Scope is one input row: one kind of data exposed in one incident, with its own count,

@@ -45,14 +45,14 @@ type cell struct {
 	// target is where a kSheetLink goes, such as 'Incidents'!A1.
 	target string
 	prec   data.Precision
-	// approx marks an approximate count, shown with a leading ≈.
-	approx bool
-	bold   bool
-	ind    bool // indent the text one level
-	spill  bool // let the text run into the empty cells to its right: no wrap, no widening
-	head   bool // a header: it wraps, so it needs only about half its width
-	span   int  // a paragraph: the text wraps across span merged columns
-	title  bool // the title of a sheet, large and bold
+	// sign is a count's data.Count.Prefix (≈, ≥ or ≤), shown before the number.
+	sign  string
+	bold  bool
+	ind   bool // indent the text one level
+	spill bool // let the text run into the empty cells to its right: no wrap, no widening
+	head  bool // a header: it wraps, so it needs only about half its width
+	span  int  // a paragraph: the text wraps across span merged columns
+	title bool // the title of a sheet, large and bold
 	// small marks a statistic resting on fewer than analysis.MinSample incidents: grey
 	// and italic.
 	small bool
@@ -77,7 +77,7 @@ func count(c data.Count) cell {
 	if !c.Known {
 		return cell{}
 	}
-	return cell{kind: kCount, n: c.N, approx: c.Approx}
+	return cell{kind: kCount, n: c.N, sign: c.Prefix()}
 }
 
 func countN(n int) cell { return cell{kind: kCount, n: int64(n)} }

@@ -76,6 +76,7 @@ const (
 	lRecordType
 	lCertainty
 	lRecords
+	lRecordsWritten
 	lExposureStart
 	lExposureEnd
 	lWindowDays
@@ -235,6 +236,7 @@ var labels = [numLabels]i18n.Text{
 	lRecordType:         {En: "Record type", Ja: "情報種別"},
 	lCertainty:          {En: "Certainty", Ja: "確度"},
 	lRecords:            {En: "Records", Ja: "件数"},
+	lRecordsWritten:     {En: "Records as written", Ja: "件数（入力の表記）"},
 	lExposureStart:      {En: "Exposure start", Ja: "漏えい開始日"},
 	lExposureEnd:        {En: "Exposure end", Ja: "漏えい終了日"},
 	lWindowDays:         {En: "Exposure window", Ja: "漏えい期間"},
@@ -277,8 +279,8 @@ var labels = [numLabels]i18n.Text{
 	},
 	lCountsRead: {En: "Counts", Ja: "件数"},
 	lCountsReadText: {
-		En: "Counts are whole numbers, optionally grouped by thousands (41355 or 41,355). A blank count, or 不明, unknown, n/a or -, means the count is unknown: it is shown as an empty cell, never as 0.",
-		Ja: "件数は整数で、3桁区切りのカンマも使えます（41355 または 41,355）。空欄、不明、unknown、n/a、- は件数不明を意味し、0 ではなく空欄で表示します。",
+		En: "Counts are whole numbers, optionally grouped by thousands (41355 or 41,355), or in Japanese notation (4万1,355件, 1万2千件). 約, about or a decimal such as 1.2万件 make a count approximate, shown with a leading ≈. 3万件以上, 3万件超 and 30,000+ are read as at least 30,000, shown ≥30,000; 最大3万5千件 and up to 35,000 as at most 35,000, shown ≤35,000; a total that includes such a count carries its sign (≈ when it includes both kinds). The count as written is shown beside the number wherever it was more than digits. A blank count, or 不明, unknown, n/a or -, means the count is unknown: it is shown as an empty cell, never as 0.",
+		Ja: "件数は整数で、3桁区切りのカンマや万・千の表記も使えます（41355、41,355、4万1,355件、1万2千件）。約・about や 1.2万件 のような小数は概数とし、先頭に ≈ を付けて表示します。3万件以上・3万件超・30,000+ は「3万件以上」として ≥30,000、最大3万5千件・up to 35,000 は「3万5千件以下」として ≤35,000 と表示し、これらを含む合計にも同じ記号を付けます（両方を含む合計は ≈）。数字以外を含む件数は、入力の表記を数値の横に表示します。空欄、不明、unknown、n/a、- は件数不明を意味し、0 ではなく空欄で表示します。",
 	},
 	lDatesRead: {En: "Dates", Ja: "日付"},
 	lDatesReadText: {

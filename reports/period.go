@@ -126,7 +126,7 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		case c.Figure == analysis.ChangeIncidents:
 			return countN(int(v.V))
 		case c.Figure == analysis.ChangeRecords:
-			return count(data.Count{N: int64(v.V), Known: true, Approx: v.Approx})
+			return count(data.Count{N: int64(v.V), Known: true, Approx: v.Approx, Bound: v.Bound})
 		}
 		return smallIf(float(v.V, true), v.N < analysis.MinSample)
 	}

@@ -484,7 +484,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for _, b := range buckets {
 		head = append(head, lRecordsPrefix.in(l)+i18n.Bucket(b).In(l))
 	}
-	head = append(head, lTotalRecords.in(l), lScopeCount.in(l), lScopesUnknownCount.in(l))
+	head = append(head, lTotalRecords.in(l), lRecordsWritten.in(l), lScopeCount.in(l), lScopesUnknownCount.in(l))
 	for _, m := range analysis.Metrics() {
 		head = append(head, i18n.Metric(m).Name.In(l))
 	}
@@ -511,7 +511,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for _, b := range buckets {
 			row = append(row, bucketCell(*f, b))
 		}
-		row = append(row, count(f.Total), intN(len(f.Scopes)), intN(unknown))
+		row = append(row, count(f.Total), text(writtenCounts(in, l)), intN(len(f.Scopes)), intN(unknown))
 		for _, m := range analysis.Metrics() {
 			row = append(row, days(f.Get(m)))
 		}
@@ -529,11 +529,27 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.finish(1, true)
 }
 
+// writtenCounts lists the counts of in's scopes that the input wrote as more than digits
+// (4万1,355件, 3万件以上), each after its record type and certainty, so the text stays
+// beside the numbers read from it; "" when there are none.
+func writtenCounts(in *data.Incident, l i18n.Lang) string {
+	var parts []string
+	for i := range in.Scopes {
+		sc := &in.Scopes[i]
+		if sc.Records.Written == "" {
+			continue
+		}
+		b := i18n.Bucket(analysis.Bucket{Type: sc.RecordType, Certainty: sc.Certainty}).In(l)
+		parts = append(parts, b+": "+sc.Records.Written)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // scopesSheet writes one row per input row used.
 func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	// The input's own columns outside the schema follow, under their headers as written.
 	head := []string{lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
-		lCertainty.in(l), lRecords.in(l), lExposureStart.in(l), lExposureEnd.in(l),
+		lCertainty.in(l), lRecords.in(l), lRecordsWritten.in(l), lExposureStart.in(l), lExposureEnd.in(l),
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
 	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents.All() {
@@ -545,7 +561,7 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			w.line, w.incident = sc.Line, sc.IncidentID
 			cells := append(w.rowBuf[:0], intPos(sc.Line), text(sc.IncidentID), text(sc.Organization),
 				text(i18n.RecordType(sc.RecordType).In(l)), text(i18n.Certainty(sc.Certainty).In(l)),
-				count(sc.Records), date(sc.ExposureStart), date(sc.ExposureEnd), days(sf.Window),
+				count(sc.Records), text(sc.Records.Written), date(sc.ExposureStart), date(sc.ExposureEnd), days(sf.Window),
 				link(sc.SourceURL), text(sc.Notes))
 			for i := range rep.ExtraColumns {
 				var v string

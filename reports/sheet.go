@@ -17,7 +17,7 @@ import (
 
 // styles are the cell styles of one workbook.
 type styles struct {
-	header, title, text, bold, indent, wrap, count, countApprox, int, days, float, dateTime, link int
+	header, title, text, bold, indent, wrap, count, countApprox, countAtLeast, countAtMost, int, days, float, dateTime, link int
 	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
 	// fewer than analysis.MinSample incidents, grey and italic.
 	percent, share, diff, diffDays, floatSmall int
@@ -78,9 +78,12 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		indent: mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Indent: 1}}),
 		wrap:   mk(excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
 		count:  mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
-		// An approximate count (約4万件) stays a number, shown with a leading ≈.
-		countApprox: mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
-		int:         mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
+		// An approximate count (約4万件) or a bound (3万件以上, 最大3万5千件) stays a number,
+		// shown with a leading ≈, ≥ or ≤.
+		countApprox:  mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
+		countAtLeast: mk(excelize.Style{CustomNumFmt: numFmt(`"≥"#,##0`), Alignment: top}),
+		countAtMost:  mk(excelize.Style{CustomNumFmt: numFmt(`"≤"#,##0`), Alignment: top}),
+		int:          mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// Day counts carry their unit: 1,132 days, 1,132日.
 		days:  mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
 		float: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
@@ -441,8 +444,13 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		}
 	case kCount:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.count, groupedWidth(c.n)
-		if c.approx {
+		switch c.sign {
+		case "≈":
 			o.style, wide = w.st.countApprox, wide+1
+		case "≥":
+			o.style, wide = w.st.countAtLeast, wide+1
+		case "≤":
+			o.style, wide = w.st.countAtMost, wide+1
 		}
 	case kInt:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.int, groupedWidth(c.n)

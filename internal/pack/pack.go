@@ -78,8 +78,15 @@ func (p *Packer) Count(c data.Count) {
 	if c.Approx {
 		flags |= 2
 	}
+	flags |= uint64(c.Bound) << 2 // two bits
+	if c.Written != "" {
+		flags |= 16
+	}
 	p.Uint(flags)
 	p.Int(c.N)
+	if c.Written != "" {
+		p.String(c.Written)
+	}
 }
 
 // Scope appends sc; its text fields that repeat in's are one byte each.
@@ -231,7 +238,11 @@ func (u *Unpacker) Date() data.Date {
 // Count reads a Packer.Count.
 func (u *Unpacker) Count() data.Count {
 	flags := u.Uint()
-	return data.Count{Known: flags&1 != 0, Approx: flags&2 != 0, N: u.Int()}
+	c := data.Count{Known: flags&1 != 0, Approx: flags&2 != 0, Bound: data.Bound(flags >> 2 & 3), N: u.Int()}
+	if flags&16 != 0 {
+		c.Written = u.String()
+	}
+	return c
 }
 
 // Scope reads a Packer.Scope packed with in, into sc.

@@ -13,7 +13,9 @@ func TestPackRoundTrip(t *testing.T) {
 	dates := []data.Date{{}, data.NewDate(1960, 2, 29), data.NewDate(1970, 1, 1), data.NewDate(2019, 6, 4),
 		data.DateOf(data.NewDate(2019, 6, 4).Time(), data.PrecisionMonth), data.DateOf(data.NewDate(1969, 12, 31).Time(), data.PrecisionYear),
 		data.NewDate(9999, 12, 31), data.NewDate(1, 1, 1)}
-	counts := []data.Count{{}, data.KnownCount(0), data.KnownCount(math.MaxInt64), {N: 40000, Known: true, Approx: true}, {N: -3}}
+	counts := []data.Count{{}, data.KnownCount(0), data.KnownCount(math.MaxInt64), {N: 40000, Known: true, Approx: true}, {N: -3},
+		{N: 30000, Known: true, Bound: data.AtLeast, Written: "3万件以上"}, {N: 35000, Known: true, Approx: true, Bound: data.AtMost, Written: "約最大3万5千件"},
+		{N: 70000, Known: true, Bound: data.BothBounds}, {N: 12000, Known: true, Written: "1万2千件"}}
 	in := data.Incident{ID: "INC-1", Organization: "Alpha / Beta", Service: "", Industry: "retail", Cause: "web skimming",
 		Detected: dates[3], Disclosed: dates[4], SourceURLs: []string{"https://a", "https://b"}}
 	for i, d := range dates {
