@@ -62,7 +62,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	fs := newFlagSet("generate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input); default: the embedded sample")
 	outDir := fs.String("o", "out", "write the outputs into `DIR`, created if missing")
-	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` side by side (default: all if at most 6, else the 6 with the most records)")
+	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` (or organization names) side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: BREACHREPORT_LANG, else ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
 	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")

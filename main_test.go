@@ -267,7 +267,9 @@ func TestGenerateCompare(t *testing.T) {
 	}{
 		{"one case", "omochabako-2019", 0, ""},
 		{"both, reordered", "omochabako-2019, sanpo-create-2019", 0, ""},
-		{"unknown id", "nope", 2, `no incident has id "nope"`},
+		{"unknown id", "nope", 2, `no incident has the id or organization "nope"`},
+		{"by organization", "株式会社おもちゃ箱 (Omochabako)", 0, ""},
+		{"organization mistyped", "株式会社おもちゃ箱 (Omochabak)", 2, `did you mean "株式会社おもちゃ箱 (Omochabako)"?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

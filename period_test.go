@@ -161,7 +161,7 @@ func TestGeneratePeriodUsage(t *testing.T) {
 		{"reversed", []string{"--from", "2019-06-30", "--to", "2019-04-01"}, "not a period: 2019-06-30 is after 2019-04-01"},
 		{"month only", []string{"--from", "2019-04", "--to", "2019-06-30"}, "--from 2019-04 --to 2019-06-30: not a period: its first and last days need full dates"},
 		{"both", []string{"--month", "2019-06", "--from", "2019-04-01", "--to", "2019-06-30"}, "give only one of --month, --from/--to"},
-		{"compare outside", []string{"--month", "2019-06", "--compare", "C"}, `--compare: no incident has id "C"`},
+		{"compare outside", []string{"--month", "2019-06", "--compare", "C"}, `--compare: no incident has the id or organization "C"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

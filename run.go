@@ -13,6 +13,7 @@ import (
 	"breachreport/i18n"
 	"breachreport/internal/crash"
 	"breachreport/internal/progress"
+	"breachreport/internal/similar"
 )
 
 // env is the outside world a command sees; tests give it buffers and a fixed clock.
@@ -188,33 +189,11 @@ func closest(s string, words []string) string {
 		if len(s) >= 2 && strings.HasPrefix(w, s) {
 			return w
 		}
-		if d := editDistance(s, w); d < bestDist && 2*d <= len(s) {
+		if d := similar.Distance(s, w); d < bestDist && 2*d <= len(s) {
 			best, bestDist = w, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes (flag and command
-// names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // newFlagSet returns a flag set whose errors and help go through run's error handling.

@@ -148,14 +148,15 @@ func TestContradictionsAndUnknowns(t *testing.T) {
 }
 
 func TestSelectComparison(t *testing.T) {
-	mk := func(id string, n int64, known bool) IncidentFigures {
+	mk := func(id, org string, n int64, known bool) IncidentFigures {
 		b := Bucket{Type: data.Card}
 		if known {
 			b.Records = data.KnownCount(n)
 		}
-		return IncidentFigures{Incident: data.Incident{ID: id}, Buckets: []Bucket{b}}
+		return IncidentFigures{Incident: data.Incident{ID: id, Organization: org}, Buckets: []Bucket{b}}
 	}
-	figs := []IncidentFigures{mk("a", 10, true), mk("b", 0, false), mk("c", 30, true), mk("d", 20, true)}
+	figs := []IncidentFigures{mk("a", "株式会社サンポークリエイト", 10, true), mk("b", "", 0, false),
+		mk("c", "みなと精機", 30, true), mk("d", "みなと精機", 20, true)}
 	ids := func(fs []IncidentFigures) string {
 		var s []string
 		for _, f := range fs {
@@ -174,7 +175,10 @@ func TestSelectComparison(t *testing.T) {
 		{"top by records, input order, unknown last", nil, 2, "c,d", ""},
 		{"top 3", nil, 3, "a,c,d", ""},
 		{"named, in the order given", []string{"d", "a"}, 6, "d,a", ""},
-		{"unknown id", []string{"zz"}, 6, "", `no incident has id "zz"; ids in the input: "a", "b", "c", "d"`},
+		{"unknown id", []string{"zz"}, 6, "", `no incident has the id or organization "zz"; ids in the input: "a", "b", "c", "d"`},
+		{"by organization, as grouping compares names", []string{"(株)サンポークリエイト", "d"}, 6, "a,d", ""},
+		{"an organization of several incidents", []string{"みなと精機"}, 6, "", `"みなと精機" is the organization of 2 incidents: "c", "d"; give the id of the one meant`},
+		{"an organization mistyped", []string{"サンポクリエイト"}, 6, "", `no incident has the id or organization "サンポクリエイト"; did you mean "株式会社サンポークリエイト"?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,8 +8,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"breachreport/data"
+	"breachreport/internal/similar"
 )
 
 // Metric names one day figure of an incident. Metrics lists them in report order.
@@ -237,14 +239,10 @@ func SelectComparison(figs Incidents, ids []string, max int) ([]IncidentFigures,
 				i, ok = byKey[data.IDKey(id)]
 			}
 			if !ok {
-				known := make([]string, 0, min(n, 21))
-				for i := range min(n, 21) {
-					known = append(known, fmt.Sprintf("%q", figs.ID(i)))
+				var err error
+				if i, err = byOrganization(figs, id); err != nil {
+					return nil, err
 				}
-				if len(known) > 20 {
-					known = append(known[:20], "…")
-				}
-				return nil, fmt.Errorf("no incident has id %q; ids in the input: %s", id, strings.Join(known, ", "))
 			}
 			out = append(out, figs.At(i))
 		}
@@ -331,4 +329,54 @@ func (s *sourceSet) add(urls []string) {
 			s.first = append(s.first, u)
 		}
 	}
+}
+
+// byOrganization returns the one incident of the organization name (compared as grouping
+// compares names: data.OrgKey). A name of several incidents is an error listing their ids;
+// an unknown one an error suggesting the nearest names, or the first ids when none is near.
+func byOrganization(figs Incidents, name string) (int, error) {
+	key := data.OrgKey(name)
+	var (
+		found []int
+		keys  []string              // each organization's key once, in input order
+		names = map[string]string{} // the first spelling of each key
+	)
+	for i, f := range figs.All() {
+		org := f.Incident.Organization
+		k := data.OrgKey(org)
+		if k == key {
+			found = append(found, i)
+		}
+		if _, ok := names[k]; k != "" && !ok {
+			names[k] = org
+			keys = append(keys, k)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+	default:
+		ids := make([]string, len(found))
+		for j, k := range found {
+			ids[j] = fmt.Sprintf("%q", figs.ID(k))
+		}
+		return 0, fmt.Errorf("%q is the organization of %d incidents: %s; give the id of the one meant", name, len(found), strings.Join(ids, ", "))
+	}
+	// Up to a third of the name's characters may be off, at least two.
+	if near := similar.Nearest(key, keys, max(2, utf8.RuneCountInString(key)/3), 3); len(near) > 0 {
+		for j := range near {
+			near[j] = fmt.Sprintf("%q", names[near[j]])
+		}
+		return 0, fmt.Errorf("no incident has the id or organization %q; did you mean %s?", name, strings.Join(near, " or "))
+	}
+	n := figs.Len()
+	known := make([]string, 0, min(n, 21))
+	for i := range min(n, 21) {
+		known = append(known, fmt.Sprintf("%q", figs.ID(i)))
+	}
+	if len(known) > 20 {
+		known = append(known[:20], "…")
+	}
+	return 0, fmt.Errorf("no incident has the id or organization %q; ids in the input: %s", name, strings.Join(known, ", "))
 }
