@@ -241,8 +241,16 @@ func outcome(rep analysis.Report, strict, written bool) error {
 	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
-	if rep.RowsRejected > 0 || (strict && rep.Warnings() > 0) {
-		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
+	// A total row is counted with the rejected rows, left out of every figure, but its
+	// issue is a warning: nothing in it is lost, so alone it does not fail the run.
+	rejected := rep.RowsRejected
+	for _, is := range rep.Issues {
+		if is.Kind == data.KindTotalRow {
+			rejected--
+		}
+	}
+	if rejected > 0 || (strict && rep.Warnings() > 0) {
+		return &rejectedError{rejected: rejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}
 	return nil
 }

@@ -94,6 +94,8 @@ func TestGolden(t *testing.T) {
 		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}},
 		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}},
 		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}},
+		{"validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}},
+		{"validate-total-rows-strict", []string{"validate", "-i", "testdata/total-rows.csv", "--strict"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -123,10 +123,12 @@ type Result struct {
 	// Scopes is left nil by Scan, which hands the scopes to its callback; a caller that keeps
 	// them all may put them here.
 	Scopes []data.Scope
-	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
+	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each, but
+	// for total rows (合計, Total), which have one warning of kind data.KindTotalRow.
 	Issues []data.Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
-	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over.
+	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over; RowsRejected the
+	// rows left out of every figure, total rows included.
 	RowsRead     int
 	RowsUsed     int
 	RowsRejected int
@@ -267,6 +269,11 @@ type rowReader struct {
 	orgConst  string
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
+	// sums add up the known counts of the rows above with an organization: of all of them,
+	// and of those since the last total row; n counts the rows each adds. A row without an
+	// organization whose count equals one of them is a total row.
+	sumAll, sumSince int64
+	nAll, nSince     int
 }
 
 // rowConfig is what toScope needs to know about the file.
@@ -334,6 +341,10 @@ func (rr *rowReader) next() (rawRow, error) {
 		rec = fitted
 		if bad := rr.badText(rec); bad != nil {
 			rr.reject(*bad)
+			continue
+		}
+		if is, ok := rr.totalRow(rec, line); ok {
+			rr.leaveOut(is)
 			continue
 		}
 		rr.res.RowsRead++
@@ -427,6 +438,72 @@ func (rr *rowReader) fatal(err error) error {
 		return le.parseError(rr.res.Layout.Header)
 	}
 	return err
+}
+
+// totalRow returns the issue of a row that adds up the rows above it, and true, when rec is
+// one: its organization, or when that is blank its first non-blank cell, is a total label
+// (see data.IsTotalLabel), or it has no organization and its count is the sum of the counts
+// of two or more rows above (all of them, or those since the last total row). Otherwise it
+// adds the row's count to the sums.
+func (rr *rowReader) totalRow(rec []string, line int) (data.Issue, bool) {
+	org := ""
+	orgPos, hasOrg := rr.res.Layout.index[data.ColOrganization]
+	if hasOrg {
+		org = strings.TrimSpace(rec[orgPos])
+	} else {
+		org = strings.TrimSpace(rr.orgConst)
+	}
+	issue := func(j int, msg string) (data.Issue, bool) {
+		rr.sumSince, rr.nSince = 0, 0
+		return data.Issue{Kind: data.KindTotalRow, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value: rr.show(rec[j]), Message: msg}, true
+	}
+	const leftOut = "a total row, not an incident: left out of every figure"
+	if hasOrg && data.IsTotalLabel(org) {
+		return issue(orgPos, leftOut)
+	}
+	recPos, hasCount := rr.res.Layout.index[data.ColRecords]
+	if org == "" {
+		for j, v := range rec {
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			if data.IsTotalLabel(v) {
+				return issue(j, leftOut)
+			}
+			break
+		}
+		if hasCount {
+			c, err := data.ParseCount(rec[recPos])
+			if err == nil && c.Known && c.N > 0 {
+				switch {
+				case rr.nSince >= 2 && c.N == rr.sumSince:
+					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above since the last total: a total row, left out of every figure", rr.nSince))
+				case rr.nAll >= 2 && c.N == rr.sumAll:
+					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above: a total row, left out of every figure", rr.nAll))
+				}
+			}
+		}
+		return data.Issue{}, false
+	}
+	if hasCount {
+		if c, err := data.ParseCount(rec[recPos]); err == nil && c.Known {
+			rr.sumAll += c.N
+			rr.sumSince += c.N
+			rr.nAll++
+			rr.nSince++
+		}
+	}
+	return data.Issue{}, false
+}
+
+// leaveOut counts a total row with the rejected rows, left out of every figure, under its
+// warning: nothing in it is lost.
+func (rr *rowReader) leaveOut(is data.Issue) {
+	is.Severity = data.Warning
+	rr.res.RowsRead++
+	rr.res.RowsRejected++
+	rr.res.Issues = append(rr.res.Issues, is)
 }
 
 func (rr *rowReader) reject(is data.Issue) {
