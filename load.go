@@ -20,7 +20,7 @@ import (
 type inputFlags struct {
 	encoding, delimiter, dateOrder, mapFile, sheet *string
 	maxInput, maxField                             *string
-	maxColumns                                     *int
+	maxColumns, headerRow                          *int
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
@@ -30,6 +30,7 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
 		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
+		headerRow: fs.Int("header-row", 0, "read the header from line (an .xlsx: row) `N` and the data after it; the rows above are skipped (default: the first row naming organization and another column)"),
 		maxInput: fs.String("max-input-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxInputSize), " ", ""),
 			"read at most `SIZE` of input (an .xlsx: unpacked), e.g. 2GiB; more is an error"),
 		maxField: fs.String("max-field-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxFieldSize), " ", ""),
@@ -86,7 +87,10 @@ func (f inputFlags) options() (input.Options, error) {
 	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
 		return input.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
 	}
-	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
+	if *f.headerRow < 0 {
+		return input.Options{}, fmt.Errorf("--header-row: %d: want a line number, 1 or more", *f.headerRow)
+	}
+	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, HeaderRow: *f.headerRow, Limits: lim}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and

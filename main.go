@@ -6,12 +6,13 @@
 //	breachreport generate [-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]
 //	                      [--author NAME] [--company NAME] [--as-of DATE]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
-//	                      [--map FILE] [--sheet NAME] [--images png,svg] [--log-scale auto|on|off]
+//	                      [--map FILE] [--sheet NAME] [--header-row N]
+//	                      [--images png,svg] [--log-scale auto|on|off]
 //	                      [--month yyyy-mm | --from DATE --to DATE | --all-months]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 //	breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]
 //	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
-//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+//	                      [--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 //	breachreport sample [--synthetic N [--seed S]]
 //	breachreport version
 //

@@ -96,6 +96,9 @@ func TestGolden(t *testing.T) {
 		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}},
 		{"validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}},
 		{"validate-total-rows-strict", []string{"validate", "-i", "testdata/total-rows.csv", "--strict"}},
+		{"validate-title-row", []string{"validate", "-i", "testdata/title-row.csv"}},
+		{"validate-header-row", []string{"validate", "-i", "testdata/title-row.csv", "--header-row", "3"}},
+		{"validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,11 +47,13 @@ const (
 	// every figure and counted with the rejected rows, but its issue is a warning, since
 	// nothing in it is lost.
 	KindTotalRow Kind = "total-row"
+	// KindHeader is rows above the header, a title or notes, skipped.
+	KindHeader Kind = "header"
 )
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
-	return []Kind{KindStructure, KindEncoding, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
+	return []Kind{KindHeader, KindStructure, KindEncoding, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
 		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
 }
 
