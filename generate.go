@@ -11,6 +11,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/charts"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 	"breachreport/reports"
@@ -111,8 +112,12 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		}
 	}()
 	e.bar = newBar(e, *quiet)
-	rep, readAs, err := load(ctx, *in, opts, e)
+	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
+		return err
+	}
+	printLacking(e.stderr, rep.Input, lacking)
+	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
 	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}

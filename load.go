@@ -97,9 +97,9 @@ func (f inputFlags) options() (input.Options, error) {
 // computes every figure. A file that cannot be read at all is an error; problems in rows are
 // issues in the report. readAs says how the input was read ("read as Shift_JIS,
 // tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
-// plain UTF-8 with commas in the tool's own layout. Once ctx is cancelled, load stops and
-// returns its error.
-func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, err error) {
+// plain UTF-8 with commas in the tool's own layout. lacking are the columns the figures
+// need that the input lacks. Once ctx is cancelled, load stops and returns its error.
+func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, lacking []lackingColumn, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -118,14 +118,14 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	default:
 		f, err := os.Open(path)
 		if err != nil {
-			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
+			return analysis.Report{}, "", nil, fmt.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
 		}
 		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
-			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
+			return analysis.Report{}, "", nil, fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
 				path, size, input.FormatSize(opts.Limits.MaxInputSize))
 		}
 		r, name = f, path
@@ -143,15 +143,15 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 		return nil
 	})
 	if err != nil {
-		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	// Hash the rest too, should the reader have stopped before the end.
 	if _, err := io.Copy(h, r); err != nil {
-		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	e.bar.ReadDone(res.RowsRead)
 	if rep, err = b.Report(ctx, res); err != nil {
-		return analysis.Report{}, "", err
+		return analysis.Report{}, "", nil, err
 	}
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string
@@ -164,7 +164,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	if opts.Mapping != nil {
 		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))
 	}
-	return rep, strings.Join(how, "; "), nil
+	return rep, strings.Join(how, "; "), lackingColumns(res.Layout, opts.Mapping), nil
 }
 
 // printIssues lists every issue on w, one per line, naming the input.
