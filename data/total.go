@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // totalLabels are the labels of a row that adds up the rows above it, folded as
@@ -17,6 +18,12 @@ var totalLabels = map[string]bool{
 func IsTotalLabel(s string) bool {
 	t := strings.TrimSpace(s)
 	if t == "" || len(t) > 40 {
+		return false
+	}
+	// Every label ends in 計 or in a letter, ASCII or full-width: most names are told
+	// without normalising them, which the reading of every row would pay for.
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if last != '計' && !('a' <= last|0x20 && last|0x20 <= 'z') && !('Ａ' <= last && last <= 'ｚ') {
 		return false
 	}
 	t = strings.ToLower(nfkc(t))
