@@ -100,6 +100,7 @@ func TestGolden(t *testing.T) {
 		{"validate-header-row", []string{"validate", "-i", "testdata/title-row.csv", "--header-row", "3"}},
 		{"validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}},
 		{"validate-disclosed-renamed", []string{"validate", "-i", "testdata/disclosed-renamed.csv"}},
+		{"validate-consultant", []string{"validate", "-i", "testdata/consultant.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,37 +8,55 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestGenerateTotalRow checks that a 合計 row under the two reference cases (testdata/
-// total-rows.csv) is left out of the figures, with a warning, and does not fail the run: the
-// Summary's total is the cases' 43,961 + 40,443 = 84,404, not twice that.
+// TestGenerateTotalRow checks that a 合計 row under the two reference cases is left out of
+// the figures, with a warning, and does not fail the run: the Summary's total is the cases'
+// 43,961 + 40,443 = 84,404, not twice that. testdata/consultant.csv has, besides, a title
+// row above its header, No. as the id and 公表日付 for the disclosure date.
 func TestGenerateTotalRow(t *testing.T) {
-	out := t.TempDir()
-	r := runCmd(t, "", "generate", "-i", "testdata/total-rows.csv", "-o", out, "--lang", "en")
-	if r.status != 0 {
-		t.Fatalf("exit status %d, want 0; stderr:\n%s", r.status, r.stderr)
+	tests := []struct {
+		in      string
+		warning string
+		ids     []string
+	}{
+		{"testdata/total-rows.csv", `warning: line 6, column organization (2), value "合計": a total row`, []string{"omocha", "sanpo"}},
+		{"testdata/consultant.csv", `warning: line 8, column 企業名 (2), value "合計": a total row`, []string{"1", "2"}},
 	}
-	if !strings.Contains(r.stdout+r.stderr, `warning: line 6, column organization (2), value "合計": a total row`) {
-		t.Errorf("no total-row warning in the output:\n%s%s", r.stdout, r.stderr)
-	}
-	f, err := excelize.OpenFile(filepath.Join(out, "breach-report.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Summary")
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, row := range rows {
-		if len(row) >= 2 && row[0] == "Records exposed, total" {
-			found = true
-			if v := strings.TrimPrefix(row[1], "≈"); v != "84404" && v != "84,404" {
-				t.Errorf("Summary total %q, want 84,404", row[1])
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			out := t.TempDir()
+			r := runCmd(t, "", "generate", "-i", tt.in, "-o", out, "--lang", "en")
+			if r.status != 0 {
+				t.Fatalf("exit status %d, want 0; stderr:\n%s", r.status, r.stderr)
 			}
-		}
-	}
-	if !found {
-		t.Errorf("no total on the Summary sheet: %q", rows)
+			checkAccounting(t, r.stdout, 5, 4, 1)
+			if !strings.Contains(r.stdout+r.stderr, tt.warning) {
+				t.Errorf("no total-row warning in the output:\n%s%s", r.stdout, r.stderr)
+			}
+			book := filepath.Join(out, "breach-report.xlsx")
+			if got := incidentIDs(t, book); strings.Join(got, ",") != strings.Join(tt.ids, ",") {
+				t.Errorf("incidents %q, want %q", got, tt.ids)
+			}
+			f, err := excelize.OpenFile(book)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("Summary")
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, row := range rows {
+				if len(row) >= 2 && row[0] == "Records exposed, total" {
+					found = true
+					if row[1] != "84404" && row[1] != "84,404" {
+						t.Errorf("Summary total %q, want 84,404", row[1])
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no total on the Summary sheet: %q", rows)
+			}
+		})
 	}
 }
