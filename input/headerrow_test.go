@@ -195,3 +195,52 @@ func TestHeaderRowWorkbook(t *testing.T) {
 		t.Errorf("note\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestHeaderRowWorkbookGiven checks Options.HeaderRow on a workbook, whose rows are the
+// lines, and a total row there: 合計 under the organization, the count a number.
+func TestHeaderRowWorkbookGiven(t *testing.T) {
+	b := workbook(t, false, []string{"一覧"}, map[string][][]any{"一覧": {
+		{"id", "organization", "records"},
+		{"x", "X社", 1},
+		{"id", "organization", "records"},
+		{"a", "A社", 10},
+		{"b", "B社", 20},
+		{nil, "合計", 30},
+	}})
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow, HeaderRow: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 2 || res.Scopes[0].IncidentID != "a" || res.Scopes[0].Line != 4 {
+		t.Fatalf("scopes %+v, want a on row 4 and b", res.Scopes)
+	}
+	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindTotalRow {
+		t.Fatalf("issues %v, want one total row", res.Issues)
+	}
+	if got, want := res.Issues[0].String(), `sheet "一覧" row 6, column organization (cell B6), value "合計": a total row, not an incident: left out of every figure`; got != want {
+		t.Errorf("issue\n%s\nwant\n%s", got, want)
+	}
+	if res.RowsRead != 3 || res.RowsRejected != 1 {
+		t.Errorf("rows read %d, rejected %d; want 3 and 1", res.RowsRead, res.RowsRejected)
+	}
+}
+
+// TestHeaderRowMapped checks the header search under a mapping: a title above the header
+// the mapping reads is skipped with the note, as in the tool's own layout.
+func TestHeaderRowMapped(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader("name = \"t\"\n[fields]\norganization = \"Name\"\nrecords = \"Affected\"\nincident_id = \"Id\"\n"), "t.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "Breach notifications, export of 2024-06-01,\nId,Name,Affected\n7,Example Co.,100\n"
+	res, err := Read(strings.NewReader(csv), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].IncidentID != "7" || res.Scopes[0].Line != 3 {
+		t.Fatalf("scopes %+v, want incident 7 on line 3", res.Scopes)
+	}
+	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindHeader || res.Issues[0].Line != 1 {
+		t.Errorf("issues %v, want the header note on line 1", res.Issues)
+	}
+}

@@ -47,8 +47,9 @@ type Options struct {
 	Sheet string
 	// HeaderRow is the line (a workbook sheet's row) of the header, 1-based. The zero
 	// value means find it: the first non-blank row, unless that row names no organization
-	// column and one of the next rows (up to 20) names it and another known column; the
-	// rows above that one are skipped with a warning of kind data.KindHeader naming them.
+	// column and one of the next rows (up to 20) names it and another known column (under
+	// a Mapping: the columns it reads); the rows above that one are skipped with a warning
+	// of kind data.KindHeader naming them.
 	HeaderRow int
 	// Limits bound the input's size, its fields and its columns; the zero value means the
 	// defaults (DefaultMaxInputSize, …).
@@ -569,9 +570,9 @@ func (rr *rowReader) fieldLines(rec []string, line int) []int {
 const maxHeaderSearch = 20
 
 // header finds the header row, checks and maps it, and sets up the reading of the rows after
-// it. The header is Options.HeaderRow when given; else the first non-blank row, unless
-// (without a mapping) that row names no organization column and a later one names it and
-// another known column: the rows above that one are skipped, with one note naming them.
+// it. The header is Options.HeaderRow when given; else the first non-blank row, unless that
+// row names no organization column and a later one names it and another known column (see
+// looksLikeHeader): the rows above that one are skipped, with one note naming them.
 func (rr *rowReader) header() error {
 	type row struct {
 		rec  []string
@@ -616,11 +617,11 @@ search:
 		}
 		if first.rec == nil {
 			first = r
-			if rr.opts.Mapping != nil || names(rec, data.ColOrganization) {
+			if rr.looksLikeHeader(rec, true) {
 				hdr = r
 				break
 			}
-		} else if names(rec, data.ColOrganization) && namesColumns(rec) >= 2 {
+		} else if rr.looksLikeHeader(rec, false) {
 			hdr = r
 			break
 		}
@@ -707,6 +708,33 @@ func (rr *rowReader) headerCandidate() ([]string, error) {
 			return r, nil
 		}
 	}
+}
+
+// looksLikeHeader reports whether rec may be the header: the first non-blank row when it
+// names the organization column (a mapping's: any column it reads), a later row when it
+// names the organization and one more column of the schema (a mapping's: two columns it
+// reads, the organization's among them when the mapping reads it from a column).
+func (rr *rowReader) looksLikeHeader(rec []string, first bool) bool {
+	m := rr.opts.Mapping
+	if m == nil {
+		return names(rec, data.ColOrganization) && (first || namesColumns(rec) >= 2)
+	}
+	cells := map[string]bool{}
+	for _, h := range rec {
+		cells[normalizeHeader(h)] = true
+	}
+	n := 0
+	for _, fm := range m.Fields {
+		for _, c := range append([]string{fm.Column}, fm.Columns...) {
+			if c != "" && cells[normalizeHeader(c)] {
+				n++
+			}
+		}
+	}
+	if org := m.Fields[data.ColOrganization].Column; org != "" && !cells[normalizeHeader(org)] {
+		return false
+	}
+	return n >= 1 && (first || n >= 2)
 }
 
 // knownHeaders maps every normalised column name and alias to its canonical name.
