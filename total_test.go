@@ -57,6 +57,19 @@ func TestGenerateTotalRow(t *testing.T) {
 			if !found {
 				t.Errorf("no total on the Summary sheet: %q", rows)
 			}
+			issues, err := f.GetRows("Data issues")
+			if err != nil {
+				t.Fatal(err)
+			}
+			listed := false
+			for _, row := range issues {
+				if strings.Contains(strings.Join(row, "|"), "total row (left out)|") && strings.Contains(strings.Join(row, "|"), "合計") {
+					listed = true
+				}
+			}
+			if !listed {
+				t.Errorf("the total row is not in the Data issues sheet: %q", issues)
+			}
 		})
 	}
 }
