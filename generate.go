@@ -121,6 +121,11 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	for _, c := range lacking {
+		if c.line != "" {
+			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
+		}
+	}
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
 	}

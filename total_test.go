@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,9 +18,11 @@ func TestGenerateTotalRow(t *testing.T) {
 		in      string
 		warning string
 		ids     []string
+		lacking string // a line the Summary has on a missing column, "" for no check
 	}{
-		{"testdata/total-rows.csv", `warning: line 6, column organization (2), value "合計": a total row`, []string{"omocha", "sanpo"}},
-		{"testdata/consultant.csv", `warning: line 8, column 企業名 (2), value "合計": a total row`, []string{"1", "2"}},
+		{"testdata/total-rows.csv", `warning: line 6, column organization (2), value "合計": a total row`, []string{"omocha", "sanpo"}, ""},
+		{"testdata/consultant.csv", `warning: line 8, column 企業名 (2), value "合計": a total row`, []string{"1", "2"},
+			`no disclosed column (公表日): detection → disclosure, window start → disclosure and the period reports (--month, --from/--to, --all-months) cannot be computed; did you mean "公表日付" (column 9)?`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -44,6 +47,15 @@ func TestGenerateTotalRow(t *testing.T) {
 			rows, err := f.GetRows("Summary")
 			if err != nil {
 				t.Fatal(err)
+			}
+			var lacking []string
+			for _, row := range rows {
+				if len(row) >= 2 && row[0] == "Column missing" {
+					lacking = append(lacking, row[1])
+				}
+			}
+			if tt.lacking != "" && !slices.Contains(lacking, tt.lacking) {
+				t.Errorf("the Summary's missing columns %q lack\n%s", lacking, tt.lacking)
 			}
 			found := false
 			for _, row := range rows {
