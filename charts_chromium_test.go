@@ -90,7 +90,7 @@ func TestHostileNamesInChromium(t *testing.T) {
 				t.Fatalf("exit %d\n%s%s", r.status, r.stdout, r.stderr)
 			}
 			// Each standalone page is titled with its chart's title.
-			rep, _, err := load(context.Background(), in, input.Options{}, env{now: func() time.Time { return fixedNow }})
+			rep, _, _, err := load(context.Background(), in, input.Options{}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -71,7 +71,7 @@ func TestShippedMappings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, readAs, err := load(context.Background(), fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+			rep, readAs, _, err := load(context.Background(), fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
 			if err != nil {
 				t.Fatal(err)
 			}

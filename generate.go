@@ -130,12 +130,21 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	// only the directories left empty, none after a run that wrote its files.
 	defer removeCreated(created)
 	e.bar = newBar(e, *quiet)
-	rep, readAs, err := load(ctx, *in, opts, e)
+	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}
 	e.at("generate: loaded")
+	printLacking(e.stderr, rep.Input, lacking)
+	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
+		return err
+	}
 	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	for _, c := range lacking {
+		if c.line != "" {
+			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
+		}
+	}
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
 	}

@@ -20,7 +20,7 @@ import (
 type inputFlags struct {
 	encoding, delimiter, dateOrder, mapFile, sheet *string
 	maxInput, maxField                             *string
-	maxColumns                                     *int
+	maxColumns, headerRow                          *int
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
@@ -30,6 +30,7 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		dateOrder: fs.String("date-order", "", "read dates such as 02/04/2021 as `mdy|dmy` (default: such dates are reported, never guessed)"),
 		mapFile:   fs.String("map", "", "read the columns as the mapping `FILE` (TOML) says, for files in another layout; see examples/mappings"),
 		sheet:     fs.String("sheet", "", "read sheet `NAME` of an .xlsx input (default: the workbook's only sheet)"),
+		headerRow: fs.Int("header-row", 0, "read the header from line (an .xlsx: row) `N` and the data after it; the rows above are skipped (default: the first row naming organization and another column)"),
 		maxInput: fs.String("max-input-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxInputSize), " ", ""),
 			"read at most `SIZE` of input (an .xlsx: unpacked), e.g. 2GiB; more is an error"),
 		maxField: fs.String("max-field-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxFieldSize), " ", ""),
@@ -86,16 +87,19 @@ func (f inputFlags) options() (input.Options, error) {
 	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
 		return input.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
 	}
-	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, Limits: lim}, nil
+	if *f.headerRow < 0 {
+		return input.Options{}, fmt.Errorf("--header-row: %d: want a line number, 1 or more", *f.headerRow)
+	}
+	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, HeaderRow: *f.headerRow, Limits: lim}, nil
 }
 
 // load reads the input named by path ("" for the embedded sample, "-" for stdin) and
 // computes every figure. A file that cannot be read at all is an error; problems in rows are
 // issues in the report. readAs says how the input was read ("read as Shift_JIS,
 // tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
-// plain UTF-8 with commas in the tool's own layout. Once ctx is cancelled, load stops and
-// returns its error.
-func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, err error) {
+// plain UTF-8 with commas in the tool's own layout. lacking are the columns the figures
+// need that the input lacks. Once ctx is cancelled, load stops and returns its error.
+func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, lacking []lackingColumn, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -114,14 +118,14 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	default:
 		f, err := os.Open(path)
 		if err != nil {
-			return analysis.Report{}, "", fmt.Errorf("reading input: %w", err)
+			return analysis.Report{}, "", nil, fmt.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
 		}
 		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
-			return analysis.Report{}, "", fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
+			return analysis.Report{}, "", nil, fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
 				path, size, input.FormatSize(opts.Limits.MaxInputSize))
 		}
 		r, name = f, path
@@ -139,15 +143,15 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 		return nil
 	})
 	if err != nil {
-		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	// Hash the rest too, should the reader have stopped before the end.
 	if _, err := io.Copy(h, r); err != nil {
-		return analysis.Report{}, "", fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	e.bar.ReadDone(res.RowsRead)
 	if rep, err = b.Report(ctx, res); err != nil {
-		return analysis.Report{}, "", err
+		return analysis.Report{}, "", nil, err
 	}
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
 	var how []string
@@ -160,7 +164,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	if opts.Mapping != nil {
 		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))
 	}
-	return rep, strings.Join(how, "; "), nil
+	return rep, strings.Join(how, "; "), lackingColumns(res.Layout, opts.Mapping), nil
 }
 
 // printIssues lists every issue on w, one per line, naming the input.
@@ -241,8 +245,16 @@ func outcome(rep analysis.Report, strict, written bool) error {
 	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
-	if rep.RowsRejected > 0 || (strict && rep.Warnings() > 0) {
-		return &rejectedError{rejected: rep.RowsRejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
+	// A total row is counted with the rejected rows, left out of every figure, but its
+	// issue is a warning: nothing in it is lost, so alone it does not fail the run.
+	rejected := rep.RowsRejected
+	for _, is := range rep.Issues {
+		if is.Kind == data.KindTotalRow {
+			rejected--
+		}
+	}
+	if rejected > 0 || (strict && rep.Warnings() > 0) {
+		return &rejectedError{rejected: rejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}
 	return nil
 }

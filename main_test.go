@@ -104,6 +104,13 @@ func TestGolden(t *testing.T) {
 		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}},
 		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}},
 		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}},
+		{"validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}},
+		{"validate-total-rows-strict", []string{"validate", "-i", "testdata/total-rows.csv", "--strict"}},
+		{"validate-title-row", []string{"validate", "-i", "testdata/title-row.csv"}},
+		{"validate-header-row", []string{"validate", "-i", "testdata/title-row.csv", "--header-row", "3"}},
+		{"validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}},
+		{"validate-disclosed-renamed", []string{"validate", "-i", "testdata/disclosed-renamed.csv"}},
+		{"validate-consultant", []string{"validate", "-i", "testdata/consultant.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -114,3 +114,40 @@ func periodAccounting(pr analysis.PeriodReport) string {
 	}
 	return s
 }
+
+// checkPeriodInput returns the error for a period report the input cannot give: with no
+// disclosed column (noDisclosed), or, for --month and --from/--to, for a period wholly
+// before the first or after the last month with a disclosure, which would be empty for want
+// of data, not of incidents. A period inside the input's months may be empty: its report
+// says so.
+func checkPeriodInput(rep analysis.Report, c periodChoice, noDisclosed bool) error {
+	if !c.set && !c.allMonths {
+		return nil
+	}
+	flag := "--all-months"
+	if c.set {
+		if m, ok := c.period.Month(); ok {
+			flag = "--month " + m.String()
+		} else {
+			flag = fmt.Sprintf("--from %s --to %s", c.period.From, c.period.To)
+		}
+	}
+	if noDisclosed {
+		return fmt.Errorf("%s: %s has no disclosed column, and periods are periods of disclosure", flag, rep.Input)
+	}
+	if !c.set {
+		return nil
+	}
+	months := rep.Incidents.Timeline().Months()
+	if len(months) == 0 {
+		return fmt.Errorf("%s: no incident in %s has a disclosure date known to the month, so no period has data", flag, rep.Input)
+	}
+	first, last := months[0], months[len(months)-1]
+	switch {
+	case c.period.From.After(last.Last()):
+		return fmt.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+	case c.period.To.Before(first.First()):
+		return fmt.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+	}
+	return nil
+}

@@ -179,3 +179,50 @@ func TestGeneratePeriodUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestGeneratePeriodOutsideInput checks that a period report the input cannot give is an
+// error (exit 1) that says why and names the input's range, and that nothing is written: a
+// period wholly before or after the input's disclosures, or an input with no disclosed
+// column (testdata/disclosed-renamed.csv names it 公表日付, which the line on the lacking
+// column suggests).
+func TestGeneratePeriodOutsideInput(t *testing.T) {
+	const renamed = "testdata/disclosed-renamed.csv"
+	tests := []struct {
+		name    string
+		in      string
+		args    []string
+		wantErr string
+	}{
+		{"month after", periodCSV, []string{"--month", "2019-08"},
+			"breachreport: --month 2019-08: the period is after the last disclosure in testdata/period.csv: its disclosures run from 2018-06 to 2019-07\n"},
+		{"month before", periodCSV, []string{"--month", "2018-05"},
+			"breachreport: --month 2018-05: the period is before the first disclosure in testdata/period.csv: its disclosures run from 2018-06 to 2019-07\n"},
+		{"days after", periodCSV, []string{"--from", "2019-08-01", "--to", "2019-12-31"},
+			"breachreport: --from 2019-08-01 --to 2019-12-31: the period is after the last disclosure in testdata/period.csv: its disclosures run from 2018-06 to 2019-07\n"},
+		{"no disclosed column, --month", renamed, []string{"--month", "2019-06"},
+			"breachreport: --month 2019-06: testdata/disclosed-renamed.csv has no disclosed column, and periods are periods of disclosure\n"},
+		{"no disclosed column, --all-months", renamed, []string{"--all-months"},
+			"breachreport: --all-months: testdata/disclosed-renamed.csv has no disclosed column, and periods are periods of disclosure\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			r := runCmd(t, "", append([]string{"generate", "-i", tt.in, "-o", out, "--lang", "en"}, tt.args...)...)
+			if r.status != 1 {
+				t.Errorf("exit status %d, want 1", r.status)
+			}
+			if !strings.HasSuffix(r.stderr, tt.wantErr) {
+				t.Errorf("stderr:\n%s\nwant it to end\n%s", r.stderr, tt.wantErr)
+			}
+			if tt.in == renamed {
+				const lacking = `testdata/disclosed-renamed.csv: no disclosed column (公表日): detection → disclosure, window start → disclosure and the period reports (--month, --from/--to, --all-months) cannot be computed; did you mean "公表日付" (column 4)?`
+				if !strings.HasPrefix(r.stderr, "testdata/disclosed-renamed.csv: no exposure_start column") || !strings.Contains(r.stderr, lacking+"\n") {
+					t.Errorf("stderr does not start with the lacking columns:\n%s", r.stderr)
+				}
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s written", out)
+			}
+		})
+	}
+}

@@ -48,11 +48,12 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	e.bar = newBar(e, *quiet)
-	rep, readAs, err := load(ctx, *in, opts, e)
+	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}
 	e.at("validate: loaded")
+	printLacking(e.stderr, rep.Input, lacking)
 	switch *format {
 	case "json":
 		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {

@@ -238,9 +238,10 @@ func TestValidateCSV(t *testing.T) {
 			if accountingRE.MatchString(r.stdout) {
 				t.Error("the accounting is in the table on stdout")
 			}
-			// The text's lines that start with the input's name (the issues are indented).
+			// The text's lines that start with the input's name (the issues are indented),
+			// after the lines on the columns it lacks, which go to stderr first.
 			var wantErr string
-			for _, l := range strings.SplitAfter(text.stdout, "\n") {
+			for _, l := range strings.SplitAfter(text.stderr+text.stdout, "\n") {
 				if strings.HasPrefix(l, tt.path+": ") {
 					wantErr += l
 				}

@@ -37,7 +37,7 @@ const (
 // every call, so callers may keep or change it.
 func Columns() []Column {
 	return []Column{
-		{Name: ColIncidentID, Aliases: []string{"事案ID", "事案id", "id"}},
+		{Name: ColIncidentID, Aliases: []string{"事案ID", "事案id", "番号", "通番", "管理番号", "id", "No.", "No"}},
 		{Name: ColOrganization, Aliases: []string{"企業名", "組織名", "会社名", "organisation", "company"}, Required: true},
 		{Name: ColService, Aliases: []string{"サービス名", "サイト名"}},
 		{Name: ColIndustry, Aliases: []string{"業種"}},

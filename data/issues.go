@@ -43,11 +43,17 @@ const (
 	KindConflict      Kind = "conflict"      // rows of one incident disagree
 	KindContradiction Kind = "contradiction" // dates contradict each other
 	KindFormula       Kind = "formula"       // a workbook cell with an error value or an uncalculated formula
+	// KindTotalRow is a row that adds up the rows above it (合計, Total): it is left out of
+	// every figure and counted with the rejected rows, but its issue is a warning, since
+	// nothing in it is lost.
+	KindTotalRow Kind = "total-row"
+	// KindHeader is rows above the header, a title or notes, skipped.
+	KindHeader Kind = "header"
 )
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
-	return []Kind{KindStructure, KindEncoding, KindFormula, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
+	return []Kind{KindHeader, KindStructure, KindEncoding, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
 		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
 }
 

@@ -165,6 +165,8 @@ var kindTexts = map[data.Kind]Text{
 	data.KindConflict:      {"rows disagree", "行間の不一致"},
 	data.KindContradiction: {"contradictory dates", "日付の矛盾"},
 	data.KindFormula:       {"workbook cell without a value", "値のないセル"},
+	data.KindTotalRow:      {"total row (left out)", "合計行（集計から除外）"},
+	data.KindHeader:        {"rows above the header (skipped)", "見出し行より上の行（読み飛ばし）"},
 }
 
 // Kind returns the name of an issue kind; an unknown kind is returned as written.

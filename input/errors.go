@@ -14,6 +14,8 @@ var (
 	// ErrLayout is wrapped, with ErrMissingCol, when the header names none of the columns:
 	// the file is in another layout, to be read through a Mapping.
 	ErrLayout = errors.New("the header names none of the columns")
+	// ErrTwoRowHeader is a header written on two rows: merged cells, or sub-headings.
+	ErrTwoRowHeader = errors.New("the header is on two rows")
 )
 
 // ParseError is a problem that stops reading the file as a whole (for example a header

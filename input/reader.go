@@ -45,6 +45,12 @@ type Options struct {
 	// Sheet names the sheet to read when the input is an .xlsx workbook; "" reads the
 	// workbook's only sheet (a workbook with several is an error that lists them).
 	Sheet string
+	// HeaderRow is the line (a workbook sheet's row) of the header, 1-based. The zero
+	// value means find it: the first non-blank row, unless that row names no organization
+	// column and one of the next rows (up to 20) names it and another known column (under
+	// a Mapping: the columns it reads); the rows above that one are skipped with a warning
+	// of kind data.KindHeader naming them.
+	HeaderRow int
 	// Limits bound the input's size, its fields and its columns; the zero value means the
 	// defaults (DefaultMaxInputSize, …).
 	Limits Limits
@@ -123,10 +129,12 @@ type Result struct {
 	// Scopes is left nil by Scan, which hands the scopes to its callback; a caller that keeps
 	// them all may put them here.
 	Scopes []data.Scope
-	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each.
+	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each, but
+	// for total rows (合計, Total), which have one warning of kind data.KindTotalRow.
 	Issues []data.Issue
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
-	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over.
+	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over; RowsRejected the
+	// rows left out of every figure, total rows included.
 	RowsRead     int
 	RowsUsed     int
 	RowsRejected int
@@ -267,6 +275,14 @@ type rowReader struct {
 	orgConst  string
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
+	// subheadings is set until the first row after the header is read, which is checked
+	// for a second row of the header (see checkSubheadings).
+	subheadings bool
+	// sums add up the known counts of the rows above with an organization: of all of them,
+	// and of those since the last total row; n counts the rows each adds. A row without an
+	// organization whose count equals one of them is a total row.
+	sumAll, sumSince int64
+	nAll, nSince     int
 }
 
 // rowConfig is what toScope needs to know about the file.
@@ -326,6 +342,12 @@ func (rr *rowReader) next() (rawRow, error) {
 			rr.res.RowsBlank++
 			continue
 		}
+		if rr.subheadings {
+			rr.subheadings = false
+			if err := rr.checkSubheadings(rec, line); err != nil {
+				return rawRow{}, err
+			}
+		}
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
 			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(strings.Join(rec, ",")), Message: why})
@@ -334,6 +356,10 @@ func (rr *rowReader) next() (rawRow, error) {
 		rec = fitted
 		if bad := rr.badText(rec); bad != nil {
 			rr.reject(*bad)
+			continue
+		}
+		if is, ok := rr.totalRow(rec, line); ok {
+			rr.leaveOut(is)
 			continue
 		}
 		rr.res.RowsRead++
@@ -429,6 +455,72 @@ func (rr *rowReader) fatal(err error) error {
 	return err
 }
 
+// totalRow returns the issue of a row that adds up the rows above it, and true, when rec is
+// one: its organization, or when that is blank its first non-blank cell, is a total label
+// (see data.IsTotalLabel), or it has no organization and its count is the sum of the counts
+// of two or more rows above (all of them, or those since the last total row). Otherwise it
+// adds the row's count to the sums.
+func (rr *rowReader) totalRow(rec []string, line int) (data.Issue, bool) {
+	org := ""
+	orgPos, hasOrg := rr.res.Layout.index[data.ColOrganization]
+	if hasOrg {
+		org = strings.TrimSpace(rec[orgPos])
+	} else {
+		org = strings.TrimSpace(rr.orgConst)
+	}
+	issue := func(j int, msg string) (data.Issue, bool) {
+		rr.sumSince, rr.nSince = 0, 0
+		return data.Issue{Kind: data.KindTotalRow, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
+			Value: rr.show(rec[j]), Message: msg}, true
+	}
+	const leftOut = "a total row, not an incident: left out of every figure"
+	if hasOrg && data.IsTotalLabel(org) {
+		return issue(orgPos, leftOut)
+	}
+	recPos, hasCount := rr.res.Layout.index[data.ColRecords]
+	if org == "" {
+		for j, v := range rec {
+			if strings.TrimSpace(v) == "" {
+				continue
+			}
+			if data.IsTotalLabel(v) {
+				return issue(j, leftOut)
+			}
+			break
+		}
+		if hasCount {
+			c, err := data.ParseCount(rec[recPos])
+			if err == nil && c.Known && c.N > 0 {
+				switch {
+				case rr.nSince >= 2 && c.N == rr.sumSince:
+					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above since the last total: a total row, left out of every figure", rr.nSince))
+				case rr.nAll >= 2 && c.N == rr.sumAll:
+					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above: a total row, left out of every figure", rr.nAll))
+				}
+			}
+		}
+		return data.Issue{}, false
+	}
+	if hasCount {
+		if c, err := data.ParseCount(rec[recPos]); err == nil && c.Known {
+			rr.sumAll += c.N
+			rr.sumSince += c.N
+			rr.nAll++
+			rr.nSince++
+		}
+	}
+	return data.Issue{}, false
+}
+
+// leaveOut counts a total row with the rejected rows, left out of every figure, under its
+// warning: nothing in it is lost.
+func (rr *rowReader) leaveOut(is data.Issue) {
+	is.Severity = data.Warning
+	rr.res.RowsRead++
+	rr.res.RowsRejected++
+	rr.res.Issues = append(rr.res.Issues, is)
+}
+
 func (rr *rowReader) reject(is data.Issue) {
 	is.Severity = data.Rejected
 	rr.res.RowsRead++
@@ -473,32 +565,92 @@ func (rr *rowReader) fieldLines(rec []string, line int) []int {
 	return lines
 }
 
-// header reads the header row, checks and maps it, and sets up the reading of the rows
-// after it.
+// maxHeaderSearch is how many non-blank rows the header is looked for in, when the first
+// is not one: a title and a few notes above it, not a table.
+const maxHeaderSearch = 20
+
+// header finds the header row, checks and maps it, and sets up the reading of the rows after
+// it. The header is Options.HeaderRow when given; else the first non-blank row, unless that
+// row names no organization column and a later one names it and another known column (see
+// looksLikeHeader): the rows above that one are skipped, with one note naming them.
 func (rr *rowReader) header() error {
-	var rec []string
-	for {
-		r, err := rr.src.next()
+	type row struct {
+		rec  []string
+		line int
+	}
+	var (
+		first, hdr row
+		above      []row
+	)
+search:
+	for n := 0; ; n++ {
+		rec, err := rr.headerCandidate()
 		if err == io.EOF {
-			return &ParseError{Err: ErrEmpty}
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
+			switch {
+			case rr.opts.HeaderRow > 0:
+				return &ParseError{Err: fmt.Errorf("%w: the header row given, %d, is past the end of the input", ErrNoHeader, rr.opts.HeaderRow)}
+			case first.rec == nil:
+				return &ParseError{Err: ErrEmpty}
 			}
-			return rr.fatal(err)
+			hdr, above = first, nil
+			break search
 		}
-		if j, value := undecodable(r); rr.decoded() && j >= 0 {
-			return &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
-				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
-		}
-		if !isBlank(r) {
-			rec = r
+		if err != nil && first.rec != nil && rr.opts.HeaderRow == 0 {
+			// No header was found; the first row's own error says most (a wrong delimiter
+			// can break the quoting of the rows after it).
+			hdr, above = first, nil
 			break
 		}
+		if err != nil {
+			return err
+		}
+		r := row{rec, rr.src.line(0)}
+		if h := rr.opts.HeaderRow; h > 0 {
+			if r.line < h {
+				continue
+			}
+			if r.line > h {
+				return &ParseError{Line: h, Err: fmt.Errorf("%w: the header row given, %d, is blank or inside a row that starts above it", ErrNoHeader, h)}
+			}
+			hdr = r
+			break
+		}
+		if first.rec == nil {
+			first = r
+			if rr.looksLikeHeader(rec, true) {
+				hdr = r
+				break
+			}
+		} else if rr.looksLikeHeader(rec, false) {
+			hdr = r
+			break
+		}
+		if n+1 >= maxHeaderSearch {
+			hdr, above = first, nil
+			break
+		}
+		above = append(above, r)
 	}
-	line := rr.src.line(0)
+	rec := hdr.rec
+	if len(above) > 0 && hdr.line != first.line {
+		if err := twoRowHeader(above[len(above)-1].rec, rec, above[len(above)-1].line, hdr.line); err != nil {
+			return err
+		}
+		var lines, texts []string
+		for _, a := range above {
+			lines = append(lines, strconv.Itoa(a.line))
+			texts = append(texts, strings.Join(nonBlank(a.rec), " "))
+		}
+		rows, at := "1 row", "line"
+		if len(above) > 1 {
+			rows, at = fmt.Sprintf("%d rows", len(above)), "lines"
+		}
+		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
+			Value:   truncate(strings.Join(texts, " | "), 120),
+			Message: fmt.Sprintf("%s above the header (line %d) skipped as a title or notes: %s %s", rows, hdr.line, at, strings.Join(lines, ", "))})
+	}
+	rr.subheadings = rr.opts.Mapping == nil
+	line := hdr.line
 	if j := fieldWithNUL(rec); j >= 0 {
 		return &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
 	}
@@ -530,6 +682,132 @@ func (rr *rowReader) header() error {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
 	rr.cfg.header = mapped
+	return nil
+}
+
+// headerCandidate returns the next non-blank row where the header may be, with the checks of
+// a header's text that can be made before it is mapped; io.EOF at the end.
+func (rr *rowReader) headerCandidate() ([]string, error) {
+	for {
+		r, err := rr.src.next()
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
+			}
+			return nil, rr.fatal(err)
+		}
+		if j, value := undecodable(r); rr.decoded() && j >= 0 {
+			return nil, &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
+		}
+		if !isBlank(r) {
+			return r, nil
+		}
+	}
+}
+
+// looksLikeHeader reports whether rec may be the header: the first non-blank row when it
+// names the organization column (a mapping's: any column it reads), a later row when it
+// names the organization and one more column of the schema (a mapping's: two columns it
+// reads, the organization's among them when the mapping reads it from a column).
+func (rr *rowReader) looksLikeHeader(rec []string, first bool) bool {
+	m := rr.opts.Mapping
+	if m == nil {
+		return names(rec, data.ColOrganization) && (first || namesColumns(rec) >= 2)
+	}
+	cells := map[string]bool{}
+	for _, h := range rec {
+		cells[normalizeHeader(h)] = true
+	}
+	n := 0
+	for _, fm := range m.Fields {
+		for _, c := range append([]string{fm.Column}, fm.Columns...) {
+			if c != "" && cells[normalizeHeader(c)] {
+				n++
+			}
+		}
+	}
+	if org := m.Fields[data.ColOrganization].Column; org != "" && !cells[normalizeHeader(org)] {
+		return false
+	}
+	return n >= 1 && (first || n >= 2)
+}
+
+// knownHeaders maps every normalised column name and alias to its canonical name.
+var knownHeaders = headerIndex(data.Columns())
+
+// names reports whether rec has a cell that names the canonical column col, or one of its
+// aliases.
+func names(rec []string, col string) bool {
+	for _, h := range rec {
+		if knownHeaders[normalizeHeader(h)] == col {
+			return true
+		}
+	}
+	return false
+}
+
+// namesColumns counts the cells of rec that name a column of the schema.
+func namesColumns(rec []string) int {
+	n := 0
+	for _, h := range rec {
+		if _, ok := knownHeaders[normalizeHeader(h)]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// nonBlank returns the cells of rec that are not blank, trimmed.
+func nonBlank(rec []string) []string {
+	var out []string
+	for _, f := range rec {
+		if t := strings.TrimSpace(f); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// twoRowHeader returns the error for a header written on two rows, when the row above the
+// header (on the line just above it) has text over a blank header cell and more than one
+// cell: the top of cells merged down, or headings over sub-headings. Nil otherwise.
+func twoRowHeader(above, hdr []string, aboveLine, hdrLine int) error {
+	if aboveLine != hdrLine-1 || len(nonBlank(above)) < 2 {
+		return nil
+	}
+	for j, v := range above {
+		if strings.TrimSpace(v) != "" && (j >= len(hdr) || strings.TrimSpace(hdr[j]) == "") {
+			return &ParseError{Line: aboveLine, Err: fmt.Errorf("%w: lines %d and %d: %q (column %d) is above a blank header cell; unmerge the header's cells and write one header row, one name per column",
+				ErrTwoRowHeader, aboveLine, hdrLine, truncate(strings.TrimSpace(v), 40), j+1)}
+		}
+	}
+	return nil
+}
+
+// checkSubheadings returns the error for a header written on two rows, when rec, the first
+// row after the header, has no organization and, under a blank header cell or as a column's
+// name, text that is a sub-heading rather than data. Nil otherwise.
+func (rr *rowReader) checkSubheadings(rec []string, line int) error {
+	hdr := rr.res.Layout.Header
+	if j, ok := rr.res.Layout.index[data.ColOrganization]; !ok || j >= len(rec) || strings.TrimSpace(rec[j]) != "" {
+		return nil
+	}
+	for j, v := range rec {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		_, known := knownHeaders[normalizeHeader(v)]
+		if known || j >= len(hdr) || strings.TrimSpace(hdr[j]) == "" {
+			return &ParseError{Line: line, Err: fmt.Errorf("%w: lines %d and %d: %q (column %d) is under the header, in a row without an organization; unmerge the header's cells and write one header row, one name per column",
+				ErrTwoRowHeader, line-1, line, truncate(v, 40), j+1)}
+		}
+	}
 	return nil
 }
 

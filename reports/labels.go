@@ -36,6 +36,7 @@ const (
 	lFirstDisclosed
 	lLastDisclosed
 	lInput
+	lLackingColumn
 	lInputSHA256
 	lGenerated
 	lDayFigure
@@ -198,6 +199,7 @@ var labels = [numLabels]i18n.Text{
 	lFirstDisclosed:    {En: "Period covered: first disclosure", Ja: "対象期間: 最初の公表日"},
 	lLastDisclosed:     {En: "Period covered: last disclosure", Ja: "対象期間: 最後の公表日"},
 	lInput:             {En: "Input", Ja: "入力ファイル"},
+	lLackingColumn:     {En: "Column missing", Ja: "入力にない列"},
 	lInputSHA256:       {En: "Input SHA-256", Ja: "入力ファイルの SHA-256"},
 	lGenerated:         {En: "Generated", Ja: "作成日時"},
 	lDayFigure:         {En: "Day figure", Ja: "日数の項目"},

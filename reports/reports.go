@@ -29,6 +29,10 @@ type Options struct {
 	// author is then "breachreport").
 	Author, Company string
 
+	// Lacking are lines, one per column the figures need that the input lacks, saying what
+	// cannot be computed; Summary lists them under the input. The command writes them.
+	Lacking []string
+
 	// Period, when not nil, makes the workbook a monthly or period report: the report
 	// passed to Write holds the incidents of Period's subject, and Trend and Breakdowns
 	// sheets follow Summary.
@@ -127,6 +131,8 @@ type bookState struct {
 	generated string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
+	// lacking are Options.Lacking.
+	lacking []string
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
 	// table name of each sheet with a table, by its first part's name.
 	parts      map[label][]string
@@ -178,7 +184,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	if err != nil {
 		return err
 	}
-	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress}
+	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
 	if !rep.Generated.IsZero() {
 		bk.generated = rep.Generated.Format("2006-01-02 15:04")
 		if l == i18n.Ja {
@@ -359,6 +365,9 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	w.write(text(lInput.in(l)), spill(rep.Input))
 	w.write(text(lInputSHA256.in(l)), spill(rep.InputSHA256))
+	for _, line := range w.bk.lacking {
+		w.write(text(lLackingColumn.in(l)), spill(line))
+	}
 	gen := cell{}
 	if !rep.Generated.IsZero() {
 		gen = spill(rep.Generated.Format(time.RFC3339))
