@@ -15,6 +15,7 @@ import (
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 	"breachreport/internal/crash"
+	"breachreport/internal/progress"
 	"breachreport/reports"
 )
 
@@ -130,6 +131,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	// only the directories left empty, none after a run that wrote its files.
 	defer removeCreated(created)
 	e.bar = newBar(e, *quiet)
+	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {
+		// Someone trying the tool by hand may not know that no -i means the sample.
+		fmt.Fprintln(e.stderr, "breachreport: no -i given: reporting on the embedded sample (2 reference cases)")
+	}
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err

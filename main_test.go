@@ -572,3 +572,34 @@ func TestSampleWorkbook(t *testing.T) {
 		})
 	}
 }
+
+// TestSampleNote checks that generate without -i says it reports on the embedded sample, on
+// a terminal only (a script that pipes stderr knows what it asked for), and not with -i.
+func TestSampleNote(t *testing.T) {
+	const note = "breachreport: no -i given: reporting on the embedded sample (2 reference cases)\n"
+	in := filepath.Join(t.TempDir(), "in.csv")
+	if err := os.WriteFile(in, input.Sample(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name     string
+		terminal bool
+		args     []string
+		want     bool
+	}{
+		{"terminal", true, nil, true},
+		{"not a terminal", false, nil, false},
+		{"terminal, -i", true, []string{"-i", in}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var errb bytes.Buffer
+			args := append([]string{"generate", "-o", t.TempDir(), "--quiet"}, tt.args...)
+			if _, status := runEnv(t, env{terminal: tt.terminal}, &errb, args...); status != 0 {
+				t.Fatalf("exit %d: %s", status, errb.String())
+			}
+			if got := strings.HasPrefix(errb.String(), note); got != tt.want {
+				t.Errorf("stderr %q: note first %v, want %v", errb.String(), got, tt.want)
+			}
+		})
+	}
+}
