@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"breachreport/data"
+	"breachreport/internal/similar"
 )
 
 // normalizeHeader folds a header for matching: NFKC (so full-width and half-width forms
@@ -58,7 +59,7 @@ func (l Layout) Suggest(col string) (header string, index int, ok bool) {
 			continue
 		}
 		for _, n := range names {
-			d := editDistance(h, n)
+			d := similar.Distance(h, n)
 			if withSuffix(h, n) {
 				d = 0
 			}
@@ -94,26 +95,4 @@ func maxEdits(name string) int {
 		return 1
 	}
 	return 2
-}
-
-// editDistance returns the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
