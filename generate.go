@@ -98,7 +98,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	}
 	if *lang == "" && e.getenv(langEnv) == "" && l == i18n.En {
 		// The English report is only the fallback of a machine without a Japanese locale.
-		fmt.Fprintf(e.stderr, "breachreport: the report is in English; --lang ja writes it in Japanese (%s=ja or %s=en sets the default)\n", langEnv, langEnv)
+		// In both languages: the reader's is the one not known.
+		fmt.Fprintf(e.stderr, "breachreport: the report is in English; --lang ja writes it in Japanese (%s=ja or %s=en sets the default) / 日本語のレポートは --lang ja（既定にするには %s=ja）\n", langEnv, langEnv, langEnv)
 	}
 	defer func() { err = interrupted(ctx, err, l) }()
 	opts, err := inFlags.options()
@@ -133,7 +134,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	e.bar = newBar(e, *quiet)
 	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {
 		// Someone trying the tool by hand may not know that no -i means the sample.
-		fmt.Fprintln(e.stderr, "breachreport: no -i given: reporting on the embedded sample (2 reference cases)")
+		fmt.Fprintln(e.stderr, "breachreport: "+sampleNote.In(l))
 	}
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
@@ -299,4 +300,10 @@ func parseAsOf(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("--as-of: %q is not a date such as 2019-07-01 or a time such as 2019-07-01T09:00:00+09:00", s)
+}
+
+// sampleNote says that a run without -i reports on the embedded sample.
+var sampleNote = i18n.Text{
+	En: "no -i given: reporting on the embedded sample (2 reference cases)",
+	Ja: "-i の指定がないため、組み込みサンプル（参考2事例）のレポートを作成します",
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -576,7 +577,6 @@ func TestSampleWorkbook(t *testing.T) {
 // TestSampleNote checks that generate without -i says it reports on the embedded sample, on
 // a terminal only (a script that pipes stderr knows what it asked for), and not with -i.
 func TestSampleNote(t *testing.T) {
-	const note = "breachreport: no -i given: reporting on the embedded sample (2 reference cases)\n"
 	in := filepath.Join(t.TempDir(), "in.csv")
 	if err := os.WriteFile(in, input.Sample(), 0o644); err != nil {
 		t.Fatal(err)
@@ -588,6 +588,7 @@ func TestSampleNote(t *testing.T) {
 		want     bool
 	}{
 		{"terminal", true, nil, true},
+		{"terminal, Japanese", true, []string{"--lang", "ja"}, true},
 		{"not a terminal", false, nil, false},
 		{"terminal, -i", true, []string{"-i", in}, false},
 	} {
@@ -596,6 +597,10 @@ func TestSampleNote(t *testing.T) {
 			args := append([]string{"generate", "-o", t.TempDir(), "--quiet"}, tt.args...)
 			if _, status := runEnv(t, env{terminal: tt.terminal}, &errb, args...); status != 0 {
 				t.Fatalf("exit %d: %s", status, errb.String())
+			}
+			note := "breachreport: " + sampleNote.En + "\n"
+			if slices.Contains(tt.args, "ja") {
+				note = "breachreport: " + sampleNote.Ja + "\n"
 			}
 			if got := strings.HasPrefix(errb.String(), note); got != tt.want {
 				t.Errorf("stderr %q: note first %v, want %v", errb.String(), got, tt.want)
