@@ -217,6 +217,10 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 	}{
 		{"a mapped column missing", strings.Replace(full, "DateAware", "Aware", 1), Options{}, ErrMissingCol,
 			[]string{"line 1", `the mapping "AG test layout" reads detected from column "DateAware", which the header does not have`, `"Aware"`}},
+		// Every missing column at once, in the order of the tool's columns, each with the fields it
+		// would fill: Name fills organization and is part of incident_id.
+		{"three mapped columns missing", strings.NewReplacer("DateAware", "Aware", "Name", "Company", "Affected", "Count").Replace(full), Options{}, ErrMissingCol,
+			[]string{"line 1", `the mapping "AG test layout" reads incident_id and organization from column "Name", records from column "Affected" and detected from column "DateAware", columns the header does not have; the header found has "Company", "DateStart"`}},
 		{"a mapped column twice", strings.Replace(full, "Confirmed", "Confirmed,Affected", 1), Options{}, ErrDuplicateCol,
 			[]string{`the header has "Affected" in columns 6 and 9`, "records"}},
 		{"a date order against the mapping's", full, Options{DateOrder: data.DateOrderDMY}, ErrMapping,
