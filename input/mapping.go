@@ -58,8 +58,8 @@ type FieldMapping struct {
 	DateOrder  data.DateOrder
 	DateFormat string
 	// Values translates the column's text (matched after NFKC, trimmed and case-insensitively)
-	// before it is read, e.g.
-	// {"Y": "confirmed", "N": "suspected"}; text not listed is read as it is.
+	// before it is read, e.g. {"Y": "confirmed", "N": "suspected"}, or for records
+	// {"0": "unknown"}; text not listed is read as it is. Date fields have none.
 	Values map[string]string
 }
 
@@ -338,8 +338,8 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		if err := checkDateFormat(fm.DateFormat); err != nil {
 			return nil, bad("date_format: %v", err)
 		}
-		if fm.Values != nil && (dateFields[field] || field == data.ColRecords || fm.Column == "") {
-			return nil, bad("values translates the text of a column; it is not for dates, records or constants")
+		if fm.Values != nil && (dateFields[field] || fm.Column == "") {
+			return nil, bad("values translates the text of a column; it is not for dates or constants")
 		}
 		if fm.Values != nil {
 			froms := make([]string, 0, len(fm.Values))
@@ -356,6 +356,16 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 				}
 				first[k] = from
 				folded[k] = fm.Values[from]
+			}
+			// What a records code stands for must read as a count, as a constant must:
+			// values = { "0" = "unknown" } says the file writes 0 for a count not known.
+			for _, from := range froms {
+				if field != data.ColRecords {
+					break
+				}
+				if err := checkConstant(field, fm.Values[from], data.DateOptions{}); err != nil {
+					return nil, bad("values.%s = %q: %v", from, fm.Values[from], err)
+				}
 			}
 			fm.Values = folded
 		}

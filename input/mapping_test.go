@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,7 +90,8 @@ func TestParseMappingErrors(t *testing.T) {
 		{"date format without a day", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_format = \"01/2006\" }", `fields.disclosed: date_format: "01/2006" is not a Go date layout`},
 		{"date format that is not a layout", "date_format = \"mm/dd/yyyy\"\n[fields]\norganization = \"Name\"", `date_format: "mm/dd/yyyy" is not a Go date layout`},
 		{"values that clash", "[fields]\norganization = \"Name\"\ncertainty = { column = \"C\", values = { Y = \"confirmed\", y = \"suspected\" } }", `fields.certainty: values: "Y" and "y" are the same text`},
-		{"values on records", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"a\" = \"1\" } }", "fields.records: values translates the text of a column"},
+		{"values on a date", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", values = { \"a\" = \"2019-06-04\" } }", "fields.disclosed: values translates the text of a column; it is not for dates or constants"},
+		{"records values that are no count", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"0\" = \"unknown\", \"many\" = \"lots\" } }", `fields.records: values.many = "lots": not a count`},
 		{"values on a constant", "[fields]\norganization = \"Name\"\ncause = { value = \"x\", values = { \"a\" = \"b\" } }", "fields.cause: values translates the text of a column"},
 		{"constant certainty", "[fields]\norganization = \"Name\"\ncertainty = { value = \"maybe\" }", `fields.certainty: value "maybe": certainty must be confirmed or suspected`},
 		{"constant count", "[fields]\norganization = \"Name\"\nrecords = { value = \"many\" }", `fields.records: value "many": not a count`},
@@ -250,6 +252,41 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 	_, err := Read(strings.NewReader("Name\nAcme\n"), Options{Mapping: two})
 	if !errors.Is(err, ErrMapping) || !strings.Contains(err.Error(), `reads both organization and cause from column "Name"`) {
 		t.Errorf("err = %v; want both fields named", err)
+	}
+}
+
+// TestReadWithRecordsValues reads a records column whose file writes 0 for a count not known,
+// and "none" for no records.
+func TestReadWithRecordsValues(t *testing.T) {
+	m := mustMapping(t, "[fields]\nincident_id = { each_row = true }\norganization = \"Name\"\nrecords = { column = \"Affected\", values = { \"0\" = \"unknown\", \"None\" = \"0\" } }")
+	tests := []struct {
+		name, cell string
+		want       data.Count
+	}{
+		{"0 read as unknown", "0", data.Count{}},
+		{"0 with spaces", " 0 ", data.Count{}},
+		{"text not listed read as it is", "00", data.KnownCount(0)},
+		{"a count", `"1,200"`, data.KnownCount(1200)},
+		{"a word translated into 0, case-insensitively", "NONE", data.KnownCount(0)},
+		{"blank stays unknown", "", data.Count{}},
+	}
+	var b strings.Builder
+	b.WriteString("Name,Affected\n")
+	for i, tt := range tests {
+		fmt.Fprintf(&b, "Org %d,%s\n", i, tt.cell)
+	}
+	res, err := Read(strings.NewReader(b.String()), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIssues(t, res.Issues, false)
+	if len(res.Scopes) != len(tests) {
+		t.Fatalf("%d scopes; want %d", len(res.Scopes), len(tests))
+	}
+	for i, tt := range tests {
+		if got := res.Scopes[i].Records; got.N != tt.want.N || got.Known != tt.want.Known {
+			t.Errorf("%s: %q read as %+v; want %+v", tt.name, tt.cell, got, tt.want)
+		}
 	}
 }
 
