@@ -72,6 +72,23 @@ func TestShippedMappings(t *testing.T) {
 			"Example Clinic / 07/15/2019":               {"Example Clinic", "Theft", "Healthcare Provider", "2019-07-15", 510, -1, -1, -1, "TX"},
 			"Example Billing Services LLC / 08/30/2019": {"Example Billing Services LLC", "Hacking/IT Incident", "Business Associate", "2019-08-30", 98000, -1, -1, -1, "NY"},
 		}},
+		// An excerpt of a real export (examples/mappings/README.md): 50 of its 810 rows, dates
+		// written January 5, 2016, descriptions over several lines, so that the ids, which
+		// name the line a row starts on, skip lines.
+		"prc-chronology-2016": {incidents: 50, want: map[string]mappedWant{
+			"Washington Hospital Healthcare System (line 2)": {"Washington Hospital Healthcare System", "Hacking or malware", "Healthcare", "2016-01-05", -1, -1, -1, -1, "Fremont, California"},
+			"University of Virginia (line 3)":                {"University of Virginia", "Hacking or malware", "Education", "2016-01-25", 1440, -1, -1, -1, "Charlottesville, Virginia"},
+			"Washington State Health Authority (HCA) (line 5)": {"Washington State Health Authority (HCA)", "Insider", "Government and military", "2016-02-09", 91000, -1, -1, -1,
+				"Washington, District Of Columbia"},
+			// The description of line 6 runs to line 11; the name is written with two spaces after it.
+			"Turner Construction (line 6)":        {"Turner Construction", "Unintended disclosure", "Other business", "2016-03-07", -1, -1, -1, -1, "San Diego, California"},
+			"Katherman Kitts & Company (line 12)": {"Katherman Kitts & Company", "Portable device lost or stolen", "Financial and insurance services", "2016-04-05", -1, -1, -1, -1, "Irvine, California"},
+			// Records Breached is a sentence here; Total Records is 315.
+			"Salem Five Cents Savings Bank (line 117)":    {"Salem Five Cents Savings Bank", "Hacking or malware", "Financial and insurance services", "2016-01-04", 315, -1, -1, -1, "Salem, Massachusetts"},
+			"California Department of Justice (line 118)": {"California Department of Justice", "Unintended disclosure", "Government and military", "2017-01-18", 3424, -1, -1, -1, "Sacramento, California"},
+			// Records Breached 11400, Total Records Unknown: records is the total, unknown.
+			"Susan M Hughes Center (line 169)": {"Susan M Hughes Center", "Hacking or malware", "Healthcare", "2016-12-27", -1, -1, -1, -1, ", New Jersey"},
+		}},
 		"prc-chronology": {incidents: 4, want: map[string]mappedWant{
 			"Example University (line 2)": {"Example University", "Hacking or malware", "Education", "2005-01-10", 3500, -1, -1, -1, "Springfield"},
 			"Example Bank (line 3)":       {"Example Bank", "Portable device lost or stolen", "Financial and insurance services", "2005-03-15", 12000, -1, -1, -1, "Columbus"},
@@ -83,14 +100,27 @@ func TestShippedMappings(t *testing.T) {
 	if len(shipped) < 3 {
 		t.Fatalf("%d mappings shipped in examples/mappings; want at least 3", len(shipped))
 	}
+	// A mapping's test files are NAME.csv and NAME-*.csv: one per layout or date style.
+	type pair struct{ mapFile, fixture string }
+	var pairs []pair
 	for _, mapFile := range shipped {
-		name := strings.TrimSuffix(filepath.Base(mapFile), ".toml")
+		base := strings.TrimSuffix(mapFile, ".toml")
+		more, _ := filepath.Glob(base + "-*.csv")
+		for _, fixture := range append([]string{base + ".csv"}, more...) {
+			pairs = append(pairs, pair{mapFile, fixture})
+		}
+	}
+	if len(pairs) != len(tests) {
+		t.Errorf("%d test files for the mappings, %d in this test: %v", len(pairs), len(tests), pairs)
+	}
+	for _, p := range pairs {
+		mapFile, fixture := p.mapFile, p.fixture
+		name := strings.TrimSuffix(filepath.Base(fixture), ".csv")
 		t.Run(name, func(t *testing.T) {
 			tt, ok := tests[name]
 			if !ok {
-				t.Fatalf("no expected figures for %s: add them to this test", mapFile)
+				t.Fatalf("no expected figures for %s: add them to this test", fixture)
 			}
-			fixture := strings.TrimSuffix(mapFile, ".toml") + ".csv"
 			f, err := os.Open(mapFile)
 			if err != nil {
 				t.Fatal(err)
