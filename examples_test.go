@@ -89,6 +89,18 @@ func TestShippedMappings(t *testing.T) {
 			// Records Breached 11400, Total Records Unknown: records is the total, unknown.
 			"Susan M Hughes Center (line 169)": {"Susan M Hughes Center", "Hacking or malware", "Healthcare", "2016-12-27", -1, -1, -1, -1, ", New Jersey"},
 		}},
+		// An excerpt of a real export (examples/mappings/README.md): 52 of its 857 rows.
+		"hhs-ocr-2024": {incidents: 51, want: map[string]mappedWant{
+			"Potomac Medical Aesthetics, LLC / 11/01/2024":     {"Potomac Medical Aesthetics, LLC", "Unauthorized Access/Disclosure", "Healthcare Provider", "2024-11-01", 2876, -1, -1, -1, "MD"},
+			"Hafetz and Associates / 09/27/2024":               {"Hafetz and Associates", "Hacking/IT Incident", "Business Associate", "2024-09-27", 26474, -1, -1, -1, "NJ"},
+			"Kaiser Foundation Health Plan, Inc. / 04/12/2024": {"Kaiser Foundation Health Plan, Inc.", "Unauthorized Access/Disclosure", "Health Plan", "2024-04-12", 13400000, -1, -1, -1, "CA"},
+			// Lines 34 and 35: one entity's two reports of one day, as a healthcare provider
+			// (19,303) and as a business associate (123,651), are one incident by the id rule:
+			// 19,303 + 123,651 = 142,954, and both types named. (Nothing warns of the merge yet.)
+			"Independent Living Systems, LLC / 12/08/2023": {"Independent Living Systems, LLC", "Hacking/IT Incident", "Healthcare Provider / Business Associate", "2023-12-08", 142954, -1, -1, -1, "FL"},
+			"Fred Hutchinson Cancer Center / 12/26/2023":   {"Fred Hutchinson Cancer Center", "Loss", "Healthcare Provider", "2023-12-26", 544, -1, -1, -1, "WA"},
+			"Eastside Pediatrics, PLLC / 11/08/2022":       {"Eastside Pediatrics, PLLC", "Hacking/IT Incident", "Healthcare Provider", "2022-11-08", 1723, -1, -1, -1, "NY"},
+		}},
 		"prc-chronology": {incidents: 4, want: map[string]mappedWant{
 			"Example University (line 2)": {"Example University", "Hacking or malware", "Education", "2005-01-10", 3500, -1, -1, -1, "Springfield"},
 			"Example Bank (line 3)":       {"Example Bank", "Portable device lost or stolen", "Financial and insurance services", "2005-03-15", 12000, -1, -1, -1, "Columbus"},
