@@ -430,3 +430,37 @@ func (m *Mapping) dateOptions(field string, fm FieldMapping) data.DateOptions {
 func foldValue(s string) string {
 	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
 }
+
+// suggestedLayouts are the Go layouts of dates written with words that a mapping's date
+// warning suggests as its date_format; numeric dates need only a date_order.
+var suggestedLayouts = []string{
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"January 2 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"02-Jan-2006",
+	"2-Jan-2006",
+	"02-Jan-06",
+	"Monday, January 2, 2006",
+	"Mon, Jan 2, 2006",
+	"January 2, 2006 3:04 PM",
+	"Jan 2, 2006 3:04 PM",
+}
+
+// suggestLayout returns the first of suggestedLayouts that reads raw, a date that opt did not
+// read, as a date; "" when none does.
+func suggestLayout(raw string, opt data.DateOptions) string {
+	for _, l := range suggestedLayouts {
+		if l == opt.Layout {
+			continue
+		}
+		o := opt
+		o.Layout = l
+		if d, err := data.ParseDateWith(raw, o); err == nil && d.Known() {
+			return l
+		}
+	}
+	return ""
+}

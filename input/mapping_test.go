@@ -290,6 +290,52 @@ func TestReadWithRecordsValues(t *testing.T) {
 	}
 }
 
+// TestDateWarningSuggestsFormat checks that a date a mapping does not read, written with
+// words, is reported with the date_format that would read it, and that other dates and files
+// read without a mapping get no suggestion.
+func TestDateWarningSuggestsFormat(t *testing.T) {
+	tests := []struct {
+		name, mapping, cell, want string // want "" for no suggestion
+	}{
+		{"month name", "", `"January 5, 2016"`, `January 2, 2006`},
+		{"abbreviated month", "", `"Sep 30, 2016"`, `Jan 2, 2006`},
+		{"day first", "", "5 January 2016", `2 January 2006`},
+		{"day-month-year", "", "05-Jan-2016", `02-Jan-2006`},
+		{"a format that does not fit", `date_format = "01/02/2006"`, `"January 5, 2016"`, `January 2, 2006`},
+		{"not a date at all", "", "soon", ""},
+		{"a day that does not exist", "", `"February 30, 2016"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustMapping(t, tt.mapping+"\n[fields]\nincident_id = { each_row = true }\norganization = \"Company\"\ndisclosed = \"Date Made Public\"")
+			res, err := Read(strings.NewReader("Company,Date Made Public\nAcme,"+tt.cell+"\n"), Options{Now: testNow, Mapping: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Issues) != 1 {
+				t.Fatalf("issues = %v; want one", res.Issues)
+			}
+			got := res.Issues[0].String()
+			switch {
+			case tt.want == "" && strings.Contains(got, "date_format"):
+				t.Errorf("issue %q; want no date_format suggested", got)
+			case tt.want != "" && !strings.HasSuffix(got, fmt.Sprintf("date treated as unknown (the mapping's date_format = %q would read it)", tt.want)):
+				t.Errorf("issue %q; want date_format %q suggested", got, tt.want)
+			}
+		})
+	}
+	// Without a mapping there is no date_format to suggest.
+	res, err := Read(strings.NewReader("organization,disclosed\nAcme,\"January 5, 2016\"\n"), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range res.Issues {
+		if strings.Contains(is.String(), "date_format") {
+			t.Errorf("issue %q without a mapping; want no date_format suggested", is)
+		}
+	}
+}
+
 func TestReadWithMappingHeadersMatchLoosely(t *testing.T) {
 	// Headers match after NFKC, trimming and case folding, as the tool's own do.
 	m := mustMapping(t, "[fields]\norganization = \"Name of Covered Entity\"\ndisclosed = { column = \"Breach Submission Date\", date_order = \"mdy\" }")

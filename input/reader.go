@@ -296,6 +296,9 @@ type rowConfig struct {
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
 	// end, detected, contained, disclosed.
 	dateOpts [5]data.DateOptions
+	// suggestFormat is set under a mapping: a date warning then names the date_format that
+	// would read the date, when one of suggestedLayouts does.
+	suggestFormat bool
 }
 
 // rawRow is a data row as rowReader reads it: its values, by position in the mapped header
@@ -681,6 +684,7 @@ search:
 	for i, col := range []string{data.ColExposureStart, data.ColExposureEnd, data.ColDetected, data.ColContained, data.ColDisclosed} {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
+	rr.cfg.suggestFormat = rr.opts.Mapping != nil
 	rr.cfg.header = mapped
 	return nil
 }
