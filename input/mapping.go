@@ -58,8 +58,8 @@ type FieldMapping struct {
 	DateOrder  data.DateOrder
 	DateFormat string
 	// Values translates the column's text (matched after NFKC, trimmed and case-insensitively)
-	// before it is read, e.g.
-	// {"Y": "confirmed", "N": "suspected"}; text not listed is read as it is.
+	// before it is read, e.g. {"Y": "confirmed", "N": "suspected"}, or for records
+	// {"0": "unknown"}; text not listed is read as it is. Date fields have none.
 	Values map[string]string
 }
 
@@ -338,8 +338,8 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 		if err := checkDateFormat(fm.DateFormat); err != nil {
 			return nil, bad("date_format: %v", err)
 		}
-		if fm.Values != nil && (dateFields[field] || field == data.ColRecords || fm.Column == "") {
-			return nil, bad("values translates the text of a column; it is not for dates, records or constants")
+		if fm.Values != nil && (dateFields[field] || fm.Column == "") {
+			return nil, bad("values translates the text of a column; it is not for dates or constants")
 		}
 		if fm.Values != nil {
 			froms := make([]string, 0, len(fm.Values))
@@ -356,6 +356,16 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 				}
 				first[k] = from
 				folded[k] = fm.Values[from]
+			}
+			// What a records code stands for must read as a count, as a constant must:
+			// values = { "0" = "unknown" } says the file writes 0 for a count not known.
+			for _, from := range froms {
+				if field != data.ColRecords {
+					break
+				}
+				if err := checkConstant(field, fm.Values[from], data.DateOptions{}); err != nil {
+					return nil, bad("values.%s = %q: %v", from, fm.Values[from], err)
+				}
 			}
 			fm.Values = folded
 		}
@@ -419,4 +429,38 @@ func (m *Mapping) dateOptions(field string, fm FieldMapping) data.DateOptions {
 // foldValue folds a cell's text for matching against a mapping's values.
 func foldValue(s string) string {
 	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
+}
+
+// suggestedLayouts are the Go layouts of dates written with words that a mapping's date
+// warning suggests as its date_format; numeric dates need only a date_order.
+var suggestedLayouts = []string{
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"January 2 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"02-Jan-2006",
+	"2-Jan-2006",
+	"02-Jan-06",
+	"Monday, January 2, 2006",
+	"Mon, Jan 2, 2006",
+	"January 2, 2006 3:04 PM",
+	"Jan 2, 2006 3:04 PM",
+}
+
+// suggestLayout returns the first of suggestedLayouts that reads raw, a date that opt did not
+// read, as a date; "" when none does.
+func suggestLayout(raw string, opt data.DateOptions) string {
+	for _, l := range suggestedLayouts {
+		if l == opt.Layout {
+			continue
+		}
+		o := opt
+		o.Layout = l
+		if d, err := data.ParseDateWith(raw, o); err == nil && d.Known() {
+			return l
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,7 +90,8 @@ func TestParseMappingErrors(t *testing.T) {
 		{"date format without a day", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", date_format = \"01/2006\" }", `fields.disclosed: date_format: "01/2006" is not a Go date layout`},
 		{"date format that is not a layout", "date_format = \"mm/dd/yyyy\"\n[fields]\norganization = \"Name\"", `date_format: "mm/dd/yyyy" is not a Go date layout`},
 		{"values that clash", "[fields]\norganization = \"Name\"\ncertainty = { column = \"C\", values = { Y = \"confirmed\", y = \"suspected\" } }", `fields.certainty: values: "Y" and "y" are the same text`},
-		{"values on records", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"a\" = \"1\" } }", "fields.records: values translates the text of a column"},
+		{"values on a date", "[fields]\norganization = \"Name\"\ndisclosed = { column = \"D\", values = { \"a\" = \"2019-06-04\" } }", "fields.disclosed: values translates the text of a column; it is not for dates or constants"},
+		{"records values that are no count", "[fields]\norganization = \"Name\"\nrecords = { column = \"N\", values = { \"0\" = \"unknown\", \"many\" = \"lots\" } }", `fields.records: values.many = "lots": not a count`},
 		{"values on a constant", "[fields]\norganization = \"Name\"\ncause = { value = \"x\", values = { \"a\" = \"b\" } }", "fields.cause: values translates the text of a column"},
 		{"constant certainty", "[fields]\norganization = \"Name\"\ncertainty = { value = \"maybe\" }", `fields.certainty: value "maybe": certainty must be confirmed or suspected`},
 		{"constant count", "[fields]\norganization = \"Name\"\nrecords = { value = \"many\" }", `fields.records: value "many": not a count`},
@@ -217,6 +219,10 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 	}{
 		{"a mapped column missing", strings.Replace(full, "DateAware", "Aware", 1), Options{}, ErrMissingCol,
 			[]string{"line 1", `the mapping "AG test layout" reads detected from column "DateAware", which the header does not have`, `"Aware"`}},
+		// Every missing column at once, in the order of the tool's columns, each with the fields it
+		// would fill: Name fills organization and is part of incident_id.
+		{"three mapped columns missing", strings.NewReplacer("DateAware", "Aware", "Name", "Company", "Affected", "Count").Replace(full), Options{}, ErrMissingCol,
+			[]string{"line 1", `the mapping "AG test layout" reads incident_id and organization from column "Name", records from column "Affected" and detected from column "DateAware", columns the header does not have; the header found has "Company", "DateStart"`}},
 		{"a mapped column twice", strings.Replace(full, "Confirmed", "Confirmed,Affected", 1), Options{}, ErrDuplicateCol,
 			[]string{`the header has "Affected" in columns 6 and 9`, "records"}},
 		{"a date order against the mapping's", full, Options{DateOrder: data.DateOrderDMY}, ErrMapping,
@@ -246,6 +252,87 @@ func TestReadWithMappingHeaderErrors(t *testing.T) {
 	_, err := Read(strings.NewReader("Name\nAcme\n"), Options{Mapping: two})
 	if !errors.Is(err, ErrMapping) || !strings.Contains(err.Error(), `reads both organization and cause from column "Name"`) {
 		t.Errorf("err = %v; want both fields named", err)
+	}
+}
+
+// TestReadWithRecordsValues reads a records column whose file writes 0 for a count not known,
+// and "none" for no records.
+func TestReadWithRecordsValues(t *testing.T) {
+	m := mustMapping(t, "[fields]\nincident_id = { each_row = true }\norganization = \"Name\"\nrecords = { column = \"Affected\", values = { \"0\" = \"unknown\", \"None\" = \"0\" } }")
+	tests := []struct {
+		name, cell string
+		want       data.Count
+	}{
+		{"0 read as unknown", "0", data.Count{}},
+		{"0 with spaces", " 0 ", data.Count{}},
+		{"text not listed read as it is", "00", data.KnownCount(0)},
+		{"a count", `"1,200"`, data.KnownCount(1200)},
+		{"a word translated into 0, case-insensitively", "NONE", data.KnownCount(0)},
+		{"blank stays unknown", "", data.Count{}},
+	}
+	var b strings.Builder
+	b.WriteString("Name,Affected\n")
+	for i, tt := range tests {
+		fmt.Fprintf(&b, "Org %d,%s\n", i, tt.cell)
+	}
+	res, err := Read(strings.NewReader(b.String()), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIssues(t, res.Issues, false)
+	if len(res.Scopes) != len(tests) {
+		t.Fatalf("%d scopes; want %d", len(res.Scopes), len(tests))
+	}
+	for i, tt := range tests {
+		if got := res.Scopes[i].Records; got.N != tt.want.N || got.Known != tt.want.Known {
+			t.Errorf("%s: %q read as %+v; want %+v", tt.name, tt.cell, got, tt.want)
+		}
+	}
+}
+
+// TestDateWarningSuggestsFormat checks that a date a mapping does not read, written with
+// words, is reported with the date_format that would read it, and that other dates and files
+// read without a mapping get no suggestion.
+func TestDateWarningSuggestsFormat(t *testing.T) {
+	tests := []struct {
+		name, mapping, cell, want string // want "" for no suggestion
+	}{
+		{"month name", "", `"January 5, 2016"`, `January 2, 2006`},
+		{"abbreviated month", "", `"Sep 30, 2016"`, `Jan 2, 2006`},
+		{"day first", "", "5 January 2016", `2 January 2006`},
+		{"day-month-year", "", "05-Jan-2016", `02-Jan-2006`},
+		{"a format that does not fit", `date_format = "01/02/2006"`, `"January 5, 2016"`, `January 2, 2006`},
+		{"not a date at all", "", "soon", ""},
+		{"a day that does not exist", "", `"February 30, 2016"`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustMapping(t, tt.mapping+"\n[fields]\nincident_id = { each_row = true }\norganization = \"Company\"\ndisclosed = \"Date Made Public\"")
+			res, err := Read(strings.NewReader("Company,Date Made Public\nAcme,"+tt.cell+"\n"), Options{Now: testNow, Mapping: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Issues) != 1 {
+				t.Fatalf("issues = %v; want one", res.Issues)
+			}
+			got := res.Issues[0].String()
+			switch {
+			case tt.want == "" && strings.Contains(got, "date_format"):
+				t.Errorf("issue %q; want no date_format suggested", got)
+			case tt.want != "" && !strings.HasSuffix(got, fmt.Sprintf("date treated as unknown (the mapping's date_format = %q would read it)", tt.want)):
+				t.Errorf("issue %q; want date_format %q suggested", got, tt.want)
+			}
+		})
+	}
+	// Without a mapping there is no date_format to suggest.
+	res, err := Read(strings.NewReader("organization,disclosed\nAcme,\"January 5, 2016\"\n"), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range res.Issues {
+		if strings.Contains(is.String(), "date_format") {
+			t.Errorf("issue %q without a mapping; want no date_format suggested", is)
+		}
 	}
 }
 

@@ -296,6 +296,9 @@ type rowConfig struct {
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
 	// end, detected, contained, disclosed.
 	dateOpts [5]data.DateOptions
+	// suggestFormat is set under a mapping: a date warning then names the date_format that
+	// would read the date, when one of suggestedLayouts does.
+	suggestFormat bool
 }
 
 // rawRow is a data row as rowReader reads it: its values, by position in the mapped header
@@ -681,6 +684,7 @@ search:
 	for i, col := range []string{data.ColExposureStart, data.ColExposureEnd, data.ColDetected, data.ColContained, data.ColDisclosed} {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
+	rr.cfg.suggestFormat = rr.opts.Mapping != nil
 	rr.cfg.header = mapped
 	return nil
 }
@@ -874,12 +878,20 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 		n := normalizeHeader(h)
 		byName[n] = append(byName[n], j)
 	}
+	// Every mapped column the header lacks is collected, so that one run names them all.
+	var (
+		missing      []string                // the columns missing, in the order the fields name them
+		missingReads = map[string][]string{} // the fields each missing column would fill
+	)
 	find := func(field, col string) (int, error) {
 		pos := byName[normalizeHeader(col)]
 		switch len(pos) {
 		case 0:
-			return 0, &ParseError{Line: line, Err: fmt.Errorf("%w: the mapping %q reads %s from column %q, which the header does not have; the header found has %s",
-				ErrMissingCol, m.Name, field, col, quoteList(rec))}
+			if missingReads[col] == nil {
+				missing = append(missing, col)
+			}
+			missingReads[col] = append(missingReads[col], field)
+			return -1, nil
 		case 1:
 			return pos[0], nil
 		}
@@ -899,6 +911,9 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 			j, err := find(c.Name, fm.Column)
 			if err != nil {
 				return nil, err
+			}
+			if j < 0 {
+				continue
 			}
 			if mapped[j] != "" {
 				return nil, &ParseError{Line: line, Column: rec[j], Err: fmt.Errorf("%w: the mapping %q reads both %s and %s from column %q; a column fills one field",
@@ -927,6 +942,18 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 				rr.idCols = append(rr.idCols, j)
 			}
 		}
+	}
+	if len(missing) > 0 {
+		reads := make([]string, len(missing))
+		for i, col := range missing {
+			reads[i] = fmt.Sprintf("%s from column %q", andList(missingReads[col]), col)
+		}
+		which := "which the header does not have"
+		if len(missing) > 1 {
+			which = "columns the header does not have"
+		}
+		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: the mapping %q reads %s, %s; the header found has %s",
+			ErrMissingCol, m.Name, andList(reads), which, quoteList(rec))}
 	}
 	for j := range mapped {
 		if mapped[j] == "" {
@@ -978,6 +1005,14 @@ func mixedNote(enc string) string {
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
 func (rr *rowReader) readAs() string {
 	return fmt.Sprintf("read as %s, %s-separated", rr.res.Encoding, DelimiterName(rr.res.Delimiter))
+}
+
+// andList joins ss as English lists them: "a", "a and b", "a, b and c".
+func andList(ss []string) string {
+	if len(ss) < 2 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
 }
 
 func quoteList(ss []string) string {

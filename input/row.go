@@ -70,7 +70,13 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			if errors.Is(err, data.ErrDateOrder) {
 				kind = data.KindDateOrder
 			}
-			warn(kind, d.col, d.raw, err.Error()+"; date treated as unknown")
+			msg := err.Error() + "; date treated as unknown"
+			if cfg.suggestFormat && kind == data.KindDate {
+				if l := suggestLayout(d.raw, cfg.dateOpts[i]); l != "" {
+					msg += fmt.Sprintf(" (the mapping's date_format = %q would read it)", l)
+				}
+			}
+			warn(kind, d.col, d.raw, msg)
 			continue
 		}
 		parsed[i] = v
