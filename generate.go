@@ -151,7 +151,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		}
 	}
 	if choice.allMonths {
-		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
+		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
 	}
 	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
 	whole := rep
