@@ -34,6 +34,11 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 		return fmt.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",
 			months[0], months[len(months)-1], len(months), maxMonths, len(months))
 	}
+	for _, m := range months {
+		if err := notSymlink(filepath.Join(outDir, m.String()), "remove the link"); err != nil {
+			return err
+		}
+	}
 	// Stop before writing anything when a month's workbook would hold too many rows. When
 	// the whole input fits, every month does.
 	if reports.CheckSize(rep, e.maxDataRows) != nil {
