@@ -89,3 +89,34 @@ func TestBidiControls(t *testing.T) {
 		})
 	}
 }
+
+// TestBidiControlsInHeader checks that a header name with bidi controls is read without them:
+// a schema column is still recognised, a column outside the schema keeps its clean name, and
+// each name gets one warning naming line 1 and its position.
+func TestBidiControlsInHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		header string // the header line
+		col    int    // the position of the name with controls
+		extra  []string
+	}{
+		{"a schema column", "incident_id,\u202eorganization,records,disclosed,ticket", 2, []string{"ticket"}},
+		{"a column outside the schema", "incident_id,organization,records,disclosed,tic\u2066ket\u2069", 5, []string{"ticket"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := read(t, tc.header+"\nX1,Example Co.,10,2019-06-04,T1\n")
+			if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Example Co." {
+				t.Fatalf("scopes %+v, issues %v", res.Scopes, res.Issues)
+			}
+			if got := res.Layout.Extra(); strings.Join(got, "|") != strings.Join(tc.extra, "|") {
+				t.Errorf("extra columns %q, want %q", got, tc.extra)
+			}
+			if len(res.Issues) != 1 {
+				t.Fatalf("issues %v, want one warning", res.Issues)
+			}
+			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.Contains(is.Value, `\u20`) {
+				t.Errorf("issue %+v, want a control-char warning on line 1, column %d", is, tc.col)
+			}
+		})
+	}
+}

@@ -137,25 +137,3 @@ func precisionName(p data.Precision) string {
 	}
 	return "month"
 }
-
-// bidiMessage is the message of a value that held bidirectional controls.
-const bidiMessage = "text holds bidirectional control characters (U+202A–U+202E, U+2066–U+2069), which can make it read in another order than it is written; they are removed"
-
-// isBidi reports whether r is a bidirectional embedding, override or isolate control.
-func isBidi(r rune) bool {
-	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
-}
-
-// stripBidi returns s without its bidi controls, and ok true when it held none.
-func stripBidi(s string) (clean string, ok bool) {
-	// Each control is encoded with the lead byte 0xE2: text without one needs no look.
-	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsFunc(s, isBidi) {
-		return s, true
-	}
-	return strings.Map(func(r rune) rune {
-		if isBidi(r) {
-			return -1
-		}
-		return r
-	}, s), false
-}
