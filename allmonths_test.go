@@ -186,6 +186,8 @@ func TestGenerateAllMonthsUsage(t *testing.T) {
 		{"--all-months", "--from", "2019-01-01", "--to", "2019-12-31"},
 		{"--all-months", "--images", "png"},
 		{"--all-months", "--compare", "A"},
+		{"--max-months", "300"},
+		{"--month", "2019-06", "--max-months", "300"},
 	} {
 		out := t.TempDir()
 		r := runCmd(t, "", append([]string{"generate", "-i", periodCSV, "-o", out}, args...)...)

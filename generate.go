@@ -119,6 +119,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
+	if !choice.allMonths && isFlagSet(fs, "max-months") {
+		return &usageError{msg: "--max-months bounds --all-months, which is not given", usage: generateUsage + flagDefaults(fs)}
+	}
 	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
 		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
