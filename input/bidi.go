@@ -37,8 +37,7 @@ func (rr *rowReader) stripHeaderBidi(rec []string, line int) []string {
 
 // stripBidi returns s without its bidi controls, and ok true when it held none.
 func stripBidi(s string) (clean string, ok bool) {
-	// Each control is encoded with the lead byte 0xE2: text without one needs no look.
-	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsFunc(s, isBidi) {
+	if !hasBidi(s) {
 		return s, true
 	}
 	return strings.Map(func(r rune) rune {
@@ -47,4 +46,20 @@ func stripBidi(s string) (clean string, ok bool) {
 		}
 		return r
 	}, s), false
+}
+
+// hasBidi reports whether s holds a bidi control. It looks at the bytes, as every field of
+// every row passes here: each control is E2 80 AA–AE or E2 81 A6–A9 in UTF-8, and IndexByte
+// skips the rest of the text at memory speed.
+func hasBidi(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE2)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if b1, b2 := s[i+1], s[i+2]; b1 == 0x80 && 0xAA <= b2 && b2 <= 0xAE || b1 == 0x81 && 0xA6 <= b2 && b2 <= 0xA9 {
+			return true
+		}
+		s = s[i+1:]
+	}
 }

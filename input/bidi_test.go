@@ -120,3 +120,20 @@ func TestBidiControlsInHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestHasBidi checks the byte scan against the rune test on every rune near the controls
+// and around them, alone and inside text.
+func TestHasBidi(t *testing.T) {
+	for r := rune(0x2000); r <= 0x20ff; r++ {
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "b", "→…" + string(r) + "株式"} {
+			if got, want := hasBidi(s), strings.ContainsFunc(s, isBidi); got != want {
+				t.Errorf("hasBidi(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "株式会社 → 2019年"} {
+		if hasBidi(s) {
+			t.Errorf("hasBidi(%+q) = true", s)
+		}
+	}
+}
