@@ -25,10 +25,20 @@ const indexName = "index.html"
 // DIR/index.html linking them. The row accounting and the data issues are printed once.
 // When ctx is cancelled, the months written stay, the files of the month being written go,
 // and index.html lists the months written and says the run was interrupted.
-func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
+// More than maxMonths months is an error before anything is written.
+func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, maxMonths int, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
 	tl := rep.Incidents.Timeline()
 	months := tl.Months()
+	if len(months) > maxMonths {
+		return fmt.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",
+			months[0], months[len(months)-1], len(months), maxMonths, len(months))
+	}
+	for _, m := range months {
+		if err := notSymlink(filepath.Join(outDir, m.String()), "remove the link"); err != nil {
+			return err
+		}
+	}
 	// Stop before writing anything when a month's workbook would hold too many rows. When
 	// the whole input fits, every month does.
 	if reports.CheckSize(rep, e.maxDataRows) != nil {

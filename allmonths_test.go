@@ -186,6 +186,8 @@ func TestGenerateAllMonthsUsage(t *testing.T) {
 		{"--all-months", "--from", "2019-01-01", "--to", "2019-12-31"},
 		{"--all-months", "--images", "png"},
 		{"--all-months", "--compare", "A"},
+		{"--max-months", "300"},
+		{"--month", "2019-06", "--max-months", "300"},
 	} {
 		out := t.TempDir()
 		r := runCmd(t, "", append([]string{"generate", "-i", periodCSV, "-o", out}, args...)...)
@@ -202,5 +204,71 @@ func TestGenerateAllMonthsUsage(t *testing.T) {
 	r := runCmd(t, "", "generate", "-i", in, "-o", t.TempDir(), "--all-months")
 	if r.status != 1 || !strings.Contains(r.stderr, "no month to report on") {
 		t.Errorf("year-only dates: exit %d, stderr %s", r.status, r.stderr)
+	}
+}
+
+// TestGenerateAllMonthsBound checks --max-months: more months than it allows (empty months
+// count) is an error that names the first and last month and the count, before any file is
+// written; at the limit the months are written.
+func TestGenerateAllMonthsBound(t *testing.T) {
+	csvOf := func(disclosed ...string) string {
+		s := "incident_id,organization,record_type,certainty,records,disclosed\n"
+		for i, d := range disclosed {
+			s += fmt.Sprintf("X%d,Example Co. %d,card,confirmed,10,%s\n", i, i, d)
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name    string
+		csv     string
+		args    []string
+		status  int
+		stderr  string // in stderr when the run fails
+		folders int    // month folders written when it succeeds
+	}{
+		{"1970 to 2027 over the default", csvOf("1970-01-05", "2027-12-20"), nil, 1,
+			"the disclosures run from 1970-01 to 2027-12, 696 months, more than the 240 allowed (--max-months 696 raises the limit)", 0},
+		{"one month over --max-months", csvOf("2019-01-10", "2019-03-10"), []string{"--max-months", "2"}, 1,
+			"from 2019-01 to 2019-03, 3 months, more than the 2 allowed", 0},
+		{"at --max-months", csvOf("2019-01-10", "2019-03-10"), []string{"--max-months", "3"}, 0, "", 3},
+		{"twenty years at the default", csvOf("2000-01-10", "2019-12-10"), nil, 0, "", 240},
+		{"--max-months 0", csvOf("2019-01-10"), []string{"--max-months", "0"}, 2, "--max-months 0: give at least 1", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.folders > 12 && testing.Short() {
+				t.Skip("writes many months")
+			}
+			in := filepath.Join(t.TempDir(), "in.csv")
+			if err := os.WriteFile(in, []byte(tc.csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "out")
+			r := runCmd(t, "", append([]string{"generate", "-i", in, "-o", out, "--all-months", "--as-of", "2030-01-01"}, tc.args...)...)
+			if r.status != tc.status {
+				t.Fatalf("exit %d, want %d\n%s%s", r.status, tc.status, r.stdout, r.stderr)
+			}
+			if tc.status != 0 {
+				if !strings.Contains(r.stderr, tc.stderr) {
+					t.Errorf("stderr %q, want it to contain %q", r.stderr, tc.stderr)
+				}
+				if _, err := os.Stat(out); !os.IsNotExist(err) {
+					t.Errorf("the failed run left %s (stat: %v)", out, err)
+				}
+				return
+			}
+			entries, err := os.ReadDir(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			folders := 0
+			for _, e := range entries {
+				if e.IsDir() {
+					folders++
+				}
+			}
+			if folders != tc.folders {
+				t.Errorf("%d month folders, want %d", folders, tc.folders)
+			}
+		})
 	}
 }

@@ -55,6 +55,9 @@ func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats [
 	if len(list) == 0 {
 		return nil
 	}
+	if err := notSymlink(dir, "remove the link"); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("creating chart directory: %w", err)
 	}

@@ -120,6 +120,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
+	if !choice.allMonths && isFlagSet(fs, "max-months") {
+		return &usageError{msg: "--max-months bounds --all-months, which is not given", usage: generateUsage + flagDefaults(fs)}
+	}
 	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
 		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
@@ -131,6 +134,15 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	// Also when a panic unwinds through here, which leaves err nil: removeCreated removes
 	// only the directories left empty, none after a run that wrote its files.
 	defer removeCreated(created)
+	if !choice.allMonths { // --all-months checks its month folders once it knows them
+		pages := chartDir
+		if choice.set {
+			_, _, pages = periodNames(choice.period)
+		}
+		if err := notSymlink(filepath.Join(*outDir, pages), "remove the link"); err != nil {
+			return err
+		}
+	}
 	e.bar = newBar(e, *quiet)
 	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {
 		// Someone trying the tool by hand may not know that no -i means the sample.
@@ -152,7 +164,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		}
 	}
 	if choice.allMonths {
-		return generateAllMonths(ctx, rep, readAs, *outDir, wbOpts, scale, *strict, e)
+		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
 	}
 	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
 	whole := rep
@@ -206,6 +218,9 @@ type outputs struct {
 // images of formats, into o.dir, each file atomically, saying on stdout what it wrote. It
 // returns the paths of the workbook and the dashboard as they are written.
 func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) (wrote []string, err error) {
+	if err := notSymlink(o.dir, "remove the link"); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output directory: %w", err)
 	}

@@ -232,3 +232,80 @@ func TestOutputNamesIgnoreData(t *testing.T) {
 		t.Error("generate created /tmp/abs")
 	}
 }
+
+// TestNoBidiControlsInOutputs writes bidirectional controls into each text column of a
+// generated list and checks that neither the workbook's cells nor the dashboard hold one (as
+// a character or as a JSON escape), that the text without them is there, and that each
+// cell's warning is printed.
+func TestNoBidiControlsInOutputs(t *testing.T) {
+	// A control as a character, or in the dashboard as a JSON escape (not one escaped again,
+	// as the warning shows it: \\u202e in JSON is the inert text \u202e).
+	bidi := regexp.MustCompile(`[\x{202a}-\x{202e}\x{2066}-\x{2069}]`)
+	jsonBidi := regexp.MustCompile(`(^|[^\\])\\u(?i:202[a-e]|206[6-9])`)
+	for _, tc := range []struct {
+		col, value, clean string
+	}{
+		{"organization", "Evil\u202egnp.exe Co.", "Evilgnp.exe Co."},
+		{"service", "\u2067shop\u2069", "shop"},
+		{"cause", "phi\u202ashing\u202c", "phishing"},
+		{"notes", "see \u202dreport\u202c", "see report"},
+		{"ticket", "T\u2066-1\u2069", "T-1"},
+	} {
+		t.Run(tc.col, func(t *testing.T) {
+			header := []string{"incident_id", "organization", "service", "cause", "records", "disclosed", "notes", "ticket"}
+			row := map[string]string{"incident_id": "X1", "organization": "Example Co.", "service": "web", "cause": "phishing",
+				"records": "10", "disclosed": "2019-06-04", "notes": "none", "ticket": "T0"}
+			row[tc.col] = tc.value
+			var b bytes.Buffer
+			w := csv.NewWriter(&b)
+			w.Write(header)
+			rec := make([]string, len(header))
+			for i, h := range header {
+				rec[i] = row[h]
+			}
+			w.Write(rec)
+			w.Flush()
+			out := t.TempDir()
+			r := runCmd(t, b.String(), "generate", "-i", "-", "-o", out, "--lang", "en")
+			if r.status != 0 {
+				t.Fatalf("exit %d\n%s%s", r.status, r.stdout, r.stderr)
+			}
+			if strings.Count(r.stderr, "bidirectional control characters") != 1 || !strings.Contains(r.stderr, "line 2, column "+tc.col) {
+				t.Errorf("stderr does not warn of the cell:\n%s", r.stderr)
+			}
+			wb, err := excelize.OpenFile(filepath.Join(out, workbookName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer wb.Close()
+			found := false
+			for _, sheet := range wb.GetSheetList() {
+				rows, err := wb.GetRows(sheet, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, row := range rows {
+					for j, v := range row {
+						found = found || strings.Contains(v, tc.clean)
+						if m := bidi.FindString(v); m != "" {
+							t.Errorf("sheet %q row %d column %d holds %q: %q", sheet, i+1, j+1, m, v)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no cell holds %q", tc.clean)
+			}
+			html, err := os.ReadFile(filepath.Join(out, chartsName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := bidi.Find(html); m != nil {
+				t.Errorf("%s holds %q", chartsName, m)
+			}
+			if m := jsonBidi.Find(html); m != nil {
+				t.Errorf("%s holds %q", chartsName, m)
+			}
+		})
+	}
+}

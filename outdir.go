@@ -13,6 +13,9 @@ import (
 // error names the directory and the system's reason. It returns the directories it
 // created, deepest first, for removeCreated.
 func prepareOutputDir(dir string) ([]string, error) {
+	if err := notSymlink(filepath.Clean(dir), "give -o the directory it points to"); err != nil {
+		return nil, err
+	}
 	var created []string
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
@@ -42,6 +45,20 @@ func prepareOutputDir(dir string) ([]string, error) {
 		return nil, fmt.Errorf("output directory %s is not writable: %w", dir, reason(err))
 	}
 	return created, nil
+}
+
+// notSymlink returns an error, ending with hint, when dir is a symbolic link; nil when it is
+// not, or is missing. Outputs are never written through a link: one planted as DIR/charts
+// (pointing at ~/.ssh, say) would send files where the user did not ask. The files
+// themselves need no check, since the atomic rename replaces a link rather than following
+// it.
+func notSymlink(dir, hint string) error {
+	st, err := os.Lstat(dir)
+	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	to, _ := os.Readlink(dir)
+	return fmt.Errorf("output directory %s is a symbolic link (to %s): outputs are not written through one; %s", dir, to, hint)
 }
 
 // removeCreated removes the directories prepareOutputDir created, deepest first, as long

@@ -138,3 +138,62 @@ func TestRowLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputsNotThroughSymlinks plants a symbolic link where generate would write a
+// directory (-o itself, its charts folder, a period's pages, a month of --all-months) and
+// checks that the run refuses before writing anything, and that nothing lands where the link
+// points. A link above -o is the user's own path and is followed.
+func TestOutputsNotThroughSymlinks(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in.csv")
+	csvText := "incident_id,organization,records,disclosed\nA,Example Co. A,10,2019-05-04\nB,Example Co. B,20,2019-06-30\n"
+	if err := os.WriteFile(in, []byte(csvText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		link string // the link, under the test's root; its target is root/target
+		o    string // -o, under the root
+		args []string
+		ok   bool
+	}{
+		{"-o is a link", "out", "out", nil, false},
+		{"-o is a link, with a trailing slash", "out", "out/", nil, false},
+		{"charts is a link", "out/charts", "out", nil, false},
+		{"a period's pages are a link", "out/charts-2019-06", "out", []string{"--month", "2019-06"}, false},
+		{"a month of --all-months is a link", "out/2019-06", "out", []string{"--all-months"}, false},
+		{"a link above -o", "above", "above/out", nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			target := filepath.Join(root, "target")
+			if err := os.Mkdir(target, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			link := filepath.Join(root, tc.link)
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(target, link); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			out := filepath.Join(root, tc.o)
+			r := runCmd(t, "", append([]string{"generate", "-i", in, "-o", out, "--lang", "en"}, tc.args...)...)
+			if tc.ok {
+				if r.status != 0 {
+					t.Fatalf("exit %d\n%s", r.status, r.stderr)
+				}
+				return
+			}
+			want := "output directory " + link + " is a symbolic link (to " + target + "): outputs are not written through one"
+			if r.status != 1 || !strings.Contains(r.stderr, want) {
+				t.Fatalf("exit %d, stderr %q; want 1 and %q", r.status, r.stderr, want)
+			}
+			if entries, _ := os.ReadDir(target); len(entries) > 0 {
+				t.Errorf("%d files written through the link", len(entries))
+			}
+			if entries, _ := os.ReadDir(filepath.Join(root, "out")); len(entries) > 1 {
+				t.Errorf("the refused run wrote into out: %d entries beside the link", len(entries)-1)
+			}
+		})
+	}
+}

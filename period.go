@@ -14,7 +14,12 @@ import (
 type periodFlags struct {
 	month, from, to *string
 	allMonths       *bool
+	maxMonths       *int
 }
+
+// defaultMaxMonths bounds --all-months: two decades of monthly reports. A single mistyped
+// date (1970, 2207) would otherwise make hundreds of empty folders.
+const defaultMaxMonths = 240
 
 func addPeriodFlags(fs *flag.FlagSet) periodFlags {
 	return periodFlags{
@@ -22,6 +27,7 @@ func addPeriodFlags(fs *flag.FlagSet) periodFlags {
 		from:      fs.String("from", "", "with --to: report on the incidents disclosed from `DATE` (2019-04-01) to --to, both included"),
 		to:        fs.String("to", "", "with --from: the last `DATE` of the period reported on (2019-06-30)"),
 		allMonths: fs.Bool("all-months", false, "write one monthly report per month found in the data, each into DIR/yyyy-mm/, and DIR/index.html linking them"),
+		maxMonths: fs.Int("max-months", defaultMaxMonths, "with --all-months: write at most `N` months, else stop before writing any"),
 	}
 }
 
@@ -31,6 +37,7 @@ type periodChoice struct {
 	period    analysis.Period
 	set       bool
 	allMonths bool
+	maxMonths int
 }
 
 // choice checks the period flags. Combining them, or giving --from without --to, is an
@@ -45,9 +52,12 @@ func (f periodFlags) choice() (periodChoice, error) {
 	if given > 1 {
 		return periodChoice{}, errors.New("give only one of --month, --from/--to and --all-months")
 	}
+	if *f.maxMonths < 1 {
+		return periodChoice{}, fmt.Errorf("--max-months %d: give at least 1", *f.maxMonths)
+	}
 	switch {
 	case *f.allMonths:
-		return periodChoice{allMonths: true}, nil
+		return periodChoice{allMonths: true, maxMonths: *f.maxMonths}, nil
 	case *f.month != "":
 		m, err := analysis.ParseMonth(*f.month)
 		if err != nil {

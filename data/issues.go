@@ -43,6 +43,7 @@ const (
 	KindConflict      Kind = "conflict"      // rows of one incident disagree
 	KindContradiction Kind = "contradiction" // dates contradict each other
 	KindFormula       Kind = "formula"       // a workbook cell with an error value or an uncalculated formula
+	KindControlChar   Kind = "control-char"  // bidi controls, removed from the text
 	// KindTotalRow is a row that adds up the rows above it (合計, Total): it is left out of
 	// every figure and counted with the rejected rows, but its issue is a warning, since
 	// nothing in it is lost.
@@ -53,7 +54,7 @@ const (
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
-	return []Kind{KindHeader, KindStructure, KindEncoding, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
+	return []Kind{KindHeader, KindStructure, KindEncoding, KindControlChar, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
 		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
 }
 

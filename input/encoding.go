@@ -341,9 +341,11 @@ func isASCII(s string) bool {
 // or two together (ção), between ASCII characters and next to an ASCII letter, as Western
 // European text has them (Müller, Société, Zürich); Japanese text in Shift_JIS has its bytes
 // above ASCII in longer runs instead. The letters of 0x80 to 0x9F (ƒ, Š, Œ, Ž, …) do not
-// count: they are rare in European text, and lead bytes of katakana and kanji (ガ is ƒK). uncoded counts the bytes that code nothing in
-// Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), which Shift_JIS text has as lead bytes (0x81
-// starts ー, 、 and 。).
+// count: they are rare in European text, and lead bytes of katakana and kanji (ガ is ƒK).
+// Nor does ÿ (0xFF): it is the rarest letter of Latin-1 text and the commonest stray byte
+// (all bits set), and one of it would otherwise make a UTF-8 file read as Windows-1252.
+// uncoded counts the bytes that code nothing in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D),
+// which Shift_JIS text has as lead bytes (0x81 starts ー, 、 and 。).
 func latinEvidence(head []byte) (letters, uncoded int) {
 	letter := func(i int) bool {
 		return i >= 0 && i < len(head) && ('a' <= head[i] && head[i] <= 'z' || 'A' <= head[i] && head[i] <= 'Z')
@@ -359,7 +361,7 @@ func latinEvidence(head []byte) (letters, uncoded int) {
 			if r == utf8.RuneError {
 				uncoded++
 			}
-			accented = accented && head[j] >= 0xA0 && unicode.IsLetter(r)
+			accented = accented && head[j] >= 0xA0 && head[j] != 0xFF && unicode.IsLetter(r)
 		}
 		if accented && j-i <= 2 && (letter(i-1) || letter(j)) {
 			letters += j - i

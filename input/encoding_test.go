@@ -404,6 +404,9 @@ func TestSniffEncoding(t *testing.T) {
 		{"UTF-8 text with one bad byte", "企業名,件数\n株式会社\xff,1\nおもちゃ箱,2\n", EncodingUTF8},
 		{"Shift_JIS text with one bad byte", "\x8a\xe9\x8b\xc6\x96\xbc\n\x82\xa0\x82\xa2\x82\xa4\x82\xa6\x82\xa8\x82\xff\n", EncodingShiftJIS},
 		{"a real U+FFFD is UTF-8", "organization\n\uFFFD\n", EncodingUTF8},
+		{"ASCII with a stray 0xFF in the header: UTF-8", "organization,records\xff\nExample,10\n", EncodingUTF8},
+		{"ASCII with a stray 0xFF in a row: UTF-8", "organization,records\nExample\xff,10\nOther,2\n", EncodingUTF8},
+		{"ÿ beside other Latin-1 letters: Windows-1252", "organization\nHa\xff-les-Roses M\xfcller\n", EncodingWindows1252},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -745,5 +748,61 @@ func TestDecoderASCIIRuns(t *testing.T) {
 				t.Fatalf("%s, round %d, % x:\nwith ASCII runs %q\none by one     %q", enc, round, in, fast, slow)
 			}
 		}
+	}
+}
+
+// TestReadStrayByte reads generated ASCII lists with one stray 0xFF byte: the file is read
+// as UTF-8, not Windows-1252, so the columns are recognised, and the row with the byte is
+// rejected as not valid UTF-8; in the header the byte stops the read.
+func TestReadStrayByte(t *testing.T) {
+	const rows = 200
+	list := func(stray int) []byte { // stray: the line the byte goes in
+		var b bytes.Buffer
+		for line := 1; line <= rows+1; line++ {
+			text := fmt.Sprintf("id-%d,Example %d,%d,2019-06-04\n", line, line, line*10)
+			if line == 1 {
+				text = "incident_id,organization,records,disclosed\n"
+			}
+			if line == stray {
+				text = strings.Replace(text, ",", "\xff,", 2)
+				text = strings.Replace(text, "\xff,", ",", 1) // the byte ends the second field
+			}
+			b.WriteString(text)
+		}
+		return b.Bytes()
+	}
+	for _, tc := range []struct {
+		name  string
+		stray int
+		err   string // for the header
+	}{
+		{"in the second line", 2, ""},
+		{"in the middle", 100, ""},
+		{"in the last line", rows + 1, ""},
+		{"in the header", 1, "organization\\xff"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := list(tc.stray)
+			if enc, err := sniffEncoding(in, true); enc != EncodingUTF8 || err != nil {
+				t.Fatalf("sniffEncoding = %q, %v; want UTF-8", enc, err)
+			}
+			if tc.err != "" {
+				_, err := Read(bytes.NewReader(in), Options{Now: testNow})
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("Read: %v, want an error naming %s", err, tc.err)
+				}
+				return
+			}
+			res := readBytes(t, in, Options{})
+			if res.Encoding != EncodingUTF8 || res.RowsRejected != 1 || len(res.Scopes) != rows-1 || len(res.Issues) != 1 {
+				t.Fatalf("read as %s: %d used, %d rejected, issues %v; want UTF-8, %d used, 1 rejected", res.Encoding, len(res.Scopes), res.RowsRejected, res.Issues, rows-1)
+			}
+			if is := res.Issues[0]; is.Kind != data.KindEncoding || is.Line != tc.stray || is.Column != data.ColOrganization || !strings.Contains(is.Message, "not valid UTF-8") {
+				t.Errorf("issue %+v, want an encoding issue on line %d, column organization", is, tc.stray)
+			}
+			if sc := res.Scopes[0]; !sc.Records.Known {
+				t.Errorf("first scope %+v: records not read", sc)
+			}
+		})
 	}
 }

@@ -10,8 +10,11 @@ import (
 )
 
 // normalizeHeader folds a header for matching: NFKC (so full-width and half-width forms
-// match), trimmed, lower-case, with spaces and hyphens read as underscores.
+// match), without bidi controls, trimmed, lower-case, with spaces and hyphens read as
+// underscores.
 func normalizeHeader(h string) string {
+	// So that a header holding bidi controls is still found; stripHeaderBidi warns of them.
+	h, _ = stripBidi(h)
 	h = norm.NFKC.String(h)
 	h = strings.TrimSpace(h)
 	h = strings.ToLower(h)

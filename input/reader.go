@@ -660,6 +660,7 @@ search:
 	if j := invalidUTF8(rec); j >= 0 {
 		return &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
+	rec = rr.stripHeaderBidi(rec, line)
 	var (
 		mapped []string
 		err    error

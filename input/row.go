@@ -26,6 +26,43 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	warn := func(kind data.Kind, col, val, msg string) {
 		issues = append(issues, data.Issue{Kind: kind, Severity: data.Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
 	}
+	// Bidi controls go from every text an output shows, here where every output's text
+	// passes, so that "evil\u202egnp.exe" cannot show as "evilexe.png".
+	for _, f := range [...]struct {
+		col string
+		v   *string
+	}{
+		{data.ColIncidentID, &row.IncidentID}, {data.ColOrganization, &row.Organization}, {data.ColService, &row.Service},
+		{data.ColIndustry, &row.Industry}, {data.ColCause, &row.Cause}, {data.ColRecordType, &row.RecordType},
+		{data.ColCertainty, &row.Certainty}, {data.ColRecords, &row.Records}, {data.ColExposureStart, &row.ExposureStart},
+		{data.ColExposureEnd, &row.ExposureEnd}, {data.ColDetected, &row.Detected}, {data.ColContained, &row.Contained},
+		{data.ColDisclosed, &row.Disclosed}, {data.ColSourceURL, &row.SourceURL}, {data.ColNotes, &row.Notes},
+	} {
+		if clean, ok := stripBidi(*f.v); !ok {
+			warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), bidiMessage)
+			*f.v = clean
+		}
+	}
+	extra := row.Extra
+	for i, v := range row.Extra {
+		clean, ok := stripBidi(v)
+		if ok {
+			continue
+		}
+		if &extra[0] == &row.Extra[0] {
+			extra = append([]string(nil), row.Extra...)
+		}
+		extra[i] = clean
+		is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: bidiMessage}
+		if i < len(layout.extra) {
+			j := layout.extra[i]
+			is.Column, is.Header, is.ColumnIndex = layout.Header[j], layout.Header[j], j+1
+			if j < len(fieldLines) {
+				is.Line = fieldLines[j]
+			}
+		}
+		issues = append(issues, is)
+	}
 	sc := data.Scope{
 		Line:         line,
 		IncidentID:   strings.TrimSpace(row.IncidentID),
@@ -36,7 +73,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		RecordType:   data.ParseRecordType(row.RecordType),
 		SourceURL:    strings.TrimSpace(row.SourceURL),
 		Notes:        strings.TrimSpace(row.Notes),
-		Extra:        row.Extra,
+		Extra:        extra,
 	}
 	if sc.Organization == "" {
 		return data.Scope{}, []data.Issue{{Kind: data.KindRequired, Severity: data.Rejected, Line: lineOf(data.ColOrganization), Column: data.ColOrganization, Value: row.Organization,

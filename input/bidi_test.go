@@ -1,0 +1,139 @@
+package input
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+	"testing"
+
+	"breachreport/data"
+)
+
+// TestBidiControls writes rows with bidirectional controls in one field each and checks that
+// the scopes read hold the text without them, with one control-char warning per cell naming
+// its line, column and escaped value.
+func TestBidiControls(t *testing.T) {
+	header := []string{"incident_id", "organization", "service", "cause", "records", "disclosed", "notes", "ticket"}
+	// Every control of the two ranges, each around a harmless name.
+	var every strings.Builder
+	for _, r := range []rune{0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069} {
+		every.WriteString("a" + string(r))
+	}
+	for _, tc := range []struct {
+		name      string
+		col       string // the field given value; the others are plain
+		value     string
+		want      string // the field as the scope holds it
+		wantValue string // the warning's value; "" for no warning
+		header    string // the warning's column as written
+		index     int    // and its position
+	}{
+		{"plain text", "organization", "Example Co.", "Example Co.", "", "", 0},
+		{"right-to-left override in organization", "organization", "evil\u202egnp.exe", "evilgnp.exe", `evil\u202egnp.exe`, "organization", 2},
+		{"every control in service", "service", every.String(), "aaaaaaaaa", strings.ReplaceAll(fmt.Sprintf("%+q", every.String()), `"`, ""), "service", 3},
+		{"isolate in cause", "cause", "\u2067phishing\u2069", "phishing", `\u2067phishing\u2069`, "cause", 4},
+		{"override in notes", "notes", "see \u202dreport\u202c", "see report", `see \u202dreport\u202c`, "notes", 7},
+		{"isolate around a date", "disclosed", "\u20662019-06-04\u2069", "2019-06-04", `\u20662019-06-04\u2069`, "disclosed", 6},
+		{"override in a column outside the schema", "ticket", "T\u202e1", "T1", `T\u202e1`, "ticket", 8},
+		{"other format characters kept", "notes", "zero\u200bwidth", "zero\u200bwidth", "", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			row := map[string]string{"incident_id": "X1", "organization": "Example Co.", "service": "shop", "cause": "phishing",
+				"records": "10", "disclosed": "2019-05-01", "notes": "none", "ticket": "T0"}
+			row[tc.col] = tc.value
+			var b bytes.Buffer
+			w := csv.NewWriter(&b)
+			w.Write(header)
+			w.Write([]string{"Y1", "Plain Co.", "shop", "phishing", "1", "2019-05-01", "", "T9"})
+			rec := make([]string, len(header))
+			for i, h := range header {
+				rec[i] = row[h]
+			}
+			w.Write(rec)
+			w.Flush()
+			res := read(t, b.String())
+			if len(res.Scopes) != 2 {
+				t.Fatalf("%d scopes, want 2; issues %v", len(res.Scopes), res.Issues)
+			}
+			sc := res.Scopes[1]
+			got := map[string]string{"organization": sc.Organization, "service": sc.Service, "cause": sc.Cause,
+				"disclosed": sc.Disclosed.String(), "notes": sc.Notes}
+			if len(sc.Extra) == 1 {
+				got["ticket"] = sc.Extra[0]
+			}
+			if got[tc.col] != tc.want {
+				t.Errorf("%s = %q, want %q", tc.col, got[tc.col], tc.want)
+			}
+			var warned []data.Issue
+			for _, is := range res.Issues {
+				if is.Kind == data.KindControlChar {
+					warned = append(warned, is)
+				} else {
+					t.Errorf("unexpected issue %v", is)
+				}
+			}
+			if tc.wantValue == "" {
+				if len(warned) > 0 {
+					t.Errorf("warnings %v, want none", warned)
+				}
+				return
+			}
+			if len(warned) != 1 {
+				t.Fatalf("warnings %v, want one", warned)
+			}
+			is := warned[0]
+			if is.Severity != data.Warning || is.Line != 3 || is.Header != tc.header || is.ColumnIndex != tc.index || is.Value != tc.wantValue || is.IncidentID != "X1" {
+				t.Errorf("warning %+v, want line 3, column %s (%d), value %s", is, tc.header, tc.index, tc.wantValue)
+			}
+		})
+	}
+}
+
+// TestBidiControlsInHeader checks that a header name with bidi controls is read without them:
+// a schema column is still recognised, a column outside the schema keeps its clean name, and
+// each name gets one warning naming line 1 and its position.
+func TestBidiControlsInHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		header string // the header line
+		col    int    // the position of the name with controls
+		extra  []string
+	}{
+		{"a schema column", "incident_id,\u202eorganization,records,disclosed,ticket", 2, []string{"ticket"}},
+		{"a column outside the schema", "incident_id,organization,records,disclosed,tic\u2066ket\u2069", 5, []string{"ticket"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := read(t, tc.header+"\nX1,Example Co.,10,2019-06-04,T1\n")
+			if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Example Co." {
+				t.Fatalf("scopes %+v, issues %v", res.Scopes, res.Issues)
+			}
+			if got := res.Layout.Extra(); strings.Join(got, "|") != strings.Join(tc.extra, "|") {
+				t.Errorf("extra columns %q, want %q", got, tc.extra)
+			}
+			if len(res.Issues) != 1 {
+				t.Fatalf("issues %v, want one warning", res.Issues)
+			}
+			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.Contains(is.Value, `\u20`) {
+				t.Errorf("issue %+v, want a control-char warning on line 1, column %d", is, tc.col)
+			}
+		})
+	}
+}
+
+// TestHasBidi checks the byte scan against the rune test on every rune near the controls
+// and around them, alone and inside text.
+func TestHasBidi(t *testing.T) {
+	for r := rune(0x2000); r <= 0x20ff; r++ {
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "b", "→…" + string(r) + "株式"} {
+			if got, want := hasBidi(s), strings.ContainsFunc(s, isBidi); got != want {
+				t.Errorf("hasBidi(%+q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "株式会社 → 2019年"} {
+		if hasBidi(s) {
+			t.Errorf("hasBidi(%+q) = true", s)
+		}
+	}
+}
