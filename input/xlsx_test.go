@@ -414,40 +414,15 @@ func TestReadWorkbookDamaged(t *testing.T) {
 // than the part inflates to, as a damaged or forged archive does.
 func understateSize(t *testing.T, b []byte, part string, size uint64) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if f.Name != part {
-			if err := zw.Copy(f); err != nil {
-				t.Fatal(err)
-			}
-			continue
+	return rewriteHeaders(t, b, func(h *zip.FileHeader) {
+		if h.Name != part {
+			return
 		}
-		h := f.FileHeader
 		if h.UncompressedSize64 <= size {
 			t.Fatalf("%s inflates to %d bytes, no more than %d", part, h.UncompressedSize64, size)
 		}
 		h.UncompressedSize64 = size
-		w, err := zw.CreateRaw(&h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rc, err := f.OpenRaw()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(w, rc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	})
 }
 
 // TestReadWorkbookPartNames checks that the sheet is found, to be checked, where the archive's
@@ -492,6 +467,17 @@ func TestReadWorkbookPartNames(t *testing.T) {
 // renameParts returns the .xlsx b with the parts named by the keys of names renamed.
 func renameParts(t *testing.T, b []byte, names map[string]string) []byte {
 	t.Helper()
+	return rewriteHeaders(t, b, func(h *zip.FileHeader) {
+		if n, ok := names[h.Name]; ok {
+			h.Name = n
+		}
+	})
+}
+
+// rewriteHeaders returns the zip archive b with each part's header as edit leaves it, the
+// parts' compressed bytes copied as they are.
+func rewriteHeaders(t *testing.T, b []byte, edit func(*zip.FileHeader)) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
@@ -500,9 +486,7 @@ func renameParts(t *testing.T, b []byte, names map[string]string) []byte {
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
 		h := f.FileHeader
-		if n, ok := names[f.Name]; ok {
-			h.Name = n
-		}
+		edit(&h)
 		w, err := zw.CreateRaw(&h)
 		if err != nil {
 			t.Fatal(err)
