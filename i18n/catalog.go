@@ -1,0 +1,64 @@
+package i18n
+
+import (
+	"fmt"
+	"strings"
+
+	"breachreport/data"
+)
+
+// The catalogue maps each message's English format (its key, see data.Msg) to its Japanese
+// format. A Japanese format may take the arguments in another order with fmt's explicit
+// indexes (%[2]s). golang.org/x/text/message is not used: its printer writes every %d with
+// the locale's digit grouping, which would turn line 1234 into "1,234" and 2024年 into
+// "2,024年".
+var ja = map[string]string{}
+
+// register adds entries to the Japanese catalogue; each area of the program keeps its own
+// file of entries. A key registered twice is a programming error.
+func register(m map[string]string) struct{} {
+	for k, v := range m {
+		if _, dup := ja[k]; dup {
+			panic("i18n: message registered twice: " + k)
+		}
+		ja[k] = v
+	}
+	return struct{}{}
+}
+
+// Sprint renders m in language l. A message the catalogue lacks is rendered in English (the
+// catalogue test keeps that from happening).
+func Sprint(l Lang, m data.Msg) string {
+	format := m.Format
+	if l == Ja {
+		if t, ok := ja[m.Format]; ok {
+			format = t
+		}
+	}
+	if len(m.Args) == 0 {
+		return format
+	}
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case data.Msg:
+			args[i] = Sprint(l, a)
+		case Text:
+			args[i] = a.In(l)
+		case error:
+			args[i] = ErrorText(l, a)
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
+}
+
+// ErrorText renders err in language l: an error made by data.Errorf is translated, with the
+// errors it names; any other error (from the system or a library) keeps its own text.
+func ErrorText(l Lang, err error) string {
+	if e, ok := err.(*data.Error); ok {
+		return Sprint(l, e.Msg)
+	}
+	return err.Error()
+}
