@@ -70,6 +70,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
+	pptx := fs.Bool("pptx", false, "also write the report as a PowerPoint deck with editable charts, DIR/"+deckName+" (a period's name carries the period)")
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
@@ -126,6 +127,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
 		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
 	}
+	if choice.allMonths && *pptx {
+		return &usageError{msg: "--all-months cannot be combined with --pptx: give --month for one month's deck", usage: generateUsage + flagDefaults(fs)}
+	}
 
 	created, err := prepareOutputDir(*outDir)
 	if err != nil {
@@ -166,7 +170,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
 	}
-	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts, pptx: *pptx}
 	whole := rep
 	note := ""
 	if choice.set {
@@ -212,6 +216,8 @@ type outputs struct {
 	period *analysis.PeriodReport
 	// noPages leaves out the standalone chart pages (--all-months).
 	noPages bool
+	// pptx writes the deck too (--pptx).
+	pptx bool
 }
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
@@ -272,7 +278,17 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return wrote, nil
 	}
 	<-setReady
-	return wrote, writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
+	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e); err != nil {
+		return wrote, err
+	}
+	if o.pptx {
+		path, err := o.writeDeck(rep, formats, e)
+		if err != nil {
+			return wrote, err
+		}
+		wrote = append(wrote, path)
+	}
+	return wrote, nil
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {
