@@ -167,7 +167,7 @@ func (s *slideXML) table(b box, widths []int, header []string, rows [][]cell, si
 			p.align = "r"
 		}
 		s.shapes.WriteString(`<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>` + s.parasXML([]para{p}) + `</a:txBody>`)
-		s.shapes.WriteString(`<a:tcPr marL="68580" marR="68580" marT="22860" marB="22860" anchor="ctr"><a:solidFill><a:schemeClr val="` + fill + `"/></a:solidFill></a:tcPr></a:tc>`)
+		s.shapes.WriteString(`<a:tcPr marL="54864" marR="54864" marT="18288" marB="18288" anchor="ctr"><a:solidFill><a:schemeClr val="` + fill + `"/></a:solidFill></a:tcPr></a:tc>`)
 	}
 	fmt.Fprintf(&s.shapes, `<a:tr h="%d">`, rowH)
 	for i, h := range header {

@@ -534,7 +534,7 @@ func (d *deck) listSlides() {
 	pages := (len(figs) + RowsPerSlide - 1) / RowsPerSlide
 	header := []string{d.t(lColDisclosed), d.t(lColOrg), d.t(lColIndustry), d.t(lColCause), d.t(lColRecords), d.t(lColLag), d.t(lColSource)}
 	// Column widths, in parts of the body's width.
-	shares := []int{11, 26, 13, 16, 12, 10, 12}
+	shares := []int{10, 25, 15, 19, 11, 9, 11}
 	widths := make([]int, len(shares))
 	sum := 0
 	for i, sh := range shares {
@@ -564,17 +564,30 @@ func (d *deck) listSlides() {
 			}
 			rows = append(rows, []cell{
 				{text: d.cellDate(in.Disclosed)},
-				{text: in.Label()},
-				{text: in.Industry},
-				{text: in.Cause},
+				{text: cut(in.Label(), 48)},
+				{text: cut(in.Industry, 28)},
+				{text: cut(in.Cause, 36)},
 				{text: d.cellCount(f.Total), right: true},
 				{text: lag, right: true},
 				src,
 			})
 		}
-		h := min(bodyBox.h, (len(rows)+1)*bodyBox.h/(RowsPerSlide+1))
-		s.table(box{x: bodyBox.x, y: bodyBox.y, w: bodyBox.w, h: h}, widths, header, rows, 12)
+		// Twelve rows of two lines at 10 points fit between the takeaway and the source
+		// note; longer texts are cut to keep to two lines.
+		tb := box{x: bodyBox.x, y: bodyBox.y - 80000, w: bodyBox.w, h: sourceBox.y - bodyBox.y}
+		tb.h = min(tb.h, (len(rows)+1)*tb.h/(RowsPerSlide+1))
+		s.table(tb, widths, header, rows, 10)
 	}
+}
+
+// cut shortens s to n characters, ending it with … when it is longer: the workbook has
+// the whole text.
+func cut(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // webLink returns u and its host when u is an absolute http(s) URL, the only links a deck
