@@ -19,7 +19,7 @@ import (
 // chartSpace is what the tests read of a chart part: its series' references and caches,
 // and its link to the embedded workbook.
 type chartSpace struct {
-	XMLName  xml.Name  `xml:"http://schemas.openxmlformats.org/drawingml/2006/chart chartSpace"`
+	XMLName  xml.Name   `xml:"http://schemas.openxmlformats.org/drawingml/2006/chart chartSpace"`
 	Series   []chartSer `xml:"chart>plotArea>barChart>ser"`
 	Lines    []chartSer `xml:"chart>plotArea>lineChart>ser"`
 	External struct {
