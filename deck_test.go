@@ -177,4 +177,3 @@ func embeddedText(t *testing.T, name string, b []byte, formula *regexp.Regexp) s
 	}
 	return s.String()
 }
-
