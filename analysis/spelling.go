@@ -32,7 +32,7 @@ func SpellingKey(s string) string {
 var spellingVariants = []struct{ from, to string }{
 	{"ウエア", "ウェア"},   // ランサムウエア, マルウエア, ソフトウエア → …ウェア
 	{"ウィルス", "ウイルス"}, // コンピュータウィルス → ウイルス (the spelling of the statutes)
-	{"漏洩", "漏えい"},     // the kanji and the form with kana of the same word
+	{"漏洩", "漏えい"},    // the kanji and the form with kana of the same word
 	{"漏泄", "漏えい"},
 	{"e-mail", "メール"},
 	{"eメール", "メール"},
