@@ -1,172 +1,62 @@
 package slides
 
 import (
-	"fmt"
-	"strconv"
+	"strings"
+	"time"
 
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
 )
 
+// The deck writes numbers, dates and periods in the one style of i18n/format.go: counts in
+// the short form (120万件) in sentences and in full (1,200,000件) in tables.
+
 // num writes n with grouped digits: 43,961.
-func num(n int) string { return groupDigits(int64(n)) }
+func num(n int) string { return i18n.Digits(int64(n)) }
 
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	var out []byte
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
-}
+// count writes a record count in a sentence: 4.4万件, 約4万件; 44K records.
+func (d *deck) count(c data.Count) string { return i18n.RecordsShort(c, d.l) }
 
-// signed writes n with its sign: +3, -2, ±0.
-func signed(n int) string {
-	switch {
-	case n > 0:
-		return "+" + num(n)
-	case n < 0:
-		return num(n)
-	}
-	return "±0"
-}
-
-// count writes a record count in text: 43,961件 / 43,961 records, with 約/about for an
-// approximate count and 以上/最大 (at least/up to) for a bound.
-func (d *deck) count(c data.Count) string {
-	if !c.Known {
-		return d.t(lUnknown)
-	}
-	n := groupDigits(c.N)
-	if d.l == i18n.Ja {
-		switch {
-		case c.Bound == data.AtLeast:
-			return n + "件以上"
-		case c.Bound == data.AtMost:
-			return "最大" + n + "件"
-		case c.Approx || c.Bound == data.BothBounds:
-			return "約" + n + "件"
-		}
-		return n + "件"
-	}
-	switch {
-	case c.Bound == data.AtLeast:
-		return "at least " + n + " records"
-	case c.Bound == data.AtMost:
-		return "up to " + n + " records"
-	case c.Approx || c.Bound == data.BothBounds:
-		return "about " + n + " records"
-	}
-	return n + " records"
-}
-
-// cellCount writes a record count in a table cell: 1,200,000件 / 1,200,000, marked as in
-// count; "" when unknown.
+// cellCount writes a record count in a table cell: 43,961件, 約1,200件; in English the
+// number alone (the header names the unit), after "about", "at least" or "up to".
 func (d *deck) cellCount(c data.Count) string {
-	if !c.Known {
-		return d.t(lUnknown)
+	s := i18n.Records(c, d.l)
+	if d.l == i18n.En && c.Known {
+		s = strings.TrimSuffix(strings.TrimSuffix(s, " records"), " record")
 	}
-	if d.l == i18n.Ja {
-		return d.count(c)
-	}
-	return c.Prefix() + groupDigits(c.N)
+	return s
 }
 
-// days writes a day count: 159日 / 159 days.
-func (d *deck) days(n int) string {
-	if d.l == i18n.Ja {
-		return num(n) + "日"
-	}
-	if n == 1 {
-		return "1 day"
-	}
-	return num(n) + " days"
-}
+func (d *deck) days(n int) string { return i18n.Days(n, d.l) }
 
-// daysF writes a median: one decimal only when it is not .0.
-func (d *deck) daysF(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 1, 64)
-	if x == float64(int64(x)) {
-		s = groupDigits(int64(x))
-	}
-	if d.l == i18n.Ja {
-		return s + "日"
-	}
-	return s + " days"
-}
+func (d *deck) daysF(x float64) string { return i18n.MedianDays(x, d.l) }
 
-// dateOf writes a day in text: 2019年6月4日 / 2019-06-04.
+// dateOf writes a day in text: 2019年6月4日; June 4, 2019.
 func (d *deck) dateOf(y, m, day int) string {
-	if d.l == i18n.Ja {
-		return fmt.Sprintf("%d年%d月%d日", y, m, day)
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+	return i18n.Date(data.NewDate(y, time.Month(m), day), d.l)
 }
 
-// dateText writes a date of the data in text, at its precision.
 func (d *deck) dateText(x data.Date) string {
 	if !x.Known() {
 		return d.t(lUnknown)
 	}
-	t := x.Time()
-	switch {
-	case x.IsDay():
-		return d.dateOf(t.Year(), int(t.Month()), t.Day())
-	case x.Precision() == data.PrecisionMonth:
-		return d.month(analysis.Month{Year: t.Year(), Month: t.Month()})
-	}
-	if d.l == i18n.Ja {
-		return fmt.Sprintf("%d年", t.Year())
-	}
-	return strconv.Itoa(t.Year())
+	return i18n.Date(x, d.l)
 }
 
-// cellDate writes a date in a table cell: 2019/06/04 / 2019-06-04.
 func (d *deck) cellDate(x data.Date) string {
 	if !x.Known() {
 		return d.t(lUnknown)
 	}
-	if d.l == i18n.Ja && x.IsDay() {
-		return x.Time().Format("2006/01/02")
-	}
-	if d.l == i18n.Ja && x.Precision() == data.PrecisionMonth {
-		return x.Time().Format("2006/01")
-	}
-	return x.String()
+	return i18n.DateCell(x, d.l)
 }
 
-// month names a calendar month: 2019年6月 / 2019-06.
-func (d *deck) month(m analysis.Month) string {
-	if d.l == i18n.Ja {
-		return fmt.Sprintf("%d年%d月", m.Year, int(m.Month))
-	}
-	return m.String()
-}
+func (d *deck) month(m analysis.Month) string { return i18n.MonthName(m, d.l) }
 
-// period names a period: its month, or its first and last days.
-func (d *deck) period(p analysis.Period) string {
-	if m, ok := p.Month(); ok {
-		return d.month(m)
-	}
-	sep := " to "
-	if d.l == i18n.Ja {
-		sep = "〜"
-	}
-	return d.dateText(p.From) + sep + d.dateText(p.To)
-}
+func (d *deck) period(p analysis.Period) string { return i18n.PeriodName(p, d.l) }
 
-// The charts' number formats: records, days and incidents, with their unit in Japanese.
+// The charts' number formats: the full count, with its unit in Japanese. The native
+// charts keep every digit: the short form is a division no Excel number format makes.
 func (d *deck) countFmt() string {
 	if d.l == i18n.Ja {
 		return `#,##0"件"`
@@ -181,9 +71,4 @@ func (d *deck) daysFmt() string {
 	return `#,##0`
 }
 
-func (d *deck) incidentsFmt() string {
-	if d.l == i18n.Ja {
-		return `#,##0"件"`
-	}
-	return `#,##0`
-}
+func (d *deck) incidentsFmt() string { return d.countFmt() }

@@ -6,13 +6,12 @@ import "breachreport/i18n"
 var (
 	lDefaultTitle   = i18n.Text{En: "Data-breach incidents", Ja: "情報漏えい事案レポート"}
 	lClient         = i18n.Text{En: "For %s", Ja: "%s 御中"}
-	lPeriodLine     = i18n.Text{En: "Incidents disclosed in %s", Ja: "%sに公表された事案"}
 	lWholeLine      = i18n.Text{En: "Incidents disclosed from %s to %s", Ja: "%s〜%sに公表された事案"}
 	lWholeUndated   = i18n.Text{En: "All incidents of the input (disclosure dates not stated)", Ja: "入力の全事案（公表日の記載なし）"}
 	lGenerated      = i18n.Text{En: "Prepared %s", Ja: "作成日 %s"}
 	lSummaryTitle   = i18n.Text{En: "Summary", Ja: "概要"}
 	lIncidents      = i18n.Text{En: "Incidents: %s", Ja: "対象事案：%s件"}
-	lVsPrevious     = i18n.Text{En: "%s incidents against the previous period (%s)", Ja: "前期間比 %s件（前期間 %s件）"}
+	lVsPrevious     = i18n.Text{En: "%s against the previous period (%s)", Ja: "前期間比 %s（前期間 %s）"}
 	lRecordsTotal   = i18n.Text{En: "Records exposed: %s, the sum over the %s incidents whose every count is known", Ja: "漏えい件数：合計%s（件数がすべてわかる%s事案の合計）"}
 	lRecordsNone    = i18n.Text{En: "Records exposed: no incident states all its counts", Ja: "漏えい件数：件数がすべてわかる事案なし"}
 	lRecordsMix     = i18n.Text{En: "Totals add records of different kinds (people and cards may overlap): %s", Ja: "合計は種類の異なる件数の和（人とカードは重なりうる）：%s"}
@@ -34,7 +33,8 @@ var (
 	lTimelineNote   = i18n.Text{En: "A picture (the --images chart): no editable chart type draws date ranges", Ja: "画像（--images のグラフ）：日付の期間を描く編集可能なグラフ形式がないため"}
 	lByCause        = i18n.Text{En: "Incidents by cause", Ja: "原因別の事案数"}
 	lByIndustry     = i18n.Text{En: "Incidents by industry", Ja: "業種別の事案数"}
-	lBreakdownTake  = i18n.Text{En: "%s: %s of %s incidents", Ja: "最多は%s（%s件／全%s件）"}
+	lBySize         = i18n.Text{En: "Incidents by size (records exposed)", Ja: "漏えい件数の規模別の事案数"}
+	lBreakdownTake  = i18n.Text{En: "Most: %s, %s of %s incidents (%s)", Ja: "最多は%s（%s件／全%s件、%s）"}
 	lIncidentsAxis  = i18n.Text{En: "incidents", Ja: "件数"}
 	lNotStated      = i18n.Text{En: "Not stated", Ja: "記載なし"}
 	lTrendTitle     = i18n.Text{En: "Incidents and records by month", Ja: "月別の事案数と漏えい件数"}

@@ -126,7 +126,7 @@ func chartLabels(t *testing.T, p *pkg, s string) []string {
 				if err != nil {
 					t.Fatal(err)
 				}
-				out = append(out, groupDigits(int64(x)))
+				out = append(out, i18n.Digits(int64(x)))
 			}
 		}
 	}

@@ -172,7 +172,7 @@ func (d *deck) title() string {
 // periodLine says what the deck covers.
 func (d *deck) periodLine() string {
 	if p := d.opts.Period; p != nil {
-		return d.f(lPeriodLine, d.period(p.Subject.Period))
+		return i18n.PeriodTitle(p.Subject.Period, d.l)
 	}
 	s := d.rep.Summary
 	if s.DisclosedN == 0 {
@@ -210,7 +210,8 @@ func (d *deck) summarySlide() {
 	lines = append(lines, d.f(lIncidents, num(sum.Incidents)))
 	if p := d.opts.Period; p != nil && p.Previous.Covered {
 		prev := p.Previous.Summary.Incidents
-		lines = append(lines, d.f(lVsPrevious, signed(sum.Incidents-prev), num(prev)))
+		inc := func(x float64) string { return i18n.Incidents(int(x), d.l) }
+		lines = append(lines, d.f(lVsPrevious, i18n.Signed(float64(sum.Incidents-prev), inc), inc(float64(prev))))
 	}
 	if sum.RecordsN > 0 {
 		lines = append(lines, d.f(lRecordsTotal, d.count(sum.TotalRecords), num(sum.RecordsN)))
@@ -447,6 +448,8 @@ func (d *deck) breakdownSlides() {
 			title = lByCause
 		case analysis.ByIndustry:
 			title = lByIndustry
+		case analysis.BySize:
+			title = lBySize
 		default:
 			continue
 		}
@@ -458,7 +461,10 @@ func (d *deck) breakdownSlides() {
 		sr := series{name: d.t(lIncidentsAxis)}
 		for _, g := range groups {
 			name := g.Key
-			if name == "" {
+			switch {
+			case b.Dimension == analysis.BySize:
+				name = i18n.SizeBand(g.Band).In(d.l)
+			case name == "":
 				name = d.t(lNotStated)
 			}
 			c.cats = append(c.cats, name)
@@ -468,7 +474,11 @@ func (d *deck) breakdownSlides() {
 		c.series = []series{sr}
 		take := ""
 		if g, ok := topGroup(b); ok {
-			take = d.f(lBreakdownTake, g.Key, num(g.Incidents), num(b.Incidents))
+			name := g.Key
+			if b.Dimension == analysis.BySize {
+				name = i18n.SizeBand(g.Band).In(d.l)
+			}
+			take = d.f(lBreakdownTake, name, num(g.Incidents), num(b.Incidents), i18n.Percent(g.Share))
 		}
 		s := d.content(d.t(title), take)
 		d.chart(s, c, d.t(title))
