@@ -119,9 +119,13 @@ func (c *chartDef) workbook(withChart bool) (*excelize.File, error) {
 	if c.labels {
 		ch.PlotArea = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.numFmt}}
 	}
-	for i, s := range c.series {
-		ch.Series = append(ch.Series, excelize.ChartSeries{Name: c.nameRef(i), Categories: c.catRef(), Values: c.valRef(i), DataLabel: excelize.ChartDataLabel{Font: font}})
-		_ = s
+	for i := range c.series {
+		cs := excelize.ChartSeries{Name: c.nameRef(i), Categories: c.catRef(), Values: c.valRef(i), DataLabel: excelize.ChartDataLabel{Font: font}}
+		if c.typ == excelize.Bar || c.typ == excelize.Col {
+			// Beyond the bar's end, a short bar's label stays readable.
+			cs.DataLabelPosition = excelize.ChartDataLabelsPositionOutsideEnd
+		}
+		ch.Series = append(ch.Series, cs)
 	}
 	var combo []*excelize.Chart
 	if c.line != nil {

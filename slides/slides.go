@@ -331,6 +331,19 @@ func caseLabels(figs []analysis.IncidentFigures) []string {
 	return out
 }
 
+// maxAxisLabel is the longest category label of a chart, in characters: a longer one
+// crowds out the bars. The incident list has the whole name.
+const maxAxisLabel = 28
+
+// axisLabels are caseLabels cut to maxAxisLabel.
+func axisLabels(figs []analysis.IncidentFigures) []string {
+	out := caseLabels(figs)
+	for i, l := range out {
+		out[i] = cut(l, maxAxisLabel)
+	}
+	return out
+}
+
 func (d *deck) bucketName(b analysis.Bucket) string {
 	return i18n.RecordType(b.Type).In(d.l) + d.t(i18n.Text{En: " (", Ja: "（"}) + i18n.Certainty(b.Certainty).In(d.l) + d.t(i18n.Text{En: ")", Ja: "）"})
 }
@@ -339,7 +352,7 @@ func (d *deck) recordsSlide(cases []analysis.IncidentFigures) {
 	if len(cases) == 0 {
 		return
 	}
-	c := &chartDef{typ: excelize.BarStacked, header: d.t(lCase), cats: caseLabels(cases), numFmt: d.countFmt(), labels: true,
+	c := &chartDef{typ: excelize.Bar, header: d.t(lCase), cats: axisLabels(cases), numFmt: d.countFmt(), labels: true,
 		valueTitle: d.t(lRecordsAxis)}
 	var keys []analysis.Bucket
 	for _, f := range cases {
@@ -380,20 +393,23 @@ func (d *deck) lagsSlide(cases []analysis.IncidentFigures) {
 	if len(cases) == 0 {
 		return
 	}
-	c := &chartDef{typ: excelize.Bar, header: d.t(lCase), cats: caseLabels(cases), numFmt: d.daysFmt(), labels: true,
+	c := &chartDef{typ: excelize.Bar, header: d.t(lCase), cats: axisLabels(cases), numFmt: d.daysFmt(), labels: true,
 		valueTitle: d.t(lLagsAxis)}
-	any := false
 	for _, m := range lagMetrics {
 		sr := series{name: i18n.Metric(m).Short.In(d.l), vals: make([]float64, len(cases)), ok: make([]bool, len(cases))}
+		known := false
 		for i, f := range cases {
 			if v := f.Get(m); v.Known {
 				sr.vals[i], sr.ok[i] = float64(v.N), true
-				any = true
+				known = true
 			}
 		}
-		c.series = append(c.series, sr)
+		// A figure no charted incident has is left out, not drawn as an empty series.
+		if known {
+			c.series = append(c.series, sr)
+		}
 	}
-	if !any {
+	if len(c.series) == 0 {
 		return
 	}
 	best, ok := -1, false
@@ -467,7 +483,7 @@ func (d *deck) breakdownSlides() {
 			case name == "":
 				name = d.t(lNotStated)
 			}
-			c.cats = append(c.cats, name)
+			c.cats = append(c.cats, cut(name, maxAxisLabel))
 			sr.vals = append(sr.vals, float64(g.Incidents))
 			sr.ok = append(sr.ok, true)
 		}

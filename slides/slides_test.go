@@ -256,6 +256,7 @@ func TestPeriodCharts(t *testing.T) {
 		if key == "" {
 			key = lNotStated.In(i18n.Ja)
 		}
+		key = cut(key, maxAxisLabel)
 		if got := causes.values[incidents][key]; got != float64(g.Incidents) {
 			t.Errorf("cause %q: %v plotted, want %d", key, got, g.Incidents)
 		}
