@@ -11,7 +11,6 @@ var (
 	lGenerated      = i18n.Text{En: "Prepared %s", Ja: "作成日 %s"}
 	lSummaryTitle   = i18n.Text{En: "Summary", Ja: "概要"}
 	lIncidents      = i18n.Text{En: "Incidents: %s", Ja: "対象事案：%s件"}
-	lVsPrevious     = i18n.Text{En: "%s against the previous period (%s)", Ja: "前期間比 %s（前期間 %s）"}
 	lRecordsTotal   = i18n.Text{En: "Records exposed: %s, the sum over the %s incidents whose every count is known", Ja: "漏えい件数：合計%s（件数がすべてわかる%s事案の合計）"}
 	lRecordsNone    = i18n.Text{En: "Records exposed: no incident states all its counts", Ja: "漏えい件数：件数がすべてわかる事案なし"}
 	lRecordsMix     = i18n.Text{En: "Totals add records of different kinds (people and cards may overlap): %s", Ja: "合計は種類の異なる件数の和（人とカードは重なりうる）：%s"}

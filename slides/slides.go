@@ -197,48 +197,54 @@ func (d *deck) titleSlide() {
 	s.text(box{x: 685800, y: slideH/2 + 400000, w: slideW - 2*685800, h: 2400000}, "t", ps)
 }
 
+// summarySlide states the key figures: for a period, its summary sentences
+// (i18n.PeriodSummary) and then the records by kind, the largest incident and the
+// detection → disclosure lag; for the whole input the same figures as a list.
 func (d *deck) summarySlide() {
 	s := d.content(d.t(lSummaryTitle), d.periodLine())
 	figs := d.subject()
-	var sum analysis.Summary
-	if d.opts.Period != nil {
-		sum = d.opts.Period.Subject.Summary
-	} else {
-		sum = d.rep.Summary
-	}
+	var ps []para
 	var lines []string
-	lines = append(lines, d.f(lIncidents, num(sum.Incidents)))
-	if p := d.opts.Period; p != nil && p.Previous.Covered {
-		prev := p.Previous.Summary.Incidents
-		inc := func(x float64) string { return i18n.Incidents(int(x), d.l) }
-		lines = append(lines, d.f(lVsPrevious, i18n.Signed(float64(sum.Incidents-prev), inc), inc(float64(prev))))
-	}
-	if sum.RecordsN > 0 {
-		lines = append(lines, d.f(lRecordsTotal, d.count(sum.TotalRecords), num(sum.RecordsN)))
-		var parts []string
-		for _, b := range sum.Buckets {
-			if b.Records.Known {
-				parts = append(parts, d.bucketName(b)+" "+d.count(b.Records))
-			}
+	sum := d.rep.Summary
+	if p := d.opts.Period; p != nil {
+		sum = p.Subject.Summary
+		for _, st := range i18n.PeriodSummary(*p, d.l) {
+			ps = append(ps, para{runs: []run{{text: st.Text, bold: true}}, size: 20, after: 10})
 		}
-		if len(parts) > 1 {
-			lines = append(lines, d.f(lRecordsMix, strings.Join(parts, d.t(i18n.Text{En: "; ", Ja: "、"}))))
+		if sum.Incidents == 0 {
+			s.text(bodyBox, "t", ps)
+			return
 		}
 	} else {
-		lines = append(lines, d.t(lRecordsNone))
+		lines = append(lines, d.f(lIncidents, num(sum.Incidents)))
+		if sum.RecordsN > 0 {
+			lines = append(lines, d.f(lRecordsTotal, d.count(sum.TotalRecords), num(sum.RecordsN)))
+		} else {
+			lines = append(lines, d.t(lRecordsNone))
+		}
+	}
+	var parts []string
+	for _, b := range sum.Buckets {
+		if b.Records.Known {
+			parts = append(parts, d.bucketName(b)+" "+d.count(b.Records))
+		}
+	}
+	if len(parts) > 1 {
+		lines = append(lines, d.f(lRecordsMix, strings.Join(parts, d.t(i18n.Text{En: "; ", Ja: "、"}))))
 	}
 	if i, ok := largest(figs); ok {
 		lines = append(lines, d.f(lLargest, figs[i].Incident.Label(), d.count(figs[i].Total)))
 	}
 	lines = append(lines, d.lagLine(sum.Stat(analysis.Disclose)))
-	if b := analysis.BreakdownAll(figs); len(b) > 0 {
-		if g, ok := topGroup(b[0]); ok {
-			lines = append(lines, d.f(lTopCause, g.Key, num(g.Incidents), num(b[0].Incidents)))
+	if d.opts.Period == nil {
+		if b := analysis.BreakdownAll(figs); len(b) > 0 {
+			if g, ok := topGroup(b[0]); ok {
+				lines = append(lines, d.f(lTopCause, g.Key, num(g.Incidents), num(b[0].Incidents)))
+			}
 		}
 	}
-	var ps []para
 	for _, l := range lines {
-		ps = append(ps, para{runs: []run{{text: l}}, size: 20, bullet: true, after: 10})
+		ps = append(ps, para{runs: []run{{text: l}}, size: 18, bullet: true, after: 8})
 	}
 	s.text(bodyBox, "t", ps)
 }

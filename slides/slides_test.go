@@ -363,3 +363,27 @@ func checkPackage(t *testing.T, p *pkg) {
 		}
 	}
 }
+
+// TestSummarySlide checks that a period deck's summary slide carries the period's summary
+// sentences, word for word, in both languages.
+func TestSummarySlide(t *testing.T) {
+	rep, pr := syntheticMonth(t, 200, "2022-11")
+	for _, l := range []i18n.Lang{i18n.En, i18n.Ja} {
+		p := openPkg(t, writeDeck(t, rep, Options{Lang: l, Period: pr}))
+		slides := p.slides()
+		got := texts(t, p.parts[slides[1]])
+		want := i18n.PeriodSummary(*pr, l)
+		if len(want) == 0 {
+			t.Fatal("no summary sentences")
+		}
+		for _, st := range want {
+			found := false
+			for _, g := range got {
+				found = found || g == st.Text
+			}
+			if !found {
+				t.Errorf("%s: the summary slide lacks %q; it reads %q", l, st.Text, got)
+			}
+		}
+	}
+}
