@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"image"
+	"image/png"
 	"net/url"
 	"path"
 	"strconv"
@@ -277,6 +279,7 @@ func TestPackage(t *testing.T) {
 		{"sample-en", sampleReport(t), Options{Lang: i18n.En}},
 		{"sample-ja", sampleReport(t), Options{Lang: i18n.Ja, Title: "見出し <&>", Client: "株式会社テスト"}},
 		{"synthetic-month", rep, Options{Lang: i18n.Ja, Period: pr}},
+		{"timeline-picture", sampleReport(t), Options{Lang: i18n.En, Timeline: tinyPNG(t)}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -290,10 +293,22 @@ func TestPackage(t *testing.T) {
 			if len(slides) < 5 {
 				t.Errorf("%d slides", len(slides))
 			}
+			pictures := 0
 			for i, s := range slides {
 				if len(texts(t, p.parts[s])) == 0 {
 					t.Errorf("slide %d (%s) has no text", i+1, s)
 				}
+				for _, r := range p.rels(s) {
+					if r.Type == relImage {
+						pictures++
+						if !bytes.Equal(p.parts[r.Target], tc.opts.Timeline) {
+							t.Errorf("slide %d: the picture is not the timeline's PNG", i+1)
+						}
+					}
+				}
+			}
+			if want := min(len(tc.opts.Timeline), 1); pictures != want {
+				t.Errorf("%d pictures, want %d", pictures, want)
 			}
 		})
 	}
@@ -386,4 +401,14 @@ func TestSummarySlide(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tinyPNG is a 16×9 PNG, a stand-in for the timeline's picture.
+func tinyPNG(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 16, 9))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
