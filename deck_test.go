@@ -135,6 +135,10 @@ func TestDeckHasOnlyText(t *testing.T) {
 	}
 	all := text.String()
 	for _, p := range append(formulaPayloads, xmlPayloads[:4]...) {
+		// A long label is cut with … on the axes and in the list: its start must be there.
+		if r := []rune(p); len(r) > 20 {
+			p = string(r[:20])
+		}
 		if !strings.Contains(all, p) {
 			t.Errorf("the deck lacks the label %q as text", p)
 		}

@@ -49,8 +49,6 @@ type para struct {
 	after int
 }
 
-func textPara(text string, size int) para { return para{runs: []run{{text: text}}, size: size} }
-
 func (s *slideXML) parasXML(ps []para) string {
 	var b strings.Builder
 	for _, p := range ps {
