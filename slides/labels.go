@@ -61,6 +61,7 @@ var (
 	lMethodSources  = i18n.Text{En: "Sources: the public disclosures the input cites (%s source URLs), linked in the incident list.", Ja: "出典：入力に記載の公表資料（URL %s件）。事案一覧にリンク。"}
 	lMethodNoSource = i18n.Text{En: "Sources: none cited in the input.", Ja: "出典：入力に記載なし。"}
 	lMethodNoTime   = i18n.Text{En: "The timeline slide is left out: %s", Ja: "タイムラインのスライドは省略：%s"}
+	lSample         = i18n.Text{En: "the embedded sample (sample.csv)", Ja: "組み込みサンプル（sample.csv）"}
 	lSourceNote     = i18n.Text{En: "Source: %s (%s source URLs cited); breachreport", Ja: "出典：%s（公表資料URL %s件）、breachreport で集計"}
 	lSourceNoteNone = i18n.Text{En: "Source: %s (no source URL cited); breachreport", Ja: "出典：%s（公表資料URLの記載なし）、breachreport で集計"}
 	lSmallCharted   = i18n.Text{En: "The %s incidents with the most records of %s", Ja: "漏えい件数の多い%s事案（全%s事案中）"}

@@ -17,6 +17,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/i18n"
+	"breachreport/input"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -107,18 +108,20 @@ func (d *deck) content(title, takeaway string) *slideXML {
 }
 
 func (d *deck) sourceNote() string {
-	name := inputName(d.rep.Input)
+	name := d.inputName()
 	if d.rep.Summary.SourcesN == 0 {
 		return d.f(lSourceNoteNone, name)
 	}
 	return d.f(lSourceNote, name, num(d.rep.Summary.SourcesN))
 }
 
-// inputName is the input's file name without its directories: a client deck does not show
-// the consultant's paths.
-func inputName(p string) string {
-	p = strings.ReplaceAll(p, `\`, "/")
-	return path.Base(p)
+// inputName is the input's file name without its directories (a client deck does not show
+// the consultant's paths), or the sample's name in the deck's language.
+func (d *deck) inputName() string {
+	if d.rep.Input == input.SampleName {
+		return d.t(lSample)
+	}
+	return path.Base(strings.ReplaceAll(d.rep.Input, `\`, "/"))
 }
 
 // chart adds the chart c to slide s in the body's frame.
@@ -641,7 +644,7 @@ func (d *deck) methodSlide() {
 	} else {
 		lines = append(lines, d.t(lMethodNoSource))
 	}
-	lines = append(lines, d.f(lMethodInput, inputName(r.Input), num(r.Incidents.Len()), num(r.RowsRead), num(r.RowsUsed), num(r.RowsRejected),
+	lines = append(lines, d.f(lMethodInput, d.inputName(), num(r.Incidents.Len()), num(r.RowsRead), num(r.RowsUsed), num(r.RowsRejected),
 		d.dateOf(r.Generated.Year(), int(r.Generated.Month()), r.Generated.Day())))
 	if len(d.opts.Timeline) == 0 && d.opts.NoTimeline != "" {
 		lines = append(lines, d.f(lMethodNoTime, d.opts.NoTimeline))
