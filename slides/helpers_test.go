@@ -168,6 +168,17 @@ func (p *pkg) slides() []string {
 	return out
 }
 
+// notes returns the paragraphs of slide's speaker notes.
+func (p *pkg) notes(slide string) []string {
+	p.t.Helper()
+	for _, r := range p.rels(slide) {
+		if r.Type == relNotes {
+			return texts(p.t, p.parts[r.Target])
+		}
+	}
+	return nil
+}
+
 // texts returns the paragraphs of an XML part's DrawingML text (a:p of a:t runs), in order.
 func texts(t testing.TB, b []byte) []string {
 	t.Helper()

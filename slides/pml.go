@@ -28,6 +28,8 @@ const (
 	relViewProps = relBase + "viewProps"
 	relTblStyles = relBase + "tableStyles"
 	relOffice    = relBase + "officeDocument"
+	relNotes     = relBase + "notesSlide"
+	relNotesMstr = relBase + "notesMaster"
 	relCore      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 	relApp       = relBase + "extended-properties"
 )
@@ -156,6 +158,10 @@ func layoutXML() string {
 		`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
 }
 
+// The presentation's relationships: rId1 the slide master, rId2… the slides, then the
+// theme, the properties parts and the notes master (notesMasterRID).
+func notesMasterRID(slides int) string { return fmt.Sprintf("rId%d", slides+6) }
+
 func presentationXML(slides int) string {
 	var ids strings.Builder
 	for i := 0; i < slides; i++ {
@@ -163,6 +169,7 @@ func presentationXML(slides int) string {
 	}
 	return xmlHeader + `<p:presentation xmlns:a="` + nsA + `" xmlns:r="` + nsR + `" xmlns:p="` + nsP + `" saveSubsetFonts="1">` +
 		`<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
+		`<p:notesMasterIdLst><p:notesMasterId r:id="` + notesMasterRID(slides) + `"/></p:notesMasterIdLst>` +
 		`<p:sldIdLst>` + ids.String() + `</p:sldIdLst>` +
 		fmt.Sprintf(`<p:sldSz cx="%d" cy="%d"/><p:notesSz cx="6858000" cy="9144000"/>`, slideW, slideH) +
 		`<p:defaultTextStyle><a:lvl1pPr><a:defRPr sz="1800"><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/></a:defRPr></a:lvl1pPr></p:defaultTextStyle>` +
@@ -180,6 +187,7 @@ func presentationRels(slides int) string {
 		rel{id: fmt.Sprintf("rId%d", n+1), typ: relPresProps, target: "presProps.xml"},
 		rel{id: fmt.Sprintf("rId%d", n+2), typ: relViewProps, target: "viewProps.xml"},
 		rel{id: fmt.Sprintf("rId%d", n+3), typ: relTblStyles, target: "tableStyles.xml"},
+		rel{id: notesMasterRID(slides), typ: relNotesMstr, target: "notesMasters/notesMaster1.xml"},
 	)
 	return relsXML(rels)
 }
@@ -225,6 +233,10 @@ func contentTypesXML(parts []string) string {
 			ct = "application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"
 		case strings.HasPrefix(p, "ppt/theme/"):
 			ct = "application/vnd.openxmlformats-officedocument.theme+xml"
+		case strings.HasPrefix(p, "ppt/notesMasters/notesMaster"):
+			ct = "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"
+		case strings.HasPrefix(p, "ppt/notesSlides/notesSlide"):
+			ct = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
 		case strings.HasPrefix(p, "ppt/charts/chart"):
 			ct = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 		case p == "ppt/presProps.xml":
@@ -255,4 +267,29 @@ func (b box) xfrm() string {
 
 func (b box) pxfrm() string {
 	return fmt.Sprintf(`<p:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></p:xfrm>`, b.x, b.y, b.w, b.h)
+}
+
+// notesBox is where the notes' text sits on a notes page (portrait, 7.5 × 10 inches).
+var notesBox = box{x: 685800, y: 4400550, w: 5486400, h: 3600450}
+
+// notesMasterXML is the notes master: a body placeholder for the speaker notes.
+func notesMasterXML() string {
+	return xmlHeader + `<p:notesMaster xmlns:a="` + nsA + `" xmlns:r="` + nsR + `" xmlns:p="` + nsP + `">` +
+		`<p:cSld><p:spTree>` + spTreeStart +
+		`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr>` +
+		`<p:spPr>` + notesBox.xfrm() + `</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>` +
+		`</p:spTree></p:cSld>` + clrMap + `</p:notesMaster>`
+}
+
+// notesSlideXML is the speaker notes of a slide: each paragraph of notes in the body.
+func notesSlideXML(s *slideXML, notes []string) string {
+	var ps []para
+	for _, n := range notes {
+		ps = append(ps, para{runs: []run{{text: n}}, size: 12})
+	}
+	return xmlHeader + `<p:notes xmlns:a="` + nsA + `" xmlns:r="` + nsR + `" xmlns:p="` + nsP + `">` +
+		`<p:cSld><p:spTree>` + spTreeStart +
+		`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr>` +
+		`<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>` + s.parasXML(ps) + `</p:txBody></p:sp>` +
+		`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>`
 }

@@ -12,6 +12,8 @@ type slideXML struct {
 	rels   []rel
 	nextID int
 	lang   string
+	// notes are the slide's speaker notes, one paragraph each.
+	notes []string
 }
 
 func newSlideXML(lang string) *slideXML {

@@ -392,6 +392,7 @@ func (d *deck) recordsSlide(cases []analysis.IncidentFigures) {
 		title += d.t(i18n.Text{En: " — ", Ja: "　"}) + d.f(lSmallCharted, num(len(cases)), num(n))
 	}
 	s := d.content(title, take)
+	s.notes = append(s.notes, d.t(lMethodTotals))
 	d.chart(s, c, d.t(lRecordsTitle))
 }
 
@@ -432,6 +433,10 @@ func (d *deck) lagsSlide(cases []analysis.IncidentFigures) {
 		take = d.f(lLagsTake, caseLabels(cases)[best], d.days(cases[best].Disclose.N))
 	}
 	s := d.content(d.t(lLagsTitle), take)
+	for _, m := range lagMetrics {
+		mt := i18n.Metric(m)
+		s.notes = append(s.notes, mt.Short.In(d.l)+d.t(i18n.Text{En: ": ", Ja: "："})+mt.Definition.In(d.l))
+	}
 	d.chart(s, c, d.t(lLagsTitle))
 }
 
@@ -456,6 +461,7 @@ func (d *deck) timelineSlide() {
 	s.picture(pic, "../media/image1.png", d.t(lTimelineTitle)+" — "+d.t(lTimelineNote))
 	s.text(box{x: sourceBox.x, y: sourceBox.y - 300000, w: sourceBox.w, h: 300000}, "b",
 		[]para{{runs: []run{{text: d.t(lTimelineNote), color: "595959"}}, size: 10}})
+	s.notes = append(s.notes, d.t(lTimelineNote))
 }
 
 // breakdownSlides add one bar chart per breakdown of the subject: by cause, by industry.
@@ -683,9 +689,25 @@ func (d *deck) write(w io.Writer) error {
 	parts["ppt/slideLayouts/_rels/slideLayout1.xml.rels"] = []byte(relsXML([]rel{
 		{id: "rId1", typ: relMaster, target: "../slideMasters/slideMaster1.xml"},
 	}))
+	parts["ppt/notesMasters/notesMaster1.xml"] = []byte(notesMasterXML())
+	parts["ppt/notesMasters/_rels/notesMaster1.xml.rels"] = []byte(relsXML([]rel{
+		{id: "rId1", typ: relTheme, target: "../theme/theme2.xml"},
+	}))
+	// The notes master has a theme of its own, as PowerPoint wants; the same one.
+	parts["ppt/theme/theme2.xml"] = []byte(themeXML(d.l))
 	for i, s := range d.slides {
-		parts[fmt.Sprintf("ppt/slides/slide%d.xml", i+1)] = []byte(s.xml())
-		parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", i+1)] = []byte(relsXML(s.rels))
+		name := fmt.Sprintf("slide%d.xml", i+1)
+		if len(s.notes) > 0 {
+			notes := fmt.Sprintf("notesSlide%d.xml", i+1)
+			s.addRel(relNotes, "../notesSlides/"+notes, false)
+			parts["ppt/notesSlides/"+notes] = []byte(notesSlideXML(s, s.notes))
+			parts["ppt/notesSlides/_rels/"+notes+".rels"] = []byte(relsXML([]rel{
+				{id: "rId1", typ: relNotesMstr, target: "../notesMasters/notesMaster1.xml"},
+				{id: "rId2", typ: relSlide, target: "../slides/" + name},
+			}))
+		}
+		parts["ppt/slides/"+name] = []byte(s.xml())
+		parts["ppt/slides/_rels/"+name+".rels"] = []byte(relsXML(s.rels))
 	}
 	var names []string
 	for k := range parts {

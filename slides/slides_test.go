@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -303,6 +304,9 @@ func TestPackage(t *testing.T) {
 						pictures++
 						if !bytes.Equal(p.parts[r.Target], tc.opts.Timeline) {
 							t.Errorf("slide %d: the picture is not the timeline's PNG", i+1)
+						}
+						if notes := p.notes(s); !slices.Contains(notes, lTimelineNote.In(tc.opts.Lang)) {
+							t.Errorf("slide %d: the notes %q do not say the timeline is a picture", i+1, notes)
 						}
 					}
 				}
