@@ -16,8 +16,12 @@ import (
 )
 
 // period names a period in the page's language: 2019-06 or 2019年6月 for a calendar month,
-// 2019-04-01 to 2019-06-30 or 2019年4月1日〜2019年6月30日 for any other.
+// a quarter or fiscal span as i18n.PeriodName says it (2024年度上期), 2019-04-01 to
+// 2019-06-30 or 2019年4月1日〜2019年6月30日 for any other.
 func (v view) period(p analysis.Period) string {
+	if p.Unit > analysis.UnitMonth {
+		return i18n.PeriodName(p, v.lang)
+	}
 	if m, ok := p.Month(); ok {
 		return v.month(m)
 	}
