@@ -37,7 +37,8 @@ var (
 	lIncidentsAxis  = i18n.Text{En: "incidents", Ja: "件数"}
 	lNotStated      = i18n.Text{En: "Not stated", Ja: "記載なし"}
 	lTrendTitle     = i18n.Text{En: "Incidents and records by month", Ja: "月別の事案数と漏えい件数"}
-	lTrendTake      = i18n.Text{En: "%s incidents in %s; %s over the %s months shown", Ja: "%sは%s件、表示した%sか月で計%s件"}
+	lTrendTake      = i18n.Text{En: "Busiest month: %s (%s); %s over the %s months shown", Ja: "最多の月は%s（%s）、表示した%[4]sか月で計%[3]s"}
+	lTrendTakeNone  = i18n.Text{En: "No incident was disclosed in the %s months shown", Ja: "表示した%sか月に公表された事案はありません"}
 	lTrendRecords   = i18n.Text{En: "records (known counts)", Ja: "漏えい件数（判明分）"}
 	lListTitle      = i18n.Text{En: "Incidents", Ja: "事案一覧"}
 	lListPage       = i18n.Text{En: "Incidents (%d/%d)", Ja: "事案一覧（%d/%d）"}

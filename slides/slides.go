@@ -545,7 +545,24 @@ func (d *deck) trendSlide() {
 	}
 	c.series = []series{inc}
 	c.line = &recs
-	take := d.f(lTrendTake, d.period(p.Subject.Period), num(p.Subject.Summary.Incidents), num(len(rows)), num(total))
+	// The busiest months, up to three when tied.
+	most := 0
+	var busiest []string
+	for _, r := range rows {
+		switch n := r.Summary.Incidents; {
+		case n > most:
+			most, busiest = n, []string{d.month(r.Month)}
+		case n == most && n > 0:
+			busiest = append(busiest, d.month(r.Month))
+		}
+	}
+	take := d.f(lTrendTakeNone, num(len(rows)))
+	if most > 0 {
+		if len(busiest) > 3 {
+			busiest = busiest[:3]
+		}
+		take = d.f(lTrendTake, strings.Join(busiest, d.t(i18n.Text{En: ", ", Ja: "、"})), i18n.Incidents(most, d.l), i18n.Incidents(total, d.l), num(len(rows)))
+	}
 	s := d.content(d.t(lTrendTitle), take)
 	d.chart(s, c, d.t(lTrendTitle))
 }
