@@ -6,12 +6,15 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"breachreport/internal/clienttest"
 )
 
 // TestDeckNames checks where --pptx writes the deck: beside the workbook, under its name,
@@ -180,4 +183,68 @@ func embeddedText(t *testing.T, name string, b []byte, formula *regexp.Regexp) s
 		s.WriteString(strings.Join(row, "\n") + "\n")
 	}
 	return s.String()
+}
+
+// TestDeckDeterministic runs generate --pptx twice on the same input and generation time:
+// the decks are the same bytes, in both languages and for a month.
+func TestDeckDeterministic(t *testing.T) {
+	for _, args := range [][]string{{"--lang", "ja"}, {"--lang", "en", "--month", "2019-06"}} {
+		var decks [][]byte
+		for range 2 {
+			out := t.TempDir()
+			r := runCmd(t, "", append([]string{"generate", "--pptx", "-o", out}, args...)...)
+			if r.status != 0 {
+				t.Fatalf("exit %d: %s", r.status, r.stderr)
+			}
+			name := deckName
+			if len(args) > 2 {
+				name = "breach-report-2019-06.pptx"
+			}
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			decks = append(decks, b)
+		}
+		if !bytes.Equal(decks[0], decks[1]) {
+			t.Errorf("%v: the decks of two runs differ", args)
+		}
+	}
+}
+
+// TestDeckTimelinePicture runs generate --pptx --images png with Chromium: the deck holds
+// the timeline's PNG as written beside the chart pages, and stderr does not say the slide
+// is left out.
+func TestDeckTimelinePicture(t *testing.T) {
+	clienttest.SkipShort(t, "Chromium")
+	clienttest.Chromium(t)
+	out := t.TempDir()
+	r := runCmd(t, "", "generate", "--pptx", "--images", "png", "-o", out)
+	if r.status != 0 {
+		t.Fatalf("exit %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stderr, "timeline") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	want, err := os.ReadFile(filepath.Join(out, chartDir, "timeline.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, deckName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	found := false
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "ppt/media/") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			found = found || bytes.Equal(b, want)
+		}
+	}
+	if !found {
+		t.Error("the deck does not hold charts/timeline.png")
+	}
 }
