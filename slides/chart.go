@@ -98,6 +98,14 @@ func (c *chartDef) workbook(withChart bool) (*excelize.File, error) {
 		}
 	}
 	_ = f.SetColWidth(dataSheet, "A", "A", 40)
+	// No author (excelize's default names its own), a fixed time, the tool as application.
+	stamp := zipTime.Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Created: stamp, Modified: stamp}); err != nil {
+		return nil, err
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "breachreport"}); err != nil {
+		return nil, err
+	}
 	if !withChart {
 		return f, nil
 	}
