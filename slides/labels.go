@@ -65,5 +65,6 @@ var (
 	lSample         = i18n.Text{En: "the embedded sample (sample.csv)", Ja: "組み込みサンプル（sample.csv）"}
 	lSourceNote     = i18n.Text{En: "Source: %s (%s source URLs cited); breachreport", Ja: "出典：%s（公表資料URL %s件）、breachreport で集計"}
 	lSourceNoteNone = i18n.Text{En: "Source: %s (no source URL cited); breachreport", Ja: "出典：%s（公表資料URLの記載なし）、breachreport で集計"}
-	lSmallCharted   = i18n.Text{En: "The %s incidents with the most records of %s", Ja: "漏えい件数の多い%s事案（全%s事案中）"}
+	lGroupsShown    = i18n.Text{En: " (the %s largest of %s groups)", Ja: "（全%[2]sグループ中、上位%[1]s）"}
+	lSmallCharted   = i18n.Text{En: " (%s of %s incidents)", Ja: "（全%[2]s事案中%[1]s事案）"}
 )

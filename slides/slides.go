@@ -46,6 +46,10 @@ const maxListSlides = 5
 // maxCases is the most incidents a per-incident chart shows, as on the dashboard.
 const maxCases = 12
 
+// maxGroups is the most groups a breakdown chart shows: more bars than this cannot be read
+// on a slide.
+const maxGroups = 15
+
 // Write writes the deck of rep to w. The bytes depend only on rep and opts.
 func Write(w io.Writer, rep analysis.Report, opts Options) error {
 	if opts.Lang != i18n.Ja {
@@ -323,6 +327,15 @@ func (d *deck) cases() []analysis.IncidentFigures {
 	return out
 }
 
+// charted says, after a per-incident chart's title, how many of the subject's incidents it
+// shows, when not all of them.
+func (d *deck) charted(cases []analysis.IncidentFigures) string {
+	if n := len(d.subject()); n > len(cases) {
+		return d.f(lSmallCharted, num(len(cases)), num(n))
+	}
+	return ""
+}
+
 // caseLabels are the incidents' labels, the id added to any label two share.
 func caseLabels(figs []analysis.IncidentFigures) []string {
 	n := map[string]int{}
@@ -387,11 +400,7 @@ func (d *deck) recordsSlide(cases []analysis.IncidentFigures) {
 	if i, ok := largest(cases); ok {
 		take = d.f(lRecordsTake, caseLabels(cases)[i], d.count(cases[i].Total))
 	}
-	title := d.t(lRecordsTitle)
-	if n := len(d.subject()); len(d.rep.Compare) == 0 && n > len(cases) {
-		title += d.t(i18n.Text{En: " — ", Ja: "　"}) + d.f(lSmallCharted, num(len(cases)), num(n))
-	}
-	s := d.content(title, take)
+	s := d.content(d.t(lRecordsTitle)+d.charted(cases), take)
 	s.notes = append(s.notes, d.t(lMethodTotals))
 	d.chart(s, c, d.t(lRecordsTitle))
 }
@@ -432,7 +441,7 @@ func (d *deck) lagsSlide(cases []analysis.IncidentFigures) {
 	if ok {
 		take = d.f(lLagsTake, caseLabels(cases)[best], d.days(cases[best].Disclose.N))
 	}
-	s := d.content(d.t(lLagsTitle), take)
+	s := d.content(d.t(lLagsTitle)+d.charted(cases), take)
 	for _, m := range lagMetrics {
 		mt := i18n.Metric(m)
 		s.notes = append(s.notes, mt.Short.In(d.l)+d.t(i18n.Text{En: ": ", Ja: "："})+mt.Definition.In(d.l))
@@ -488,6 +497,12 @@ func (d *deck) breakdownSlides() {
 			continue
 		}
 		groups := b.Groups
+		heading := d.t(title)
+		if len(groups) > maxGroups && b.Dimension != analysis.BySize {
+			// Groups come largest first: the chart keeps the largest; the workbook has all.
+			heading += d.f(lGroupsShown, num(maxGroups), num(len(groups)))
+			groups = groups[:maxGroups]
+		}
 		c := &chartDef{typ: excelize.Bar, header: d.t(title), numFmt: d.incidentsFmt(), labels: true, valueTitle: d.t(lIncidentsAxis)}
 		sr := series{name: d.t(lIncidentsAxis)}
 		for _, g := range groups {
@@ -511,7 +526,7 @@ func (d *deck) breakdownSlides() {
 			}
 			take = d.f(lBreakdownTake, name, num(g.Incidents), num(b.Incidents), i18n.Percent(g.Share))
 		}
-		s := d.content(d.t(title), take)
+		s := d.content(heading, take)
 		d.chart(s, c, d.t(title))
 	}
 }

@@ -416,3 +416,41 @@ func tinyPNG(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestManyGroups checks that a breakdown of more groups than a slide can show charts the
+// largest maxGroups and says so in its title.
+func TestManyGroups(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("incident_id,organization,cause,record_type,certainty,records,disclosed\n")
+	for i := range 22 {
+		cause := fmt.Sprintf("cause %02d", i)
+		if i < 3 {
+			cause = "the commonest cause"
+		}
+		fmt.Fprintf(&b, "id-%02d,Org %02d,%s,personal,confirmed,%d,2019-06-%02d\n", i, i, cause, 10+i, 1+i)
+	}
+	rep := reportFrom(t, []byte(b.String()), "many.csv")
+	p := openPkg(t, writeDeck(t, rep, Options{Lang: i18n.En}))
+	var causes *plotted
+	for _, pl := range readCharts(t, p) {
+		if v, ok := pl.values[lIncidentsAxis.In(i18n.En)]; ok {
+			if _, ok := v["the commonest cause"]; ok {
+				causes = &pl
+			}
+		}
+	}
+	if causes == nil {
+		t.Fatal("no cause chart")
+	}
+	if got := len(causes.values[lIncidentsAxis.In(i18n.En)]); got != maxGroups {
+		t.Errorf("%d causes charted, want %d", got, maxGroups)
+	}
+	want := lByCause.In(i18n.En) + fmt.Sprintf(lGroupsShown.In(i18n.En), num(maxGroups), num(20))
+	found := false
+	for _, s := range p.slides() {
+		found = found || texts(t, p.parts[s])[0] == want
+	}
+	if !found {
+		t.Errorf("no slide is titled %q", want)
+	}
+}
