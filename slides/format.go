@@ -53,8 +53,6 @@ func (d *deck) cellDate(x data.Date) string {
 
 func (d *deck) month(m analysis.Month) string { return i18n.MonthName(m, d.l) }
 
-func (d *deck) period(p analysis.Period) string { return i18n.PeriodName(p, d.l) }
-
 // The charts' number formats: the full count, with its unit in Japanese. The native
 // charts keep every digit: the short form is a division no Excel number format makes.
 func (d *deck) countFmt() string {
