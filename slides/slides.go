@@ -607,7 +607,7 @@ func (d *deck) listSlides() {
 	pages := (len(figs) + RowsPerSlide - 1) / RowsPerSlide
 	header := []string{d.t(lColDisclosed), d.t(lColOrg), d.t(lColIndustry), d.t(lColCause), d.t(lColRecords), d.t(lColLag), d.t(lColSource)}
 	// Column widths, in parts of the body's width.
-	shares := []int{10, 25, 15, 19, 11, 9, 11}
+	shares := []int{9, 30, 13, 17, 12, 8, 11}
 	widths := make([]int, len(shares))
 	sum := 0
 	for i, sh := range shares {
@@ -647,7 +647,7 @@ func (d *deck) listSlides() {
 		}
 		// Twelve rows of two lines at 10 points fit between the takeaway and the source
 		// note; longer texts are cut to keep to two lines.
-		tb := box{x: bodyBox.x, y: bodyBox.y - 80000, w: bodyBox.w, h: sourceBox.y - bodyBox.y}
+		tb := box{x: bodyBox.x, y: bodyBox.y - 120000, w: bodyBox.w, h: sourceBox.y - bodyBox.y}
 		tb.h = min(tb.h, (len(rows)+1)*tb.h/(RowsPerSlide+1))
 		s.table(tb, widths, header, rows, 10)
 	}
