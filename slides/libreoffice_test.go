@@ -32,6 +32,7 @@ func TestLibreOfficeDeck(t *testing.T) {
 	}
 	halfRep, halfPR := syntheticPeriod(t, 200, half)
 	monthRep, monthPR := syntheticMonth(t, 200, "2022-11")
+	emptyRep, emptyPR := syntheticMonth(t, 200, "2022-06")
 	cases := []struct {
 		name string
 		rep  analysis.Report
@@ -45,6 +46,7 @@ func TestLibreOfficeDeck(t *testing.T) {
 		{"sample-ja", sampleReport(t), Options{Lang: i18n.Ja, Client: "株式会社テスト"}, []string{"43,961件", "40,443件", "41,355件", "2,606件", "40,233件", "159日", "148日", "株式会社テスト 御中"}, 1},
 		{"month-ja", monthRep, Options{Lang: i18n.Ja, Period: monthPR}, []string{"2022年11月に公表された事案"}, 1},
 		{"half-year-en", halfRep, Options{Lang: i18n.En, Period: halfPR}, nil, 2},
+		{"empty-month-ja", emptyRep, Options{Lang: i18n.Ja, Period: emptyPR}, []string{"2022年6月に公表された情報漏えい事案はありません。"}, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -594,8 +594,7 @@ func (d *deck) listSlides() {
 		return a.Before(b)
 	})
 	if len(figs) == 0 {
-		s := d.content(d.t(lListTitle), d.t(lListNone))
-		_ = s
+		d.content(d.t(lListTitle), d.t(lListNone))
 		return
 	}
 	total := len(figs)

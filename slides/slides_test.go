@@ -272,11 +272,16 @@ func TestPeriodCharts(t *testing.T) {
 // the presentation lists every slide; the same report gives the same bytes.
 func TestPackage(t *testing.T) {
 	rep, pr := syntheticMonth(t, 200, "2022-11")
+	emptyRep, emptyPR := syntheticMonth(t, 200, "2022-06")
+	if len(emptyPR.Subject.Incidents) != 0 {
+		t.Fatalf("2022-06 of the synthetic list has %d incidents, want none", len(emptyPR.Subject.Incidents))
+	}
 	cases := []struct {
 		name string
 		rep  analysis.Report
 		opts Options
 	}{
+		{"empty-month", emptyRep, Options{Lang: i18n.Ja, Period: emptyPR}},
 		{"sample-en", sampleReport(t), Options{Lang: i18n.En}},
 		{"sample-ja", sampleReport(t), Options{Lang: i18n.Ja, Title: "見出し <&>", Client: "株式会社テスト"}},
 		{"synthetic-month", rep, Options{Lang: i18n.Ja, Period: pr}},
