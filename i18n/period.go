@@ -4,55 +4,43 @@ import (
 	"fmt"
 
 	"breachreport/analysis"
-	"breachreport/data"
 )
 
-// PeriodName names p in language l, as a title says it:
+// unitName names a quarter or a fiscal span, as Japanese surveys name them:
 //
-//	month           2024年5月                 May 2024
 //	quarter         2024年第1四半期            Q1 2024
 //	fiscal quarter  2024年度第1四半期          FY2024 Q1 (April–June 2024)
 //	fiscal half     2024年度上期               FY2024 H1 (April–September 2024)
 //	fiscal year     2024年度（令和6年度）        FY2024 (April 2024 – March 2025)
-//	days            2024年5月10日〜2024年6月30日  May 10, 2024 – June 30, 2024
 //
-// The English names of fiscal spans carry their months, since readers abroad do not
-// assume an April start.
-func PeriodName(p analysis.Period, l Lang) string {
+// and reports false for other periods. The English names of fiscal spans carry their
+// months, since readers abroad do not assume an April start.
+func unitName(p analysis.Period, l Lang) (string, bool) {
 	y, part := p.FiscalYearOf()
 	ja := l == Ja
 	switch p.Unit {
 	case analysis.UnitQuarter:
 		if ja {
-			return fmt.Sprintf("%d年第%d四半期", y, part)
+			return fmt.Sprintf("%d年第%d四半期", y, part), true
 		}
-		return fmt.Sprintf("Q%d %d", part, y)
+		return fmt.Sprintf("Q%d %d", part, y), true
 	case analysis.UnitFiscalQuarter:
 		if ja {
-			return fmt.Sprintf("%d年度第%d四半期", y, part)
+			return fmt.Sprintf("%d年度第%d四半期", y, part), true
 		}
-		return fmt.Sprintf("FY%d Q%d (%s)", y, part, monthSpan(p))
+		return fmt.Sprintf("FY%d Q%d (%s)", y, part, monthSpan(p)), true
 	case analysis.UnitFiscalHalf:
 		if ja {
-			return fmt.Sprintf("%d年度%s", y, [...]string{"上期", "下期"}[part-1])
+			return fmt.Sprintf("%d年度%s", y, [...]string{"上期", "下期"}[part-1]), true
 		}
-		return fmt.Sprintf("FY%d H%d (%s)", y, part, monthSpan(p))
+		return fmt.Sprintf("FY%d H%d (%s)", y, part, monthSpan(p)), true
 	case analysis.UnitFiscalYear:
 		if ja {
-			return fmt.Sprintf("%d年度（%s年度）", y, eraYear(y))
+			return fmt.Sprintf("%d年度（%s年度）", y, eraYear(y)), true
 		}
-		return fmt.Sprintf("FY%d (%s)", y, monthSpan(p))
+		return fmt.Sprintf("FY%d (%s)", y, monthSpan(p)), true
 	}
-	if m, ok := p.Month(); ok {
-		if ja {
-			return fmt.Sprintf("%d年%d月", m.Year, int(m.Month))
-		}
-		return fmt.Sprintf("%s %d", m.Month, m.Year)
-	}
-	if ja {
-		return jaDay(p.From) + "〜" + jaDay(p.To)
-	}
-	return enDay(p.From) + " – " + enDay(p.To)
+	return "", false
 }
 
 // monthSpan is "April–June 2024", or "October 2024 – March 2025" across a year's end.
@@ -63,13 +51,6 @@ func monthSpan(p analysis.Period) string {
 	}
 	return fmt.Sprintf("%s %d – %s %d", f.Month(), f.Year(), t.Month(), t.Year())
 }
-
-func jaDay(d data.Date) string {
-	t := d.Time()
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-}
-
-func enDay(d data.Date) string { return d.Time().Format("January 2, 2006") }
 
 // eraYear names the Japanese era year a fiscal year starting in April y falls in: 令和6
 // for 2024, 令和元 for 2019 (whose April was still 平成31年, but whose fiscal year is

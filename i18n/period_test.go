@@ -25,7 +25,7 @@ func TestPeriodName(t *testing.T) {
 		{analysis.FiscalYear(2024), "2024年度（令和6年度）", "FY2024 (April 2024 – March 2025)"},
 		{analysis.FiscalYear(2019), "2019年度（令和元年度）", "FY2019 (April 2019 – March 2020)"},
 		{analysis.FiscalYear(2018), "2018年度（平成30年度）", "FY2018 (April 2018 – March 2019)"},
-		{days, "2024年5月10日〜2024年6月30日", "May 10, 2024 – June 30, 2024"},
+		{days, "2024年5月10日〜6月30日", "May 10 – June 30, 2024"},
 	}
 	for _, tt := range tests {
 		if got := PeriodName(tt.p, Ja); got != tt.ja {
