@@ -26,7 +26,7 @@ func TestChromiumPeriod(t *testing.T) {
 		{"2019-06", i18n.En, []string{"chart-trend", "chart-cases", "chart-records", "chart-timeline", "chart-lags", "chart-bubbles"},
 			[]string{">Jun</text>", ">Jul 2018</text>", ">Jan 2019</text>", "89.5 days (n=2) *", "100 days (n=5)", "−80 days", "Previous: 2019-05"}},
 		{"2019-03", i18n.Ja, []string{"chart-trend"},
-			[]string{">3月</text>", ">2018年4月</text>", "2019年3月 に公表された事案はありません。", "データなし", "100日（n=3） *"}},
+			[]string{">3月</text>", ">2018年6月</text>", "2019年3月 に公表された事案はありません。", "データなし", "100日（n=3） *"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.month, func(t *testing.T) {
