@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,11 +124,14 @@ func excelDigits(x float64) float64 {
 	return y
 }
 
+// analysisMonth matches a month as the trend's rows name it.
+var analysisMonth = regexp.MustCompile(`^\d{4}-\d{2}$`)
+
 const smallEn = "small sample (n < 5)"
 
 func TestPeriodWorkbook(t *testing.T) {
 	b, _ := writePeriodBook(t, "2019-06", i18n.En)
-	if got, want := strings.Join(b.f.GetSheetList(), ", "), "Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Data issues, Method"; got != want {
+	if got, want := strings.Join(b.f.GetSheetList(), ", "), "At a glance, Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Data issues, Method"; got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
 	trend := rawRows(t, b, b.sheet(lSheetTrend))
@@ -321,9 +325,15 @@ func TestPeriodChart(t *testing.T) {
 func TestPeriodWorkbookEmpty(t *testing.T) {
 	b, _ := writePeriodBook(t, "2018-07", i18n.Ja)
 	trend := rawRows(t, b, b.sheet(lSheetTrend))
-	// 2017-08 … 2018-05 lie before the first month of the data (2018-06).
-	if got := trend[3]; got[0] != "2017-08" || got[len(got)-1] != lNoData.in(i18n.Ja) || got[1] != "" {
-		t.Errorf("first month %q", got)
+	// 2017-08 … 2018-05 lie before the first month of the data (2018-06): the trend starts
+	// there.
+	if got := trend[3]; got[0] != "2018-06" || got[1] != "1" {
+		t.Errorf("first month %q, want 2018-06 with 1 incident", got)
+	}
+	for _, r := range trend {
+		if len(r) > 0 && analysisMonth.MatchString(r[0]) && r[len(r)-1] == lNoData.in(i18n.Ja) {
+			t.Errorf("a month without data is a row: %q", r)
+		}
 	}
 	// H, 100 days, against E (14) and H (100): median 57 on 2 incidents, marked.
 	rows := rowsFrom(t, trend, "H", 4)
