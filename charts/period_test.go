@@ -217,7 +217,7 @@ func TestPeriodCases(t *testing.T) {
 }
 
 // TestPeriodSmallAndEmpty: 2018-07 rests on two incidents (E, H), so its medians and the
-// differences from them are marked; 2018-05 has no incident and lies before the data.
+// differences from them are marked; the trend starts with the data, in 2018-06.
 func TestPeriodSmallAndEmpty(t *testing.T) {
 	s, _ := periodSet(t, "2018-07", i18n.En)
 	c := chartByID(t, s, "chart-cases")
@@ -226,8 +226,8 @@ func TestPeriodSmallAndEmpty(t *testing.T) {
 		{"Example Co. H", "Detection → disclosure", "100 days", "57 days (n=2) *", "+43 days *"},
 	})
 	trend := chartByID(t, s, "chart-trend")
-	// 2017-08 … 2018-05 lie before the first month of the data: no data, not zero.
-	if got := strings.Join(trend.Tables[0].Rows[0][:3], " | "); got != "2017-08 | no data | no data" {
+	// The trend starts with the data, in 2018-06 (E): the months before are no rows.
+	if got := strings.Join(trend.Tables[0].Rows[0][:3], " | "); got != "2018-06 | 1 | 300 (n=1)" {
 		t.Errorf("first trend row %s", got)
 	}
 	if got := strings.Join(trend.Tables[1].Rows[0], " | "); got != "Incidents | 1 | 1 | ±0 (±0%) | no data | no data" {
@@ -242,12 +242,12 @@ func TestPeriodSmallAndEmpty(t *testing.T) {
 		t.Errorf("empty month charts %v, want the trend alone", ch)
 	}
 	rows := chartByID(t, empty, "chart-trend").Tables[0].Rows
-	// 2018-04, 2018-05: before the data; 2018-06: E; 2018-07: H; 2019-01: F.
+	// From 2018-06, the first month of the data: 2018-06: E; 2018-07: H; 2019-01: F.
 	var counts []string
 	for _, r := range rows {
 		counts = append(counts, r[1])
 	}
-	if got := strings.Join(counts, " "); got != "no data no data 1 1 0 0 0 0 0 1 0 0 3" {
+	if got := strings.Join(counts, " "); got != "1 1 0 0 0 0 0 1 0 0 3" {
 		t.Errorf("empty month's trend counts %s", got)
 	}
 }
