@@ -266,7 +266,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		err := atomicfile.Write(path, 0o644, f.write)
 		e.bar.Done()
 		if err != nil {
-			return wrote, fmt.Errorf("writing %s: %w", path, err)
+			return wrote, writeError(path, err)
 		}
 		wrote = append(wrote, path)
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)

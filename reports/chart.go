@@ -35,6 +35,8 @@ type chartSpec struct {
 // values, and its colour (RRGGBB; "" for the theme's).
 type chartSeries struct {
 	name, values, color string
+	// points are the colours of the bars one by one, when they differ.
+	points []string
 }
 
 // ref returns the absolute reference to the cells from (c1, r1) to (c2, r2) of sheet.
@@ -97,6 +99,9 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		cs := excelize.ChartSeries{Name: s.name, Categories: c.cats, Values: s.values, DataLabel: excelize.ChartDataLabel{Font: font}}
 		if s.color != "" {
 			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
+		}
+		for i, c := range s.points {
+			cs.DataPoint = append(cs.DataPoint, excelize.ChartDataPoint{Index: i, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}})
 		}
 		ch.Series = append(ch.Series, cs)
 	}

@@ -60,9 +60,10 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	}
 	w.blank()
 	fig := glanceFiguresOf(pr, l)
+	w.keepRows(3)
 	w.write(bold(lSummaryHeading.in(l)))
-	for _, s := range fig.sentences(l) {
-		w.para(s, 8)
+	for _, s := range i18n.PeriodSummary(*pr, l) {
+		w.para(s.Text, 8)
 	}
 	if w.bk.notComputed != "" {
 		w.para(w.bk.notComputed, 8)
@@ -130,11 +131,10 @@ func namedLink(u string) cell {
 	return c
 }
 
-// glanceFigures are the figures the summary sentences state; each is also a cell of the
-// comparison under them, so that a sentence can be checked against the cells.
+// glanceFigures are what the comparison under the summary sentences states besides the
+// changes: every figure of the sentences is one of its cells (TestGlanceSentences).
 type glanceFigures struct {
 	period, previous, yearEarlier string // the periods' names
-	prevWord                      string // 前月, the previous month: how the sentences name it
 	incidents                     int
 	vsPrevious                    analysis.Change // of the incidents
 	records                       analysis.Value  // the known totals summed
@@ -148,16 +148,15 @@ func glanceFiguresOf(pr *analysis.PeriodReport, l i18n.Lang) glanceFigures {
 	s := pr.Subject.Summary
 	g := glanceFigures{incidents: s.Incidents, unknown: s.Incidents - s.RecordsN, disclose: s.Stat(analysis.Disclose),
 		period: i18n.PeriodName(pr.Subject.Period, l), previous: i18n.PeriodName(pr.Previous.Period, l),
-		yearEarlier: i18n.PeriodName(pr.YearEarlier.Period, l), prevWord: lPrevPeriodWord.in(l)}
-	if !pr.Month.IsZero() {
-		g.prevWord = lPrevMonthWord.in(l)
-	}
+		yearEarlier: i18n.PeriodName(pr.YearEarlier.Period, l)}
 	g.vsPrevious = findChange(pr.VsPrevious, analysis.ChangeIncidents, "")
 	g.records = findChange(pr.VsPrevious, analysis.ChangeRecords, "").Current
-	for _, b := range pr.Breakdowns {
-		if b.Dimension == analysis.ByCause && len(b.Groups) > 0 && b.Groups[0].Key != "" {
-			g.topCause, g.topCauseN = b.Groups[0].Key, b.Groups[0].Incidents
+	if f := pr.Facts(); len(f.TopCauses) > 0 {
+		sep := ", "
+		if l == i18n.Ja {
+			sep = "、"
 		}
+		g.topCause, g.topCauseN = strings.Join(f.TopCauses, sep), f.TopCauseIncidents
 	}
 	return g
 }
@@ -172,47 +171,23 @@ func findChange(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric
 	return analysis.Change{Figure: f, Metric: m}
 }
 
-// sentences are the summary of the period in a few sentences. Every figure in them is
-// also a cell of the comparison below (TestGlanceSentences checks it).
-func (g glanceFigures) sentences(l i18n.Lang) []string {
-	var out []string
-	s := fmt.Sprintf(lSentIncidents.in(l), g.period, i18n.Incidents(g.incidents, l))
-	if c := g.vsPrevious; c.Covered && c.Known {
-		s += fmt.Sprintf(lSentVsPrevious.in(l), g.prevWord,
-			i18n.Signed(c.Diff, func(x float64) string { return i18n.Incidents(int(x), l) }))
-	}
-	out = append(out, s+lSentEnd.in(l))
-	if g.incidents == 0 {
-		return out
-	}
-	switch {
-	case !g.records.Known:
-		out = append(out, lSentNoRecords.in(l))
-	default:
-		s := fmt.Sprintf(lSentRecords.in(l), i18n.RecordsShort(data.Count{N: int64(g.records.V), Known: true,
-			Approx: g.records.Approx, Bound: g.records.Bound}, l))
-		if g.unknown > 0 {
-			s += fmt.Sprintf(lSentUnknown.in(l), i18n.Incidents(g.unknown, l))
-		}
-		out = append(out, s+lSentEnd.in(l))
-	}
-	if g.topCause != "" {
-		out = append(out, fmt.Sprintf(lSentTopCause.in(l), g.topCause, i18n.Incidents(g.topCauseN, l)))
-	}
-	if d := g.disclose; d.N > 0 {
-		out = append(out, fmt.Sprintf(lSentDisclose.in(l), i18n.MedianDays(d.Median, l), i18n.Incidents(d.N, l)))
-	}
-	return out
-}
-
 // glanceComparison writes the figures of the period against the previous period and a
 // year earlier: the incidents, the records, the incidents whose count is unknown, the
 // most frequent cause and the median detection → disclosure lag.
 func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures, l i18n.Lang) {
-	w.write(bold(lComparisonHeading.in(l)))
-	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
+	// The table starts in column B, under the organisations' names: column A holds only
+	// the list's dates, and stays narrow.
+	w.keepRows(8)
+	w.write(cell{}, bold(lComparisonHeading.in(l)))
+	head := []cell{{}}
+	for _, h := range []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
 		fmt.Sprintf(lPreviousPeriod.in(l), g.previous), lChangePrev.in(l),
-		fmt.Sprintf(lYearEarlier.in(l), g.yearEarlier), lChangeYear.in(l), lNote.in(l))
+		fmt.Sprintf(lYearEarlier.in(l), g.yearEarlier), lChangeYear.in(l)} {
+		c := text(h)
+		c.head = true
+		head = append(head, c)
+	}
+	w.write(head...)
 	type sides struct{ prev, year analysis.Change }
 	get := func(f analysis.ChangeFigure, m analysis.Metric) sides {
 		return sides{findChange(pr.VsPrevious, f, m), findChange(pr.VsYearEarlier, f, m)}
@@ -246,7 +221,8 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		return value(c, c.Earlier)
 	}
 	row := func(name string, s sides, note cell) {
-		w.write(text(name), value(s.prev, s.prev.Current), earlier(s.prev), change(s.prev),
+		note.spill = true
+		w.write(cell{}, text(name), value(s.prev, s.prev.Current), earlier(s.prev), change(s.prev),
 			earlier(s.year), change(s.year), note)
 	}
 	row(lIncidentsCol.in(l), get(analysis.ChangeIncidents, ""), cell{})
@@ -262,7 +238,7 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 	inc := get(analysis.ChangeIncidents, "")
 	row(lUnknownCountRow.in(l), sides{u(inc.prev, rec.prev), u(inc.year, rec.year)}, cell{})
 	if g.topCause != "" {
-		w.write(text(lTopCauseRow.in(l)), countN(g.topCauseN), cell{}, cell{}, cell{}, cell{}, text(g.topCause))
+		w.write(cell{}, text(lTopCauseRow.in(l)), countN(g.topCauseN), cell{}, cell{}, cell{}, cell{}, spill(g.topCause))
 	}
 	if g.disclose.N > 0 {
 		d := get(analysis.ChangeMedian, analysis.Disclose)

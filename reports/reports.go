@@ -788,6 +788,15 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lHighlight.in(l)), text(lHighlightNote.in(l)))
 	w.write(text(lCharts.in(l)), text(lChartsText.in(l)))
 	w.write(text(lLongText.in(l)), text(lLongTextText.in(l)))
+	if w.bk.period != nil {
+		w.write(text(lReadingNotes.in(l)), text(lTrendNote.in(l)))
+		w.write(cell{}, text(lSmallNote.in(l)))
+		w.write(cell{}, text(lBreakdownNote.in(l)))
+		w.write(text(lSizeBand.in(l)), text(lSizeBandsText.in(l)))
+	}
+	if w.bk.notComputed != "" {
+		w.write(text(lNotComputedItem.in(l)), text(w.bk.notComputed))
+	}
 	srcs := rep.Summary.Sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))

@@ -163,24 +163,18 @@ func (lo *layout) setColWidths() {
 	if lo.width() <= limit {
 		return
 	}
-	// The cap c is where the columns, each cut to c, just fit: found by halving.
-	lo2, hi := minCapWidth, maxWidth+2.0
-	for range 30 {
-		c := (lo2 + hi) / 2
-		total := 0.0
-		for _, wd := range lo.colWidths {
-			total += math.Min(wd, c)
-		}
-		if total > limit {
-			hi = c
-		} else {
-			lo2 = c
-		}
+	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
+	// so that the wide columns (names) stay the widest.
+	fixed, extra := 0.0, 0.0
+	for _, wd := range lo.colWidths {
+		fixed += math.Min(wd, minCapWidth)
+		extra += math.Max(wd-minCapWidth, 0)
 	}
+	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
 	for i, wd := range lo.colWidths {
-		if wd > lo2 {
-			lo.colWidths[i], lo.capped[i] = math.Floor(lo2*10)/10, true
+		if wd > minCapWidth {
+			lo.colWidths[i], lo.capped[i] = math.Floor((minCapWidth+(wd-minCapWidth)*k)*10)/10, true
 		}
 	}
 }
