@@ -72,6 +72,10 @@ func indented(s string) cell { c := text(s); c.ind = true; return c }
 
 func spill(s string) cell { c := text(s); c.spill = true; return c }
 
+// across is a text wrapped across n merged columns from its own: a paragraph that starts
+// beside a label.
+func across(s string, n int) cell { c := text(s); c.span = n; return c }
+
 func title(s string) cell { c := spill(s); c.title = true; return c }
 
 func count(c data.Count) cell {

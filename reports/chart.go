@@ -146,9 +146,7 @@ func (w *sheetWriter) placeCharts(cs ...chartSpec) {
 	for _, c := range cs {
 		h = max(h, c.height)
 	}
-	// Pixels are ¾ of a point; 8 pixels for the offset and a margin below, and a row to
-	// spare, as excelize rounds the rows' heights to whole pixels.
-	rows := int(math.Ceil((float64(h)+8)*0.75/w.lineHt)) + 1
+	rows := w.chartRows(h)
 	w.keepRows(rows)
 	at := w.row + 1
 	for _, c := range cs {
@@ -158,6 +156,16 @@ func (w *sheetWriter) placeCharts(cs ...chartSpec) {
 		w.blank()
 	}
 }
+
+// chartRows is how many rows a chart of height h pixels covers: pixels are ¾ of a point;
+// 8 pixels for the offset and a margin below, and a row to spare, as excelize rounds the
+// rows' heights to whole pixels.
+func (w *sheetWriter) chartRows(h uint) int {
+	return int(math.Ceil((float64(h)+8)*0.75/w.lineHt)) + 1
+}
+
+// chartHeight is the height, in points, of the rows a chart of height h pixels covers.
+func (w *sheetWriter) chartHeight(h uint) float64 { return float64(w.chartRows(h)) * w.lineHt }
 
 // colPixels is the width in pixels of a column width in characters, as Excel draws it at
 // 100%: seven pixels a character of the default font, plus five of padding.

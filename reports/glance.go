@@ -220,8 +220,8 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		}
 		return value(c, c.Earlier)
 	}
+	// The notes are in column H, under the sources, so that they print inside the page.
 	row := func(name string, s sides, note cell) {
-		note.spill = true
 		w.write(cell{}, text(name), value(s.prev, s.prev.Current), earlier(s.prev), change(s.prev),
 			earlier(s.year), change(s.year), note)
 	}
@@ -238,7 +238,7 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 	inc := get(analysis.ChangeIncidents, "")
 	row(lUnknownCountRow.in(l), sides{u(inc.prev, rec.prev), u(inc.year, rec.year)}, cell{})
 	if g.topCause != "" {
-		w.write(cell{}, text(lTopCauseRow.in(l)), countN(g.topCauseN), cell{}, cell{}, cell{}, cell{}, spill(g.topCause))
+		w.write(cell{}, text(lTopCauseRow.in(l)), countN(g.topCauseN), cell{}, cell{}, cell{}, cell{}, text(g.topCause))
 	}
 	if g.disclose.N > 0 {
 		d := get(analysis.ChangeMedian, analysis.Disclose)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -224,12 +225,30 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	trend := pr.Trend
 	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
 		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
+	// The trailing year's long tail of causes and industries would fill pages: its ten
+	// largest groups are shown, and the rest counted in one line.
 	for _, b := range pr.TrailingBreakdowns {
+		rest := 0
+		if len(b.Groups) > trailingGroups {
+			for _, g := range b.Groups[trailingGroups:] {
+				rest += g.Incidents
+			}
+			b.Groups = b.Groups[:trailingGroups]
+			b.Merges = slices.DeleteFunc(slices.Clone(b.Merges), func(m analysis.Merge) bool {
+				return !slices.ContainsFunc(b.Groups, func(g analysis.Group) bool { return g.Key == m.Into })
+			})
+		}
 		breakdownTable(w, b, l, false)
+		if rest > 0 {
+			w.write(spill(fmt.Sprintf(lOtherGroups.in(l), i18n.Incidents(rest, l))))
+		}
 		w.blank()
 	}
 	w.finish(1, false)
 }
+
+// trailingGroups is how many groups of each trailing breakdown the sheet lists.
+const trailingGroups = 10
 
 // charted are the breakdowns of the period drawn as a bar chart under their table.
 var charted = map[analysis.Dimension]bool{
@@ -278,18 +297,31 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 // groups' incidents under the table, kept on the same page.
 func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart bool) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
+	// The period's own groups are small: their p90 would hardly ever be shown, so only the
+	// trailing window's tables have the column.
+	withP90 := !chart
 	for _, m := range w.periodLags() {
 		n := lagName(m, l)
-		head = append(head, fmt.Sprintf(lMedianOf.in(l), n), fmt.Sprintf(lP90Of.in(l), n), fmt.Sprintf(lNOf.in(l), n))
+		head = append(head, fmt.Sprintf(lMedianOf.in(l), n))
+		if withP90 {
+			head = append(head, fmt.Sprintf(lP90Of.in(l), n))
+		}
+		head = append(head, fmt.Sprintf(lNOf.in(l), n))
 	}
 	spec := chartSpec{}
 	rows := len(b.Groups) + 1 + len(b.Merges)
+	// The table and its chart are kept on one page: the table's height is its rows' as
+	// emit will set them (a long name wraps).
+	height := float64(rows+1) * w.lineHt
+	for _, g := range b.Groups {
+		height += w.textHeight(1, groupName(b.Dimension, g, l)) - w.lineHt
+	}
 	if chart && len(b.Groups) > 0 {
 		spec = chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
 			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(70+26*len(b.Groups), 460))}
-		w.keep(float64(rows+2)*w.lineHt + (float64(spec.height)+8)*0.75)
+		w.keep(height + w.chartHeight(spec.height))
 	} else {
-		w.keepRows(min(rows, 8))
+		w.keep(min(height, 8*w.lineHt))
 	}
 	w.header(head...)
 	first := w.row + 1
@@ -302,7 +334,11 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 			if ok {
 				med, p90 = median(st.Median), median(st.P90)
 			}
-			cells = append(cells, med, p90, intN(st.N))
+			cells = append(cells, med)
+			if withP90 {
+				cells = append(cells, p90)
+			}
+			cells = append(cells, intN(st.N))
 		}
 		w.write(cells...)
 	}

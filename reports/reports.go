@@ -366,12 +366,12 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsUsed.in(l)), countN(rep.RowsUsed))
 	w.write(text(lRowsRejected.in(l)), countN(rep.RowsRejected))
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
-	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, spill(lWarningsNote.in(l)))
-	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), spill(lTotalsNoteShort.in(l)))
+	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, text(lWarningsNote.in(l)))
+	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), text(lTotalsNoteShort.in(l)))
 	for _, b := range s.Buckets {
 		note := cell{}
 		if b.Unknown > 0 {
-			note = spill(fmt.Sprintf("%s%d", lUnknownScopesNote.in(l), b.Unknown))
+			note = text(fmt.Sprintf("%s%d", lUnknownScopesNote.in(l), b.Unknown))
 		}
 		w.write(indented(lBreakdownPrefix.in(l)+i18n.Bucket(b).In(l)), count(b.Records),
 			intN(b.Incidents), note)
@@ -383,14 +383,14 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.write(text(lPeriodRow.in(l)), spill(pr.Subject.Period.From.String()+" – "+pr.Subject.Period.To.String()))
 	}
 	for _, line := range w.bk.lacking {
-		w.write(text(lLackingColumn.in(l)), spill(line))
+		w.write(text(lLackingColumn.in(l)), across(line, 3))
 	}
 	if w.bk.notComputed != "" {
 		w.blank()
 		w.para(w.bk.notComputed, 4)
 	}
 	if n := len(w.bk.cuts); n > 0 {
-		w.write(text(lCutCells.in(l)), countN(n), cell{}, spill(lCutCellsNote.in(l)))
+		w.write(text(lCutCells.in(l)), countN(n), cell{}, text(lCutCellsNote.in(l)))
 	}
 
 	if len(w.bk.metrics) > 0 {
@@ -415,7 +415,7 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			if i > 0 {
 				desc = fmt.Sprintf(lContinuedFrom.in(l), parts[i-1])
 			}
-			w.write(sheetLink(p), spill(desc))
+			w.write(sheetLink(p), across(desc, 3))
 		}
 		if len(parts) > 1 {
 			w.write(cell{}, spill(fmt.Sprintf(lContinuedNote.in(l), parts[0], len(parts), groupDigits(excelMaxRows))))

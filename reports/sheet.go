@@ -54,6 +54,14 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		daysFmt, daysFloatFmt = `#,##0"日"`, `#,##0.0"日"`
 		diffDaysFmt = `+#,##0.0"日";-#,##0.0"日";0.0"日"`
 	}
+	// An approximate or bounded count: in Japanese as the text writes it (約1,200件,
+	// 30,000件以上, 最大35,000件), in English with a sign before it.
+	signFmt := func(c data.Count, en string) string {
+		if lang == i18n.Ja {
+			return i18n.RecordsNumFmt(c, lang)
+		}
+		return en
+	}
 	top := &excelize.Alignment{Vertical: "top"}
 	var err error
 	mk := func(st excelize.Style) int {
@@ -80,9 +88,9 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		count:  mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// An approximate count (約4万件) or a bound (3万件以上, 最大3万5千件) stays a number,
 		// shown with a leading ≈, ≥ or ≤.
-		countApprox:  mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
-		countAtLeast: mk(excelize.Style{CustomNumFmt: numFmt(`"≥"#,##0`), Alignment: top}),
-		countAtMost:  mk(excelize.Style{CustomNumFmt: numFmt(`"≤"#,##0`), Alignment: top}),
+		countApprox:  mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Approx: true}, `"≈"#,##0`)), Alignment: top}),
+		countAtLeast: mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Bound: data.AtLeast}, `"≥"#,##0`)), Alignment: top}),
+		countAtMost:  mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Bound: data.AtMost}, `"≤"#,##0`)), Alignment: top}),
 		int:          mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// Day counts carry their unit: 1,132 days, 1,132日.
 		days:  mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
@@ -356,15 +364,33 @@ func (w *sheetWriter) advance(h float64) {
 
 // keep starts a new printed page before the next row unless a block of height h (in
 // points) fits on what is left of this one, so that a table or a chart is not cut across
-// two pages. A block taller than a page starts on a page of its own.
+// two pages. A block taller than a page starts on a page of its own only when less than a
+// third of this one is left.
 func (w *sheetWriter) keep(h float64) {
 	if w.pageHt == 0 || w.measuring || w.err != nil || w.y == 0 || w.y+h <= w.pageHt {
+		return
+	}
+	if h > w.pageHt && w.y < w.pageHt*2/3 {
+		// It breaks across pages anyway: a new page would only leave this one empty.
 		return
 	}
 	w.lockInTurn()
 	defer w.unlock()
 	w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row+1)))
 	w.y = 0
+}
+
+// textHeight is the height of a row whose cell in column col holds the text s, as emit
+// sets it: one line, or the lines s wraps to.
+func (w *sheetWriter) textHeight(col int, s string) float64 {
+	wide := textWidth(s)
+	narrowed := col-1 < len(w.lo.capped) && w.lo.capped[col-1]
+	if wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)) {
+		if lines := wrappedLines(s, w.lo.colWidth(col)); lines > 1 {
+			return math.Min(lines*w.lineHt+2, 409)
+		}
+	}
+	return w.lineHt
 }
 
 // keepRows is keep for a block of n rows of one line each.
