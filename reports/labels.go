@@ -169,6 +169,34 @@ const (
 	lBreakdownNote
 	lSizeBand
 
+	// The first sheet of a period workbook, the title and the provenance block.
+	lSheetGlance
+	lPeriodTitle
+	lForClient
+	lIssuedOn
+	lOrgService
+	lExposedInfo
+	lDiscloseDays
+	lCountUnknown
+	lSummaryHeading
+	lComparisonHeading
+	lRecordsKnownNote
+	lUnknownCountRow
+	lTopCauseRow
+	lCasesN
+	lProvenance
+	lNotComputed
+	lNeeds
+	lSeeMethod
+	lChartBreakdown
+	lSpellingCount
+	lMerged
+	lListSep
+	lReadingNotes
+	lSizeBandsText
+	lNotComputedItem
+	lOtherGroups
+
 	numLabels // not a label: the number of labels
 )
 
@@ -309,7 +337,7 @@ var labels = [numLabels]i18n.Text{
 	lSheetTrend:        {En: "Trend", Ja: "推移"},
 	lSheetBreakdowns:   {En: "Breakdowns", Ja: "内訳"},
 	lPeriodRow:         {En: "Period reported on", Ja: "報告対象期間"},
-	lTrendTitle:        {En: "Incidents disclosed in %s, against the trailing %d months", Ja: "%s に公表された事案と直近 %d か月の推移"},
+	lTrendTitle:        {En: "Incidents disclosed in %s, against the trailing %d months", Ja: "%sに公表された事案と直近%dか月の推移"},
 	lMonth:             {En: "Month", Ja: "月"},
 	lIncidentsCol:      {En: "Incidents", Ja: "事案数"},
 	lRecordsCol:        {En: "Records", Ja: "漏えい件数"},
@@ -339,13 +367,39 @@ var labels = [numLabels]i18n.Text{
 	lTrailingN:         {En: "n (%d months)", Ja: "n（%d か月）"},
 	lDifference:        {En: "Difference", Ja: "差"},
 	lNoCases:           {En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
-	lBreakdownsTitle:   {En: "Breakdowns of the incidents disclosed in %s", Ja: "%s に公表された事案の内訳"},
-	lBreakdownSubject:  {En: "Disclosed in %s: %d incidents", Ja: "%s の公表分: %d 件"},
-	lBreakdownTrailing: {En: "Trailing %d months, %s: %d incidents", Ja: "直近 %d か月（%s）: %d 件"},
+	lBreakdownsTitle:   {En: "Breakdowns of the incidents disclosed in %s", Ja: "%sに公表された事案の内訳"},
+	lBreakdownSubject:  {En: "Disclosed in %s: %s", Ja: "%sの公表分: %s"},
+	lBreakdownTrailing: {En: "Trailing %d months, %s: %s", Ja: "直近%dか月（%s）: %s"},
 	lShare:             {En: "Share", Ja: "割合"},
 	lNotStated:         {En: "not stated", Ja: "記載なし"},
 	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Every group shows its count, share and records, whatever its size; a median or p90 resting on fewer than 5 values is not shown, as small samples mislead. Spelling variants of a cause or industry (ランサムウエア and ランサムウェア) form one group, named as most of its incidents spell it. Size bands: an approximate count is in the band of its number; a lower bound only when it is 1,000,000 or more, an upper bound only when it is at most 999; any other bound is in the unknown band.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。件数・割合・漏えい件数はグループの大きさにかかわらずすべて示し、値が5件未満の中央値・90パーセンタイルは示しません（少数の標本は誤解を招くため）。原因・業種の表記ゆれ（ランサムウエアとランサムウェアなど）は1つのグループにまとめ、最も多い表記で示します。規模: 概数はその数の区分に入れます。下限（以上）は100万件以上の場合だけ、上限（最大）は999件以下の場合だけ区分に入れ、それ以外は件数不明と同じく「不明」とします。"},
 	lSizeBand:          {En: "Size (records)", Ja: "規模（漏えい件数）"},
+	lSheetGlance:       {En: "At a glance", Ja: "概況"},
+	lPeriodTitle:       {En: "Incidents disclosed in %s", Ja: "%sに公表された事案"},
+	lForClient:         {En: "Prepared for %s", Ja: "%s 御中"},
+	lIssuedOn:          {En: "Issued ", Ja: "作成日 "},
+	lOrgService:        {En: "Organization (service)", Ja: "企業名（サービス）"},
+	lExposedInfo:       {En: "Information exposed", Ja: "漏えい情報"},
+	lDiscloseDays:      {En: "Days from detection to disclosure", Ja: "発覚→公表の日数"},
+	lCountUnknown:      {En: "unknown", Ja: "不明"},
+	lSummaryHeading:    {En: "Summary", Ja: "まとめ"},
+	lComparisonHeading: {En: "Against the previous period and a year earlier", Ja: "前期間・前年同期との比較"},
+	lRecordsKnownNote:  {En: "the sum over the incidents whose count is known", Ja: "件数のわかる事案の合計"},
+	lUnknownCountRow:   {En: "Incidents with an unknown count", Ja: "件数不明の事案数"},
+	lTopCauseRow:       {En: "Most frequent cause: incidents", Ja: "最多の原因の事案数"},
+	lCasesN:            {En: "over %s", Ja: "対象事案数%s"},
+	lProvenance:        {En: "Provenance", Ja: "作成情報"},
+	lNotComputed:       {En: "Not computed, as no incident states the dates they need: %s.", Ja: "必要な日付の記載がある事案がないため、次の数値は算出できません: %s。"},
+	lSeeMethod:         {En: "How to read the figures: see the %s sheet.", Ja: "数値の見方は「%s」シートに記載しています。"},
+	lChartBreakdown:    {En: "Incidents by %s", Ja: "%s別の事案数"},
+	lSpellingCount:     {En: "%s (%s)", Ja: "%s（%s）"},
+	lMerged:            {En: "Spellings merged: %s counted as %s.", Ja: "表記ゆれの統合: %sを「%s」に含めました。"},
+	lListSep:           {En: ", ", Ja: "、"},
+	lReadingNotes:      {En: "Trend and breakdowns", Ja: "推移・内訳の見方"},
+	lSizeBandsText:     {En: "Incidents are banded by their total records: 1–999, 1,000–9,999, 10,000–99,999, 100,000–999,999, 1,000,000 or more, and unknown. 1,000 is the threshold above which Japan's Personal Information Protection Commission must be notified of a leak.", Ja: "事案を漏えい件数の合計で区分します: 1〜999件、1,000〜9,999件、1万〜9.9万件、10万〜99.9万件、100万件以上、件数不明。1,000件は個人情報保護委員会への報告が必要となる件数の基準です。"},
+	lNotComputedItem:   {En: "Figures not computed", Ja: "算出できない数値"},
+	lOtherGroups:       {En: "… and the other groups: %s.", Ja: "… ほかのグループ: 計%s。"},
+	lNeeds:             {En: "%s (needs %s)", Ja: "%s（%sが必要）"},
 }
 
 // in returns the label in language l.
