@@ -283,7 +283,7 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 	}
 	sort.SliceStable(b.Groups, func(i, j int) bool { return groupLess(d, b.Groups[i], b.Groups[j]) })
 	for _, g := range b.Groups {
-		if len(g.Spellings) > 1 {
+		if len(g.Spellings) > 1 && (d == ByCause || d == ByIndustry) {
 			b.Merges = append(b.Merges, Merge{Into: g.Key, From: g.Spellings[1:]})
 		}
 	}

@@ -59,6 +59,8 @@ const (
 type Ground struct {
 	Kind  GroundKind
 	Value string
+	// Count is the count of GroundCount, GroundCountNear and GroundCountSum.
+	Count data.Count
 	Line  int // the input line of the scope it comes from, 0 for the incident
 }
 
@@ -213,25 +215,25 @@ func itemsFinding(in data.Incident, words, types []string) Finding {
 		if len(sc.DataItems) == 0 {
 			rt := fold(string(sc.RecordType))
 			if financial && sc.RecordType == data.Card {
-				return Finding{Yes, Ground{GroundRecordType, string(sc.RecordType), sc.Line}}
+				return Finding{Yes, Ground{Kind: GroundRecordType, Value: string(sc.RecordType), Line: sc.Line}}
 			}
 			if !financial && containsAny(rt, types) {
-				return Finding{Yes, Ground{GroundRecordType, string(sc.RecordType), sc.Line}}
+				return Finding{Yes, Ground{Kind: GroundRecordType, Value: string(sc.RecordType), Line: sc.Line}}
 			}
 			if unknown.Ground.Kind == GroundNone {
-				unknown = Finding{Unknown, Ground{GroundNoItems, "", sc.Line}}
+				unknown = Finding{Unknown, Ground{Kind: GroundNoItems, Line: sc.Line}}
 			}
 			continue
 		}
 		for _, it := range sc.DataItems {
 			if containsAny(fold(it), words) {
-				return Finding{Yes, Ground{GroundItem, it, sc.Line}}
+				return Finding{Yes, Ground{Kind: GroundItem, Value: it, Line: sc.Line}}
 			}
 		}
 		if financial && unknown.Ground.Kind == GroundNone {
 			for _, it := range sc.DataItems {
 				if containsAny(fold(it), credentialItems) {
-					unknown = Finding{Unknown, Ground{GroundCredentials, it, sc.Line}}
+					unknown = Finding{Unknown, Ground{Kind: GroundCredentials, Value: it, Line: sc.Line}}
 					break
 				}
 			}
@@ -310,14 +312,14 @@ func countFinding(scopes []data.Scope) Finding {
 	for _, sc := range scopes {
 		switch overThousand(sc.Records) {
 		case Yes:
-			return Finding{Yes, Ground{GroundCount, sc.Records.String(), sc.Line}}
+			return Finding{Yes, Ground{Kind: GroundCount, Count: sc.Records, Line: sc.Line}}
 		case Unknown:
 			if unknown.Ground.Kind == GroundNone {
 				k := GroundCountNear
 				if !sc.Records.Known {
 					k = GroundCountUnknown
 				}
-				unknown = Finding{Unknown, Ground{k, sc.Records.String(), sc.Line}}
+				unknown = Finding{Unknown, Ground{Kind: k, Count: sc.Records, Line: sc.Line}}
 			}
 		default:
 			sum += sc.Records.N
@@ -327,9 +329,9 @@ func countFinding(scopes []data.Scope) Finding {
 		return unknown
 	}
 	if sum > 1000 {
-		return Finding{Unknown, Ground{Kind: GroundCountSum, Value: data.KnownCount(sum).String()}}
+		return Finding{Unknown, Ground{Kind: GroundCountSum, Count: data.KnownCount(sum)}}
 	}
-	return Finding{No, Ground{Kind: GroundCount, Value: data.KnownCount(sum).String()}}
+	return Finding{No, Ground{Kind: GroundCount, Count: data.KnownCount(sum)}}
 }
 
 func fold(s string) string { return strings.ToLower(norm.NFKC.String(s)) }

@@ -59,13 +59,13 @@ func Ground(l Lang, g analysis.Ground) string {
 	case analysis.GroundNoCause:
 		m = data.Msgf("no cause given")
 	case analysis.GroundCount:
-		m = data.Msgf("count %s", g.Value)
+		m = data.Msgf("count %s", Records(g.Count, l))
 	case analysis.GroundCountUnknown:
 		m = data.Msgf("a count is unknown")
 	case analysis.GroundCountNear:
-		m = data.Msgf("count %s could be either side of 1,000", g.Value)
+		m = data.Msgf("count %s could be either side of 1,000", Records(g.Count, l))
 	case analysis.GroundCountSum:
-		m = data.Msgf("each scope has at most 1,000, %s together: the scopes may count the same people", g.Value)
+		m = data.Msgf("each scope has at most 1,000, %s together: the scopes may count the same people", Records(g.Count, l))
 	default:
 		return ""
 	}
@@ -77,15 +77,15 @@ func Default(l Lang, d analysis.Default) string {
 	var m data.Msg
 	switch d.Kind {
 	case analysis.DefaultEPFromType:
-		m = data.Msgf("EP point of the record type %v (no data items)", RecordType(data.RecordType(d.Value)))
+		m = data.Msgf("EP point of the record type %v", RecordType(data.RecordType(d.Value)))
 	case analysis.DefaultIdentFromType:
-		m = data.Msgf("identifiability of the record type %v (no data items)", RecordType(data.RecordType(d.Value)))
+		m = data.Msgf("identifiability of the record type %v", RecordType(data.RecordType(d.Value)))
 	case analysis.DefaultSocialIndustry:
 		m = data.Msgf("social responsibility 2 for the industry %q", d.Value)
 	case analysis.DefaultSocialOrdinary:
-		m = data.Msgf("social responsibility 1 (set jnsa_social to 2 for public bodies, finance, healthcare or large listed firms)")
+		m = data.Msgf("social responsibility 1 (default)")
 	case analysis.DefaultResponseUnknown:
-		m = data.Msgf("response rated 1 (appropriate or unknown; jnsa_response sets 2)")
+		m = data.Msgf("response 1 (default)")
 	default:
 		return ""
 	}
@@ -104,10 +104,10 @@ var _ = register(map[string]string{
 	"count %s":                               "件数 %s",
 	"a count is unknown":                     "件数不明の範囲あり",
 	"count %s could be either side of 1,000": "件数 %s は1,000人の前後どちらもありうる",
-	"each scope has at most 1,000, %s together: the scopes may count the same people":                             "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
-	"EP point of the record type %v (no data items)":                                                              "情報種別「%v」の EP 値（漏えい項目の記載なし）",
-	"identifiability of the record type %v (no data items)":                                                       "情報種別「%v」の本人特定容易度（漏えい項目の記載なし）",
-	"social responsibility 2 for the industry %q":                                                                 "業種「%s」により社会的責任度 2",
-	"social responsibility 1 (set jnsa_social to 2 for public bodies, finance, healthcare or large listed firms)": "社会的責任度 1（公的機関・金融・医療・大企業は社会的責任度列で 2 を指定）",
-	"response rated 1 (appropriate or unknown; jnsa_response sets 2)":                                             "事後対応評価 1（適切または不明。不適切なら事後対応評価列で 2 を指定）",
+	"each scope has at most 1,000, %s together: the scopes may count the same people": "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
+	"EP point of the record type %v":              "EP値は情報種別「%v」の既定値",
+	"identifiability of the record type %v":       "本人特定容易度は情報種別「%v」の既定値",
+	"social responsibility 2 for the industry %q": "業種「%s」により社会的責任度2",
+	"social responsibility 1 (default)":           "社会的責任度1（既定）",
+	"response 1 (default)":                        "事後対応評価1（既定）",
 })

@@ -45,8 +45,11 @@ func TestDutyTexts(t *testing.T) {
 	}
 	grounds := []analysis.Ground{{Kind: analysis.GroundItem, Value: "病名"}, {Kind: analysis.GroundItemsListed}, {Kind: analysis.GroundNoItems},
 		{Kind: analysis.GroundRecordType, Value: "card"}, {Kind: analysis.GroundCredentials, Value: "ID・パスワード"}, {Kind: analysis.GroundCause, Value: "不正アクセス"},
-		{Kind: analysis.GroundCauseOther, Value: "調査中"}, {Kind: analysis.GroundNoCause}, {Kind: analysis.GroundCount, Value: "41355"},
-		{Kind: analysis.GroundCountUnknown}, {Kind: analysis.GroundCountNear, Value: "≈1000"}, {Kind: analysis.GroundCountSum, Value: "1300"}}
+		{Kind: analysis.GroundCauseOther, Value: "調査中"}, {Kind: analysis.GroundNoCause}, {Kind: analysis.GroundCount, Count: data.KnownCount(41355)},
+		{Kind: analysis.GroundCountUnknown}, {Kind: analysis.GroundCountNear, Count: data.Count{N: 1000, Known: true, Approx: true}}, {Kind: analysis.GroundCountSum, Count: data.KnownCount(1300)}}
+	if got := Ground(Ja, grounds[8]); got != "件数 41,355件" {
+		t.Errorf("count ground: %q", got)
+	}
 	for _, g := range grounds {
 		en, ja := Ground(En, g), Ground(Ja, g)
 		if en == "" || ja == "" || en == ja {

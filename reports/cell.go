@@ -33,6 +33,7 @@ const (
 	kShare                 // a share, 0.0%
 	kDiff                  // a signed difference of counts, +#,##0
 	kDiffDays              // a signed difference of days, +#,##0.0 "days"
+	kYen                   // an amount of yen, #,##0"円" / "¥"#,##0, with sign as a count's
 )
 
 // cell is one value to write. The zero cell is empty.
@@ -86,6 +87,14 @@ func count(c data.Count) cell {
 }
 
 func countN(n int) cell { return cell{kind: kCount, n: int64(n)} }
+
+// yen is an amount in yen, approximate or a bound as its Count is.
+func yen(c data.Count) cell {
+	if !c.Known {
+		return cell{}
+	}
+	return cell{kind: kYen, n: c.N, sign: c.Prefix()}
+}
 
 func days(d analysis.Days) cell {
 	if !d.Known {

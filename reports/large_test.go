@@ -62,8 +62,9 @@ func TestContinuationSheets(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			b := writeWith(t, rep, Options{Lang: l, maxRows: 4})
 			inc, sc, cmp, iss, meth := lSheetIncidents.in(l), lSheetScopes.in(l), lSheetComparison.in(l), lSheetIssues.in(l), lSheetMethod.in(l)
+			duty, dmg := lSheetDuty.in(l), lSheetDamage.in(l)
 			want := []string{lSheetSummary.in(l), inc, inc + " (2)", inc + " (3)", sc, sc + " (2)", sc + " (3)",
-				cmp, iss, iss + " (2)", meth}
+				cmp, duty, duty + " (2)", duty + " (3)", dmg, dmg + " (2)", dmg + " (3)", iss, iss + " (2)", meth}
 			// Method, streamed too, takes its own number of sheets of 4 rows.
 			for k := 2; len(want) < len(b.f.GetSheetList()); k++ {
 				want = append(want, fmt.Sprintf("%s (%d)", meth, k))
@@ -79,7 +80,9 @@ func TestContinuationSheets(t *testing.T) {
 			}{
 				{want[1:4], []int{3, 3, 1}, lIncidentID, []string{"inc-1", "inc-2", "inc-3", "inc-4", "inc-5", "inc-6", "inc-7"}},
 				{want[4:7], []int{3, 3, 2}, lLine, []string{"2", "3", "4", "5", "6", "7", "8", "9"}},
-				{want[8:10], []int{3, 3}, lLine, []string{"2", "3", "4", "5", "6", "7"}},
+				{want[8:11], []int{3, 3, 1}, lIncidentID, []string{"inc-1", "inc-2", "inc-3", "inc-4", "inc-5", "inc-6", "inc-7"}},
+				{want[11:14], []int{3, 3, 2}, lFirstLine, []string{"2", "3", "4", "5", "6", "7", "8", "9"}},
+				{want[14:16], []int{3, 3}, lLine, []string{"2", "3", "4", "5", "6", "7"}},
 			} {
 				var got []string
 				first, err := b.f.GetRows(tc.parts[0])
@@ -273,7 +276,8 @@ func TestPropertiesAndPrinting(t *testing.T) {
 					titles[n.Scope] = n.RefersTo
 				}
 			}
-			tables := map[string]bool{b.sheet(lSheetIncidents): true, b.sheet(lSheetScopes): true, b.sheet(lSheetMethod): true}
+			tables := map[string]bool{b.sheet(lSheetIncidents): true, b.sheet(lSheetScopes): true, b.sheet(lSheetMethod): true,
+				b.sheet(lSheetDuty): true, b.sheet(lSheetDamage): true}
 			for _, sh := range b.f.GetSheetList() {
 				lay, err := b.f.GetPageLayout(sh)
 				if err != nil {

@@ -222,6 +222,8 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		breakdownTable(w, b, l, charted[b.Dimension])
 		w.blank()
 	}
+	dutyCounts(w, pr.Subject.Incidents, l)
+	w.blank()
 	trend := pr.Trend
 	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
 		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
@@ -272,6 +274,10 @@ func dimensionName(d analysis.Dimension, l i18n.Lang) string {
 		return lRecordType.in(l)
 	case analysis.BySize:
 		return lSizeBand.in(l)
+	case analysis.ByCauseCategory:
+		return lCauseCategory.in(l)
+	case analysis.ByIndustryCategory:
+		return lIndustryCategory.in(l)
 	}
 	return lCertainty.in(l)
 }
@@ -285,6 +291,10 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 		return i18n.Certainty(g.Certainty).In(l)
 	case d == analysis.BySize:
 		return i18n.SizeBand(g.Band).In(l)
+	case g.Unmapped:
+		return lUnmapped.in(l)
+	case g.Category.Name != "" && l == i18n.En:
+		return g.Category.NameEn
 	case g.Key == "":
 		return lNotStated.in(l)
 	}
@@ -309,7 +319,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		head = append(head, fmt.Sprintf(lNOf.in(l), n))
 	}
 	spec := chartSpec{}
-	rows := len(b.Groups) + 1 + len(b.Merges)
+	rows := len(b.Groups) + 1 + len(b.Merges) + categoryLines(b)
 	// The table and its chart are kept on one page: the table's height is its rows' as
 	// emit will set them (a long name wraps).
 	height := float64(rows+1) * w.lineHt
@@ -350,6 +360,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		}
 		w.write(spill(fmt.Sprintf(lMerged.in(l), strings.Join(from, lListSep.in(l)), m.Into)))
 	}
+	categoryContents(w, b, l)
 	if spec.width == 0 {
 		return
 	}
@@ -365,4 +376,36 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 	}
 	spec.series = []chartSeries{s}
 	w.placeCharts(spec)
+}
+
+// categoryLines is how many lines categoryContents writes under a breakdown.
+func categoryLines(b analysis.Breakdown) int {
+	if b.Dimension != analysis.ByCauseCategory && b.Dimension != analysis.ByIndustryCategory {
+		return 0
+	}
+	n := 0
+	for _, g := range b.Groups {
+		if len(g.Spellings) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// categoryContents writes, under a breakdown by standard category, the values as typed
+// that each category holds, and those no category matches.
+func categoryContents(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
+	if categoryLines(b) == 0 {
+		return
+	}
+	for _, g := range b.Groups {
+		if len(g.Spellings) == 0 {
+			continue
+		}
+		vals := make([]string, len(g.Spellings))
+		for i, sp := range g.Spellings {
+			vals[i] = fmt.Sprintf(lSpellingCount.in(l), sp.Text, i18n.Incidents(sp.Incidents, l))
+		}
+		w.write(spill(fmt.Sprintf(lCategoryHolds.in(l), groupName(b.Dimension, g, l), strings.Join(vals, lListSep.in(l)))))
+	}
 }

@@ -33,6 +33,9 @@ type Options struct {
 	// empty, is the client the report is for, named under the title.
 	Title, Client string
 
+	// EPMap is the JNSA model's EP map; the zero value means analysis.DefaultEPMap.
+	EPMap analysis.EPMap
+
 	// Lacking are lines, one per column the figures need that the input lacks, saying what
 	// cannot be computed; Summary lists them under the input. The command writes them.
 	Lacking []string
@@ -153,6 +156,10 @@ type bookState struct {
 	// progress is Options.Progress; progressMu serializes its calls.
 	progress   func(sheet string, done, total int)
 	progressMu sync.Mutex
+	// epMap is Options.EPMap, or the shipped map; sameVendor lists, for each incident that
+	// shares its vendor with others, those others' ids.
+	epMap      analysis.EPMap
+	sameVendor map[string][]string
 }
 
 // headerFooter is the page header and footer of every sheet: the client and the sheet's
@@ -202,6 +209,17 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		bk.generated = longDate(rep.Generated, l)
 	}
 	bk.title, bk.client = opts.Title, opts.Client
+	bk.epMap = opts.EPMap
+	if bk.epMap.Points() == nil {
+		bk.epMap = analysis.DefaultEPMap()
+	}
+	var withVendor []data.Incident
+	for _, f := range rep.Incidents.All() {
+		if f.Incident.Vendor != "" {
+			withVendor = append(withVendor, data.Incident{ID: f.Incident.ID, Vendor: f.Incident.Vendor})
+		}
+	}
+	bk.sameVendor = analysis.SameVendor(analysis.VendorGroups(withVendor))
 	bk.metrics, bk.notComputed = shownMetrics(rep, opts.Period, l)
 	if bk.title == "" {
 		bk.title = defaultTitle(opts.Period, l)
@@ -211,6 +229,8 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		{key: lSheetIncidents, render: incidentsSheet, streamed: true, table: "Incidents"},
 		{key: lSheetScopes, render: scopesSheet, streamed: true, table: "Scopes"},
 		{key: lSheetComparison, render: comparisonSheet},
+		{key: lSheetDuty, render: dutySheet, streamed: true, table: "ReportingDuty"},
+		{key: lSheetDamage, render: damageSheet, streamed: true, table: "DamageEstimate"},
 		{key: lSheetIssues, render: issuesSheet, streamed: true, table: "DataIssues"},
 		{key: lSheetMethod, render: methodSheet, streamed: true, table: "Method"},
 	}
@@ -226,7 +246,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	// Measure every sheet first: the cells cut on the sheets before Data issues are listed
 	// on it, and Summary links to every part of every sheet. The sheets that hold input
 	// text are measured first.
-	measure := []*sheetDef{defs[1], defs[2], defs[3], defs[5], defs[4], defs[0]}
+	measure := []*sheetDef{defs[1], defs[2], defs[3], defs[4], defs[5], defs[7], defs[6], defs[0]}
 	if opts.Period != nil {
 		// A period report's sheets follow Summary; they hold input text (causes, names),
 		// so they are measured before Data issues.
@@ -234,7 +254,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		trend := &sheetDef{key: lSheetTrend, render: trendSheet}
 		breakdowns := &sheetDef{key: lSheetBreakdowns, render: breakdownsSheet}
 		defs = append([]*sheetDef{glance, defs[0], trend, breakdowns}, defs[1:]...)
-		measure = append(measure[:4:4], glance, trend, breakdowns, measure[4], measure[5])
+		measure = append(measure[:6:6], glance, trend, breakdowns, measure[6], measure[7])
 	}
 	// The sheets before Data issues are measured at once, each in its goroutine; their
 	// cuts are then listed in measuring order.
@@ -401,7 +421,7 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.blank()
 	w.keepRows(4)
 	w.header(lSheet.in(l), lContents.in(l))
-	sheets := []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetIssues, lSheetMethod}
+	sheets := []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetDuty, lSheetDamage, lSheetIssues, lSheetMethod}
 	if w.bk.period != nil {
 		sheets = append([]label{lSheetGlance, lSheetTrend, lSheetBreakdowns}, sheets...)
 	}
@@ -458,6 +478,8 @@ var sheetContents = map[label]i18n.Text{
 	lSheetScopes:     {En: "one row per input row used: what was exposed, how many, and when", Ja: "使用した入力行ごとに1行（漏えいした情報・件数・期間）"},
 	lSheetComparison: {En: "the compared incidents side by side, with charts", Ja: "比較する事案を並べた表とグラフ"},
 	lSheetIssues:     {En: "every rejected row and warning", Ja: "除外した行と警告のすべて"},
+	lSheetDuty:       {En: "whether each incident was reportable to the Personal Information Protection Commission, the deadlines and the reports", Ja: "事案ごとの個人情報保護委員会への報告要否、期限、速報・確報"},
+	lSheetDamage:     {En: "the JNSA model's damage estimate of each scope, with its factors", Ja: "JNSAモデルによる範囲ごとの想定損害賠償額と係数"},
 	lSheetMethod:     {En: "definitions, day-count convention and sources", Ja: "定義・日数の数え方・出典"},
 	lSheetGlance:     {En: "the period's incidents by disclosure date, a summary in sentences and the comparison with earlier periods", Ja: "当期間の事案一覧（公表日順）、まとめ、前期間・前年同期との比較"},
 	lSheetTrend:      {En: "the trailing 12 months, one row each, with a chart; the changes; each case against the trailing medians", Ja: "直近12か月の月別の推移とグラフ、増減、各事案と中央値の比較"},
@@ -797,6 +819,10 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	if w.bk.notComputed != "" {
 		w.write(text(lNotComputedItem.in(l)), text(w.bk.notComputed))
 	}
+	w.write(text(lDutyItem.in(l)), text(lDutyRules.in(l)))
+	w.write(cell{}, text(lDutyDeadlines.in(l)))
+	w.write(text(lDamageItem.in(l)), text(lDamageModel.in(l)))
+	w.write(text(lDamageEPMap.in(l)), text(epMapText(w.bk.epMap, l)))
 	srcs := rep.Summary.Sources
 	if len(srcs) == 0 {
 		w.write(text(lSources.in(l)), text(lNoSources.in(l)))

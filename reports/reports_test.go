@@ -530,8 +530,8 @@ func TestStructure(t *testing.T) {
 		sheets []string
 		font   string
 	}{
-		{i18n.En, []string{"Summary", "Incidents", "Scopes", "Comparison", "Data issues", "Method"}, "Calibri"},
-		{i18n.Ja, []string{"概要", "事案一覧", "範囲", "比較", "データ不備", "定義"}, "Yu Gothic"},
+		{i18n.En, []string{"Summary", "Incidents", "Scopes", "Comparison", "Reporting duty", "Damage estimate", "Data issues", "Method"}, "Calibri"},
+		{i18n.Ja, []string{"概要", "事案一覧", "範囲", "比較", "報告義務", "想定損害賠償額", "データ不備", "定義"}, "Yu Gothic"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.lang), func(t *testing.T) {
@@ -818,8 +818,8 @@ func TestEmpty(t *testing.T) {
 	for _, l := range langs {
 		t.Run(string(l), func(t *testing.T) {
 			b, _ := writeBook(t, analysis.Report{}, l)
-			if got := len(b.f.GetSheetList()); got != 6 {
-				t.Fatalf("%d sheets, want 6", got)
+			if got := len(b.f.GetSheetList()); got != 8 {
+				t.Fatalf("%d sheets, want 8", got)
 			}
 			if got := b.str(b.sheet(lSheetComparison), 1, 1); got != lNoComparison.in(l) {
 				t.Errorf("Comparison A1 = %q, want %q", got, lNoComparison.in(l))

@@ -22,6 +22,8 @@ type styles struct {
 	// fewer than analysis.MinSample incidents, grey and italic.
 	percent, share, diff, diffDays, floatSmall int
 	date                                       map[data.Precision]int
+	// yen formats amounts of yen by their Count.Prefix: "", ≈, ≥, ≤.
+	yen map[string]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
@@ -108,6 +110,21 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 			data.PrecisionMonth: mk(excelize.Style{CustomNumFmt: &monthFmt, Alignment: top}),
 			data.PrecisionYear:  mk(excelize.Style{CustomNumFmt: &yearFmt, Alignment: top}),
 		},
+	}
+	// In a fixed order: the styles' ids are part of the workbook's bytes.
+	yenFmts := []struct{ sign, en, ja string }{
+		{"", `"¥"#,##0`, `#,##0"円"`},
+		{"≈", `"about ¥"#,##0`, `"約"#,##0"円"`},
+		{"≥", `"at least ¥"#,##0`, `#,##0"円以上"`},
+		{"≤", `"up to ¥"#,##0`, `"最大"#,##0"円"`},
+	}
+	s.yen = map[string]int{}
+	for _, y := range yenFmts {
+		nf := y.en
+		if lang == i18n.Ja {
+			nf = y.ja
+		}
+		s.yen[y.sign] = mk(excelize.Style{CustomNumFmt: numFmt(nf), Alignment: top})
 	}
 	if err != nil {
 		return nil, err
@@ -562,6 +579,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 	case kDiff:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diff
 		wide = groupedWidth(int64(c.f)) + 1
+	case kYen:
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+4
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
