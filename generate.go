@@ -72,6 +72,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
+	ruleFl := addRuleFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
@@ -109,6 +110,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
+	}
+	rl, err := ruleFl.load()
+	if err != nil {
 		return err
 	}
 	var ids []string
@@ -159,20 +164,22 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText}
+	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText}
 	for _, c := range lacking {
 		if c.line != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
 		}
 	}
 	if choice.allMonths {
-		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
+		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, rl.taxonomy, scale, *strict, e)
 	}
 	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
 	whole := rep
 	note := ""
 	if choice.set {
-		pr := rep.Incidents.Timeline().Report(choice.period)
+		tl := rep.Incidents.Timeline()
+		tl.Taxonomy = rl.taxonomy
+		pr := tl.Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
 			return &usageError{msg: "--compare: " + err.Error()}
 		}
