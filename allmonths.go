@@ -11,6 +11,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/charts"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 	"breachreport/reports"
@@ -26,9 +27,10 @@ const indexName = "index.html"
 // When ctx is cancelled, the months written stay, the files of the month being written go,
 // and index.html lists the months written and says the run was interrupted.
 // More than maxMonths months is an error before anything is written.
-func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, maxMonths int, wb reports.Options, scale charts.LogScale, strict bool, e env) error {
+func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, maxMonths int, wb reports.Options, tax data.Taxonomy, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
 	tl := rep.Incidents.Timeline()
+	tl.Taxonomy = tax
 	months := tl.Months()
 	if len(months) > maxMonths {
 		return fmt.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",

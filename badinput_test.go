@@ -84,7 +84,7 @@ func badCases(t *testing.T) []badCase {
 		{name: "header only", in: []byte(badHeader), read: 0, used: 0, rejected: 0},
 		{name: "no header", in: []byte(goodRows), fatal: true, want: []string{
 			`reading standard input: line 1: missing required column: organization (or 企業名, 組織名, 会社名, organisation, company); the header found has "ex-1", "Example Co. 0001", "card", "confirmed", "1200", "2019-01-05", "2019-02-01", "2019-02-03", "2019-02-04", "2019-03-01", "fine"; the header names none of the columns (is the first row a header? accepted names: incident_id, organization,`,
-			`notes) (--map FILE reads a file in another layout through a column mapping)`}},
+			`jnsa_response) (--map FILE reads a file in another layout through a column mapping)`}},
 		{name: "binary garbage", in: garbage, fatal: true, want: []string{
 			`reading standard input: line 1: wrong or unknown encoding: header "\xe9 ｻX\x85Uﾐﾟ\x19w`,
 			`" holds bytes that are not valid Shift_JIS (shown escaped); the file was read as Shift_JIS, comma-separated: is that right?`}},

@@ -66,11 +66,14 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` (or organization names) side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: BREACHREPORT_LANG, else ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
-	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: none)")
+	client := fs.String("client", "", "name the client `NAME` the report is for, under the title of the first sheet")
+	titleText := fs.String("title", "", "title the report `TEXT` (first sheet and page footers; default: the report's own title)")
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
 	pptx := fs.Bool("pptx", false, "also write the report as a PowerPoint deck with editable charts, DIR/"+deckName+" (a period's name carries the period)")
+	ruleFl := addRuleFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
@@ -108,6 +111,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
+		return err
+	}
+	rl, err := ruleFl.load()
+	if err != nil {
 		return err
 	}
 	var ids []string
@@ -161,20 +168,22 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText}
 	for _, c := range lacking {
 		if c.line != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
 		}
 	}
 	if choice.allMonths {
-		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
+		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, rl.taxonomy, scale, *strict, e)
 	}
-	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts, pptx: *pptx}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts, pptx: *pptx, taxonomy: rl.taxonomy}
 	whole := rep
 	note := ""
 	if choice.set {
-		pr := rep.Incidents.Timeline().Report(choice.period)
+		tl := rep.Incidents.Timeline()
+		tl.Taxonomy = rl.taxonomy
+		pr := tl.Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
 			return &usageError{msg: "--compare: " + err.Error()}
 		}
@@ -210,7 +219,8 @@ type outputs struct {
 	workbook, dashboard, pages string
 	lang                       i18n.Lang
 	scale                      charts.LogScale
-	// wb are the workbook's options: its language, author and company.
+	// wb are the workbook's options: its language, author, company, client and title (the
+	// dashboard and images take Client and Title from here too).
 	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
@@ -218,6 +228,9 @@ type outputs struct {
 	noPages bool
 	// pptx writes the deck too (--pptx).
 	pptx bool
+	// taxonomy puts causes into standard categories where no period report has (the deck
+	// on the whole input).
+	taxonomy data.Taxonomy
 }
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
@@ -269,7 +282,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		err := atomicfile.Write(path, 0o644, f.write)
 		e.bar.Done()
 		if err != nil {
-			return wrote, fmt.Errorf("writing %s: %w", path, err)
+			return wrote, writeError(path, err)
 		}
 		wrote = append(wrote, path)
 		fmt.Fprintf(e.stdout, "wrote %s\n", path)

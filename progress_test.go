@@ -213,13 +213,16 @@ func TestProgressTerminal(t *testing.T) {
 						"Incidents":   incidents + 1, // a header and a row per incident
 						"Scopes":      rows + 1,      // a header and a row per row read (all used)
 						"Data issues": 1 + 1,         // a header and the one warning
+						// a header and a row per incident, and one per scope
+						"Reporting duty":  incidents + 1,
+						"Damage estimate": rows + 1,
 					}[sheet]
 					if want > 0 && n != want {
 						t.Errorf("sheet %s has %d rows, want %d", sheet, n, want)
 					}
 					total += n
 				}
-				want := fmt.Sprintf("\rwriting breach-report.xlsx: 6 of 6 sheets  100%% |██████████████████████████████| (%d/%d, ", total, total)
+				want := fmt.Sprintf("\rwriting breach-report.xlsx: 8 of 8 sheets  100%% |██████████████████████████████| (%d/%d, ", total, total)
 				if got := last("writing breach-report.xlsx: "); !strings.HasPrefix(got, want) {
 					t.Errorf("final writing frame %q, want it to start %q", got, want)
 				}
@@ -309,8 +312,8 @@ func sheetRows(t *testing.T, path string) map[string]int {
 		}
 		rows[sheet] = max(last, len(all))
 	}
-	if len(rows) != 6 {
-		t.Fatalf("sheets %v, want 6", rows)
+	if len(rows) != 8 {
+		t.Fatalf("sheets %v, want 8", rows)
 	}
 	return rows
 }

@@ -102,9 +102,9 @@ type synopsis struct {
 var synopses = []synopsis{
 	{"generate", []string{
 		"[-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]",
-		"[--author NAME] [--company NAME] [--as-of DATE]",
+		"[--author NAME] [--company NAME] [--client NAME] [--title TEXT] [--as-of DATE]",
 		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]",
-		"[--map FILE] [--sheet NAME] [--header-row N]",
+		"[--map FILE] [--sheet NAME] [--header-row N] [--ep-map FILE] [--taxonomy FILE]",
 		"[--images png,svg] [--log-scale auto|on|off]",
 		"[--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H",
 		" | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]",

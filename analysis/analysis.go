@@ -166,6 +166,10 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDetected, data.ColDisclosed, "the detection-to-disclosure lag")
 	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, startConfirmed, data.ColDisclosed, "window start to disclosure")
 	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, startAll, data.ColDisclosed, "window start to disclosure")
+	// The reports to the PPC: DutyOf counts their days; a contradiction is reported here.
+	lag(in.Detected, in.ReportedPreliminary, data.ColDetected, data.ColReportedPreliminary, "the days to the preliminary report")
+	lag(in.Detected, in.ReportedFinal, data.ColDetected, data.ColReportedFinal, "the days to the final report")
+	lag(in.ReportedPreliminary, in.ReportedFinal, data.ColReportedPreliminary, data.ColReportedFinal, "the order of the reports")
 	return f, dedupe(issues)
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"sort"
+	"strings"
 
 	"breachreport/data"
 )
@@ -21,11 +22,15 @@ const (
 	ByRecordType Dimension = "record_type"
 	BySize       Dimension = "size"
 	ByCertainty  Dimension = "certainty"
+	// ByCauseCategory and ByIndustryCategory group causes and industries by the standard
+	// categories of a data.Taxonomy; a value no category matches is in the unmapped group.
+	ByCauseCategory    Dimension = "cause_category"
+	ByIndustryCategory Dimension = "industry_category"
 )
 
 // Dimensions returns every dimension in report order, in a new slice.
 func Dimensions() []Dimension {
-	return []Dimension{ByCause, ByIndustry, ByRecordType, BySize, ByCertainty}
+	return []Dimension{ByCause, ByIndustry, ByRecordType, BySize, ByCertainty, ByCauseCategory, ByIndustryCategory}
 }
 
 // Breakdown groups a set of incidents by one dimension.
@@ -51,8 +56,13 @@ type Group struct {
 	// "unknown") or the size band's (SizeBand.String). "" means not stated.
 	Key string
 	// Spellings are, for cause and industry, every spelling of the group's value, most
-	// incidents first; Key is the first. More than one means variants were merged.
+	// incidents first; Key is the first. More than one means variants were merged. For the
+	// category dimensions they are the values as typed that the group holds.
 	Spellings []Spelling
+	// Category is the standard category of a category group; Unmapped marks the group of
+	// the values no category matches (its Key is then "").
+	Category data.Category
+	Unmapped bool
 	// RecordType, Certainty and Band are the typed key of the record-type, certainty and
 	// size groups.
 	RecordType data.RecordType
@@ -85,12 +95,13 @@ func (g Group) Stat(m Metric) Stat {
 	return Stat{Metric: m}
 }
 
-// BreakdownAll breaks incidents down by every dimension, in Dimensions order.
-func BreakdownAll(incidents []IncidentFigures) []Breakdown {
+// BreakdownAll breaks incidents down by every dimension, in Dimensions order, the category
+// dimensions by tax.
+func BreakdownAll(incidents []IncidentFigures, tax data.Taxonomy) []Breakdown {
 	vals := metricValues(incidents)
 	out := make([]Breakdown, 0, len(Dimensions()))
 	for _, d := range Dimensions() {
-		out = append(out, breakdownBy(incidents, d, vals))
+		out = append(out, breakdownBy(incidents, d, vals, tax))
 	}
 	return out
 }
@@ -120,9 +131,28 @@ type groupAcc struct {
 	idx       []int
 	sum       data.Count
 	spellings map[string]int
+	typed     []string // a category group's values as typed, one per incident
 }
 
-func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int) Breakdown {
+// unmappedKey is the accumulating key of the values no category matches: no category name
+// is empty, and "" is the group of blank values.
+const unmappedKey = "\x00unmapped"
+
+// countSpellings counts the values as typed, most incidents first.
+func countSpellings(typed []string) []Spelling {
+	n := map[string]int{}
+	for _, v := range typed {
+		n[v]++
+	}
+	out := make([]Spelling, 0, len(n))
+	for v, k := range n {
+		out = append(out, Spelling{Text: v, Incidents: k})
+	}
+	sortSpellings(out)
+	return out
+}
+
+func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int, tax data.Taxonomy) Breakdown {
 	b := Breakdown{Dimension: d, Incidents: len(incidents)}
 	accs := map[string]*groupAcc{}
 	var order []string
@@ -150,6 +180,25 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 			key := SpellingKey(v)
 			add(key, "", 0, fi, f.Total)
 			accs[key].spellings[v]++
+		case ByCauseCategory, ByIndustryCategory:
+			v, find := f.Incident.Cause, tax.Cause
+			if d == ByIndustryCategory {
+				v, find = f.Incident.Industry, tax.Industry
+			}
+			key := ""
+			c, ok := find(v)
+			switch {
+			case ok:
+				key = c.Name
+			case strings.TrimSpace(v) != "":
+				key = unmappedKey
+			}
+			add(key, "", 0, fi, f.Total)
+			a := accs[key]
+			a.g.Category, a.g.Unmapped = c, key == unmappedKey
+			if v != "" {
+				a.typed = append(a.typed, v)
+			}
 		case BySize:
 			add(SizeBandOf(f.Total).String(), "", 0, fi, f.Total)
 		case ByRecordType, ByCertainty:
@@ -213,6 +262,12 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 		if d == BySize {
 			g.Band = bandOfKey(key)
 		}
+		if a.typed != nil {
+			g.Spellings = countSpellings(a.typed)
+			if g.Unmapped {
+				g.Key = ""
+			}
+		}
 		if len(a.spellings) > 0 {
 			for text, n := range a.spellings {
 				g.Spellings = append(g.Spellings, Spelling{Text: text, Incidents: n})
@@ -228,7 +283,7 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 	}
 	sort.SliceStable(b.Groups, func(i, j int) bool { return groupLess(d, b.Groups[i], b.Groups[j]) })
 	for _, g := range b.Groups {
-		if len(g.Spellings) > 1 {
+		if len(g.Spellings) > 1 && (d == ByCause || d == ByIndustry) {
 			b.Merges = append(b.Merges, Merge{Into: g.Key, From: g.Spellings[1:]})
 		}
 	}
@@ -272,6 +327,10 @@ func groupLess(d Dimension, a, b Group) bool {
 	case BySize:
 		return sizeOrder(a.Band) < sizeOrder(b.Band)
 	}
+	// Unmapped values come after the categories, blank ones last.
+	if ra, rb := groupRank(a), groupRank(b); ra != rb {
+		return ra < rb
+	}
 	if (a.Key == "") != (b.Key == "") {
 		return b.Key == ""
 	}
@@ -279,6 +338,17 @@ func groupLess(d Dimension, a, b Group) bool {
 		return a.Incidents > b.Incidents
 	}
 	return a.Key < b.Key
+}
+
+// groupRank places a group: named ones first, then the unmapped values, then blank.
+func groupRank(g Group) int {
+	switch {
+	case g.Unmapped:
+		return 1
+	case g.Key == "":
+		return 2
+	}
+	return 0
 }
 
 // sizeOrder is the place of band b in a size breakdown: SizeZero first, then SizeBands.

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -36,13 +37,23 @@ func TestBreakdownsFixture(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
 	rep := NewIncidents(figs).Timeline().Report(Month{2019, time.June}.Period())
 	bs := rep.TrailingBreakdowns
-	if len(bs) != 5 {
+	if len(bs) != 7 {
 		t.Fatalf("%d breakdowns", len(bs))
 	}
 	for i, d := range Dimensions() {
 		if bs[i].Dimension != d || bs[i].Incidents != 31 {
 			t.Errorf("breakdown %d: %s of %d incidents", i, bs[i].Dimension, bs[i].Incidents)
 		}
+	}
+
+	// By standard category: both causes are attacks, and Retail is JSIC division I.
+	cc := breakdownOf(t, bs, ByCauseCategory)
+	if len(cc.Groups) != 1 || cc.Groups[0].Key != "不正アクセス・マルウェア感染" || cc.Groups[0].Incidents != 31 ||
+		!reflect.DeepEqual(cc.Groups[0].Spellings, []Spelling{{"Web skimming", 18}, {"Ransomware", 13}}) {
+		t.Errorf("cause categories: %+v", cc.Groups)
+	}
+	if ic := breakdownOf(t, bs, ByIndustryCategory); len(ic.Groups) != 1 || ic.Groups[0].Category.NameEn != "I Wholesale and retail trade" || ic.Groups[0].Incidents != 31 {
+		t.Errorf("industry categories: %+v", ic.Groups)
 	}
 
 	// By cause: web skimming is j = 0, 2, 4, 6; the months of the trailing year have
@@ -117,7 +128,7 @@ func TestSmallSampleGuard(t *testing.T) {
 	add(4, "Ransomware", data.Personal)
 	add(1, "", data.Card)
 	figs, _ := Analyze(incs)
-	b := breakdownOf(t, BreakdownAll(figs), ByCause)
+	b := breakdownOf(t, BreakdownAll(figs, data.DefaultTaxonomy()), ByCause)
 	if len(b.Groups) != 3 || b.Incidents != 10 {
 		t.Fatalf("%d groups of %d incidents", len(b.Groups), b.Incidents)
 	}
@@ -154,7 +165,7 @@ func TestSmallSampleGuard(t *testing.T) {
 	// Record types in BucketLess order, an incident with two types in both groups.
 	incs[0].Scopes = append(incs[0].Scopes, data.Scope{RecordType: data.Personal, Records: data.KnownCount(7)})
 	figs, _ = Analyze(incs)
-	rt := breakdownOf(t, BreakdownAll(figs), ByRecordType)
+	rt := breakdownOf(t, BreakdownAll(figs, data.DefaultTaxonomy()), ByRecordType)
 	if len(rt.Groups) != 3 || rt.Groups[0].Key != "personal" || rt.Groups[1].Key != "card" || rt.Groups[2].Key != "account" {
 		t.Fatalf("record-type groups: %+v", rt.Groups)
 	}
@@ -169,5 +180,28 @@ func TestSmallSampleGuard(t *testing.T) {
 func TestNumMetrics(t *testing.T) {
 	if len(Metrics()) != numMetrics {
 		t.Fatalf("numMetrics is %d, but there are %d metrics", numMetrics, len(Metrics()))
+	}
+}
+
+// Values no category matches are one unmapped group after the categories, listing them as
+// typed; blank values are last.
+func TestBreakdownCategoriesUnmapped(t *testing.T) {
+	in := func(id, cause string) IncidentFigures {
+		return IncidentFigures{Incident: data.Incident{ID: id, Cause: cause}}
+	}
+	figs := []IncidentFigures{in("a", "調査中"), in("b", "メール誤送信"), in("c", ""), in("d", "代理店メールによる情報漏えい"), in("e", "調査中"), in("f", "誤送付")}
+	b := breakdownOf(t, BreakdownAll(figs, data.DefaultTaxonomy()), ByCauseCategory)
+	if len(b.Groups) != 3 {
+		t.Fatalf("groups %+v", b.Groups)
+	}
+	mis, un, blank := b.Groups[0], b.Groups[1], b.Groups[2]
+	if mis.Key != "誤送信・誤表示・誤交付" || mis.Incidents != 2 || mis.Unmapped {
+		t.Errorf("first group %+v", mis)
+	}
+	if !un.Unmapped || un.Key != "" || un.Incidents != 3 || !reflect.DeepEqual(un.Spellings, []Spelling{{"調査中", 2}, {"代理店メールによる情報漏えい", 1}}) {
+		t.Errorf("unmapped group %+v", un)
+	}
+	if blank.Unmapped || blank.Key != "" || blank.Incidents != 1 {
+		t.Errorf("blank group %+v", blank)
 	}
 }

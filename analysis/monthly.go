@@ -283,8 +283,8 @@ func (t *Timeline) Report(p Period) PeriodReport {
 	r.VsPrevious = Changes(r.Subject, r.Previous)
 	r.VsYearEarlier = Changes(r.Subject, r.YearEarlier)
 	r.Cases = CompareCases(r.Subject.Incidents, r.Trailing.Summary)
-	r.Breakdowns = BreakdownAll(r.Subject.Incidents)
-	r.TrailingBreakdowns = BreakdownAll(r.Trailing.Incidents)
+	r.Breakdowns = BreakdownAll(r.Subject.Incidents, t.Taxonomy)
+	r.TrailingBreakdowns = BreakdownAll(r.Trailing.Incidents, t.Taxonomy)
 	r.Largest = Largest(r.Subject.Incidents, TopIncidents)
 	r.Missing = missingMetrics(r.Subject, r.Trailing, r.Previous, r.YearEarlier)
 	return r

@@ -247,6 +247,9 @@ func dateSpan(d data.Date) (from, to data.Date) {
 // can be selected without going through every incident each time. It only reads the
 // figures it is given. Build it once with Incidents.Timeline; its methods are pure.
 type Timeline struct {
+	// Taxonomy puts the causes and industries of the breakdowns into standard categories;
+	// Incidents.Timeline sets data.DefaultTaxonomy.
+	Taxonomy data.Taxonomy
 	// at returns the figures of the i-th incident.
 	at func(i int) IncidentFigures
 	// days holds the incidents disclosed on a known day, by date then input order; partial
@@ -271,7 +274,7 @@ type dated struct {
 func (s Incidents) Timeline() *Timeline { return newTimeline(s.All(), s.At) }
 
 func newTimeline(figs Figures, at func(int) IncidentFigures) *Timeline {
-	t := &Timeline{at: at}
+	t := &Timeline{at: at, Taxonomy: data.DefaultTaxonomy()}
 	for i, f := range figs {
 		d := f.Incident.Disclosed
 		if !d.Known() {

@@ -52,7 +52,7 @@ func TestBreakdownMergesSpellings(t *testing.T) {
 			Scopes: []data.Scope{{RecordType: data.Personal, Records: data.KnownCount(int64(100 * (i + 1)))}}})
 	}
 	figs, _ := Analyze(incs)
-	b := breakdownOf(t, BreakdownAll(figs), ByCause)
+	b := breakdownOf(t, BreakdownAll(figs, data.DefaultTaxonomy()), ByCause)
 	type row struct {
 		key     string
 		n       int

@@ -29,6 +29,12 @@ INC-C,Delta KK,delta.example,education,misconfiguration,account,confirmed,最大
 INC-A,Alpha KK,alpha.example,retail,web skimming,personal,suspected,300,2018-12-01,2019-03-01,2019-03-10,2019-03-12,2019-04-01,https://example.com/a1,third row,
 `
 
+// duties is an input with the columns of the reporting duty and the damage estimate set.
+const duties = `incident_id,organization,record_type,records,detected,disclosed,reported_preliminary,reported_final,data_items,vendor,jnsa_ep,jnsa_identifiability,jnsa_social,jnsa_response
+D-1,Epsilon KK,personal,10,2023-01-01,2023-02-01,2023-01-04,2023-01-30,"氏名、住所",Vendor KK,"2,3",6,2,2
+D-1,Epsilon KK,card,5,2023-01-01,2023-02-01,2023-01-04,2023-01-30,クレジットカード番号,Vendor KK,,3,,
+`
+
 var storeNow = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 
 // storeFixtures returns inputs read as the command reads them: the sample, a synthetic list
@@ -46,6 +52,7 @@ func storeFixtures(t *testing.T) map[string]*input.Result {
 		"sample":    input.Sample(),
 		"synthetic": synth.Bytes(),
 		"oddities":  []byte(oddities),
+		"duties":    []byte(duties),
 		"together":  []byte(strings.Join(together, "\n") + "\n"),
 		// INC-C's rows are apart, and INC-C is not the first incident.
 		"apart later": []byte(strings.Join([]string{lines[0], lines[2], lines[5], lines[4], lines[6]}, "\n") + "\n"),

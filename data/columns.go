@@ -31,6 +31,17 @@ const (
 	ColDisclosed     = "disclosed"
 	ColSourceURL     = "source_url"
 	ColNotes         = "notes"
+
+	// The columns of the PPC reporting duty and the JNSA damage estimate (see the README's
+	// "Reporting duty" and "Damage estimate").
+	ColReportedPreliminary = "reported_preliminary"
+	ColReportedFinal       = "reported_final"
+	ColDataItems           = "data_items"
+	ColVendor              = "vendor"
+	ColJNSAEP              = "jnsa_ep"
+	ColJNSAIdentifiability = "jnsa_identifiability"
+	ColJNSASocial          = "jnsa_social"
+	ColJNSAResponse        = "jnsa_response"
 )
 
 // Columns returns the input schema in the order the sample file uses. The slice is new on
@@ -52,6 +63,14 @@ func Columns() []Column {
 		{Name: ColDisclosed, Aliases: []string{"公表日", "発表日", "開示日"}},
 		{Name: ColSourceURL, Aliases: []string{"出典URL", "出典", "source"}},
 		{Name: ColNotes, Aliases: []string{"備考"}},
+		{Name: ColReportedPreliminary, Aliases: []string{"速報日", "速報", "委員会への速報日", "個人情報保護委員会への速報日"}},
+		{Name: ColReportedFinal, Aliases: []string{"確報日", "確報", "委員会への確報日", "個人情報保護委員会への確報日"}},
+		{Name: ColDataItems, Aliases: []string{"漏えい項目", "漏えいした項目", "漏洩項目", "項目"}},
+		{Name: ColVendor, Aliases: []string{"委託先", "委託先名"}},
+		{Name: ColJNSAEP, Aliases: []string{"EP値", "EP"}},
+		{Name: ColJNSAIdentifiability, Aliases: []string{"本人特定容易度"}},
+		{Name: ColJNSASocial, Aliases: []string{"社会的責任度"}},
+		{Name: ColJNSAResponse, Aliases: []string{"事後対応評価"}},
 	}
 }
 

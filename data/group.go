@@ -94,6 +94,9 @@ func (in *Incident) settle(issues []Issue) []Issue {
 	in.Detected, issues = agreeDate(in, ColDetected, func(s *Scope) Date { return s.Detected }, issues)
 	in.Contained, issues = agreeDate(in, ColContained, func(s *Scope) Date { return s.Contained }, issues)
 	in.Disclosed, issues = agreeDate(in, ColDisclosed, func(s *Scope) Date { return s.Disclosed }, issues)
+	in.Vendor, issues = agreeText(in, ColVendor, func(s *Scope) string { return s.Vendor }, issues, false)
+	in.ReportedPreliminary, issues = agreeDate(in, ColReportedPreliminary, func(s *Scope) Date { return s.ReportedPreliminary }, issues)
+	in.ReportedFinal, issues = agreeDate(in, ColReportedFinal, func(s *Scope) Date { return s.ReportedFinal }, issues)
 	if len(in.Scopes) == 1 {
 		if u := in.Scopes[0].SourceURL; u != "" {
 			in.SourceURLs = []string{u}

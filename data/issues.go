@@ -50,12 +50,14 @@ const (
 	KindTotalRow Kind = "total-row"
 	// KindHeader is rows above the header, a title or notes, skipped.
 	KindHeader Kind = "header"
+	// KindFactor is a JNSA model factor (jnsa_ep …) that cannot be read.
+	KindFactor Kind = "factor"
 )
 
 // Kinds returns every kind in the order reports list them.
 func Kinds() []Kind {
 	return []Kind{KindHeader, KindStructure, KindEncoding, KindControlChar, KindFormula, KindTotalRow, KindRequired, KindDate, KindDateOrder, KindPartialDate, KindCount,
-		KindCertainty, KindIncidentID, KindConflict, KindContradiction}
+		KindCertainty, KindFactor, KindIncidentID, KindConflict, KindContradiction}
 }
 
 // Issue is one problem found in the input or in its figures. Issues are values collected

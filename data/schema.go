@@ -144,9 +144,33 @@ type Scope struct {
 
 	SourceURL string
 	Notes     string
+
+	// DataItems are the items the announcement lists (氏名, クレジットカード番号 …), as
+	// SplitItems reads them; nil when not given.
+	DataItems []string
+	// Vendor is the contractor (委託先) the breach happened at, when one is named.
+	Vendor string
+	// ReportedPreliminary and ReportedFinal are the days the 速報 and the 確報 went to the
+	// Personal Information Protection Commission.
+	ReportedPreliminary Date
+	ReportedFinal       Date
+	// JNSA holds the JNSA model's factors the input sets for the scope; zero fields are not
+	// set.
+	JNSA JNSAFactors
+
 	// Extra holds the row's values of the columns outside the schema, in the order of
 	// Layout.Extra; nil when the file has none.
 	Extra []string
+}
+
+// JNSAFactors are the factors of the JNSA damage model as the input states them for a
+// scope, overriding those the model would take; 0 is not stated.
+type JNSAFactors struct {
+	// EPX and EPY are the 精神的苦痛 and 経済的損失 levels (1–3) of the EP map.
+	EPX, EPY int
+	// Identifiability is 本人特定容易度 (1, 3 or 6), Social 社会的責任度 (1 or 2) and
+	// Response 事後対応評価 (1 or 2).
+	Identifiability, Social, Response int
 }
 
 // Incident groups the scopes that share an incident id. Its incident-level fields are those
@@ -160,6 +184,10 @@ type Incident struct {
 	Detected     Date
 	Contained    Date
 	Disclosed    Date
+	Vendor       string
+	// ReportedPreliminary and ReportedFinal are the days of the reports to the PPC.
+	ReportedPreliminary Date
+	ReportedFinal       Date
 	// SourceURLs are the distinct source URLs of the scopes, in input order.
 	SourceURLs []string
 	// Scopes are in input order.

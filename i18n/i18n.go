@@ -168,6 +168,7 @@ var kindTexts = map[data.Kind]Text{
 	data.KindFormula:       {"workbook cell without a value", "値のないセル"},
 	data.KindTotalRow:      {"total row (left out)", "合計行（集計から除外）"},
 	data.KindHeader:        {"rows above the header (skipped)", "見出し行より上の行（読み飛ばし）"},
+	data.KindFactor:        {"JNSA model factor", "JNSAモデルの係数"},
 }
 
 // Kind returns the name of an issue kind; an unknown kind is returned as written.

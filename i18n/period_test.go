@@ -36,3 +36,33 @@ func TestPeriodName(t *testing.T) {
 		}
 	}
 }
+
+func TestDutyTexts(t *testing.T) {
+	for _, s := range analysis.Situations() {
+		if x := Situation(s); x.En == "" || x.Ja == "" {
+			t.Errorf("situation %d lacks a language", s)
+		}
+	}
+	grounds := []analysis.Ground{{Kind: analysis.GroundItem, Value: "病名"}, {Kind: analysis.GroundItemsListed}, {Kind: analysis.GroundNoItems},
+		{Kind: analysis.GroundRecordType, Value: "card"}, {Kind: analysis.GroundCredentials, Value: "ID・パスワード"}, {Kind: analysis.GroundCause, Value: "不正アクセス"},
+		{Kind: analysis.GroundCauseOther, Value: "調査中"}, {Kind: analysis.GroundNoCause}, {Kind: analysis.GroundCount, Count: data.KnownCount(41355)},
+		{Kind: analysis.GroundCountUnknown}, {Kind: analysis.GroundCountNear, Count: data.Count{N: 1000, Known: true, Approx: true}}, {Kind: analysis.GroundCountSum, Count: data.KnownCount(1300)}}
+	if got := Ground(Ja, grounds[8]); got != "件数 41,355件" {
+		t.Errorf("count ground: %q", got)
+	}
+	for _, g := range grounds {
+		en, ja := Ground(En, g), Ground(Ja, g)
+		if en == "" || ja == "" || en == ja {
+			t.Errorf("ground %d: %q / %q", g.Kind, en, ja)
+		}
+	}
+	if got := Ground(Ja, analysis.Ground{Kind: analysis.GroundRecordType, Value: "card"}); got != "情報種別「カード情報」" {
+		t.Errorf("record type ground: %q", got)
+	}
+	for k := analysis.DefaultEPFromType; k <= analysis.DefaultResponseUnknown; k++ {
+		d := analysis.Default{Kind: k, Value: "personal"}
+		if en, ja := Default(En, d), Default(Ja, d); en == "" || ja == "" || en == ja {
+			t.Errorf("default %d: %q / %q", k, en, ja)
+		}
+	}
+}

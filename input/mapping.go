@@ -160,7 +160,8 @@ func (e *fieldEntry) set(key string, v any) error {
 }
 
 // dateFields are the canonical columns that hold dates.
-var dateFields = map[string]bool{data.ColExposureStart: true, data.ColExposureEnd: true, data.ColDetected: true, data.ColContained: true, data.ColDisclosed: true}
+var dateFields = map[string]bool{data.ColExposureStart: true, data.ColExposureEnd: true, data.ColDetected: true, data.ColContained: true, data.ColDisclosed: true,
+	data.ColReportedPreliminary: true, data.ColReportedFinal: true}
 
 // The bounds of a mapping's text. The TOML parser recurses once per level of nesting and
 // builds a value for each, so deep nesting could overflow its stack or take gigabytes.

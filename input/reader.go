@@ -169,6 +169,15 @@ type csvRow struct {
 	Disclosed     string `csv:"disclosed"`
 	SourceURL     string `csv:"source_url"`
 	Notes         string `csv:"notes"`
+
+	ReportedPreliminary string `csv:"reported_preliminary"`
+	ReportedFinal       string `csv:"reported_final"`
+	DataItems           string `csv:"data_items"`
+	Vendor              string `csv:"vendor"`
+	JNSAEP              string `csv:"jnsa_ep"`
+	JNSAIdentifiability string `csv:"jnsa_identifiability"`
+	JNSASocial          string `csv:"jnsa_social"`
+	JNSAResponse        string `csv:"jnsa_response"`
 }
 
 // Scan reads incident scopes from CSV text or from a sheet of an .xlsx workbook (told from
@@ -294,8 +303,8 @@ type rowConfig struct {
 	// dates says how each date column reads its dates.
 	dates map[string]data.DateOptions
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
-	// end, detected, contained, disclosed.
-	dateOpts [5]data.DateOptions
+	// end, detected, contained, disclosed, reported preliminary and final.
+	dateOpts [7]data.DateOptions
 	// suggestFormat is set under a mapping: a date warning then names the date_format that
 	// would read the date, when one of suggestedLayouts does.
 	suggestFormat bool
@@ -682,7 +691,7 @@ search:
 	rr.src.setWidth(rr.width)
 	rr.cfg.layout = &rr.res.Layout
 	rr.cfg.dates = rr.dateOptions()
-	for i, col := range []string{data.ColExposureStart, data.ColExposureEnd, data.ColDetected, data.ColContained, data.ColDisclosed} {
+	for i, col := range []string{data.ColExposureStart, data.ColExposureEnd, data.ColDetected, data.ColContained, data.ColDisclosed, data.ColReportedPreliminary, data.ColReportedFinal} {
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
 	rr.cfg.suggestFormat = rr.opts.Mapping != nil

@@ -37,6 +37,9 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		{data.ColCertainty, &row.Certainty}, {data.ColRecords, &row.Records}, {data.ColExposureStart, &row.ExposureStart},
 		{data.ColExposureEnd, &row.ExposureEnd}, {data.ColDetected, &row.Detected}, {data.ColContained, &row.Contained},
 		{data.ColDisclosed, &row.Disclosed}, {data.ColSourceURL, &row.SourceURL}, {data.ColNotes, &row.Notes},
+		{data.ColReportedPreliminary, &row.ReportedPreliminary}, {data.ColReportedFinal, &row.ReportedFinal},
+		{data.ColDataItems, &row.DataItems}, {data.ColVendor, &row.Vendor}, {data.ColJNSAEP, &row.JNSAEP},
+		{data.ColJNSAIdentifiability, &row.JNSAIdentifiability}, {data.ColJNSASocial, &row.JNSASocial}, {data.ColJNSAResponse, &row.JNSAResponse},
 	} {
 		if clean, ok := stripBidi(*f.v); !ok {
 			warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), bidiMessage)
@@ -98,6 +101,8 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		{data.ColDetected, row.Detected},
 		{data.ColContained, row.Contained},
 		{data.ColDisclosed, row.Disclosed},
+		{data.ColReportedPreliminary, row.ReportedPreliminary},
+		{data.ColReportedFinal, row.ReportedFinal},
 	}
 	var parsed [len(dates)]data.Date
 	for i, d := range dates {
@@ -122,6 +127,8 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		}
 	}
 	sc.ExposureStart, sc.ExposureEnd, sc.Detected, sc.Contained, sc.Disclosed = parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]
+	sc.ReportedPreliminary, sc.ReportedFinal = parsed[5], parsed[6]
+	issues = row.dutyFields(&sc, lineOf, issues)
 	if sc.IncidentID == "" {
 		sc.IDDerived = true
 		if sc.Disclosed.Known() {

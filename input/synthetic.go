@@ -56,6 +56,9 @@ func WriteSynthetic(w io.Writer, n int, seed uint64) error {
 	header := make([]string, 0, 15)
 	for _, c := range data.Columns() {
 		header = append(header, c.Name)
+		if c.Name == data.ColNotes {
+			break // the columns of the reporting duty and the damage estimate are left out
+		}
 	}
 	if err := cw.Write(header); err != nil {
 		return err

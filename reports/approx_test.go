@@ -34,21 +34,21 @@ func TestCountSigns(t *testing.T) {
 			format             string
 			written            string
 		}{
-			{scopes, lLine.in(l), "2", lRecords.in(l), 40000, `"≈"#,##0`, "約4万件"},
+			{scopes, lLine.in(l), "2", lRecords.in(l), 40000, signFormat(l, "≈"), "約4万件"},
 			{scopes, lLine.in(l), "3", lRecords.in(l), 1000, "", ""},
-			{scopes, lLine.in(l), "4", lRecords.in(l), 30000, `"≥"#,##0`, "3万件以上"},
+			{scopes, lLine.in(l), "4", lRecords.in(l), 30000, signFormat(l, "≥"), "3万件以上"},
 			{scopes, lLine.in(l), "5", lRecords.in(l), 12000, "", "1万2千件"},
-			{scopes, lLine.in(l), "6", lRecords.in(l), 35000, `"≤"#,##0`, "最大3万5千件"},
-			{scopes, lLine.in(l), "9", lRecords.in(l), 12000, `"≈"#,##0`, "1.2万件"},
-			{incidents, lIncidentID.in(l), "x", lTotalRecords.in(l), 41000, `"≈"#,##0`,
+			{scopes, lLine.in(l), "6", lRecords.in(l), 35000, signFormat(l, "≤"), "最大3万5千件"},
+			{scopes, lLine.in(l), "9", lRecords.in(l), 12000, signFormat(l, "≈"), "1.2万件"},
+			{incidents, lIncidentID.in(l), "x", lTotalRecords.in(l), 41000, signFormat(l, "≈"),
 				i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Suspected}).In(l) + ": 約4万件"},
-			{incidents, lIncidentID.in(l), "y", lTotalRecords.in(l), 42000, `"≥"#,##0`,
+			{incidents, lIncidentID.in(l), "y", lTotalRecords.in(l), 42000, signFormat(l, "≥"),
 				i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Confirmed}).In(l) + ": 3万件以上; " +
 					i18n.Bucket(analysis.Bucket{Type: data.Card, Certainty: data.Suspected}).In(l) + ": 1万2千件"},
-			{incidents, lIncidentID.in(l), "z", lTotalRecords.in(l), 35000, `"≤"#,##0`,
+			{incidents, lIncidentID.in(l), "z", lTotalRecords.in(l), 35000, signFormat(l, "≤"),
 				i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Confirmed}).In(l) + ": 最大3万5千件"},
 			// At least 30,000 and at most 100 bound the total neither way.
-			{incidents, lIncidentID.in(l), "w", lTotalRecords.in(l), 30100, `"≈"#,##0`,
+			{incidents, lIncidentID.in(l), "w", lTotalRecords.in(l), 30100, signFormat(l, "≈"),
 				i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Confirmed}).In(l) + ": 30000+; " +
 					i18n.Bucket(analysis.Bucket{Type: data.Card, Certainty: data.Confirmed}).In(l) + ": up to 100"},
 		}
@@ -96,4 +96,13 @@ func TestExtraColumns(t *testing.T) {
 			}
 		}
 	}
+}
+
+// signFormat is the number format of a count with the sign: the sign before the number in
+// English; in Japanese the words the text uses (約, 以上, 最大).
+func signFormat(l i18n.Lang, sign string) string {
+	if l != i18n.Ja {
+		return `"` + sign + `"#,##0`
+	}
+	return map[string]string{"≈": `"約"#,##0"件"`, "≥": `#,##0"件以上"`, "≤": `"最大"#,##0"件"`}[sign]
 }

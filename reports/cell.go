@@ -33,6 +33,7 @@ const (
 	kShare                 // a share, 0.0%
 	kDiff                  // a signed difference of counts, +#,##0
 	kDiffDays              // a signed difference of days, +#,##0.0 "days"
+	kYen                   // an amount of yen, #,##0"円" / "¥"#,##0, with sign as a count's
 )
 
 // cell is one value to write. The zero cell is empty.
@@ -42,7 +43,8 @@ type cell struct {
 	n    int64
 	f    float64
 	t    time.Time
-	// target is where a kSheetLink goes, such as 'Incidents'!A1.
+	// target is where a kSheetLink goes, such as 'Incidents'!A1, or the URL of a kLink
+	// shown as s ("" when s is the URL).
 	target string
 	prec   data.Precision
 	// sign is a count's data.Count.Prefix (≈, ≥ or ≤), shown before the number.
@@ -71,6 +73,10 @@ func indented(s string) cell { c := text(s); c.ind = true; return c }
 
 func spill(s string) cell { c := text(s); c.spill = true; return c }
 
+// across is a text wrapped across n merged columns from its own: a paragraph that starts
+// beside a label.
+func across(s string, n int) cell { c := text(s); c.span = n; return c }
+
 func title(s string) cell { c := spill(s); c.title = true; return c }
 
 func count(c data.Count) cell {
@@ -81,6 +87,14 @@ func count(c data.Count) cell {
 }
 
 func countN(n int) cell { return cell{kind: kCount, n: int64(n)} }
+
+// yen is an amount in yen, approximate or a bound as its Count is.
+func yen(c data.Count) cell {
+	if !c.Known {
+		return cell{}
+	}
+	return cell{kind: kYen, n: c.N, sign: c.Prefix()}
+}
 
 func days(d analysis.Days) cell {
 	if !d.Known {
@@ -135,6 +149,15 @@ func float(v float64, ok bool) cell {
 		return cell{}
 	}
 	return cell{kind: kFloat, f: v}
+}
+
+// median is a median of days: whole, it is shown as days are (12日); else with its one
+// decimal (11.5日). A number format cannot drop a ".0" by itself.
+func median(v float64) cell {
+	if v == math.Trunc(v) && !math.IsInf(v, 0) {
+		return dayN(int(v))
+	}
+	return float(v, true)
 }
 
 // excelSerialOf1970 is the Excel serial number of 1970-01-01 (in the 1900 date system).

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -34,6 +35,8 @@ type chartSpec struct {
 // values, and its colour (RRGGBB; "" for the theme's).
 type chartSeries struct {
 	name, values, color string
+	// points are the colours of the bars one by one, when they differ.
+	points []string
 }
 
 // ref returns the absolute reference to the cells from (c1, r1) to (c2, r2) of sheet.
@@ -97,6 +100,9 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		if s.color != "" {
 			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
 		}
+		for i, c := range s.points {
+			cs.DataPoint = append(cs.DataPoint, excelize.ChartDataPoint{Index: i, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}})
+		}
 		ch.Series = append(ch.Series, cs)
 	}
 	var combo []*excelize.Chart
@@ -129,6 +135,37 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 	defer w.unlock()
 	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch, combo...))
 }
+
+// placeCharts puts the charts cs side by side (each at its offsetX) on the rows after the
+// last written, starting a new printed page first unless they fit on this one, and leaves
+// empty the rows they cover: what follows starts below them. The rows are counted at the
+// sheet's row height, which the workbook sets (see begin), so that the charts' anchors in
+// the file are the rows they take in Excel and LibreOffice.
+func (w *sheetWriter) placeCharts(cs ...chartSpec) {
+	h := uint(0)
+	for _, c := range cs {
+		h = max(h, c.height)
+	}
+	rows := w.chartRows(h)
+	w.keepRows(rows)
+	at := w.row + 1
+	for _, c := range cs {
+		w.chart(1, at, c)
+	}
+	for range rows {
+		w.blank()
+	}
+}
+
+// chartRows is how many rows a chart of height h pixels covers: pixels are ¾ of a point;
+// 8 pixels for the offset and a margin below, and a row to spare, as excelize rounds the
+// rows' heights to whole pixels.
+func (w *sheetWriter) chartRows(h uint) int {
+	return int(math.Ceil((float64(h)+8)*0.75/w.lineHt)) + 1
+}
+
+// chartHeight is the height, in points, of the rows a chart of height h pixels covers.
+func (w *sheetWriter) chartHeight(h uint) float64 { return float64(w.chartRows(h)) * w.lineHt }
 
 // colPixels is the width in pixels of a column width in characters, as Excel draws it at
 // 100%: seven pixels a character of the default font, plus five of padding.

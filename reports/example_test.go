@@ -46,6 +46,6 @@ func Example() {
 	raw, _ := f.GetCellValue("事案一覧", "I2", excelize.Options{RawCellValue: true})
 	fmt.Println(v, raw)
 	// Output:
-	// [概要 事案一覧 範囲 比較 データ不備 定義]
+	// [概要 事案一覧 範囲 比較 報告義務 想定損害賠償額 データ不備 定義]
 	// 41,355 41355
 }

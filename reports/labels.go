@@ -169,6 +169,82 @@ const (
 	lBreakdownNote
 	lSizeBand
 
+	// The first sheet of a period workbook, the title and the provenance block.
+	lSheetGlance
+	lPeriodTitle
+	lForClient
+	lIssuedOn
+	lOrgService
+	lExposedInfo
+	lDiscloseDays
+	lCountUnknown
+	lSummaryHeading
+	lComparisonHeading
+	lRecordsKnownNote
+	lUnknownCountRow
+	lTopCauseRow
+	lCasesN
+	lProvenance
+	lNotComputed
+	lNeeds
+	lSeeMethod
+	lChartBreakdown
+	lSpellingCount
+	lMerged
+	lListSep
+	lReadingNotes
+	lSizeBandsText
+	lNotComputedItem
+	lOtherGroups
+
+	// Reporting duty and damage estimate.
+	lSheetDuty
+	lSheetDamage
+	lReportable
+	lPrelimDue
+	lPrelimOn
+	lPrelimDays
+	lPrelimLate
+	lFinalDue
+	lFinalDueLong
+	lFinalOn
+	lFinalDays
+	lFinalLate
+	lVendor
+	lSameVendor
+	lGrounds
+	lLate
+	lOnTime
+	lDataItems
+	lEP
+	lSensitivity
+	lIdentifiability
+	lSocial
+	lResponse
+	lPerPerson
+	lEstimate
+	lEstimateConfirmed
+	lEstimateAll
+	lBlankWhy
+	lDefaults
+	lUnplaced
+	lNoTypePoint
+	lCountUnknownWhy
+	lDutyItem
+	lDutyRules
+	lDutyDeadlines
+	lDamageItem
+	lDamageModel
+	lDamageEPMap
+	lDutyCounts
+	lDutyCountsText
+	lViaVendor
+	lViaVendorText
+	lCauseCategory
+	lIndustryCategory
+	lUnmapped
+	lCategoryHolds
+
 	numLabels // not a label: the number of labels
 )
 
@@ -309,7 +385,7 @@ var labels = [numLabels]i18n.Text{
 	lSheetTrend:        {En: "Trend", Ja: "推移"},
 	lSheetBreakdowns:   {En: "Breakdowns", Ja: "内訳"},
 	lPeriodRow:         {En: "Period reported on", Ja: "報告対象期間"},
-	lTrendTitle:        {En: "Incidents disclosed in %s, against the trailing %d months", Ja: "%s に公表された事案と直近 %d か月の推移"},
+	lTrendTitle:        {En: "Incidents disclosed in %s, against the trailing %d months", Ja: "%sに公表された事案と直近%dか月の推移"},
 	lMonth:             {En: "Month", Ja: "月"},
 	lIncidentsCol:      {En: "Incidents", Ja: "事案数"},
 	lRecordsCol:        {En: "Records", Ja: "漏えい件数"},
@@ -339,13 +415,86 @@ var labels = [numLabels]i18n.Text{
 	lTrailingN:         {En: "n (%d months)", Ja: "n（%d か月）"},
 	lDifference:        {En: "Difference", Ja: "差"},
 	lNoCases:           {En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
-	lBreakdownsTitle:   {En: "Breakdowns of the incidents disclosed in %s", Ja: "%s に公表された事案の内訳"},
-	lBreakdownSubject:  {En: "Disclosed in %s: %d incidents", Ja: "%s の公表分: %d 件"},
-	lBreakdownTrailing: {En: "Trailing %d months, %s: %d incidents", Ja: "直近 %d か月（%s）: %d 件"},
+	lBreakdownsTitle:   {En: "Breakdowns of the incidents disclosed in %s", Ja: "%sに公表された事案の内訳"},
+	lBreakdownSubject:  {En: "Disclosed in %s: %s", Ja: "%sの公表分: %s"},
+	lBreakdownTrailing: {En: "Trailing %d months, %s: %s", Ja: "直近%dか月（%s）: %s"},
 	lShare:             {En: "Share", Ja: "割合"},
 	lNotStated:         {En: "not stated", Ja: "記載なし"},
 	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Every group shows its count, share and records, whatever its size; a median or p90 resting on fewer than 5 values is not shown, as small samples mislead. Spelling variants of a cause or industry (ランサムウエア and ランサムウェア) form one group, named as most of its incidents spell it. Size bands: an approximate count is in the band of its number; a lower bound only when it is 1,000,000 or more, an upper bound only when it is at most 999; any other bound is in the unknown band.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。件数・割合・漏えい件数はグループの大きさにかかわらずすべて示し、値が5件未満の中央値・90パーセンタイルは示しません（少数の標本は誤解を招くため）。原因・業種の表記ゆれ（ランサムウエアとランサムウェアなど）は1つのグループにまとめ、最も多い表記で示します。規模: 概数はその数の区分に入れます。下限（以上）は100万件以上の場合だけ、上限（最大）は999件以下の場合だけ区分に入れ、それ以外は件数不明と同じく「不明」とします。"},
 	lSizeBand:          {En: "Size (records)", Ja: "規模（漏えい件数）"},
+	lSheetGlance:       {En: "At a glance", Ja: "概況"},
+	lPeriodTitle:       {En: "Incidents disclosed in %s", Ja: "%sに公表された事案"},
+	lForClient:         {En: "Prepared for %s", Ja: "%s 御中"},
+	lIssuedOn:          {En: "Issued ", Ja: "作成日 "},
+	lOrgService:        {En: "Organization (service)", Ja: "企業名（サービス）"},
+	lExposedInfo:       {En: "Information exposed", Ja: "漏えい情報"},
+	lDiscloseDays:      {En: "Days from detection to disclosure", Ja: "発覚→公表の日数"},
+	lCountUnknown:      {En: "unknown", Ja: "不明"},
+	lSummaryHeading:    {En: "Summary", Ja: "まとめ"},
+	lComparisonHeading: {En: "Against the previous period and a year earlier", Ja: "前期間・前年同期との比較"},
+	lRecordsKnownNote:  {En: "the sum over the incidents whose count is known", Ja: "件数のわかる事案の合計"},
+	lUnknownCountRow:   {En: "Incidents with an unknown count", Ja: "件数不明の事案数"},
+	lTopCauseRow:       {En: "Most frequent cause: incidents", Ja: "最多の原因の事案数"},
+	lCasesN:            {En: "over %s", Ja: "対象事案数%s"},
+	lProvenance:        {En: "Provenance", Ja: "作成情報"},
+	lNotComputed:       {En: "Not computed, as no incident states the dates they need: %s.", Ja: "必要な日付の記載がある事案がないため、次の数値は算出できません: %s。"},
+	lSeeMethod:         {En: "How to read the figures: see the %s sheet.", Ja: "数値の見方は「%s」シートに記載しています。"},
+	lChartBreakdown:    {En: "Incidents by %s", Ja: "%s別の事案数"},
+	lSpellingCount:     {En: "%s (%s)", Ja: "%s（%s）"},
+	lMerged:            {En: "Spellings merged: %s counted as %s.", Ja: "表記ゆれの統合: %sを「%s」に含めました。"},
+	lListSep:           {En: ", ", Ja: "、"},
+	lReadingNotes:      {En: "Trend and breakdowns", Ja: "推移・内訳の見方"},
+	lSizeBandsText:     {En: "Incidents are banded by their total records: 1–999, 1,000–9,999, 10,000–99,999, 100,000–999,999, 1,000,000 or more, and unknown. 1,000 is the threshold above which Japan's Personal Information Protection Commission must be notified of a leak.", Ja: "事案を漏えい件数の合計で区分します: 1〜999件、1,000〜9,999件、1万〜9.9万件、10万〜99.9万件、100万件以上、件数不明。1,000件は個人情報保護委員会への報告が必要となる件数の基準です。"},
+	lNotComputedItem:   {En: "Figures not computed", Ja: "算出できない数値"},
+	lOtherGroups:       {En: "… and the other groups: %s.", Ja: "… ほかのグループ: 計%s。"},
+	lNeeds:             {En: "%s (needs %s)", Ja: "%s（%sが必要）"},
+
+	lSheetDuty:         {En: "Reporting duty", Ja: "報告義務"},
+	lSheetDamage:       {En: "Damage estimate", Ja: "想定損害賠償額"},
+	lReportable:        {En: "Report to the PPC", Ja: "委員会への報告"},
+	lPrelimDue:         {En: "Preliminary report due", Ja: "速報の期限"},
+	lPrelimOn:          {En: "Preliminary report sent", Ja: "速報日"},
+	lPrelimDays:        {En: "Detected → preliminary report", Ja: "発覚→速報の日数"},
+	lPrelimLate:        {En: "Preliminary report", Ja: "速報"},
+	lFinalDue:          {En: "Final report due", Ja: "確報の期限"},
+	lFinalDueLong:      {En: "Final report due if ③ applies", Ja: "③該当時の確報の期限"},
+	lFinalOn:           {En: "Final report sent", Ja: "確報日"},
+	lFinalDays:         {En: "Detected → final report", Ja: "発覚→確報の日数"},
+	lFinalLate:         {En: "Final report", Ja: "確報"},
+	lVendor:            {En: "Vendor", Ja: "委託先"},
+	lSameVendor:        {En: "Incidents at the same vendor", Ja: "同じ委託先の事案"},
+	lGrounds:           {En: "Grounds", Ja: "判定の根拠"},
+	lLate:              {En: "late", Ja: "期限超過"},
+	lOnTime:            {En: "on time", Ja: "期限内"},
+	lDataItems:         {En: "Data items", Ja: "漏えい項目"},
+	lEP:                {En: "EP point (x, y)", Ja: "EP値（x, y）"},
+	lSensitivity:       {En: "Sensitivity", Ja: "機微情報度"},
+	lIdentifiability:   {En: "Identifiability", Ja: "本人特定容易度"},
+	lSocial:            {En: "Social responsibility", Ja: "社会的責任度"},
+	lResponse:          {En: "Response", Ja: "事後対応評価"},
+	lPerPerson:         {En: "Per person", Ja: "1人あたり"},
+	lEstimate:          {En: "Estimate", Ja: "想定損害賠償額"},
+	lEstimateConfirmed: {En: "Incident estimate, confirmed scopes", Ja: "事案の想定額（確定分）"},
+	lEstimateAll:       {En: "Incident estimate, all scopes", Ja: "事案の想定額（全範囲）"},
+	lBlankWhy:          {En: "Why blank", Ja: "空欄の理由"},
+	lDefaults:          {En: "Defaults used", Ja: "適用した既定値"},
+	lUnplaced:          {En: "not on the EP map: %s (add them with --ep-map, or set jnsa_ep)", Ja: "EPマップにない項目: %s（--ep-map で追加するか、EP値列で指定）"},
+	lNoTypePoint:       {En: "no data items, and record type %s has no EP point (set data_items or jnsa_ep)", Ja: "漏えい項目の記載がなく、情報種別「%s」にEP値の既定がない（漏えい項目列かEP値列で指定）"},
+	lCountUnknownWhy:   {En: "count unknown", Ja: "件数不明"},
+	lDutyItem:          {En: "PPC reporting duty", Ja: "個人情報保護委員会への報告義務"},
+	lDutyRules:         {En: "Since 2022-04-01 a breach must be reported to the Personal Information Protection Commission when any of the four situations of article 7 of the enforcement rules of the Act on the Protection of Personal Information applies: ① sensitive personal information; ② a risk of financial damage (card or bank data, payment credentials); ③ possibly with unlawful intent (attacks, malware, theft, insiders); ④ more than 1,000 people. Each is answered yes, no or unknown from the data items, the record type, the cause and the counts, and the grounds are shown; nothing is guessed. Reportable: any yes; not reportable: all four no. Incidents detected before 2022-04-01 are marked as before the duty.", Ja: "2022年4月1日以降、個人情報保護法施行規則第7条の4つの事態（① 要配慮個人情報、② 財産的被害のおそれ（カード・口座情報、決済に使える認証情報）、③ 不正の目的によるおそれ（攻撃、マルウェア、盗難、内部不正）、④ 本人の数が1,000人超）のいずれかに当たる漏えい等は、個人情報保護委員会への報告が必要です。漏えい項目・情報種別・原因・件数から各事態を「該当」「非該当」「不明」で判定し、根拠を示します。推測はしません。1つでも該当なら報告対象、4つとも非該当なら対象外です。2022年4月1日より前に発覚した事案は「施行前」とします。"},
+	lDutyDeadlines:     {En: "Deadlines count from the detection day: the preliminary report (速報, promptly, about 3–5 days) by day 5, the final report (確報) by day 30, or day 60 when ③ applies. When ③ is unknown both final deadlines are shown, and a final report between day 31 and 60 is late only if ③ does not apply. Without the report dates the due dates stand as a checklist.", Ja: "期限は発覚日から数えます。速報（速やかに、おおむね3〜5日以内）は5日目まで、確報は30日目まで（③に該当する場合は60日目まで）。③が不明な場合は両方の期限を示し、31〜60日目の確報は③に該当しない場合に限り期限超過とします。速報日・確報日がない場合は期限を確認用に示します。"},
+	lDamageItem:        {En: "JNSA damage estimate", Ja: "JNSAモデルによる想定損害賠償額"},
+	lDamageModel:       {En: "Per person = 500 yen (base value) × sensitivity (10^(x−1) + 5^(y−1)) × identifiability × social responsibility × response, after JNSA's survey report on information security incidents. x and y are the mental-distress and economic-loss levels (1–3) of the scope's most sensitive data item on the EP map; identifiability is 6 with name and address, 3 with a name or address and phone, else 1; social responsibility 2 for public bodies, finance and healthcare, else 1; response 1 unless set to 2. A scope without data items takes its record type's point: personal (1,1) and 6, card (1,3) and 3, account (1,2) and 1. The scope's estimate is per person × records; an incident's is a range, confirmed scopes only to all scopes. An unknown count or an item not on the map leaves it blank; every default used is listed.", Ja: "1人あたり = 基礎情報価値500円 × 機微情報度（10^(x−1) + 5^(y−1)）× 本人特定容易度 × 社会的責任度 × 事後対応評価（JNSA「情報セキュリティインシデントに関する調査報告書」のモデル）。x・y は漏えい項目のうち最も機微なもののEPマップ上の精神的苦痛・経済的損失のレベル（1〜3）。本人特定容易度は氏名と住所で6、氏名、または住所と電話番号で3、それ以外は1。社会的責任度は公的機関・金融・医療で2、それ以外は1。事後対応評価は指定がなければ1。漏えい項目の記載がない範囲は情報種別の既定値（個人情報 (1,1)・6、カード情報 (1,3)・3、アカウント情報 (1,2)・1）を使います。範囲の想定額は1人あたり × 件数、事案の想定額は確定分〜全範囲の幅で示します。件数不明やEPマップにない項目がある場合は空欄とし、使った既定値はすべて示します。"},
+	lDamageEPMap:       {En: "EP map used", Ja: "使用したEPマップ"},
+	lDutyCounts:        {En: "Reporting duty", Ja: "報告義務"},
+	lDutyCountsText:    {En: "%s reportable (preliminary report late: %s, final report late: %s), %s not reportable, %s undecided, %s before the duty (2022-04-01).", Ja: "報告対象 %s（速報の期限超過 %s、確報の期限超過 %s）、報告対象外 %s、判定不能 %s、施行前 %s。"},
+	lViaVendor:         {En: "Through a vendor", Ja: "委託先経由"},
+	lViaVendorText:     {En: "%s through a vendor (%s vendors).", Ja: "委託先経由の事案 %s（委託先 %s社）。"},
+	lCauseCategory:     {En: "Cause category", Ja: "原因の分類"},
+	lIndustryCategory:  {En: "Industry (JSIC division)", Ja: "業種の分類（日本標準産業分類）"},
+	lUnmapped:          {En: "Unmapped", Ja: "未分類"},
+	lCategoryHolds:     {En: "%s: %s", Ja: "%s: %s"},
 }
 
 // in returns the label in language l.

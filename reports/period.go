@@ -2,7 +2,8 @@ package reports
 
 import (
 	"fmt"
-	"math"
+	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,10 +13,11 @@ import (
 )
 
 // periodLags are the lags the Trend and Breakdowns sheets give the median (and p90) of:
-// those of the Comparison sheet's lag chart, in report order.
-func periodLags() []analysis.Metric {
+// those of the Comparison sheet's lag chart that the report has a value of, in report
+// order.
+func (w *sheetWriter) periodLags() []analysis.Metric {
 	var out []analysis.Metric
-	for _, m := range analysis.Metrics() {
+	for _, m := range w.bk.metrics {
 		if _, ok := lagColors[m]; ok {
 			out = append(out, m)
 		}
@@ -41,9 +43,9 @@ func small(n int) bool { return n > 0 && n < analysis.MinSample }
 // medians.
 func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	pr := w.bk.period
-	lags := periodLags()
+	lags := w.periodLags()
 	months := len(pr.Trend)
-	w.write(title(fmt.Sprintf(lTrendTitle.in(l), pr.Subject.Period, months)))
+	w.write(title(fmt.Sprintf(lTrendTitle.in(l), i18n.PeriodName(pr.Subject.Period, l), months)))
 	w.blank()
 	head := []string{lMonth.in(l), lIncidentsCol.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
 	for _, m := range lags {
@@ -66,37 +68,35 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		}
 		w.write(append(cells, note)...)
 	}
-	for _, r := range pr.Trend {
+	// The trend starts at the first month the input covers: the months before it are not
+	// months without incidents but months without data.
+	trend := pr.Trend
+	for len(trend) > 0 && !trend[0].Covered {
+		trend = trend[1:]
+	}
+	for _, r := range trend {
 		if !r.Covered {
 			cells := make([]cell, len(head))
-			cells[0], cells[len(head)-1] = text(r.Month.String()), text(lNoData.in(l))
+			cells[0], cells[len(head)-1] = text(i18n.MonthName(r.Month, l)), text(lNoData.in(l))
 			w.write(cells...)
 			continue
 		}
-		row(text(r.Month.String()), r.PeriodFigures)
+		row(text(i18n.MonthName(r.Month, l)), r.PeriodFigures)
 	}
 	last := w.row
 	row(bold(fmt.Sprintf(lTrailingPooled.in(l), months)), pr.Trailing)
 	w.blank()
-	w.para(lTrendNote.in(l), len(head))
-	w.para(lSmallNote.in(l), len(head))
+	w.write(spill(fmt.Sprintf(lSeeMethod.in(l), lSheetMethod.in(l))))
 
 	// The chart of the month rows: incidents as columns, records as a line on a second
 	// axis, both drawn from the cells above.
-	at := w.row + 2
-	const chartHeight = 300
-	w.chart(1, at, chartSpec{typ: excelize.Col, title: lChartTrend.in(l),
+	w.blank()
+	w.placeCharts(chartSpec{typ: excelize.Col, title: lChartTrend.in(l),
 		cats:       ref(w.name, 1, first, 1, last),
 		series:     []chartSeries{colSeries(w.name, 2, first-1, first, last, "56B4E9")},
 		line:       []chartSeries{colSeries(w.name, 3, first-1, first, last, "D55E00")},
 		valueTitle: lIncidentsCol.in(l), valueFmt: "#,##0", lineTitle: lRecordsCol.in(l), lineFmt: "#,##0",
-		labels: true, width: 720, height: chartHeight})
-	// Rows below the chart are left empty: excelize anchors the chart's bottom on the row
-	// chartHeight pixels down at its default row height of 20 pixels; where rows are taller
-	// (the Japanese font) the chart stretches to that row rather than overlapping more.
-	for range int(math.Ceil(chartHeight/20.0)) + 2 {
-		w.blank()
-	}
+		labels: true, width: 720, height: 300})
 
 	changesBlock(w, pr, l)
 	w.blank()
@@ -108,9 +108,9 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // against the previous period and a year earlier.
 func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	w.write(bold(lChanges.in(l)))
-	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), pr.Subject.Period), lN.in(l),
-		fmt.Sprintf(lPreviousPeriod.in(l), pr.Previous.Period), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
-		fmt.Sprintf(lYearEarlier.in(l), pr.YearEarlier.Period), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l))
+	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
+		fmt.Sprintf(lPreviousPeriod.in(l), i18n.PeriodName(pr.Previous.Period, l)), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
+		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l))
 	find := func(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric) analysis.Change {
 		for _, c := range cs {
 			if c.Figure == f && c.Metric == m {
@@ -149,7 +149,7 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		m    analysis.Metric
 	}
 	figs := []fig{{lIncidentsCol.in(l), analysis.ChangeIncidents, ""}, {lRecordsCol.in(l), analysis.ChangeRecords, ""}}
-	for _, m := range periodLags() {
+	for _, m := range w.periodLags() {
 		figs = append(figs, fig{fmt.Sprintf(lMedianOf.in(l), lagName(m, l)), analysis.ChangeMedian, m})
 	}
 	for _, fg := range figs {
@@ -181,15 +181,19 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
 	w.write(bold(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
-		w.write(text(fmt.Sprintf(lNoCases.in(l), pr.Subject.Period)))
+		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return
 	}
 	w.header(lIncidentID.in(l), lOrganization.in(l), lFigure.in(l), lThisCase.in(l),
 		fmt.Sprintf(lTrailingMedian.in(l), months), fmt.Sprintf(lTrailingN.in(l), months), lDifference.in(l), lNote.in(l))
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
-		for _, m := range periodLags() {
+		for _, m := range w.periodLags() {
 			lg := c.Lag(m)
+			if !lg.Value.Known {
+				// A case without the figure has nothing to set against the median.
+				continue
+			}
 			d := cell{}
 			if lg.DiffKnown {
 				d = diffDays(lg.Diff)
@@ -210,26 +214,54 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 // with n. A median or p90 of fewer than analysis.MinSample values is not shown.
 func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	pr := w.bk.period
-	w.write(title(fmt.Sprintf(lBreakdownsTitle.in(l), pr.Subject.Period)))
-	w.para(lBreakdownNote.in(l), 8)
+	w.write(title(fmt.Sprintf(lBreakdownsTitle.in(l), i18n.PeriodName(pr.Subject.Period, l))))
+	w.write(spill(fmt.Sprintf(lSeeMethod.in(l), lSheetMethod.in(l))))
 	w.blank()
-	sections := []struct {
-		heading string
-		bds     []analysis.Breakdown
-	}{
-		{fmt.Sprintf(lBreakdownSubject.in(l), pr.Subject.Period, pr.Subject.Summary.Incidents), pr.Breakdowns},
-		{fmt.Sprintf(lBreakdownTrailing.in(l), len(pr.Trend), pr.Trend[0].Month.String()+" … "+pr.Trend[len(pr.Trend)-1].Month.String(),
-			pr.Trailing.Summary.Incidents), pr.TrailingBreakdowns},
+	w.write(title(fmt.Sprintf(lBreakdownSubject.in(l), i18n.PeriodName(pr.Subject.Period, l), i18n.Incidents(pr.Subject.Summary.Incidents, l))))
+	for _, b := range pr.Breakdowns {
+		breakdownTable(w, b, l, charted[b.Dimension])
+		w.blank()
 	}
-	for _, sec := range sections {
-		w.write(title(sec.heading))
-		for _, b := range sec.bds {
-			breakdownTable(w, b, l)
-			w.blank()
+	dutyCounts(w, pr.Subject.Incidents, l)
+	w.blank()
+	trend := pr.Trend
+	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
+		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
+	// The trailing year's long tail of causes and industries would fill pages: its ten
+	// largest groups are shown, and the rest counted in one line.
+	for _, b := range pr.TrailingBreakdowns {
+		rest := 0
+		if len(b.Groups) > trailingGroups {
+			for _, g := range b.Groups[trailingGroups:] {
+				rest += g.Incidents
+			}
+			b.Groups = b.Groups[:trailingGroups]
+			b.Merges = slices.DeleteFunc(slices.Clone(b.Merges), func(m analysis.Merge) bool {
+				return !slices.ContainsFunc(b.Groups, func(g analysis.Group) bool { return g.Key == m.Into })
+			})
 		}
+		breakdownTable(w, b, l, false)
+		if rest > 0 {
+			w.write(spill(fmt.Sprintf(lOtherGroups.in(l), i18n.Incidents(rest, l))))
+		}
+		w.blank()
 	}
 	w.finish(1, false)
 }
+
+// trailingGroups is how many groups of each trailing breakdown the sheet lists.
+const trailingGroups = 10
+
+// charted are the breakdowns of the period drawn as a bar chart under their table.
+var charted = map[analysis.Dimension]bool{
+	analysis.ByCause: true, analysis.ByIndustry: true, analysis.ByRecordType: true, analysis.BySize: true,
+}
+
+// groupColors colour the bars of a breakdown's largest groups, most incidents first
+// (Okabe–Ito, safe for colour-blind readers); the others and "not stated" are grey.
+var groupColors = []string{"0072B2", "E69F00", "009E73", "D55E00", "56B4E9", "CC79A7"}
+
+const otherColor = "A6A6A6"
 
 // dimensionName is the header of a breakdown's first column.
 func dimensionName(d analysis.Dimension, l i18n.Lang) string {
@@ -242,47 +274,124 @@ func dimensionName(d analysis.Dimension, l i18n.Lang) string {
 		return lRecordType.in(l)
 	case analysis.BySize:
 		return lSizeBand.in(l)
+	case analysis.ByCauseCategory:
+		return lCauseCategory.in(l)
+	case analysis.ByIndustryCategory:
+		return lIndustryCategory.in(l)
 	}
 	return lCertainty.in(l)
 }
 
 // groupName is the name of a group as the sheet shows it.
 func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
-	switch {
-	case d == analysis.ByRecordType:
-		return i18n.RecordType(g.RecordType).In(l)
-	case d == analysis.ByCertainty:
-		return i18n.Certainty(g.Certainty).In(l)
-	case d == analysis.BySize:
-		return i18n.SizeBand(g.Band).In(l)
-	case g.Key == "":
-		return lNotStated.in(l)
-	}
-	return g.Key
+	return i18n.GroupName(d, g, l)
 }
 
-func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
+// breakdownTable writes one breakdown: each group with its incidents, share and records
+// (with the incidents they rest on), and the median and p90 of each lag the report has;
+// the spelling variants merged, one line each; and, with chart, a bar chart of the
+// groups' incidents under the table, kept on the same page.
+func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart bool) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
-	for _, m := range periodLags() {
+	// The period's own groups are small: their p90 would hardly ever be shown, so only the
+	// trailing window's tables have the column.
+	withP90 := !chart
+	for _, m := range w.periodLags() {
 		n := lagName(m, l)
-		head = append(head, fmt.Sprintf(lMedianOf.in(l), n), fmt.Sprintf(lP90Of.in(l), n), fmt.Sprintf(lNOf.in(l), n))
+		head = append(head, fmt.Sprintf(lMedianOf.in(l), n))
+		if withP90 {
+			head = append(head, fmt.Sprintf(lP90Of.in(l), n))
+		}
+		head = append(head, fmt.Sprintf(lNOf.in(l), n))
 	}
-	head = append(head, lNote.in(l))
-	w.header(head...)
+	spec := chartSpec{}
+	rows := len(b.Groups) + 1 + len(b.Merges) + categoryLines(b)
+	// The table and its chart are kept on one page: the table's height is its rows' as
+	// emit will set them (a long name wraps).
+	height := float64(rows+1) * w.lineHt
 	for _, g := range b.Groups {
-		name := text(groupName(b.Dimension, g, l))
-		cells := []cell{name, countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
-		hidden := false
-		for _, m := range periodLags() {
+		height += w.textHeight(1, groupName(b.Dimension, g, l)) - w.lineHt
+	}
+	if chart && len(b.Groups) > 0 {
+		spec = chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
+			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(70+26*len(b.Groups), 460))}
+		w.keep(height + w.chartHeight(spec.height))
+	} else {
+		w.keep(min(height, 8*w.lineHt))
+	}
+	w.header(head...)
+	first := w.row + 1
+	for _, g := range b.Groups {
+		cells := []cell{text(groupName(b.Dimension, g, l)), countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
+		for _, m := range w.periodLags() {
 			st := g.Stat(m)
 			ok := st.Reliable()
-			hidden = hidden || (st.N > 0 && !ok)
-			cells = append(cells, float(st.Median, ok), float(st.P90, ok), intN(st.N))
+			med, p90 := cell{}, cell{}
+			if ok {
+				med, p90 = median(st.Median), median(st.P90)
+			}
+			cells = append(cells, med)
+			if withP90 {
+				cells = append(cells, p90)
+			}
+			cells = append(cells, intN(st.N))
 		}
-		note := cell{}
-		if hidden {
-			note = text(lSomeNotShown.in(l))
+		w.write(cells...)
+	}
+	last := w.row
+	for _, m := range b.Merges {
+		var from []string
+		for _, sp := range m.From {
+			from = append(from, fmt.Sprintf(lSpellingCount.in(l), sp.Text, i18n.Incidents(sp.Incidents, l)))
 		}
-		w.write(append(cells, note)...)
+		w.write(spill(fmt.Sprintf(lMerged.in(l), strings.Join(from, lListSep.in(l)), m.Into)))
+	}
+	categoryContents(w, b, l)
+	if spec.width == 0 {
+		return
+	}
+	spec.cats = ref(w.name, 1, first, 1, last)
+	s := colSeries(w.name, 2, first-1, first, last, groupColors[0])
+	for i, g := range b.Groups {
+		c := otherColor
+		if i < len(groupColors) && !(g.Key == "" && (b.Dimension == analysis.ByCause || b.Dimension == analysis.ByIndustry)) &&
+			!(b.Dimension == analysis.BySize && g.Band == analysis.SizeUnknown) {
+			c = groupColors[i]
+		}
+		s.points = append(s.points, c)
+	}
+	spec.series = []chartSeries{s}
+	w.placeCharts(spec)
+}
+
+// categoryLines is how many lines categoryContents writes under a breakdown.
+func categoryLines(b analysis.Breakdown) int {
+	if b.Dimension != analysis.ByCauseCategory && b.Dimension != analysis.ByIndustryCategory {
+		return 0
+	}
+	n := 0
+	for _, g := range b.Groups {
+		if len(g.Spellings) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// categoryContents writes, under a breakdown by standard category, the values as typed
+// that each category holds, and those no category matches.
+func categoryContents(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
+	if categoryLines(b) == 0 {
+		return
+	}
+	for _, g := range b.Groups {
+		if len(g.Spellings) == 0 {
+			continue
+		}
+		vals := make([]string, len(g.Spellings))
+		for i, sp := range g.Spellings {
+			vals[i] = fmt.Sprintf(lSpellingCount.in(l), sp.Text, i18n.Incidents(sp.Incidents, l))
+		}
+		w.write(spill(fmt.Sprintf(lCategoryHolds.in(l), groupName(b.Dimension, g, l), strings.Join(vals, lListSep.in(l)))))
 	}
 }

@@ -127,11 +127,11 @@ const smallEn = "small sample (n < 5)"
 
 func TestPeriodWorkbook(t *testing.T) {
 	b, _ := writePeriodBook(t, "2019-06", i18n.En)
-	if got, want := strings.Join(b.f.GetSheetList(), ", "), "Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Data issues, Method"; got != want {
+	if got, want := strings.Join(b.f.GetSheetList(), ", "), "At a glance, Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Reporting duty, Damage estimate, Data issues, Method"; got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
 	trend := rawRows(t, b, b.sheet(lSheetTrend))
-	if trend[0][0] != "Incidents disclosed in 2019-06, against the trailing 12 months" {
+	if trend[0][0] != "Incidents disclosed in June 2019, against the trailing 12 months" {
 		t.Errorf("title %q", trend[0][0])
 	}
 	head := "Month | Incidents | Records | Records: n | Median: To detect (confirmed) | n: To detect (confirmed) | Median: To detect (all) | n: To detect (all) | Median: To contain | n: To contain | Median: Detection → disclosure | n: Detection → disclosure | Note"
@@ -140,12 +140,12 @@ func TestPeriodWorkbook(t *testing.T) {
 	}
 	zero := func(m string) []string { return []string{m, "0", "0", "0", "", "0", "", "0", "", "0", "", "0"} }
 	checkSheetRows(t, "trend", trend[3:16], [][]string{
-		{"2018-07", "1", "400", "1", "22", "1", "22", "1", "1", "1", "100", "1", smallEn},
-		zero("2018-08"), zero("2018-09"), zero("2018-10"), zero("2018-11"), zero("2018-12"),
-		{"2019-01", "1", "700", "1", "31", "1", "31", "1", "1", "1", "100", "1", smallEn},
-		zero("2019-02"), zero("2019-03"), zero("2019-04"),
-		{"2019-05", "1", "200", "1", "30", "1", "30", "1", "1", "1", "30", "1", smallEn},
-		{"2019-06", "2", "1500", "2", "77.5", "2", "77.5", "2", "1", "2", "89.5", "2", smallEn},
+		{"July 2018", "1", "400", "1", "22", "1", "22", "1", "1", "1", "100", "1", smallEn},
+		zero("August 2018"), zero("September 2018"), zero("October 2018"), zero("November 2018"), zero("December 2018"),
+		{"January 2019", "1", "700", "1", "31", "1", "31", "1", "1", "1", "100", "1", smallEn},
+		zero("February 2019"), zero("March 2019"), zero("April 2019"),
+		{"May 2019", "1", "200", "1", "30", "1", "30", "1", "1", "1", "30", "1", smallEn},
+		{"June 2019", "2", "1500", "2", "77.5", "2", "77.5", "2", "1", "2", "89.5", "2", smallEn},
 		{"Trailing 12 months (pooled)", "5", "2800", "5", "31", "5", "31", "5", "1", "5", "100", "5"},
 	})
 	// A median on fewer than 5 incidents is grey italic; the pooled ones are not.
@@ -163,7 +163,7 @@ func TestPeriodWorkbook(t *testing.T) {
 	// 2019-06 against 2019-05 (C) and 2018-06 (E).
 	checkSheetRows(t, "changes", rowsFrom(t, trend, "Changes", 8), [][]string{
 		{"Changes"},
-		{"Figure", "This period (2019-06)", "n", "Previous (2019-05)", "n (2)", "Change vs previous", "Change vs previous, %", "A year earlier (2018-06)", "n (3)", "Change vs a year earlier", "Change vs a year earlier, %", "Note"},
+		{"Figure", "This period (June 2019)", "n", "Previous (May 2019)", "n (2)", "Change vs previous", "Change vs previous, %", "A year earlier (June 2018)", "n (3)", "Change vs a year earlier", "Change vs a year earlier, %", "Note"},
 		{"Incidents", "2", "2", "1", "1", "1", "1", "1", "1", "1", "1"},
 		{"Records", "1500", "2", "200", "1", "1300", "6.5", "300", "1", "1200", "4"},
 		{"Median: To detect (confirmed)", "77.5", "2", "30", "1", "47.5", ratio(47.5, 30), "31", "1", "46.5", "1.5", smallEn},
@@ -189,31 +189,29 @@ func TestPeriodWorkbook(t *testing.T) {
 	// small is a group's row with its count, share, records and the n of each lag, whose
 	// medians and p90 rest on fewer than 5 values and are not shown.
 	small := func(name string, n int, share, records string, recordsN int) []string {
-		r := make([]string, 18)
+		r := make([]string, 17)
 		r[0], r[1], r[2], r[3], r[4] = name, strconv.Itoa(n), share, records, strconv.Itoa(recordsN)
 		for k := 7; k < 17; k += 3 {
 			r[k] = strconv.Itoa(n)
 		}
-		if n > 0 {
-			r[17] = "medians and p90 of fewer than 5 values not shown"
-		}
 		return r
 	}
 	// The month: A (1,000 records) and B (500), both web skimming.
-	checkSheetRows(t, "breakdowns of the month", rowsFrom(t, bd, "Disclosed in 2019-06: 2 incidents", 3)[1:], [][]string{
-		{"Cause", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "p90: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "p90: To detect (all)", "n: To detect (all)", "Median: To contain", "p90: To contain", "n: To contain", "Median: Detection → disclosure", "p90: Detection → disclosure", "n: Detection → disclosure", "Note"},
-		small("Web skimming", 2, "1", "1500", 2),
+	// The month's tables have no p90 column: its groups are too small for one.
+	checkSheetRows(t, "breakdowns of the month", rowsFrom(t, bd, "Disclosed in June 2019: 2 incidents", 3)[1:], [][]string{
+		{"Cause", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "n: To detect (all)", "Median: To contain", "n: To contain", "Median: Detection → disclosure", "n: Detection → disclosure"},
+		{"Web skimming", "2", "1", "1500", "2", "", "2", "", "2", "", "2", "", "2"},
 	})
 	// The trailing year: H (400), F (700), C (200), A (1,000), B (500).
 	full := func(name string) []string {
 		return []string{name, "5", "1", "2800", "5", "31", "85", "5", "31", "85", "5", "1", "1.6", "5", "100", "135.4", "5"}
 	}
-	trailing := rowsFrom(t, bd, "Trailing 12 months, 2018-07 … 2019-06: 5 incidents", 21)
+	trailing := rowsFrom(t, bd, "Trailing 12 months, July 2018 – June 2019: 5 incidents", 21)
 	checkSheetRows(t, "trailing cause", trailing[2:4], [][]string{small("Web skimming", 3, "0.6", "2200", 3), small("Ransomware", 2, "0.4", "600", 2)})
 	checkSheetRows(t, "trailing industry", trailing[6:7], [][]string{full("Retail")})
 	checkSheetRows(t, "trailing record type", trailing[9:10], [][]string{full("card")})
 	checkSheetRows(t, "trailing size", trailing[11:14], [][]string{
-		{"Size (records)", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "p90: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "p90: To detect (all)", "n: To detect (all)", "Median: To contain", "p90: To contain", "n: To contain", "Median: Detection → disclosure", "p90: Detection → disclosure", "n: Detection → disclosure", "Note"},
+		{"Size (records)", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "p90: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "p90: To detect (all)", "n: To detect (all)", "Median: To contain", "p90: To contain", "n: To contain", "Median: Detection → disclosure", "p90: Detection → disclosure", "n: Detection → disclosure"},
 		small("1–999 records", 4, "0.8", "1800", 4),
 		small("1,000–9,999 records", 1, "0.2", "1000", 1),
 	})
@@ -244,7 +242,8 @@ func TestPeriodChart(t *testing.T) {
 			pkg := unzip(t, raw)
 			sheet := b.sheet(lSheetTrend)
 			for _, sh := range b.f.GetSheetList() {
-				if n := len(pkg.sheetCharts(t, sh)); n > 0 && sh != sheet && sh != b.sheet(lSheetComparison) {
+				// The Breakdowns sheet has one bar chart per breakdown of the period.
+				if n := len(pkg.sheetCharts(t, sh)); n > 0 && sh != sheet && sh != b.sheet(lSheetComparison) && sh != b.sheet(lSheetBreakdowns) {
 					t.Errorf("sheet %s has %d charts", sh, n)
 				}
 			}
@@ -283,7 +282,10 @@ func TestPeriodChart(t *testing.T) {
 			if len(c.Line) != 1 || len(c.ValAx) != 2 {
 				t.Fatalf("%d line series and %d value axes, want 1 and 2", len(c.Line), len(c.ValAx))
 			}
-			months := []string{"2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02", "2019-03", "2019-04", "2019-05", "2019-06"}
+			var months []string
+			for m := (analysis.Month{Year: 2018, Month: 7}); m.Year < 2019 || m.Month <= 6; m = m.Add(1) {
+				months = append(months, i18n.MonthName(m, l))
+			}
 			for _, s := range []struct {
 				ser  series
 				name string
@@ -323,7 +325,7 @@ func TestPeriodWorkbookEmpty(t *testing.T) {
 	trend := rawRows(t, b, b.sheet(lSheetTrend))
 	// The trend starts with the first month of the data, 2018-06 (E, 300 records): the
 	// months before are no rows.
-	if got := trend[3]; got[0] != "2018-06" || got[1] != "1" || got[2] != "300" {
+	if got := trend[3]; got[0] != "2018年6月" || got[1] != "1" || got[2] != "300" {
 		t.Errorf("first month %q", got)
 	}
 	// H, 100 days, against E (14) and H (100): median 57 on 2 incidents, marked.
@@ -334,8 +336,8 @@ func TestPeriodWorkbookEmpty(t *testing.T) {
 
 	b, _ = writePeriodBook(t, "2019-03", i18n.En)
 	trend = rawRows(t, b, b.sheet(lSheetTrend))
-	rowsFrom(t, trend, "No incidents were disclosed in 2019-03.", 1)
-	if got := rowsFrom(t, trend, "2019-03", 1)[0]; got[1] != "0" || got[2] != "0" {
+	rowsFrom(t, trend, "No incidents were disclosed in March 2019.", 1)
+	if got := rowsFrom(t, trend, "March 2019", 1)[0]; got[1] != "0" || got[2] != "0" {
 		t.Errorf("2019-03 row %q, want zeros", got)
 	}
 }

@@ -22,6 +22,8 @@ type styles struct {
 	// fewer than analysis.MinSample incidents, grey and italic.
 	percent, share, diff, diffDays, floatSmall int
 	date                                       map[data.Precision]int
+	// yen formats amounts of yen by their Count.Prefix: "", ≈, ≥, ≤.
+	yen map[string]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
@@ -54,6 +56,14 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		daysFmt, daysFloatFmt = `#,##0"日"`, `#,##0.0"日"`
 		diffDaysFmt = `+#,##0.0"日";-#,##0.0"日";0.0"日"`
 	}
+	// An approximate or bounded count: in Japanese as the text writes it (約1,200件,
+	// 30,000件以上, 最大35,000件), in English with a sign before it.
+	signFmt := func(c data.Count, en string) string {
+		if lang == i18n.Ja {
+			return i18n.RecordsNumFmt(c, lang)
+		}
+		return en
+	}
 	top := &excelize.Alignment{Vertical: "top"}
 	var err error
 	mk := func(st excelize.Style) int {
@@ -80,9 +90,9 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		count:  mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// An approximate count (約4万件) or a bound (3万件以上, 最大3万5千件) stays a number,
 		// shown with a leading ≈, ≥ or ≤.
-		countApprox:  mk(excelize.Style{CustomNumFmt: numFmt(`"≈"#,##0`), Alignment: top}),
-		countAtLeast: mk(excelize.Style{CustomNumFmt: numFmt(`"≥"#,##0`), Alignment: top}),
-		countAtMost:  mk(excelize.Style{CustomNumFmt: numFmt(`"≤"#,##0`), Alignment: top}),
+		countApprox:  mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Approx: true}, `"≈"#,##0`)), Alignment: top}),
+		countAtLeast: mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Bound: data.AtLeast}, `"≥"#,##0`)), Alignment: top}),
+		countAtMost:  mk(excelize.Style{CustomNumFmt: numFmt(signFmt(data.Count{Bound: data.AtMost}, `"≤"#,##0`)), Alignment: top}),
 		int:          mk(excelize.Style{NumFmt: 3, Alignment: top}), // #,##0
 		// Day counts carry their unit: 1,132 days, 1,132日.
 		days:  mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top}),
@@ -100,6 +110,21 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 			data.PrecisionMonth: mk(excelize.Style{CustomNumFmt: &monthFmt, Alignment: top}),
 			data.PrecisionYear:  mk(excelize.Style{CustomNumFmt: &yearFmt, Alignment: top}),
 		},
+	}
+	// In a fixed order: the styles' ids are part of the workbook's bytes.
+	yenFmts := []struct{ sign, en, ja string }{
+		{"", `"¥"#,##0`, `#,##0"円"`},
+		{"≈", `"about ¥"#,##0`, `"約"#,##0"円"`},
+		{"≥", `"at least ¥"#,##0`, `#,##0"円以上"`},
+		{"≤", `"up to ¥"#,##0`, `"最大"#,##0"円"`},
+	}
+	s.yen = map[string]int{}
+	for _, y := range yenFmts {
+		nf := y.en
+		if lang == i18n.Ja {
+			nf = y.ja
+		}
+		s.yen[y.sign] = mk(excelize.Style{CustomNumFmt: numFmt(nf), Alignment: top})
 	}
 	if err != nil {
 		return nil, err
@@ -134,6 +159,10 @@ type layout struct {
 	rows       int       // the rows of the whole sheet, over all its parts
 	freezeCols int       // the columns frozen left of the table
 	table      bool      // the rows from the header down are an Excel table
+	// capped are the columns narrowed to fit the page, whose longer text wraps.
+	capped []bool
+	// pageChars is pageChars of the workbook's language.
+	pageChars float64
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -146,14 +175,37 @@ func (lo *layout) parts(maxRows int) int {
 	return 1 + (lo.rows-maxRows+per-1)/per
 }
 
-// setColWidths turns the widest content into column widths.
+// setColWidths turns the widest content into column widths. When they are too wide for a
+// page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
+// their text wraps.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
 		// Bold header text and cell padding need a little more than the characters.
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
+	limit := 0.97 * lo.pageChars * 100 / minPrintScale
+	if lo.width() <= limit {
+		return
+	}
+	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
+	// so that the wide columns (names) stay the widest.
+	fixed, extra := 0.0, 0.0
+	for _, wd := range lo.colWidths {
+		fixed += math.Min(wd, minCapWidth)
+		extra += math.Max(wd-minCapWidth, 0)
+	}
+	k := math.Max(limit-fixed, 0) / extra
+	lo.capped = make([]bool, len(lo.colWidths))
+	for i, wd := range lo.colWidths {
+		if wd > minCapWidth {
+			lo.colWidths[i], lo.capped[i] = math.Floor((minCapWidth+(wd-minCapWidth)*k)*10)/10, true
+		}
+	}
 }
+
+// minCapWidth is the narrowest a column is made to fit the page.
+const minCapWidth = 12.0
 
 // colWidth is the width of 1-based column col.
 func (lo *layout) colWidth(col int) float64 {
@@ -192,6 +244,10 @@ type sheetWriter struct {
 	line     int
 	incident string
 	lineHt   float64 // the height of one line of text, in points
+	// y is how far down its printed page the last row written ends, and pageHt how much a
+	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
+	// sheets, the measuring pass).
+	y, pageHt float64
 	// collectCuts makes the measuring pass note the cells it cuts in cuts.
 	collectCuts bool
 	cuts        []data.Issue
@@ -308,7 +364,54 @@ func (w *sheetWriter) blank() {
 	if w.measuring {
 		w.lo.rows = max(w.lo.rows, w.row)
 	}
+	w.advance(w.lineHt)
 }
+
+// advance follows a row of height h onto the printed page: a row that does not fit what
+// is left of a page starts the next.
+func (w *sheetWriter) advance(h float64) {
+	if w.pageHt == 0 {
+		return
+	}
+	if w.y+h > w.pageHt {
+		w.y = 0
+	}
+	w.y += h
+}
+
+// keep starts a new printed page before the next row unless a block of height h (in
+// points) fits on what is left of this one, so that a table or a chart is not cut across
+// two pages. A block taller than a page starts on a page of its own only when less than a
+// third of this one is left.
+func (w *sheetWriter) keep(h float64) {
+	if w.pageHt == 0 || w.measuring || w.err != nil || w.y == 0 || w.y+h <= w.pageHt {
+		return
+	}
+	if h > w.pageHt && w.y < w.pageHt*2/3 {
+		// It breaks across pages anyway: a new page would only leave this one empty.
+		return
+	}
+	w.lockInTurn()
+	defer w.unlock()
+	w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row+1)))
+	w.y = 0
+}
+
+// textHeight is the height of a row whose cell in column col holds the text s, as emit
+// sets it: one line, or the lines s wraps to.
+func (w *sheetWriter) textHeight(col int, s string) float64 {
+	wide := textWidth(s)
+	narrowed := col-1 < len(w.lo.capped) && w.lo.capped[col-1]
+	if wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)) {
+		if lines := wrappedLines(s, w.lo.colWidth(col)); lines > 1 {
+			return math.Min(lines*w.lineHt+2, 409)
+		}
+	}
+	return w.lineHt
+}
+
+// keepRows is keep for a block of n rows of one line each.
+func (w *sheetWriter) keepRows(n int) { w.keep(float64(n) * w.lineHt) }
 
 // out is one cell as written: its value, style and the width it needs. The value is kept
 // typed (one of s, n, f and t, as vk says) and made an interface only when it is written:
@@ -416,7 +519,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		// A string cell: text such as "=1+1" stays text, never a formula.
 		o.s, o.style = s, w.st.text
 		// Writing needs the width only to wrap, and a text of n bytes is at most 2n wide.
-		if w.measuring || 2*len(s) > wrapAt {
+		narrowed := !w.measuring && col-1 < len(w.lo.capped) && w.lo.capped[col-1]
+		if w.measuring || 2*len(s) > wrapAt || narrowed {
 			wide = textWidth(s)
 		}
 		switch {
@@ -424,6 +528,10 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			o.span, o.style, o.wrap, wide = c.span, w.st.wrap, s, 0
 		case c.kind == kSheetLink:
 			o.style, o.link, o.local = w.st.link, c.target, true
+		case c.kind == kLink && c.target != "" && !w.measuring && w.links < maxSheetLinks:
+			// A link shown by a name of its own (namedLink checked the URL).
+			o.style, o.link = w.st.link, c.target
+			w.links++
 		case c.kind == kLink && s == c.s && !w.measuring && w.links < maxSheetLinks && linkable(s):
 			// (The measuring pass needs only the width, the same as a link's.)
 			o.style, o.link = w.st.link, s
@@ -434,7 +542,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			wide = 0
 		case c.head:
 			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
-		case wide > wrapAt:
+		case wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)):
 			o.style, o.wrap = w.st.wrap, s
 		case c.bold:
 			o.style = w.st.bold
@@ -471,6 +579,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 	case kDiff:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diff
 		wide = groupedWidth(int64(c.f)) + 1
+	case kYen:
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+4
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
@@ -550,6 +660,11 @@ func (w *sheetWriter) emit(row []out) {
 			height = max(height, 2*w.lineHt)
 		}
 	}
+	if height > 0 {
+		w.advance(height)
+	} else {
+		w.advance(w.lineHt)
+	}
 	if w.sw != nil {
 		w.sink.add(w.row, row, height)
 	} else {
@@ -625,6 +740,11 @@ func (w *sheetWriter) begin() {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		w.fail(w.f.SetColWidth(w.name, name, name, wd))
 	}
+	// Every row is one line of the workbook's font high unless set otherwise, in Excel,
+	// in LibreOffice and where excelize places the charts' bottom edges.
+	ht, custom := w.lineHt, true
+	w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{DefaultRowHeight: &ht, CustomHeight: &custom}))
+	w.pageHt = pageHeight / lo.printScale()
 	if lo.head > 0 {
 		w.fail(w.f.SetPanes(w.name, w.panes()))
 	}
@@ -726,11 +846,13 @@ func (w *sheetWriter) tableName() string {
 func (w *sheetWriter) printSetup() {
 	a4, landscape, one, tall := 9, "landscape", 1, 0
 	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
-	fit := w.lo.fitsPage()
+	// A streamed sheet, one table, is fitted to the page's width; the others print at the
+	// scale their page breaks were placed for (see keep).
+	fit := w.lo.fitsPage() && w.streamed
 	if fit {
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
 	} else {
-		scale := uint(minPrintScale)
+		scale := uint(w.lo.printScale() * 100)
 		layout.AdjustTo = &scale
 	}
 	w.fail(w.f.SetPageLayout(w.name, layout))
@@ -742,7 +864,9 @@ func (w *sheetWriter) printSetup() {
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
 	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
-	if lo := w.lo; lo.head > 0 {
+	// The header row is repeated on every page only where one table runs down the whole
+	// sheet: on a sheet of several blocks it would head the wrong one.
+	if lo := w.lo; lo.head > 0 && lo.table {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
@@ -757,21 +881,43 @@ func boolPtr(b bool) *bool { return &b }
 // defaultColWidth is Excel's width of a column left as it is.
 const defaultColWidth = 8.43
 
-// minPrintScale is the smallest print scale, in percent, that stays readable; pageChars is
-// how many characters of column width a landscape A4 page with half-inch margins shows at
-// 100%.
-const (
-	minPrintScale = 50
-	pageChars     = 142
-)
+// minPrintScale is the smallest print scale, in percent, that stays readable.
+const minPrintScale = 70
+
+// pageChars is how many characters of column width a landscape A4 page with half-inch
+// margins shows at 100%: a column's character is the default font's digit, wider in the
+// Japanese font (as LibreOffice draws it, in the font it puts for Yu Gothic; Excel's Yu
+// Gothic is narrower, which leaves room at the right).
+func pageChars(l i18n.Lang) float64 {
+	if l == i18n.Ja {
+		return 110
+	}
+	return 142
+}
+
+// pageHeight is the height of a landscape A4 page's printed area at 100%, in points: 595
+// less the half-inch margins, less a little for the rounding of row heights in print.
+const pageHeight = 595 - 2*36 - 20
 
 // fitsPage reports whether the sheet's columns fit one page wide at minPrintScale or more.
 func (lo *layout) fitsPage() bool {
+	return lo.width() <= lo.pageChars*100/minPrintScale
+}
+
+// width is the width of the sheet's columns, in characters.
+func (lo *layout) width() float64 {
 	total := 0.0
 	for _, wd := range lo.colWidths {
 		total += wd
 	}
-	return total <= pageChars*100/minPrintScale
+	return total
+}
+
+// printScale is the scale the sheet prints at, as a fraction: what fits its columns on a
+// page's width, at most 1 and at least minPrintScale.
+func (lo *layout) printScale() float64 {
+	s := math.Floor(100*lo.pageChars/math.Max(lo.width(), 1)) / 100
+	return math.Max(math.Min(1, s), minPrintScale/100.0)
 }
 
 func cellRef(col, row int) string {

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/input"
 
@@ -28,6 +29,9 @@ type Options struct {
 	Lang i18n.Lang
 	// Period is the subject period's report, or nil for a deck on the whole input.
 	Period *analysis.PeriodReport
+	// Taxonomy puts the causes of a deck on the whole input into standard categories (a
+	// period's breakdowns come with Period).
+	Taxonomy data.Taxonomy
 	// Title is the deck's title ("" for the default); Client names the client on the
 	// title slide ("" for none).
 	Title, Client string
@@ -244,7 +248,7 @@ func (d *deck) summarySlide() {
 	}
 	lines = append(lines, d.lagLine(sum.Stat(analysis.Disclose)))
 	if d.opts.Period == nil {
-		if b := analysis.BreakdownAll(figs); len(b) > 0 {
+		if b := analysis.BreakdownAll(figs, d.opts.Taxonomy); len(b) > 0 {
 			if g, ok := topGroup(b[0]); ok {
 				lines = append(lines, d.f(lTopCause, g.Key, num(g.Incidents), num(b[0].Incidents)))
 			}
@@ -479,7 +483,7 @@ func (d *deck) breakdownSlides() {
 	if p := d.opts.Period; p != nil {
 		bs = p.Breakdowns
 	} else {
-		bs = analysis.BreakdownAll(d.subject())
+		bs = analysis.BreakdownAll(d.subject(), d.opts.Taxonomy)
 	}
 	for _, b := range bs {
 		var title i18n.Text
@@ -490,6 +494,8 @@ func (d *deck) breakdownSlides() {
 			title = lByIndustry
 		case analysis.BySize:
 			title = lBySize
+		case analysis.ByCauseCategory:
+			title = lByCauseCategory
 		default:
 			continue
 		}
@@ -506,13 +512,7 @@ func (d *deck) breakdownSlides() {
 		c := &chartDef{typ: excelize.Bar, header: d.t(title), numFmt: d.incidentsFmt(), labels: true, valueTitle: d.t(lIncidentsAxis)}
 		sr := series{name: d.t(lIncidentsAxis)}
 		for _, g := range groups {
-			name := g.Key
-			switch {
-			case b.Dimension == analysis.BySize:
-				name = i18n.SizeBand(g.Band).In(d.l)
-			case name == "":
-				name = d.t(lNotStated)
-			}
+			name := i18n.GroupName(b.Dimension, g, d.l)
 			c.cats = append(c.cats, cut(name, maxAxisLabel))
 			sr.vals = append(sr.vals, float64(g.Incidents))
 			sr.ok = append(sr.ok, true)
@@ -520,10 +520,7 @@ func (d *deck) breakdownSlides() {
 		c.series = []series{sr}
 		take := ""
 		if g, ok := topGroup(b); ok {
-			name := g.Key
-			if b.Dimension == analysis.BySize {
-				name = i18n.SizeBand(g.Band).In(d.l)
-			}
+			name := i18n.GroupName(b.Dimension, g, d.l)
 			take = d.f(lBreakdownTake, name, num(g.Incidents), num(b.Incidents), i18n.Percent(g.Share))
 		}
 		s := d.content(heading, take)

@@ -257,7 +257,7 @@ func TestPeriodCharts(t *testing.T) {
 	for _, g := range pr.Breakdowns[0].Groups {
 		key := g.Key
 		if key == "" {
-			key = lNotStated.In(i18n.Ja)
+			key = i18n.NotStated.In(i18n.Ja)
 		}
 		key = cut(key, maxAxisLabel)
 		if got := causes.values[incidents][key]; got != float64(g.Incidents) {

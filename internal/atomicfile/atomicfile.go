@@ -51,11 +51,35 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = rename(tmp, path); err != nil {
+		if isLocked(err) {
+			return &LockedError{Path: path, Err: err}
+		}
 		return fmt.Errorf("renaming %s into place: %w", tmp, err)
 	}
 	return nil
 }
+
+// rename and isLocked are os.Rename and locked; tests replace them to play a file held
+// open by another program on any system.
+var (
+	rename   = os.Rename
+	isLocked = locked
+)
+
+// LockedError is the error of Write when path cannot be replaced because another program
+// holds it open without sharing it: Excel does so with a workbook it has open, on Windows.
+// The file at path is left as it was.
+type LockedError struct {
+	Path string
+	Err  error
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("cannot replace %s: another program has it open", e.Path)
+}
+
+func (e *LockedError) Unwrap() error { return e.Err }
 
 // tempPrefix starts the name of every temporary file Write makes for base.
 func tempPrefix(base string) string { return "." + base + ".tmp-" }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -133,5 +134,35 @@ func TestWriteTempName(t *testing.T) {
 	want := fmt.Sprintf(".out.txt.tmp-%d-", os.Getpid())
 	if len(seen) != 1 || !strings.HasPrefix(seen[0], want) {
 		t.Errorf("while writing the directory held %v, want one file named %s…", seen, want)
+	}
+}
+
+// TestWriteLocked plays Windows refusing to replace a file another program holds open:
+// Write returns a *LockedError for the path, leaves the file as it was and removes its
+// temporary file. It also writes under a Japanese directory and file name.
+func TestWriteLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "顧客レポート")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "漏えい報告.xlsx")
+	if err := Write(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "old"); return err }); err != nil {
+		t.Fatalf("writing under a Japanese name: %v", err)
+	}
+	sharing := syscall.Errno(32) // ERROR_SHARING_VIOLATION
+	defer func(r func(string, string) error, l func(error) bool) { rename, isLocked = r, l }(rename, isLocked)
+	rename = func(old, new string) error { return &os.LinkError{Op: "rename", Old: old, New: new, Err: sharing} }
+	isLocked = func(err error) bool { return errors.Is(err, sharing) }
+
+	err := Write(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+	var le *LockedError
+	if !errors.As(err, &le) || le.Path != path || !errors.Is(err, sharing) {
+		t.Fatalf("Write = %v, want a *LockedError for %s wrapping the sharing violation", err, path)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("the file holds %q, want it left as it was", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory holds %d files, want the file alone", len(entries))
 	}
 }

@@ -113,6 +113,12 @@ func (p *Packer) Scope(sc *data.Scope, in *data.Incident) {
 	p.StringLike(sc.SourceURL, firstURL)
 	p.String(sc.Notes)
 	p.Strings(sc.Extra)
+	p.Strings(sc.DataItems)
+	p.StringLike(sc.Vendor, in.Vendor)
+	p.Date(sc.ReportedPreliminary)
+	p.Date(sc.ReportedFinal)
+	f := sc.JNSA
+	p.Uint(uint64(f.EPX | f.EPY<<2 | f.Identifiability<<4 | f.Social<<7 | f.Response<<9))
 }
 
 // Incident appends in with its scopes.
@@ -125,6 +131,9 @@ func (p *Packer) Incident(in *data.Incident) {
 	p.Date(in.Detected)
 	p.Date(in.Contained)
 	p.Date(in.Disclosed)
+	p.String(in.Vendor)
+	p.Date(in.ReportedPreliminary)
+	p.Date(in.ReportedFinal)
 	p.Strings(in.SourceURLs)
 	if in.Scopes == nil {
 		p.Uint(0)
@@ -269,6 +278,12 @@ func (u *Unpacker) Scope(sc *data.Scope, in *data.Incident) {
 	sc.SourceURL = u.StringLike(firstURL)
 	sc.Notes = u.String()
 	sc.Extra = u.Strings()
+	sc.DataItems = u.Strings()
+	sc.Vendor = u.StringLike(in.Vendor)
+	sc.ReportedPreliminary = u.Date()
+	sc.ReportedFinal = u.Date()
+	f := int(u.Uint())
+	sc.JNSA = data.JNSAFactors{EPX: f & 3, EPY: f >> 2 & 3, Identifiability: f >> 4 & 7, Social: f >> 7 & 3, Response: f >> 9 & 3}
 }
 
 // Incident reads a Packer.Incident into in, reusing the arrays of in's SourceURLs and Scopes
@@ -282,6 +297,9 @@ func (u *Unpacker) Incident(in *data.Incident) {
 	in.Detected = u.Date()
 	in.Contained = u.Date()
 	in.Disclosed = u.Date()
+	in.Vendor = u.String()
+	in.ReportedPreliminary = u.Date()
+	in.ReportedFinal = u.Date()
 	in.SourceURLs = u.StringsInto(in.SourceURLs)
 	n := u.Uint()
 	if n == 0 {

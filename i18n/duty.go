@@ -1,0 +1,113 @@
+package i18n
+
+import (
+	"breachreport/analysis"
+	"breachreport/data"
+)
+
+var situationTexts = map[analysis.Situation]Text{
+	analysis.Sensitive:    {"① Sensitive personal information (要配慮個人情報)", "① 要配慮個人情報"},
+	analysis.Financial:    {"② Risk of financial damage", "② 財産的被害のおそれ"},
+	analysis.Malicious:    {"③ Possibly with unlawful intent", "③ 不正の目的によるおそれ"},
+	analysis.OverThousand: {"④ More than 1,000 people", "④ 本人の数が1,000人超"},
+}
+
+// Situation names one of the four situations of the PPC reporting duty.
+func Situation(s analysis.Situation) Text { return situationTexts[s] }
+
+var answerTexts = map[analysis.Answer]Text{
+	analysis.Yes:     {"yes", "該当"},
+	analysis.No:      {"no", "非該当"},
+	analysis.Unknown: {"unknown", "不明"},
+}
+
+// Answer names an answer: yes, no, unknown (該当, 非該当, 不明).
+func Answer(a analysis.Answer) Text { return answerTexts[a] }
+
+// Reportable names the reporting duty's answer: reportable, not reportable, unknown.
+func Reportable(a analysis.Answer) Text {
+	switch a {
+	case analysis.Yes:
+		return Text{"reportable", "報告対象"}
+	case analysis.No:
+		return Text{"not reportable", "報告対象外"}
+	}
+	return Text{"unknown", "判定不能"}
+}
+
+// BeforeEnforcement labels an incident detected before the reporting duty came into force.
+var BeforeEnforcement = Text{"before 2022-04-01 (no duty yet)", "施行前"}
+
+// Ground says in words why a situation's answer is what it is.
+func Ground(l Lang, g analysis.Ground) string {
+	var m data.Msg
+	switch g.Kind {
+	case analysis.GroundItem:
+		m = data.Msgf("data item %q", g.Value)
+	case analysis.GroundItemsListed:
+		m = data.Msgf("none of the listed data items")
+	case analysis.GroundNoItems:
+		m = data.Msgf("no data items given (data_items)")
+	case analysis.GroundRecordType:
+		m = data.Msgf("record type %v", RecordType(data.RecordType(g.Value)))
+	case analysis.GroundCredentials:
+		m = data.Msgf("%q: applies if the service can send money or pay", g.Value)
+	case analysis.GroundCause:
+		m = data.Msgf("cause %q", g.Value)
+	case analysis.GroundCauseOther:
+		m = data.Msgf("cause %q is neither an attack nor an accident in the rules", g.Value)
+	case analysis.GroundNoCause:
+		m = data.Msgf("no cause given")
+	case analysis.GroundCount:
+		m = data.Msgf("count %s", Records(g.Count, l))
+	case analysis.GroundCountUnknown:
+		m = data.Msgf("a count is unknown")
+	case analysis.GroundCountNear:
+		m = data.Msgf("count %s could be either side of 1,000", Records(g.Count, l))
+	case analysis.GroundCountSum:
+		m = data.Msgf("each scope has at most 1,000, %s together: the scopes may count the same people", Records(g.Count, l))
+	default:
+		return ""
+	}
+	return Sprint(l, m)
+}
+
+// Default says in words which factor the JNSA model took by default, and why.
+func Default(l Lang, d analysis.Default) string {
+	var m data.Msg
+	switch d.Kind {
+	case analysis.DefaultEPFromType:
+		m = data.Msgf("EP point of the record type %v", RecordType(data.RecordType(d.Value)))
+	case analysis.DefaultIdentFromType:
+		m = data.Msgf("identifiability of the record type %v", RecordType(data.RecordType(d.Value)))
+	case analysis.DefaultSocialIndustry:
+		m = data.Msgf("social responsibility 2 for the industry %q", d.Value)
+	case analysis.DefaultSocialOrdinary:
+		m = data.Msgf("social responsibility 1 (default)")
+	case analysis.DefaultResponseUnknown:
+		m = data.Msgf("response 1 (default)")
+	default:
+		return ""
+	}
+	return Sprint(l, m)
+}
+
+var _ = register(map[string]string{
+	"data item %q":                                     "漏えい項目「%s」",
+	"none of the listed data items":                    "記載の漏えい項目に該当なし",
+	"no data items given (data_items)":                 "漏えい項目の記載なし（漏えい項目列）",
+	"record type %v":                                   "情報種別「%v」",
+	"%q: applies if the service can send money or pay": "「%s」: 送金・決済機能のあるサービスなら該当",
+	"cause %q": "原因「%s」",
+	"cause %q is neither an attack nor an accident in the rules": "原因「%s」は攻撃・事故のどちらとも判定できない",
+	"no cause given":                         "原因の記載なし",
+	"count %s":                               "件数 %s",
+	"a count is unknown":                     "件数不明の範囲あり",
+	"count %s could be either side of 1,000": "件数 %s は1,000人の前後どちらもありうる",
+	"each scope has at most 1,000, %s together: the scopes may count the same people": "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
+	"EP point of the record type %v":              "EP値は情報種別「%v」の既定値",
+	"identifiability of the record type %v":       "本人特定容易度は情報種別「%v」の既定値",
+	"social responsibility 2 for the industry %q": "業種「%s」により社会的責任度2",
+	"social responsibility 1 (default)":           "社会的責任度1（既定）",
+	"response 1 (default)":                        "事後対応評価1（既定）",
+})

@@ -1,0 +1,291 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"breachreport/analysis"
+	"breachreport/i18n"
+)
+
+// japanExample is the Japanese example list: a year of incidents disclosed in Japan, up to
+// June 2024.
+const japanExample = "../examples/japan-2023-06_2024-06.csv"
+
+// japanBook writes the June 2024 workbook of the Japanese example in language l, as
+// generate --month 2024-06 --client … does.
+func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport, []byte) {
+	t.Helper()
+	raw, err := os.ReadFile(japanExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := reportFrom(t, raw)
+	rep.Input = "C:\\Users\\consultant\\案件\\japan.csv"
+	pr := rep.Incidents.Timeline().Report(analysis.Month{Year: 2024, Month: 6}.Period())
+	rep.Incidents, rep.Summary = analysis.NewIncidents(pr.Subject.Incidents), pr.Subject.Summary
+	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, rep, Options{Lang: l, Period: &pr, Client: "株式会社サンプル"}); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return &book{t: t, f: f, lang: l}, buf.Bytes(), &pr, raw
+}
+
+// TestGlanceIncidents: the first sheet of a period workbook lists exactly the period's
+// incidents, one row each, by disclosure date, with their organisation and count.
+func TestGlanceIncidents(t *testing.T) {
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			b, _, pr, _ := japanBook(t, l)
+			sh := b.f.GetSheetList()[0]
+			if sh != lSheetGlance.in(l) {
+				t.Fatalf("first sheet %q, want %q", sh, lSheetGlance.in(l))
+			}
+			head := b.rowWhere(sh, 1, lDisclosed.in(l))
+			var got []string
+			prev := 0.0
+			for r := head + 1; b.str(sh, 2, r) != ""; r++ {
+				d, ok := b.number(sh, 1, r)
+				if !ok || d < prev {
+					t.Errorf("row %d: disclosed %v after %v", r, d, prev)
+				}
+				prev = d
+				tm, _ := excelize.ExcelDateToTime(d, false)
+				got = append(got, tm.Format("2006-01-02")+" "+b.str(sh, 2, r))
+			}
+			var want []string
+			for _, f := range pr.Subject.Incidents {
+				want = append(want, f.Incident.Disclosed.Time().Format("2006-01-02")+" "+orgService(&f.Incident, l))
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("listed:\n%s\nwant the period's %d incidents:\n%s", strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+			}
+			if len(want) != 22 {
+				t.Errorf("the example has %d incidents in June 2024, want 22", len(want))
+			}
+		})
+	}
+}
+
+// TestGlanceSentences: every figure the summary sentences state is a cell of the
+// comparison under them, with the same value, and the sentence writes it as the figure's
+// text.
+func TestGlanceSentences(t *testing.T) {
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			b, _, pr, _ := japanBook(t, l)
+			sh := lSheetGlance.in(l)
+			// The comparison's columns: B the figure, C this period, E the change against
+			// the previous period, G against a year earlier.
+			cells := map[i18n.FigureName][2]any{
+				i18n.FigIncidents:         {lIncidentsCol, 3},
+				i18n.FigVsPrevious:        {lIncidentsCol, 5},
+				i18n.FigVsYearEarlier:     {lIncidentsCol, 7},
+				i18n.FigRecords:           {lRecordsCol, 3},
+				i18n.FigRecordsUnknown:    {lUnknownCountRow, 3},
+				i18n.FigTopCauseIncidents: {lTopCauseRow, 3},
+			}
+			sentences := i18n.PeriodSummary(*pr, l)
+			figures := 0
+			for _, s := range sentences {
+				b.rowWhere(sh, 1, s.Text) // the sentence is on the sheet
+				for _, f := range s.Figures {
+					figures++
+					at, ok := cells[f.Name]
+					if !ok {
+						t.Errorf("%q: figure %s has no cell", s.Text, f.Name)
+						continue
+					}
+					r := b.rowWhere(sh, 2, at[0].(label).in(l))
+					v, ok := b.number(sh, at[1].(int), r)
+					if !ok || v != f.Value {
+						t.Errorf("%q: %s = %v, but cell %s holds %v", s.Text, f.Name, f.Value, cellRef(at[1].(int), r), v)
+					}
+					if !strings.Contains(s.Text, f.Text) {
+						t.Errorf("%q does not write %s as %q", s.Text, f.Name, f.Text)
+					}
+				}
+			}
+			if figures < 5 {
+				t.Errorf("the sentences state %d figures, want at least 5: %+v", figures, sentences)
+			}
+		})
+	}
+}
+
+// anchor is where a chart sits, 0-based, with offsets in EMU.
+type anchor struct {
+	From cellPoint `xml:"from"`
+	To   cellPoint `xml:"to"`
+}
+
+type cellPoint struct {
+	Col    int   `xml:"col"`
+	ColOff int64 `xml:"colOff"`
+	Row    int   `xml:"row"`
+	RowOff int64 `xml:"rowOff"`
+}
+
+// TestChartAnchors reads every chart's anchor from the drawing XML of the period
+// workbooks and checks that no two charts overlap, that no cell with a value lies under a
+// chart, and that no page break set by the workbook cuts through one.
+func TestChartAnchors(t *testing.T) {
+	type bookOf func(t *testing.T, l i18n.Lang) (*book, []byte)
+	for name, mk := range map[string]bookOf{
+		"japan": func(t *testing.T, l i18n.Lang) (*book, []byte) { b, raw, _, _ := japanBook(t, l); return b, raw },
+		"small": func(t *testing.T, l i18n.Lang) (*book, []byte) { return writePeriodBook(t, "2019-06", l) },
+	} {
+		for _, l := range langs {
+			t.Run(name+"/"+string(l), func(t *testing.T) {
+				b, raw := mk(t, l)
+				pkg := unzip(t, raw)
+				charts := 0
+				for _, sh := range b.f.GetSheetList() {
+					part := pkg.sheetPart(t, sh)
+					var drawing string
+					for _, r := range pkg.rels(t, part) {
+						if strings.HasSuffix(r.Type, "/drawing") {
+							drawing = r.Target
+						}
+					}
+					if drawing == "" {
+						continue
+					}
+					var d struct {
+						Anchors []anchor `xml:"twoCellAnchor"`
+					}
+					if err := xml.Unmarshal(pkg[drawing], &d); err != nil {
+						t.Fatal(err)
+					}
+					charts += len(d.Anchors)
+					before := func(r1 int, o1 int64, r2 int, o2 int64) bool { return r1 < r2 || r1 == r2 && o1 <= o2 }
+					for i, a := range d.Anchors {
+						for _, c := range d.Anchors[i+1:] {
+							rowsApart := before(a.To.Row, a.To.RowOff, c.From.Row, c.From.RowOff) || before(c.To.Row, c.To.RowOff, a.From.Row, a.From.RowOff)
+							colsApart := before(a.To.Col, a.To.ColOff, c.From.Col, c.From.ColOff) || before(c.To.Col, c.To.ColOff, a.From.Col, a.From.ColOff)
+							if !rowsApart && !colsApart {
+								t.Errorf("%s: charts at rows %d–%d and %d–%d overlap", sh, a.From.Row+1, a.To.Row+1, c.From.Row+1, c.To.Row+1)
+							}
+						}
+						rows, _ := b.f.GetRows(sh)
+						for r := a.From.Row; r <= a.To.Row && r < len(rows); r++ {
+							for c := a.From.Col; c <= a.To.Col && c < len(rows[r]); c++ {
+								if rows[r][c] != "" {
+									t.Errorf("%s: cell %s (%q) lies under the chart at rows %d–%d", sh, cellRef(c+1, r+1), rows[r][c], a.From.Row+1, a.To.Row+1)
+								}
+							}
+						}
+						for _, brk := range rowBreaks(t, pkg[part]) {
+							// A break after row brk (1-based) starts row brk+1 on a new page.
+							if brk > a.From.Row && brk <= a.To.Row {
+								t.Errorf("%s: a page break after row %d cuts the chart at rows %d–%d", sh, brk, a.From.Row+1, a.To.Row+1)
+							}
+						}
+					}
+				}
+				if charts < 4 {
+					t.Errorf("%d charts in the workbook, want at least the trend's and the breakdowns'", charts)
+				}
+			})
+		}
+	}
+}
+
+// rowBreaks returns the manual row breaks of a sheet part: the rows after which a new page
+// starts.
+func rowBreaks(t *testing.T, part []byte) []int {
+	var ws struct {
+		Breaks []struct {
+			ID int `xml:"id,attr"`
+		} `xml:"rowBreaks>brk"`
+	}
+	if err := xml.Unmarshal(part, &ws); err != nil {
+		t.Fatal(err)
+	}
+	var out []int
+	for _, b := range ws.Breaks {
+		out = append(out, b.ID)
+	}
+	return out
+}
+
+// englishWords finds two English words in a row: a sentence or a label left in English.
+var englishWords = regexp.MustCompile(`[A-Za-z]{2,} +[A-Za-z]{2,}`)
+
+// inputSpellings are the English spellings of the input the Method sheet quotes as read.
+var inputSpellings = strings.NewReplacer("credit card", "", "up to", "")
+
+// TestNoEnglishInJapanese scans every cell of the Japanese period workbook: none but the
+// input's own text (names, causes, URLs, its file name) holds English words. The Data
+// issues sheet's messages are the message catalogue's, checked with it.
+func TestNoEnglishInJapanese(t *testing.T) {
+	b, _, _, raw := japanBook(t, i18n.Ja)
+	input := string(raw)
+	for _, sh := range b.f.GetSheetList() {
+		if sh == lSheetIssues.in(i18n.Ja) {
+			continue
+		}
+		rows, err := b.f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" || strings.Contains(input, v) || strings.Contains(v, `C:\Users`) {
+					continue
+				}
+				if m := englishWords.FindString(inputSpellings.Replace(v)); m != "" {
+					t.Errorf("%s!%s: %q holds English (%q)", sh, cellRef(c+1, r+1), v, m)
+				}
+			}
+		}
+	}
+}
+
+// TestPrintScale: every sheet of the Japanese period workbook prints one page wide at 70%
+// or more, or, where even its narrowest columns do not fit, at 70%.
+func TestPrintScale(t *testing.T) {
+	b, _, _, _ := japanBook(t, i18n.Ja)
+	for _, sh := range b.f.GetSheetList() {
+		lay, err := b.f.GetPageLayout(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, _ := b.f.GetSheetProps(sh)
+		fit := sp.FitToPage != nil && *sp.FitToPage
+		if !fit && (lay.AdjustTo == nil || *lay.AdjustTo < minPrintScale) {
+			t.Errorf("%s: scale %v, want %d%% or more", sh, lay.AdjustTo, minPrintScale)
+		}
+		if fit {
+			w := 0.0
+			cols, _ := b.f.GetCols(sh)
+			for i := range cols {
+				name, _ := excelize.ColumnNumberToName(i + 1)
+				cw, _ := b.f.GetColWidth(sh, name)
+				w += cw
+			}
+			if w > pageChars(i18n.Ja)*100/minPrintScale {
+				t.Errorf("%s: fitted to the page at %s characters wide, below %d%%", sh, strconv.FormatFloat(w, 'f', 1, 64), minPrintScale)
+			}
+		}
+	}
+}
