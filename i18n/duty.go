@@ -77,11 +77,11 @@ func Default(l Lang, d analysis.Default) string {
 	var m data.Msg
 	switch d.Kind {
 	case analysis.DefaultEPFromType:
-		m = data.Msgf("EP point of the record type %v", RecordType(data.RecordType(d.Value)))
+		m = data.Msgf("EP point from the record type")
 	case analysis.DefaultIdentFromType:
-		m = data.Msgf("identifiability of the record type %v", RecordType(data.RecordType(d.Value)))
+		m = data.Msgf("identifiability from the record type")
 	case analysis.DefaultSocialIndustry:
-		m = data.Msgf("social responsibility 2 for the industry %q", d.Value)
+		m = data.Msgf("social responsibility 2 (industry %q)", d.Value)
 	case analysis.DefaultSocialOrdinary:
 		m = data.Msgf("social responsibility 1 (default)")
 	case analysis.DefaultResponseUnknown:
@@ -95,7 +95,7 @@ func Default(l Lang, d analysis.Default) string {
 var _ = register(map[string]string{
 	"data item %q":                                     "漏えい項目「%s」",
 	"none of the listed data items":                    "記載の漏えい項目に該当なし",
-	"no data items given (data_items)":                 "漏えい項目の記載なし（漏えい項目列）",
+	"no data items given (data_items)":                 "漏えい項目の記載なし",
 	"record type %v":                                   "情報種別「%v」",
 	"%q: applies if the service can send money or pay": "「%s」: 送金・決済機能のあるサービスなら該当",
 	"cause %q": "原因「%s」",
@@ -105,9 +105,9 @@ var _ = register(map[string]string{
 	"a count is unknown":                     "件数不明の範囲あり",
 	"count %s could be either side of 1,000": "件数 %s は1,000人の前後どちらもありうる",
 	"each scope has at most 1,000, %s together: the scopes may count the same people": "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
-	"EP point of the record type %v":              "EP値は情報種別「%v」の既定値",
-	"identifiability of the record type %v":       "本人特定容易度は情報種別「%v」の既定値",
-	"social responsibility 2 for the industry %q": "業種「%s」により社会的責任度2",
-	"social responsibility 1 (default)":           "社会的責任度1（既定）",
-	"response 1 (default)":                        "事後対応評価1（既定）",
+	"EP point from the record type":         "EP値は情報種別から",
+	"identifiability from the record type":  "本人特定容易度は情報種別から",
+	"social responsibility 2 (industry %q)": "社会的責任度2（業種「%s」）",
+	"social responsibility 1 (default)":     "社会的責任度1（既定）",
+	"response 1 (default)":                  "事後対応評価1（既定）",
 })

@@ -11,18 +11,36 @@ import (
 )
 
 // dutySheet writes the PPC reporting duty of every incident: the four situations, whether
-// it is reportable, the deadlines and the days the reports took, the vendor and the other
-// incidents at it, and the grounds of each answer.
+// it is reportable, the deadlines and the reports with the days they took, the vendor and
+// the other incidents at it, and the grounds of each answer. The report and vendor columns
+// are left out when no incident states them, as public lists rarely do, so that the sheet
+// prints one page wide with room for the grounds.
 func dutySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
-	head := []string{lIncidentID.in(l), lOrganization.in(l), lDetected.in(l), lDisclosed.in(l)}
+	var prelims, finals, vendors bool
+	for _, f := range rep.Incidents.All() {
+		in := &f.Incident
+		prelims = prelims || in.ReportedPreliminary.Known()
+		finals = finals || in.ReportedFinal.Known()
+		vendors = vendors || in.Vendor != ""
+	}
+	head := []string{lIncidentID.in(l), lOrganization.in(l), lDetected.in(l)}
 	for _, s := range analysis.Situations() {
 		head = append(head, i18n.Situation(s).In(l))
 	}
-	head = append(head, lReportable.in(l), lPrelimDue.in(l), lPrelimOn.in(l), lPrelimDays.in(l), lPrelimLate.in(l),
-		lFinalDue.in(l), lFinalDueLong.in(l), lFinalOn.in(l), lFinalDays.in(l), lFinalLate.in(l),
-		lVendor.in(l), lSameVendor.in(l), lGrounds.in(l))
-	w.header(head...)
+	head = append(head, lReportable.in(l), lPrelimDue.in(l))
+	if prelims {
+		head = append(head, lPrelimLate.in(l))
+	}
+	head = append(head, lFinalDue.in(l))
+	if finals {
+		head = append(head, lFinalLate.in(l))
+	}
+	if vendors {
+		head = append(head, lVendor.in(l))
+	}
+	w.header(append(head, lGrounds.in(l))...)
 	same := w.bk.sameVendor
+	sep := lListSep.in(l)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {
 			break
@@ -30,48 +48,86 @@ func dutySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		in := &f.Incident
 		w.line, w.incident = in.FirstLine(), in.ID
 		d := analysis.DutyOf(*in)
-		row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), date(in.Detected), date(in.Disclosed))
+		row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), date(in.Detected))
 		for _, s := range analysis.Situations() {
 			row = append(row, text(i18n.Answer(d.Findings[s].Answer).In(l)))
 		}
-		report := i18n.Reportable(d.Reportable).In(l)
-		if d.Before == analysis.Yes {
-			report = i18n.BeforeEnforcement.In(l)
+		report, prelimDue, finalDue := text(i18n.Reportable(d.Reportable).In(l)), date(d.PreliminaryDue), date(d.FinalDue)
+		prelim := reportText(in.ReportedPreliminary, d.ToPreliminary, d.PreliminaryLate, l)
+		final := reportText(in.ReportedFinal, d.ToFinal, d.FinalLate, l)
+		switch {
+		case d.Before == analysis.Yes:
+			report, prelimDue, finalDue = text(i18n.BeforeEnforcement.In(l)), cell{}, cell{}
+			prelim = reportText(in.ReportedPreliminary, analysis.Days{}, analysis.Unknown, l)
+			final = reportText(in.ReportedFinal, analysis.Days{}, analysis.Unknown, l)
+		case d.FinalDueLong.Known():
+			finalDue = text(fmt.Sprintf(lFinalDueEither.in(l), i18n.DateCell(d.FinalDue, l), i18n.DateCell(d.FinalDueLong, l)))
 		}
-		row = append(row, text(report))
-		if d.Before == analysis.Yes {
-			row = append(row, cell{}, date(in.ReportedPreliminary), cell{}, cell{}, cell{}, cell{}, date(in.ReportedFinal), cell{}, cell{})
-		} else {
-			row = append(row, date(d.PreliminaryDue), date(in.ReportedPreliminary), days(d.ToPreliminary), lateCell(d.PreliminaryLate, l),
-				date(d.FinalDue), date(d.FinalDueLong), date(in.ReportedFinal), days(d.ToFinal), lateCell(d.FinalLate, l))
+		row = append(row, report, prelimDue)
+		if prelims {
+			row = append(row, text(prelim))
 		}
-		row = append(row, text(in.Vendor), text(strings.Join(same[in.ID], lListSep.in(l))), text(grounds(d, l)))
+		row = append(row, finalDue)
+		if finals {
+			row = append(row, text(final))
+		}
+		if vendors {
+			vendor := in.Vendor
+			if others := same[in.ID]; len(others) > 0 {
+				vendor = fmt.Sprintf(lSameVendorAs.in(l), vendor, strings.Join(others, sep))
+			}
+			row = append(row, text(vendor))
+		}
+		row = append(row, text(grounds(d, l)))
 		w.rowBuf = row
 		w.write(row...)
 	}
 	w.finish(2, true)
 }
 
-// lateCell says whether a report was late: 期限超過, 期限内, or nothing when not known.
-func lateCell(a analysis.Answer, l i18n.Lang) cell {
-	switch a {
-	case analysis.Yes:
-		return text(lLate.in(l))
-	case analysis.No:
-		return text(lOnTime.in(l))
+// reportText is a report as the duty sheet shows it: its day, the days from detection and
+// whether it was late, 2023/06/08（7日・期限超過）; "" when it was not reported.
+func reportText(on data.Date, took analysis.Days, late analysis.Answer, l i18n.Lang) string {
+	if !on.Known() {
+		return ""
 	}
-	return cell{}
+	var notes []string
+	if took.Known {
+		notes = append(notes, i18n.Days(took.N, l))
+	}
+	switch late {
+	case analysis.Yes:
+		notes = append(notes, lLate.in(l))
+	case analysis.No:
+		notes = append(notes, lOnTime.in(l))
+	}
+	if len(notes) == 0 {
+		return i18n.DateCell(on, l)
+	}
+	return fmt.Sprintf(lReportOn.in(l), i18n.DateCell(on, l), strings.Join(notes, lNoteSep.in(l)))
 }
 
-// grounds lists why each situation is answered as it is: ① 漏えい項目「病名」 …
+// grounds lists why each situation is answered as it is, situations with the same ground
+// together: ①② 漏えい項目の記載なし／③ 原因「ランサムウェア」／④ 件数 約104,000件.
 func grounds(d analysis.Duty, l i18n.Lang) string {
-	parts := make([]string, 0, 4)
+	marks := []rune("①②③④")
+	var (
+		texts []string
+		nums  = map[string]string{}
+	)
 	for i, s := range analysis.Situations() {
 		g := i18n.Ground(l, d.Findings[s].Ground)
 		if g == "" {
 			continue
 		}
-		parts = append(parts, string([]rune("①②③④")[i:i+1])+g)
+		if _, ok := nums[g]; !ok {
+			texts = append(texts, g)
+		}
+		nums[g] += string(marks[i])
+	}
+	parts := make([]string, len(texts))
+	for i, g := range texts {
+		parts[i] = nums[g] + " " + g
 	}
 	sep := "; "
 	if l == i18n.Ja {
@@ -83,9 +139,19 @@ func grounds(d analysis.Duty, l i18n.Lang) string {
 // damageSheet writes the JNSA damage estimate of every scope, with its factors, and the
 // incident's range on its first scope's row.
 func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
-	w.header(lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l), lCertainty.in(l), lRecords.in(l), lDataItems.in(l),
-		lEP.in(l), lSensitivity.in(l), lIdentifiability.in(l), lSocial.in(l), lResponse.in(l), lPerPerson.in(l), lEstimate.in(l),
-		lEstimateConfirmed.in(l), lEstimateAll.in(l), lBlankWhy.in(l), lDefaults.in(l), lFirstLine.in(l))
+	// The data items column is left out when no scope lists items, as public lists rarely do.
+	items := false
+	for _, f := range rep.Incidents.All() {
+		for _, sc := range f.Incident.Scopes {
+			items = items || len(sc.DataItems) > 0
+		}
+	}
+	head := []string{lIncidentID.in(l), lOrganization.in(l), lScopeKind.in(l), lRecords.in(l)}
+	if items {
+		head = append(head, lDataItems.in(l))
+	}
+	w.header(append(head, lEP.in(l), lIdentifiability.in(l), lSocial.in(l), lResponse.in(l), lPerPerson.in(l), lEstimate.in(l),
+		lEstimateConfirmed.in(l), lEstimateAll.in(l), lDamageNotes.in(l))...)
 	sep := lListSep.in(l)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {
@@ -96,9 +162,9 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for i, se := range e.Scopes {
 			sc := se.Scope
 			w.line, w.incident = sc.Line, in.ID
-			ep, sens, ident, per := cell{}, cell{}, cell{}, cell{}
+			ep, ident, per := cell{}, cell{}, cell{}
 			if se.EP.X > 0 {
-				ep, sens = text(fmt.Sprintf("(%d, %d)", se.EP.X, se.EP.Y)), intN(se.EP.Sensitivity())
+				ep = text(fmt.Sprintf(lEPPoint.in(l), se.EP.X, se.EP.Y, se.EP.Sensitivity()))
 			}
 			if se.Identifiability > 0 {
 				ident = intN(se.Identifiability)
@@ -110,14 +176,20 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			if i == 0 {
 				conf, all = yen(e.Confirmed), yen(e.All)
 			}
-			var defaults []string
-			for _, d := range se.Defaults {
-				defaults = append(defaults, i18n.Default(l, d))
+			// The defaults are the incident's, listed once on its first scope's row.
+			var notes []string
+			if why := blankWhy(se, l); why != "" {
+				notes = append(notes, why)
 			}
-			row := append(w.rowBuf[:0], text(in.ID), text(in.Organization), text(i18n.RecordType(sc.RecordType).In(l)),
-				text(i18n.Certainty(sc.Certainty).In(l)), count(sc.Records), text(strings.Join(sc.DataItems, sep)),
-				ep, sens, ident, intN(se.Social), intN(se.Response), per, yen(se.Yen), conf, all,
-				text(blankWhy(se, l)), text(strings.Join(defaults, sep)), intN(sc.Line))
+			if i == 0 {
+				notes = append(notes, incidentDefaults(e, l)...)
+			}
+			row := append(w.rowBuf[:0], text(in.ID), text(in.Organization),
+				text(i18n.Bucket(analysis.Bucket{Type: sc.RecordType, Certainty: sc.Certainty}).In(l)), count(sc.Records))
+			if items {
+				row = append(row, text(strings.Join(sc.DataItems, sep)))
+			}
+			row = append(row, ep, ident, intN(se.Social), intN(se.Response), per, yen(se.Yen), conf, all, text(strings.Join(notes, sep)))
 			w.rowBuf = row
 			w.write(row...)
 		}
@@ -216,4 +288,18 @@ func dutyCounts(w *sheetWriter, incidents []analysis.IncidentFigures, l i18n.Lan
 	if groups := analysis.VendorGroups(withVendor); len(groups) > 0 {
 		w.write(spill(fmt.Sprintf(lViaVendorText.in(l), n(len(withVendor)), groupDigits(int64(len(groups))))))
 	}
+}
+
+// incidentDefaults lists the defaults the model took for any of an incident's scopes, each
+// once, in the order first met.
+func incidentDefaults(e analysis.Estimate, l i18n.Lang) []string {
+	var out []string
+	for _, se := range e.Scopes {
+		for _, d := range se.Defaults {
+			if t := i18n.Default(l, d); !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }

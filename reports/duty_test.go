@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 )
 
@@ -22,7 +23,7 @@ func TestDutyAndDamageReadBack(t *testing.T) {
 			b, _ := writeBook(t, rep, l)
 			dmg := b.sheet(lSheetDamage)
 			h := b.header(dmg, 1)
-			id, rt := b.col(dmg, h, lIncidentID.in(l)), b.col(dmg, h, lRecordType.in(l))
+			id, rt := b.col(dmg, h, lIncidentID.in(l)), b.col(dmg, h, lScopeKind.in(l))
 			per, est := b.col(dmg, h, lPerPerson.in(l)), b.col(dmg, h, lEstimate.in(l))
 			conf, all := b.col(dmg, h, lEstimateConfirmed.in(l)), b.col(dmg, h, lEstimateAll.in(l))
 			first := b.rowWhere(dmg, id, "S")
@@ -33,8 +34,8 @@ func TestDutyAndDamageReadBack(t *testing.T) {
 				conf, all  float64
 				onIncident bool
 			}{
-				{first, i18n.RecordType("personal").In(l), 6000, 248130000, 0, 349764000, true},
-				{first + 1, i18n.RecordType("card").In(l), 39000, 101634000, 0, 0, false},
+				{first, i18n.Bucket(analysis.Bucket{Type: data.Personal, Certainty: data.Suspected}).In(l), 6000, 248130000, 0, 349764000, true},
+				{first + 1, i18n.Bucket(analysis.Bucket{Type: data.Card, Certainty: data.Suspected}).In(l), 39000, 101634000, 0, 0, false},
 			}
 			for _, tt := range tests {
 				if got := b.str(dmg, rt, tt.row); got != tt.rt {
@@ -59,25 +60,41 @@ func TestDutyAndDamageReadBack(t *testing.T) {
 			h = b.header(duty, 1)
 			did := b.col(duty, h, lIncidentID.in(l))
 			report := b.col(duty, h, lReportable.in(l))
-			pdue, fdue, flong := b.col(duty, h, lPrelimDue.in(l)), b.col(duty, h, lFinalDue.in(l)), b.col(duty, h, lFinalDueLong.in(l))
-			plate, flate := b.col(duty, h, lPrelimLate.in(l)), b.col(duty, h, lFinalLate.in(l))
-			late, onTime := lLate.in(l), lOnTime.in(l)
+			pdue, fdue := b.col(duty, h, lPrelimDue.in(l)), b.col(duty, h, lFinalDue.in(l))
+			prelim, final := b.col(duty, h, lPrelimLate.in(l)), b.col(duty, h, lFinalLate.in(l))
+			ja := l == i18n.Ja
+			pick := func(en, jaText string) string {
+				if ja {
+					return jaText
+				}
+				return en
+			}
 			for _, tt := range []struct {
-				id, report, pdue, fdue, flong, plate, flate string
+				id, report, pdue, fdue, prelim, final string
 			}{
-				{"S", i18n.BeforeEnforcement.In(l), "", "", "", "", ""},
-				{"P1", i18n.Reportable(analysis.Yes).In(l), "2023-04-08", "2023-05-03", "", onTime, onTime},
-				{"P2", i18n.Reportable(analysis.Yes).In(l), "2023-06-06", "2023-07-31", "", late, onTime},
-				{"P3", i18n.Reportable(analysis.No).In(l), "2023-07-15", "2023-08-09", "", "", ""},
-				{"P5", i18n.Reportable(analysis.Unknown).In(l), "2023-09-06", "2023-10-01", "", "", late},
-				{"P6", i18n.Reportable(analysis.Yes).In(l), "2023-12-05", "2023-12-30", "2024-01-29", onTime, ""},
+				{"S", i18n.BeforeEnforcement.In(l), "", "", "", ""},
+				{"P1", i18n.Reportable(analysis.Yes).In(l), "2023-04-08", "2023-05-03",
+					pick("2023-04-06 (3 days, on time)", "2023/04/06（3日・期限内）"), pick("2023-05-03 (30 days, on time)", "2023/05/03（30日・期限内）")},
+				{"P2", i18n.Reportable(analysis.Yes).In(l), "2023-06-06", "2023-07-31",
+					pick("2023-06-08 (7 days, late)", "2023/06/08（7日・期限超過）"), pick("2023-07-25 (54 days, on time)", "2023/07/25（54日・期限内）")},
+				{"P3", i18n.Reportable(analysis.No).In(l), "2023-07-15", "2023-08-09", "", ""},
+				{"P5", i18n.Reportable(analysis.Unknown).In(l), "2023-09-06", "2023-10-01", "", pick("2023-10-15 (44 days, late)", "2023/10/15（44日・期限超過）")},
 			} {
 				r := b.rowWhere(duty, did, tt.id)
-				got := [...]string{b.str(duty, report, r), b.date(duty, pdue, r), b.date(duty, fdue, r), b.date(duty, flong, r), b.str(duty, plate, r), b.str(duty, flate, r)}
-				want := [...]string{tt.report, tt.pdue, tt.fdue, tt.flong, tt.plate, tt.flate}
+				got := [...]string{b.str(duty, report, r), b.date(duty, pdue, r), b.date(duty, fdue, r), b.str(duty, prelim, r), b.str(duty, final, r)}
+				want := [...]string{tt.report, tt.pdue, tt.fdue, tt.prelim, tt.final}
 				if got != want {
 					t.Errorf("%s: %q, want %q", tt.id, got, want)
 				}
+			}
+			// ③ unknown: the final deadline is day 30 or, if ③ applies, day 60; day 46 is late
+			// only in the first case, so it is not called either.
+			r := b.rowWhere(duty, did, "P6")
+			if got, want := b.str(duty, fdue, r), pick("2023-12-30 (2024-01-29 if ③ applies)", "2023/12/30（③に該当すれば2024/01/29）"); got != want {
+				t.Errorf("P6 final deadline %q, want %q", got, want)
+			}
+			if got, want := b.str(duty, final, r), pick("2024-01-15 (46 days)", "2024/01/15（46日）"); got != want {
+				t.Errorf("P6 final report %q, want %q", got, want)
 			}
 		})
 	}

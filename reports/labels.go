@@ -202,22 +202,15 @@ const (
 	lSheetDamage
 	lReportable
 	lPrelimDue
-	lPrelimOn
-	lPrelimDays
 	lPrelimLate
 	lFinalDue
-	lFinalDueLong
-	lFinalOn
-	lFinalDays
 	lFinalLate
 	lVendor
-	lSameVendor
 	lGrounds
 	lLate
 	lOnTime
 	lDataItems
 	lEP
-	lSensitivity
 	lIdentifiability
 	lSocial
 	lResponse
@@ -225,8 +218,6 @@ const (
 	lEstimate
 	lEstimateConfirmed
 	lEstimateAll
-	lBlankWhy
-	lDefaults
 	lUnplaced
 	lNoTypePoint
 	lCountUnknownWhy
@@ -244,6 +235,13 @@ const (
 	lIndustryCategory
 	lUnmapped
 	lCategoryHolds
+	lFinalDueEither
+	lSameVendorAs
+	lReportOn
+	lNoteSep
+	lScopeKind
+	lDamageNotes
+	lEPPoint
 
 	numLabels // not a label: the number of labels
 )
@@ -453,22 +451,15 @@ var labels = [numLabels]i18n.Text{
 	lSheetDamage:       {En: "Damage estimate", Ja: "想定損害賠償額"},
 	lReportable:        {En: "Report to the PPC", Ja: "委員会への報告"},
 	lPrelimDue:         {En: "Preliminary report due", Ja: "速報の期限"},
-	lPrelimOn:          {En: "Preliminary report sent", Ja: "速報日"},
-	lPrelimDays:        {En: "Detected → preliminary report", Ja: "発覚→速報の日数"},
-	lPrelimLate:        {En: "Preliminary report", Ja: "速報"},
+	lPrelimLate:        {En: "Preliminary report sent", Ja: "速報日"},
 	lFinalDue:          {En: "Final report due", Ja: "確報の期限"},
-	lFinalDueLong:      {En: "Final report due if ③ applies", Ja: "③該当時の確報の期限"},
-	lFinalOn:           {En: "Final report sent", Ja: "確報日"},
-	lFinalDays:         {En: "Detected → final report", Ja: "発覚→確報の日数"},
-	lFinalLate:         {En: "Final report", Ja: "確報"},
+	lFinalLate:         {En: "Final report sent", Ja: "確報日"},
 	lVendor:            {En: "Vendor", Ja: "委託先"},
-	lSameVendor:        {En: "Incidents at the same vendor", Ja: "同じ委託先の事案"},
 	lGrounds:           {En: "Grounds", Ja: "判定の根拠"},
 	lLate:              {En: "late", Ja: "期限超過"},
 	lOnTime:            {En: "on time", Ja: "期限内"},
 	lDataItems:         {En: "Data items", Ja: "漏えい項目"},
-	lEP:                {En: "EP point (x, y)", Ja: "EP値（x, y）"},
-	lSensitivity:       {En: "Sensitivity", Ja: "機微情報度"},
+	lEP:                {En: "EP point (x, y): sensitivity", Ja: "EP値（x, y）: 機微情報度"},
 	lIdentifiability:   {En: "Identifiability", Ja: "本人特定容易度"},
 	lSocial:            {En: "Social responsibility", Ja: "社会的責任度"},
 	lResponse:          {En: "Response", Ja: "事後対応評価"},
@@ -476,8 +467,6 @@ var labels = [numLabels]i18n.Text{
 	lEstimate:          {En: "Estimate", Ja: "想定損害賠償額"},
 	lEstimateConfirmed: {En: "Incident estimate, confirmed scopes", Ja: "事案の想定額（確定分）"},
 	lEstimateAll:       {En: "Incident estimate, all scopes", Ja: "事案の想定額（全範囲）"},
-	lBlankWhy:          {En: "Why blank", Ja: "空欄の理由"},
-	lDefaults:          {En: "Defaults used", Ja: "適用した既定値"},
 	lUnplaced:          {En: "not on the EP map: %s (add them with --ep-map, or set jnsa_ep)", Ja: "EPマップにない項目: %s（--ep-map で追加するか、EP値列で指定）"},
 	lNoTypePoint:       {En: "no data items, and record type %s has no EP point (set data_items or jnsa_ep)", Ja: "漏えい項目の記載がなく、情報種別「%s」にEP値の既定がない（漏えい項目列かEP値列で指定）"},
 	lCountUnknownWhy:   {En: "count unknown", Ja: "件数不明"},
@@ -495,6 +484,13 @@ var labels = [numLabels]i18n.Text{
 	lIndustryCategory:  {En: "Industry (JSIC division)", Ja: "業種の分類（日本標準産業分類）"},
 	lUnmapped:          {En: "Unmapped", Ja: "未分類"},
 	lCategoryHolds:     {En: "%s: %s", Ja: "%s: %s"},
+	lFinalDueEither:    {En: "%s (%s if ③ applies)", Ja: "%s（③に該当すれば%s）"},
+	lSameVendorAs:      {En: "%s (same vendor as %s)", Ja: "%s（同じ委託先: %s）"},
+	lReportOn:          {En: "%s (%s)", Ja: "%s（%s）"},
+	lNoteSep:           {En: ", ", Ja: "・"},
+	lScopeKind:         {En: "Record type (certainty)", Ja: "情報種別（確度）"},
+	lDamageNotes:       {En: "Notes", Ja: "備考"},
+	lEPPoint:           {En: "(%d, %d): %d", Ja: "(%d, %d): %d"},
 }
 
 // in returns the label in language l.

@@ -580,7 +580,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diff
 		wide = groupedWidth(int64(c.f)) + 1
 	case kYen:
-		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+4
+		// The unit and the sign are up to three wide characters: 約 … 円, … 円以上.
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+7
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
