@@ -43,12 +43,17 @@ func TestRuleFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 氏名 at (2, 2): 10 + 5 = 15; with 住所, identifiable 6: 45,000 yen a person, × 41,355.
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	per, est := col["1人あたり"], col["想定損害賠償額"]
 	found := false
 	for _, row := range rows {
-		if len(row) > 12 && row[0] == "S" && row[2] == "個人情報" {
+		if len(row) > est && row[0] == "S" && row[col["情報種別（確度）"]] == "個人情報（可能性）" {
 			found = true
-			if row[11] != "45,000円" || row[12] != "1,860,975,000円" {
-				t.Errorf("Sanpo's personal scope with the custom map: %q, %q", row[11], row[12])
+			if row[per] != "45,000円" || row[est] != "1,860,975,000円" {
+				t.Errorf("Sanpo's personal scope with the custom map: %q, %q", row[per], row[est])
 			}
 		}
 	}
