@@ -200,7 +200,7 @@ func checkSVG(t *testing.T, path string) {
 // noSpace removes the spaces of s: a label wrapped onto lines loses the spaces it broke at.
 func noSpace(s string) string { return strings.ReplaceAll(s, " ", "") }
 
-// checkPNG decodes a chart PNG: twice the chart's CSS width, and not blank.
+// checkPNG decodes a chart PNG: the default image size, and not blank.
 func checkPNG(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.Open(path)
@@ -212,8 +212,8 @@ func checkPNG(t *testing.T, path string) {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if w := img.Bounds().Dx(); w != 2*charts.ImageWidth {
-		t.Errorf("%s is %d pixels wide, want %d (device pixel ratio 2)", path, w, 2*charts.ImageWidth)
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != charts.DefaultImageSize.W || h != charts.DefaultImageSize.H {
+		t.Errorf("%s is %dx%d pixels, want %s", path, w, h, charts.DefaultImageSize)
 	}
 	seen := map[uint32]bool{}
 	bnd := img.Bounds()
@@ -272,6 +272,10 @@ func TestImagesFlag(t *testing.T) {
 	r := runCmd(t, "", "generate", "-o", t.TempDir(), "--images", "gif")
 	if r.status != 2 || !strings.Contains(r.stderr, `--images: format "gif" not supported`) {
 		t.Errorf("--images gif: exit %d, stderr %q", r.status, r.stderr)
+	}
+	r = runCmd(t, "", "generate", "-o", t.TempDir(), "--image-size", "16x9")
+	if r.status != 2 || !strings.Contains(r.stderr, `--image-size: image size "16x9" out of range`) {
+		t.Errorf("--image-size 16x9: exit %d, stderr %q", r.status, r.stderr)
 	}
 	r = runCmd(t, "", "generate", "-o", t.TempDir(), "--log-scale", "sometimes")
 	if r.status != 2 || !strings.Contains(r.stderr, `--log-scale: log scale "sometimes" not supported`) {

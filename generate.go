@@ -71,6 +71,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
+	imageSize := fs.String("image-size", charts.DefaultImageSize.String(), "make each image `WxH` pixels (with --images; the default is 16:9, for slides)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
 	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
@@ -87,6 +88,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	formats, err := parseImageFormats(*images)
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	size, err := charts.ParseImageSize(*imageSize)
+	if err != nil {
+		return &usageError{msg: "--image-size: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
 	scale, err := charts.ParseLogScale(*logScale)
 	if err != nil {
@@ -166,7 +171,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, scale, *strict, e)
 	}
-	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, imageSize: size, wb: wbOpts}
 	whole := rep
 	note := ""
 	if choice.set {
@@ -206,6 +211,8 @@ type outputs struct {
 	workbook, dashboard, pages string
 	lang                       i18n.Lang
 	scale                      charts.LogScale
+	// imageSize is the size of each image --images writes.
+	imageSize charts.ImageSize
 	// wb are the workbook's options: its language, author and company.
 	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
@@ -272,7 +279,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return wrote, nil
 	}
 	<-setReady
-	return wrote, writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e)
+	return wrote, writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, o.imageSize, e)
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {

@@ -105,3 +105,54 @@ func TestAxisLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestParseImageSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want ImageSize
+		err  bool
+	}{
+		{"", DefaultImageSize, false},
+		{"1600x900", ImageSize{1600, 900}, false},
+		{" 1920X1080 ", ImageSize{1920, 1080}, false},
+		{"1280×720", ImageSize{1280, 720}, false},
+		{"800x600", ImageSize{800, 600}, false},
+		{"1600", ImageSize{}, true},
+		{"1600x", ImageSize{}, true},
+		{"x900", ImageSize{}, true},
+		{"1600x900x2", ImageSize{}, true},
+		{"16.5x9", ImageSize{}, true},
+		{"-1600x900", ImageSize{}, true},
+		{"16x9", ImageSize{}, true},
+		{"9000x900", ImageSize{}, true},
+		{"1600x100", ImageSize{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseImageSize(tt.in)
+		if got != tt.want || (err != nil) != tt.err {
+			t.Errorf("ParseImageSize(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestImageLayout(t *testing.T) {
+	tests := []struct {
+		size       ImageSize
+		cssW, cssH int
+		scale      float64
+	}{
+		{ImageSize{1600, 900}, 1000, 563, 1.6},
+		{ImageSize{2000, 1000}, 1000, 500, 2},
+		{ImageSize{1000, 1000}, 1000, 1000, 1},
+		{ImageSize{800, 450}, 800, 450, 1},
+	}
+	for _, tt := range tests {
+		w, h, s := tt.size.layout()
+		if w != tt.cssW || h != tt.cssH || s != tt.scale {
+			t.Errorf("%v.layout() = %d, %d, %v; want %d, %d, %v", tt.size, w, h, s, tt.cssW, tt.cssH, tt.scale)
+		}
+		if float64(w)*s < float64(tt.size.W) || float64(h)*s < float64(tt.size.H) {
+			t.Errorf("%v.layout() draws %v×%v pixels, smaller than the image", tt.size, float64(w)*s, float64(h)*s)
+		}
+	}
+}
