@@ -343,3 +343,44 @@ func TestGenerateFromWorkbook(t *testing.T) {
 		t.Errorf("stdout %q\nstderr %q\nwant the sheet read and %q", r.stdout, r.stderr, want)
 	}
 }
+
+// TestJapaneseExamples reads the Japanese example lists (examples/README.md): every row is
+// used, and each has the number of rows disclosed in June 2024 that the README states.
+func TestJapaneseExamples(t *testing.T) {
+	tests := []struct {
+		path            string
+		incidents, june int
+	}{
+		{"examples/japan-2024-06.csv", 22, 22},
+		{"examples/japan-2023-06_2024-06.csv", 30, 22},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.path), func(t *testing.T) {
+			r := runCmd(t, "", "validate", "-i", tt.path)
+			if r.status != 0 {
+				t.Fatalf("validate exit status %d\n%s", r.status, r.stderr)
+			}
+			want := fmt.Sprintf("%d rows read, %d used, 0 rejected; %d incidents", tt.incidents, tt.incidents, tt.incidents)
+			if !strings.Contains(r.stdout+r.stderr, want) {
+				t.Errorf("validate output lacks %q:\n%s%s", want, r.stdout, r.stderr)
+			}
+			b, err := os.ReadFile(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			june := 0
+			for _, rec := range recs[1:] {
+				if strings.HasPrefix(rec[12], "2024-06") { // 公表日
+					june++
+				}
+			}
+			if june != tt.june {
+				t.Errorf("%d rows disclosed in 2024-06; want %d", june, tt.june)
+			}
+		})
+	}
+}
