@@ -225,7 +225,7 @@ func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
 // data with SetXAxis and XYReversal.
 func (v view) caseAxis() opts.YAxis {
 	return opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-		AxisLabel: &opts.AxisLabel{Width: 190, Overflow: "break"}}
+		AxisLabel: &opts.AxisLabel{Width: 200, Overflow: "truncate"}}
 }
 
 // barMaxWidth sets a bar series' barMaxWidth, a field of go-echarts' series that it has no
@@ -386,13 +386,44 @@ func (v view) recordsChart() (chart, error) {
 	}
 	tbl.Head = append(tbl.Head, v.t(labels.Total))
 
+	// On a linear axis each case is one stacked bar, labelled with its total at its end
+	// (on its last known segment); a segment carries its own number inside only when it is
+	// long enough. On a log axis every bar is labelled. A case with no known count is a
+	// bar of nothing marked "count unknown" (on the first series), not an empty row.
+	lastKnown := make([]int, len(v.figs)) // index in keys of each case's last known segment
+	for i, f := range v.figs {
+		lastKnown[i] = -1
+		for ki, k := range keys {
+			if j := findBucket(f.Buckets, k.Type, k.Certainty); j >= 0 && f.Buckets[j].Records.Known && (!useLog || f.Buckets[j].Records.N > 0) {
+				lastKnown[i] = ki
+			}
+		}
+	}
+	var floor int64
+	if useLog {
+		floor = pow10Floor(minBucket)
+	}
 	var series []any
-	for _, k := range keys {
+	for ki, k := range keys {
 		name := v.t(i18n.Bucket(k))
 		color := colors[k.Type]
 		items := make([]opts.BarData, 0, len(v.figs))
 		for i, f := range v.figs {
 			j := findBucket(f.Buckets, k.Type, k.Certainty)
+			if ki == 0 && lastKnown[i] < 0 {
+				// Nothing of this case can be drawn: say so where its bar would be.
+				// (On a log axis, a case whose known counts are all 0 has them in the table.)
+				mark := v.t(labels.CountUnknownMark)
+				if f.Total.Known {
+					mark = v.count(f.Total)
+				}
+				items = append(items, opts.BarData{Value: floor, Label: &opts.Label{Show: opts.Bool(true),
+					Position: "right", Color: "#555555", Formatter: mark}})
+				if j >= 0 && !f.Buckets[j].Records.Known {
+					c.Notes = append(c.Notes, v.f(labels.RecordsNotPlotted, v.cases[i], name))
+				}
+				continue
+			}
 			if j < 0 {
 				items = append(items, opts.BarData{Value: missing})
 				continue
@@ -414,9 +445,15 @@ func (v view) recordsChart() (chart, error) {
 				continue
 			}
 			it := opts.BarData{Value: b.Records.N}
-			if useLog || (maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal)) {
+			switch {
+			case useLog:
 				// The label text is the formatted number: it never contains braces, so
 				// ECharts shows it as it is.
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
+			case lastKnown[i] == ki:
+				it.Label = &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#222222",
+					Formatter: v.barTotal(f)}
+			case maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal):
 				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
 			}
 			items = append(items, it)
@@ -435,9 +472,19 @@ func (v view) recordsChart() (chart, error) {
 			ec.WithItemStyleOpts(opts.ItemStyle{Color: color}),
 			ec.WithLabelOpts(opts.Label{Position: "inside", Color: labelColor(color)}),
 			barMaxWidth(34))
-		// A halo keeps the label legible on a patterned bar.
+		// A halo keeps the label legible on a patterned bar; the totals at the bars' ends
+		// are on white.
 		ex := bucketExtra(k.Certainty)
 		ex["label"] = extra{"textBorderColor": color, "textBorderWidth": 3}
+		var data []any
+		for i := range v.figs {
+			if lastKnown[i] == ki || (ki == 0 && lastKnown[i] < 0) {
+				data = append(data, extra{"label": extra{"textBorderColor": "#ffffff", "textBorderWidth": 0}})
+			} else {
+				data = append(data, extra{})
+			}
+		}
+		ex["data"] = data
 		series = append(series, ex)
 	}
 
@@ -464,12 +511,34 @@ func (v view) recordsChart() (chart, error) {
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	c.Notes = append(c.Notes, v.t(i18n.TotalsNote))
+	if !useLog {
+		c.Notes = append([]string{v.t(labels.RecordsBarEnd)}, c.Notes...)
+	}
 	c.Tables = []*table{tbl}
 	c.Payload.Kind = "records"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	c.Payload.Compact = []string{"xAxis"}
-	opt, err := v.option(bar, extra{"series": series})
+	// Room on the right for the label at the end of the longest bar.
+	opt, err := v.option(bar, extra{"series": series, "grid": []any{extra{"right": 120}}})
 	c.Payload.Option = opt
 	return c, err
+}
+
+// barTotal is the label at the end of a case's stacked bar: its total, or the sum of its
+// known counts followed by "+ count unknown" when a scope's count is unknown.
+func (v view) barTotal(f analysis.IncidentFigures) string {
+	if f.Total.Known {
+		return v.count(f.Total)
+	}
+	var sum data.Count
+	for _, b := range f.Buckets {
+		if b.Records.Known {
+			sum.N += b.Records.N
+			sum.Known = true
+			sum.Approx = sum.Approx || b.Records.Approx
+		}
+	}
+	return v.f(labels.PartialTotal, v.count(sum))
 }
 
 // pow10Floor returns the largest power of ten not above n (n > 0).
@@ -634,6 +703,7 @@ func (v view) timelineChart() (chart, error) {
 
 	c.Notes = append([]string{v.t(labels.TimelineKey)}, c.Notes...)
 	c.Payload.Kind = "timeline"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	c.Payload.Time = []string{"xAxis"}
 	opt, err := v.option(windows, ext)
 	c.Payload.Option = opt
@@ -742,6 +812,7 @@ func (v view) lagsChart() (chart, error) {
 	}
 	c.Notes = append(c.Notes, v.t(i18n.DayConvention))
 	c.Payload.Kind = "lags"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	opt, err := v.option(bar, nil)
 	c.Payload.Option = opt
 	return c, err

@@ -28,6 +28,9 @@ type labelTable struct {
 	RecordsTableCase  i18n.Text
 	Total             i18n.Text
 	TotalUnknown      i18n.Text
+	CountUnknownMark  i18n.Text
+	PartialTotal      i18n.Text
+	RecordsBarEnd     i18n.Text
 
 	TimelineTitle    i18n.Text
 	TimelineAxis     i18n.Text
@@ -131,6 +134,9 @@ var labels = labelTable{
 	RecordsZeroLog:    i18n.Text{En: "Not plotted on the log scale, 0 records: %s — %s", Ja: "0件のため対数目盛に表示せず: %s — %s"},
 	RecordsTableCase:  i18n.Text{En: "Incident", Ja: "事案"},
 	Total:             i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
+	CountUnknownMark:  i18n.Text{En: "count unknown", Ja: "件数不明"},
+	PartialTotal:      i18n.Text{En: "%s + count unknown", Ja: "%s＋件数不明"},
+	RecordsBarEnd:     i18n.Text{En: "The number at the end of each bar is the case's total.", Ja: "棒の右端の数は事案ごとの合計件数です。"},
 	TotalUnknown:      i18n.Text{En: "unknown (a scope's count is unknown)", Ja: "不明（件数不明の範囲あり）"},
 
 	TimelineTitle:    i18n.Text{En: "Exposure windows and key dates", Ja: "漏えい期間と主要な日付"},

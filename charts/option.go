@@ -25,6 +25,10 @@ type payload struct {
 	// Time names the time axes whose labels page.js writes: the first label and every
 	// January with the year, the other months by name, in the page's language.
 	Time []string `json:"time,omitempty"`
+	// Ticks are the labels page.js writes on category axes, by axis name ("yAxis") and
+	// category index: the names of the cases wrapped at two lines and cut with …, while the
+	// axis' own data keeps each whole name, which the tooltip shows.
+	Ticks map[string][]string `json:"ticks,omitempty"`
 	// Option is the ECharts option object: go-echarts' JSON() with extras merged in.
 	Option map[string]any `json:"option"`
 	// Tips are the tooltips, text only: by category index for axis tooltips, by series

@@ -202,6 +202,13 @@
           ax.axisLabel.formatter = function (val) { return compact(val, p.lang); };
         });
       });
+      Object.keys(p.ticks || {}).forEach(function (name) {
+        var ticks = p.ticks[name];
+        [].concat(opt[name] || []).forEach(function (ax) {
+          ax.axisLabel = ax.axisLabel || {};
+          ax.axisLabel.formatter = function (val, index) { return ticks[index] == null ? String(val) : ticks[index]; };
+        });
+      });
       var chart = echarts.init(box, null, {renderer: 'svg'});
       chart.setOption(opt);
       drawn.push(chart);

@@ -408,6 +408,7 @@ func (v view) casesChart(pr *analysis.PeriodReport) (chart, error) {
 	c.Tables = []*table{tbl}
 	c.Notes = []string{v.f(labels.CasesKey, months), v.t(labels.SmallNote), v.t(i18n.DayConvention)}
 	c.Payload.Kind = "cases"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(cv.cases)}
 	opt, err := v.option(bar, extra{"series": series})
 	c.Payload.Option = opt
 	return c, err
