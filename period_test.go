@@ -75,12 +75,12 @@ func TestGeneratePeriod(t *testing.T) {
 	}{
 		{"month", []string{"--month", "2019-06"}, "2019-06", []string{"A", "B"},
 			"8 incidents (2 disclosed in 2019-06, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in 2019-06", "2 incident(s) disclosed in the period"}},
+			[]string{"Incidents disclosed in June 2019", "2 incident(s) disclosed in the period"}},
 		{"month-ja-form", []string{"--month", "2019年5月"}, "2019-05", []string{"C"},
 			"8 incidents (1 disclosed in 2019-05, 1 not placed for a partial date)", allPages, nil},
 		{"quarter", []string{"--from", "2019-04-01", "--to", "2019-06-30"}, "2019-04-01_2019-06-30", []string{"A", "B", "C"},
 			"8 incidents (3 disclosed in 2019-04-01 … 2019-06-30, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in 2019-04-01 to 2019-06-30"}},
+			[]string{"Incidents disclosed in April–June 2019"}},
 		// The whole year holds G, disclosed "2019".
 		{"year", []string{"--from", "2019-01-01", "--to", "2019-12-31"}, "2019-01-01_2019-12-31", []string{"A", "B", "C", "D", "F", "G"},
 			"8 incidents (6 disclosed in 2019-01-01 … 2019-12-31)", allPages, nil},
@@ -89,7 +89,7 @@ func TestGeneratePeriod(t *testing.T) {
 			"8 incidents (3 disclosed in 2019-06-04 … 2019-07-01, 1 not placed for a partial date)", allPages, nil},
 		{"empty-month", []string{"--month", "2019-03"}, "2019-03", nil,
 			"8 incidents (0 disclosed in 2019-03, 1 not placed for a partial date)", []string{"trend.html"},
-			[]string{"No incidents were disclosed in 2019-03."}},
+			[]string{"No incidents were disclosed in March 2019."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,11 +44,11 @@ func TestFormatters(t *testing.T) {
 		expr, want string
 	}{
 		{`compact(41355, "ja")`, "4.1万"},
-		{`compact(41355, "en")`, "41.4k"},
+		{`compact(41355, "en")`, "41.4K"},
 		{`compact(10000, "ja")`, "1万"},
-		{`compact(10000, "en")`, "10k"},
+		{`compact(10000, "en")`, "10K"},
 		{`compact(9999, "ja")`, "9,999"},
-		{`compact(1000, "en")`, "1k"},
+		{`compact(1000, "en")`, "1K"},
 		{`compact(999, "en")`, "999"},
 		{`compact(0, "en")`, "0"},
 		{`compact(1234567, "en")`, "1.23M"},

@@ -84,8 +84,9 @@ func largestPlottable(figs analysis.Figures, n int) (largest []int, count int) {
 // bubbleChart is the chart of disclosure date against records exposed (log scale), one
 // bubble per incident sized by its records and coloured by its cause: a go-echarts Scatter
 // with one series per cause. It plots the maxBubbles largest of figs whose total and
-// disclosure day are known and says on the chart what it leaves out.
-func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
+// disclosure day are known and says on the chart what it leaves out. The date axis spans
+// span when it is not nil (a period report's period), else whole years around the dates.
+func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
 	largest, nPlottable := largestPlottable(figs.All(), maxBubbles)
 	unplotted := figs.Len() - nPlottable
@@ -200,6 +201,12 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 		yAxis.Min, yAxis.Max = floor, ceil
 		xAxis.Min = time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 		xAxis.Max = time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
+	}
+	if span != nil {
+		// The period's first day to the day after its last, so that a bubble on the last
+		// day is inside.
+		xAxis.Min = span.From.Time().UnixMilli()
+		xAxis.Max = span.To.AddDays(1).Time().UnixMilli()
 	}
 
 	// The largest bubble is smaller when there are many, so that they hide each other less.

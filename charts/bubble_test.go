@@ -97,7 +97,7 @@ func TestBubblesSample(t *testing.T) {
 		}
 	}
 	tips := tipText(map[string]shown{"b": p})
-	for _, w := range []string{"Total of all scopes: 43,961", "Disclosed: 2019-06-04", "card, suspected: 40,233",
+	for _, w := range []string{"Total of all scopes: 43,961", "Disclosed: June 4, 2019", "card, suspected: 40,233",
 		"Cause: Web skimming: malicious program injected into the online shop (不正プログラムの混入)"} {
 		if !strings.Contains(tips, w) {
 			t.Errorf("bubble tooltips lack %q", w)

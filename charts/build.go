@@ -60,13 +60,16 @@ type view struct {
 	// compared is how many incidents were chosen for comparison, of which the charts show
 	// figs; 0 means len(figs).
 	compared int
+	// metrics are the day figures the report has at least one value of, which the charts
+	// and tables show; the others are named once, with the column they need.
+	metrics []lagMetric
 }
 
 func newView(lang i18n.Lang, figs []analysis.IncidentFigures) view {
 	if lang != i18n.Ja {
 		lang = i18n.En
 	}
-	return view{lang: lang, figs: figs, cases: caseLabels(figs)}
+	return view{lang: lang, figs: figs, cases: caseLabels(figs), metrics: lagMetrics()}
 }
 
 // caseLabels returns the incidents' labels, with the id added to any label two incidents
@@ -97,30 +100,35 @@ func (v view) t(x i18n.Text) string { return x.In(v.lang) }
 
 func (v view) f(x i18n.Text, args ...any) string { return fmt.Sprintf(x.In(v.lang), args...) }
 
-// records formats a record count: 41,355 in English, 41,355件 in Japanese.
-func (v view) records(n int64) string { return v.f(labels.RecordsFmt, groupDigits(n)) }
+// records formats a record count in full, for tables and tooltips: 41,355件, 41,355
+// records (i18n.Records).
+func (v view) records(n int64) string { return i18n.Records(data.Count{N: n, Known: true}, v.lang) }
 
-// count formats a possibly unknown record count.
+// count formats a possibly unknown or approximate record count in full: 約1,200,000件.
 func (v view) count(c data.Count) string {
 	if !c.Known {
 		return v.t(labels.Unknown)
 	}
-	return c.Prefix() + v.records(c.N)
+	return i18n.Records(c, v.lang)
 }
+
+// countShort formats a record count for a label on a chart: 約120万件, 件数不明.
+func (v view) countShort(c data.Count) string { return i18n.RecordsShort(c, v.lang) }
 
 // days formats a day count: 115 days in English, 115日 in Japanese.
-func (v view) days(n int) string {
-	if n == 1 {
-		return v.f(labels.OneDayFmt, groupDigits(int64(n)))
-	}
-	return v.f(labels.DaysFmt, groupDigits(int64(n)))
-}
+func (v view) days(n int) string { return i18n.Days(n, v.lang) }
 
+// date formats a date in running text and tooltips: 2024年5月10日, May 10, 2024.
 func (v view) date(d data.Date) string {
 	if !d.Known() {
 		return v.t(labels.Unknown)
 	}
-	return d.String()
+	return i18n.Date(d, v.lang)
+}
+
+// day formats a generation time as its calendar day.
+func (v view) day(t time.Time) string {
+	return i18n.Date(data.DateOf(t, data.PrecisionDay), v.lang)
 }
 
 func (v view) font() string {
@@ -131,25 +139,7 @@ func (v view) font() string {
 }
 
 // num writes a count of incidents or sources with grouped digits: 1,000.
-func num(n int) string { return groupDigits(int64(n)) }
-
-// groupDigits writes n with a comma between groups of three digits.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func num(n int) string { return i18n.Digits(int64(n)) }
 
 // globals returns the go-echarts options every chart shares. Each series has its own colour;
 // the palette, Okabe–Ito in the order typeColors hands it out, replaces go-echarts' default.
@@ -334,11 +324,21 @@ type chart struct {
 	Wide bool
 }
 
-// table is a small data table under a chart, all text, with an optional caption.
+// table is a small data table under a chart, all text, with an optional caption. Its rows
+// are Rows, plain text with the first cell a row heading, or Cells, which may be links.
 type table struct {
 	Caption string
 	Head    []string
 	Rows    [][]string
+	Cells   [][]cell
+	// Class is the table's CSS class: "incidents" for the list of a period's incidents.
+	Class string
+}
+
+// cell is one cell of a table: text, a link when Href is set (an http or https URL, which
+// html/template checks again), with Title as its tooltip.
+type cell struct {
+	Text, Href, Title string
 }
 
 // recordsChart is the bar chart of records by record type × certainty, a go-echarts Bar
@@ -376,7 +376,7 @@ func (v view) recordsChart() (chart, error) {
 		c.Height = v.height(30 + 14*len(keys))
 		floor := pow10Floor(minBucket)
 		axis.Type, axis.Min = "log", floor
-		subtitle = joinLines(v.f(labels.RecordsLog, v.records(floor)), subtitle)
+		subtitle = joinLines(v.f(labels.RecordsLog, v.countShort(data.Count{N: floor, Known: true})), subtitle)
 	}
 	bar := v.caseBars(c.Title, subtitle, axis)
 
@@ -415,7 +415,7 @@ func (v view) recordsChart() (chart, error) {
 				// (On a log axis, a case whose known counts are all 0 has them in the table.)
 				mark := v.t(labels.CountUnknownMark)
 				if f.Total.Known {
-					mark = v.count(f.Total)
+					mark = v.countShort(f.Total)
 				}
 				items = append(items, opts.BarData{Value: floor, Label: &opts.Label{Show: opts.Bool(true),
 					Position: "right", Color: "#555555", Formatter: mark}})
@@ -449,12 +449,12 @@ func (v view) recordsChart() (chart, error) {
 			case useLog:
 				// The label text is the formatted number: it never contains braces, so
 				// ECharts shows it as it is.
-				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.countShort(b.Records)}
 			case lastKnown[i] == ki:
 				it.Label = &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#222222",
 					Formatter: v.barTotal(f)}
 			case maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal):
-				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.countShort(b.Records)}
 			}
 			items = append(items, it)
 		}
@@ -528,7 +528,7 @@ func (v view) recordsChart() (chart, error) {
 // known counts followed by "+ count unknown" when a scope's count is unknown.
 func (v view) barTotal(f analysis.IncidentFigures) string {
 	if f.Total.Known {
-		return v.count(f.Total)
+		return v.countShort(f.Total)
 	}
 	var sum data.Count
 	for _, b := range f.Buckets {
@@ -538,7 +538,7 @@ func (v view) barTotal(f analysis.IncidentFigures) string {
 			sum.Approx = sum.Approx || b.Records.Approx
 		}
 	}
-	return v.f(labels.PartialTotal, v.count(sum))
+	return v.f(labels.PartialTotal, v.countShort(sum))
 }
 
 // pow10Floor returns the largest power of ten not above n (n > 0).
@@ -612,7 +612,7 @@ func (v view) timelineChart() (chart, error) {
 				tip: tip{Title: v.cases[i], Rows: []tipRow{
 					{Label: v.t(labels.Scope), Value: name, Color: colors[sc.RecordType]},
 					{Label: v.t(labels.Records), Value: v.count(sc.Records)},
-					{Label: v.t(labels.Window), Value: v.f(labels.WindowRange, sc.ExposureStart, sc.ExposureEnd, v.days(sf.Window.N))},
+					{Label: v.t(labels.Window), Value: v.f(labels.WindowRange, v.date(sc.ExposureStart), v.date(sc.ExposureEnd), v.days(sf.Window.N))},
 				}},
 			})
 			lane++
@@ -651,7 +651,7 @@ func (v view) timelineChart() (chart, error) {
 		lagLabels = append(lagLabels, v.days(f.Disclose.N))
 		lagTips = append(lagTips, tip{Title: v.cases[i], Rows: []tipRow{{
 			Label: v.t(i18n.Metric(analysis.Disclose).Short),
-			Value: v.f(labels.WindowRange, in.Detected, in.Disclosed, v.days(f.Disclose.N)), Color: purple}}})
+			Value: v.f(labels.WindowRange, v.date(in.Detected), v.date(in.Disclosed), v.days(f.Disclose.N)), Color: purple}}})
 	}
 	if len(lagItems) > 0 {
 		windows.AddSeries(v.t(i18n.Metric(analysis.Disclose).Short), lagItems,
@@ -750,6 +750,64 @@ func (v view) timeRange() (lo, hi time.Time, ok bool) {
 	return lo, hi, true
 }
 
+// knownMetrics returns the metrics of lagMetrics that have a value in any of the summaries,
+// and those that have none.
+func knownMetrics(sums ...analysis.Summary) (known, unknown []lagMetric) {
+	for _, lm := range lagMetrics() {
+		n := 0
+		for _, s := range sums {
+			n += s.Stat(lm.m).N
+		}
+		if n > 0 {
+			known = append(known, lm)
+		} else {
+			unknown = append(unknown, lm)
+		}
+	}
+	return known, unknown
+}
+
+// metricColumn names the input column a metric needs besides the ones every incident has:
+// when no incident of a report has a value of the metric, this is the column the data lacks.
+var metricColumn = map[analysis.Metric]i18n.Text{
+	analysis.DetectConfirmed: {En: "exposure_start", Ja: "漏えい開始日"},
+	analysis.DetectAll:       {En: "exposure_start", Ja: "漏えい開始日"},
+	analysis.Contain:         {En: "contained", Ja: "封じ込め日"},
+	analysis.Disclose:        {En: "detected", Ja: "発覚日"},
+}
+
+// notComputed is the one line that names the day figures no incident of the report has,
+// each with the column it needs, or "" when every figure has a value.
+func (v view) notComputed(unknown []lagMetric) string {
+	if len(unknown) == 0 {
+		return ""
+	}
+	var parts []string
+	var names []string
+	for i, lm := range unknown {
+		names = append(names, v.t(i18n.Metric(lm.m).Short))
+		col := metricColumn[lm.m]
+		if i+1 < len(unknown) && metricColumn[unknown[i+1].m] == col {
+			continue
+		}
+		parts = append(parts, v.f(labels.NeedsColumn, strings.Join(names, v.t(labels.NameSep)), v.t(col)))
+		names = nil
+	}
+	return v.f(labels.NotComputed, strings.Join(parts, v.t(labels.ListSep)))
+}
+
+// figsHaveLags reports whether any charted incident has a value of a metric shown.
+func (v view) figsHaveLags() bool {
+	for _, f := range v.figs {
+		for _, lm := range v.metrics {
+			if f.Get(lm.m).Known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lagMetrics returns the figures of the lag chart, with their colours.
 func lagMetrics() []lagMetric {
 	return []lagMetric{
@@ -779,7 +837,7 @@ func (v view) lagsChart() (chart, error) {
 	c := chart{ID: "chart-lags", Title: v.t(labels.LagsTitle), Height: v.height(110)}
 	bar := v.caseBars(c.Title, v.casesNote(),
 		opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26})
-	for _, lm := range lagMetrics() {
+	for _, lm := range v.metrics {
 		name := v.t(i18n.Metric(lm.m).Short)
 		items := make([]opts.BarData, 0, len(v.figs))
 		for i, f := range v.figs {
@@ -801,7 +859,7 @@ func (v view) lagsChart() (chart, error) {
 	}
 	for i, f := range v.figs {
 		tp := tip{Title: v.cases[i]}
-		for _, lm := range lagMetrics() {
+		for _, lm := range v.metrics {
 			val := v.t(labels.Unknown)
 			if d := f.Get(lm.m); d.Known {
 				val = v.days(d.N)

@@ -89,14 +89,27 @@ type page struct {
 	Subtitle  []string
 	Comparing string
 	Empty     string
-	NoScript  string
-	Failed    string
-	Charts    []pageChart
+	// Lacking is the line naming the figures no incident has, with the columns they need.
+	Lacking  string
+	NoScript string
+	// Top are the cards above the charts of a period's dashboard: the period's incidents,
+	// the summary and the comparison with earlier periods.
+	Top    []topCard
+	Failed string
+	Charts []pageChart
 	// Links and LinkHead are the index page's table of the monthly reports.
 	Links    []indexLink
 	LinkHead []string
 	ECharts  template.JS
 	Script   template.JS
+}
+
+// topCard is a card of text and tables, with no chart.
+type topCard struct {
+	Heading    string
+	Paragraphs []string
+	Tables     []*table
+	Notes      []string
 }
 
 type pageChart struct {
@@ -203,27 +216,40 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	}
 	s := rep.Summary
 	if pr := opts.Period; pr != nil {
-		p.Title = v.f(labels.PeriodTitle, v.period(pr.Subject.Period))
+		p.Title = i18n.PeriodTitle(pr.Subject.Period, v.lang)
 		p.Subtitle = append(p.Subtitle, v.periodCounts(pr))
 	} else if s.FirstDisclosed.Known() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Period, s.FirstDisclosed, s.LastDisclosed))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Period, v.date(s.FirstDisclosed), v.date(s.LastDisclosed)))
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
 	}
 	p.Subtitle = append(p.Subtitle, v.sourceNote(rep))
-	p.Subtitle = append(p.Subtitle, v.f(labels.Input, rep.Input))
+	// The input by its file name only: its folders are the consultant's, not the reader's.
+	p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(rep.Input)))
 	if !rep.Generated.IsZero() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, rep.Generated.Format(v.t(labels.DateFormat))))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, v.day(rep.Generated)))
 	}
 	if rep.Incidents.Len() > compared {
 		p.Comparing = v.f(labels.Comparing, num(compared), num(rep.Incidents.Len()))
+	}
+	// A day figure no incident of the report has is left out of every chart and table and
+	// named once.
+	var unknown []lagMetric
+	if pr := opts.Period; pr != nil {
+		v.metrics, unknown = knownMetrics(pr.Trailing.Summary, pr.Subject.Summary, pr.Previous.Summary, pr.YearEarlier.Summary)
+	} else {
+		v.metrics, unknown = knownMetrics(rep.Summary)
+	}
+	p.Lacking = v.notComputed(unknown)
+	if pr := opts.Period; pr != nil {
+		p.Top = v.periodTop(pr)
 	}
 	// A period report starts with the monthly trend and the cases against the trailing
 	// medians, shown even when the period has no incident.
 	var builders []func() (chart, error)
 	if pr := opts.Period; pr != nil {
 		builders = append(builders, func() (chart, error) { return v.trendChart(pr) })
-		if len(pr.Cases) > 0 {
+		if v.casesHaveLags(pr) {
 			builders = append(builders, func() (chart, error) { return v.casesChart(pr) })
 		}
 	}
@@ -234,11 +260,15 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		}
 	} else {
 		// The charts of the incidents, in order.
-		builders = append(builders,
-			v.recordsChart,
-			v.timelineChart,
-			v.lagsChart,
-			func() (chart, error) { return v.bubbleChart(rep.Incidents) })
+		builders = append(builders, v.recordsChart, v.timelineChart)
+		if v.figsHaveLags() {
+			builders = append(builders, v.lagsChart)
+		}
+		var span *analysis.Period
+		if opts.Period != nil {
+			span = &opts.Period.Subject.Period
+		}
+		builders = append(builders, func() (chart, error) { return v.bubbleChart(rep.Incidents, span) })
 	}
 	for _, build := range builders {
 		if err := ctx.Err(); err != nil {
@@ -258,6 +288,14 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		p.Charts = append(p.Charts, pageChart{chart: c, JSON: template.JS(js)})
 	}
 	return p, nil
+}
+
+// inputName is the file name of the input path, whichever separator it was given with.
+func inputName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.

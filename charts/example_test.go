@@ -49,7 +49,7 @@ func Example() {
 		}
 		fmt.Printf("%s.html: %s, in the dashboard: %v\n", c.Name, c.Title, strings.Contains(html, `<div class="chart" id="`+c.ID+`"`))
 	}
-	fmt.Println(strings.Contains(html, "公表期間: 2019-06-04 〜 2019-08-06"))
+	fmt.Println(strings.Contains(html, "公表期間: 2019年6月4日〜2019年8月6日"))
 	// Output:
 	// records.html: 漏えい件数（情報種別 × 確度）, in the dashboard: true
 	// timeline.html: 漏えい期間と主要な日付, in the dashboard: true

@@ -70,10 +70,10 @@ func WriteIndex(w io.Writer, idx Index, opts Options) error {
 		p.Subtitle = append(p.Subtitle, v.f(labels.PeriodUndated, num(idx.Undated)))
 	}
 	if idx.Input != "" {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Input, idx.Input))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(idx.Input)))
 	}
 	if !idx.Generated.IsZero() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, idx.Generated.Format(v.t(labels.DateFormat))))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, v.day(idx.Generated)))
 	}
 	for _, m := range idx.Months {
 		p.Links = append(p.Links, indexLink{Month: v.month(m.Month), Incidents: num(m.Summary.Incidents),

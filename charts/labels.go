@@ -28,6 +28,16 @@ type labelTable struct {
 	RecordsTableCase  i18n.Text
 	Total             i18n.Text
 	TotalUnknown      i18n.Text
+	ListHeading       i18n.Text
+	ListOrganization  i18n.Text
+	ListIndustry      i18n.Text
+	ListRecordTypes   i18n.Text
+	ListSource        i18n.Text
+	OrgService        i18n.Text
+	MoreSources       i18n.Text
+	NotComputed       i18n.Text
+	NeedsColumn       i18n.Text
+	NameSep           i18n.Text
 	CountUnknownMark  i18n.Text
 	PartialTotal      i18n.Text
 	RecordsBarEnd     i18n.Text
@@ -108,7 +118,6 @@ type labelTable struct {
 	RecordsFmt i18n.Text
 	DaysFmt    i18n.Text
 	OneDayFmt  i18n.Text
-	DateFormat i18n.Text
 }
 
 // labels is the table the page is written from; it is never modified.
@@ -116,7 +125,7 @@ var labels = labelTable{
 	PageTitle:     i18n.Text{En: "Data-breach incidents compared", Ja: "情報漏えい事案の比較"},
 	Input:         i18n.Text{En: "Input: %s", Ja: "入力: %s"},
 	Generated:     i18n.Text{En: "Generated %s", Ja: "作成日: %s"},
-	Period:        i18n.Text{En: "Disclosed %s to %s", Ja: "公表期間: %s 〜 %s"},
+	Period:        i18n.Text{En: "Disclosed %s to %s", Ja: "公表期間: %s〜%s"},
 	PeriodUnknown: i18n.Text{En: "Disclosure dates unknown", Ja: "公表日不明"},
 	Comparing:     i18n.Text{En: "Comparing %s of %s incidents.", Ja: "比較対象: %s 件（全 %s 件中）。"},
 	NoIncidents:   i18n.Text{En: "No incidents to chart.", Ja: "グラフにする事案がありません。"},
@@ -134,6 +143,16 @@ var labels = labelTable{
 	RecordsZeroLog:    i18n.Text{En: "Not plotted on the log scale, 0 records: %s — %s", Ja: "0件のため対数目盛に表示せず: %s — %s"},
 	RecordsTableCase:  i18n.Text{En: "Incident", Ja: "事案"},
 	Total:             i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
+	NotComputed:       i18n.Text{En: "Not computed, as no incident has the dates they need: %s.", Ja: "必要な日付のある事案がないため計算できない指標: %s。"},
+	NeedsColumn:       i18n.Text{En: "%s (needs the %s column)", Ja: "%s（%sの列が必要）"},
+	NameSep:           i18n.Text{En: ", ", Ja: "・"},
+	ListHeading:       i18n.Text{En: "Incidents disclosed in the period (%s)", Ja: "期間内に公表された事案（%s件）"},
+	ListOrganization:  i18n.Text{En: "Organization (service)", Ja: "企業名（サービス）"},
+	ListIndustry:      i18n.Text{En: "Industry", Ja: "業種"},
+	ListRecordTypes:   i18n.Text{En: "Information exposed", Ja: "漏えい情報"},
+	ListSource:        i18n.Text{En: "Source", Ja: "出典"},
+	OrgService:        i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	MoreSources:       i18n.Text{En: " and %d more", Ja: " ほか%d件"},
 	CountUnknownMark:  i18n.Text{En: "count unknown", Ja: "件数不明"},
 	PartialTotal:      i18n.Text{En: "%s + count unknown", Ja: "%s＋件数不明"},
 	RecordsBarEnd:     i18n.Text{En: "The number at the end of each bar is the case's total.", Ja: "棒の右端の数は事案ごとの合計件数です。"},
@@ -182,10 +201,10 @@ var labels = labelTable{
 	IncidentsHead:     i18n.Text{En: "Incidents", Ja: "事案数"},
 	RecordsHead:       i18n.Text{En: "Records", Ja: "漏えい件数"},
 	MedianHead:        i18n.Text{En: "Median %s", Ja: "%sの中央値"},
-	MedianN:           i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
-	ValueN:            i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
+	MedianN:           i18n.Text{En: "%s (n=%d)", Ja: "%s（対象事案数 %d件）"},
+	ValueN:            i18n.Text{En: "%s (n=%d)", Ja: "%s（対象事案数 %d件）"},
 	NoValue:           i18n.Text{En: "–", Ja: "–"},
-	NoValueN:          i18n.Text{En: "– (n=%d)", Ja: "–（n=%d）"},
+	NoValueN:          i18n.Text{En: "– (n=%d)", Ja: "–（対象事案数 %d件）"},
 	NoData:            i18n.Text{En: "no data", Ja: "データなし"},
 	NoDataNote:        i18n.Text{En: "No data: the month or period lies outside the months the input covers, so a zero there would not mean no incidents.", Ja: "データなし: 入力データの範囲外の月・期間のため、0 件とはみなしません。"},
 	SmallNote:         i18n.Text{En: "* Fewer than 5 incidents: small samples mislead, so no percentile is shown; read such a median with care.", Ja: "* 5 件未満: 少数の標本は誤解を招くため、パーセンタイルは示しません。中央値は参考値です。"},
@@ -215,5 +234,4 @@ var labels = labelTable{
 	RecordsFmt: i18n.Text{En: "%s", Ja: "%s件"},
 	DaysFmt:    i18n.Text{En: "%s days", Ja: "%s日"},
 	OneDayFmt:  i18n.Text{En: "%s day", Ja: "%s日"},
-	DateFormat: i18n.Text{En: "2006-01-02", Ja: "2006年1月2日"},
 }

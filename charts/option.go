@@ -20,7 +20,7 @@ type payload struct {
 	// Lang is the page's language, which the compact axis numbers follow.
 	Lang string `json:"lang"`
 	// Compact names the value axes ("xAxis", "yAxis") whose labels page.js writes as
-	// compact record counts: 4.1万 in Japanese, 41.4k in English.
+	// compact record counts: 4.1万 in Japanese, 41.4K in English.
 	Compact []string `json:"compact,omitempty"`
 	// Time names the time axes whose labels page.js writes: the first label and every
 	// January with the year, the other months by name, in the page's language.

@@ -153,13 +153,13 @@ func TestLogScale(t *testing.T) {
 	}{
 		// 1,000,050 / 100 ≥ 100: log, from 10 (the power of ten below the smallest bar, 50).
 		{"huge and small, auto", twoSizes(t), LogAuto, "log", 10.0,
-			"Log scale (cases differ by orders of magnitude): bars start at 10 and stand side by side"},
+			"Log scale (cases differ by orders of magnitude): bars start at 10 records and stand side by side"},
 		{"huge and small, off", twoSizes(t), LogOff, "value", nil, ""},
 		// 43,961 / 40,443 < 100: linear.
 		{"sample, auto", sampleReport(t), LogAuto, "value", nil, ""},
 		// The smallest bar is 210: from 100.
 		{"sample, on", sampleReport(t), LogOn, "log", 100.0,
-			"Log scale (cases differ by orders of magnitude): bars start at 100 and stand side by side"},
+			"Log scale (cases differ by orders of magnitude): bars start at 100 records and stand side by side"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
