@@ -232,7 +232,8 @@ type Loaded struct {
 	// Suspect lists the elements a chart page never has: elements that load or embed
 	// something (img, iframe, object, embed, link, base, form, audio, video, source,
 	// frame), event-handler attributes (on…), srcdoc, and links to anything but a
-	// fragment or an inline image. A chart page is clean when it is empty.
+	// fragment, an inline image or, from an a element, an http(s) page (the sources of a
+	// period's incidents). A chart page is clean when it is empty.
 	Suspect []string
 	// Events are what a chart page must never do: console messages, uncaught exceptions,
 	// browser log entries (such as Content-Security-Policy violations), requests for
@@ -288,7 +289,9 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 				Array.prototype.forEach.call(e.attributes, function (a) {
 					var k = a.name.toLowerCase();
 					var link = k === 'href' || k === 'src' || k === 'xlink:href' || k === 'action';
-					if (k.indexOf('on') === 0 || k === 'srcdoc' || (link && !/^(#|data:image\/)/.test(a.value))) {
+					// A period's list of incidents links each source, an http(s) URL.
+					var source = n === 'a' && k === 'href' && /^https?:\/\//.test(a.value);
+					if (k.indexOf('on') === 0 || k === 'srcdoc' || (link && !source && !/^(#|data:image\/)/.test(a.value))) {
 						out.push('<' + n + ' ' + k + '="' + a.value.slice(0, 100) + '">');
 					}
 				});
