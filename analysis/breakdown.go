@@ -9,20 +9,23 @@ import (
 // Dimension names what a Breakdown groups incidents by.
 type Dimension string
 
-// The dimensions. Cause and industry are incident fields: each incident is in exactly one
-// group. Record type and certainty belong to scopes: an incident is in the group of every
-// record type (certainty) any of its scopes has, so it may count in several groups and the
-// shares may add up to more than 100%.
+// The dimensions. Cause, industry and size are incident fields: each incident is in exactly
+// one group. Causes and industries are grouped by SpellingKey, so that spelling variants
+// form one group. Size groups incidents by the SizeBandOf their total. Record type and
+// certainty belong to scopes: an incident is in the group of every record type (certainty)
+// any of its scopes has, so it may count in several groups and the shares may add up to
+// more than 100%.
 const (
 	ByCause      Dimension = "cause"
 	ByIndustry   Dimension = "industry"
 	ByRecordType Dimension = "record_type"
+	BySize       Dimension = "size"
 	ByCertainty  Dimension = "certainty"
 )
 
 // Dimensions returns every dimension in report order, in a new slice.
 func Dimensions() []Dimension {
-	return []Dimension{ByCause, ByIndustry, ByRecordType, ByCertainty}
+	return []Dimension{ByCause, ByIndustry, ByRecordType, BySize, ByCertainty}
 }
 
 // Breakdown groups a set of incidents by one dimension.
@@ -30,28 +33,36 @@ type Breakdown struct {
 	Dimension Dimension
 	// Incidents is the number of incidents broken down: the denominator of the shares.
 	Incidents int
-	// Groups are ordered: for cause and industry by number of incidents (most first), then
-	// by name, "not stated" last; for record type as BucketLess orders types; for certainty
-	// confirmed, suspected, unknown.
+	// Groups are ordered: for cause and industry by number of incidents (most first, so
+	// that the largest take the colours), then by name, "not stated" last; for record type
+	// as BucketLess orders types; for size as SizeBands, every band present even when empty
+	// (SizeZero only when it has incidents; none at all when there are no incidents); for certainty confirmed, suspected, unknown.
 	Groups []Group
+	// Merges lists, for cause and industry, each group that joined several spellings, in
+	// the order of Groups.
+	Merges []Merge
 }
 
 // Group is one group of a Breakdown.
 type Group struct {
 	// Key is the group's value as the input states it: the cause or industry text (a
-	// disputed one lists every value, joined by " / "), the record type, or the certainty's
-	// name ("confirmed", "suspected", "unknown"). "" means not stated.
+	// disputed one lists every value, joined by " / "; of several spellings, the one most
+	// incidents use), the record type, the certainty's name ("confirmed", "suspected",
+	// "unknown") or the size band's (SizeBand.String). "" means not stated.
 	Key string
-	// RecordType and Certainty are the typed key of the record-type and certainty groups.
+	// Spellings are, for cause and industry, every spelling of the group's value, most
+	// incidents first; Key is the first. More than one means variants were merged.
+	Spellings []Spelling
+	// RecordType, Certainty and Band are the typed key of the record-type, certainty and
+	// size groups.
 	RecordType data.RecordType
 	Certainty  data.Certainty
-	// Incidents is how many incidents the group holds.
+	Band       SizeBand
+	// Incidents is how many incidents the group holds, and Share that over
+	// Breakdown.Incidents (0 when there are none), shown for every group whatever its size.
+	// Only the medians and percentiles of Stats need MinSample values (Stat.Reliable).
 	Incidents int
-	// Small is whether Incidents < MinSample. A small group shows only its count: no share,
-	// no median, no percentile, and a mark saying that small samples mislead.
-	Small bool
-	// Share is Incidents / Breakdown.Incidents; it is 0 and not to be shown when Small.
-	Share float64
+	Share     float64
 	// Records sums the group's records over its incidents: for cause and industry each
 	// incident's total, for record type and certainty the incident's scopes of that type or
 	// certainty. An incident's part counts only when every scope in it has a known count (a
@@ -60,8 +71,7 @@ type Group struct {
 	Records  data.Count
 	RecordsN int
 	// Stats has one entry per Metrics(), over the group's incidents: N, median and p90 (and
-	// mean, min, max). Show the median and p90 only when the Stat is Reliable and the group
-	// is not Small.
+	// mean, min, max). Show the median and p90 only when the Stat is Reliable.
 	Stats []Stat
 }
 
@@ -78,7 +88,7 @@ func (g Group) Stat(m Metric) Stat {
 // BreakdownAll breaks incidents down by every dimension, in Dimensions order.
 func BreakdownAll(incidents []IncidentFigures) []Breakdown {
 	vals := metricValues(incidents)
-	out := make([]Breakdown, 0, 4)
+	out := make([]Breakdown, 0, len(Dimensions()))
 	for _, d := range Dimensions() {
 		out = append(out, breakdownBy(incidents, d, vals))
 	}
@@ -106,9 +116,10 @@ const numMetrics = 8
 
 // groupAcc accumulates one group: its incidents, by index, and its records.
 type groupAcc struct {
-	g   Group
-	idx []int
-	sum data.Count
+	g         Group
+	idx       []int
+	sum       data.Count
+	spellings map[string]int
 }
 
 func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int) Breakdown {
@@ -118,7 +129,7 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 	add := func(key string, rt data.RecordType, c data.Certainty, i int, part data.Count) {
 		a := accs[key]
 		if a == nil {
-			a = &groupAcc{g: Group{Key: key, RecordType: rt, Certainty: c}}
+			a = &groupAcc{g: Group{Key: key, RecordType: rt, Certainty: c}, spellings: map[string]int{}}
 			accs[key] = a
 			order = append(order, key)
 		}
@@ -131,10 +142,16 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 	for fi := range incidents {
 		f := &incidents[fi]
 		switch d {
-		case ByCause:
-			add(f.Incident.Cause, "", 0, fi, f.Total)
-		case ByIndustry:
-			add(f.Incident.Industry, "", 0, fi, f.Total)
+		case ByCause, ByIndustry:
+			v := f.Incident.Cause
+			if d == ByIndustry {
+				v = f.Incident.Industry
+			}
+			key := SpellingKey(v)
+			add(key, "", 0, fi, f.Total)
+			accs[key].spellings[v]++
+		case BySize:
+			add(SizeBandOf(f.Total).String(), "", 0, fi, f.Total)
 		case ByRecordType, ByCertainty:
 			// The incident's part of each group: the sum of its scopes in it, known only
 			// when every one of them has a known count.
@@ -177,13 +194,31 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 			}
 		}
 	}
+	if d == BySize && len(incidents) > 0 {
+		// Every band is a group, so that size breakdowns of different periods line up.
+		for _, band := range SizeBands() {
+			if accs[band.String()] == nil {
+				accs[band.String()] = &groupAcc{g: Group{Key: band.String()}}
+				order = append(order, band.String())
+			}
+		}
+	}
 	for _, key := range order {
 		a := accs[key]
 		g := a.g
 		g.Incidents = len(a.idx)
-		g.Small = g.Incidents < MinSample
-		if !g.Small && b.Incidents > 0 {
+		if b.Incidents > 0 {
 			g.Share = float64(g.Incidents) / float64(b.Incidents)
+		}
+		if d == BySize {
+			g.Band = bandOfKey(key)
+		}
+		if len(a.spellings) > 0 {
+			for text, n := range a.spellings {
+				g.Spellings = append(g.Spellings, Spelling{Text: text, Incidents: n})
+			}
+			sortSpellings(g.Spellings)
+			g.Key = g.Spellings[0].Text
 		}
 		if g.RecordsN > 0 {
 			g.Records = a.sum
@@ -192,7 +227,22 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 		b.Groups = append(b.Groups, g)
 	}
 	sort.SliceStable(b.Groups, func(i, j int) bool { return groupLess(d, b.Groups[i], b.Groups[j]) })
+	for _, g := range b.Groups {
+		if len(g.Spellings) > 1 {
+			b.Merges = append(b.Merges, Merge{Into: g.Key, From: g.Spellings[1:]})
+		}
+	}
 	return b
+}
+
+// bandOfKey returns the size band whose String is key.
+func bandOfKey(key string) SizeBand {
+	for _, b := range append(SizeBands(), SizeZero) {
+		if b.String() == key {
+			return b
+		}
+	}
+	return SizeUnknown
 }
 
 // statsOf returns the Stat of every metric over the incidents at the indices idx of the
@@ -219,6 +269,8 @@ func groupLess(d Dimension, a, b Group) bool {
 		return BucketLess(Bucket{Type: a.RecordType}, Bucket{Type: b.RecordType})
 	case ByCertainty:
 		return a.Certainty < b.Certainty
+	case BySize:
+		return sizeOrder(a.Band) < sizeOrder(b.Band)
 	}
 	if (a.Key == "") != (b.Key == "") {
 		return b.Key == ""
@@ -227,4 +279,12 @@ func groupLess(d Dimension, a, b Group) bool {
 		return a.Incidents > b.Incidents
 	}
 	return a.Key < b.Key
+}
+
+// sizeOrder is the place of band b in a size breakdown: SizeZero first, then SizeBands.
+func sizeOrder(b SizeBand) int {
+	if b == SizeUnknown {
+		return int(Size1M) + 1
+	}
+	return int(b)
 }

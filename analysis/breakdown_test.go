@@ -36,7 +36,7 @@ func TestBreakdownsFixture(t *testing.T) {
 	figs := figuresOf(t, []byte(fixtureCSV()))
 	rep := NewIncidents(figs).Timeline().Report(Month{2019, time.June}.Period())
 	bs := rep.TrailingBreakdowns
-	if len(bs) != 4 {
+	if len(bs) != 5 {
 		t.Fatalf("%d breakdowns", len(bs))
 	}
 	for i, d := range Dimensions() {
@@ -53,7 +53,7 @@ func TestBreakdownsFixture(t *testing.T) {
 	// between the 16th and 17th values, both 50.
 	cause := bs[0]
 	sk := cause.Groups[0]
-	if sk.Key != "Web skimming" || sk.Incidents != 18 || sk.Small || math.Abs(sk.Share-18.0/31) > 1e-12 ||
+	if sk.Key != "Web skimming" || sk.Incidents != 18 || math.Abs(sk.Share-18.0/31) > 1e-12 ||
 		sk.Records != data.KnownCount(3100) || sk.RecordsN != 13 {
 		t.Errorf("web skimming: %+v", sk)
 	}
@@ -74,14 +74,13 @@ func TestBreakdownsFixture(t *testing.T) {
 
 	// By certainty: every incident has a confirmed scope; j = 2 (5 incidents) also a
 	// suspected one of unknown count. Confirmed records: 3,100 + 6,600 + 5·300 (j=2's
-	// confirmed scope) = ≈11,200 from all 31. Suspected: exactly MinSample incidents, so
-	// not small; records unknown.
+	// confirmed scope) = ≈11,200 from all 31. Suspected: 5 incidents; records unknown.
 	cert := breakdownOf(t, bs, ByCertainty)
 	conf, susp := groupOf(t, cert, "confirmed"), groupOf(t, cert, "suspected")
 	if conf.Incidents != 31 || conf.Share != 1 || conf.Records != (data.Count{N: 11200, Known: true, Approx: true}) || conf.RecordsN != 31 || conf.Certainty != data.Confirmed {
 		t.Errorf("confirmed: %+v", conf)
 	}
-	if susp.Incidents != 5 || susp.Small || math.Abs(susp.Share-5.0/31) > 1e-12 || susp.Records.Known || susp.RecordsN != 0 || susp.Certainty != data.Suspected {
+	if susp.Incidents != 5 || math.Abs(susp.Share-5.0/31) > 1e-12 || susp.Records.Known || susp.RecordsN != 0 || susp.Certainty != data.Suspected {
 		t.Errorf("suspected: %+v", susp)
 	}
 	if cert.Groups[0].Key != "confirmed" || cert.Groups[1].Key != "suspected" {
@@ -101,8 +100,9 @@ func TestBreakdownsFixture(t *testing.T) {
 	}
 }
 
-// TestSmallSampleGuard checks that groups of fewer than MinSample incidents have no share
-// and are marked, and that a Stat of fewer than MinSample values is not Reliable.
+// TestSmallSampleGuard checks that groups of fewer than MinSample incidents keep their count,
+// share and records, and that only a Stat of fewer than MinSample values is guarded (not
+// Reliable).
 func TestSmallSampleGuard(t *testing.T) {
 	var incs []data.Incident
 	add := func(n int, cause string, rt data.RecordType) {
@@ -124,19 +124,19 @@ func TestSmallSampleGuard(t *testing.T) {
 	tests := []struct {
 		key      string
 		n        int
-		small    bool
 		share    float64
+		records  int64
 		reliable bool
 	}{
-		{"Phishing", 5, false, 0.5, true},
-		{"Ransomware", 4, true, 0, false},
-		{"", 1, true, 0, false}, // not stated: last
+		{"Phishing", 5, 0.5, 50, true},
+		{"Ransomware", 4, 0.4, 40, false},
+		{"", 1, 0.1, 10, false}, // not stated: last
 	}
 	for i, tt := range tests {
 		g := b.Groups[i]
 		s := g.Stats[indexOf(Disclose)]
-		if g.Key != tt.key || g.Incidents != tt.n || g.Small != tt.small || g.Share != tt.share || s.N != tt.n || s.Reliable() != tt.reliable {
-			t.Errorf("group %d: %q n=%d small=%v share=%g, disclose n=%d reliable=%v; want %+v", i, g.Key, g.Incidents, g.Small, g.Share, s.N, s.Reliable(), tt)
+		if g.Key != tt.key || g.Incidents != tt.n || g.Share != tt.share || g.Records != data.KnownCount(tt.records) || g.RecordsN != tt.n || s.N != tt.n || s.Reliable() != tt.reliable {
+			t.Errorf("group %d: %q n=%d share=%g records %v (n=%d), disclose n=%d reliable=%v; want %+v", i, g.Key, g.Incidents, g.Share, g.Records, g.RecordsN, s.N, s.Reliable(), tt)
 		}
 	}
 	// Phishing's lags are 0 … 4 days: median 2, p90 3.6.
@@ -158,7 +158,7 @@ func TestSmallSampleGuard(t *testing.T) {
 	if len(rt.Groups) != 3 || rt.Groups[0].Key != "personal" || rt.Groups[1].Key != "card" || rt.Groups[2].Key != "account" {
 		t.Fatalf("record-type groups: %+v", rt.Groups)
 	}
-	if p := rt.Groups[0]; p.Incidents != 5 || p.Records != data.KnownCount(47) || p.Small {
+	if p := rt.Groups[0]; p.Incidents != 5 || p.Records != data.KnownCount(47) {
 		t.Errorf("personal: %+v", p)
 	}
 	if a := rt.Groups[2]; a.Incidents != 5 || a.Records != data.KnownCount(50) {

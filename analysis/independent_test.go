@@ -279,8 +279,8 @@ func TestMonthlyIndependently(t *testing.T) {
 		if g.Incidents != causeN[g.Key] || s.N != len(v) || (len(v) > 0 && (s.Median != rawMedian(v) || math.Abs(s.P90-rawP90(v)) > 1e-9)) {
 			t.Errorf("cause %q: %d incidents, %+v; independently %d, n=%d median %g p90 %g", g.Key, g.Incidents, s, causeN[g.Key], len(v), rawMedian(v), rawP90(v))
 		}
-		if g.Small != (causeN[g.Key] < 5) {
-			t.Errorf("cause %q: small %v with %d incidents", g.Key, g.Small, causeN[g.Key])
+		if want := float64(causeN[g.Key]) / float64(n); math.Abs(g.Share-want) > 1e-12 {
+			t.Errorf("cause %q: share %g; independently %g", g.Key, g.Share, want)
 		}
 	}
 }

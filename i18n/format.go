@@ -365,3 +365,24 @@ func PeriodTitle(p analysis.Period, l Lang) string {
 	}
 	return "Incidents disclosed " + PeriodName(p, l)
 }
+
+// SizeBand returns the name of a size band: 1〜999件, 1,000〜9,999件, 1万〜9.9万件,
+// 10万〜99.9万件, 100万件以上, 件数不明 (0件); 1–999, 1,000–9,999, 10,000–99,999,
+// 100,000–999,999, 1,000,000+, unknown (0) records.
+func SizeBand(b analysis.SizeBand) Text {
+	switch b {
+	case analysis.SizeZero:
+		return Text{"0 records", "0件"}
+	case analysis.Size1:
+		return Text{"1–999 records", "1〜999件"}
+	case analysis.Size1K:
+		return Text{"1,000–9,999 records", "1,000〜9,999件"}
+	case analysis.Size10K:
+		return Text{"10,000–99,999 records", "1万〜9.9万件"}
+	case analysis.Size100K:
+		return Text{"100,000–999,999 records", "10万〜99.9万件"}
+	case analysis.Size1M:
+		return Text{"1,000,000 records or more", "100万件以上"}
+	}
+	return Text{"count unknown", "件数不明"}
+}

@@ -167,6 +167,7 @@ const (
 	lShare
 	lNotStated
 	lBreakdownNote
+	lSizeBand
 
 	numLabels // not a label: the number of labels
 )
@@ -343,7 +344,8 @@ var labels = [numLabels]i18n.Text{
 	lBreakdownTrailing: {En: "Trailing %d months, %s: %d incidents", Ja: "直近 %d か月（%s）: %d 件"},
 	lShare:             {En: "Share", Ja: "割合"},
 	lNotStated:         {En: "not stated", Ja: "記載なし"},
-	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Groups of fewer than 5 incidents show only their count: small samples mislead. A median or p90 resting on fewer than 5 values is not shown.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。5件未満のグループは件数のみを示します（少数の標本は誤解を招くため）。値が5件未満の中央値・90パーセンタイルも示しません。"},
+	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Every group shows its count, share and records, whatever its size; a median or p90 resting on fewer than 5 values is not shown, as small samples mislead. Spelling variants of a cause or industry (ランサムウエア and ランサムウェア) form one group, named as most of its incidents spell it. Size bands: an approximate count is in the band of its number; a lower bound only when it is 1,000,000 or more, an upper bound only when it is at most 999; any other bound is in the unknown band.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。件数・割合・漏えい件数はグループの大きさにかかわらずすべて示し、値が5件未満の中央値・90パーセンタイルは示しません（少数の標本は誤解を招くため）。原因・業種の表記ゆれ（ランサムウエアとランサムウェアなど）は1つのグループにまとめ、最も多い表記で示します。規模: 概数はその数の区分に入れます。下限（以上）は100万件以上の場合だけ、上限（最大）は999件以下の場合だけ区分に入れ、それ以外は「件数不明」とします。"},
+	lSizeBand:          {En: "Size (records)", Ja: "規模（漏えい件数）"},
 }
 
 // in returns the label in language l.

@@ -207,7 +207,7 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 // breakdownsSheet writes the Breakdowns sheet of a period report: the incidents of the
 // period, then those of the trailing window, by cause, industry, record type and
 // certainty, each group with its count, share, records and the median and p90 of each lag
-// with n. A group of fewer than analysis.MinSample incidents shows only its count.
+// with n. A median or p90 of fewer than analysis.MinSample values is not shown.
 func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	pr := w.bk.period
 	w.write(title(fmt.Sprintf(lBreakdownsTitle.in(l), pr.Subject.Period)))
@@ -240,6 +240,8 @@ func dimensionName(d analysis.Dimension, l i18n.Lang) string {
 		return lIndustry.in(l)
 	case analysis.ByRecordType:
 		return lRecordType.in(l)
+	case analysis.BySize:
+		return lSizeBand.in(l)
 	}
 	return lCertainty.in(l)
 }
@@ -251,6 +253,8 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 		return i18n.RecordType(g.RecordType).In(l)
 	case d == analysis.ByCertainty:
 		return i18n.Certainty(g.Certainty).In(l)
+	case d == analysis.BySize:
+		return i18n.SizeBand(g.Band).In(l)
 	case g.Key == "":
 		return lNotStated.in(l)
 	}
@@ -267,12 +271,6 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
 	w.header(head...)
 	for _, g := range b.Groups {
 		name := text(groupName(b.Dimension, g, l))
-		if g.Small {
-			cells := make([]cell, len(head))
-			cells[0], cells[1], cells[len(head)-1] = name, countN(g.Incidents), text(lSmallGroup.in(l))
-			w.write(cells...)
-			continue
-		}
 		cells := []cell{name, countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
 		hidden := false
 		for _, m := range periodLags() {

@@ -186,26 +186,38 @@ func TestPeriodWorkbook(t *testing.T) {
 	})
 
 	bd := rawRows(t, b, b.sheet(lSheetBreakdowns))
-	count := func(n int) []string {
+	// small is a group's row with its count, share, records and the n of each lag, whose
+	// medians and p90 rest on fewer than 5 values and are not shown.
+	small := func(name string, n int, share, records string, recordsN int) []string {
 		r := make([]string, 18)
-		r[1], r[17] = strconv.Itoa(n), "small sample (n < 5): count only"
+		r[0], r[1], r[2], r[3], r[4] = name, strconv.Itoa(n), share, records, strconv.Itoa(recordsN)
+		for k := 7; k < 17; k += 3 {
+			r[k] = strconv.Itoa(n)
+		}
+		if n > 0 {
+			r[17] = "medians and p90 of fewer than 5 values not shown"
+		}
 		return r
 	}
-	withName := func(name string, r []string) []string { r[0] = name; return r }
-	// The month: A and B, two incidents, so every group is small.
+	// The month: A (1,000 records) and B (500), both web skimming.
 	checkSheetRows(t, "breakdowns of the month", rowsFrom(t, bd, "Disclosed in 2019-06: 2 incidents", 3)[1:], [][]string{
 		{"Cause", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "p90: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "p90: To detect (all)", "n: To detect (all)", "Median: To contain", "p90: To contain", "n: To contain", "Median: Detection → disclosure", "p90: Detection → disclosure", "n: Detection → disclosure", "Note"},
-		withName("Web skimming", count(2)),
+		small("Web skimming", 2, "1", "1500", 2),
 	})
-	// The trailing year: H, F, C, A, B.
+	// The trailing year: H (400), F (700), C (200), A (1,000), B (500).
 	full := func(name string) []string {
 		return []string{name, "5", "1", "2800", "5", "31", "85", "5", "31", "85", "5", "1", "1.6", "5", "100", "135.4", "5"}
 	}
-	trailing := rowsFrom(t, bd, "Trailing 12 months, 2018-07 … 2019-06: 5 incidents", 13)
-	checkSheetRows(t, "trailing cause", trailing[2:4], [][]string{withName("Web skimming", count(3)), withName("Ransomware", count(2))})
+	trailing := rowsFrom(t, bd, "Trailing 12 months, 2018-07 … 2019-06: 5 incidents", 21)
+	checkSheetRows(t, "trailing cause", trailing[2:4], [][]string{small("Web skimming", 3, "0.6", "2200", 3), small("Ransomware", 2, "0.4", "600", 2)})
 	checkSheetRows(t, "trailing industry", trailing[6:7], [][]string{full("Retail")})
 	checkSheetRows(t, "trailing record type", trailing[9:10], [][]string{full("card")})
-	checkSheetRows(t, "trailing certainty", trailing[12:13], [][]string{full("confirmed")})
+	checkSheetRows(t, "trailing size", trailing[11:14], [][]string{
+		{"Size (records)", "Incidents", "Share", "Records", "Records: n", "Median: To detect (confirmed)", "p90: To detect (confirmed)", "n: To detect (confirmed)", "Median: To detect (all)", "p90: To detect (all)", "n: To detect (all)", "Median: To contain", "p90: To contain", "n: To contain", "Median: Detection → disclosure", "p90: Detection → disclosure", "n: Detection → disclosure", "Note"},
+		small("1–999 records", 4, "0.8", "1800", 4),
+		small("1,000–9,999 records", 1, "0.2", "1000", 1),
+	})
+	checkSheetRows(t, "trailing certainty", trailing[20:21], [][]string{full("confirmed")})
 
 	sum := b.sheet(lSheetSummary)
 	if r := b.rowWhere(sum, 1, "Period reported on"); b.str(sum, 2, r) != "2019-06-01 – 2019-06-30" {
