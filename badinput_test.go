@@ -363,7 +363,7 @@ func lagsIfWritten(names, want []string, prefix string) []string {
 
 func expectedOutputs() []string {
 	want := []string{workbookName, chartsName}
-	for _, page := range []string{"bubbles", "lags", "records", "timeline"} {
+	for _, page := range []string{"bubbles", "by-cause", "by-industry", "by-size", "by-type", "lags", "records", "timeline"} {
 		want = append(want, filepath.Join(chartDir, page+".html"))
 	}
 	sort.Strings(want)

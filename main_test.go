@@ -167,7 +167,7 @@ func TestGenerateSample(t *testing.T) {
 	for _, p := range pages {
 		names = append(names, p.Name())
 	}
-	if got, want := strings.Join(names, " "), "bubbles.html lags.html records.html timeline.html"; got != want {
+	if got, want := strings.Join(names, " "), "bubbles.html by-cause.html by-industry.html by-size.html by-type.html lags.html records.html timeline.html"; got != want {
 		t.Errorf("chart directory holds %s, want %s", got, want)
 	}
 }

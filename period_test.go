@@ -61,7 +61,7 @@ func incidentIDs(t *testing.T, path string) []string {
 }
 
 // allPages are the chart pages of a period with incidents, sorted.
-var allPages = []string{"bubbles.html", "cases.html", "lags.html", "records.html", "timeline.html", "trend.html"}
+var allPages = []string{"bubbles.html", "by-cause.html", "by-industry.html", "by-size.html", "by-type.html", "cases.html", "lags.html", "records.html", "timeline.html", "trend.html"}
 
 func TestGeneratePeriod(t *testing.T) {
 	tests := []struct {

@@ -260,6 +260,18 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		}
 	} else {
 		// The charts of the incidents, in order.
+		// The breakdowns first: by cause is the first chart a client asks for.
+		var bs []analysis.Breakdown
+		if pr := opts.Period; pr != nil {
+			bs = pr.Breakdowns
+		} else {
+			all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
+			for _, f := range rep.Incidents.All() {
+				all = append(all, *f)
+			}
+			bs = analysis.BreakdownAll(all)
+		}
+		builders = append(builders, v.breakdownCharts(bs)...)
 		builders = append(builders, v.recordsChart, v.timelineChart)
 		if v.figsHaveLags() {
 			builders = append(builders, v.lagsChart)

@@ -22,7 +22,7 @@ import (
 // screenshotsEnv names a directory to keep the Chromium screenshots in, for looking at them.
 const screenshotsEnv = "BREACHREPORT_CHART_SCREENSHOTS"
 
-var chartIDs = []string{"chart-records", "chart-timeline", "chart-lags", "chart-bubbles"}
+var chartIDs = []string{"chart-by-cause", "chart-by-industry", "chart-by-type", "chart-by-size", "chart-records", "chart-timeline", "chart-lags", "chart-bubbles"}
 
 // chromium runs Chromium headless with no network on the page file in dir, with extra
 // flags, and returns its standard output and its log.

@@ -28,8 +28,20 @@ type labelTable struct {
 	RecordsTableCase  i18n.Text
 	Total             i18n.Text
 	TotalUnknown      i18n.Text
+	NotStated         i18n.Text
+	ByCauseTitle      i18n.Text
+	ByIndustryTitle   i18n.Text
+	ByTypeTitle       i18n.Text
+	BySizeTitle       i18n.Text
+	FirstGroups       i18n.Text
+	ShareHead         i18n.Text
+	GroupLabel        i18n.Text
+	MergedSpelling    i18n.Text
+	SharesOverlap     i18n.Text
+	SizeBandNote      i18n.Text
 	ListHeading       i18n.Text
 	ListOrganization  i18n.Text
+	ListDisclosed     i18n.Text
 	ListIndustry      i18n.Text
 	ListRecordTypes   i18n.Text
 	ListSource        i18n.Text
@@ -147,12 +159,24 @@ var labels = labelTable{
 	NeedsColumn:       i18n.Text{En: "%s (needs the %s column)", Ja: "%s（%sの列が必要）"},
 	NameSep:           i18n.Text{En: ", ", Ja: "・"},
 	ListHeading:       i18n.Text{En: "Incidents disclosed in the period (%s)", Ja: "期間内に公表された事案（%s件）"},
+	ListDisclosed:     i18n.Text{En: "Disclosed", Ja: "公表日"},
 	ListOrganization:  i18n.Text{En: "Organization (service)", Ja: "企業名（サービス）"},
 	ListIndustry:      i18n.Text{En: "Industry", Ja: "業種"},
 	ListRecordTypes:   i18n.Text{En: "Information exposed", Ja: "漏えい情報"},
 	ListSource:        i18n.Text{En: "Source", Ja: "出典"},
 	OrgService:        i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
 	MoreSources:       i18n.Text{En: " and %d more", Ja: " ほか%d件"},
+	NotStated:         i18n.Text{En: "Not stated", Ja: "記載なし"},
+	ByCauseTitle:      i18n.Text{En: "Incidents by cause", Ja: "原因別の事案数"},
+	ByIndustryTitle:   i18n.Text{En: "Incidents by industry", Ja: "業種別の事案数"},
+	ByTypeTitle:       i18n.Text{En: "Incidents by information exposed", Ja: "漏えい情報別の事案数"},
+	BySizeTitle:       i18n.Text{En: "Incidents by size (records exposed)", Ja: "漏えい件数の規模別の事案数"},
+	FirstGroups:       i18n.Text{En: "The %s largest of %s groups; the table lists all", Ja: "上位 %s 区分を表示（全 %s 区分、表に全件）"},
+	ShareHead:         i18n.Text{En: "Share", Ja: "割合"},
+	GroupLabel:        i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	MergedSpelling:    i18n.Text{En: "“%s” (%s) is counted as “%s”, the same word spelled differently.", Ja: "「%s」（%s件）は表記の違いとして「%s」に含めました。"},
+	SharesOverlap:     i18n.Text{En: "An incident that exposed several kinds of information counts under each, so the shares may add up to more than 100%.", Ja: "複数の種類の情報が漏えいした事案はそれぞれに数えるため、割合の合計は100%を超えることがあります。"},
+	SizeBandNote:      i18n.Text{En: "Size bands by the incident's total records: 1–999, 1,000–9,999 (1,000 is the Personal Information Protection Commission's reporting threshold), 10,000–99,999, 100,000–999,999, 1,000,000 or more, count unknown.", Ja: "規模は事案の合計件数による区分: 1〜999件、1,000〜9,999件（1,000件は個人情報保護委員会への報告対象となる基準）、1万〜9.9万件、10万〜99.9万件、100万件以上、件数不明。"},
 	CountUnknownMark:  i18n.Text{En: "count unknown", Ja: "件数不明"},
 	PartialTotal:      i18n.Text{En: "%s + count unknown", Ja: "%s＋件数不明"},
 	RecordsBarEnd:     i18n.Text{En: "The number at the end of each bar is the case's total.", Ja: "棒の右端の数は事案ごとの合計件数です。"},

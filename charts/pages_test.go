@@ -62,8 +62,8 @@ func TestStandalonePages(t *testing.T) {
 					t.Errorf("%s: %d script elements, want the runtime, page.js and the payload", c.ID, n)
 				}
 			}
-			if got := strings.Join(names, " "); got != "records timeline lags bubbles" {
-				t.Errorf("charts %s, want records timeline lags bubbles", got)
+			if got, want := strings.Join(names, " "), "by-cause by-industry by-type by-size records timeline lags bubbles"; got != want {
+				t.Errorf("charts %s, want %s", got, want)
 			}
 			if err := s.WriteChart(&buf, "chart-nope"); err == nil {
 				t.Error("WriteChart of an unknown chart did not fail")

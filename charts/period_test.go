@@ -101,7 +101,7 @@ func TestPeriodTrend(t *testing.T) {
 	for _, c := range s.Charts() {
 		ids = append(ids, c.ID)
 	}
-	if got := strings.Join(ids, " "); got != "chart-trend chart-cases chart-records chart-timeline chart-lags chart-bubbles" {
+	if got := strings.Join(ids, " "); got != "chart-trend chart-cases chart-by-cause chart-by-industry chart-by-type chart-by-size chart-records chart-timeline chart-lags chart-bubbles" {
 		t.Errorf("charts %s", got)
 	}
 	if s.dashboard.Title != "Incidents disclosed in June 2019" {

@@ -35,7 +35,7 @@ func (v view) periodTop(pr *analysis.PeriodReport) []topCard {
 // date): disclosed, organization (service), industry, cause, record types, records, the
 // detection → disclosure lag, and the source as a link.
 func (v view) incidentList(figs []analysis.IncidentFigures) *table {
-	t := &table{Head: []string{v.t(labels.Disclosed), v.t(labels.ListOrganization), v.t(labels.ListIndustry),
+	t := &table{Head: []string{v.t(labels.ListDisclosed), v.t(labels.ListOrganization), v.t(labels.ListIndustry),
 		v.t(labels.Cause), v.t(labels.ListRecordTypes), v.t(labels.Records), v.t(i18n.Metric(analysis.Disclose).Short), v.t(labels.ListSource)},
 		Class: "incidents"}
 	for _, f := range figs {
