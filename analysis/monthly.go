@@ -215,7 +215,9 @@ type PeriodReport struct {
 	Months []MonthRow
 	// Trend is the trailing window, one row per month, oldest first: the TrendMonths months
 	// ending with the period's last month (more when the period itself is longer), the subject
-	// month included. Months with no incidents are rows of zeros.
+	// month included, but starting no earlier than the first month with data (Timeline.Months)
+	// unless the subject does: the months before the list starts are not rows. Months with
+	// no incidents within the data are rows of zeros.
 	Trend []MonthRow
 	// Trailing pools the incidents of the whole trailing window (its Period runs from the
 	// first day of the first Trend month to the last day of the last): the baseline the
@@ -233,6 +235,12 @@ type PeriodReport struct {
 	// Breakdowns break the subject incidents down by each Dimensions(), in that order;
 	// TrailingBreakdowns do the same for the trailing window.
 	Breakdowns, TrailingBreakdowns []Breakdown
+	// Largest are the TopIncidents subject incidents with the most records (see Largest).
+	Largest []IncidentFigures
+	// Missing are the day figures that no incident of the report has (the subject, the
+	// trailing window, the previous period and the year earlier), in Metrics order: outputs
+	// leave them out and say which columns they need.
+	Missing []MissingMetric
 	// Undated is how many incidents in the data have no disclosure date, so are in no period.
 	Undated int
 }
@@ -260,6 +268,11 @@ func (t *Timeline) Report(p Period) PeriodReport {
 	last, _ := MonthOf(p.To)
 	first, _ := MonthOf(p.From)
 	trendFirst := last.Add(1 - TrendMonths)
+	if !t.covered {
+		trendFirst = first
+	} else if trendFirst.Before(t.first) {
+		trendFirst = t.first
+	}
 	if first.Before(trendFirst) {
 		trendFirst = first
 	}
@@ -272,5 +285,7 @@ func (t *Timeline) Report(p Period) PeriodReport {
 	r.Cases = CompareCases(r.Subject.Incidents, r.Trailing.Summary)
 	r.Breakdowns = BreakdownAll(r.Subject.Incidents)
 	r.TrailingBreakdowns = BreakdownAll(r.Trailing.Incidents)
+	r.Largest = Largest(r.Subject.Incidents, TopIncidents)
+	r.Missing = missingMetrics(r.Subject, r.Trailing, r.Previous, r.YearEarlier)
 	return r
 }

@@ -218,7 +218,7 @@ func TestPeriodCases(t *testing.T) {
 }
 
 // TestPeriodSmallAndEmpty: 2018-07 rests on two incidents (E, H), so its medians and the
-// differences from them are marked; 2018-05 has no incident and lies before the data.
+// differences from them are marked; the trend starts with the data, in 2018-06.
 func TestPeriodSmallAndEmpty(t *testing.T) {
 	s, _ := periodSet(t, "2018-07", i18n.En)
 	c := chartByID(t, s, "chart-cases")

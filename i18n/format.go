@@ -367,8 +367,8 @@ func PeriodTitle(p analysis.Period, l Lang) string {
 }
 
 // SizeBand returns the name of a size band: 1〜999件, 1,000〜9,999件, 1万〜9.9万件,
-// 10万〜99.9万件, 100万件以上, 件数不明 (0件); 1–999, 1,000–9,999, 10,000–99,999,
-// 100,000–999,999, 1,000,000+, unknown (0) records.
+// 10万〜99.9万件, 100万件以上, 不明 (0件); 1–999, 1,000–9,999, 10,000–99,999,
+// 100,000–999,999, 1,000,000 or more records, band unknown (0 records).
 func SizeBand(b analysis.SizeBand) Text {
 	switch b {
 	case analysis.SizeZero:
@@ -384,5 +384,6 @@ func SizeBand(b analysis.SizeBand) Text {
 	case analysis.Size1M:
 		return Text{"1,000,000 records or more", "100万件以上"}
 	}
-	return Text{"count unknown", "件数不明"}
+	// Not 件数不明: the band also holds counts stated only as a bound that spans bands.
+	return Text{"band unknown", "不明"}
 }

@@ -178,3 +178,20 @@ func TestPeriodTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestSizeBandNames(t *testing.T) {
+	want := map[analysis.SizeBand][2]string{
+		analysis.Size1:       {"1–999 records", "1〜999件"},
+		analysis.Size1K:      {"1,000–9,999 records", "1,000〜9,999件"},
+		analysis.Size10K:     {"10,000–99,999 records", "1万〜9.9万件"},
+		analysis.Size100K:    {"100,000–999,999 records", "10万〜99.9万件"},
+		analysis.Size1M:      {"1,000,000 records or more", "100万件以上"},
+		analysis.SizeUnknown: {"band unknown", "不明"},
+		analysis.SizeZero:    {"0 records", "0件"},
+	}
+	for _, b := range append(analysis.SizeBands(), analysis.SizeZero) {
+		if got := SizeBand(b); got.En != want[b][0] || got.Ja != want[b][1] {
+			t.Errorf("SizeBand(%s) = %+v; want %q", b, got, want[b])
+		}
+	}
+}

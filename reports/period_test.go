@@ -317,12 +317,13 @@ func TestPeriodChart(t *testing.T) {
 }
 
 // TestPeriodWorkbookEmpty: a month with no incident still has its trend and says that no
-// incident was disclosed; months before the data have no data.
+// incident was disclosed; the trend starts with the data.
 func TestPeriodWorkbookEmpty(t *testing.T) {
 	b, _ := writePeriodBook(t, "2018-07", i18n.Ja)
 	trend := rawRows(t, b, b.sheet(lSheetTrend))
-	// 2017-08 … 2018-05 lie before the first month of the data (2018-06).
-	if got := trend[3]; got[0] != "2017-08" || got[len(got)-1] != lNoData.in(i18n.Ja) || got[1] != "" {
+	// The trend starts with the first month of the data, 2018-06 (E, 300 records): the
+	// months before are no rows.
+	if got := trend[3]; got[0] != "2018-06" || got[1] != "1" || got[2] != "300" {
 		t.Errorf("first month %q", got)
 	}
 	// H, 100 days, against E (14) and H (100): median 57 on 2 incidents, marked.
