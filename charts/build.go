@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -750,48 +751,93 @@ func (v view) timeRange() (lo, hi time.Time, ok bool) {
 	return lo, hi, true
 }
 
-// knownMetrics returns the metrics of lagMetrics that have a value in any of the summaries,
-// and those that have none.
-func knownMetrics(sums ...analysis.Summary) (known, unknown []lagMetric) {
+// knownMetrics returns the metrics of lagMetrics that are not among missing.
+func knownMetrics(missing []analysis.MissingMetric) []lagMetric {
+	var known []lagMetric
 	for _, lm := range lagMetrics() {
-		n := 0
-		for _, s := range sums {
-			n += s.Stat(lm.m).N
-		}
-		if n > 0 {
+		if !slices.ContainsFunc(missing, func(m analysis.MissingMetric) bool { return m.Metric == lm.m }) {
 			known = append(known, lm)
-		} else {
-			unknown = append(unknown, lm)
 		}
 	}
-	return known, unknown
+	return known
 }
 
-// metricColumn names the input column a metric needs besides the ones every incident has:
-// when no incident of a report has a value of the metric, this is the column the data lacks.
-var metricColumn = map[analysis.Metric]i18n.Text{
-	analysis.DetectConfirmed: {En: "exposure_start", Ja: "漏えい開始日"},
-	analysis.DetectAll:       {En: "exposure_start", Ja: "漏えい開始日"},
-	analysis.Contain:         {En: "contained", Ja: "封じ込め日"},
-	analysis.Disclose:        {En: "detected", Ja: "発覚日"},
-}
-
-// notComputed is the one line that names the day figures no incident of the report has,
-// each with the column it needs, or "" when every figure has a value.
-func (v view) notComputed(unknown []lagMetric) string {
-	if len(unknown) == 0 {
-		return ""
+// missingMetrics returns the metrics of lagMetrics that no incident of rep has, with the
+// columns each is computed from and those of them no incident states (as
+// PeriodReport.Missing does for a period).
+func missingMetrics(rep analysis.Report) []analysis.MissingMetric {
+	var out []analysis.MissingMetric
+	for _, lm := range lagMetrics() {
+		if rep.Summary.Stat(lm.m).N == 0 {
+			out = append(out, analysis.MissingMetric{Metric: lm.m, Columns: lm.m.Columns()})
+		}
 	}
-	var parts []string
-	var names []string
-	for i, lm := range unknown {
-		names = append(names, v.t(i18n.Metric(lm.m).Short))
-		col := metricColumn[lm.m]
-		if i+1 < len(unknown) && metricColumn[unknown[i+1].m] == col {
+	if len(out) == 0 {
+		return nil
+	}
+	stated := map[string]bool{}
+	for _, f := range rep.Incidents.All() {
+		in := &f.Incident
+		stated[data.ColDetected] = stated[data.ColDetected] || in.Detected.Known()
+		stated[data.ColContained] = stated[data.ColContained] || in.Contained.Known()
+		stated[data.ColDisclosed] = stated[data.ColDisclosed] || in.Disclosed.Known()
+		for _, sc := range in.Scopes {
+			stated[data.ColExposureStart] = stated[data.ColExposureStart] || sc.ExposureStart.Known()
+			stated[data.ColCertainty] = stated[data.ColCertainty] || sc.Certainty == data.Confirmed
+		}
+	}
+	for i, m := range out {
+		for _, c := range m.Columns {
+			if !stated[c] {
+				out[i].Unstated = append(out[i].Unstated, c)
+			}
+		}
+	}
+	return out
+}
+
+// columnName names an input column as the template file heads it: 漏えい開始日 in
+// Japanese, exposure_start in English.
+func (v view) columnName(col string) string {
+	if v.lang == i18n.Ja {
+		for _, c := range data.Columns() {
+			if c.Name == col && len(c.Aliases) > 0 {
+				return c.Aliases[0]
+			}
+		}
+	}
+	return col
+}
+
+// notComputed is the one line that names the day figures of lagMetrics no incident of the
+// report has, each with the columns it needs (those no incident states, when some are
+// not), or "" when every figure has a value.
+func (v view) notComputed(missing []analysis.MissingMetric) string {
+	var parts, names []string
+	shown := slices.DeleteFunc(slices.Clone(missing), func(m analysis.MissingMetric) bool {
+		return !slices.ContainsFunc(lagMetrics(), func(lm lagMetric) bool { return lm.m == m.Metric })
+	})
+	cols := func(m analysis.MissingMetric) string {
+		cs := m.Unstated
+		if len(cs) == 0 {
+			cs = m.Columns
+		}
+		var out []string
+		for _, c := range cs {
+			out = append(out, v.columnName(c))
+		}
+		return strings.Join(out, v.t(labels.NameSep))
+	}
+	for i, m := range shown {
+		names = append(names, v.t(i18n.Metric(m.Metric).Short))
+		if i+1 < len(shown) && cols(shown[i+1]) == cols(m) {
 			continue
 		}
-		parts = append(parts, v.f(labels.NeedsColumn, strings.Join(names, v.t(labels.NameSep)), v.t(col)))
+		parts = append(parts, v.f(labels.NeedsColumn, strings.Join(names, v.t(labels.NameSep)), cols(m)))
 		names = nil
+	}
+	if len(parts) == 0 {
+		return ""
 	}
 	return v.f(labels.NotComputed, strings.Join(parts, v.t(labels.ListSep)))
 }

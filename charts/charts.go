@@ -234,13 +234,12 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	}
 	// A day figure no incident of the report has is left out of every chart and table and
 	// named once.
-	var unknown []lagMetric
+	missing := missingMetrics(rep)
 	if pr := opts.Period; pr != nil {
-		v.metrics, unknown = knownMetrics(pr.Trailing.Summary, pr.Subject.Summary, pr.Previous.Summary, pr.YearEarlier.Summary)
-	} else {
-		v.metrics, unknown = knownMetrics(rep.Summary)
+		missing = pr.Missing
 	}
-	p.Lacking = v.notComputed(unknown)
+	v.metrics = knownMetrics(missing)
+	p.Lacking = v.notComputed(missing)
 	if pr := opts.Period; pr != nil {
 		p.Top = v.periodTop(pr)
 	}

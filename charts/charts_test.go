@@ -558,7 +558,7 @@ func TestUnknownFigures(t *testing.T) {
 	}
 	for _, want := range []string{"No exposure window known: Nothing known — card, confirmed",
 		"Disclosure dates unknown",
-		"Not computed, as no incident has the dates they need: To detect (confirmed), To detect (all) (needs the exposure_start column); To contain (needs the contained column); Detection → disclosure (needs the detected column)."} {
+		"Not computed, as no incident has the dates they need: To detect (confirmed), To detect (all) (needs exposure_start, detected); To contain (needs detected, contained); Detection → disclosure (needs detected, disclosed)."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}

@@ -41,6 +41,9 @@ type labelTable struct {
 	SizeBandNote      i18n.Text
 	ListHeading       i18n.Text
 	ListOrganization  i18n.Text
+	SummaryHeading    i18n.Text
+	LargestHeading    i18n.Text
+	Rank              i18n.Text
 	ListDisclosed     i18n.Text
 	ListIndustry      i18n.Text
 	ListRecordTypes   i18n.Text
@@ -156,10 +159,13 @@ var labels = labelTable{
 	RecordsTableCase:  i18n.Text{En: "Incident", Ja: "事案"},
 	Total:             i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
 	NotComputed:       i18n.Text{En: "Not computed, as no incident has the dates they need: %s.", Ja: "必要な日付のある事案がないため計算できない指標: %s。"},
-	NeedsColumn:       i18n.Text{En: "%s (needs the %s column)", Ja: "%s（%sの列が必要）"},
+	NeedsColumn:       i18n.Text{En: "%s (needs %s)", Ja: "%s（%sの列が必要）"},
 	NameSep:           i18n.Text{En: ", ", Ja: "・"},
 	ListHeading:       i18n.Text{En: "Incidents disclosed in the period (%s)", Ja: "期間内に公表された事案（%s件）"},
 	ListDisclosed:     i18n.Text{En: "Disclosed", Ja: "公表日"},
+	SummaryHeading:    i18n.Text{En: "Summary", Ja: "概要"},
+	LargestHeading:    i18n.Text{En: "The %s largest incidents by records", Ja: "漏えい件数の多い事案（上位%s件）"},
+	Rank:              i18n.Text{En: "Rank", Ja: "順位"},
 	ListOrganization:  i18n.Text{En: "Organization (service)", Ja: "企業名（サービス）"},
 	ListIndustry:      i18n.Text{En: "Industry", Ja: "業種"},
 	ListRecordTypes:   i18n.Text{En: "Information exposed", Ja: "漏えい情報"},

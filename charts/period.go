@@ -110,10 +110,7 @@ func (v view) periodRecords(p analysis.PeriodFigures) string {
 // against the previous period and a year earlier. The trend starts at the first month the
 // data covers: the months before it are not rows.
 func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
-	trend := pr.Trend
-	for len(trend) > 1 && !trend[0].Covered {
-		trend = trend[1:]
-	}
+	trend := pr.Trend // from the first month with data
 	c := chart{ID: "chart-trend", Title: v.f(labels.TrendTitle, num(len(trend))), Height: 380, Wide: true}
 	tablePeriod := pr.Trailing.Period
 	if len(trend) > 0 {

@@ -163,8 +163,7 @@ func TestPeriodTrend(t *testing.T) {
 		{"Trailing 12 months, pooled", "5", "2,800 records (n=5)", "31 days (n=5)", "31 days (n=5)", "1 day (n=5)", "100 days (n=5)"},
 	})
 
-	// The changes are the second card at the top of the page, after the list of incidents.
-	changes := s.dashboard.Top[1].Tables[0]
+	changes := cardAtTop(t, s, "Changes").Tables[0]
 	if got := strings.Join(changes.Head, " | "); got != " | June 2019 | Previous: May 2019 | Change | A year earlier: June 2018 | Change" {
 		t.Errorf("changes head %s", got)
 	}
@@ -232,7 +231,7 @@ func TestPeriodSmallAndEmpty(t *testing.T) {
 	if got := strings.Join(trend.Tables[0].Rows[0][:3], " | "); got != "June 2018 | 1 | 300 records (n=1)" {
 		t.Errorf("first trend row %s", got)
 	}
-	if got := strings.Join(s.dashboard.Top[1].Tables[0].Rows[0], " | "); got != "Incidents | 1 | 1 | ±0 (±0%) | no data | no data" {
+	if got := strings.Join(cardAtTop(t, s, "Changes").Tables[0].Rows[0], " | "); got != "Incidents | 1 | 1 | ±0 (±0%) | no data | no data" {
 		t.Errorf("incidents change %s", got)
 	}
 
@@ -343,4 +342,16 @@ func TestIndex(t *testing.T) {
 	if !strings.Contains(buf.String(), "there is no month to report on") || strings.Contains(buf.String(), "chart-overview") {
 		t.Error("an index of no month does not say so")
 	}
+}
+
+// cardAtTop returns the card at the top of s's dashboard with the given heading.
+func cardAtTop(t *testing.T, s *Set, heading string) topCard {
+	t.Helper()
+	for _, c := range s.dashboard.Top {
+		if c.Heading == heading {
+			return c
+		}
+	}
+	t.Fatalf("no card %q at the top of the dashboard", heading)
+	return topCard{}
 }

@@ -28,7 +28,33 @@ func (v view) periodTop(pr *analysis.PeriodReport) []topCard {
 	if !pr.Previous.Covered || !pr.YearEarlier.Covered {
 		changes.Notes = append(changes.Notes, v.t(labels.NoDataNote))
 	}
-	return []topCard{list, changes}
+	cards := []topCard{list}
+	if len(pr.Subject.Incidents) > 0 {
+		var sum topCard
+		sum.Heading = v.t(labels.SummaryHeading)
+		for _, st := range i18n.PeriodSummary(*pr, v.lang) {
+			sum.Paragraphs = append(sum.Paragraphs, st.Text)
+		}
+		cards = append(cards, sum)
+	}
+	cards = append(cards, changes)
+	if len(pr.Largest) > 0 {
+		cards = append(cards, topCard{Heading: v.f(labels.LargestHeading, num(len(pr.Largest))),
+			Tables: []*table{v.largestTable(pr.Largest)}})
+	}
+	return cards
+}
+
+// largestTable is the table of a period's largest incidents by records, largest first.
+func (v view) largestTable(figs []analysis.IncidentFigures) *table {
+	t := &table{Head: []string{v.t(labels.Rank), v.t(labels.ListDisclosed), v.t(labels.ListOrganization),
+		v.t(labels.ListIndustry), v.t(labels.Cause), v.t(labels.Records)}, Class: "largest"}
+	for i, f := range figs {
+		in := f.Incident
+		t.Cells = append(t.Cells, []cell{{Text: num(i + 1)}, {Text: i18n.DateCell(in.Disclosed, v.lang)},
+			{Text: v.orgService(in)}, {Text: orDash(in.Industry)}, {Text: orDash(in.Cause)}, {Text: v.count(f.Total)}})
+	}
+	return t
 }
 
 // incidentList is the table of a period's incidents, in the order given (by disclosure
