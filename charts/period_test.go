@@ -47,7 +47,14 @@ H,Example Co. H,Retail,Ransomware,card,confirmed,400,2018-03-01,2018-03-23,2018-
 // does: the report holds the month's incidents, and Options.Period the period report.
 func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.PeriodReport) {
 	t.Helper()
-	res, err := inputtest.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
+	return periodSetOf(t, periodCSV, month, lang, Options{})
+}
+
+// periodSetOf is periodSet on the list csv, with the options given besides the language
+// and the period.
+func periodSetOf(t testing.TB, csv, month string, lang i18n.Lang, opts Options) (*Set, analysis.PeriodReport) {
+	t.Helper()
+	res, err := inputtest.Read(strings.NewReader(csv), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +69,8 @@ func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.Perio
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(context.Background(), rep, Options{Lang: lang, Period: &pr})
+	opts.Lang, opts.Period = lang, &pr
+	s, err := Build(context.Background(), rep, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
