@@ -122,23 +122,66 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 	c.Notes = append(c.Notes, lines...)
 	c.Notes = append(c.Notes, v.t(labels.BubbleKey), v.t(i18n.TotalsNote))
 
-	// Causes by how many plotted incidents have them, then by text.
-	counts := map[string]int{}
-	for _, b := range plotted {
-		counts[b.fig.Incident.Cause]++
+	// Causes are grouped as the breakdowns group them (analysis.SpellingKey), shown as the
+	// spelling most of their incidents use, and ranked by how many plotted incidents have
+	// them, then by their records, then by text. The commonest take the colours; the cause
+	// of the largest bubble always has one, so that the largest incident is never grey.
+	type causeAcc struct {
+		n       int
+		records int64
+		names   map[string]int
 	}
-	causes := make([]string, 0, len(counts))
-	for k := range counts {
+	accs := map[string]*causeAcc{}
+	keyOf := func(cause string) string {
+		if cause == "" {
+			return ""
+		}
+		return analysis.SpellingKey(cause)
+	}
+	for _, b := range plotted {
+		k := keyOf(b.fig.Incident.Cause)
+		a := accs[k]
+		if a == nil {
+			a = &causeAcc{names: map[string]int{}}
+			accs[k] = a
+		}
+		a.n++
+		a.records += b.fig.Total.N
+		a.names[b.fig.Incident.Cause]++
+	}
+	name := func(k string) string {
+		best, bestN := "", 0
+		for n, c := range accs[k].names {
+			if c > bestN || c == bestN && n < best {
+				best, bestN = n, c
+			}
+		}
+		return best
+	}
+	causes := make([]string, 0, len(accs))
+	for k := range accs {
 		if k != "" {
 			causes = append(causes, k)
 		}
 	}
 	sort.Slice(causes, func(i, j int) bool {
-		if counts[causes[i]] != counts[causes[j]] {
-			return counts[causes[i]] > counts[causes[j]]
+		a, b := accs[causes[i]], accs[causes[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if a.records != b.records {
+			return a.records > b.records
 		}
 		return causes[i] < causes[j]
 	})
+	if len(causes) > maxCauses && len(plotted) > 0 {
+		if top := keyOf(plotted[0].fig.Incident.Cause); top != "" {
+			if i := slices.Index(causes, top); i >= maxCauses {
+				causes = slices.Delete(causes, i, i+1)
+				causes = slices.Insert(causes, maxCauses-1, top)
+			}
+		}
+	}
 	type group struct {
 		key, name, color string
 	}
@@ -148,21 +191,21 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 		if i >= maxCauses {
 			break
 		}
-		groups = append(groups, group{k, k, causeColors[i]})
+		groups = append(groups, group{k, name(k), causeColors[i]})
 		colored[k] = true
 	}
 	if len(causes) > maxCauses {
 		groups = append(groups, group{"", v.t(labels.OtherCauses), otherColor})
 	}
-	if counts[""] > 0 {
+	if accs[""] != nil {
 		groups = append(groups, group{unknownCause, v.t(labels.CauseUnknown), unknownColor})
 	}
 	for i := range plotted {
-		switch cause := plotted[i].fig.Incident.Cause; {
-		case cause == "":
+		switch k := keyOf(plotted[i].fig.Incident.Cause); {
+		case k == "":
 			plotted[i].group = unknownCause
-		case colored[cause]:
-			plotted[i].group = cause
+		case colored[k]:
+			plotted[i].group = k
 		default:
 			plotted[i].group = ""
 		}
