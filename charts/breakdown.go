@@ -144,7 +144,7 @@ func (v view) breakdownChart(b analysis.Breakdown, id string) (chart, error) {
 	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(names)}
 	// Room on the right for the label of the longest bar; no legend, so the plot sits
 	// under the title.
-	opt, err := v.option(bar, extra{"grid": []any{extra{"right": 130, "top": gridTop(subtitle) - 30}}})
+	opt, err := v.option(bar, extra{"grid": []any{extra{"right": 130, "top": gridTop(v.sub(subtitle)) - 30}}})
 	c.Payload.Option = opt
 	return c, err
 }

@@ -263,7 +263,7 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 	)...)
 	// The axis name is outside the labels that containLabel makes room for; the top leaves
 	// room for half the largest bubble under the legend.
-	ext := extra{"grid": []any{extra{"left": 36, "top": gridTop(joinLines(lines...)) + top/2, "right": 40}}}
+	ext := extra{"grid": []any{extra{"left": 36, "top": gridTop(v.sub(joinLines(lines...))) + top/2, "right": 40}}}
 	// The names of the largest bubbles are labels; which bubbles those are is known
 	// before the series are split by cause.
 	named := map[string]bool{}

@@ -61,6 +61,9 @@ type view struct {
 	// compared is how many incidents were chosen for comparison, of which the charts show
 	// figs; 0 means len(figs).
 	compared int
+	// brand is the first line of every chart's subtitle: the client and the title of the
+	// report (Options.Client, Options.Title), or "".
+	brand string
 	// metrics are the day figures the report has at least one value of, which the charts
 	// and tables show; the others are named once, with the column they need.
 	metrics []lagMetric
@@ -149,6 +152,7 @@ func num(n int) string { return i18n.Digits(int64(n)) }
 // itself, so that it is in every image: it says what the chart leaves out or how to read
 // its scale. Its lines are separated by "\n".
 func (v view) globals(title, subtitle string) []ec.GlobalOpts {
+	subtitle = v.sub(subtitle)
 	legendTop, gridTop := legendTop(subtitle), gridTop(subtitle)
 	return []ec.GlobalOpts{
 		ec.WithAnimation(false),
@@ -160,6 +164,10 @@ func (v view) globals(title, subtitle string) []ec.GlobalOpts {
 		ec.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: strconv.Itoa(gridTop), Bottom: "36", ContainLabel: opts.Bool(true)}),
 	}
 }
+
+// sub is a chart's subtitle with the report's client and title first, when given, so that
+// every image says whose report it belongs to.
+func (v view) sub(subtitle string) string { return joinLines(v.brand, subtitle) }
 
 // legendTop and gridTop are the offsets of a chart's legend and plot area below its title
 // and the lines of its subtitle.

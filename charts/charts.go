@@ -35,6 +35,11 @@ type Options struct {
 	// LogScale says when the records chart uses a logarithmic axis; the zero value is
 	// LogAuto.
 	LogScale LogScale
+	// Client and Title, when not empty, name the client the report is for and give it a
+	// title (generate's --client and --title): the dashboard's heading is Title, with the
+	// client above it, and every chart's subtitle starts with "client · title", so that
+	// each image carries them.
+	Client, Title string
 	// Period, when not nil, makes the page a monthly or period report: the report passed
 	// to Build holds the incidents of Period's subject, the title names the period, and
 	// the page also shows the trailing 12-month trend, the changes and each case against
@@ -84,8 +89,10 @@ type page struct {
 	Standalone bool
 	// CSP is the page's Content-Security-Policy: no network at all, and only the page's
 	// own two scripts, by hash, so that markup injected by any means could not run code.
-	CSP       string
-	Title     string
+	CSP   string
+	Title string
+	// Client is the client the report is for, shown above the title, or "".
+	Client    string
 	Subtitle  []string
 	Comparing string
 	Empty     string
@@ -205,6 +212,7 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	v := newView(opts.Lang, figs)
 	v.log = opts.LogScale
 	v.compared = compared
+	v.brand = joinLines(strings.Join(nonEmpty(strings.TrimSpace(opts.Client), strings.TrimSpace(opts.Title)), v.t(labels.BrandSep)))
 	p := page{
 		Lang:     string(v.lang),
 		Title:    v.t(labels.PageTitle),
@@ -223,6 +231,12 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
 	}
+	if t := strings.TrimSpace(opts.Title); t != "" {
+		// The title given heads the page; the report's own title follows it.
+		p.Subtitle = append([]string{p.Title}, p.Subtitle...)
+		p.Title = t
+	}
+	p.Client = strings.TrimSpace(opts.Client)
 	p.Subtitle = append(p.Subtitle, v.sourceNote(rep))
 	// The input by its file name only: its folders are the consultant's, not the reader's.
 	p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(rep.Input)))
@@ -299,6 +313,17 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		p.Charts = append(p.Charts, pageChart{chart: c, JSON: template.JS(js)})
 	}
 	return p, nil
+}
+
+// nonEmpty returns the strings of ss that are not "".
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // inputName is the file name of the input path, whichever separator it was given with.

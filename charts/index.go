@@ -127,7 +127,7 @@ func (v view) overviewChart(months []IndexMonth) (chart, error) {
 	c.Notes = []string{v.t(labels.OverviewKey)}
 	c.Payload.Kind = "trend"
 	c.Payload.Compact = []string{"yAxis"}
-	opt, err := v.option(bar, monthAxisExtra(""))
+	opt, err := v.option(bar, monthAxisExtra(v.sub("")))
 	c.Payload.Option = opt
 	return c, err
 }

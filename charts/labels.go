@@ -41,6 +41,7 @@ type labelTable struct {
 	SizeBandNote      i18n.Text
 	ListHeading       i18n.Text
 	ListOrganization  i18n.Text
+	BrandSep          i18n.Text
 	SummaryHeading    i18n.Text
 	LargestHeading    i18n.Text
 	Rank              i18n.Text
@@ -166,6 +167,7 @@ var labels = labelTable{
 	SummaryHeading:    i18n.Text{En: "Summary", Ja: "概要"},
 	LargestHeading:    i18n.Text{En: "The %s largest incidents by records", Ja: "漏えい件数の多い事案（上位%s件）"},
 	Rank:              i18n.Text{En: "Rank", Ja: "順位"},
+	BrandSep:          i18n.Text{En: " · ", Ja: "／"},
 	ListOrganization:  i18n.Text{En: "Organization (service)", Ja: "企業名（サービス）"},
 	ListIndustry:      i18n.Text{En: "Industry", Ja: "業種"},
 	ListRecordTypes:   i18n.Text{En: "Information exposed", Ja: "漏えい情報"},

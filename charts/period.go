@@ -194,7 +194,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 	}
 	c.Payload.Kind = "trend"
 	c.Payload.Compact = []string{"yAxis"}
-	opt, err := v.option(bar, monthAxisExtra("x"))
+	opt, err := v.option(bar, monthAxisExtra(v.sub("x")))
 	c.Payload.Option = opt
 	return c, err
 }
