@@ -66,7 +66,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	compare := fs.String("compare", "", "compare the incidents with these comma-separated `IDs` (or organization names) side by side (default: all if at most 6, else the 6 with the most records)")
 	lang := fs.String("lang", "", "output language `en|ja` (default: BREACHREPORT_LANG, else ja when LC_ALL or LANG starts with ja, else en)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
-	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: breachreport)")
+	author := fs.String("author", "", "write `NAME` as the workbook's author (document properties; default: none)")
+	client := fs.String("client", "", "name the client `NAME` the report is for, under the title of the first sheet")
+	titleText := fs.String("title", "", "title the report `TEXT` (first sheet and page footers; default: the report's own title)")
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
@@ -162,7 +164,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company}
+	wbOpts := reports.Options{Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText}
 	for _, c := range lacking {
 		if c.line != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
@@ -213,7 +215,8 @@ type outputs struct {
 	scale                      charts.LogScale
 	// imageSize is the size of each image --images writes.
 	imageSize charts.ImageSize
-	// wb are the workbook's options: its language, author and company.
+	// wb are the workbook's options: its language, author, company, client and title (the
+	// dashboard and images take Client and Title from here too).
 	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
@@ -241,7 +244,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	go func() {
 		defer close(setReady)
 		defer crash.Catch(&setErr)
-		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title})
 	}()
 	defer func() { <-setReady }()
 	wb := o.wb

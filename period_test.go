@@ -115,8 +115,8 @@ func TestGeneratePeriod(t *testing.T) {
 			if f, err := excelize.OpenFile(book); err != nil {
 				t.Error(err)
 			} else {
-				if got := strings.Join(f.GetSheetList(), ","); !strings.HasPrefix(got, "Summary,Trend,Breakdowns,Incidents,") {
-					t.Errorf("workbook sheets %s, want Summary, Trend, Breakdowns first", got)
+				if got := strings.Join(f.GetSheetList(), ","); !strings.HasPrefix(got, "At a glance,Summary,Trend,Breakdowns,Incidents,") {
+					t.Errorf("workbook sheets %s, want At a glance, Summary, Trend, Breakdowns first", got)
 				}
 				f.Close()
 			}

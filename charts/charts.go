@@ -212,7 +212,7 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	v := newView(opts.Lang, figs)
 	v.log = opts.LogScale
 	v.compared = compared
-	v.brand = joinLines(strings.Join(nonEmpty(strings.TrimSpace(opts.Client), strings.TrimSpace(opts.Title)), v.t(labels.BrandSep)))
+
 	p := page{
 		Lang:     string(v.lang),
 		Title:    v.t(labels.PageTitle),
@@ -231,12 +231,7 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
 	}
-	if t := strings.TrimSpace(opts.Title); t != "" {
-		// The title given heads the page; the report's own title follows it.
-		p.Subtitle = append([]string{p.Title}, p.Subtitle...)
-		p.Title = t
-	}
-	p.Client = strings.TrimSpace(opts.Client)
+	v.brand = v.applyBrand(&p, opts)
 	p.Subtitle = append(p.Subtitle, v.sourceNote(rep))
 	// The input by its file name only: its folders are the consultant's, not the reader's.
 	p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(rep.Input)))
@@ -313,6 +308,19 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		p.Charts = append(p.Charts, pageChart{chart: c, JSON: template.JS(js)})
 	}
 	return p, nil
+}
+
+// applyBrand heads page p with the client and title of opts, when given: the title given
+// heads the page, the page's own title follows it, and the client stands above. It returns
+// the line every chart's subtitle starts with: "client · title".
+func (v view) applyBrand(p *page, opts Options) string {
+	client, title := strings.TrimSpace(opts.Client), strings.TrimSpace(opts.Title)
+	if title != "" {
+		p.Subtitle = append([]string{p.Title}, p.Subtitle...)
+		p.Title = title
+	}
+	p.Client = client
+	return strings.Join(nonEmpty(client, title), v.t(labels.BrandSep))
 }
 
 // nonEmpty returns the strings of ss that are not "".

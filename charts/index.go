@@ -69,6 +69,7 @@ func WriteIndex(w io.Writer, idx Index, opts Options) error {
 	if idx.Undated > 0 {
 		p.Subtitle = append(p.Subtitle, v.f(labels.PeriodUndated, num(idx.Undated)))
 	}
+	v.brand = v.applyBrand(&p, opts)
 	if idx.Input != "" {
 		p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(idx.Input)))
 	}

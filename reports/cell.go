@@ -42,7 +42,8 @@ type cell struct {
 	n    int64
 	f    float64
 	t    time.Time
-	// target is where a kSheetLink goes, such as 'Incidents'!A1.
+	// target is where a kSheetLink goes, such as 'Incidents'!A1, or the URL of a kLink
+	// shown as s ("" when s is the URL).
 	target string
 	prec   data.Precision
 	// sign is a count's data.Count.Prefix (≈, ≥ or ≤), shown before the number.
@@ -135,6 +136,15 @@ func float(v float64, ok bool) cell {
 		return cell{}
 	}
 	return cell{kind: kFloat, f: v}
+}
+
+// median is a median of days: whole, it is shown as days are (12日); else with its one
+// decimal (11.5日). A number format cannot drop a ".0" by itself.
+func median(v float64) cell {
+	if v == math.Trunc(v) && !math.IsInf(v, 0) {
+		return dayN(int(v))
+	}
+	return float(v, true)
 }
 
 // excelSerialOf1970 is the Excel serial number of 1970-01-01 (in the 1900 date system).

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -128,6 +129,29 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 	w.lockInTurn()
 	defer w.unlock()
 	w.fail(w.f.AddChart(w.name, cellRef(col, row), ch, combo...))
+}
+
+// placeCharts puts the charts cs side by side (each at its offsetX) on the rows after the
+// last written, starting a new printed page first unless they fit on this one, and leaves
+// empty the rows they cover: what follows starts below them. The rows are counted at the
+// sheet's row height, which the workbook sets (see begin), so that the charts' anchors in
+// the file are the rows they take in Excel and LibreOffice.
+func (w *sheetWriter) placeCharts(cs ...chartSpec) {
+	h := uint(0)
+	for _, c := range cs {
+		h = max(h, c.height)
+	}
+	// Pixels are ¾ of a point; 8 pixels for the offset and a margin below, and a row to
+	// spare, as excelize rounds the rows' heights to whole pixels.
+	rows := int(math.Ceil((float64(h)+8)*0.75/w.lineHt)) + 1
+	w.keepRows(rows)
+	at := w.row + 1
+	for _, c := range cs {
+		w.chart(1, at, c)
+	}
+	for range rows {
+		w.blank()
+	}
 }
 
 // colPixels is the width in pixels of a column width in characters, as Excel draws it at

@@ -169,6 +169,35 @@ const (
 	lBreakdownNote
 	lSizeBand
 
+	// The first sheet of a period workbook, the title and the provenance block.
+	lSheetGlance
+	lPeriodTitle
+	lForClient
+	lIssuedOn
+	lOrgService
+	lExposedInfo
+	lDiscloseDays
+	lCountUnknown
+	lSummaryHeading
+	lSentIncidents
+	lSentVsPrevious
+	lSentEnd
+	lSentNoRecords
+	lSentRecords
+	lSentUnknown
+	lSentTopCause
+	lSentDisclose
+	lComparisonHeading
+	lRecordsKnownNote
+	lUnknownCountRow
+	lTopCauseRow
+	lCasesN
+	lProvenance
+	lNotComputed
+	lPrevMonthWord
+	lPrevPeriodWord
+	lNeeds
+
 	numLabels // not a label: the number of labels
 )
 
@@ -346,6 +375,33 @@ var labels = [numLabels]i18n.Text{
 	lNotStated:         {En: "not stated", Ja: "記載なし"},
 	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Every group shows its count, share and records, whatever its size; a median or p90 resting on fewer than 5 values is not shown, as small samples mislead. Spelling variants of a cause or industry (ランサムウエア and ランサムウェア) form one group, named as most of its incidents spell it. Size bands: an approximate count is in the band of its number; a lower bound only when it is 1,000,000 or more, an upper bound only when it is at most 999; any other bound is in the unknown band.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。件数・割合・漏えい件数はグループの大きさにかかわらずすべて示し、値が5件未満の中央値・90パーセンタイルは示しません（少数の標本は誤解を招くため）。原因・業種の表記ゆれ（ランサムウエアとランサムウェアなど）は1つのグループにまとめ、最も多い表記で示します。規模: 概数はその数の区分に入れます。下限（以上）は100万件以上の場合だけ、上限（最大）は999件以下の場合だけ区分に入れ、それ以外は件数不明と同じく「不明」とします。"},
 	lSizeBand:          {En: "Size (records)", Ja: "規模（漏えい件数）"},
+	lSheetGlance:       {En: "At a glance", Ja: "概況"},
+	lPeriodTitle:       {En: "Incidents disclosed in %s", Ja: "%sに公表された事案"},
+	lForClient:         {En: "Prepared for %s", Ja: "%s 御中"},
+	lIssuedOn:          {En: "Issued ", Ja: "作成日 "},
+	lOrgService:        {En: "Organization (service)", Ja: "企業名（サービス）"},
+	lExposedInfo:       {En: "Information exposed", Ja: "漏えい情報"},
+	lDiscloseDays:      {En: "Days from detection to disclosure", Ja: "発覚→公表の日数"},
+	lCountUnknown:      {En: "unknown", Ja: "不明"},
+	lSummaryHeading:    {En: "Summary", Ja: "まとめ"},
+	lSentIncidents:     {En: "In %s, %s of data breach were disclosed", Ja: "%sに公表された情報漏えい事案は%s"},
+	lSentVsPrevious:    {En: " (%[2]s on %[1]s)", Ja: "（%s比%s）"},
+	lSentEnd:           {En: ".", Ja: "。"},
+	lSentNoRecords:     {En: "No incident of the period states how many records were exposed.", Ja: "漏えい件数のわかる事案はありません。"},
+	lSentRecords:       {En: "Records exposed total %s", Ja: "漏えい件数は合計%s"},
+	lSentUnknown:       {En: " (leaving out %s with an unknown count)", Ja: "（件数不明の%sを除く）"},
+	lSentTopCause:      {En: "The most frequent cause was %s, in %s.", Ja: "原因は「%s」が最多の%s。"},
+	lSentDisclose:      {En: "The median time from detection to disclosure was %s (over %s).", Ja: "発覚から公表までの日数は中央値%s（対象事案数%s）。"},
+	lComparisonHeading: {En: "Against the previous period and a year earlier", Ja: "前期間・前年同期との比較"},
+	lRecordsKnownNote:  {En: "the sum over the incidents whose count is known", Ja: "件数のわかる事案の合計"},
+	lUnknownCountRow:   {En: "Incidents with an unknown count", Ja: "件数不明の事案数"},
+	lTopCauseRow:       {En: "Most frequent cause: incidents", Ja: "最多の原因の事案数"},
+	lCasesN:            {En: "over %s", Ja: "対象事案数%s"},
+	lProvenance:        {En: "Provenance", Ja: "作成情報"},
+	lNotComputed:       {En: "Not computed, as no incident states the dates they need: %s.", Ja: "必要な日付の記載がある事案がないため、次の数値は算出できません: %s。"},
+	lNeeds:             {En: "%s (needs %s)", Ja: "%s（%sが必要）"},
+	lPrevMonthWord:     {En: "the previous month", Ja: "前月"},
+	lPrevPeriodWord:    {En: "the previous period", Ja: "前期間"},
 }
 
 // in returns the label in language l.

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,10 +11,11 @@ import (
 )
 
 // periodLags are the lags the Trend and Breakdowns sheets give the median (and p90) of:
-// those of the Comparison sheet's lag chart, in report order.
-func periodLags() []analysis.Metric {
+// those of the Comparison sheet's lag chart that the report has a value of, in report
+// order.
+func (w *sheetWriter) periodLags() []analysis.Metric {
 	var out []analysis.Metric
-	for _, m := range analysis.Metrics() {
+	for _, m := range w.bk.metrics {
 		if _, ok := lagColors[m]; ok {
 			out = append(out, m)
 		}
@@ -41,7 +41,7 @@ func small(n int) bool { return n > 0 && n < analysis.MinSample }
 // medians.
 func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	pr := w.bk.period
-	lags := periodLags()
+	lags := w.periodLags()
 	months := len(pr.Trend)
 	w.write(title(fmt.Sprintf(lTrendTitle.in(l), pr.Subject.Period, months)))
 	w.blank()
@@ -66,7 +66,13 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		}
 		w.write(append(cells, note)...)
 	}
-	for _, r := range pr.Trend {
+	// The trend starts at the first month the input covers: the months before it are not
+	// months without incidents but months without data.
+	trend := pr.Trend
+	for len(trend) > 0 && !trend[0].Covered {
+		trend = trend[1:]
+	}
+	for _, r := range trend {
 		if !r.Covered {
 			cells := make([]cell, len(head))
 			cells[0], cells[len(head)-1] = text(r.Month.String()), text(lNoData.in(l))
@@ -83,20 +89,13 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 
 	// The chart of the month rows: incidents as columns, records as a line on a second
 	// axis, both drawn from the cells above.
-	at := w.row + 2
-	const chartHeight = 300
-	w.chart(1, at, chartSpec{typ: excelize.Col, title: lChartTrend.in(l),
+	w.blank()
+	w.placeCharts(chartSpec{typ: excelize.Col, title: lChartTrend.in(l),
 		cats:       ref(w.name, 1, first, 1, last),
 		series:     []chartSeries{colSeries(w.name, 2, first-1, first, last, "56B4E9")},
 		line:       []chartSeries{colSeries(w.name, 3, first-1, first, last, "D55E00")},
 		valueTitle: lIncidentsCol.in(l), valueFmt: "#,##0", lineTitle: lRecordsCol.in(l), lineFmt: "#,##0",
-		labels: true, width: 720, height: chartHeight})
-	// Rows below the chart are left empty: excelize anchors the chart's bottom on the row
-	// chartHeight pixels down at its default row height of 20 pixels; where rows are taller
-	// (the Japanese font) the chart stretches to that row rather than overlapping more.
-	for range int(math.Ceil(chartHeight/20.0)) + 2 {
-		w.blank()
-	}
+		labels: true, width: 720, height: 300})
 
 	changesBlock(w, pr, l)
 	w.blank()
@@ -149,7 +148,7 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		m    analysis.Metric
 	}
 	figs := []fig{{lIncidentsCol.in(l), analysis.ChangeIncidents, ""}, {lRecordsCol.in(l), analysis.ChangeRecords, ""}}
-	for _, m := range periodLags() {
+	for _, m := range w.periodLags() {
 		figs = append(figs, fig{fmt.Sprintf(lMedianOf.in(l), lagName(m, l)), analysis.ChangeMedian, m})
 	}
 	for _, fg := range figs {
@@ -188,7 +187,7 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		fmt.Sprintf(lTrailingMedian.in(l), months), fmt.Sprintf(lTrailingN.in(l), months), lDifference.in(l), lNote.in(l))
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
-		for _, m := range periodLags() {
+		for _, m := range w.periodLags() {
 			lg := c.Lag(m)
 			d := cell{}
 			if lg.DiffKnown {
@@ -263,7 +262,7 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 
 func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
-	for _, m := range periodLags() {
+	for _, m := range w.periodLags() {
 		n := lagName(m, l)
 		head = append(head, fmt.Sprintf(lMedianOf.in(l), n), fmt.Sprintf(lP90Of.in(l), n), fmt.Sprintf(lNOf.in(l), n))
 	}
@@ -273,7 +272,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang) {
 		name := text(groupName(b.Dimension, g, l))
 		cells := []cell{name, countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
 		hidden := false
-		for _, m := range periodLags() {
+		for _, m := range w.periodLags() {
 			st := g.Stat(m)
 			ok := st.Reliable()
 			hidden = hidden || (st.N > 0 && !ok)

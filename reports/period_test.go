@@ -127,7 +127,7 @@ const smallEn = "small sample (n < 5)"
 
 func TestPeriodWorkbook(t *testing.T) {
 	b, _ := writePeriodBook(t, "2019-06", i18n.En)
-	if got, want := strings.Join(b.f.GetSheetList(), ", "), "Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Data issues, Method"; got != want {
+	if got, want := strings.Join(b.f.GetSheetList(), ", "), "At a glance, Summary, Trend, Breakdowns, Incidents, Scopes, Comparison, Data issues, Method"; got != want {
 		t.Errorf("sheets %s, want %s", got, want)
 	}
 	trend := rawRows(t, b, b.sheet(lSheetTrend))

@@ -25,9 +25,13 @@ type Options struct {
 	// Lang is the language of the sheet names, labels and date formats: i18n.En (or "")
 	// or i18n.Ja. Text from the input is written as it is.
 	Lang i18n.Lang
-	// Author and Company go into the document properties; empty leaves them out (the
-	// author is then "breachreport").
+	// Author and Company go into the document properties; empty leaves them out. The
+	// application property names breachreport whatever they are.
 	Author, Company string
+	// Title is the report's title, on the first sheet and in every page footer; empty
+	// means the report's own title (for a period report, the period's). Client, when not
+	// empty, is the client the report is for, named under the title.
+	Title, Client string
 
 	// Lacking are lines, one per column the figures need that the input lacks, saying what
 	// cannot be computed; Summary lists them under the input. The command writes them.
@@ -127,8 +131,10 @@ type bookState struct {
 	ctx  context.Context
 	lang i18n.Lang
 	rep  analysis.Report
-	// generated is the generation time as the page footers show it; "" when unknown.
+	// generated is the generation date as the page footers show it; "" when unknown.
 	generated string
+	// title and client are Options.Title (or the default title) and Options.Client.
+	title, client string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
 	// lacking are Options.Lacking.
@@ -139,30 +145,37 @@ type bookState struct {
 	tableNames map[string]string
 	// period is the period report of a monthly or period workbook, or nil.
 	period *analysis.PeriodReport
+	// metrics are the day figures the report has a value of, in report order; the others
+	// are left out of every sheet, and notComputed says which they are and what they need
+	// ("" when none is left out).
+	metrics     []analysis.Metric
+	notComputed string
 	// progress is Options.Progress; progressMu serializes its calls.
 	progress   func(sheet string, done, total int)
 	progressMu sync.Mutex
 }
 
-// headerFooter is the page header and footer of every sheet: the report title and the
-// sheet's name at the top; the generation date, the page number and the input below.
+// headerFooter is the page header and footer of every sheet: the client and the sheet's
+// name at the top; the title, the page number and the generation date below. The input's
+// name stays off the page: it is on the Method sheet.
 func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	l := bk.lang
-	footer := "&C" + lPageOf.in(l)
-	if bk.generated != "" {
-		footer = "&L" + esc(lGenerated.in(l)+": "+bk.generated) + footer
-	}
-	if in := []rune(bk.rep.Input); len(in) > 0 {
-		if len(in) > 60 {
-			in = append(in[:59], '…')
+	cut := func(s string, n int) string {
+		if r := []rune(s); len(r) > n {
+			return string(r[:n-1]) + "…"
 		}
-		footer += "&R" + esc(string(in))
+		return s
 	}
-	return &excelize.HeaderFooterOptions{
-		OddHeader: "&L&\"-,Bold\"" + esc(lReportTitle.in(l)) + "&R&A",
-		OddFooter: footer,
+	footer := "&L" + esc(cut(bk.title, 60)) + "&C" + lPageOf.in(l)
+	if bk.generated != "" {
+		footer += "&R" + esc(bk.generated)
 	}
+	header := "&R&A"
+	if bk.client != "" {
+		header = "&L" + esc(cut(fmt.Sprintf(lForClient.in(l), bk.client), 60)) + header
+	}
+	return &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}
 }
 
 // sheetDef is one sheet of the workbook: how it is rendered and what its measuring pass
@@ -186,10 +199,12 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	}
 	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
 	if !rep.Generated.IsZero() {
-		bk.generated = rep.Generated.Format("2006-01-02 15:04")
-		if l == i18n.Ja {
-			bk.generated = rep.Generated.Format("2006/01/02 15:04")
-		}
+		bk.generated = longDate(rep.Generated, l)
+	}
+	bk.title, bk.client = opts.Title, opts.Client
+	bk.metrics, bk.notComputed = shownMetrics(rep, opts.Period, l)
+	if bk.title == "" {
+		bk.title = defaultTitle(opts.Period, l)
 	}
 	defs := []*sheetDef{
 		{key: lSheetSummary, render: summarySheet},
@@ -215,10 +230,11 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	if opts.Period != nil {
 		// A period report's sheets follow Summary; they hold input text (causes, names),
 		// so they are measured before Data issues.
+		glance := &sheetDef{key: lSheetGlance, render: glanceSheet}
 		trend := &sheetDef{key: lSheetTrend, render: trendSheet}
 		breakdowns := &sheetDef{key: lSheetBreakdowns, render: breakdownsSheet}
-		defs = append([]*sheetDef{defs[0], trend, breakdowns}, defs[1:]...)
-		measure = append(measure[:4:4], trend, breakdowns, measure[4], measure[5])
+		defs = append([]*sheetDef{glance, defs[0], trend, breakdowns}, defs[1:]...)
+		measure = append(measure[:4:4], glance, trend, breakdowns, measure[4], measure[5])
 	}
 	// The sheets before Data issues are measured at once, each in its goroutine; their
 	// cuts are then listed in measuring order.
@@ -243,6 +259,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 			return w.err
 		}
 		bk.cuts = append(bk.cuts, w.cuts...)
+		d.lo.pageChars = pageChars(l)
 		d.lo.setColWidths()
 		name := d.key.in(l)
 		bk.parts[d.key] = []string{name}
@@ -312,14 +329,16 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 func setProperties(f *excelize.File, rep analysis.Report, opts Options) error {
 	l := opts.Lang
 	author := opts.Author
-	if author == "" {
-		author = "breachreport"
+	title := opts.Title
+	if title == "" {
+		title = defaultTitle(opts.Period, l)
 	}
 	props := &excelize.DocProperties{
-		Title:          lReportTitle.in(l),
-		Subject:        lSubject.in(l),
-		Keywords:       lKeywords.in(l),
-		Description:    fmt.Sprintf("%s: %s (SHA-256 %s)", lInput.in(l), rep.Input, rep.InputSHA256),
+		Title:    title,
+		Subject:  lSubject.in(l),
+		Keywords: lKeywords.in(l),
+		// The input by its checksum only: its path is the consultant's, not the client's.
+		Description:    lInputSHA256.in(l) + ": " + rep.InputSHA256,
 		Creator:        author,
 		LastModifiedBy: author,
 		Category:       lReportTitle.in(l),
@@ -363,41 +382,28 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	if pr := w.bk.period; pr != nil {
 		w.write(text(lPeriodRow.in(l)), spill(pr.Subject.Period.From.String()+" – "+pr.Subject.Period.To.String()))
 	}
-	w.write(text(lInput.in(l)), spill(rep.Input))
-	w.write(text(lInputSHA256.in(l)), spill(rep.InputSHA256))
 	for _, line := range w.bk.lacking {
 		w.write(text(lLackingColumn.in(l)), spill(line))
 	}
-	gen := cell{}
-	if !rep.Generated.IsZero() {
-		gen = spill(rep.Generated.Format(time.RFC3339))
+	if w.bk.notComputed != "" {
+		w.blank()
+		w.para(w.bk.notComputed, 4)
 	}
-	w.write(text(lGenerated.in(l)), dateTime(rep.Generated), cell{}, gen)
 	if n := len(w.bk.cuts); n > 0 {
 		w.write(text(lCutCells.in(l)), countN(n), cell{}, spill(lCutCellsNote.in(l)))
 	}
 
-	w.blank()
-	w.header(lDayFigure.in(l), lN.in(l), lMedian.in(l), lMean.in(l), lP90.in(l), lMin.in(l), lMax.in(l))
-	for _, m := range analysis.Metrics() {
-		st := s.Stat(m)
-		ok := st.N > 0
-		row := []cell{text(i18n.Metric(m).Name.In(l)), intN(st.N),
-			float(st.Median, ok), float(st.Mean, ok), float(st.P90, ok)}
-		if ok {
-			row = append(row, dayN(st.Min), dayN(st.Max))
-		}
-		w.write(row...)
+	if len(w.bk.metrics) > 0 {
+		summaryStats(w, rep, l)
 	}
-	w.blank()
-	w.para(i18n.StatsNote.In(l), 7)
 
 	// The sheets, each linked, with what it holds and where it continues.
 	w.blank()
+	w.keepRows(4)
 	w.header(lSheet.in(l), lContents.in(l))
 	sheets := []label{lSheetIncidents, lSheetScopes, lSheetComparison, lSheetIssues, lSheetMethod}
 	if w.bk.period != nil {
-		sheets = append([]label{lSheetTrend, lSheetBreakdowns}, sheets...)
+		sheets = append([]label{lSheetGlance, lSheetTrend, lSheetBreakdowns}, sheets...)
 	}
 	for _, k := range sheets {
 		parts := w.bk.parts[k]
@@ -418,6 +424,34 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.finish(0, false)
 }
 
+// summaryStats writes the n, median, mean, p90, minimum and maximum of every day figure
+// the report has.
+func summaryStats(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
+	s := rep.Summary
+	w.blank()
+	w.keepRows(len(w.bk.metrics) + 3)
+	w.header(lDayFigure.in(l), lN.in(l), lMedian.in(l), lMean.in(l), lP90.in(l), lMin.in(l), lMax.in(l))
+	for _, m := range w.bk.metrics {
+		st := s.Stat(m)
+		ok := st.N > 0
+		med := cell{}
+		if ok {
+			med = median(st.Median)
+		}
+		mean, p90 := cell{}, cell{}
+		if ok {
+			mean, p90 = median(st.Mean), median(st.P90)
+		}
+		row := []cell{text(i18n.Metric(m).Name.In(l)), intN(st.N), med, mean, p90}
+		if ok {
+			row = append(row, dayN(st.Min), dayN(st.Max))
+		}
+		w.write(row...)
+	}
+	w.blank()
+	w.para(i18n.StatsNote.In(l), 7)
+}
+
 // sheetContents says what each sheet holds, for the list on Summary.
 var sheetContents = map[label]i18n.Text{
 	lSheetIncidents:  {En: "one row per incident, with every figure", Ja: "事案ごとに1行、すべての数値"},
@@ -425,6 +459,7 @@ var sheetContents = map[label]i18n.Text{
 	lSheetComparison: {En: "the compared incidents side by side, with charts", Ja: "比較する事案を並べた表とグラフ"},
 	lSheetIssues:     {En: "every rejected row and warning", Ja: "除外した行と警告のすべて"},
 	lSheetMethod:     {En: "definitions, day-count convention and sources", Ja: "定義・日数の数え方・出典"},
+	lSheetGlance:     {En: "the period's incidents by disclosure date, a summary in sentences and the comparison with earlier periods", Ja: "当期間の事案一覧（公表日順）、まとめ、前期間・前年同期との比較"},
 	lSheetTrend:      {En: "the trailing 12 months, one row each, with a chart; the changes; each case against the trailing medians", Ja: "直近12か月の月別の推移とグラフ、増減、各事案と中央値の比較"},
 	lSheetBreakdowns: {En: "the period's and the trailing months' incidents by cause, industry, record type and certainty", Ja: "当期間と直近の事案の原因・業種・情報種別・確度別の内訳"},
 }
@@ -494,7 +529,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		head = append(head, lRecordsPrefix.in(l)+i18n.Bucket(b).In(l))
 	}
 	head = append(head, lTotalRecords.in(l), lRecordsWritten.in(l), lScopeCount.in(l), lScopesUnknownCount.in(l))
-	for _, m := range analysis.Metrics() {
+	for _, m := range w.bk.metrics {
 		head = append(head, i18n.Metric(m).Name.In(l))
 	}
 	for i := range nsrc {
@@ -503,7 +538,9 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	head = append(head, lFirstLine.in(l))
 	w.header(head...)
 	// The detection → disclosure lag over longLagDays is highlighted.
-	w.flagColumn(slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)) + 1)
+	if i := slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)); i >= 0 {
+		w.flagColumn(i + 1)
+	}
 
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {
@@ -521,7 +558,7 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			row = append(row, bucketCell(*f, b))
 		}
 		row = append(row, count(f.Total), text(writtenCounts(in, l)), intN(len(f.Scopes)), intN(unknown))
-		for _, m := range analysis.Metrics() {
+		for _, m := range w.bk.metrics {
 			row = append(row, days(f.Get(m)))
 		}
 		for i := range nsrc {
@@ -629,7 +666,7 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	row(lDetected.in(l), func(f analysis.IncidentFigures) cell { return date(f.Incident.Detected) })
 	row(lContained.in(l), func(f analysis.IncidentFigures) cell { return date(f.Incident.Contained) })
 	row(lDisclosed.in(l), func(f analysis.IncidentFigures) cell { return date(f.Incident.Disclosed) })
-	for _, m := range analysis.Metrics() {
+	for _, m := range w.bk.metrics {
 		r := row(i18n.Metric(m).Name.In(l), func(f analysis.IncidentFigures) cell { return days(f.Get(m)) })
 		if c, ok := lagColors[m]; ok {
 			lags = append(lags, rowSeries(w.name, r, 1, 2, last, c))
@@ -659,12 +696,15 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	width := uint(max(480, (tableWidth-16)/2))
 	height := uint(360)
-	at := w.row + 2
-	w.chart(1, at, chartSpec{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,
-		valueTitle: lAxisRecords.in(l), valueFmt: "#,##0", width: width, height: height})
-	w.chart(1, at, chartSpec{typ: excelize.Col, title: lChartLags.in(l), cats: cats, series: lags,
-		valueTitle: lAxisDays.in(l), valueFmt: "#,##0", labels: true, width: width, height: height,
-		offsetX: int(width) + 16})
+	w.blank()
+	cs := []chartSpec{{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,
+		valueTitle: lAxisRecords.in(l), valueFmt: "#,##0", width: width, height: height}}
+	if len(lags) > 0 {
+		cs = append(cs, chartSpec{typ: excelize.Col, title: lChartLags.in(l), cats: cats, series: lags,
+			valueTitle: lAxisDays.in(l), valueFmt: "#,##0", labels: true, width: width, height: height,
+			offsetX: int(width) + 16})
+	}
+	w.placeCharts(cs...)
 	w.finish(1, false)
 }
 
@@ -734,7 +774,7 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 // methodSheet writes the definitions of the figures and the sources.
 func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.header(lItem.in(l), lDefinition.in(l))
-	for _, m := range analysis.Metrics() {
+	for _, m := range w.bk.metrics {
 		t := i18n.Metric(m)
 		w.write(text(t.Name.In(l)), text(t.Definition.In(l)))
 	}
@@ -761,6 +801,14 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	if more := rep.Summary.SourcesN - len(srcs); more > 0 {
 		w.write(cell{}, text(fmt.Sprintf(lMoreSources.in(l), groupDigits(int64(more)), lSheetIncidents.in(l), lSheetScopes.in(l))))
+	}
+	// The provenance: the input as read, for whoever checks the report against it. It is
+	// here, not on the first pages or in the footer, which the client reads.
+	w.write(bold(lProvenance.in(l)))
+	w.write(text(lInput.in(l)), text(rep.Input))
+	w.write(text(lInputSHA256.in(l)), text(rep.InputSHA256))
+	if !rep.Generated.IsZero() {
+		w.write(text(lGenerated.in(l)), dateTime(rep.Generated))
 	}
 	w.finish(0, true)
 }

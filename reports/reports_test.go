@@ -644,10 +644,23 @@ func TestSummary(t *testing.T) {
 			}
 			checkDate(t, b, sh, 2, b.rowWhere(sh, 1, lFirstDisclosed.in(l)), "2019-06-04", "first disclosed")
 			checkDate(t, b, sh, 2, b.rowWhere(sh, 1, lLastDisclosed.in(l)), "2019-08-06", "last disclosed")
-			if got := b.str(sh, 2, b.rowWhere(sh, 1, lInputSHA256.in(l))); got != rep.InputSHA256 || len(got) != 64 {
+			// The input's name, checksum and the generation time are on Method, not here.
+			for _, k := range []label{lInput, lInputSHA256, lGenerated} {
+				rows, _ := b.f.GetRows(sh)
+				for i, r := range rows {
+					if len(r) > 0 && r[0] == k.in(l) {
+						t.Errorf("Summary row %d is %q", i+1, r[0])
+					}
+				}
+			}
+			method := b.sheet(lSheetMethod)
+			if got := b.str(method, 2, b.rowWhere(method, 1, lInputSHA256.in(l))); got != rep.InputSHA256 || len(got) != 64 {
 				t.Errorf("SHA-256 = %q, want %q", got, rep.InputSHA256)
 			}
-			gen, ok := b.number(sh, 2, b.rowWhere(sh, 1, lGenerated.in(l)))
+			if got := b.str(method, 2, b.rowWhere(method, 1, lInput.in(l))); got != rep.Input {
+				t.Errorf("input = %q, want %q", got, rep.Input)
+			}
+			gen, ok := b.number(method, 2, b.rowWhere(method, 1, lGenerated.in(l)))
 			if tm, _ := excelize.ExcelDateToTime(gen, false); !ok || tm.Format("2006-01-02 15:04") != "2026-03-01 09:30" {
 				t.Errorf("generated = %v, want 2026-03-01 09:30 (wall clock)", tm)
 			}
@@ -763,7 +776,11 @@ func TestMessyInput(t *testing.T) {
 			checkCount(t, b, sh, b.col(sh, hdr, bucketHeader(cardSuspected, l)), r, 2606, "card")
 			checkCount(t, b, sh, b.col(sh, hdr, bucketHeader(personalSuspected, l)), r, none, "personal")
 			checkInt(t, b, sh, b.col(sh, hdr, lScopesUnknownCount.in(l)), r, 1, "scopes with unknown count")
-			checkDays(t, b, sh, b.col(sh, hdr, i18n.Metric(analysis.WindowAll).Name.In(l)), r, none, "window")
+			// No incident has an exposure window: the figure is left out, not a column of
+			// blanks.
+			if _, ok := hdr[i18n.Metric(analysis.WindowAll).Name.In(l)]; ok {
+				t.Errorf("Incidents has a column for the window, which no incident has")
+			}
 			checkDays(t, b, sh, b.col(sh, hdr, i18n.Metric(analysis.DetectAll).Name.In(l)), r, 115, "time to detect")
 
 			sh = b.sheet(lSheetIssues)

@@ -134,6 +134,10 @@ type layout struct {
 	rows       int       // the rows of the whole sheet, over all its parts
 	freezeCols int       // the columns frozen left of the table
 	table      bool      // the rows from the header down are an Excel table
+	// capped are the columns narrowed to fit the page, whose longer text wraps.
+	capped []bool
+	// pageChars is pageChars of the workbook's language.
+	pageChars float64
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -146,14 +150,43 @@ func (lo *layout) parts(maxRows int) int {
 	return 1 + (lo.rows-maxRows+per-1)/per
 }
 
-// setColWidths turns the widest content into column widths.
+// setColWidths turns the widest content into column widths. When they are too wide for a
+// page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
+// their text wraps.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
 		// Bold header text and cell padding need a little more than the characters.
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
+	limit := 0.97 * lo.pageChars * 100 / minPrintScale
+	if lo.width() <= limit {
+		return
+	}
+	// The cap c is where the columns, each cut to c, just fit: found by halving.
+	lo2, hi := minCapWidth, maxWidth+2.0
+	for range 30 {
+		c := (lo2 + hi) / 2
+		total := 0.0
+		for _, wd := range lo.colWidths {
+			total += math.Min(wd, c)
+		}
+		if total > limit {
+			hi = c
+		} else {
+			lo2 = c
+		}
+	}
+	lo.capped = make([]bool, len(lo.colWidths))
+	for i, wd := range lo.colWidths {
+		if wd > lo2 {
+			lo.colWidths[i], lo.capped[i] = math.Floor(lo2*10)/10, true
+		}
+	}
 }
+
+// minCapWidth is the narrowest a column is made to fit the page.
+const minCapWidth = 12.0
 
 // colWidth is the width of 1-based column col.
 func (lo *layout) colWidth(col int) float64 {
@@ -192,6 +225,10 @@ type sheetWriter struct {
 	line     int
 	incident string
 	lineHt   float64 // the height of one line of text, in points
+	// y is how far down its printed page the last row written ends, and pageHt how much a
+	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
+	// sheets, the measuring pass).
+	y, pageHt float64
 	// collectCuts makes the measuring pass note the cells it cuts in cuts.
 	collectCuts bool
 	cuts        []data.Issue
@@ -308,7 +345,36 @@ func (w *sheetWriter) blank() {
 	if w.measuring {
 		w.lo.rows = max(w.lo.rows, w.row)
 	}
+	w.advance(w.lineHt)
 }
+
+// advance follows a row of height h onto the printed page: a row that does not fit what
+// is left of a page starts the next.
+func (w *sheetWriter) advance(h float64) {
+	if w.pageHt == 0 {
+		return
+	}
+	if w.y+h > w.pageHt {
+		w.y = 0
+	}
+	w.y += h
+}
+
+// keep starts a new printed page before the next row unless a block of height h (in
+// points) fits on what is left of this one, so that a table or a chart is not cut across
+// two pages. A block taller than a page starts on a page of its own.
+func (w *sheetWriter) keep(h float64) {
+	if w.pageHt == 0 || w.measuring || w.err != nil || w.y == 0 || w.y+h <= w.pageHt {
+		return
+	}
+	w.lockInTurn()
+	defer w.unlock()
+	w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row+1)))
+	w.y = 0
+}
+
+// keepRows is keep for a block of n rows of one line each.
+func (w *sheetWriter) keepRows(n int) { w.keep(float64(n) * w.lineHt) }
 
 // out is one cell as written: its value, style and the width it needs. The value is kept
 // typed (one of s, n, f and t, as vk says) and made an interface only when it is written:
@@ -416,7 +482,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		// A string cell: text such as "=1+1" stays text, never a formula.
 		o.s, o.style = s, w.st.text
 		// Writing needs the width only to wrap, and a text of n bytes is at most 2n wide.
-		if w.measuring || 2*len(s) > wrapAt {
+		narrowed := !w.measuring && col-1 < len(w.lo.capped) && w.lo.capped[col-1]
+		if w.measuring || 2*len(s) > wrapAt || narrowed {
 			wide = textWidth(s)
 		}
 		switch {
@@ -424,6 +491,10 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			o.span, o.style, o.wrap, wide = c.span, w.st.wrap, s, 0
 		case c.kind == kSheetLink:
 			o.style, o.link, o.local = w.st.link, c.target, true
+		case c.kind == kLink && c.target != "" && !w.measuring && w.links < maxSheetLinks:
+			// A link shown by a name of its own (namedLink checked the URL).
+			o.style, o.link = w.st.link, c.target
+			w.links++
 		case c.kind == kLink && s == c.s && !w.measuring && w.links < maxSheetLinks && linkable(s):
 			// (The measuring pass needs only the width, the same as a link's.)
 			o.style, o.link = w.st.link, s
@@ -434,7 +505,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			wide = 0
 		case c.head:
 			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
-		case wide > wrapAt:
+		case wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)):
 			o.style, o.wrap = w.st.wrap, s
 		case c.bold:
 			o.style = w.st.bold
@@ -550,6 +621,11 @@ func (w *sheetWriter) emit(row []out) {
 			height = max(height, 2*w.lineHt)
 		}
 	}
+	if height > 0 {
+		w.advance(height)
+	} else {
+		w.advance(w.lineHt)
+	}
 	if w.sw != nil {
 		w.sink.add(w.row, row, height)
 	} else {
@@ -625,6 +701,11 @@ func (w *sheetWriter) begin() {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		w.fail(w.f.SetColWidth(w.name, name, name, wd))
 	}
+	// Every row is one line of the workbook's font high unless set otherwise, in Excel,
+	// in LibreOffice and where excelize places the charts' bottom edges.
+	ht, custom := w.lineHt, true
+	w.fail(w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{DefaultRowHeight: &ht, CustomHeight: &custom}))
+	w.pageHt = pageHeight / lo.printScale()
 	if lo.head > 0 {
 		w.fail(w.f.SetPanes(w.name, w.panes()))
 	}
@@ -726,11 +807,13 @@ func (w *sheetWriter) tableName() string {
 func (w *sheetWriter) printSetup() {
 	a4, landscape, one, tall := 9, "landscape", 1, 0
 	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}
-	fit := w.lo.fitsPage()
+	// A streamed sheet, one table, is fitted to the page's width; the others print at the
+	// scale their page breaks were placed for (see keep).
+	fit := w.lo.fitsPage() && w.streamed
 	if fit {
 		layout.FitToWidth, layout.FitToHeight = &one, &tall
 	} else {
-		scale := uint(minPrintScale)
+		scale := uint(w.lo.printScale() * 100)
 		layout.AdjustTo = &scale
 	}
 	w.fail(w.f.SetPageLayout(w.name, layout))
@@ -742,7 +825,9 @@ func (w *sheetWriter) printSetup() {
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
 	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
-	if lo := w.lo; lo.head > 0 {
+	// The header row is repeated on every page only where one table runs down the whole
+	// sheet: on a sheet of several blocks it would head the wrong one.
+	if lo := w.lo; lo.head > 0 && lo.table {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
@@ -757,21 +842,43 @@ func boolPtr(b bool) *bool { return &b }
 // defaultColWidth is Excel's width of a column left as it is.
 const defaultColWidth = 8.43
 
-// minPrintScale is the smallest print scale, in percent, that stays readable; pageChars is
-// how many characters of column width a landscape A4 page with half-inch margins shows at
-// 100%.
-const (
-	minPrintScale = 50
-	pageChars     = 142
-)
+// minPrintScale is the smallest print scale, in percent, that stays readable.
+const minPrintScale = 70
+
+// pageChars is how many characters of column width a landscape A4 page with half-inch
+// margins shows at 100%: a column's character is the default font's digit, wider in the
+// Japanese font (as LibreOffice draws it, in the font it puts for Yu Gothic; Excel's Yu
+// Gothic is narrower, which leaves room at the right).
+func pageChars(l i18n.Lang) float64 {
+	if l == i18n.Ja {
+		return 110
+	}
+	return 142
+}
+
+// pageHeight is the height of a landscape A4 page's printed area at 100%, in points: 595
+// less the half-inch margins, less a little for the rounding of row heights in print.
+const pageHeight = 595 - 2*36 - 20
 
 // fitsPage reports whether the sheet's columns fit one page wide at minPrintScale or more.
 func (lo *layout) fitsPage() bool {
+	return lo.width() <= lo.pageChars*100/minPrintScale
+}
+
+// width is the width of the sheet's columns, in characters.
+func (lo *layout) width() float64 {
 	total := 0.0
 	for _, wd := range lo.colWidths {
 		total += wd
 	}
-	return total <= pageChars*100/minPrintScale
+	return total
+}
+
+// printScale is the scale the sheet prints at, as a fraction: what fits its columns on a
+// page's width, at most 1 and at least minPrintScale.
+func (lo *layout) printScale() float64 {
+	s := math.Floor(100*lo.pageChars/math.Max(lo.width(), 1)) / 100
+	return math.Max(math.Min(1, s), minPrintScale/100.0)
 }
 
 func cellRef(col, row int) string {

@@ -1,0 +1,315 @@
+package reports
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
+)
+
+// longDate is a time's date as text reads it: 2024年6月10日, June 10, 2024.
+func longDate(t time.Time, l i18n.Lang) string {
+	return i18n.Date(data.DateOf(t, data.PrecisionDay), l)
+}
+
+// defaultTitle is the title of a report without --title: the period's for a period
+// report (2024年5月に公表された事案), else the report's own.
+func defaultTitle(pr *analysis.PeriodReport, l i18n.Lang) string {
+	if pr == nil {
+		return lReportTitle.in(l)
+	}
+	return i18n.PeriodTitle(pr.Subject.Period, l)
+}
+
+// glanceSheet writes the first sheet of a period workbook: the title, the period's
+// incidents one row each by disclosure date, the summary in sentences, and the figures
+// the sentences state set against the previous period and a year earlier.
+func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
+	pr := w.bk.period
+	w.write(title(w.bk.title))
+	if w.bk.client != "" {
+		w.write(spill(fmt.Sprintf(lForClient.in(l), w.bk.client)))
+	}
+	if w.bk.generated != "" {
+		w.write(spill(lIssuedOn.in(l) + w.bk.generated))
+	}
+	w.blank()
+	w.header(lDisclosed.in(l), lOrgService.in(l), lIndustry.in(l), lCause.in(l), lExposedInfo.in(l),
+		lRecords.in(l), lDiscloseDays.in(l), lSource.in(l))
+	incidents := glanceIncidents(pr)
+	for _, f := range incidents {
+		in := &f.Incident
+		rec := count(f.Total)
+		if !f.Total.Known {
+			rec = text(lCountUnknown.in(l))
+		}
+		src := cell{}
+		if len(in.SourceURLs) > 0 {
+			src = namedLink(in.SourceURLs[0])
+		}
+		w.write(date(in.Disclosed), text(orgService(in, l)), text(in.Industry), text(in.Cause),
+			text(exposedInfo(in, l)), rec, days(f.Disclose), src)
+	}
+	if len(incidents) == 0 {
+		w.write(spill(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
+	}
+	w.blank()
+	fig := glanceFiguresOf(pr, l)
+	w.write(bold(lSummaryHeading.in(l)))
+	for _, s := range fig.sentences(l) {
+		w.para(s, 8)
+	}
+	if w.bk.notComputed != "" {
+		w.para(w.bk.notComputed, 8)
+	}
+	w.blank()
+	glanceComparison(w, pr, fig, l)
+	w.finish(0, false)
+}
+
+// glanceIncidents are the period's incidents by disclosure date (unknown last), then in
+// input order.
+func glanceIncidents(pr *analysis.PeriodReport) []analysis.IncidentFigures {
+	out := slices.Clone(pr.Subject.Incidents)
+	slices.SortStableFunc(out, func(a, b analysis.IncidentFigures) int {
+		da, db := a.Incident.Disclosed, b.Incident.Disclosed
+		switch {
+		case !da.Known() && !db.Known():
+			return 0
+		case !da.Known():
+			return 1
+		case !db.Known():
+			return -1
+		}
+		return da.Time().Compare(db.Time())
+	})
+	return out
+}
+
+// orgService is 企業名（サービス）: the organisation, with the service in brackets when
+// the input names one the organisation's name does not hold.
+func orgService(in *data.Incident, l i18n.Lang) string {
+	if in.Service == "" || strings.Contains(in.Organization, in.Service) {
+		return in.Organization
+	}
+	if l == i18n.Ja {
+		return in.Organization + "（" + in.Service + "）"
+	}
+	return in.Organization + " (" + in.Service + ")"
+}
+
+// exposedInfo lists the record types of in's scopes, each once, in input order.
+func exposedInfo(in *data.Incident, l i18n.Lang) string {
+	var seen []data.RecordType
+	var names []string
+	for _, sc := range in.Scopes {
+		if slices.Contains(seen, sc.RecordType) {
+			continue
+		}
+		seen = append(seen, sc.RecordType)
+		names = append(names, i18n.RecordType(sc.RecordType).In(l))
+	}
+	sep := ", "
+	if l == i18n.Ja {
+		sep = "、"
+	}
+	return strings.Join(names, sep)
+}
+
+// namedLink is a source URL shown by its host name (example.jp), linked to the whole URL.
+func namedLink(u string) cell {
+	c := link(u)
+	if p, err := url.Parse(u); err == nil && p.Host != "" && linkable(u) {
+		c.s, c.target = strings.TrimPrefix(p.Host, "www."), u
+	}
+	return c
+}
+
+// glanceFigures are the figures the summary sentences state; each is also a cell of the
+// comparison under them, so that a sentence can be checked against the cells.
+type glanceFigures struct {
+	period, previous, yearEarlier string // the periods' names
+	prevWord                      string // 前月, the previous month: how the sentences name it
+	incidents                     int
+	vsPrevious                    analysis.Change // of the incidents
+	records                       analysis.Value  // the known totals summed
+	unknown                       int             // incidents whose total is unknown
+	topCause                      string          // "" when no incident states a cause
+	topCauseN                     int
+	disclose                      analysis.Stat // detection → disclosure over the period
+}
+
+func glanceFiguresOf(pr *analysis.PeriodReport, l i18n.Lang) glanceFigures {
+	s := pr.Subject.Summary
+	g := glanceFigures{incidents: s.Incidents, unknown: s.Incidents - s.RecordsN, disclose: s.Stat(analysis.Disclose),
+		period: i18n.PeriodName(pr.Subject.Period, l), previous: i18n.PeriodName(pr.Previous.Period, l),
+		yearEarlier: i18n.PeriodName(pr.YearEarlier.Period, l), prevWord: lPrevPeriodWord.in(l)}
+	if !pr.Month.IsZero() {
+		g.prevWord = lPrevMonthWord.in(l)
+	}
+	g.vsPrevious = findChange(pr.VsPrevious, analysis.ChangeIncidents, "")
+	g.records = findChange(pr.VsPrevious, analysis.ChangeRecords, "").Current
+	for _, b := range pr.Breakdowns {
+		if b.Dimension == analysis.ByCause && len(b.Groups) > 0 && b.Groups[0].Key != "" {
+			g.topCause, g.topCauseN = b.Groups[0].Key, b.Groups[0].Incidents
+		}
+	}
+	return g
+}
+
+// findChange returns the change of figure f (and metric m) in cs, or an uncovered one.
+func findChange(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric) analysis.Change {
+	for _, c := range cs {
+		if c.Figure == f && c.Metric == m {
+			return c
+		}
+	}
+	return analysis.Change{Figure: f, Metric: m}
+}
+
+// sentences are the summary of the period in a few sentences. Every figure in them is
+// also a cell of the comparison below (TestGlanceSentences checks it).
+func (g glanceFigures) sentences(l i18n.Lang) []string {
+	var out []string
+	s := fmt.Sprintf(lSentIncidents.in(l), g.period, i18n.Incidents(g.incidents, l))
+	if c := g.vsPrevious; c.Covered && c.Known {
+		s += fmt.Sprintf(lSentVsPrevious.in(l), g.prevWord,
+			i18n.Signed(c.Diff, func(x float64) string { return i18n.Incidents(int(x), l) }))
+	}
+	out = append(out, s+lSentEnd.in(l))
+	if g.incidents == 0 {
+		return out
+	}
+	switch {
+	case !g.records.Known:
+		out = append(out, lSentNoRecords.in(l))
+	default:
+		s := fmt.Sprintf(lSentRecords.in(l), i18n.RecordsShort(data.Count{N: int64(g.records.V), Known: true,
+			Approx: g.records.Approx, Bound: g.records.Bound}, l))
+		if g.unknown > 0 {
+			s += fmt.Sprintf(lSentUnknown.in(l), i18n.Incidents(g.unknown, l))
+		}
+		out = append(out, s+lSentEnd.in(l))
+	}
+	if g.topCause != "" {
+		out = append(out, fmt.Sprintf(lSentTopCause.in(l), g.topCause, i18n.Incidents(g.topCauseN, l)))
+	}
+	if d := g.disclose; d.N > 0 {
+		out = append(out, fmt.Sprintf(lSentDisclose.in(l), i18n.MedianDays(d.Median, l), i18n.Incidents(d.N, l)))
+	}
+	return out
+}
+
+// glanceComparison writes the figures of the period against the previous period and a
+// year earlier: the incidents, the records, the incidents whose count is unknown, the
+// most frequent cause and the median detection → disclosure lag.
+func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures, l i18n.Lang) {
+	w.write(bold(lComparisonHeading.in(l)))
+	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
+		fmt.Sprintf(lPreviousPeriod.in(l), g.previous), lChangePrev.in(l),
+		fmt.Sprintf(lYearEarlier.in(l), g.yearEarlier), lChangeYear.in(l), lNote.in(l))
+	type sides struct{ prev, year analysis.Change }
+	get := func(f analysis.ChangeFigure, m analysis.Metric) sides {
+		return sides{findChange(pr.VsPrevious, f, m), findChange(pr.VsYearEarlier, f, m)}
+	}
+	value := func(c analysis.Change, v analysis.Value) cell {
+		switch {
+		case !v.Known:
+			return cell{}
+		case c.Figure == analysis.ChangeRecords:
+			return count(data.Count{N: int64(v.V), Known: true, Approx: v.Approx, Bound: v.Bound})
+		case c.Figure == analysis.ChangeMedian:
+			return median(v.V)
+		}
+		return countN(int(v.V))
+	}
+	change := func(c analysis.Change) cell {
+		switch {
+		case !c.Covered:
+			return text(lNoData.in(l))
+		case !c.Known:
+			return cell{}
+		case c.Figure == analysis.ChangeMedian:
+			return diffDays(c.Diff)
+		}
+		return diff(c.Diff)
+	}
+	earlier := func(c analysis.Change) cell {
+		if !c.Covered {
+			return cell{}
+		}
+		return value(c, c.Earlier)
+	}
+	row := func(name string, s sides, note cell) {
+		w.write(text(name), value(s.prev, s.prev.Current), earlier(s.prev), change(s.prev),
+			earlier(s.year), change(s.year), note)
+	}
+	row(lIncidentsCol.in(l), get(analysis.ChangeIncidents, ""), cell{})
+	rec := get(analysis.ChangeRecords, "")
+	row(lRecordsCol.in(l), rec, text(lRecordsKnownNote.in(l)))
+	u := func(inc, recs analysis.Change) analysis.Change {
+		cur := analysis.Value{V: float64(int(inc.Current.V) - recs.Current.N), Known: true}
+		ear := analysis.Value{V: float64(int(inc.Earlier.V) - recs.Earlier.N), Known: inc.Covered}
+		c := analysis.Change{Figure: analysis.ChangeIncidents, Current: cur, Earlier: ear, Covered: inc.Covered, Known: inc.Covered}
+		c.Diff = cur.V - ear.V
+		return c
+	}
+	inc := get(analysis.ChangeIncidents, "")
+	row(lUnknownCountRow.in(l), sides{u(inc.prev, rec.prev), u(inc.year, rec.year)}, cell{})
+	if g.topCause != "" {
+		w.write(text(lTopCauseRow.in(l)), countN(g.topCauseN), cell{}, cell{}, cell{}, cell{}, text(g.topCause))
+	}
+	if g.disclose.N > 0 {
+		d := get(analysis.ChangeMedian, analysis.Disclose)
+		row(fmt.Sprintf(lMedianOf.in(l), lagName(analysis.Disclose, l)), d,
+			text(fmt.Sprintf(lCasesN.in(l), i18n.Incidents(g.disclose.N, l))))
+	}
+}
+
+// metricNeeds are the columns each day figure is computed from.
+var metricNeeds = map[analysis.Metric][]label{
+	analysis.WindowConfirmed:          {lExposureStart, lExposureEnd},
+	analysis.WindowAll:                {lExposureStart, lExposureEnd},
+	analysis.DetectConfirmed:          {lExposureStart, lDetected},
+	analysis.DetectAll:                {lExposureStart, lDetected},
+	analysis.Contain:                  {lDetected, lContained},
+	analysis.Disclose:                 {lDetected, lDisclosed},
+	analysis.StartToDiscloseConfirmed: {lExposureStart, lDisclosed},
+	analysis.StartToDiscloseAll:       {lExposureStart, lDisclosed},
+}
+
+// shownMetrics returns the day figures some incident of the report has (of the period's
+// trailing window too, for a period report), and a line naming the others with the
+// columns they need; "" when every figure has a value.
+func shownMetrics(rep analysis.Report, pr *analysis.PeriodReport, l i18n.Lang) ([]analysis.Metric, string) {
+	var shown []analysis.Metric
+	var missing []string
+	sep := ", "
+	if l == i18n.Ja {
+		sep = "、"
+	}
+	for _, m := range analysis.Metrics() {
+		n := rep.Summary.Stat(m).N
+		if pr != nil {
+			n += pr.Trailing.Summary.Stat(m).N
+		}
+		if n > 0 {
+			shown = append(shown, m)
+			continue
+		}
+		var cols []string
+		for _, c := range metricNeeds[m] {
+			cols = append(cols, c.in(l))
+		}
+		missing = append(missing, fmt.Sprintf(lNeeds.in(l), i18n.Metric(m).Short.In(l), strings.Join(cols, sep)))
+	}
+	if len(missing) == 0 {
+		return shown, ""
+	}
+	return shown, fmt.Sprintf(lNotComputed.in(l), strings.Join(missing, sep))
+}
