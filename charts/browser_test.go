@@ -86,7 +86,7 @@ func TestAxisLabels(t *testing.T) {
 		lang i18n.Lang
 		want []string
 	}{
-		{i18n.En, []string{">10k<", ">40k<", ">2016<", ">2019<", ">Jul<", ">159 days<", ">148 days<"}},
+		{i18n.En, []string{">10K<", ">40K<", ">2016<", ">2019<", ">Jul<", ">159 days<", ">148 days<"}},
 		{i18n.Ja, []string{">1万<", ">4万<", ">2016年<", ">2019年<", ">7月<", ">159日<", ">148日<"}},
 	}
 	for _, tt := range tests {
@@ -94,7 +94,7 @@ func TestAxisLabels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if l.Charts != 4 || len(l.Events) > 0 || len(l.Suspect) > 0 {
+		if l.Charts != len(chartIDs) || len(l.Events) > 0 || len(l.Suspect) > 0 {
 			t.Errorf("%s: %d charts, events %v, suspect %v", tt.lang, l.Charts, l.Events, l.Suspect)
 		}
 		dom := markupOnly(l.DOM)

@@ -84,7 +84,6 @@ type labelTable struct {
 	OtherCauses      i18n.Text
 	CauseUnknown     i18n.Text
 
-	PeriodTitle    i18n.Text
 	PeriodCount    i18n.Text
 	PeriodNone     i18n.Text
 	PeriodUnplaced i18n.Text
@@ -216,9 +215,8 @@ var labels = labelTable{
 	OtherCauses:      i18n.Text{En: "Other causes", Ja: "その他の原因"},
 	CauseUnknown:     i18n.Text{En: "Cause unknown", Ja: "原因不明"},
 
-	PeriodTitle:    i18n.Text{En: "Data-breach incidents disclosed in %s", Ja: "%s に公表された情報漏えい事案"},
 	PeriodCount:    i18n.Text{En: "%s incident(s) disclosed in the period", Ja: "期間内の公表 %s 件"},
-	PeriodNone:     i18n.Text{En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
+	PeriodNone:     i18n.Text{En: "No incidents were disclosed in %s.", Ja: "%sに公表された事案はありません。"},
 	PeriodUnplaced: i18n.Text{En: "%s not placed (disclosure date known only to the month or year)", Ja: "期間を特定できない %s 件（公表日が年月・年のみ）"},
 	PeriodUndated:  i18n.Text{En: "%s in the input with no disclosure date", Ja: "公表日不明 %s 件（入力全体）"},
 	ListSep:        i18n.Text{En: "; ", Ja: "、"},
