@@ -103,8 +103,9 @@ func TestHostileNamesInChromium(t *testing.T) {
 			for _, c := range set.Charts() {
 				pages[filepath.Join(out, chartDir, c.Name+".html")] = c.Title
 			}
-			if len(pages) != 5 {
-				t.Fatalf("%d pages, want the dashboard and 4 charts", len(pages))
+			// The four breakdowns, records, timeline, lags and bubbles.
+			if len(pages) != 9 {
+				t.Fatalf("%d pages, want the dashboard and 8 charts", len(pages))
 			}
 			for path, title := range pages {
 				l, err := b.Load(context.Background(), path, 1280, 1)
@@ -113,7 +114,7 @@ func TestHostileNamesInChromium(t *testing.T) {
 				}
 				wantCharts := 1
 				if filepath.Base(path) == chartsName {
-					wantCharts = 4
+					wantCharts = 8
 				}
 				if l.Charts != wantCharts || len(l.Failed) > 0 {
 					t.Errorf("%s: %d charts drawn, failed %v; want %d", path, l.Charts, l.Failed, wantCharts)

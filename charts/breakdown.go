@@ -1,6 +1,9 @@
 package charts
 
 import (
+	"slices"
+	"sort"
+
 	ec "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -51,12 +54,55 @@ func (v view) dimensionTitle(d analysis.Dimension) string {
 	return v.t(labels.BySizeTitle)
 }
 
-// groupColors gives the groups of a cause breakdown their colours: the commonest causes
-// (the breakdown's order) the palette, the rest grey, and no cause stated the light grey.
-// Other breakdowns are one colour.
-func groupColors(b analysis.Breakdown) []string {
+// causeColorMap gives the commonest causes of b, a breakdown by cause, their colours, by
+// analysis.SpellingKey: ranked by incidents, then records, then text, the first maxCauses
+// take causeColors; the cause of the largest incident (largest, "" for none) always takes
+// one, in the last place when it would have none. The breakdown charts and the bubble
+// chart share the map, so that a cause has one colour on the page.
+func causeColorMap(b analysis.Breakdown, largest string) (map[string]string, []string) {
+	type ranked struct {
+		key     string
+		n       int
+		records int64
+	}
+	var rs []ranked
+	for _, g := range b.Groups {
+		if g.Key != "" {
+			rs = append(rs, ranked{analysis.SpellingKey(g.Key), g.Incidents, g.Records.N})
+		}
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].n != rs[j].n {
+			return rs[i].n > rs[j].n
+		}
+		if rs[i].records != rs[j].records {
+			return rs[i].records > rs[j].records
+		}
+		return rs[i].key < rs[j].key
+	})
+	keys := make([]string, len(rs))
+	for i, r := range rs {
+		keys[i] = r.key
+	}
+	if largest != "" && len(keys) > maxCauses {
+		if i := slices.Index(keys, analysis.SpellingKey(largest)); i >= maxCauses {
+			k := keys[i]
+			keys = slices.Insert(slices.Delete(keys, i, i+1), maxCauses-1, k)
+		}
+	}
+	keys = keys[:min(len(keys), maxCauses)]
+	m := make(map[string]string, len(keys))
+	for i, k := range keys {
+		m[k] = causeColors[i]
+	}
+	return m, keys
+}
+
+// groupColors gives the groups of a breakdown their colours: a cause its colour of
+// v.causeColor, grey when it has none, light grey when no cause is stated; the groups of
+// other breakdowns one colour, the unknown size band light grey.
+func (v view) groupColors(b analysis.Breakdown) []string {
 	out := make([]string, len(b.Groups))
-	n := 0
 	for i, g := range b.Groups {
 		switch {
 		case b.Dimension != analysis.ByCause:
@@ -66,9 +112,8 @@ func groupColors(b analysis.Breakdown) []string {
 			}
 		case g.Key == "":
 			out[i] = unknownColor
-		case n < len(causeColors):
-			out[i] = causeColors[n]
-			n++
+		case v.causeColor[analysis.SpellingKey(g.Key)] != "":
+			out[i] = v.causeColor[analysis.SpellingKey(g.Key)]
 		default:
 			out[i] = otherColor
 		}
@@ -96,7 +141,7 @@ func (v view) breakdownChart(b analysis.Breakdown, id string) (chart, error) {
 		shown = shown[:maxGroupBars]
 	}
 	c := chart{ID: id, Title: v.dimensionTitle(b.Dimension), Height: max(260, 120+34*len(shown))}
-	colors := groupColors(analysis.Breakdown{Dimension: b.Dimension, Groups: groups})
+	colors := v.groupColors(analysis.Breakdown{Dimension: b.Dimension, Groups: groups})
 	subtitle := ""
 	if len(shown) < len(groups) {
 		subtitle = v.f(labels.FirstGroups, num(len(shown)), num(len(groups)))

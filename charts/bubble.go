@@ -123,13 +123,10 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 	c.Notes = append(c.Notes, v.t(labels.BubbleKey), v.t(i18n.TotalsNote))
 
 	// Causes are grouped as the breakdowns group them (analysis.SpellingKey), shown as the
-	// spelling most of their incidents use, and ranked by how many plotted incidents have
-	// them, then by their records, then by text. The commonest take the colours; the cause
-	// of the largest bubble always has one, so that the largest incident is never grey.
+	// spelling most of their plotted incidents use, and coloured as the breakdown by cause
+	// colours them: the commonest causes, and always the cause of the largest incident.
 	type causeAcc struct {
-		n       int
-		records int64
-		names   map[string]int
+		names map[string]int
 	}
 	accs := map[string]*causeAcc{}
 	keyOf := func(cause string) string {
@@ -145,8 +142,6 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 			a = &causeAcc{names: map[string]int{}}
 			accs[k] = a
 		}
-		a.n++
-		a.records += b.fig.Total.N
 		a.names[b.fig.Incident.Cause]++
 	}
 	name := func(k string) string {
@@ -158,27 +153,20 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 		}
 		return best
 	}
-	causes := make([]string, 0, len(accs))
-	for k := range accs {
-		if k != "" {
-			causes = append(causes, k)
+	// The colours are those of the breakdown by cause (causeColorMap), worked out here
+	// when the page has none.
+	if v.causeOrder == nil {
+		all := make([]analysis.IncidentFigures, 0, figs.Len())
+		for _, f := range figs.All() {
+			all = append(all, *f)
 		}
-	}
-	sort.Slice(causes, func(i, j int) bool {
-		a, b := accs[causes[i]], accs[causes[j]]
-		if a.n != b.n {
-			return a.n > b.n
+		largest := ""
+		if len(plotted) > 0 {
+			largest = plotted[0].fig.Incident.Cause
 		}
-		if a.records != b.records {
-			return a.records > b.records
-		}
-		return causes[i] < causes[j]
-	})
-	if len(causes) > maxCauses && len(plotted) > 0 {
-		if top := keyOf(plotted[0].fig.Incident.Cause); top != "" {
-			if i := slices.Index(causes, top); i >= maxCauses {
-				causes = slices.Delete(causes, i, i+1)
-				causes = slices.Insert(causes, maxCauses-1, top)
+		for _, b := range analysis.BreakdownAll(all) {
+			if b.Dimension == analysis.ByCause {
+				v.causeColor, v.causeOrder = causeColorMap(b, largest)
 			}
 		}
 	}
@@ -186,15 +174,18 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 		key, name, color string
 	}
 	var groups []group
-	colored := map[string]bool{}
-	for i, k := range causes {
-		if i >= maxCauses {
-			break
+	others := false
+	for k := range accs {
+		if k != "" && v.causeColor[k] == "" {
+			others = true
 		}
-		groups = append(groups, group{k, name(k), causeColors[i]})
-		colored[k] = true
 	}
-	if len(causes) > maxCauses {
+	for _, k := range v.causeOrder {
+		if accs[k] != nil {
+			groups = append(groups, group{k, name(k), v.causeColor[k]})
+		}
+	}
+	if others {
 		groups = append(groups, group{"", v.t(labels.OtherCauses), otherColor})
 	}
 	if accs[""] != nil {
@@ -204,7 +195,7 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 		switch k := keyOf(plotted[i].fig.Incident.Cause); {
 		case k == "":
 			plotted[i].group = unknownCause
-		case colored[k]:
+		case v.causeColor[k] != "":
 			plotted[i].group = k
 		default:
 			plotted[i].group = ""

@@ -64,6 +64,10 @@ type view struct {
 	// brand is the first line of every chart's subtitle: the client and the title of the
 	// report (Options.Client, Options.Title), or "".
 	brand string
+	// causeColor and causeOrder are the colours of the commonest causes, by
+	// analysis.SpellingKey, and those causes in order (see causeColorMap).
+	causeColor map[string]string
+	causeOrder []string
 	// metrics are the day figures the report has at least one value of, which the charts
 	// and tables show; the others are named once, with the column they need.
 	metrics []lagMetric

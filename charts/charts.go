@@ -279,6 +279,19 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 			}
 			bs = analysis.BreakdownAll(all)
 		}
+		// The largest incident, whose cause always has a colour.
+		largest := ""
+		var top int64 = -1
+		for _, f := range rep.Incidents.All() {
+			if f.Total.Known && f.Total.N > top {
+				top, largest = f.Total.N, f.Incident.Cause
+			}
+		}
+		for _, b := range bs {
+			if b.Dimension == analysis.ByCause {
+				v.causeColor, v.causeOrder = causeColorMap(b, largest)
+			}
+		}
 		builders = append(builders, v.breakdownCharts(bs)...)
 		builders = append(builders, v.recordsChart, v.timelineChart)
 		if v.figsHaveLags() {

@@ -103,7 +103,7 @@ func TestIncidentSource(t *testing.T) {
 
 // TestBreakdownChart: each breakdown's bars are in the breakdown's order (most incidents
 // first), every bar labelled with its incidents and share, the commonest causes coloured
-// and the rest grey, and each spelling merge noted.
+// (and the cause of the largest incident) and the rest grey, and each spelling merge noted.
 func TestBreakdownChart(t *testing.T) {
 	g := func(key string, n int, records int64) analysis.Group {
 		return analysis.Group{Key: key, Incidents: n, Share: float64(n) / 10, Records: data.KnownCount(records), RecordsN: n}
@@ -123,18 +123,22 @@ func TestBreakdownChart(t *testing.T) {
 	}{
 		{i18n.Ja, "原因別の事案数",
 			[]string{"3件（30.0%）", "2件（20.0%）", "1件（10.0%）", "1件（10.0%）", "1件（10.0%）", "1件（10.0%）", "1件（10.0%）", "1件（10.0%）"},
-			[]string{blue, vermillion, green, orange, purple, skyBlue, otherColor, unknownColor},
+			// Ranked by incidents, then records: 不正アクセス, ランサムウェア, 紛失・盗難,
+			// 内部不正, 誤送信, and 設定ミス, the cause of the largest incident, before 誤送付.
+			[]string{blue, vermillion, purple, otherColor, orange, skyBlue, green, unknownColor},
 			"「ランサムウエア」（1件）は表記の違いとして「ランサムウェア」に含めました。",
 			"不正アクセス | 3 | 30.0% | 1,200,000件"},
 		{i18n.En, "Incidents by cause",
 			[]string{"3 incidents (30.0%)", "2 incidents (20.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)"},
-			[]string{blue, vermillion, green, orange, purple, skyBlue, otherColor, unknownColor},
+			[]string{blue, vermillion, purple, otherColor, orange, skyBlue, green, unknownColor},
 			"“ランサムウエア” (1) is counted as “ランサムウェア”, the same word spelled differently.",
 			"不正アクセス | 3 | 30.0% | 1,200,000 records"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.lang), func(t *testing.T) {
-			c, err := newView(tt.lang, nil).breakdownChart(b, "chart-by-cause")
+			v := newView(tt.lang, nil)
+			v.causeColor, v.causeOrder = causeColorMap(b, "設定ミス")
+			c, err := v.breakdownChart(b, "chart-by-cause")
 			if err != nil {
 				t.Fatal(err)
 			}
