@@ -132,7 +132,11 @@ func TestHostileNamesInChromium(t *testing.T) {
 					t.Errorf("%s: document title %q, want %q (did injected code run?)", path, l.Title, title)
 				}
 				// The dashboard's tables and notes and the charts' own text (axis labels,
-				// legends) show the names as they are.
+				// legends) show the names as they are; the breakdowns but by cause name
+				// groups of other columns, which the hostile rows leave plain.
+				if b := filepath.Base(path); strings.HasPrefix(b, "by-") && b != "by-cause.html" {
+					continue
+				}
 				for _, h := range hostileNames {
 					if !strings.Contains(l.Text, h) && !strings.Contains(noSpace(svgText(l.DOM)), noSpace(h)) {
 						t.Errorf("%s: %q is not shown as text", path, h)
