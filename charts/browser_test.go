@@ -1,7 +1,10 @@
 package charts
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,6 +156,48 @@ func TestImageLayout(t *testing.T) {
 		}
 		if float64(w)*s < float64(tt.size.W) || float64(h)*s < float64(tt.size.H) {
 			t.Errorf("%v.layout() draws %v×%v pixels, smaller than the image", tt.size, float64(w)*s, float64(h)*s)
+		}
+	}
+}
+
+// TestChartImageSizes makes the images of the sample's records chart at several sizes: the
+// PNG is exactly the size asked for, the SVG says the same size, and every case's total is
+// written on the chart.
+func TestChartImageSizes(t *testing.T) {
+	b := startBrowser(t)
+	s, err := Build(context.Background(), sampleReport(t), Options{Lang: i18n.Ja, Client: "株式会社サンプル", Title: "月次報告"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "records.html")
+	var buf bytes.Buffer
+	if err := s.WriteChart(&buf, "records"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, z := range []ImageSize{DefaultImageSize, {1280, 720}, {800, 450}, {2000, 1500}} {
+		imgs, err := b.ChartImages(context.Background(), path, "chart-records", z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(imgs.PNG))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != z.W || h != z.H {
+			t.Errorf("%v: PNG is %dx%d", z, w, h)
+		}
+		head := string(imgs.SVG[:min(len(imgs.SVG), 300)])
+		if want := fmt.Sprintf(`<svg width="%d" height="%d"`, z.W, z.H); !strings.Contains(head, want) {
+			t.Errorf("%v: SVG starts %q, want %s", z, head, want)
+		}
+		// The totals at the bars' ends, and the client and title in the subtitle.
+		for _, want := range []string{"4.4万件", "4.04万件", "株式会社サンプル／月次報告"} {
+			if !strings.Contains(string(imgs.SVG), want) {
+				t.Errorf("%v: the image does not say %s", z, want)
+			}
 		}
 	}
 }

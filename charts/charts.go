@@ -273,11 +273,21 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		if pr := opts.Period; pr != nil {
 			bs = pr.Breakdowns
 		} else {
-			all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
-			for _, f := range rep.Incidents.All() {
-				all = append(all, *f)
+			// Breaking a large input down takes a while and cannot be stopped: an
+			// interrupted run does not wait for it.
+			done := make(chan []analysis.Breakdown, 1)
+			go func() {
+				all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
+				for _, f := range rep.Incidents.All() {
+					all = append(all, *f)
+				}
+				done <- analysis.BreakdownAll(all)
+			}()
+			select {
+			case bs = <-done:
+			case <-ctx.Done():
+				return page{}, ctx.Err()
 			}
-			bs = analysis.BreakdownAll(all)
 		}
 		// The largest incident, whose cause always has a colour.
 		largest := ""
