@@ -8,7 +8,8 @@
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]
 //	                      [--map FILE] [--sheet NAME] [--header-row N]
 //	                      [--images png,svg] [--image-size WxH] [--log-scale auto|on|off]
-//	                      [--month yyyy-mm | --from DATE --to DATE | --all-months [--max-months N]]
+//	                      [--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H
+//	                       | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 //	breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]
 //	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]

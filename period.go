@@ -12,9 +12,10 @@ import (
 // periodFlags are generate's flags that choose a subject period: --month, --from/--to and
 // --all-months.
 type periodFlags struct {
-	month, from, to *string
-	allMonths       *bool
-	maxMonths       *int
+	month, from, to                                *string
+	fiscalYear, fiscalHalf, quarter, fiscalQuarter *string
+	allMonths                                      *bool
+	maxMonths                                      *int
 }
 
 // defaultMaxMonths bounds --all-months: two decades of monthly reports. A single mistyped
@@ -23,11 +24,15 @@ const defaultMaxMonths = 240
 
 func addPeriodFlags(fs *flag.FlagSet) periodFlags {
 	return periodFlags{
-		month:     fs.String("month", "", "report on the incidents disclosed in `MONTH` (2019-06), with the trailing 12-month trend"),
-		from:      fs.String("from", "", "with --to: report on the incidents disclosed from `DATE` (2019-04-01) to --to, both included"),
-		to:        fs.String("to", "", "with --from: the last `DATE` of the period reported on (2019-06-30)"),
-		allMonths: fs.Bool("all-months", false, "write one monthly report per month found in the data, each into DIR/yyyy-mm/, and DIR/index.html linking them"),
-		maxMonths: fs.Int("max-months", defaultMaxMonths, "with --all-months: write at most `N` months, else stop before writing any"),
+		month:         fs.String("month", "", "report on the incidents disclosed in `MONTH` (2019-06), with the trailing 12-month trend"),
+		from:          fs.String("from", "", "with --to: report on the incidents disclosed from `DATE` (2019-04-01) to --to, both included"),
+		to:            fs.String("to", "", "with --from: the last `DATE` of the period reported on (2019-06-30)"),
+		quarter:       fs.String("quarter", "", "report on calendar quarter `Q` (2024-Q1 = January–March; 2024年第1四半期)"),
+		fiscalYear:    fs.String("fiscal-year", "", "report on fiscal year `YEAR` (2024 = 2024-04-01 … 2025-03-31; 2024年度, 令和6年度)"),
+		fiscalHalf:    fs.String("fiscal-half", "", "report on fiscal half `H` (2024-H1 = April–September 2024, 2024-H2 = October–March; 2024年度上期)"),
+		fiscalQuarter: fs.String("fiscal-quarter", "", "report on fiscal quarter `Q` (2024-Q1 = April–June 2024, 2024-Q4 = January–March 2025; 2024年度第1四半期)"),
+		allMonths:     fs.Bool("all-months", false, "write one monthly report per month found in the data, each into DIR/yyyy-mm/, and DIR/index.html linking them"),
+		maxMonths:     fs.Int("max-months", defaultMaxMonths, "with --all-months: write at most `N` months, else stop before writing any"),
 	}
 }
 
@@ -44,13 +49,14 @@ type periodChoice struct {
 // error.
 func (f periodFlags) choice() (periodChoice, error) {
 	given := 0
-	for _, set := range []bool{*f.month != "", *f.from != "" || *f.to != "", *f.allMonths} {
+	for _, set := range []bool{*f.month != "", *f.from != "" || *f.to != "", *f.allMonths,
+		*f.quarter != "", *f.fiscalYear != "", *f.fiscalHalf != "", *f.fiscalQuarter != ""} {
 		if set {
 			given++
 		}
 	}
 	if given > 1 {
-		return periodChoice{}, errors.New("give only one of --month, --from/--to and --all-months")
+		return periodChoice{}, errors.New("give only one of --month, --quarter, --fiscal-year, --fiscal-half, --fiscal-quarter, --from/--to and --all-months")
 	}
 	if *f.maxMonths < 1 {
 		return periodChoice{}, fmt.Errorf("--max-months %d: give at least 1", *f.maxMonths)
@@ -64,6 +70,14 @@ func (f periodFlags) choice() (periodChoice, error) {
 			return periodChoice{}, fmt.Errorf("--month: %w", err)
 		}
 		return periodChoice{period: m.Period(), set: true}, nil
+	case *f.quarter != "":
+		return named("--quarter", *f.quarter, func(s string) (analysis.Period, error) { return analysis.ParseQuarter(s, false) })
+	case *f.fiscalQuarter != "":
+		return named("--fiscal-quarter", *f.fiscalQuarter, func(s string) (analysis.Period, error) { return analysis.ParseQuarter(s, true) })
+	case *f.fiscalHalf != "":
+		return named("--fiscal-half", *f.fiscalHalf, analysis.ParseFiscalHalf)
+	case *f.fiscalYear != "":
+		return named("--fiscal-year", *f.fiscalYear, analysis.ParseFiscalYear)
 	case *f.from != "" && *f.to == "":
 		return periodChoice{}, errors.New("--from needs --to (the last day of the period)")
 	case *f.to != "" && *f.from == "":
@@ -78,11 +92,24 @@ func (f periodFlags) choice() (periodChoice, error) {
 	return periodChoice{}, nil
 }
 
+// named reads the value of one of the flags that name a period (--fiscal-year 2024).
+func named(flag, value string, parse func(string) (analysis.Period, error)) (periodChoice, error) {
+	p, err := parse(value)
+	if err != nil {
+		return periodChoice{}, fmt.Errorf("%s: %w", flag, err)
+	}
+	return periodChoice{period: p, set: true}, nil
+}
+
 // periodLabel is the part of the output names that says which period they are about:
-// 2019-06 for a calendar month, 2019-04-01_2019-06-30 for any other period.
+// 2019-06 for a calendar month, 2024-Q1, FY2024, FY2024-H1 or FY2024-Q1 for the named
+// spans, 2019-04-01_2019-06-30 for any other period.
 func periodLabel(p analysis.Period) string {
-	if m, ok := p.Month(); ok {
+	if m, ok := p.Month(); ok && p.Unit <= analysis.UnitMonth {
 		return m.String()
+	}
+	if p.Unit > analysis.UnitMonth {
+		return p.String()
 	}
 	return p.From.String() + "_" + p.To.String()
 }

@@ -87,6 +87,22 @@ func TestGeneratePeriod(t *testing.T) {
 		// Days cut across months: 2019-06-04 … 2019-07-01 holds A, B, D; G is not placed.
 		{"days", []string{"--from", "2019-06-04", "--to", "2019-07-01"}, "2019-06-04_2019-07-01", []string{"A", "B", "D"},
 			"8 incidents (3 disclosed in 2019-06-04 … 2019-07-01, 1 not placed for a partial date)", allPages, nil},
+		// The fiscal year 2019 runs from 2019-04-01 to 2020-03-31; G, disclosed "2019", may
+		// lie on either side of its start.
+		{"fiscal-year", []string{"--fiscal-year", "2019"}, "FY2019", []string{"A", "B", "C", "D"},
+			"8 incidents (4 disclosed in FY2019, 1 not placed for a partial date)", allPages,
+			[]string{"Incidents disclosed in FY2019 (April 2019 – March 2020)"}},
+		{"fiscal-year-ja-form", []string{"--fiscal-year", "平成30年度"}, "FY2018", []string{"E", "F", "H"},
+			"8 incidents (3 disclosed in FY2018, 1 not placed for a partial date)", allPages, nil},
+		{"fiscal-half", []string{"--fiscal-half", "2018-H2"}, "FY2018-H2", []string{"F"},
+			"8 incidents (1 disclosed in FY2018-H2, 1 not placed for a partial date)", allPages,
+			[]string{"Incidents disclosed in FY2018 H2 (October 2018 – March 2019)"}},
+		// The same days as a fiscal first quarter and a calendar second quarter.
+		{"fiscal-quarter", []string{"--fiscal-quarter", "2019年度第1四半期"}, "FY2019-Q1", []string{"A", "B", "C"},
+			"8 incidents (3 disclosed in FY2019-Q1, 1 not placed for a partial date)", allPages, nil},
+		{"calendar-quarter", []string{"--quarter", "2019-Q2"}, "2019-Q2", []string{"A", "B", "C"},
+			"8 incidents (3 disclosed in 2019-Q2, 1 not placed for a partial date)", allPages,
+			[]string{"Incidents disclosed in Q2 2019"}},
 		{"empty-month", []string{"--month", "2019-03"}, "2019-03", nil,
 			"8 incidents (0 disclosed in 2019-03, 1 not placed for a partial date)", []string{"trend.html"},
 			[]string{"No incidents were disclosed in March 2019."}},
@@ -160,7 +176,11 @@ func TestGeneratePeriodUsage(t *testing.T) {
 		{"to alone", []string{"--to", "2019-04-01"}, "--to needs --from"},
 		{"reversed", []string{"--from", "2019-06-30", "--to", "2019-04-01"}, "not a period: 2019-06-30 is after 2019-04-01"},
 		{"month only", []string{"--from", "2019-04", "--to", "2019-06-30"}, "--from 2019-04 --to 2019-06-30: not a period: its first and last days need full dates"},
-		{"both", []string{"--month", "2019-06", "--from", "2019-04-01", "--to", "2019-06-30"}, "give only one of --month, --from/--to"},
+		{"both", []string{"--month", "2019-06", "--from", "2019-04-01", "--to", "2019-06-30"}, "give only one of --month, --quarter"},
+		{"fiscal year and month", []string{"--fiscal-year", "2019", "--month", "2019-06"}, "give only one of --month, --quarter"},
+		{"fiscal year not a year", []string{"--fiscal-year", "2019-04"}, `--fiscal-year: not a period: "2019-04" is not a year such as 2024 or 令和6年`},
+		{"fiscal half 3", []string{"--fiscal-half", "2019-H3"}, `--fiscal-half: not a period: "2019-H3" is not a fiscal half`},
+		{"quarter 5", []string{"--quarter", "2019-Q5"}, `--quarter: not a period: "2019-Q5" is not a quarter`},
 		{"compare outside", []string{"--month", "2019-06", "--compare", "C"}, `--compare: no incident has the id or organization "C"`},
 	}
 	for _, tt := range tests {

@@ -252,7 +252,7 @@ func (t *Timeline) Report(p Period) PeriodReport {
 	r.Month, _ = p.Month()
 	for _, m := range p.Months() {
 		mp := m.Period()
-		if mp == p {
+		if mp.Same(p) {
 			r.Months = append(r.Months, MonthRow{Month: m, PeriodFigures: r.Subject})
 			continue
 		}

@@ -66,7 +66,7 @@ func (m Month) Last() data.Date {
 }
 
 // Period returns m as a period: its first to its last day.
-func (m Month) Period() Period { return Period{From: m.First(), To: m.Last()} }
+func (m Month) Period() Period { return Period{From: m.First(), To: m.Last(), Unit: UnitMonth} }
 
 func (m Month) index() int { return m.Year*12 + int(m.Month) - 1 }
 
@@ -74,7 +74,13 @@ func (m Month) index() int { return m.Year*12 + int(m.Month) - 1 }
 // are calendar dates with no time zone: 2019-06-30 is in June whatever the reader's zone.
 type Period struct {
 	From, To data.Date
+	// Unit names the kind of span, for the period's name; periods are the same span when
+	// their From and To are (see Same).
+	Unit Unit
 }
+
+// Same reports whether p and q cover the same days, whatever their units.
+func (p Period) Same(q Period) bool { return p.From == q.From && p.To == q.To }
 
 // ErrPeriod is wrapped by the errors of NewPeriod and ParsePeriod.
 var ErrPeriod = errors.New("not a period")
@@ -105,8 +111,20 @@ func ParsePeriod(from, to string) (Period, error) {
 	return NewPeriod(f, t)
 }
 
-// String formats p as yyyy-mm when it is one whole month, else as "yyyy-mm-dd … yyyy-mm-dd".
+// String formats p as yyyy-mm when it is one whole month, as 2024-Q1, FY2024-H1, FY2024-Q1
+// or FY2024 for a quarter, fiscal half, fiscal quarter or fiscal year, and else as
+// "yyyy-mm-dd … yyyy-mm-dd".
 func (p Period) String() string {
+	switch y, part := p.FiscalYearOf(); p.Unit {
+	case UnitQuarter:
+		return fmt.Sprintf("%04d-Q%d", y, part)
+	case UnitFiscalQuarter:
+		return fmt.Sprintf("FY%04d-Q%d", y, part)
+	case UnitFiscalHalf:
+		return fmt.Sprintf("FY%04d-H%d", y, part)
+	case UnitFiscalYear:
+		return fmt.Sprintf("FY%04d", y)
+	}
 	if m, ok := p.Month(); ok {
 		return m.String()
 	}
@@ -122,7 +140,7 @@ func (p Period) Days() int {
 // Month returns the month p is, and true, when p is exactly one whole calendar month.
 func (p Period) Month() (Month, bool) {
 	m, _ := MonthOf(p.From)
-	if p.WholeMonths() && m.Period() == p {
+	if p.WholeMonths() && m.Period().Same(p) {
 		return m, true
 	}
 	return Month{}, false
@@ -153,10 +171,10 @@ func (p Period) Previous() Period {
 		first, _ := MonthOf(p.From)
 		last, _ := MonthOf(p.To)
 		n := last.Sub(first) + 1
-		return Period{From: first.Add(-n).First(), To: last.Add(-n).Last()}
+		return Period{From: first.Add(-n).First(), To: last.Add(-n).Last(), Unit: p.Unit}
 	}
 	to := p.From.AddDays(-1)
-	return Period{From: to.AddDays(1 - p.Days()), To: to}
+	return Period{From: to.AddDays(1 - p.Days()), To: to, Unit: p.Unit}
 }
 
 // YearEarlier returns p one year earlier: whole months shift by twelve months (2020-02 →
@@ -166,14 +184,14 @@ func (p Period) YearEarlier() Period {
 	if p.WholeMonths() {
 		first, _ := MonthOf(p.From)
 		last, _ := MonthOf(p.To)
-		return Period{From: first.Add(-12).First(), To: last.Add(-12).Last()}
+		return Period{From: first.Add(-12).First(), To: last.Add(-12).Last(), Unit: p.Unit}
 	}
 	shift := func(d data.Date) data.Date {
 		y, m, day := d.Time().Date()
 		last := Month{y - 1, m}.Last().Time().Day()
 		return data.NewDate(y-1, m, min(day, last))
 	}
-	return Period{From: shift(p.From), To: shift(p.To)}
+	return Period{From: shift(p.From), To: shift(p.To), Unit: p.Unit}
 }
 
 // Placement says where a disclosure date puts an incident relative to a period.

@@ -314,11 +314,15 @@ func MonthName(m analysis.Month, l Lang) string {
 	return fmt.Sprintf("%s %d", m.Month, m.Year)
 }
 
-// PeriodName writes a period: one month as MonthName; whole months as 2024年4月〜6月,
+// PeriodName writes a period: a quarter or fiscal span as unitName names it (2024年度上期);
+// one month as MonthName; whole months as 2024年4月〜6月,
 // 2023年12月〜2024年2月 (April–June 2024, December 2023 – February 2024), a whole year as
 // 2024年 (2024); other periods as their first and last days, 2024年5月1日〜5月15日 (May 1–15,
 // 2024).
 func PeriodName(p analysis.Period, l Lang) string {
+	if s, ok := unitName(p, l); ok {
+		return s
+	}
 	if m, ok := p.Month(); ok {
 		return MonthName(m, l)
 	}

@@ -31,7 +31,7 @@ func TestLibreOfficePeriod(t *testing.T) {
 			},
 			lSheetBreakdowns: {
 				"Retail | 5 | 100.0% | 2,800 | 5 | 31.0 days | 85.0 days | 5 | 31.0 days | 85.0 days | 5 | 1.0 days | 1.6 days | 5 | 100.0 days | 135.4 days | 5 | ",
-				"Web skimming | 3 |  |  |  |  |  |  |  |  |  |  |  |  |  |  |  | small sample (n < 5): count only",
+				"Web skimming | 3 | 60.0% | 2,200 | 3 |  |  | 3 |  |  | 3 |  |  | 3 |  |  | 3 | medians and p90 of fewer than 5 values not shown",
 			},
 		}},
 		{i18n.Ja, map[label][]string{
