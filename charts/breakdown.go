@@ -175,9 +175,7 @@ func (v view) breakdownChart(b analysis.Breakdown, id string) (chart, error) {
 	}
 	c.Tables = []*table{tbl}
 	for _, m := range b.Merges {
-		for _, from := range m.From {
-			c.Notes = append(c.Notes, v.f(labels.MergedSpelling, from.Text, num(from.Incidents), m.Into))
-		}
+		c.Notes = append(c.Notes, i18n.MergeNote(m, v.lang))
 	}
 	if b.Dimension == analysis.ByRecordType {
 		c.Notes = append(c.Notes, v.t(labels.SharesOverlap))

@@ -808,19 +808,6 @@ func missingMetrics(rep analysis.Report) []analysis.MissingMetric {
 	return out
 }
 
-// columnName names an input column as the template file heads it: 漏えい開始日 in
-// Japanese, exposure_start in English.
-func (v view) columnName(col string) string {
-	if v.lang == i18n.Ja {
-		for _, c := range data.Columns() {
-			if c.Name == col && len(c.Aliases) > 0 {
-				return c.Aliases[0]
-			}
-		}
-	}
-	return col
-}
-
 // notComputed is the one line that names the day figures of lagMetrics no incident of the
 // report has, each with the columns it needs (those no incident states, when some are
 // not), or "" when every figure has a value.
@@ -836,7 +823,7 @@ func (v view) notComputed(missing []analysis.MissingMetric) string {
 		}
 		var out []string
 		for _, c := range cs {
-			out = append(out, v.columnName(c))
+			out = append(out, i18n.ColumnName(c, v.lang))
 		}
 		return strings.Join(out, v.t(labels.NameSep))
 	}

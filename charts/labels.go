@@ -36,7 +36,6 @@ type labelTable struct {
 	FirstGroups       i18n.Text
 	ShareHead         i18n.Text
 	GroupLabel        i18n.Text
-	MergedSpelling    i18n.Text
 	SharesOverlap     i18n.Text
 	SizeBandNote      i18n.Text
 	ListHeading       i18n.Text
@@ -181,7 +180,6 @@ var labels = labelTable{
 	FirstGroups:       i18n.Text{En: "The %s largest of %s groups; the table lists all", Ja: "上位 %s 区分を表示（全 %s 区分、表に全件）"},
 	ShareHead:         i18n.Text{En: "Share", Ja: "割合"},
 	GroupLabel:        i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
-	MergedSpelling:    i18n.Text{En: "“%s” (%s) is counted as “%s”, the same word spelled differently.", Ja: "「%s」（%s件）は表記の違いとして「%s」に含めました。"},
 	SharesOverlap:     i18n.Text{En: "An incident that exposed several kinds of information counts under each, so the shares may add up to more than 100%.", Ja: "複数の種類の情報が漏えいした事案はそれぞれに数えるため、割合の合計は100%を超えることがあります。"},
 	SizeBandNote:      i18n.Text{En: "Size bands by the incident's total records: 1–999, 1,000–9,999 (1,000 is the Personal Information Protection Commission's reporting threshold), 10,000–99,999, 100,000–999,999, 1,000,000 or more, unknown (no count, or a bound that does not fix the band).", Ja: "規模は事案の合計件数による区分: 1〜999件、1,000〜9,999件（1,000件は個人情報保護委員会への報告対象となる基準）、1万〜9.9万件、10万〜99.9万件、100万件以上、不明（件数不明、または上限・下限だけで区分が決まらないもの）。"},
 	CountUnknownMark:  i18n.Text{En: "count unknown", Ja: "件数不明"},

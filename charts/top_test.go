@@ -126,12 +126,12 @@ func TestBreakdownChart(t *testing.T) {
 			// Ranked by incidents, then records: 不正アクセス, ランサムウェア, 紛失・盗難,
 			// 内部不正, 誤送信, and 設定ミス, the cause of the largest incident, before 誤送付.
 			[]string{blue, vermillion, purple, otherColor, orange, skyBlue, green, unknownColor},
-			"「ランサムウエア」（1件）は表記の違いとして「ランサムウェア」に含めました。",
+			"ランサムウエア（1件）をランサムウェアにまとめました。",
 			"不正アクセス | 3 | 30.0% | 1,200,000件"},
 		{i18n.En, "Incidents by cause",
 			[]string{"3 incidents (30.0%)", "2 incidents (20.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)", "1 incident (10.0%)"},
 			[]string{blue, vermillion, purple, otherColor, orange, skyBlue, green, unknownColor},
-			"“ランサムウエア” (1) is counted as “ランサムウェア”, the same word spelled differently.",
+			"ランサムウエア (1 incident) is counted as ランサムウェア.",
 			"不正アクセス | 3 | 30.0% | 1,200,000 records"},
 	}
 	for _, tt := range tests {
