@@ -101,7 +101,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 	idx.Interrupted = len(idx.Months) < len(months)
 	path := filepath.Join(outDir, indexName)
 	if err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
-		return charts.WriteIndex(w, idx, charts.Options{Lang: l})
+		return charts.WriteIndex(w, idx, charts.Options{Lang: l, Client: wb.Client, Title: wb.Title})
 	}); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}

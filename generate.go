@@ -75,6 +75,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	pptx := fs.Bool("pptx", false, "also write the report as a PowerPoint deck with editable charts, DIR/"+deckName+" (a period's name carries the period)")
 	ruleFl := addRuleFlags(fs)
 	images := fs.String("images", "", "also write each chart as images in these comma-separated `FORMATS`: png, svg (needs Chromium)")
+	imageSize := fs.String("image-size", charts.DefaultImageSize.String(), "make each image `WxH` pixels (with --images; the default is 16:9, for slides)")
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
 	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
@@ -91,6 +92,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	formats, err := parseImageFormats(*images)
 	if err != nil {
 		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+	}
+	size, err := charts.ParseImageSize(*imageSize)
+	if err != nil {
+		return &usageError{msg: "--image-size: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
 	}
 	scale, err := charts.ParseLogScale(*logScale)
 	if err != nil {
@@ -177,7 +182,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if choice.allMonths {
 		return generateAllMonths(ctx, rep, readAs, *outDir, choice.maxMonths, wbOpts, rl.taxonomy, scale, *strict, e)
 	}
-	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, wb: wbOpts, pptx: *pptx, taxonomy: rl.taxonomy}
+	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, imageSize: size, wb: wbOpts, pptx: *pptx, taxonomy: rl.taxonomy}
 	whole := rep
 	note := ""
 	if choice.set {
@@ -219,6 +224,8 @@ type outputs struct {
 	workbook, dashboard, pages string
 	lang                       i18n.Lang
 	scale                      charts.LogScale
+	// imageSize is the size of each image --images writes.
+	imageSize charts.ImageSize
 	// wb are the workbook's options: its language, author, company, client and title (the
 	// dashboard and images take Client and Title from here too).
 	wb reports.Options
@@ -253,7 +260,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	go func() {
 		defer close(setReady)
 		defer crash.Catch(&setErr)
-		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period})
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title, Taxonomy: o.taxonomy})
 	}()
 	defer func() { <-setReady }()
 	wb := o.wb
@@ -291,7 +298,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return wrote, nil
 	}
 	<-setReady
-	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, e); err != nil {
+	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, o.imageSize, e); err != nil {
 		return wrote, err
 	}
 	if o.pptx {

@@ -167,7 +167,7 @@ func TestGenerateSample(t *testing.T) {
 	for _, p := range pages {
 		names = append(names, p.Name())
 	}
-	if got, want := strings.Join(names, " "), "bubbles.html lags.html records.html timeline.html"; got != want {
+	if got, want := strings.Join(names, " "), "bubbles.html by-cause-category.html by-cause.html by-industry.html by-size.html by-type.html lags.html records.html timeline.html"; got != want {
 		t.Errorf("chart directory holds %s, want %s", got, want)
 	}
 }
@@ -505,7 +505,7 @@ func TestAsOfSameBytes(t *testing.T) {
 			t.Errorf("%s differs between two runs with the same --as-of", name)
 		}
 	}
-	if !bytes.Contains(runs[0][chartsName], []byte("2019-09-01")) {
+	if !bytes.Contains(runs[0][chartsName], []byte("September 1, 2019")) {
 		t.Errorf("the dashboard does not show the --as-of date as its generation date")
 	}
 	if r := runCmd(t, "", "generate", "--as-of", "yesterday"); r.status != 2 || !strings.Contains(r.stderr, `--as-of: "yesterday" is not a date`) {

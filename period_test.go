@@ -61,7 +61,7 @@ func incidentIDs(t *testing.T, path string) []string {
 }
 
 // allPages are the chart pages of a period with incidents, sorted.
-var allPages = []string{"bubbles.html", "cases.html", "lags.html", "records.html", "timeline.html", "trend.html"}
+var allPages = []string{"bubbles.html", "by-cause-category.html", "by-cause.html", "by-industry.html", "by-size.html", "by-type.html", "cases.html", "lags.html", "records.html", "timeline.html", "trend.html"}
 
 func TestGeneratePeriod(t *testing.T) {
 	tests := []struct {
@@ -75,12 +75,12 @@ func TestGeneratePeriod(t *testing.T) {
 	}{
 		{"month", []string{"--month", "2019-06"}, "2019-06", []string{"A", "B"},
 			"8 incidents (2 disclosed in 2019-06, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in 2019-06", "2 incident(s) disclosed in the period"}},
+			[]string{"Incidents disclosed in June 2019", "2 incident(s) disclosed in the period"}},
 		{"month-ja-form", []string{"--month", "2019年5月"}, "2019-05", []string{"C"},
 			"8 incidents (1 disclosed in 2019-05, 1 not placed for a partial date)", allPages, nil},
 		{"quarter", []string{"--from", "2019-04-01", "--to", "2019-06-30"}, "2019-04-01_2019-06-30", []string{"A", "B", "C"},
 			"8 incidents (3 disclosed in 2019-04-01 … 2019-06-30, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in 2019-04-01 to 2019-06-30"}},
+			[]string{"Incidents disclosed in April–June 2019"}},
 		// The whole year holds G, disclosed "2019".
 		{"year", []string{"--from", "2019-01-01", "--to", "2019-12-31"}, "2019-01-01_2019-12-31", []string{"A", "B", "C", "D", "F", "G"},
 			"8 incidents (6 disclosed in 2019-01-01 … 2019-12-31)", allPages, nil},
@@ -91,21 +91,21 @@ func TestGeneratePeriod(t *testing.T) {
 		// lie on either side of its start.
 		{"fiscal-year", []string{"--fiscal-year", "2019"}, "FY2019", []string{"A", "B", "C", "D"},
 			"8 incidents (4 disclosed in FY2019, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in FY2019 (April 2019 – March 2020)"}},
+			[]string{"Incidents disclosed in FY2019 (April 2019 – March 2020)"}},
 		{"fiscal-year-ja-form", []string{"--fiscal-year", "平成30年度"}, "FY2018", []string{"E", "F", "H"},
 			"8 incidents (3 disclosed in FY2018, 1 not placed for a partial date)", allPages, nil},
 		{"fiscal-half", []string{"--fiscal-half", "2018-H2"}, "FY2018-H2", []string{"F"},
 			"8 incidents (1 disclosed in FY2018-H2, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in FY2018 H2 (October 2018 – March 2019)"}},
+			[]string{"Incidents disclosed in FY2018 H2 (October 2018 – March 2019)"}},
 		// The same days as a fiscal first quarter and a calendar second quarter.
 		{"fiscal-quarter", []string{"--fiscal-quarter", "2019年度第1四半期"}, "FY2019-Q1", []string{"A", "B", "C"},
 			"8 incidents (3 disclosed in FY2019-Q1, 1 not placed for a partial date)", allPages, nil},
 		{"calendar-quarter", []string{"--quarter", "2019-Q2"}, "2019-Q2", []string{"A", "B", "C"},
 			"8 incidents (3 disclosed in 2019-Q2, 1 not placed for a partial date)", allPages,
-			[]string{"Data-breach incidents disclosed in Q2 2019"}},
+			[]string{"Incidents disclosed in Q2 2019"}},
 		{"empty-month", []string{"--month", "2019-03"}, "2019-03", nil,
 			"8 incidents (0 disclosed in 2019-03, 1 not placed for a partial date)", []string{"trend.html"},
-			[]string{"No incidents were disclosed in 2019-03."}},
+			[]string{"No incidents were disclosed in March 2019."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -105,7 +105,7 @@ var synopses = []synopsis{
 		"[--author NAME] [--company NAME] [--client NAME] [--title TEXT] [--as-of DATE]",
 		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]",
 		"[--map FILE] [--sheet NAME] [--header-row N] [--ep-map FILE] [--taxonomy FILE]",
-		"[--images png,svg] [--log-scale auto|on|off]",
+		"[--images png,svg] [--image-size WxH] [--log-scale auto|on|off]",
 		"[--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H",
 		" | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]",
 		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",

@@ -344,3 +344,60 @@ func containsAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// DutyTally counts the reporting duty over a set of incidents.
+type DutyTally struct {
+	// Situations counts, for each situation in Situations order, the incidents it is Yes,
+	// No and Unknown for, leaving out those before the duty.
+	Situations [numSituations][3]int
+	// Reportable, NotReportable and Undecided count the incidents detected on or after
+	// EnforcementDay (or not known to be before it) by DutyOf's Reportable; Before those
+	// before it. PreliminaryLate and FinalLate count the reportable ones whose report was late.
+	Reportable, NotReportable, Undecided, Before int
+	PreliminaryLate, FinalLate                   int
+	// ViaVendor counts the incidents that name a vendor, and Vendors the vendors they name.
+	ViaVendor, Vendors int
+}
+
+// TallyDuty counts the reporting duty of incidents.
+func TallyDuty(incidents []IncidentFigures) DutyTally {
+	var t DutyTally
+	var withVendor []data.Incident
+	for i := range incidents {
+		in := incidents[i].Incident
+		if in.Vendor != "" {
+			withVendor = append(withVendor, data.Incident{ID: in.ID, Vendor: in.Vendor})
+		}
+		d := DutyOf(in)
+		if d.Before == Yes {
+			t.Before++
+			continue
+		}
+		for k, s := range Situations() {
+			switch d.Findings[s].Answer {
+			case Yes:
+				t.Situations[k][0]++
+			case No:
+				t.Situations[k][1]++
+			default:
+				t.Situations[k][2]++
+			}
+		}
+		switch d.Reportable {
+		case Yes:
+			t.Reportable++
+			if d.PreliminaryLate == Yes {
+				t.PreliminaryLate++
+			}
+			if d.FinalLate == Yes {
+				t.FinalLate++
+			}
+		case No:
+			t.NotReportable++
+		default:
+			t.Undecided++
+		}
+	}
+	t.ViaVendor, t.Vendors = len(withVendor), len(VendorGroups(withVendor))
+	return t
+}

@@ -7,11 +7,16 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
+	"math"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -52,9 +57,61 @@ func FindChromium(getenv func(string) string) (string, error) {
 	return "", ErrNoChromium
 }
 
-// ImageWidth is the width, in CSS pixels, at which images are made; PNGs have twice as many
-// pixels (device pixel ratio 2), for sharp slides.
-const ImageWidth = 1200
+// ImageSize is the size, in pixels, of a chart's PNG image; the SVG image has the same
+// size. The zero value means DefaultImageSize.
+type ImageSize struct {
+	W, H int
+}
+
+// DefaultImageSize is 1600×900, 16:9, the shape of a slide.
+var DefaultImageSize = ImageSize{1600, 900}
+
+// Image sizes outside these bounds are refused: smaller is unreadable, larger is more
+// than a screenshot can hold.
+const (
+	minImageSide = 320
+	maxImageSide = 8000
+)
+
+// ParseImageSize reads a size such as 1600x900 (x, X or ×; "" is DefaultImageSize).
+func ParseImageSize(s string) (ImageSize, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return DefaultImageSize, nil
+	}
+	w, h, ok := strings.Cut(strings.NewReplacer("X", "x", "×", "x").Replace(s), "x")
+	var sz ImageSize
+	if ok {
+		_, err1 := fmt.Sscanf(w, "%d", &sz.W)
+		_, err2 := fmt.Sscanf(h, "%d", &sz.H)
+		ok = err1 == nil && err2 == nil && strconv.Itoa(sz.W) == strings.TrimSpace(w) && strconv.Itoa(sz.H) == strings.TrimSpace(h)
+	}
+	if !ok {
+		return ImageSize{}, fmt.Errorf("image size %q is not WIDTHxHEIGHT in pixels, such as 1600x900", s)
+	}
+	if sz.W < minImageSide || sz.H < minImageSide/2 || sz.W > maxImageSide || sz.H > maxImageSide {
+		return ImageSize{}, fmt.Errorf("image size %q out of range: each side from %d to %d pixels (the height at least %d)", s, minImageSide, maxImageSide, minImageSide/2)
+	}
+	return sz, nil
+}
+
+// String formats the size as 1600x900.
+func (z ImageSize) String() string { return fmt.Sprintf("%dx%d", z.W, z.H) }
+
+// layout returns the CSS size at which a chart is drawn for an image of size z and the
+// device pixel ratio that makes it z in pixels: 1,000 CSS pixels wide, so that the text keeps
+// its size against the chart whatever the image's size (1600×900 is 1000×563 at 1.6), and
+// never a ratio below 1, which would blur the text.
+func (z ImageSize) layout() (cssW, cssH int, scale float64) {
+	scale = max(1, float64(z.W)/imageCSSWidth)
+	cssW = int(math.Ceil(float64(z.W) / scale))
+	cssH = int(math.Ceil(float64(z.H) / scale))
+	return cssW, cssH, scale
+}
+
+// imageCSSWidth is the width, in CSS pixels, at which images of 1,000 pixels and wider are
+// drawn.
+const imageCSSWidth = 1000
 
 // pageTimeout bounds loading one page and taking its images.
 const pageTimeout = 60 * time.Second
@@ -175,7 +232,8 @@ type Loaded struct {
 	// Suspect lists the elements a chart page never has: elements that load or embed
 	// something (img, iframe, object, embed, link, base, form, audio, video, source,
 	// frame), event-handler attributes (on…), srcdoc, and links to anything but a
-	// fragment or an inline image. A chart page is clean when it is empty.
+	// fragment, an inline image or, from an a element, an http(s) page (the sources of a
+	// period's incidents). A chart page is clean when it is empty.
 	Suspect []string
 	// Events are what a chart page must never do: console messages, uncaught exceptions,
 	// browser log entries (such as Content-Security-Policy violations), requests for
@@ -231,7 +289,9 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 				Array.prototype.forEach.call(e.attributes, function (a) {
 					var k = a.name.toLowerCase();
 					var link = k === 'href' || k === 'src' || k === 'xlink:href' || k === 'action';
-					if (k.indexOf('on') === 0 || k === 'srcdoc' || (link && !/^(#|data:image\/)/.test(a.value))) {
+					// A period's list of incidents links each source, an http(s) URL.
+					var source = n === 'a' && k === 'href' && /^https?:\/\//.test(a.value);
+					if (k.indexOf('on') === 0 || k === 'srcdoc' || (link && !source && !/^(#|data:image\/)/.test(a.value))) {
 						out.push('<' + n + ' ' + k + '="' + a.value.slice(0, 100) + '">');
 					}
 				});
@@ -254,18 +314,23 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 
 // Images are one chart as pictures.
 type Images struct {
-	// PNG is a screenshot of the chart at ImageWidth CSS pixels and device pixel ratio 2.
+	// PNG is a screenshot of the chart, exactly the ImageSize asked for.
 	PNG []byte
-	// SVG is the chart as drawn by the ECharts SVG renderer (renderToSVGString).
+	// SVG is the chart as drawn by the ECharts SVG renderer (renderToSVGString), with the
+	// same width and height as the PNG.
 	SVG []byte
 }
 
 // ChartImages loads the standalone chart page at path (written by Set.WriteChart) and
-// returns the images of its chart id. A page that fails to draw the chart, logs to the
-// console or reaches for the network is an error.
-func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, error) {
-	// The page's padding is around the chart: the chart itself is ImageWidth wide.
-	l, err := b.Load(ctx, path, ImageWidth+2*standalonePadding, 2)
+// returns the images of its chart id at size z (the zero value is DefaultImageSize): the
+// chart alone fills the image, its notes and tables left out. A page that fails to draw the
+// chart, logs to the console or reaches for the network is an error.
+func (b *Browser) ChartImages(ctx context.Context, path, id string, z ImageSize) (Images, error) {
+	if z == (ImageSize{}) {
+		z = DefaultImageSize
+	}
+	cssW, cssH, scale := z.layout()
+	l, err := b.Load(ctx, path, cssW, scale)
 	if err != nil {
 		return Images{}, err
 	}
@@ -277,7 +342,25 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 	defer cancel()
 	stop := context.AfterFunc(ctx, func() { chromedp.Cancel(b.ctx) })
 	defer stop()
-	png, err := chromedp.Run(b.ctx, chromedp.Screenshot(chromedp.ID(id)))
+	// The chart is laid over the page at the viewport's size and drawn again at that size;
+	// the viewport is then the image.
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(int64(cssW), int64(cssH), chromedp.EmulateScale(scale))); err != nil {
+		return Images{}, fmt.Errorf("sizing %s: %w", id, err)
+	}
+	_, err = chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(function () {
+			var el = document.getElementById(`+jsString(id)+`);
+			el.style.cssText = 'position:fixed;left:0;top:0;width:`+strconv.Itoa(cssW)+`px;height:`+strconv.Itoa(cssH)+`px;z-index:10;background:#fff';
+			echarts.getInstanceByDom(el).resize();
+			return true;
+		})()`))
+	if err != nil {
+		return Images{}, fmt.Errorf("sizing %s: %w", id, err)
+	}
+	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		return Images{}, fmt.Errorf("screenshot of %s: %w", id, err)
+	}
+	png, err := cropPNG(shot, z)
 	if err != nil {
 		return Images{}, fmt.Errorf("screenshot of %s: %w", id, err)
 	}
@@ -286,11 +369,47 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 	if err != nil {
 		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
 	}
-	out := []byte(svgHeader + svg + "\n")
+	out := []byte(svgHeader + sizeSVG(svg, z) + "\n")
 	if err := CheckSVG(out); err != nil {
 		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
 	}
 	return Images{PNG: png, SVG: out}, nil
+}
+
+// cropPNG cuts a screenshot to exactly z: the viewport's CSS size, rounded up, times the
+// pixel ratio may be a pixel larger.
+func cropPNG(shot []byte, z ImageSize) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		return nil, err
+	}
+	bd := img.Bounds()
+	if bd.Dx() < z.W || bd.Dy() < z.H {
+		return nil, fmt.Errorf("%dx%d pixels, smaller than %s", bd.Dx(), bd.Dy(), z)
+	}
+	if bd.Dx() == z.W && bd.Dy() == z.H {
+		return shot, nil
+	}
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		return nil, fmt.Errorf("cannot crop a %T", img)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, sub.SubImage(image.Rect(bd.Min.X, bd.Min.Y, bd.Min.X+z.W, bd.Min.Y+z.H))); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// svgSize matches the width and height of the root svg element ECharts writes.
+var svgSize = regexp.MustCompile(`^(<svg[^>]*?) width="[0-9.]+" height="[0-9.]+"`)
+
+// sizeSVG gives the SVG image the PNG's size in pixels; its viewBox keeps the drawing's own
+// coordinates, so it scales.
+func sizeSVG(svg string, z ImageSize) string {
+	return svgSize.ReplaceAllString(svg, `${1} width="`+strconv.Itoa(z.W)+`" height="`+strconv.Itoa(z.H)+`"`)
 }
 
 // CheckSVG parses an SVG image and returns an error unless it is well-formed XML with an
@@ -336,9 +455,6 @@ func CheckSVG(svg []byte) error {
 
 // svgHeader makes the SVG a standalone XML document.
 const svgHeader = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
-
-// standalonePadding is the padding, in CSS pixels, of a standalone chart page's body.
-const standalonePadding = 8
 
 // jsString quotes s as a JavaScript string literal.
 func jsString(s string) string {

@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 )
 
@@ -84,8 +85,9 @@ func largestPlottable(figs analysis.Figures, n int) (largest []int, count int) {
 // bubbleChart is the chart of disclosure date against records exposed (log scale), one
 // bubble per incident sized by its records and coloured by its cause: a go-echarts Scatter
 // with one series per cause. It plots the maxBubbles largest of figs whose total and
-// disclosure day are known and says on the chart what it leaves out.
-func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
+// disclosure day are known and says on the chart what it leaves out. The date axis spans
+// span when it is not nil (a period report's period), else whole years around the dates.
+func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart, error) {
 	c := chart{ID: "chart-bubbles", Title: v.t(labels.BubbleTitle), Height: 460}
 	largest, nPlottable := largestPlottable(figs.All(), maxBubbles)
 	unplotted := figs.Len() - nPlottable
@@ -121,47 +123,82 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	c.Notes = append(c.Notes, lines...)
 	c.Notes = append(c.Notes, v.t(labels.BubbleKey), v.t(i18n.TotalsNote))
 
-	// Causes by how many plotted incidents have them, then by text.
-	counts := map[string]int{}
+	// Causes are grouped as the breakdowns group them (analysis.SpellingKey), shown as the
+	// spelling most of their plotted incidents use, and coloured as the breakdown by cause
+	// colours them: the commonest causes, and always the cause of the largest incident.
+	type causeAcc struct {
+		names map[string]int
+	}
+	accs := map[string]*causeAcc{}
+	keyOf := func(cause string) string {
+		if cause == "" {
+			return ""
+		}
+		return analysis.SpellingKey(cause)
+	}
 	for _, b := range plotted {
-		counts[b.fig.Incident.Cause]++
+		k := keyOf(b.fig.Incident.Cause)
+		a := accs[k]
+		if a == nil {
+			a = &causeAcc{names: map[string]int{}}
+			accs[k] = a
+		}
+		a.names[b.fig.Incident.Cause]++
 	}
-	causes := make([]string, 0, len(counts))
-	for k := range counts {
-		if k != "" {
-			causes = append(causes, k)
+	name := func(k string) string {
+		best, bestN := "", 0
+		for n, c := range accs[k].names {
+			if c > bestN || c == bestN && n < best {
+				best, bestN = n, c
+			}
+		}
+		return best
+	}
+	// The colours are those of the breakdown by cause (causeColorMap), worked out here
+	// when the page has none.
+	if v.causeOrder == nil {
+		all := make([]analysis.IncidentFigures, 0, figs.Len())
+		for _, f := range figs.All() {
+			all = append(all, *f)
+		}
+		largest := ""
+		if len(plotted) > 0 {
+			largest = plotted[0].fig.Incident.Cause
+		}
+		// Only the causes' colours are wanted here: no taxonomy is needed.
+		for _, b := range analysis.BreakdownAll(all, data.Taxonomy{}) {
+			if b.Dimension == analysis.ByCause {
+				v.causeColor, v.causeOrder = causeColorMap(b, largest)
+			}
 		}
 	}
-	sort.Slice(causes, func(i, j int) bool {
-		if counts[causes[i]] != counts[causes[j]] {
-			return counts[causes[i]] > counts[causes[j]]
-		}
-		return causes[i] < causes[j]
-	})
 	type group struct {
 		key, name, color string
 	}
 	var groups []group
-	colored := map[string]bool{}
-	for i, k := range causes {
-		if i >= maxCauses {
-			break
+	others := false
+	for k := range accs {
+		if k != "" && v.causeColor[k] == "" {
+			others = true
 		}
-		groups = append(groups, group{k, k, causeColors[i]})
-		colored[k] = true
 	}
-	if len(causes) > maxCauses {
+	for _, k := range v.causeOrder {
+		if accs[k] != nil {
+			groups = append(groups, group{k, name(k), v.causeColor[k]})
+		}
+	}
+	if others {
 		groups = append(groups, group{"", v.t(labels.OtherCauses), otherColor})
 	}
-	if counts[""] > 0 {
+	if accs[""] != nil {
 		groups = append(groups, group{unknownCause, v.t(labels.CauseUnknown), unknownColor})
 	}
 	for i := range plotted {
-		switch cause := plotted[i].fig.Incident.Cause; {
-		case cause == "":
+		switch k := keyOf(plotted[i].fig.Incident.Cause); {
+		case k == "":
 			plotted[i].group = unknownCause
-		case colored[cause]:
-			plotted[i].group = cause
+		case v.causeColor[k] != "":
+			plotted[i].group = k
 		default:
 			plotted[i].group = ""
 		}
@@ -201,6 +238,12 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 		xAxis.Min = time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 		xAxis.Max = time.Date(last.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
 	}
+	if span != nil {
+		// The period's first day to the day after its last, so that a bubble on the last
+		// day is inside.
+		xAxis.Min = span.From.Time().UnixMilli()
+		xAxis.Max = span.To.AddDays(1).Time().UnixMilli()
+	}
 
 	// The largest bubble is smaller when there are many, so that they hide each other less.
 	top := min(maxBubble, max(minMaxBubble, maxBubble-(len(plotted)-10)/2))
@@ -213,7 +256,7 @@ func (v view) bubbleChart(figs analysis.Incidents) (chart, error) {
 	)...)
 	// The axis name is outside the labels that containLabel makes room for; the top leaves
 	// room for half the largest bubble under the legend.
-	ext := extra{"grid": []any{extra{"left": 36, "top": gridTop(joinLines(lines...)) + top/2, "right": 40}}}
+	ext := extra{"grid": []any{extra{"left": 36, "top": gridTop(v.sub(joinLines(lines...))) + top/2, "right": 40}}}
 	// The names of the largest bubbles are labels; which bubbles those are is known
 	// before the series are split by cause.
 	named := map[string]bool{}

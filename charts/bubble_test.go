@@ -97,7 +97,7 @@ func TestBubblesSample(t *testing.T) {
 		}
 	}
 	tips := tipText(map[string]shown{"b": p})
-	for _, w := range []string{"Total of all scopes: 43,961", "Disclosed: 2019-06-04", "card, suspected: 40,233",
+	for _, w := range []string{"Total of all scopes: 43,961", "Disclosed: June 4, 2019", "card, suspected: 40,233",
 		"Cause: Web skimming: malicious program injected into the online shop (不正プログラムの混入)"} {
 		if !strings.Contains(tips, w) {
 			t.Errorf("bubble tooltips lack %q", w)
@@ -192,5 +192,43 @@ func TestLargestPlottable(t *testing.T) {
 				t.Errorf("%d incidents: %d plottable, want %d", size, gotCount, count)
 			}
 		}
+	}
+}
+
+// TestBubbleColours: causes are grouped as the breakdowns group them, so that ランサムウェア
+// and ランサムウエア share one colour, and the largest incident's cause has a colour even
+// when it is rarer than the six commonest.
+func TestBubbleColours(t *testing.T) {
+	var scopes []data.Scope
+	add := func(id, cause string, records int64) {
+		scopes = append(scopes, data.Scope{Line: len(scopes) + 2, IncidentID: id, Organization: "Org " + id, Cause: cause,
+			RecordType: data.Personal, Certainty: data.Confirmed, Records: data.KnownCount(records),
+			Disclosed: data.NewDate(2024, 6, 1+len(scopes))})
+	}
+	// Seven causes with two incidents each, then the largest incident with an eighth.
+	for i, c := range []string{"不正アクセス", "誤送信", "誤送付", "内部不正", "設定ミス", "紛失", "盗難"} {
+		add(fmt.Sprintf("a%d", i), c, 100)
+		add(fmt.Sprintf("b%d", i), c, 200)
+	}
+	add("r1", "ランサムウェア", 50)
+	add("r2", "ランサムウエア", 60)
+	add("big", "脆弱性", 1_000_000)
+	incs, _ := data.Group(scopes)
+	c, err := newView(i18n.Ja, nil).bubbleChart(report(t, "colours.csv", incs, nil).Incidents, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	color := map[string]string{} // incident → colour
+	for i, s := range c.Payload.Option["series"].([]any) {
+		col := s.(map[string]any)["itemStyle"].(map[string]any)["color"].(string)
+		for _, tp := range c.Payload.Tips.Item[i] {
+			color[tp.Title] = col
+		}
+	}
+	if col := color["Org big"]; col == otherColor || col == "" {
+		t.Errorf("the largest incident is coloured %q, want a colour of its own", col)
+	}
+	if color["Org r1"] != color["Org r2"] {
+		t.Errorf("ランサムウェア %s and ランサムウエア %s differ in colour", color["Org r1"], color["Org r2"])
 	}
 }

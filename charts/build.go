@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,13 +61,23 @@ type view struct {
 	// compared is how many incidents were chosen for comparison, of which the charts show
 	// figs; 0 means len(figs).
 	compared int
+	// brand is the first line of every chart's subtitle: the client and the title of the
+	// report (Options.Client, Options.Title), or "".
+	brand string
+	// causeColor and causeOrder are the colours of the commonest causes, by
+	// analysis.SpellingKey, and those causes in order (see causeColorMap).
+	causeColor map[string]string
+	causeOrder []string
+	// metrics are the day figures the report has at least one value of, which the charts
+	// and tables show; the others are named once, with the column they need.
+	metrics []lagMetric
 }
 
 func newView(lang i18n.Lang, figs []analysis.IncidentFigures) view {
 	if lang != i18n.Ja {
 		lang = i18n.En
 	}
-	return view{lang: lang, figs: figs, cases: caseLabels(figs)}
+	return view{lang: lang, figs: figs, cases: caseLabels(figs), metrics: lagMetrics()}
 }
 
 // caseLabels returns the incidents' labels, with the id added to any label two incidents
@@ -97,30 +108,35 @@ func (v view) t(x i18n.Text) string { return x.In(v.lang) }
 
 func (v view) f(x i18n.Text, args ...any) string { return fmt.Sprintf(x.In(v.lang), args...) }
 
-// records formats a record count: 41,355 in English, 41,355件 in Japanese.
-func (v view) records(n int64) string { return v.f(labels.RecordsFmt, groupDigits(n)) }
+// records formats a record count in full, for tables and tooltips: 41,355件, 41,355
+// records (i18n.Records).
+func (v view) records(n int64) string { return i18n.Records(data.Count{N: n, Known: true}, v.lang) }
 
-// count formats a possibly unknown record count.
+// count formats a possibly unknown or approximate record count in full: 約1,200,000件.
 func (v view) count(c data.Count) string {
 	if !c.Known {
 		return v.t(labels.Unknown)
 	}
-	return c.Prefix() + v.records(c.N)
+	return i18n.Records(c, v.lang)
 }
+
+// countShort formats a record count for a label on a chart: 約120万件, 件数不明.
+func (v view) countShort(c data.Count) string { return i18n.RecordsShort(c, v.lang) }
 
 // days formats a day count: 115 days in English, 115日 in Japanese.
-func (v view) days(n int) string {
-	if n == 1 {
-		return v.f(labels.OneDayFmt, groupDigits(int64(n)))
-	}
-	return v.f(labels.DaysFmt, groupDigits(int64(n)))
-}
+func (v view) days(n int) string { return i18n.Days(n, v.lang) }
 
+// date formats a date in running text and tooltips: 2024年5月10日, May 10, 2024.
 func (v view) date(d data.Date) string {
 	if !d.Known() {
 		return v.t(labels.Unknown)
 	}
-	return d.String()
+	return i18n.Date(d, v.lang)
+}
+
+// day formats a generation time as its calendar day.
+func (v view) day(t time.Time) string {
+	return i18n.Date(data.DateOf(t, data.PrecisionDay), v.lang)
 }
 
 func (v view) font() string {
@@ -131,25 +147,7 @@ func (v view) font() string {
 }
 
 // num writes a count of incidents or sources with grouped digits: 1,000.
-func num(n int) string { return groupDigits(int64(n)) }
-
-// groupDigits writes n with a comma between groups of three digits.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func num(n int) string { return i18n.Digits(int64(n)) }
 
 // globals returns the go-echarts options every chart shares. Each series has its own colour;
 // the palette, Okabe–Ito in the order typeColors hands it out, replaces go-echarts' default.
@@ -158,6 +156,7 @@ func groupDigits(n int64) string {
 // itself, so that it is in every image: it says what the chart leaves out or how to read
 // its scale. Its lines are separated by "\n".
 func (v view) globals(title, subtitle string) []ec.GlobalOpts {
+	subtitle = v.sub(subtitle)
 	legendTop, gridTop := legendTop(subtitle), gridTop(subtitle)
 	return []ec.GlobalOpts{
 		ec.WithAnimation(false),
@@ -169,6 +168,10 @@ func (v view) globals(title, subtitle string) []ec.GlobalOpts {
 		ec.WithGridOpts(opts.Grid{Left: "12", Right: "72", Top: strconv.Itoa(gridTop), Bottom: "36", ContainLabel: opts.Bool(true)}),
 	}
 }
+
+// sub is a chart's subtitle with the report's client and title first, when given, so that
+// every image says whose report it belongs to.
+func (v view) sub(subtitle string) string { return joinLines(v.brand, subtitle) }
 
 // legendTop and gridTop are the offsets of a chart's legend and plot area below its title
 // and the lines of its subtitle.
@@ -225,7 +228,7 @@ func (v view) option(c echartsChart, ext extra) (map[string]any, error) {
 // data with SetXAxis and XYReversal.
 func (v view) caseAxis() opts.YAxis {
 	return opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-		AxisLabel: &opts.AxisLabel{Width: 190, Overflow: "break"}}
+		AxisLabel: &opts.AxisLabel{Width: 200, Overflow: "truncate"}}
 }
 
 // barMaxWidth sets a bar series' barMaxWidth, a field of go-echarts' series that it has no
@@ -334,11 +337,21 @@ type chart struct {
 	Wide bool
 }
 
-// table is a small data table under a chart, all text, with an optional caption.
+// table is a small data table under a chart, all text, with an optional caption. Its rows
+// are Rows, plain text with the first cell a row heading, or Cells, which may be links.
 type table struct {
 	Caption string
 	Head    []string
 	Rows    [][]string
+	Cells   [][]cell
+	// Class is the table's CSS class: "incidents" for the list of a period's incidents.
+	Class string
+}
+
+// cell is one cell of a table: text, a link when Href is set (an http or https URL, which
+// html/template checks again), with Title as its tooltip.
+type cell struct {
+	Text, Href, Title string
 }
 
 // recordsChart is the bar chart of records by record type × certainty, a go-echarts Bar
@@ -376,7 +389,7 @@ func (v view) recordsChart() (chart, error) {
 		c.Height = v.height(30 + 14*len(keys))
 		floor := pow10Floor(minBucket)
 		axis.Type, axis.Min = "log", floor
-		subtitle = joinLines(v.f(labels.RecordsLog, v.records(floor)), subtitle)
+		subtitle = joinLines(v.f(labels.RecordsLog, v.countShort(data.Count{N: floor, Known: true})), subtitle)
 	}
 	bar := v.caseBars(c.Title, subtitle, axis)
 
@@ -386,13 +399,44 @@ func (v view) recordsChart() (chart, error) {
 	}
 	tbl.Head = append(tbl.Head, v.t(labels.Total))
 
+	// On a linear axis each case is one stacked bar, labelled with its total at its end
+	// (on its last known segment); a segment carries its own number inside only when it is
+	// long enough. On a log axis every bar is labelled. A case with no known count is a
+	// bar of nothing marked "count unknown" (on the first series), not an empty row.
+	lastKnown := make([]int, len(v.figs)) // index in keys of each case's last known segment
+	for i, f := range v.figs {
+		lastKnown[i] = -1
+		for ki, k := range keys {
+			if j := findBucket(f.Buckets, k.Type, k.Certainty); j >= 0 && f.Buckets[j].Records.Known && (!useLog || f.Buckets[j].Records.N > 0) {
+				lastKnown[i] = ki
+			}
+		}
+	}
+	var floor int64
+	if useLog {
+		floor = pow10Floor(minBucket)
+	}
 	var series []any
-	for _, k := range keys {
+	for ki, k := range keys {
 		name := v.t(i18n.Bucket(k))
 		color := colors[k.Type]
 		items := make([]opts.BarData, 0, len(v.figs))
 		for i, f := range v.figs {
 			j := findBucket(f.Buckets, k.Type, k.Certainty)
+			if ki == 0 && lastKnown[i] < 0 {
+				// Nothing of this case can be drawn: say so where its bar would be.
+				// (On a log axis, a case whose known counts are all 0 has them in the table.)
+				mark := v.t(labels.CountUnknownMark)
+				if f.Total.Known {
+					mark = v.countShort(f.Total)
+				}
+				items = append(items, opts.BarData{Value: floor, Label: &opts.Label{Show: opts.Bool(true),
+					Position: "right", Color: "#555555", Formatter: mark}})
+				if j >= 0 && !f.Buckets[j].Records.Known {
+					c.Notes = append(c.Notes, v.f(labels.RecordsNotPlotted, v.cases[i], name))
+				}
+				continue
+			}
 			if j < 0 {
 				items = append(items, opts.BarData{Value: missing})
 				continue
@@ -414,10 +458,16 @@ func (v view) recordsChart() (chart, error) {
 				continue
 			}
 			it := opts.BarData{Value: b.Records.N}
-			if useLog || (maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal)) {
+			switch {
+			case useLog:
 				// The label text is the formatted number: it never contains braces, so
 				// ECharts shows it as it is.
-				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.count(b.Records)}
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.countShort(b.Records)}
+			case lastKnown[i] == ki:
+				it.Label = &opts.Label{Show: opts.Bool(true), Position: "right", Color: "#222222",
+					Formatter: v.barTotal(f)}
+			case maxTotal > 0 && float64(b.Records.N) >= labelShare*float64(maxTotal):
+				it.Label = &opts.Label{Show: opts.Bool(true), Formatter: v.countShort(b.Records)}
 			}
 			items = append(items, it)
 		}
@@ -435,9 +485,19 @@ func (v view) recordsChart() (chart, error) {
 			ec.WithItemStyleOpts(opts.ItemStyle{Color: color}),
 			ec.WithLabelOpts(opts.Label{Position: "inside", Color: labelColor(color)}),
 			barMaxWidth(34))
-		// A halo keeps the label legible on a patterned bar.
+		// A halo keeps the label legible on a patterned bar; the totals at the bars' ends
+		// are on white.
 		ex := bucketExtra(k.Certainty)
 		ex["label"] = extra{"textBorderColor": color, "textBorderWidth": 3}
+		var data []any
+		for i := range v.figs {
+			if lastKnown[i] == ki || (ki == 0 && lastKnown[i] < 0) {
+				data = append(data, extra{"label": extra{"textBorderColor": "#ffffff", "textBorderWidth": 0}})
+			} else {
+				data = append(data, extra{})
+			}
+		}
+		ex["data"] = data
 		series = append(series, ex)
 	}
 
@@ -464,12 +524,34 @@ func (v view) recordsChart() (chart, error) {
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	c.Notes = append(c.Notes, v.t(i18n.TotalsNote))
+	if !useLog {
+		c.Notes = append([]string{v.t(labels.RecordsBarEnd)}, c.Notes...)
+	}
 	c.Tables = []*table{tbl}
 	c.Payload.Kind = "records"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	c.Payload.Compact = []string{"xAxis"}
-	opt, err := v.option(bar, extra{"series": series})
+	// Room on the right for the label at the end of the longest bar.
+	opt, err := v.option(bar, extra{"series": series, "grid": []any{extra{"right": 120}}})
 	c.Payload.Option = opt
 	return c, err
+}
+
+// barTotal is the label at the end of a case's stacked bar: its total, or the sum of its
+// known counts followed by "+ count unknown" when a scope's count is unknown.
+func (v view) barTotal(f analysis.IncidentFigures) string {
+	if f.Total.Known {
+		return v.countShort(f.Total)
+	}
+	var sum data.Count
+	for _, b := range f.Buckets {
+		if b.Records.Known {
+			sum.N += b.Records.N
+			sum.Known = true
+			sum.Approx = sum.Approx || b.Records.Approx
+		}
+	}
+	return v.f(labels.PartialTotal, v.countShort(sum))
 }
 
 // pow10Floor returns the largest power of ten not above n (n > 0).
@@ -543,7 +625,7 @@ func (v view) timelineChart() (chart, error) {
 				tip: tip{Title: v.cases[i], Rows: []tipRow{
 					{Label: v.t(labels.Scope), Value: name, Color: colors[sc.RecordType]},
 					{Label: v.t(labels.Records), Value: v.count(sc.Records)},
-					{Label: v.t(labels.Window), Value: v.f(labels.WindowRange, sc.ExposureStart, sc.ExposureEnd, v.days(sf.Window.N))},
+					{Label: v.t(labels.Window), Value: v.f(labels.WindowRange, v.date(sc.ExposureStart), v.date(sc.ExposureEnd), v.days(sf.Window.N))},
 				}},
 			})
 			lane++
@@ -582,7 +664,7 @@ func (v view) timelineChart() (chart, error) {
 		lagLabels = append(lagLabels, v.days(f.Disclose.N))
 		lagTips = append(lagTips, tip{Title: v.cases[i], Rows: []tipRow{{
 			Label: v.t(i18n.Metric(analysis.Disclose).Short),
-			Value: v.f(labels.WindowRange, in.Detected, in.Disclosed, v.days(f.Disclose.N)), Color: purple}}})
+			Value: v.f(labels.WindowRange, v.date(in.Detected), v.date(in.Disclosed), v.days(f.Disclose.N)), Color: purple}}})
 	}
 	if len(lagItems) > 0 {
 		windows.AddSeries(v.t(i18n.Metric(analysis.Disclose).Short), lagItems,
@@ -634,6 +716,7 @@ func (v view) timelineChart() (chart, error) {
 
 	c.Notes = append([]string{v.t(labels.TimelineKey)}, c.Notes...)
 	c.Payload.Kind = "timeline"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	c.Payload.Time = []string{"xAxis"}
 	opt, err := v.option(windows, ext)
 	c.Payload.Option = opt
@@ -680,6 +763,96 @@ func (v view) timeRange() (lo, hi time.Time, ok bool) {
 	return lo, hi, true
 }
 
+// knownMetrics returns the metrics of lagMetrics that are not among missing.
+func knownMetrics(missing []analysis.MissingMetric) []lagMetric {
+	var known []lagMetric
+	for _, lm := range lagMetrics() {
+		if !slices.ContainsFunc(missing, func(m analysis.MissingMetric) bool { return m.Metric == lm.m }) {
+			known = append(known, lm)
+		}
+	}
+	return known
+}
+
+// missingMetrics returns the metrics of lagMetrics that no incident of rep has, with the
+// columns each is computed from and those of them no incident states (as
+// PeriodReport.Missing does for a period).
+func missingMetrics(rep analysis.Report) []analysis.MissingMetric {
+	var out []analysis.MissingMetric
+	for _, lm := range lagMetrics() {
+		if rep.Summary.Stat(lm.m).N == 0 {
+			out = append(out, analysis.MissingMetric{Metric: lm.m, Columns: lm.m.Columns()})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	stated := map[string]bool{}
+	for _, f := range rep.Incidents.All() {
+		in := &f.Incident
+		stated[data.ColDetected] = stated[data.ColDetected] || in.Detected.Known()
+		stated[data.ColContained] = stated[data.ColContained] || in.Contained.Known()
+		stated[data.ColDisclosed] = stated[data.ColDisclosed] || in.Disclosed.Known()
+		for _, sc := range in.Scopes {
+			stated[data.ColExposureStart] = stated[data.ColExposureStart] || sc.ExposureStart.Known()
+			stated[data.ColCertainty] = stated[data.ColCertainty] || sc.Certainty == data.Confirmed
+		}
+	}
+	for i, m := range out {
+		for _, c := range m.Columns {
+			if !stated[c] {
+				out[i].Unstated = append(out[i].Unstated, c)
+			}
+		}
+	}
+	return out
+}
+
+// notComputed is the one line that names the day figures of lagMetrics no incident of the
+// report has, each with the columns it needs (those no incident states, when some are
+// not), or "" when every figure has a value.
+func (v view) notComputed(missing []analysis.MissingMetric) string {
+	var parts, names []string
+	shown := slices.DeleteFunc(slices.Clone(missing), func(m analysis.MissingMetric) bool {
+		return !slices.ContainsFunc(lagMetrics(), func(lm lagMetric) bool { return lm.m == m.Metric })
+	})
+	cols := func(m analysis.MissingMetric) string {
+		cs := m.Unstated
+		if len(cs) == 0 {
+			cs = m.Columns
+		}
+		var out []string
+		for _, c := range cs {
+			out = append(out, i18n.ColumnName(c, v.lang))
+		}
+		return strings.Join(out, v.t(labels.NameSep))
+	}
+	for i, m := range shown {
+		names = append(names, v.t(i18n.Metric(m.Metric).Short))
+		if i+1 < len(shown) && cols(shown[i+1]) == cols(m) {
+			continue
+		}
+		parts = append(parts, v.f(labels.NeedsColumn, strings.Join(names, v.t(labels.NameSep)), cols(m)))
+		names = nil
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return v.f(labels.NotComputed, strings.Join(parts, v.t(labels.ListSep)))
+}
+
+// figsHaveLags reports whether any charted incident has a value of a metric shown.
+func (v view) figsHaveLags() bool {
+	for _, f := range v.figs {
+		for _, lm := range v.metrics {
+			if f.Get(lm.m).Known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lagMetrics returns the figures of the lag chart, with their colours.
 func lagMetrics() []lagMetric {
 	return []lagMetric{
@@ -709,7 +882,7 @@ func (v view) lagsChart() (chart, error) {
 	c := chart{ID: "chart-lags", Title: v.t(labels.LagsTitle), Height: v.height(110)}
 	bar := v.caseBars(c.Title, v.casesNote(),
 		opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26})
-	for _, lm := range lagMetrics() {
+	for _, lm := range v.metrics {
 		name := v.t(i18n.Metric(lm.m).Short)
 		items := make([]opts.BarData, 0, len(v.figs))
 		for i, f := range v.figs {
@@ -731,7 +904,7 @@ func (v view) lagsChart() (chart, error) {
 	}
 	for i, f := range v.figs {
 		tp := tip{Title: v.cases[i]}
-		for _, lm := range lagMetrics() {
+		for _, lm := range v.metrics {
 			val := v.t(labels.Unknown)
 			if d := f.Get(lm.m); d.Known {
 				val = v.days(d.N)
@@ -742,6 +915,7 @@ func (v view) lagsChart() (chart, error) {
 	}
 	c.Notes = append(c.Notes, v.t(i18n.DayConvention))
 	c.Payload.Kind = "lags"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(v.cases)}
 	opt, err := v.option(bar, nil)
 	c.Payload.Option = opt
 	return c, err

@@ -36,7 +36,7 @@ func TestIndexInterrupted(t *testing.T) {
 		want, unwant []string
 	}{
 		{"cut short", Index{Months: months, Interrupted: true}, i18n.En,
-			[]string{labels.IndexCutShort.En, "2 months, 2019-06 to 2019-07"}, nil},
+			[]string{labels.IndexCutShort.En, "2 months, June 2019 to July 2019"}, nil},
 		{"cut short, ja", Index{Months: months, Interrupted: true}, i18n.Ja,
 			[]string{labels.IndexCutShort.Ja}, nil},
 		{"none written", Index{Interrupted: true}, i18n.En,

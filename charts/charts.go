@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/third_party/echarts"
 )
@@ -35,11 +36,19 @@ type Options struct {
 	// LogScale says when the records chart uses a logarithmic axis; the zero value is
 	// LogAuto.
 	LogScale LogScale
+	// Client and Title, when not empty, name the client the report is for and give it a
+	// title (generate's --client and --title): the dashboard's heading is Title, with the
+	// client above it, and every chart's subtitle starts with "client · title", so that
+	// each image carries them.
+	Client, Title string
 	// Period, when not nil, makes the page a monthly or period report: the report passed
 	// to Build holds the incidents of Period's subject, the title names the period, and
 	// the page also shows the trailing 12-month trend, the changes and each case against
 	// the trailing medians, even when no incident was disclosed in the period.
 	Period *analysis.PeriodReport
+	// Taxonomy puts the causes of a dashboard on the whole input into standard categories
+	// (a period's breakdowns come with Period).
+	Taxonomy data.Taxonomy
 }
 
 // LogScale says when the records chart uses a logarithmic axis.
@@ -84,19 +93,34 @@ type page struct {
 	Standalone bool
 	// CSP is the page's Content-Security-Policy: no network at all, and only the page's
 	// own two scripts, by hash, so that markup injected by any means could not run code.
-	CSP       string
-	Title     string
+	CSP   string
+	Title string
+	// Client is the client the report is for, shown above the title, or "".
+	Client    string
 	Subtitle  []string
 	Comparing string
 	Empty     string
-	NoScript  string
-	Failed    string
-	Charts    []pageChart
+	// Lacking is the line naming the figures no incident has, with the columns they need.
+	Lacking  string
+	NoScript string
+	// Top are the cards above the charts of a period's dashboard: the period's incidents,
+	// the summary and the comparison with earlier periods.
+	Top    []topCard
+	Failed string
+	Charts []pageChart
 	// Links and LinkHead are the index page's table of the monthly reports.
 	Links    []indexLink
 	LinkHead []string
 	ECharts  template.JS
 	Script   template.JS
+}
+
+// topCard is a card of text and tables, with no chart.
+type topCard struct {
+	Heading    string
+	Paragraphs []string
+	Tables     []*table
+	Notes      []string
 }
 
 type pageChart struct {
@@ -192,6 +216,7 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	v := newView(opts.Lang, figs)
 	v.log = opts.LogScale
 	v.compared = compared
+
 	p := page{
 		Lang:     string(v.lang),
 		Title:    v.t(labels.PageTitle),
@@ -203,27 +228,47 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	}
 	s := rep.Summary
 	if pr := opts.Period; pr != nil {
-		p.Title = v.f(labels.PeriodTitle, v.period(pr.Subject.Period))
+		p.Title = i18n.PeriodTitle(pr.Subject.Period, v.lang)
 		p.Subtitle = append(p.Subtitle, v.periodCounts(pr))
 	} else if s.FirstDisclosed.Known() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Period, s.FirstDisclosed, s.LastDisclosed))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Period, v.date(s.FirstDisclosed), v.date(s.LastDisclosed)))
 	} else {
 		p.Subtitle = append(p.Subtitle, v.t(labels.PeriodUnknown))
 	}
+	v.brand = v.applyBrand(&p, opts)
 	p.Subtitle = append(p.Subtitle, v.sourceNote(rep))
-	p.Subtitle = append(p.Subtitle, v.f(labels.Input, rep.Input))
+	// The input by its file name only: its folders are the consultant's, not the reader's.
+	p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(rep.Input)))
 	if !rep.Generated.IsZero() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, rep.Generated.Format(v.t(labels.DateFormat))))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, v.day(rep.Generated)))
 	}
 	if rep.Incidents.Len() > compared {
 		p.Comparing = v.f(labels.Comparing, num(compared), num(rep.Incidents.Len()))
+	}
+	// A day figure no incident of the report has is left out of every chart and table and
+	// named once.
+	missing := missingMetrics(rep)
+	if pr := opts.Period; pr != nil {
+		missing = pr.Missing
+	}
+	v.metrics = knownMetrics(missing)
+	p.Lacking = v.notComputed(missing)
+	if pr := opts.Period; pr != nil {
+		p.Top = v.periodTop(pr)
+		p.Top = append(p.Top, v.dutyCard(pr.Subject.Incidents))
+	} else if rep.Incidents.Len() > 0 {
+		all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
+		for _, f := range rep.Incidents.All() {
+			all = append(all, *f)
+		}
+		p.Top = append(p.Top, v.dutyCard(all))
 	}
 	// A period report starts with the monthly trend and the cases against the trailing
 	// medians, shown even when the period has no incident.
 	var builders []func() (chart, error)
 	if pr := opts.Period; pr != nil {
 		builders = append(builders, func() (chart, error) { return v.trendChart(pr) })
-		if len(pr.Cases) > 0 {
+		if v.casesHaveLags(pr) {
 			builders = append(builders, func() (chart, error) { return v.casesChart(pr) })
 		}
 	}
@@ -234,11 +279,50 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		}
 	} else {
 		// The charts of the incidents, in order.
-		builders = append(builders,
-			v.recordsChart,
-			v.timelineChart,
-			v.lagsChart,
-			func() (chart, error) { return v.bubbleChart(rep.Incidents) })
+		// The breakdowns first: by cause is the first chart a client asks for.
+		var bs []analysis.Breakdown
+		if pr := opts.Period; pr != nil {
+			bs = pr.Breakdowns
+		} else {
+			// Breaking a large input down takes a while and cannot be stopped: an
+			// interrupted run does not wait for it.
+			done := make(chan []analysis.Breakdown, 1)
+			go func() {
+				all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
+				for _, f := range rep.Incidents.All() {
+					all = append(all, *f)
+				}
+				done <- analysis.BreakdownAll(all, opts.Taxonomy)
+			}()
+			select {
+			case bs = <-done:
+			case <-ctx.Done():
+				return page{}, ctx.Err()
+			}
+		}
+		// The largest incident, whose cause always has a colour.
+		largest := ""
+		var top int64 = -1
+		for _, f := range rep.Incidents.All() {
+			if f.Total.Known && f.Total.N > top {
+				top, largest = f.Total.N, f.Incident.Cause
+			}
+		}
+		for _, b := range bs {
+			if b.Dimension == analysis.ByCause {
+				v.causeColor, v.causeOrder = causeColorMap(b, largest)
+			}
+		}
+		builders = append(builders, v.breakdownCharts(bs)...)
+		builders = append(builders, v.recordsChart, v.timelineChart)
+		if v.figsHaveLags() {
+			builders = append(builders, v.lagsChart)
+		}
+		var span *analysis.Period
+		if opts.Period != nil {
+			span = &opts.Period.Subject.Period
+		}
+		builders = append(builders, func() (chart, error) { return v.bubbleChart(rep.Incidents, span) })
 	}
 	for _, build := range builders {
 		if err := ctx.Err(); err != nil {
@@ -258,6 +342,38 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 		p.Charts = append(p.Charts, pageChart{chart: c, JSON: template.JS(js)})
 	}
 	return p, nil
+}
+
+// applyBrand heads page p with the client and title of opts, when given: the title given
+// heads the page, the page's own title follows it, and the client stands above. It returns
+// the line every chart's subtitle starts with: "client · title".
+func (v view) applyBrand(p *page, opts Options) string {
+	client, title := strings.TrimSpace(opts.Client), strings.TrimSpace(opts.Title)
+	if title != "" {
+		p.Subtitle = append([]string{p.Title}, p.Subtitle...)
+		p.Title = title
+	}
+	p.Client = client
+	return strings.Join(nonEmpty(client, title), v.t(labels.BrandSep))
+}
+
+// nonEmpty returns the strings of ss that are not "".
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// inputName is the file name of the input path, whichever separator it was given with.
+func inputName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 // sourceNote says where the figures come from: the distinct source URLs the input cites.

@@ -162,6 +162,21 @@ func findSeries(t testing.TB, p shown, name string) shownSeries {
 }
 
 // barValue returns the value of bar i of a series as parsed back from JSON, or "-".
+// barLabel returns the label text of item i of s, "" when it has none shown.
+func barLabel(t testing.TB, s shownSeries, i int) string {
+	t.Helper()
+	m, ok := s.Data[i].(map[string]any)
+	if !ok {
+		t.Fatalf("series %q item %d is %T, want an object", s.Name, i, s.Data[i])
+	}
+	l, _ := m["label"].(map[string]any)
+	if l == nil || l["show"] != true {
+		return ""
+	}
+	f, _ := l["formatter"].(string)
+	return f
+}
+
 func barValue(t testing.TB, s shownSeries, i int) any {
 	t.Helper()
 	m, ok := s.Data[i].(map[string]any)
@@ -189,8 +204,8 @@ func ms(y int, m time.Month, d int) float64 {
 func TestSampleFigures(t *testing.T) {
 	page := render(t, sampleReport(t), i18n.En)
 	ps := payloads(t, page)
-	if len(ps) != 4 {
-		t.Fatalf("got %d chart payloads, want 4", len(ps))
+	if len(ps) != len(chartIDs) {
+		t.Fatalf("got %d chart payloads, want %d", len(ps), len(chartIDs))
 	}
 	const sanpo, omochabako = 0, 1
 	tests := []struct {
@@ -273,14 +288,14 @@ func TestSampleFigures(t *testing.T) {
 
 	// The tooltips carry the formatted figures.
 	for _, want := range []string{"41,355", "2,606", "210", "40,233", "43,961", "40,443",
-		"2018-09-03 to 2018-12-27 (115 days)", "2019-01-31 to 2019-03-08 (36 days)", "2016-02-03 to 2019-03-11 (1,132 days)",
+		"September 3, 2018 to December 27, 2018 (115 days)", "January 31, 2019 to March 8, 2019 (36 days)", "February 3, 2016 to March 11, 2019 (1,132 days)",
 		"159 days", "148 days", "0 days", "1,132 days", "39 days"} {
 		if !strings.Contains(tipText(ps), want) {
 			t.Errorf("no tooltip says %q", want)
 		}
 	}
 	for _, want := range []string{
-		"Disclosed 2019-06-04 to 2019-08-06", "Input: " + input.SampleName, "Generated 2026-11-21",
+		"Disclosed June 4, 2019 to August 6, 2019", "Input: " + input.SampleName, "Generated November 21, 2026",
 		"Totals add records of different kinds", "<th scope=\"row\">株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop</th>",
 		"Not shown, unknown: 株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop — To detect (confirmed)",
 		"No exposure window known: 株式会社サンポークリエイト (Sanpo Create) / anemone (アネモネ) online shop — personal, suspected",
@@ -327,7 +342,7 @@ func TestJapanese(t *testing.T) {
 			t.Errorf("no Japanese tooltip says %q", want)
 		}
 	}
-	for _, want := range []string{`<html lang="ja">`, "公表期間: 2019-06-04 〜 2019-08-06", "作成日: 2026年11月21日",
+	for _, want := range []string{`<html lang="ja">`, "公表期間: 2019年6月4日〜2019年8月6日", "作成日: 2026年11月21日",
 		"合計は種類の異なる件数"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
@@ -357,21 +372,21 @@ func TestFormat(t *testing.T) {
 		grouped    string
 		daysSource int
 	}{
-		{i18n.En, 41355, "41,355", "41,355 days", "41,355", 41355},
+		{i18n.En, 41355, "41,355 records", "41,355 days", "41,355", 41355},
 		{i18n.Ja, 41355, "41,355件", "41,355日", "41,355", 41355},
-		{i18n.En, 1, "1", "1 day", "1", 1},
+		{i18n.En, 1, "1 record", "1 day", "1", 1},
 		{i18n.Ja, 1, "1件", "1日", "1", 1},
-		{i18n.En, 0, "0", "0 days", "0", 0},
-		{i18n.En, 999, "999", "999 days", "999", 999},
-		{i18n.En, 1000, "1,000", "1,000 days", "1,000", 1000},
-		{i18n.En, 1234567, "1,234,567", "1,234,567 days", "1,234,567", 1234567},
-		{i18n.En, -1234, "-1,234", "-1,234 days", "-1,234", -1234},
+		{i18n.En, 0, "0 records", "0 days", "0", 0},
+		{i18n.En, 999, "999 records", "999 days", "999", 999},
+		{i18n.En, 1000, "1,000 records", "1,000 days", "1,000", 1000},
+		{i18n.En, 1234567, "1,234,567 records", "1,234,567 days", "1,234,567", 1234567},
+		{i18n.En, -1234, "-1,234 records", "-1,234 days", "-1,234", -1234},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/%d", tt.lang, tt.n), func(t *testing.T) {
 			v := newView(tt.lang, nil)
-			if got := groupDigits(tt.n); got != tt.grouped {
-				t.Errorf("groupDigits = %q, want %q", got, tt.grouped)
+			if got := i18n.Digits(tt.n); got != tt.grouped {
+				t.Errorf("Digits = %q, want %q", got, tt.grouped)
 			}
 			if got := v.records(tt.n); got != tt.rec {
 				t.Errorf("records = %q, want %q", got, tt.rec)
@@ -385,22 +400,28 @@ func TestFormat(t *testing.T) {
 
 func TestFormatCount(t *testing.T) {
 	tests := []struct {
-		lang i18n.Lang
-		c    data.Count
-		want string
+		lang        i18n.Lang
+		c           data.Count
+		want, short string
 	}{
-		{i18n.En, data.KnownCount(41355), "41,355"},
-		{i18n.Ja, data.KnownCount(41355), "41,355件"},
-		{i18n.En, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000"},
-		{i18n.Ja, data.Count{N: 40000, Known: true, Approx: true}, "≈40,000件"},
-		{i18n.Ja, data.Count{N: 30000, Known: true, Bound: data.AtLeast, Written: "3万件以上"}, "≥30,000件"},
-		{i18n.En, data.Count{N: 35000, Known: true, Approx: true, Bound: data.AtMost}, "≤35,000"},
-		{i18n.En, data.Count{N: 65000, Known: true, Bound: data.BothBounds}, "≈65,000"},
-		{i18n.En, data.Count{}, newView(i18n.En, nil).t(labels.Unknown)},
+		{i18n.En, data.KnownCount(41355), "41,355 records", "41.4K records"},
+		{i18n.Ja, data.KnownCount(41355), "41,355件", "4.14万件"},
+		{i18n.Ja, data.KnownCount(1200000), "1,200,000件", "120万件"},
+		{i18n.En, data.Count{N: 40000, Known: true, Approx: true}, "about 40,000 records", "about 40K records"},
+		{i18n.Ja, data.Count{N: 1200000, Known: true, Approx: true}, "約1,200,000件", "約120万件"},
+		{i18n.Ja, data.Count{N: 30000, Known: true, Bound: data.AtLeast, Written: "3万件以上"}, "30,000件以上", "3万件以上"},
+		{i18n.Ja, data.Count{N: 5000, Known: true, Bound: data.AtMost}, "最大5,000件", "最大5,000件"},
+		{i18n.En, data.Count{N: 35000, Known: true, Approx: true, Bound: data.AtMost}, "up to about 35,000 records", "up to about 35K records"},
+		{i18n.En, data.Count{}, newView(i18n.En, nil).t(labels.Unknown), "count unknown"},
+		{i18n.Ja, data.Count{}, newView(i18n.Ja, nil).t(labels.Unknown), "件数不明"},
 	}
 	for _, tt := range tests {
-		if got := newView(tt.lang, nil).count(tt.c); got != tt.want {
+		v := newView(tt.lang, nil)
+		if got := v.count(tt.c); got != tt.want {
 			t.Errorf("%s count(%+v) = %q, want %q", tt.lang, tt.c, got, tt.want)
+		}
+		if got := v.countShort(tt.c); got != tt.short {
+			t.Errorf("%s countShort(%+v) = %q, want %q", tt.lang, tt.c, got, tt.short)
 		}
 	}
 }
@@ -453,17 +474,17 @@ func TestHostileNames(t *testing.T) {
 					t.Errorf("page contains %q unescaped: …%s…", bad, page[max(0, i-80):min(len(page), i+80)])
 				}
 			}
-			// Exactly our own <script> elements: the runtime, page.js and four payloads.
-			if n := strings.Count(page, "<script"); n != 6 {
-				t.Errorf("page has %d <script elements, want 6", n)
+			// Exactly our own <script> elements: the runtime, page.js and one payload a chart.
+			if n := strings.Count(page, "<script"); n != 2+len(chartIDs) {
+				t.Errorf("page has %d <script elements, want %d", n, 2+len(chartIDs))
 			}
-			if n := strings.Count(page, "</script>"); n != 6 {
-				t.Errorf("page has %d </script> tags, want 6", n)
+			if n := strings.Count(page, "</script>"); n != 2+len(chartIDs) {
+				t.Errorf("page has %d </script> tags, want %d", n, 2+len(chartIDs))
 			}
 			// The payloads parse back to the exact hostile texts, as plain strings.
 			ps := payloads(t, page)
-			if len(ps) != 4 {
-				t.Fatalf("got %d payloads, want 4", len(ps))
+			if len(ps) != len(chartIDs) {
+				t.Fatalf("got %d payloads, want %d", len(ps), len(chartIDs))
 			}
 			cats := ps["chart-records"].Option.YAxis[0].Data
 			for i, h := range hostileTexts {
@@ -522,18 +543,22 @@ func nothingKnown(t testing.TB) analysis.Report {
 func TestUnknownFigures(t *testing.T) {
 	page := render(t, nothingKnown(t), i18n.En)
 	ps := payloads(t, page)
-	if got := barValue(t, findSeries(t, ps["chart-records"], "card, confirmed"), 0); got != "-" {
-		t.Errorf("unknown count plotted as %v", got)
+	// A case with no known count is a bar of nothing labelled "count unknown", not a gap.
+	rs := findSeries(t, ps["chart-records"], "card, confirmed")
+	if got := fmt.Sprint(barValue(t, rs, 0)); got != "0" {
+		t.Errorf("unknown count plotted as %v, want a bar of 0", got)
 	}
-	for _, lm := range lagMetrics() {
-		s := findSeries(t, ps["chart-lags"], i18n.Metric(lm.m).Short.En)
-		if got := barValue(t, s, 0); got != "-" {
-			t.Errorf("unknown %s plotted as %v", lm.m, got)
-		}
+	if got := barLabel(t, rs, 0); got != "count unknown" {
+		t.Errorf("unknown count labelled %q, want %q", got, "count unknown")
 	}
-	for _, want := range []string{"Not plotted, count unknown: Nothing known — card, confirmed",
-		"No exposure window known: Nothing known — card, confirmed", "Not shown, unknown: Nothing known — To contain",
-		"Disclosure dates unknown"} {
+	// No day figure is known: no lags chart, and one line names each figure with the
+	// column it needs.
+	if _, ok := ps["chart-lags"]; ok {
+		t.Error("a lags chart with no figure known")
+	}
+	for _, want := range []string{"No exposure window known: Nothing known — card, confirmed",
+		"Disclosure dates unknown",
+		"Not computed, as no incident has the dates they need: To detect (confirmed), To detect (all) (needs exposure_start, detected); To contain (needs detected, contained); Detection → disclosure (needs detected, disclosed)."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -651,7 +676,8 @@ func TestGolden(t *testing.T) {
 // hostile report's it appears only in names, category labels and tooltip text, as the plain
 // strings of the input.
 func TestFunctionMarker(t *testing.T) {
-	allowed := map[string]bool{"name": true, "data": true, "title": true, "label": true, "value": true}
+	// yAxis: the case names page.js writes on the axis (payload.ticks.yAxis), text.
+	allowed := map[string]bool{"name": true, "data": true, "title": true, "label": true, "value": true, "yAxis": true}
 	for _, lang := range []i18n.Lang{i18n.En, i18n.Ja} {
 		for name, rep := range map[string]analysis.Report{"sample": sampleReport(t), "hostile": hostileReport(t)} {
 			t.Run(name+"/"+string(lang), func(t *testing.T) {

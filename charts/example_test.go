@@ -49,8 +49,13 @@ func Example() {
 		}
 		fmt.Printf("%s.html: %s, in the dashboard: %v\n", c.Name, c.Title, strings.Contains(html, `<div class="chart" id="`+c.ID+`"`))
 	}
-	fmt.Println(strings.Contains(html, "公表期間: 2019-06-04 〜 2019-08-06"))
+	fmt.Println(strings.Contains(html, "公表期間: 2019年6月4日〜2019年8月6日"))
 	// Output:
+	// by-cause.html: 原因別の事案数, in the dashboard: true
+	// by-industry.html: 業種別の事案数, in the dashboard: true
+	// by-type.html: 漏えい情報別の事案数, in the dashboard: true
+	// by-size.html: 漏えい件数の規模別の事案数, in the dashboard: true
+	// by-cause-category.html: 原因の分類別の事案数, in the dashboard: true
 	// records.html: 漏えい件数（情報種別 × 確度）, in the dashboard: true
 	// timeline.html: 漏えい期間と主要な日付, in the dashboard: true
 	// lags.html: 発覚・封じ込め・公表までの日数, in the dashboard: true

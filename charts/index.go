@@ -69,11 +69,12 @@ func WriteIndex(w io.Writer, idx Index, opts Options) error {
 	if idx.Undated > 0 {
 		p.Subtitle = append(p.Subtitle, v.f(labels.PeriodUndated, num(idx.Undated)))
 	}
+	v.brand = v.applyBrand(&p, opts)
 	if idx.Input != "" {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Input, idx.Input))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Input, inputName(idx.Input)))
 	}
 	if !idx.Generated.IsZero() {
-		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, idx.Generated.Format(v.t(labels.DateFormat))))
+		p.Subtitle = append(p.Subtitle, v.f(labels.Generated, v.day(idx.Generated)))
 	}
 	for _, m := range idx.Months {
 		p.Links = append(p.Links, indexLink{Month: v.month(m.Month), Incidents: num(m.Summary.Incidents),
@@ -127,7 +128,7 @@ func (v view) overviewChart(months []IndexMonth) (chart, error) {
 	c.Notes = []string{v.t(labels.OverviewKey)}
 	c.Payload.Kind = "trend"
 	c.Payload.Compact = []string{"yAxis"}
-	opt, err := v.option(bar, monthAxisExtra(""))
+	opt, err := v.option(bar, monthAxisExtra(v.sub("")))
 	c.Payload.Option = opt
 	return c, err
 }

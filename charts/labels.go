@@ -19,15 +19,45 @@ type labelTable struct {
 	NoScript      i18n.Text
 	ChartFailed   i18n.Text
 
-	RecordsTitle      i18n.Text
-	RecordsAxis       i18n.Text
-	RecordsNotPlotted i18n.Text
-	RecordsPartial    i18n.Text
-	RecordsLog        i18n.Text
-	RecordsZeroLog    i18n.Text
-	RecordsTableCase  i18n.Text
-	Total             i18n.Text
-	TotalUnknown      i18n.Text
+	RecordsTitle         i18n.Text
+	RecordsAxis          i18n.Text
+	RecordsNotPlotted    i18n.Text
+	RecordsPartial       i18n.Text
+	RecordsLog           i18n.Text
+	RecordsZeroLog       i18n.Text
+	RecordsTableCase     i18n.Text
+	Total                i18n.Text
+	TotalUnknown         i18n.Text
+	ByCauseTitle         i18n.Text
+	ByCauseCategoryTitle i18n.Text
+	DutyHeading          i18n.Text
+	DutyNote             i18n.Text
+	ByIndustryTitle      i18n.Text
+	ByTypeTitle          i18n.Text
+	BySizeTitle          i18n.Text
+	FirstGroups          i18n.Text
+	ShareHead            i18n.Text
+	GroupLabel           i18n.Text
+	SharesOverlap        i18n.Text
+	SizeBandNote         i18n.Text
+	ListHeading          i18n.Text
+	ListOrganization     i18n.Text
+	BrandSep             i18n.Text
+	SummaryHeading       i18n.Text
+	LargestHeading       i18n.Text
+	Rank                 i18n.Text
+	ListDisclosed        i18n.Text
+	ListIndustry         i18n.Text
+	ListRecordTypes      i18n.Text
+	ListSource           i18n.Text
+	OrgService           i18n.Text
+	MoreSources          i18n.Text
+	NotComputed          i18n.Text
+	NeedsColumn          i18n.Text
+	NameSep              i18n.Text
+	CountUnknownMark     i18n.Text
+	PartialTotal         i18n.Text
+	RecordsBarEnd        i18n.Text
 
 	TimelineTitle    i18n.Text
 	TimelineAxis     i18n.Text
@@ -55,7 +85,6 @@ type labelTable struct {
 	OtherCauses      i18n.Text
 	CauseUnknown     i18n.Text
 
-	PeriodTitle    i18n.Text
 	PeriodCount    i18n.Text
 	PeriodNone     i18n.Text
 	PeriodUnplaced i18n.Text
@@ -105,7 +134,6 @@ type labelTable struct {
 	RecordsFmt i18n.Text
 	DaysFmt    i18n.Text
 	OneDayFmt  i18n.Text
-	DateFormat i18n.Text
 }
 
 // labels is the table the page is written from; it is never modified.
@@ -113,7 +141,7 @@ var labels = labelTable{
 	PageTitle:     i18n.Text{En: "Data-breach incidents compared", Ja: "情報漏えい事案の比較"},
 	Input:         i18n.Text{En: "Input: %s", Ja: "入力: %s"},
 	Generated:     i18n.Text{En: "Generated %s", Ja: "作成日: %s"},
-	Period:        i18n.Text{En: "Disclosed %s to %s", Ja: "公表期間: %s 〜 %s"},
+	Period:        i18n.Text{En: "Disclosed %s to %s", Ja: "公表期間: %s〜%s"},
 	PeriodUnknown: i18n.Text{En: "Disclosure dates unknown", Ja: "公表日不明"},
 	Comparing:     i18n.Text{En: "Comparing %s of %s incidents.", Ja: "比較対象: %s 件（全 %s 件中）。"},
 	NoIncidents:   i18n.Text{En: "No incidents to chart.", Ja: "グラフにする事案がありません。"},
@@ -123,15 +151,45 @@ var labels = labelTable{
 	NoScript:      i18n.Text{En: "The charts need JavaScript; the figures are also in the workbook.", Ja: "グラフの表示には JavaScript が必要です。数値はワークブックにもあります。"},
 	ChartFailed:   i18n.Text{En: "This chart could not be drawn: ", Ja: "このグラフを描画できませんでした: "},
 
-	RecordsTitle:      i18n.Text{En: "Records exposed, by record type and certainty", Ja: "漏えい件数（情報種別 × 確度）"},
-	RecordsAxis:       i18n.Text{En: "Records", Ja: "件数"},
-	RecordsNotPlotted: i18n.Text{En: "Not plotted, count unknown: %s — %s", Ja: "件数不明のため非表示: %s — %s"},
-	RecordsPartial:    i18n.Text{En: "%s — %s: %d scope(s) with an unknown count are not included", Ja: "%s — %s: 件数不明の範囲 %d 件は含みません"},
-	RecordsLog:        i18n.Text{En: "Log scale (cases differ by orders of magnitude): bars start at %s and stand side by side", Ja: "対数目盛（事案間で桁が異なるため）: 棒は %s から始まり、横に並べて表示"},
-	RecordsZeroLog:    i18n.Text{En: "Not plotted on the log scale, 0 records: %s — %s", Ja: "0件のため対数目盛に表示せず: %s — %s"},
-	RecordsTableCase:  i18n.Text{En: "Incident", Ja: "事案"},
-	Total:             i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
-	TotalUnknown:      i18n.Text{En: "unknown (a scope's count is unknown)", Ja: "不明（件数不明の範囲あり）"},
+	RecordsTitle:         i18n.Text{En: "Records exposed, by record type and certainty", Ja: "漏えい件数（情報種別 × 確度）"},
+	RecordsAxis:          i18n.Text{En: "Records", Ja: "件数"},
+	RecordsNotPlotted:    i18n.Text{En: "Not plotted, count unknown: %s — %s", Ja: "件数不明のため非表示: %s — %s"},
+	RecordsPartial:       i18n.Text{En: "%s — %s: %d scope(s) with an unknown count are not included", Ja: "%s — %s: 件数不明の範囲 %d 件は含みません"},
+	RecordsLog:           i18n.Text{En: "Log scale (cases differ by orders of magnitude): bars start at %s and stand side by side", Ja: "対数目盛（事案間で桁が異なるため）: 棒は %s から始まり、横に並べて表示"},
+	RecordsZeroLog:       i18n.Text{En: "Not plotted on the log scale, 0 records: %s — %s", Ja: "0件のため対数目盛に表示せず: %s — %s"},
+	RecordsTableCase:     i18n.Text{En: "Incident", Ja: "事案"},
+	Total:                i18n.Text{En: "Total of all scopes", Ja: "全範囲の合計"},
+	NotComputed:          i18n.Text{En: "Not computed, as no incident has the dates they need: %s.", Ja: "必要な日付のある事案がないため計算できない指標: %s。"},
+	NeedsColumn:          i18n.Text{En: "%s (needs %s)", Ja: "%s（%sの列が必要）"},
+	NameSep:              i18n.Text{En: ", ", Ja: "・"},
+	ListHeading:          i18n.Text{En: "Incidents disclosed in the period (%s)", Ja: "期間内に公表された事案（%s件）"},
+	ListDisclosed:        i18n.Text{En: "Disclosed", Ja: "公表日"},
+	SummaryHeading:       i18n.Text{En: "Summary", Ja: "概要"},
+	LargestHeading:       i18n.Text{En: "The %s largest incidents by records", Ja: "漏えい件数の多い事案（上位%s件）"},
+	Rank:                 i18n.Text{En: "Rank", Ja: "順位"},
+	BrandSep:             i18n.Text{En: " · ", Ja: "／"},
+	ListOrganization:     i18n.Text{En: "Organization (service)", Ja: "企業名（サービス）"},
+	ListIndustry:         i18n.Text{En: "Industry", Ja: "業種"},
+	ListRecordTypes:      i18n.Text{En: "Information exposed", Ja: "漏えい情報"},
+	ListSource:           i18n.Text{En: "Source", Ja: "出典"},
+	OrgService:           i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	MoreSources:          i18n.Text{En: " and %d more", Ja: " ほか%d件"},
+	ByCauseTitle:         i18n.Text{En: "Incidents by cause", Ja: "原因別の事案数"},
+	ByCauseCategoryTitle: i18n.Text{En: "Incidents by cause category", Ja: "原因の分類別の事案数"},
+	DutyHeading:          i18n.Text{En: "Reporting duty to the Personal Information Protection Commission", Ja: "個人情報保護委員会への報告義務"},
+	DutyNote:             i18n.Text{En: "Each situation of article 7 of the enforcement rules is judged from the data items, record types, causes and counts; the workbook's Reporting duty sheet gives each incident's answers, grounds and deadlines.", Ja: "個人情報保護法施行規則第7条の各事態を、漏えい項目・情報種別・原因・件数から判定しています。事案ごとの判定・根拠・期限はワークブックの「報告義務」シートにあります。"},
+	ByIndustryTitle:      i18n.Text{En: "Incidents by industry", Ja: "業種別の事案数"},
+	ByTypeTitle:          i18n.Text{En: "Incidents by information exposed", Ja: "漏えい情報別の事案数"},
+	BySizeTitle:          i18n.Text{En: "Incidents by size (records exposed)", Ja: "漏えい件数の規模別の事案数"},
+	FirstGroups:          i18n.Text{En: "The %s largest of %s groups; the table lists all", Ja: "上位 %s 区分を表示（全 %s 区分、表に全件）"},
+	ShareHead:            i18n.Text{En: "Share", Ja: "割合"},
+	GroupLabel:           i18n.Text{En: "%s (%s)", Ja: "%s（%s）"},
+	SharesOverlap:        i18n.Text{En: "An incident that exposed several kinds of information counts under each, so the shares may add up to more than 100%.", Ja: "複数の種類の情報が漏えいした事案はそれぞれに数えるため、割合の合計は100%を超えることがあります。"},
+	SizeBandNote:         i18n.Text{En: "Size bands by the incident's total records: 1–999, 1,000–9,999 (1,000 is the Personal Information Protection Commission's reporting threshold), 10,000–99,999, 100,000–999,999, 1,000,000 or more, unknown (no count, or a bound that does not fix the band).", Ja: "規模は事案の合計件数による区分: 1〜999件、1,000〜9,999件（1,000件は個人情報保護委員会への報告対象となる基準）、1万〜9.9万件、10万〜99.9万件、100万件以上、不明（件数不明、または上限・下限だけで区分が決まらないもの）。"},
+	CountUnknownMark:     i18n.Text{En: "count unknown", Ja: "件数不明"},
+	PartialTotal:         i18n.Text{En: "%s + count unknown", Ja: "%s＋件数不明"},
+	RecordsBarEnd:        i18n.Text{En: "The number at the end of each bar is the case's total.", Ja: "棒の右端の数は事案ごとの合計件数です。"},
+	TotalUnknown:         i18n.Text{En: "unknown (a scope's count is unknown)", Ja: "不明（件数不明の範囲あり）"},
 
 	TimelineTitle:    i18n.Text{En: "Exposure windows and key dates", Ja: "漏えい期間と主要な日付"},
 	TimelineAxis:     i18n.Text{En: "Date", Ja: "日付"},
@@ -159,9 +217,8 @@ var labels = labelTable{
 	OtherCauses:      i18n.Text{En: "Other causes", Ja: "その他の原因"},
 	CauseUnknown:     i18n.Text{En: "Cause unknown", Ja: "原因不明"},
 
-	PeriodTitle:    i18n.Text{En: "Data-breach incidents disclosed in %s", Ja: "%s に公表された情報漏えい事案"},
 	PeriodCount:    i18n.Text{En: "%s incident(s) disclosed in the period", Ja: "期間内の公表 %s 件"},
-	PeriodNone:     i18n.Text{En: "No incidents were disclosed in %s.", Ja: "%s に公表された事案はありません。"},
+	PeriodNone:     i18n.Text{En: "No incidents were disclosed in %s.", Ja: "%sに公表された事案はありません。"},
 	PeriodUnplaced: i18n.Text{En: "%s not placed (disclosure date known only to the month or year)", Ja: "期間を特定できない %s 件（公表日が年月・年のみ）"},
 	PeriodUndated:  i18n.Text{En: "%s in the input with no disclosure date", Ja: "公表日不明 %s 件（入力全体）"},
 	ListSep:        i18n.Text{En: "; ", Ja: "、"},
@@ -176,10 +233,10 @@ var labels = labelTable{
 	IncidentsHead:     i18n.Text{En: "Incidents", Ja: "事案数"},
 	RecordsHead:       i18n.Text{En: "Records", Ja: "漏えい件数"},
 	MedianHead:        i18n.Text{En: "Median %s", Ja: "%sの中央値"},
-	MedianN:           i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
-	ValueN:            i18n.Text{En: "%s (n=%d)", Ja: "%s（n=%d）"},
+	MedianN:           i18n.Text{En: "%s (n=%d)", Ja: "%s（対象事案数 %d件）"},
+	ValueN:            i18n.Text{En: "%s (n=%d)", Ja: "%s（対象事案数 %d件）"},
 	NoValue:           i18n.Text{En: "–", Ja: "–"},
-	NoValueN:          i18n.Text{En: "– (n=%d)", Ja: "–（n=%d）"},
+	NoValueN:          i18n.Text{En: "– (n=%d)", Ja: "–（対象事案数 %d件）"},
 	NoData:            i18n.Text{En: "no data", Ja: "データなし"},
 	NoDataNote:        i18n.Text{En: "No data: the month or period lies outside the months the input covers, so a zero there would not mean no incidents.", Ja: "データなし: 入力データの範囲外の月・期間のため、0 件とはみなしません。"},
 	SmallNote:         i18n.Text{En: "* Fewer than 5 incidents: small samples mislead, so no percentile is shown; read such a median with care.", Ja: "* 5 件未満: 少数の標本は誤解を招くため、パーセンタイルは示しません。中央値は参考値です。"},
@@ -209,5 +266,4 @@ var labels = labelTable{
 	RecordsFmt: i18n.Text{En: "%s", Ja: "%s件"},
 	DaysFmt:    i18n.Text{En: "%s days", Ja: "%s日"},
 	OneDayFmt:  i18n.Text{En: "%s day", Ja: "%s日"},
-	DateFormat: i18n.Text{En: "2006-01-02", Ja: "2006年1月2日"},
 }

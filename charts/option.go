@@ -20,11 +20,15 @@ type payload struct {
 	// Lang is the page's language, which the compact axis numbers follow.
 	Lang string `json:"lang"`
 	// Compact names the value axes ("xAxis", "yAxis") whose labels page.js writes as
-	// compact record counts: 4.1万 in Japanese, 41.4k in English.
+	// compact record counts: 4.1万 in Japanese, 41.4K in English.
 	Compact []string `json:"compact,omitempty"`
 	// Time names the time axes whose labels page.js writes: the first label and every
 	// January with the year, the other months by name, in the page's language.
 	Time []string `json:"time,omitempty"`
+	// Ticks are the labels page.js writes on category axes, by axis name ("yAxis") and
+	// category index: the names of the cases wrapped at two lines and cut with …, while the
+	// axis' own data keeps each whole name, which the tooltip shows.
+	Ticks map[string][]string `json:"ticks,omitempty"`
 	// Option is the ECharts option object: go-echarts' JSON() with extras merged in.
 	Option map[string]any `json:"option"`
 	// Tips are the tooltips, text only: by category index for axis tooltips, by series

@@ -34,11 +34,11 @@
   }
 
   // compact writes a record count for an axis label: 4.1万, 120万, 1億 in Japanese (at most
-  // one decimal), 41.4k, 1.2M in English (at most three significant digits). Below 10,000
+  // one decimal), 41.4K, 1.2M in English (at most three significant digits). Below 10,000
   // (ja) or 1,000 (en) the number is written whole, with grouped digits.
   function compact(n, lang) {
     var ja = lang === 'ja';
-    var units = ja ? [[1e12, '兆'], [1e8, '億'], [1e4, '万']] : [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+    var units = ja ? [[1e12, '兆'], [1e8, '億'], [1e4, '万']] : [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
     var a = Math.abs(n), sign = n < 0 ? '-' : '';
     // inUnit writes a in unit i, rounded as the language wants.
     function inUnit(i) {
@@ -200,6 +200,13 @@
         [].concat(opt[name] || []).forEach(function (ax) {
           ax.axisLabel = ax.axisLabel || {};
           ax.axisLabel.formatter = function (val) { return compact(val, p.lang); };
+        });
+      });
+      Object.keys(p.ticks || {}).forEach(function (name) {
+        var ticks = p.ticks[name];
+        [].concat(opt[name] || []).forEach(function (ax) {
+          ax.axisLabel = ax.axisLabel || {};
+          ax.axisLabel.formatter = function (val, index) { return ticks[index] == null ? String(val) : ticks[index]; };
         });
       });
       var chart = echarts.init(box, null, {renderer: 'svg'});

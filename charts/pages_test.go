@@ -62,8 +62,8 @@ func TestStandalonePages(t *testing.T) {
 					t.Errorf("%s: %d script elements, want the runtime, page.js and the payload", c.ID, n)
 				}
 			}
-			if got := strings.Join(names, " "); got != "records timeline lags bubbles" {
-				t.Errorf("charts %s, want records timeline lags bubbles", got)
+			if got, want := strings.Join(names, " "), "by-cause by-industry by-type by-size by-cause-category records timeline lags bubbles"; got != want {
+				t.Errorf("charts %s, want %s", got, want)
 			}
 			if err := s.WriteChart(&buf, "chart-nope"); err == nil {
 				t.Error("WriteChart of an unknown chart did not fail")
@@ -153,13 +153,13 @@ func TestLogScale(t *testing.T) {
 	}{
 		// 1,000,050 / 100 ≥ 100: log, from 10 (the power of ten below the smallest bar, 50).
 		{"huge and small, auto", twoSizes(t), LogAuto, "log", 10.0,
-			"Log scale (cases differ by orders of magnitude): bars start at 10 and stand side by side"},
+			"Log scale (cases differ by orders of magnitude): bars start at 10 records and stand side by side"},
 		{"huge and small, off", twoSizes(t), LogOff, "value", nil, ""},
 		// 43,961 / 40,443 < 100: linear.
 		{"sample, auto", sampleReport(t), LogAuto, "value", nil, ""},
 		// The smallest bar is 210: from 100.
 		{"sample, on", sampleReport(t), LogOn, "log", 100.0,
-			"Log scale (cases differ by orders of magnitude): bars start at 100 and stand side by side"},
+			"Log scale (cases differ by orders of magnitude): bars start at 100 records and stand side by side"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
@@ -15,29 +14,12 @@ import (
 	"breachreport/i18n"
 )
 
-// period names a period in the page's language: 2019-06 or 2019年6月 for a calendar month,
-// a quarter or fiscal span as i18n.PeriodName says it (2024年度上期), 2019-04-01 to
-// 2019-06-30 or 2019年4月1日〜2019年6月30日 for any other.
-func (v view) period(p analysis.Period) string {
-	if p.Unit > analysis.UnitMonth {
-		return i18n.PeriodName(p, v.lang)
-	}
-	if m, ok := p.Month(); ok {
-		return v.month(m)
-	}
-	if v.lang == i18n.Ja {
-		return p.From.Time().Format(labels.DateFormat.Ja) + "〜" + p.To.Time().Format(labels.DateFormat.Ja)
-	}
-	return p.From.String() + " to " + p.To.String()
-}
+// period names a period in the page's language (i18n.PeriodName): 2024年5月, May 2024;
+// 2024年4月〜6月, April–June 2024.
+func (v view) period(p analysis.Period) string { return i18n.PeriodName(p, v.lang) }
 
-// month names a calendar month: 2019-06 in English, 2019年6月 in Japanese.
-func (v view) month(m analysis.Month) string {
-	if v.lang == i18n.Ja {
-		return fmt.Sprintf("%d年%d月", m.Year, int(m.Month))
-	}
-	return m.String()
-}
+// month names a calendar month: 2024年5月, May 2024.
+func (v view) month(m analysis.Month) string { return i18n.MonthName(m, v.lang) }
 
 // monthTick is the axis label of a month: with its year for the first month and every
 // January (Jul 2018, 2018年7月), else the month alone (Aug, 8月), so that twelve fit a narrow
@@ -80,13 +62,8 @@ func (v view) periodCounts(pr *analysis.PeriodReport) string {
 const smallMark = " *"
 
 // daysF formats a day figure that may have a fraction (a median of an even number of
-// values): 120 days, 153.5 days; 120日, 153.5日.
-func (v view) daysF(x float64) string {
-	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-		return v.days(int(x))
-	}
-	return v.f(labels.DaysFmt, groupDigits(int64(math.Trunc(x)))+strings.TrimPrefix(strconv.FormatFloat(math.Abs(x-math.Trunc(x)), 'f', 1, 64), "0"))
-}
+// values), with one decimal only when it is not .0: 120日, 153.5日; 120 days, 153.5 days.
+func (v view) daysF(x float64) string { return i18n.MedianDays(x, v.lang) }
 
 // median formats a median with its n, "120 days (n=14)", marked when n is small, or a dash
 // when no value is known.
@@ -130,9 +107,15 @@ func (v view) periodRecords(p analysis.PeriodFigures) string {
 // Line of the records on a second axis. Empty months are bars of zero. The tooltip of a
 // month gives its incidents, records and the median of each lag with its n; the tables
 // under the chart give the same per month and pooled over the window, and the changes
-// against the previous period and a year earlier.
+// against the previous period and a year earlier. The trend starts at the first month the
+// data covers: the months before it are not rows.
 func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
-	c := chart{ID: "chart-trend", Title: v.f(labels.TrendTitle, num(len(pr.Trend))), Height: 380, Wide: true}
+	trend := pr.Trend // from the first month with data
+	c := chart{ID: "chart-trend", Title: v.f(labels.TrendTitle, num(len(trend))), Height: 380, Wide: true}
+	tablePeriod := pr.Trailing.Period
+	if len(trend) > 0 {
+		tablePeriod.From = trend[0].Period.From
+	}
 	var months []string
 	inSubject := func(m analysis.Month) bool {
 		for _, r := range pr.Months {
@@ -144,9 +127,9 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 	}
 	bars := make([]opts.BarData, 0, len(pr.Trend))
 	recs := make([]opts.LineData, 0, len(pr.Trend))
-	tbl := &table{Caption: v.f(labels.TrendTableCaption, v.period(pr.Trailing.Period)),
+	tbl := &table{Caption: v.f(labels.TrendTableCaption, v.period(tablePeriod)),
 		Head: []string{v.t(labels.Month), v.t(labels.IncidentsHead), v.t(labels.RecordsHead)}}
-	for _, lm := range lagMetrics() {
+	for _, lm := range v.metrics {
 		tbl.Head = append(tbl.Head, v.f(labels.MedianHead, v.t(i18n.Metric(lm.m).Short)))
 	}
 	row := func(name string, p analysis.PeriodFigures) ([]string, tip) {
@@ -155,7 +138,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 			{Label: v.t(labels.RecordsHead), Value: v.periodRecords(p), Color: vermillion},
 		}}
 		cells := []string{name, num(p.Summary.Incidents), v.periodRecords(p)}
-		for _, lm := range lagMetrics() {
+		for _, lm := range v.metrics {
 			md := v.median(p.Summary.Stat(lm.m))
 			cells = append(cells, md)
 			tp.Rows = append(tp.Rows, tipRow{Label: v.f(labels.MedianHead, v.t(i18n.Metric(lm.m).Short)), Value: md})
@@ -163,7 +146,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 		return cells, tp
 	}
 	uncovered := false
-	for i, r := range pr.Trend {
+	for i, r := range trend {
 		name := v.month(r.Month)
 		months = append(months, v.monthTick(r.Month, i == 0))
 		if !r.Covered {
@@ -172,7 +155,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 			recs = append(recs, opts.LineData{Value: missing})
 			nd := v.t(labels.NoData)
 			cells := []string{name, nd, nd}
-			for range lagMetrics() {
+			for range v.metrics {
 				cells = append(cells, nd)
 			}
 			tbl.Rows = append(tbl.Rows, cells)
@@ -199,7 +182,8 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 
 	bar := v.monthlyBars(c.Title, v.f(labels.TrendSubtitle, v.period(pr.Subject.Period)), months, bars, recs, true)
 
-	c.Tables = []*table{tbl, v.changesTable(pr)}
+	// The changes against the previous period and a year earlier are at the top of the page.
+	c.Tables = []*table{tbl}
 	c.Notes = []string{
 		v.t(labels.TrendKey),
 		v.f(labels.TrailingNote, num(len(pr.Trend))),
@@ -210,7 +194,7 @@ func (v view) trendChart(pr *analysis.PeriodReport) (chart, error) {
 	}
 	c.Payload.Kind = "trend"
 	c.Payload.Compact = []string{"yAxis"}
-	opt, err := v.option(bar, monthAxisExtra("x"))
+	opt, err := v.option(bar, monthAxisExtra(v.sub("x")))
 	c.Payload.Option = opt
 	return c, err
 }
@@ -269,7 +253,7 @@ func (v view) changesTable(pr *analysis.PeriodReport) *table {
 		m    analysis.Metric
 	}
 	figs := []figure{{v.t(labels.IncidentsHead), analysis.ChangeIncidents, ""}, {v.t(labels.RecordsHead), analysis.ChangeRecords, ""}}
-	for _, lm := range lagMetrics() {
+	for _, lm := range v.metrics {
 		figs = append(figs, figure{v.f(labels.MedianHead, v.t(i18n.Metric(lm.m).Short)), analysis.ChangeMedian, lm.m})
 	}
 	for _, fg := range figs {
@@ -356,7 +340,7 @@ func (v view) casesChart(pr *analysis.PeriodReport) (chart, error) {
 	bar := cv.caseBars(c.Title, cv.casesNote(),
 		opts.XAxis{Type: "value", Name: v.t(labels.LagsAxis), NameLocation: "middle", NameGap: 26})
 	var series []any
-	for _, lm := range lagMetrics() {
+	for _, lm := range v.metrics {
 		name := v.t(i18n.Metric(lm.m).Short)
 		items := make([]opts.BarData, 0, len(cases))
 		for _, cc := range cases {
@@ -389,7 +373,7 @@ func (v view) casesChart(pr *analysis.PeriodReport) (chart, error) {
 		v.f(labels.TrailingMedian, months), v.t(labels.Difference)}}
 	for i, cc := range cases {
 		tp := tip{Title: cv.cases[i]}
-		for _, lm := range lagMetrics() {
+		for _, lm := range v.metrics {
 			l := cc.Lag(lm.m)
 			val := v.t(labels.Unknown)
 			if l.Value.Known {
@@ -412,6 +396,7 @@ func (v view) casesChart(pr *analysis.PeriodReport) (chart, error) {
 	c.Tables = []*table{tbl}
 	c.Notes = []string{v.f(labels.CasesKey, months), v.t(labels.SmallNote), v.t(i18n.DayConvention)}
 	c.Payload.Kind = "cases"
+	c.Payload.Ticks = map[string][]string{"yAxis": caseTicks(cv.cases)}
 	opt, err := v.option(bar, extra{"series": series})
 	c.Payload.Option = opt
 	return c, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,10 +24,12 @@ func TestChromiumPeriod(t *testing.T) {
 		ids   []string
 		texts []string
 	}{
-		{"2019-06", i18n.En, []string{"chart-trend", "chart-cases", "chart-records", "chart-timeline", "chart-lags", "chart-bubbles"},
-			[]string{">Jun</text>", ">Jul 2018</text>", ">Jan 2019</text>", "89.5 days (n=2) *", "100 days (n=5)", "−80 days", "Previous: 2019-05"}},
+		{"2019-06", i18n.En, []string{"chart-trend", "chart-cases", "chart-by-cause", "chart-by-industry", "chart-by-type", "chart-by-size", "chart-by-cause-category", "chart-records", "chart-timeline", "chart-lags", "chart-bubbles"},
+			[]string{">Jun</text>", ">Jul 2018</text>", ">Jan 2019</text>", "89.5 days (n=2) *", "100 days (n=5)", "−80 days", "Previous: May 2019",
+				"Example Co. A</td>"}},
+		// The trend starts with the data, in 2018-06.
 		{"2019-03", i18n.Ja, []string{"chart-trend"},
-			[]string{">3月</text>", ">2018年6月</text>", "2019年3月 に公表された事案はありません。", "データなし", "100日（n=3） *"}},
+			[]string{">3月</text>", ">2018年6月</text>", "2019年3月に公表された事案はありません。", "100日（対象事案数 3件） *"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.month, func(t *testing.T) {
@@ -46,7 +49,7 @@ func TestChromiumPeriod(t *testing.T) {
 			}
 			dom = markupOnly(dom)
 			checkChartIDs(t, dom, tt.ids)
-			if want := `data-charts="` + string(rune('0'+len(tt.ids))) + `"`; !strings.Contains(dom, want) {
+			if want := `data-charts="` + strconv.Itoa(len(tt.ids)) + `"`; !strings.Contains(dom, want) {
 				t.Errorf("page did not draw %d charts (%s)", len(tt.ids), want)
 			}
 			for _, s := range tt.texts {

@@ -47,7 +47,14 @@ H,Example Co. H,Retail,Ransomware,card,confirmed,400,2018-03-01,2018-03-23,2018-
 // does: the report holds the month's incidents, and Options.Period the period report.
 func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.PeriodReport) {
 	t.Helper()
-	res, err := inputtest.Read(strings.NewReader(periodCSV), input.Options{Now: generated})
+	return periodSetOf(t, periodCSV, month, lang, Options{})
+}
+
+// periodSetOf is periodSet on the list csv, with the options given besides the language
+// and the period.
+func periodSetOf(t testing.TB, csv, month string, lang i18n.Lang, opts Options) (*Set, analysis.PeriodReport) {
+	t.Helper()
+	res, err := inputtest.Read(strings.NewReader(csv), input.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +69,8 @@ func periodSet(t testing.TB, month string, lang i18n.Lang) (*Set, analysis.Perio
 	if rep.Compare, err = analysis.SelectComparison(rep.Incidents, nil, 6); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(context.Background(), rep, Options{Lang: lang, Period: &pr})
+	opts.Lang, opts.Period = lang, &pr
+	s, err := Build(context.Background(), rep, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,10 +109,10 @@ func TestPeriodTrend(t *testing.T) {
 	for _, c := range s.Charts() {
 		ids = append(ids, c.ID)
 	}
-	if got := strings.Join(ids, " "); got != "chart-trend chart-cases chart-records chart-timeline chart-lags chart-bubbles" {
+	if got := strings.Join(ids, " "); got != "chart-trend chart-cases chart-by-cause chart-by-industry chart-by-type chart-by-size chart-by-cause-category chart-records chart-timeline chart-lags chart-bubbles" {
 		t.Errorf("charts %s", got)
 	}
-	if s.dashboard.Title != "Data-breach incidents disclosed in 2019-06" {
+	if s.dashboard.Title != "Incidents disclosed in June 2019" {
 		t.Errorf("title %q", s.dashboard.Title)
 	}
 	if got := s.dashboard.Subtitle[0]; got != "2 incident(s) disclosed in the period; 1 not placed (disclosure date known only to the month or year)" {
@@ -135,43 +143,43 @@ func TestPeriodTrend(t *testing.T) {
 	checkValues(t, "incidents", values(t, findSeries(t, p, "Incidents")), []float64{1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2})
 	checkValues(t, "records", values(t, findSeries(t, p, "Records")), []float64{400, 0, 0, 0, 0, 0, 700, 0, 0, 0, 200, 1500})
 	june := tipText(map[string]shown{"x": {Tips: tips{Axis: p.Tips.Axis[11:]}}})
-	for _, want := range []string{"Incidents: 2", "Records: 1,500 (n=2)", "Median Detection → disclosure: 89.5 days (n=2) *", "Median To detect (confirmed): 77.5 days (n=2) *"} {
+	for _, want := range []string{"Incidents: 2", "Records: 1,500 records (n=2)", "Median Detection → disclosure: 89.5 days (n=2) *", "Median To detect (confirmed): 77.5 days (n=2) *"} {
 		if !strings.Contains(june, want) {
 			t.Errorf("June tooltip lacks %q:\n%s", want, june)
 		}
 	}
 
-	if len(c.Tables) != 2 {
-		t.Fatalf("%d tables under the trend", len(c.Tables))
+	if len(c.Tables) != 1 {
+		t.Fatalf("%d tables under the trend, want 1 (the changes are at the top)", len(c.Tables))
 	}
 	trend := c.Tables[0]
 	if got := strings.Join(trend.Head, " | "); got != "Month | Incidents | Records | Median To detect (confirmed) | Median To detect (all) | Median To contain | Median Detection → disclosure" {
 		t.Errorf("trend head %s", got)
 	}
 	zero := func(m string) []string {
-		return []string{m, "0", "0", "– (n=0)", "– (n=0)", "– (n=0)", "– (n=0)"}
+		return []string{m, "0", "0 records", "– (n=0)", "– (n=0)", "– (n=0)", "– (n=0)"}
 	}
 	checkRows(t, "trend", trend.Rows, [][]string{
-		{"2018-07", "1", "400 (n=1)", "22 days (n=1) *", "22 days (n=1) *", "1 day (n=1) *", "100 days (n=1) *"},
-		zero("2018-08"), zero("2018-09"), zero("2018-10"), zero("2018-11"), zero("2018-12"),
-		{"2019-01", "1", "700 (n=1)", "31 days (n=1) *", "31 days (n=1) *", "1 day (n=1) *", "100 days (n=1) *"},
-		zero("2019-02"), zero("2019-03"), zero("2019-04"),
-		{"2019-05", "1", "200 (n=1)", "30 days (n=1) *", "30 days (n=1) *", "1 day (n=1) *", "30 days (n=1) *"},
+		{"July 2018", "1", "400 records (n=1)", "22 days (n=1) *", "22 days (n=1) *", "1 day (n=1) *", "100 days (n=1) *"},
+		zero("August 2018"), zero("September 2018"), zero("October 2018"), zero("November 2018"), zero("December 2018"),
+		{"January 2019", "1", "700 records (n=1)", "31 days (n=1) *", "31 days (n=1) *", "1 day (n=1) *", "100 days (n=1) *"},
+		zero("February 2019"), zero("March 2019"), zero("April 2019"),
+		{"May 2019", "1", "200 records (n=1)", "30 days (n=1) *", "30 days (n=1) *", "1 day (n=1) *", "30 days (n=1) *"},
 		// A: 115, 115, 0, 159; B: 40, 40, 2, 20.
-		{"2019-06", "2", "1,500 (n=2)", "77.5 days (n=2) *", "77.5 days (n=2) *", "1 day (n=2) *", "89.5 days (n=2) *"},
+		{"June 2019", "2", "1,500 records (n=2)", "77.5 days (n=2) *", "77.5 days (n=2) *", "1 day (n=2) *", "89.5 days (n=2) *"},
 		// Pooled: to detect 22, 30, 31, 40, 115; to contain 1, 1, 1, 0, 2; lag 20, 30, 100, 100, 159.
-		{"Trailing 12 months, pooled", "5", "2,800 (n=5)", "31 days (n=5)", "31 days (n=5)", "1 day (n=5)", "100 days (n=5)"},
+		{"Trailing 12 months, pooled", "5", "2,800 records (n=5)", "31 days (n=5)", "31 days (n=5)", "1 day (n=5)", "100 days (n=5)"},
 	})
 
-	changes := c.Tables[1]
-	if got := strings.Join(changes.Head, " | "); got != " | 2019-06 | Previous: 2019-05 | Change | A year earlier: 2018-06 | Change" {
+	changes := cardAtTop(t, s, "Changes").Tables[0]
+	if got := strings.Join(changes.Head, " | "); got != " | June 2019 | Previous: May 2019 | Change | A year earlier: June 2018 | Change" {
 		t.Errorf("changes head %s", got)
 	}
 	// 2019-06 against 2019-05 (C) and 2018-06 (E: 300 records, detected → disclosed 14 days,
 	// to detect 31 days, to contain 0 days).
 	checkRows(t, "changes", changes.Rows, [][]string{
 		{"Incidents", "2", "1", "+1 (+100%)", "1", "+1 (+100%)"},
-		{"Records", "1,500 (n=2)", "200 (n=1)", "+1,300 (+650%)", "300 (n=1)", "+1,200 (+400%)"},
+		{"Records", "1,500 records (n=2)", "200 records (n=1)", "+1,300 records (+650%)", "300 records (n=1)", "+1,200 records (+400%)"},
 		{"Median To detect (confirmed)", "77.5 days (n=2) *", "30 days (n=1) *", "+47.5 days (+158.3%) *", "31 days (n=1) *", "+46.5 days (+150%) *"},
 		{"Median To detect (all)", "77.5 days (n=2) *", "30 days (n=1) *", "+47.5 days (+158.3%) *", "31 days (n=1) *", "+46.5 days (+150%) *"},
 		// 1 day against 0 days: no relative change.
@@ -226,23 +234,24 @@ func TestPeriodSmallAndEmpty(t *testing.T) {
 		{"Example Co. H", "Detection → disclosure", "100 days", "57 days (n=2) *", "+43 days *"},
 	})
 	trend := chartByID(t, s, "chart-trend")
-	// The trend starts with the data, in 2018-06 (E): the months before are no rows.
-	if got := strings.Join(trend.Tables[0].Rows[0][:3], " | "); got != "2018-06 | 1 | 300 (n=1)" {
+	// 2017-08 … 2018-05 lie before the first month of the data: they are not rows; the
+	// trend starts with 2018-06 (E).
+	if got := strings.Join(trend.Tables[0].Rows[0][:3], " | "); got != "June 2018 | 1 | 300 records (n=1)" {
 		t.Errorf("first trend row %s", got)
 	}
-	if got := strings.Join(trend.Tables[1].Rows[0], " | "); got != "Incidents | 1 | 1 | ±0 (±0%) | no data | no data" {
+	if got := strings.Join(cardAtTop(t, s, "Changes").Tables[0].Rows[0], " | "); got != "Incidents | 1 | 1 | ±0 (±0%) | no data | no data" {
 		t.Errorf("incidents change %s", got)
 	}
 
 	empty, _ := periodSet(t, "2019-03", i18n.En)
-	if got := empty.dashboard.Empty; got != "No incidents were disclosed in 2019-03." {
+	if got := empty.dashboard.Empty; got != "No incidents were disclosed in March 2019." {
 		t.Errorf("empty month says %q", got)
 	}
 	if ch := empty.Charts(); len(ch) != 1 || ch[0].ID != "chart-trend" {
 		t.Errorf("empty month charts %v, want the trend alone", ch)
 	}
 	rows := chartByID(t, empty, "chart-trend").Tables[0].Rows
-	// From 2018-06, the first month of the data: 2018-06: E; 2018-07: H; 2019-01: F.
+	// 2018-04, 2018-05: before the data, left out; 2018-06: E; 2018-07: H; 2019-01: F.
 	var counts []string
 	for _, r := range rows {
 		counts = append(counts, r[1])
@@ -259,8 +268,8 @@ func TestPeriodJapanese(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := html.UnescapeString(buf.String())
-	for _, want := range []string{"2019年6月 に公表された情報漏えい事案", "期間内の公表 2 件", "月別の事案数と漏えい件数（直近 12 か月）",
-		"100日（n=5）", "89.5日（n=2） *", "+1,300件（+650%）", "前年同期: 2018年6月", "5 件未満"} {
+	for _, want := range []string{"2019年6月に公表された事案", "期間内の公表 2 件", "月別の事案数と漏えい件数（直近 12 か月）",
+		"100日（対象事案数 5件）", "89.5日（対象事案数 2件） *", "+1,300件（+650%）", "前年同期: 2018年6月", "5 件未満"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("Japanese page lacks %q", want)
 		}
@@ -329,7 +338,7 @@ func TestIndex(t *testing.T) {
 	checkValues(t, "incidents", values(t, findSeries(t, p, "事案数")), []float64{1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 2, 1})
 	checkValues(t, "records", values(t, findSeries(t, p, "漏えい件数")), []float64{300, 400, 0, 0, 0, 0, 0, 700, 0, 0, 0, 200, 1500, 50})
 	for _, want := range []string{"<title>情報漏えい事案の月次レポート</title>", "14 か月（2018年6月〜2019年7月）",
-		`<a href="2019-06/c.html">2019年6月</a></th><td>2</td><td>1,500件（n=2）</td>`, `<a href="2019-06/b.xlsx">`} {
+		`<a href="2019-06/c.html">2019年6月</a></th><td>2</td><td>1,500件（対象事案数 2件）</td>`, `<a href="2019-06/b.xlsx">`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("index lacks %q", want)
 		}
@@ -341,4 +350,16 @@ func TestIndex(t *testing.T) {
 	if !strings.Contains(buf.String(), "there is no month to report on") || strings.Contains(buf.String(), "chart-overview") {
 		t.Error("an index of no month does not say so")
 	}
+}
+
+// cardAtTop returns the card at the top of s's dashboard with the given heading.
+func cardAtTop(t *testing.T, s *Set, heading string) topCard {
+	t.Helper()
+	for _, c := range s.dashboard.Top {
+		if c.Heading == heading {
+			return c
+		}
+	}
+	t.Fatalf("no card %q at the top of the dashboard", heading)
+	return topCard{}
 }

@@ -92,7 +92,22 @@ func Default(l Lang, d analysis.Default) string {
 	return Sprint(l, m)
 }
 
+// DutyTallyText says in a sentence how many incidents were reportable, late, not
+// reportable, undecided and before the duty.
+func DutyTallyText(t analysis.DutyTally, l Lang) string {
+	n := func(k int) string { return Incidents(k, l) }
+	return Sprint(l, data.Msgf("%s reportable (preliminary report late: %s, final report late: %s), %s not reportable, %s undecided, %s before the duty (2022-04-01).",
+		n(t.Reportable), n(t.PreliminaryLate), n(t.FinalLate), n(t.NotReportable), n(t.Undecided), n(t.Before)))
+}
+
+// VendorTallyText says how many incidents came through a vendor, and how many vendors.
+func VendorTallyText(t analysis.DutyTally, l Lang) string {
+	return Sprint(l, data.Msgf("%s through a vendor (%d vendors).", Incidents(t.ViaVendor, l), t.Vendors))
+}
+
 var _ = register(map[string]string{
+	"%s reportable (preliminary report late: %s, final report late: %s), %s not reportable, %s undecided, %s before the duty (2022-04-01).": "報告対象 %s（速報の期限超過 %s、確報の期限超過 %s）、報告対象外 %s、判定不能 %s、施行前 %s。",
+	"%s through a vendor (%d vendors).":                "委託先経由の事案 %s（委託先 %d社）。",
 	"data item %q":                                     "漏えい項目「%s」",
 	"none of the listed data items":                    "記載の漏えい項目に該当なし",
 	"no data items given (data_items)":                 "漏えい項目の記載なし",

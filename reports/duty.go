@@ -239,54 +239,15 @@ func epMapText(m analysis.EPMap, l i18n.Lang) string {
 // of the reporting duty applies to, how many were reportable and late, how many came
 // before the duty, and how many came through a vendor.
 func dutyCounts(w *sheetWriter, incidents []analysis.IncidentFigures, l i18n.Lang) {
-	var (
-		sit                              [4][3]int // by situation: yes, no, unknown
-		yes, no, unknown, before, pl, fl int
-	)
-	var withVendor []data.Incident
-	for _, f := range incidents {
-		if f.Incident.Vendor != "" {
-			withVendor = append(withVendor, f.Incident)
-		}
-		d := analysis.DutyOf(f.Incident)
-		if d.Before == analysis.Yes {
-			before++
-			continue
-		}
-		for i, s := range analysis.Situations() {
-			switch d.Findings[s].Answer {
-			case analysis.Yes:
-				sit[i][0]++
-			case analysis.No:
-				sit[i][1]++
-			default:
-				sit[i][2]++
-			}
-		}
-		switch d.Reportable {
-		case analysis.Yes:
-			yes++
-			if d.PreliminaryLate == analysis.Yes {
-				pl++
-			}
-			if d.FinalLate == analysis.Yes {
-				fl++
-			}
-		case analysis.No:
-			no++
-		default:
-			unknown++
-		}
-	}
+	t := analysis.TallyDuty(incidents)
 	w.keepRows(8)
 	w.header(lDutyCounts.in(l), i18n.Answer(analysis.Yes).In(l), i18n.Answer(analysis.No).In(l), i18n.Answer(analysis.Unknown).In(l))
 	for i, s := range analysis.Situations() {
-		w.write(text(i18n.Situation(s).In(l)), countN(sit[i][0]), countN(sit[i][1]), countN(sit[i][2]))
+		w.write(text(i18n.Situation(s).In(l)), countN(t.Situations[i][0]), countN(t.Situations[i][1]), countN(t.Situations[i][2]))
 	}
-	n := func(k int) string { return i18n.Incidents(k, l) }
-	w.write(spill(fmt.Sprintf(lDutyCountsText.in(l), n(yes), n(pl), n(fl), n(no), n(unknown), n(before))))
-	if groups := analysis.VendorGroups(withVendor); len(groups) > 0 {
-		w.write(spill(fmt.Sprintf(lViaVendorText.in(l), n(len(withVendor)), groupDigits(int64(len(groups))))))
+	w.write(spill(i18n.DutyTallyText(t, l)))
+	if t.ViaVendor > 0 {
+		w.write(spill(i18n.VendorTallyText(t, l)))
 	}
 }
 

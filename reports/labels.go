@@ -228,9 +228,6 @@ const (
 	lDamageModel
 	lDamageEPMap
 	lDutyCounts
-	lDutyCountsText
-	lViaVendor
-	lViaVendorText
 	lCauseCategory
 	lIndustryCategory
 	lUnmapped
@@ -477,9 +474,6 @@ var labels = [numLabels]i18n.Text{
 	lDamageModel:       {En: "Per person = 500 yen (base value) × sensitivity (10^(x−1) + 5^(y−1)) × identifiability × social responsibility × response, after JNSA's survey report on information security incidents. x and y are the mental-distress and economic-loss levels (1–3) of the scope's most sensitive data item on the EP map; identifiability is 6 with name and address, 3 with a name or address and phone, else 1; social responsibility 2 for public bodies, finance and healthcare, else 1; response 1 unless set to 2. A scope without data items takes its record type's point: personal (1,1) and 6, card (1,3) and 3, account (1,2) and 1. The scope's estimate is per person × records; an incident's is a range, confirmed scopes only to all scopes. An unknown count or an item not on the map leaves it blank; every default used is listed.", Ja: "1人あたり = 基礎情報価値500円 × 機微情報度（10^(x−1) + 5^(y−1)）× 本人特定容易度 × 社会的責任度 × 事後対応評価（JNSA「情報セキュリティインシデントに関する調査報告書」のモデル）。x・y は漏えい項目のうち最も機微なもののEPマップ上の精神的苦痛・経済的損失のレベル（1〜3）。本人特定容易度は氏名と住所で6、氏名、または住所と電話番号で3、それ以外は1。社会的責任度は公的機関・金融・医療で2、それ以外は1。事後対応評価は指定がなければ1。漏えい項目の記載がない範囲は情報種別の既定値（個人情報 (1,1)・6、カード情報 (1,3)・3、アカウント情報 (1,2)・1）を使います。範囲の想定額は1人あたり × 件数、事案の想定額は確定分〜全範囲の幅で示します。件数不明やEPマップにない項目がある場合は空欄とし、使った既定値はすべて示します。"},
 	lDamageEPMap:       {En: "EP map used", Ja: "使用したEPマップ"},
 	lDutyCounts:        {En: "Reporting duty", Ja: "報告義務"},
-	lDutyCountsText:    {En: "%s reportable (preliminary report late: %s, final report late: %s), %s not reportable, %s undecided, %s before the duty (2022-04-01).", Ja: "報告対象 %s（速報の期限超過 %s、確報の期限超過 %s）、報告対象外 %s、判定不能 %s、施行前 %s。"},
-	lViaVendor:         {En: "Through a vendor", Ja: "委託先経由"},
-	lViaVendorText:     {En: "%s through a vendor (%s vendors).", Ja: "委託先経由の事案 %s（委託先 %s社）。"},
 	lCauseCategory:     {En: "Cause category", Ja: "原因の分類"},
 	lIndustryCategory:  {En: "Industry (JSIC division)", Ja: "業種の分類（日本標準産業分類）"},
 	lUnmapped:          {En: "Unmapped", Ja: "未分類"},
