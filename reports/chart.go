@@ -147,6 +147,13 @@ func (w *sheetWriter) placeCharts(cs ...chartSpec) {
 		h = max(h, c.height)
 	}
 	rows := w.chartRows(h)
+	if w.measuring {
+		// The page must be as wide as the charts, not only the columns under them: seven
+		// pixels a character of column width (see colPixels).
+		for _, c := range cs {
+			w.lo.chartWidth = max(w.lo.chartWidth, float64(c.offsetX+int(c.width)+12)/7)
+		}
+	}
 	w.keepRows(rows)
 	at := w.row + 1
 	for _, c := range cs {

@@ -31,7 +31,10 @@ func lagName(m analysis.Metric, l i18n.Lang) string { return i18n.Metric(m).Shor
 // medianCell is the median of s as a day figure, grey and italic when it rests on fewer
 // than analysis.MinSample incidents; empty when no value is known.
 func medianCell(s analysis.Stat) cell {
-	return smallIf(float(s.Median, s.N > 0), !s.Reliable())
+	if s.N == 0 {
+		return cell{}
+	}
+	return smallIf(median(s.Median), !s.Reliable())
 }
 
 // small reports whether a statistic with n values is shown with the small-sample mark.
@@ -297,13 +300,16 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 // groups' incidents under the table, kept on the same page.
 func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart bool) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
-	// The period's own groups are small: their p90 would hardly ever be shown, so only the
-	// trailing window's tables have the column.
-	withP90 := !chart
+	// A lag's p90 column is there only when a group has enough values to show one: the
+	// small groups of a month never do.
+	withP90 := map[analysis.Metric]bool{}
 	for _, m := range w.periodLags() {
 		n := lagName(m, l)
 		head = append(head, fmt.Sprintf(lMedianOf.in(l), n))
-		if withP90 {
+		for _, g := range b.Groups {
+			withP90[m] = withP90[m] || g.Stat(m).Reliable()
+		}
+		if withP90[m] {
 			head = append(head, fmt.Sprintf(lP90Of.in(l), n))
 		}
 		head = append(head, fmt.Sprintf(lNOf.in(l), n))
@@ -335,7 +341,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 				med, p90 = median(st.Median), median(st.P90)
 			}
 			cells = append(cells, med)
-			if withP90 {
+			if withP90[m] {
 				cells = append(cells, p90)
 			}
 			cells = append(cells, intN(st.N))

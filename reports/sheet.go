@@ -20,7 +20,7 @@ type styles struct {
 	header, title, text, bold, indent, wrap, count, countApprox, countAtLeast, countAtMost, int, days, float, dateTime, link int
 	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
 	// fewer than analysis.MinSample incidents, grey and italic.
-	percent, share, diff, diffDays, floatSmall int
+	percent, share, diff, diffDays, floatSmall, daysSmall int
 	date                                       map[data.Precision]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
@@ -97,6 +97,8 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		float: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
 		floatSmall: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top,
 			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
+		daysSmall: mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top,
+			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
 		percent:  mk(excelize.Style{CustomNumFmt: numFmt(`+0.0%;-0.0%;0.0%`), Alignment: top}),
 		share:    mk(excelize.Style{CustomNumFmt: numFmt(`0.0%`), Alignment: top}),
 		diff:     mk(excelize.Style{CustomNumFmt: numFmt(`+#,##0;-#,##0;0`), Alignment: top}),
@@ -146,6 +148,8 @@ type layout struct {
 	capped []bool
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
+	// chartWidth is how far right the sheet's charts reach, in characters of column width.
+	chartWidth float64
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -168,7 +172,11 @@ func (lo *layout) setColWidths() {
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
-	if lo.width() <= limit {
+	total := 0.0
+	for _, wd := range lo.colWidths {
+		total += wd
+	}
+	if total <= limit {
 		return
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
@@ -547,6 +555,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.int, groupedWidth(c.n)
 	case kDays:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.days, groupedWidth(c.n)+5
+		if c.small {
+			o.style = w.st.daysSmall
+		}
 	case kFloat:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.float
 		if c.small {
@@ -866,15 +877,11 @@ const defaultColWidth = 8.43
 const minPrintScale = 70
 
 // pageChars is how many characters of column width a landscape A4 page with half-inch
-// margins shows at 100%: a column's character is the default font's digit, wider in the
-// Japanese font (as LibreOffice draws it, in the font it puts for Yu Gothic; Excel's Yu
-// Gothic is narrower, which leaves room at the right).
-func pageChars(l i18n.Lang) float64 {
-	if l == i18n.Ja {
-		return 110
-	}
-	return 142
-}
+// margins shows at 100%, as LibreOffice prints it: a column's character is the default
+// font's digit, which LibreOffice draws in the font it puts for Calibri or Yu Gothic
+// (DejaVu Sans, Noto Sans CJK), wider than Excel's. In Excel the pages have room to spare
+// at the right.
+func pageChars(i18n.Lang) float64 { return 110 }
 
 // pageHeight is the height of a landscape A4 page's printed area at 100%, in points: 595
 // less the half-inch margins, less a little for the rounding of row heights in print.
@@ -885,13 +892,14 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's columns, in characters.
+// width is the width of the sheet's columns, or of its charts where they reach further, in
+// characters.
 func (lo *layout) width() float64 {
 	total := 0.0
 	for _, wd := range lo.colWidths {
 		total += wd
 	}
-	return total
+	return max(total, lo.chartWidth)
 }
 
 // printScale is the scale the sheet prints at, as a fraction: what fits its columns on a
