@@ -21,7 +21,7 @@ type styles struct {
 	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
 	// fewer than analysis.MinSample incidents, grey and italic.
 	percent, share, diff, diffDays, floatSmall, daysSmall int
-	date                                       map[data.Precision]int
+	date                                                  map[data.Precision]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
