@@ -146,6 +146,9 @@ type layout struct {
 	table      bool      // the rows from the header down are an Excel table
 	// capped are the columns narrowed to fit the page, whose longer text wraps.
 	capped []bool
+	// numWidths are the widest numbers and dates per column, which cannot wrap: a column
+	// is never narrowed below them.
+	numWidths []float64
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
 	// chartWidth is how far right the sheet's charts reach, in characters of column width.
@@ -181,16 +184,22 @@ func (lo *layout) setColWidths() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
+	floor := func(i int) float64 {
+		if i < len(lo.numWidths) {
+			return math.Max(minCapWidth, math.Ceil(lo.numWidths[i]*1.1+2))
+		}
+		return minCapWidth
+	}
 	fixed, extra := 0.0, 0.0
-	for _, wd := range lo.colWidths {
-		fixed += math.Min(wd, minCapWidth)
-		extra += math.Max(wd-minCapWidth, 0)
+	for i, wd := range lo.colWidths {
+		fixed += math.Min(wd, floor(i))
+		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
 	for i, wd := range lo.colWidths {
-		if wd > minCapWidth {
-			lo.colWidths[i], lo.capped[i] = math.Floor((minCapWidth+(wd-minCapWidth)*k)*10)/10, true
+		if f := floor(i); wd > f {
+			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
 		}
 	}
 }
@@ -543,13 +552,17 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		}
 	case kCount:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.count, groupedWidth(c.n)
+		// The sign takes a character; in Japanese the words 約…件, …件以上 and 最大…件
+		// take two a character.
+		ja := w.bk.lang == i18n.Ja
+		more := map[bool]float64{false: 1, true: 4}[ja]
 		switch c.sign {
 		case "≈":
-			o.style, wide = w.st.countApprox, wide+1
+			o.style, wide = w.st.countApprox, wide+more
 		case "≥":
-			o.style, wide = w.st.countAtLeast, wide+1
+			o.style, wide = w.st.countAtLeast, wide+map[bool]float64{false: 1, true: 6}[ja]
 		case "≤":
-			o.style, wide = w.st.countAtMost, wide+1
+			o.style, wide = w.st.countAtMost, wide+map[bool]float64{false: 1, true: 6}[ja]
 		}
 	case kInt:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.int, groupedWidth(c.n)
@@ -587,6 +600,12 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			w.lo.widths = append(w.lo.widths, 0)
 		}
 		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
+			for len(w.lo.numWidths) < col {
+				w.lo.numWidths = append(w.lo.numWidths, 0)
+			}
+			w.lo.numWidths[col-1] = max(w.lo.numWidths[col-1], wide)
+		}
 	}
 	return o
 }
