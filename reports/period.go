@@ -182,31 +182,37 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 // and lag, "detection → disclosure 159 days; 12-month median 120 days (n=14)".
 func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
+	lags := w.periodLags()
+	w.keepRows(4)
 	w.write(bold(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
 		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return
 	}
-	w.header(lIncidentID.in(l), lOrganization.in(l), lFigure.in(l), lThisCase.in(l),
-		fmt.Sprintf(lTrailingMedian.in(l), months), fmt.Sprintf(lTrailingN.in(l), months), lDifference.in(l), lNote.in(l))
+	// One row per case that has one of the lags: its days and the difference from the
+	// trailing median of the pooled row above, lag by lag.
+	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
+	// The organisation comes last and runs on to the right, on one line.
+	head := []string{lIncidentID.in(l)}
+	for _, m := range lags {
+		head = append(head, lagName(m, l), fmt.Sprintf(lDiffOf.in(l), lagName(m, l)))
+	}
+	w.header(append(head, lOrganization.in(l))...)
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
-		for _, m := range w.periodLags() {
+		cells := []cell{text(in.ID)}
+		any := false
+		for _, m := range lags {
 			lg := c.Lag(m)
-			if !lg.Value.Known {
-				// A case without the figure has nothing to set against the median.
-				continue
-			}
 			d := cell{}
 			if lg.DiffKnown {
-				d = diffDays(lg.Diff)
+				d = smallIf(diffDays(lg.Diff), small(lg.Baseline.N))
 			}
-			note := cell{}
-			if small(lg.Baseline.N) {
-				note = text(lSmallSample.in(l))
-			}
-			w.write(text(in.ID), text(in.Label()), text(i18n.Metric(m).Name.In(l)), days(lg.Value),
-				medianCell(lg.Baseline), intN(lg.Baseline.N), d, note)
+			cells = append(cells, days(lg.Value), d)
+			any = any || lg.Value.Known
+		}
+		if any {
+			w.write(append(cells, spill(in.Label()))...)
 		}
 	}
 }

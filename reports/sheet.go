@@ -20,8 +20,8 @@ type styles struct {
 	header, title, text, bold, indent, wrap, count, countApprox, countAtLeast, countAtMost, int, days, float, dateTime, link int
 	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
 	// fewer than analysis.MinSample incidents, grey and italic.
-	percent, share, diff, diffDays, floatSmall, daysSmall int
-	date                                                  map[data.Precision]int
+	percent, share, diff, diffDays, floatSmall, daysSmall, diffDaysSmall int
+	date                                                                 map[data.Precision]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
 	longLag int
 }
@@ -98,6 +98,8 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		floatSmall: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top,
 			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
 		daysSmall: mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top,
+			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
+		diffDaysSmall: mk(excelize.Style{CustomNumFmt: &diffDaysFmt, Alignment: top,
 			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
 		percent:  mk(excelize.Style{CustomNumFmt: numFmt(`+0.0%;-0.0%;0.0%`), Alignment: top}),
 		share:    mk(excelize.Style{CustomNumFmt: numFmt(`0.0%`), Alignment: top}),
@@ -184,9 +186,11 @@ func (lo *layout) setColWidths() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
+	// A column of numbers keeps their width (its header wraps); one of text at least
+	// minCapWidth.
 	floor := func(i int) float64 {
-		if i < len(lo.numWidths) {
-			return math.Max(minCapWidth, math.Ceil(lo.numWidths[i]*1.1+2))
+		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]*1.1+2))
 		}
 		return minCapWidth
 	}
@@ -588,6 +592,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		wide = groupedWidth(int64(c.f)) + 1
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
+		if c.small {
+			o.style = w.st.diffDaysSmall
+		}
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
 	case kDate:
 		o.vk, o.f, o.style, wide = vFloat, c.f, w.st.date[c.prec], 10
@@ -900,7 +907,7 @@ const minPrintScale = 70
 // font's digit, which LibreOffice draws in the font it puts for Calibri or Yu Gothic
 // (DejaVu Sans, Noto Sans CJK), wider than Excel's. In Excel the pages have room to spare
 // at the right.
-func pageChars(i18n.Lang) float64 { return 110 }
+func pageChars(i18n.Lang) float64 { return 104 }
 
 // pageHeight is the height of a landscape A4 page's printed area at 100%, in points: 595
 // less the half-inch margins, less a little for the rounding of row heights in print.
