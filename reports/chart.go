@@ -74,7 +74,7 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 	}
 	font := excelize.Font{Family: fontFor(w.bk.lang), Size: 10, Color: "404040"}
 	titleFont := font
-	titleFont.Size, titleFont.Bold = 13, true
+	titleFont.Size, titleFont.Bold = 12, true
 	ch := &excelize.Chart{
 		Type:      c.typ,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &titleFont}}},

@@ -694,7 +694,7 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for c := 1; c <= last; c++ {
 		tableWidth += colPixels(w.lo.colWidth(c))
 	}
-	width := uint(max(480, (tableWidth-16)/2))
+	width := uint(max(500, (tableWidth-16)/2))
 	height := uint(360)
 	w.blank()
 	cs := []chartSpec{{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,
