@@ -264,12 +264,6 @@ var charted = map[analysis.Dimension]bool{
 	analysis.ByCause: true, analysis.ByIndustry: true, analysis.ByRecordType: true, analysis.BySize: true,
 }
 
-// groupColors colour the bars of a breakdown's largest groups, most incidents first
-// (Okabe–Ito, safe for colour-blind readers); the others and "not stated" are grey.
-var groupColors = []string{"0072B2", "E69F00", "009E73", "D55E00", "56B4E9", "CC79A7"}
-
-const otherColor = "A6A6A6"
-
 // dimensionName is the header of a breakdown's first column.
 func dimensionName(d analysis.Dimension, l i18n.Lang) string {
 	switch d {
@@ -366,15 +360,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		return
 	}
 	spec.cats = ref(w.name, 1, first, 1, last)
-	s := colSeries(w.name, 2, first-1, first, last, groupColors[0])
-	for i, g := range b.Groups {
-		c := otherColor
-		if i < len(groupColors) && !(g.Key == "" && (b.Dimension == analysis.ByCause || b.Dimension == analysis.ByIndustry)) &&
-			!(b.Dimension == analysis.BySize && g.Band == analysis.SizeUnknown) {
-			c = groupColors[i]
-		}
-		s.points = append(s.points, c)
-	}
-	spec.series = []chartSeries{s}
+	spec.series = []chartSeries{colSeries(w.name, 2, first-1, first, last, "")}
+	spec.vary = true
 	w.placeCharts(spec)
 }
