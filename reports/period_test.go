@@ -213,7 +213,7 @@ func TestPeriodWorkbook(t *testing.T) {
 	checkSheetRows(t, "trailing certainty", trailing[20:21], [][]string{full("confirmed")})
 
 	sum := b.sheet(lSheetSummary)
-	if r := b.rowWhere(sum, 1, "Period reported on"); b.str(sum, 2, r) != "2019-06-01 – 2019-06-30" {
+	if r := b.rowWhere(sum, 1, "Period reported on"); b.str(sum, 2, r) != "June 2019" {
 		t.Errorf("Summary: period %q", b.str(sum, 2, r))
 	}
 	for _, k := range []label{lSheetTrend, lSheetBreakdowns} {
