@@ -198,6 +198,8 @@ const (
 	lOtherGroups
 	lCasesNote
 	lDiffOf
+	lLargestTitle
+	lNoLargest
 
 	numLabels // not a label: the number of labels
 )
@@ -403,6 +405,8 @@ var labels = [numLabels]i18n.Text{
 	lOtherGroups:       {En: "… and the other groups: %s.", Ja: "… ほかのグループ: 計%s。"},
 	lCasesNote:         {En: "Each case's days, and the difference from the %d-month median of the pooled row above (grey when that median rests on fewer than 5 incidents).", Ja: "各事案の日数と、上の「全体」の行の%dか月の中央値との差（中央値が5件未満の事案に基づく場合は灰色）。"},
 	lDiffOf:            {En: "Difference: %s", Ja: "差: %s"},
+	lLargestTitle:      {En: "The %d incidents with the most records", Ja: "漏えい件数の多い事案（上位%d件）"},
+	lNoLargest:         {En: "No incident of the period states its count.", Ja: "当期間に件数のわかる事案はありません。"},
 	lNeeds:             {En: "%s (needs %s)", Ja: "%s（%sが必要）"},
 }
 
