@@ -21,6 +21,10 @@ type chartSpec struct {
 	valueTitle, valueFmt string
 	// labels shows each value on its bar, in the number format of its cell.
 	labels bool
+	// vary gives each bar of a one-series chart its own colour of the theme, in order:
+	// the first groups (the largest) take the distinct colours. (excelize writes colours
+	// point by point only for pie charts.)
+	vary bool
 	// line are series drawn as lines over the columns, on a second value axis titled
 	// lineTitle, in number format lineFmt.
 	line               []chartSeries
@@ -35,8 +39,6 @@ type chartSpec struct {
 // values, and its colour (RRGGBB; "" for the theme's).
 type chartSeries struct {
 	name, values, color string
-	// points are the colours of the bars one by one, when they differ.
-	points []string
 }
 
 // ref returns the absolute reference to the cells from (c1, r1) to (c2, r2) of sheet.
@@ -74,7 +76,7 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 	}
 	font := excelize.Font{Family: fontFor(w.bk.lang), Size: 10, Color: "404040"}
 	titleFont := font
-	titleFont.Size, titleFont.Bold = 13, true
+	titleFont.Size, titleFont.Bold = 12, true
 	ch := &excelize.Chart{
 		Type:      c.typ,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &titleFont}}},
@@ -87,7 +89,7 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		XAxis:        excelize.ChartAxis{Font: font, ReverseOrder: c.typ == excelize.Bar || c.typ == excelize.BarStacked},
 		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: c.valueFmt}},
 		ShowBlanksAs: "gap",
-		VaryColors:   boolPtr(false),
+		VaryColors:   boolPtr(c.vary),
 	}
 	if c.valueTitle != "" {
 		ch.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.valueTitle, Font: &font}}}
@@ -99,9 +101,6 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 		cs := excelize.ChartSeries{Name: s.name, Categories: c.cats, Values: s.values, DataLabel: excelize.ChartDataLabel{Font: font}}
 		if s.color != "" {
 			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.color}}
-		}
-		for i, c := range s.points {
-			cs.DataPoint = append(cs.DataPoint, excelize.ChartDataPoint{Index: i, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}})
 		}
 		ch.Series = append(ch.Series, cs)
 	}
@@ -147,6 +146,13 @@ func (w *sheetWriter) placeCharts(cs ...chartSpec) {
 		h = max(h, c.height)
 	}
 	rows := w.chartRows(h)
+	if w.measuring {
+		// The page must be as wide as the charts, not only the columns under them: seven
+		// pixels a character of column width (see colPixels).
+		for _, c := range cs {
+			w.lo.chartWidth = max(w.lo.chartWidth, float64(c.offsetX+int(c.width)+12)/7)
+		}
+	}
 	w.keepRows(rows)
 	at := w.row + 1
 	for _, c := range cs {

@@ -70,7 +70,35 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	}
 	w.blank()
 	glanceComparison(w, pr, fig, l)
+	w.blank()
+	largestTable(w, pr, l)
 	w.finish(0, false)
+}
+
+// largestTable writes the period's incidents with the most records, largest first, in
+// the list's columns: disclosure date (A), organisation (B) and records (F).
+func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
+	// The heading, the header and the rows on one page, at the rows' real heights.
+	height := 3 * w.lineHt
+	for _, f := range pr.Largest {
+		height += w.textHeight(2, orgService(&f.Incident, l))
+	}
+	w.keep(height)
+	w.write(bold(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
+	if len(pr.Largest) == 0 {
+		w.write(spill(lNoLargest.in(l)))
+		return
+	}
+	head := make([]cell, 6)
+	for i, h := range map[int]string{0: lDisclosed.in(l), 1: lOrgService.in(l), 5: lRecords.in(l)} {
+		head[i] = text(h)
+		head[i].head = true
+	}
+	w.write(head...)
+	for _, f := range pr.Largest {
+		in := f.Incident
+		w.write(date(in.Disclosed), text(orgService(&in, l)), cell{}, cell{}, cell{}, count(f.Total))
+	}
 }
 
 // glanceIncidents are the period's incidents by disclosure date (unknown last), then in

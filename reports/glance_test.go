@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -287,5 +288,28 @@ func TestPrintScale(t *testing.T) {
 				t.Errorf("%s: fitted to the page at %s characters wide, below %d%%", sh, strconv.FormatFloat(w, 'f', 1, 64), minPrintScale)
 			}
 		}
+	}
+}
+
+// TestLargest: the first sheet lists the period's ten incidents with the most records,
+// largest first, as analysis ranks them.
+func TestLargest(t *testing.T) {
+	b, _, pr, _ := japanBook(t, i18n.Ja)
+	sh := lSheetGlance.in(i18n.Ja)
+	r := b.rowWhere(sh, 1, fmt.Sprintf(lLargestTitle.in(i18n.Ja), 10)) + 1
+	if len(pr.Largest) != 10 {
+		t.Fatalf("the example month has %d incidents to rank, want 10", len(pr.Largest))
+	}
+	prev := 0.0
+	for i, f := range pr.Largest {
+		row := r + 1 + i
+		if got := b.str(sh, 2, row); got != orgService(&f.Incident, i18n.Ja) {
+			t.Errorf("rank %d: %q, want %q", i+1, got, orgService(&f.Incident, i18n.Ja))
+		}
+		n, ok := b.number(sh, 6, row)
+		if !ok || n != float64(f.Total.N) || (i > 0 && n > prev) {
+			t.Errorf("rank %d: records %v, want %d, no more than the one above (%v)", i+1, n, f.Total.N, prev)
+		}
+		prev = n
 	}
 }

@@ -196,6 +196,10 @@ const (
 	lSizeBandsText
 	lNotComputedItem
 	lOtherGroups
+	lCasesNote
+	lDiffOf
+	lLargestTitle
+	lNoLargest
 
 	// Reporting duty and damage estimate.
 	lSheetDuty
@@ -442,6 +446,10 @@ var labels = [numLabels]i18n.Text{
 	lSizeBandsText:     {En: "Incidents are banded by their total records: 1–999, 1,000–9,999, 10,000–99,999, 100,000–999,999, 1,000,000 or more, and unknown. 1,000 is the threshold above which Japan's Personal Information Protection Commission must be notified of a leak.", Ja: "事案を漏えい件数の合計で区分します: 1〜999件、1,000〜9,999件、1万〜9.9万件、10万〜99.9万件、100万件以上、件数不明。1,000件は個人情報保護委員会への報告が必要となる件数の基準です。"},
 	lNotComputedItem:   {En: "Figures not computed", Ja: "算出できない数値"},
 	lOtherGroups:       {En: "… and the other groups: %s.", Ja: "… ほかのグループ: 計%s。"},
+	lCasesNote:         {En: "Each case's days, and the difference from the %d-month median of the pooled row above (grey when that median rests on fewer than 5 incidents).", Ja: "各事案の日数と、上の「全体」の行の%dか月の中央値との差（中央値が5件未満の事案に基づく場合は灰色）。"},
+	lDiffOf:            {En: "Difference: %s", Ja: "差: %s"},
+	lLargestTitle:      {En: "The %d incidents with the most records", Ja: "漏えい件数の多い事案（上位%d件）"},
+	lNoLargest:         {En: "No incident of the period states its count.", Ja: "当期間に件数のわかる事案はありません。"},
 	lNeeds:             {En: "%s (needs %s)", Ja: "%s（%sが必要）"},
 
 	lSheetDuty:         {En: "Reporting duty", Ja: "報告義務"},

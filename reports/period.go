@@ -31,7 +31,10 @@ func lagName(m analysis.Metric, l i18n.Lang) string { return i18n.Metric(m).Shor
 // medianCell is the median of s as a day figure, grey and italic when it rests on fewer
 // than analysis.MinSample incidents; empty when no value is known.
 func medianCell(s analysis.Stat) cell {
-	return smallIf(float(s.Median, s.N > 0), !s.Reliable())
+	if s.N == 0 {
+		return cell{}
+	}
+	return smallIf(median(s.Median), !s.Reliable())
 }
 
 // small reports whether a statistic with n values is shown with the small-sample mark.
@@ -179,31 +182,37 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 // and lag, "detection → disclosure 159 days; 12-month median 120 days (n=14)".
 func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
+	lags := w.periodLags()
+	w.keepRows(4)
 	w.write(bold(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
 		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return
 	}
-	w.header(lIncidentID.in(l), lOrganization.in(l), lFigure.in(l), lThisCase.in(l),
-		fmt.Sprintf(lTrailingMedian.in(l), months), fmt.Sprintf(lTrailingN.in(l), months), lDifference.in(l), lNote.in(l))
+	// One row per case that has one of the lags: its days and the difference from the
+	// trailing median of the pooled row above, lag by lag.
+	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
+	// The organisation comes last and runs on to the right, on one line.
+	head := []string{lIncidentID.in(l)}
+	for _, m := range lags {
+		head = append(head, lagName(m, l), fmt.Sprintf(lDiffOf.in(l), lagName(m, l)))
+	}
+	w.header(append(head, lOrganization.in(l))...)
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
-		for _, m := range w.periodLags() {
+		cells := []cell{text(in.ID)}
+		any := false
+		for _, m := range lags {
 			lg := c.Lag(m)
-			if !lg.Value.Known {
-				// A case without the figure has nothing to set against the median.
-				continue
-			}
 			d := cell{}
 			if lg.DiffKnown {
-				d = diffDays(lg.Diff)
+				d = smallIf(diffDays(lg.Diff), small(lg.Baseline.N))
 			}
-			note := cell{}
-			if small(lg.Baseline.N) {
-				note = text(lSmallSample.in(l))
-			}
-			w.write(text(in.ID), text(in.Label()), text(i18n.Metric(m).Name.In(l)), days(lg.Value),
-				medianCell(lg.Baseline), intN(lg.Baseline.N), d, note)
+			cells = append(cells, days(lg.Value), d)
+			any = any || lg.Value.Known
+		}
+		if any {
+			w.write(append(cells, spill(in.Label()))...)
 		}
 	}
 }
@@ -257,12 +266,6 @@ var charted = map[analysis.Dimension]bool{
 	analysis.ByCause: true, analysis.ByIndustry: true, analysis.ByRecordType: true, analysis.BySize: true,
 }
 
-// groupColors colour the bars of a breakdown's largest groups, most incidents first
-// (Okabe–Ito, safe for colour-blind readers); the others and "not stated" are grey.
-var groupColors = []string{"0072B2", "E69F00", "009E73", "D55E00", "56B4E9", "CC79A7"}
-
-const otherColor = "A6A6A6"
-
 // dimensionName is the header of a breakdown's first column.
 func dimensionName(d analysis.Dimension, l i18n.Lang) string {
 	switch d {
@@ -293,13 +296,16 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 // groups' incidents under the table, kept on the same page.
 func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart bool) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
-	// The period's own groups are small: their p90 would hardly ever be shown, so only the
-	// trailing window's tables have the column.
-	withP90 := !chart
+	// A lag's p90 column is there only when a group has enough values to show one: the
+	// small groups of a month never do.
+	withP90 := map[analysis.Metric]bool{}
 	for _, m := range w.periodLags() {
 		n := lagName(m, l)
 		head = append(head, fmt.Sprintf(lMedianOf.in(l), n))
-		if withP90 {
+		for _, g := range b.Groups {
+			withP90[m] = withP90[m] || g.Stat(m).Reliable()
+		}
+		if withP90[m] {
 			head = append(head, fmt.Sprintf(lP90Of.in(l), n))
 		}
 		head = append(head, fmt.Sprintf(lNOf.in(l), n))
@@ -331,7 +337,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 				med, p90 = median(st.Median), median(st.P90)
 			}
 			cells = append(cells, med)
-			if withP90 {
+			if withP90[m] {
 				cells = append(cells, p90)
 			}
 			cells = append(cells, intN(st.N))
@@ -351,16 +357,8 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		return
 	}
 	spec.cats = ref(w.name, 1, first, 1, last)
-	s := colSeries(w.name, 2, first-1, first, last, groupColors[0])
-	for i, g := range b.Groups {
-		c := otherColor
-		if i < len(groupColors) && !(g.Key == "" && (b.Dimension == analysis.ByCause || b.Dimension == analysis.ByIndustry)) &&
-			!(b.Dimension == analysis.BySize && g.Band == analysis.SizeUnknown) {
-			c = groupColors[i]
-		}
-		s.points = append(s.points, c)
-	}
-	spec.series = []chartSeries{s}
+	spec.series = []chartSeries{colSeries(w.name, 2, first-1, first, last, "")}
+	spec.vary = true
 	w.placeCharts(spec)
 }
 

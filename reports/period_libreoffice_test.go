@@ -22,22 +22,22 @@ func TestLibreOfficePeriod(t *testing.T) {
 	}{
 		{i18n.En, map[label][]string{
 			lSheetTrend: {
-				"2019-06 | 2 | 1,500 | 2 | 77.5 days | 2 | 77.5 days | 2 | 1.0 days | 2 | 89.5 days | 2 | small sample (n < 5)",
-				"Trailing 12 months (pooled) | 5 | 2,800 | 5 | 31.0 days | 5 | 31.0 days | 5 | 1.0 days | 5 | 100.0 days | 5 | ",
+				"June 2019 | 2 | 1,500 | 2 | 77.5 days | 2 | 77.5 days | 2 | 1 days | 2 | 89.5 days | 2 | small sample (n < 5)",
+				"Trailing 12 months (pooled) | 5 | 2,800 | 5 | 31 days | 5 | 31 days | 5 | 1 days | 5 | 100 days | 5",
 				"Records | 1,500 | 2 | 200 | 1 | +1,300 | +650.0% | 300 | 1 | +1,200 | +400.0% | ",
 				"Median: Detection → disclosure | 89.5 days | 2 | 30.0 days | 1 | +59.5 days | +198.3% | 14.0 days | 1 | +75.5 days | +539.3% | small sample (n < 5)",
-				"A | Example Co. A | Detection → disclosure lag (days) | 159 days | 100.0 days | 5 | +59.0 days | ",
-				"B | Example Co. B | Detection → disclosure lag (days) | 20 days | 100.0 days | 5 | -80.0 days | ",
+				"A | 115 days | +84.0 days | 115 days | +84.0 days | 0 days | -1.0 days | 159 days | +59.0 days | Example Co. A",
+				"B | 40 days | +9.0 days | 40 days | +9.0 days | 2 days | +1.0 days | 20 days | -80.0 days | Example Co. B",
 			},
 			lSheetBreakdowns: {
-				"Retail | 5 | 100.0% | 2,800 | 5 | 31.0 days | 85.0 days | 5 | 31.0 days | 85.0 days | 5 | 1.0 days | 1.6 days | 5 | 100.0 days | 135.4 days | 5 | ",
-				"Web skimming | 3 | 60.0% | 2,200 | 3 |  |  | 3 |  |  | 3 |  |  | 3 |  |  | 3 | medians and p90 of fewer than 5 values not shown",
+				"Retail | 5 | 100.0% | 2,800 | 5 | 31 days | 85 days | 5 | 31 days | 85 days | 5 | 1 days | 1.6 days | 5 | 100 days | 135.4 days | 5",
+				"Web skimming | 3 | 60.0% | 2,200 | 3 |  | 3 |  | 3 |  | 3 |  | 3",
 			},
 		}},
 		{i18n.Ja, map[label][]string{
 			lSheetTrend: {
-				"2019-06 | 2 | 1,500 | 2 | 77.5日 | 2 | 77.5日 | 2 | 1.0日 | 2 | 89.5日 | 2 | 少数標本（n < 5）",
-				"A | Example Co. A | 発覚から公表までの日数 | 159日 | 100.0日 | 5 | +59.0日 | ",
+				"2019年6月 | 2 | 1,500 | 2 | 77.5日 | 2 | 77.5日 | 2 | 1日 | 2 | 89.5日 | 2 | 少数標本（n < 5）",
+				"A | 115日 | +84.0日 | 115日 | +84.0日 | 0日 | -1.0日 | 159日 | +59.0日 | Example Co. A",
 			},
 		}},
 	}

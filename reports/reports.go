@@ -400,7 +400,7 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lFirstDisclosed.in(l)), date(s.FirstDisclosed), intN(s.DisclosedN))
 	w.write(text(lLastDisclosed.in(l)), date(s.LastDisclosed), intN(s.DisclosedN))
 	if pr := w.bk.period; pr != nil {
-		w.write(text(lPeriodRow.in(l)), spill(pr.Subject.Period.From.String()+" – "+pr.Subject.Period.To.String()))
+		w.write(text(lPeriodRow.in(l)), spill(i18n.PeriodName(pr.Subject.Period, l)))
 	}
 	for _, line := range w.bk.lacking {
 		w.write(text(lLackingColumn.in(l)), across(line, 3))
@@ -716,7 +716,7 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for c := 1; c <= last; c++ {
 		tableWidth += colPixels(w.lo.colWidth(c))
 	}
-	width := uint(max(480, (tableWidth-16)/2))
+	width := uint(max(500, (tableWidth-16)/2))
 	height := uint(360)
 	w.blank()
 	cs := []chartSpec{{typ: excelize.ColStacked, title: lChartRecords.in(l), cats: cats, series: records,

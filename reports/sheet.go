@@ -20,8 +20,8 @@ type styles struct {
 	header, title, text, bold, indent, wrap, count, countApprox, countAtLeast, countAtMost, int, days, float, dateTime, link int
 	// percent, diff and diffDays format shares and changes; floatSmall is a statistic on
 	// fewer than analysis.MinSample incidents, grey and italic.
-	percent, share, diff, diffDays, floatSmall int
-	date                                       map[data.Precision]int
+	percent, share, diff, diffDays, floatSmall, daysSmall, diffDaysSmall int
+	date                                                                 map[data.Precision]int
 	// yen formats amounts of yen by their Count.Prefix: "", ≈, ≥, ≤.
 	yen map[string]int
 	// longLag is the conditional style of a lag over longLagDays: a fill and dark text.
@@ -99,6 +99,10 @@ func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 		float: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top}),
 		floatSmall: mk(excelize.Style{CustomNumFmt: &daysFloatFmt, Alignment: top,
 			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
+		daysSmall: mk(excelize.Style{CustomNumFmt: &daysFmt, Alignment: top,
+			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
+		diffDaysSmall: mk(excelize.Style{CustomNumFmt: &diffDaysFmt, Alignment: top,
+			Font: font(excelize.Font{Italic: true, Color: "7F7F7F"})}),
 		percent:  mk(excelize.Style{CustomNumFmt: numFmt(`+0.0%;-0.0%;0.0%`), Alignment: top}),
 		share:    mk(excelize.Style{CustomNumFmt: numFmt(`0.0%`), Alignment: top}),
 		diff:     mk(excelize.Style{CustomNumFmt: numFmt(`+#,##0;-#,##0;0`), Alignment: top}),
@@ -161,8 +165,13 @@ type layout struct {
 	table      bool      // the rows from the header down are an Excel table
 	// capped are the columns narrowed to fit the page, whose longer text wraps.
 	capped []bool
+	// numWidths are the widest numbers and dates per column, which cannot wrap: a column
+	// is never narrowed below them.
+	numWidths []float64
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
+	// chartWidth is how far right the sheet's charts reach, in characters of column width.
+	chartWidth float64
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -185,21 +194,33 @@ func (lo *layout) setColWidths() {
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
-	if lo.width() <= limit {
+	total := 0.0
+	for _, wd := range lo.colWidths {
+		total += wd
+	}
+	if total <= limit {
 		return
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
+	// A column of numbers keeps their width (its header wraps); one of text at least
+	// minCapWidth.
+	floor := func(i int) float64 {
+		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]*1.1+2))
+		}
+		return minCapWidth
+	}
 	fixed, extra := 0.0, 0.0
-	for _, wd := range lo.colWidths {
-		fixed += math.Min(wd, minCapWidth)
-		extra += math.Max(wd-minCapWidth, 0)
+	for i, wd := range lo.colWidths {
+		fixed += math.Min(wd, floor(i))
+		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
 	for i, wd := range lo.colWidths {
-		if wd > minCapWidth {
-			lo.colWidths[i], lo.capped[i] = math.Floor((minCapWidth+(wd-minCapWidth)*k)*10)/10, true
+		if f := floor(i); wd > f {
+			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
 		}
 	}
 }
@@ -552,18 +573,25 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		}
 	case kCount:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.count, groupedWidth(c.n)
+		// The sign takes a character; in Japanese the words 約…件, …件以上 and 最大…件
+		// take two a character.
+		ja := w.bk.lang == i18n.Ja
+		more := map[bool]float64{false: 1, true: 4}[ja]
 		switch c.sign {
 		case "≈":
-			o.style, wide = w.st.countApprox, wide+1
+			o.style, wide = w.st.countApprox, wide+more
 		case "≥":
-			o.style, wide = w.st.countAtLeast, wide+1
+			o.style, wide = w.st.countAtLeast, wide+map[bool]float64{false: 1, true: 6}[ja]
 		case "≤":
-			o.style, wide = w.st.countAtMost, wide+1
+			o.style, wide = w.st.countAtMost, wide+map[bool]float64{false: 1, true: 6}[ja]
 		}
 	case kInt:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.int, groupedWidth(c.n)
 	case kDays:
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.days, groupedWidth(c.n)+5
+		if c.small {
+			o.style = w.st.daysSmall
+		}
 	case kFloat:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.float
 		if c.small {
@@ -584,6 +612,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+7
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
+		if c.small {
+			o.style = w.st.diffDaysSmall
+		}
 		wide = float64(len(strconv.FormatFloat(c.f, 'f', 1, 64))) + 6
 	case kDate:
 		o.vk, o.f, o.style, wide = vFloat, c.f, w.st.date[c.prec], 10
@@ -596,6 +627,12 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			w.lo.widths = append(w.lo.widths, 0)
 		}
 		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
+			for len(w.lo.numWidths) < col {
+				w.lo.numWidths = append(w.lo.numWidths, 0)
+			}
+			w.lo.numWidths[col-1] = max(w.lo.numWidths[col-1], wide)
+		}
 	}
 	return o
 }
@@ -886,15 +923,11 @@ const defaultColWidth = 8.43
 const minPrintScale = 70
 
 // pageChars is how many characters of column width a landscape A4 page with half-inch
-// margins shows at 100%: a column's character is the default font's digit, wider in the
-// Japanese font (as LibreOffice draws it, in the font it puts for Yu Gothic; Excel's Yu
-// Gothic is narrower, which leaves room at the right).
-func pageChars(l i18n.Lang) float64 {
-	if l == i18n.Ja {
-		return 110
-	}
-	return 142
-}
+// margins shows at 100%, as LibreOffice prints it: a column's character is the default
+// font's digit, which LibreOffice draws in the font it puts for Calibri or Yu Gothic
+// (DejaVu Sans, Noto Sans CJK), wider than Excel's. In Excel the pages have room to spare
+// at the right.
+func pageChars(i18n.Lang) float64 { return 104 }
 
 // pageHeight is the height of a landscape A4 page's printed area at 100%, in points: 595
 // less the half-inch margins, less a little for the rounding of row heights in print.
@@ -905,13 +938,14 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's columns, in characters.
+// width is the width of the sheet's columns, or of its charts where they reach further, in
+// characters.
 func (lo *layout) width() float64 {
 	total := 0.0
 	for _, wd := range lo.colWidths {
 		total += wd
 	}
-	return total
+	return max(total, lo.chartWidth)
 }
 
 // printScale is the scale the sheet prints at, as a fraction: what fits its columns on a
