@@ -189,9 +189,10 @@ func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`standard input: rejected: line 4, column organization (2), value "": organization is required`,
-		`standard input: rejected: line 6, value "ex-4,Example Co. 0004,card": row has 3 fields but the header has 11`,
-		"2 of 5 rows rejected",
+		// stderr speaks the report's language.
+		`standard input: 除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`,
+		`standard input: 除外: 6行目、値「ex-4,Example Co. 0004,card」：この行の項目数は3、見出し行は11です`,
+		"breachreport: 5行中2行を除外しました（上記とデータ不備シートに記載）",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
@@ -453,7 +454,8 @@ func TestLangHint(t *testing.T) {
 	}
 }
 
-var accountingRE = regexp.MustCompile(`(\d+) rows read, (\d+) used, (\d+) rejected`)
+// accountingRE matches the accounting line in English and in Japanese.
+var accountingRE = regexp.MustCompile(`(\d+)(?: rows read, |行を読み込み、)(\d+)(?: used, |行を使用、)(\d+)(?: rejected|行を除外)`)
 
 // checkAccounting checks the summary line: the counts expected, and read = used + rejected.
 func checkAccounting(t *testing.T, stdout string, read, used, rejected int) {

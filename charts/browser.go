@@ -1,11 +1,11 @@
 package charts
 
 import (
+	"breachreport/data"
 	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -28,7 +28,7 @@ import (
 const ChromiumEnv = "BREACHREPORT_CHROMIUM"
 
 // ErrNoChromium is returned by FindChromium when no Chromium is installed.
-var ErrNoChromium = errors.New("no Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set " + ChromiumEnv + " to its path")
+var ErrNoChromium = data.Errorf("no Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set %s to its path", ChromiumEnv)
 
 // chromiumNames are the binaries FindChromium looks for on PATH, Debian's first.
 var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
@@ -40,7 +40,7 @@ var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "g
 func FindChromium(getenv func(string) string) (string, error) {
 	if p := getenv(ChromiumEnv); p != "" {
 		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("%s=%s: %w (%v)", ChromiumEnv, p, ErrNoChromium, err)
+			return "", data.Errorf("%s=%s: %w (%v)", ChromiumEnv, p, ErrNoChromium, err)
 		}
 		return p, nil
 	}
@@ -101,7 +101,7 @@ func StartBrowser(ctx context.Context, bin string) (*Browser, error) {
 	}
 	if err := chromedp.Listen(tctx, b.listen); err != nil {
 		b.cancel()
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
+		return nil, data.Errorf("starting %s: %w", bin, err)
 	}
 	return b, nil
 }

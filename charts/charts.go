@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/third_party/echarts"
 )
@@ -66,7 +67,7 @@ func ParseLogScale(s string) (LogScale, error) {
 	case "off":
 		return LogOff, nil
 	}
-	return LogAuto, fmt.Errorf("log scale %q not supported (use auto, on or off)", s)
+	return LogAuto, data.Errorf("log scale %q not supported (use auto, on or off)", s)
 }
 
 //go:embed page.html.tmpl

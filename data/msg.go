@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Msg is a sentence not yet in a language: an English fmt format, which is also its key in
 // the i18n catalogue, and its arguments. Arguments that are Msgs or errors made by Errorf
@@ -18,7 +21,7 @@ func (m Msg) String() string {
 	if len(m.Args) == 0 {
 		return m.Format
 	}
-	return fmt.Sprintf(m.Format, m.Args...)
+	return fmt.Sprintf(strings.ReplaceAll(m.Format, "%w", "%v"), m.Args...)
 }
 
 // Error is an error whose text i18n can translate: Msg holds its format and arguments.

@@ -54,11 +54,23 @@ func Sprint(l Lang, m data.Msg) string {
 	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
 }
 
-// ErrorText renders err in language l: an error made by data.Errorf is translated, with the
-// errors it names; any other error (from the system or a library) keeps its own text.
+// ErrorText renders err in language l: an error made by data.Errorf, or one that says its
+// message as a data.Msg (a Message method), is translated with the errors it names; an
+// error that only wraps another without adding words is rendered as the one it wraps; any other error (from the
+// system or a library) keeps its own text.
 func ErrorText(l Lang, err error) string {
 	if e, ok := err.(*data.Error); ok {
 		return Sprint(l, e.Msg)
+	}
+	if e, ok := err.(interface{ Message() data.Msg }); ok {
+		if m := e.Message(); m.Format != "" {
+			return Sprint(l, m)
+		}
+	}
+	if e, ok := err.(interface{ Unwrap() error }); ok {
+		if in := e.Unwrap(); in != nil && in.Error() == err.Error() {
+			return ErrorText(l, in)
+		}
 	}
 	return err.Error()
 }

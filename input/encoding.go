@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -34,15 +33,15 @@ const (
 // Sentinel errors about the input's encoding and delimiter, for errors.Is.
 var (
 	// ErrUnknownEncoding is returned for an Options.Encoding that ParseEncoding does not know.
-	ErrUnknownEncoding = errors.New("unknown encoding")
+	ErrUnknownEncoding = data.Errorf("unknown encoding")
 	// ErrEncoding wraps the *ParseError returned when the encoding of the input cannot be
 	// told, or contradicts the one given.
-	ErrEncoding = errors.New("wrong or unknown encoding")
+	ErrEncoding = data.Errorf("wrong or unknown encoding")
 	// ErrBadDelimiter is returned for an Options.Delimiter that cannot separate CSV fields.
-	ErrBadDelimiter = errors.New("invalid delimiter")
+	ErrBadDelimiter = data.Errorf("invalid delimiter")
 	// ErrDelimiter wraps the *ParseError returned when the delimiter of the input cannot be
 	// told: several split it alike, or none does.
-	ErrDelimiter = errors.New("the delimiter cannot be told")
+	ErrDelimiter = data.Errorf("the delimiter cannot be told")
 )
 
 // sniffSize is how much of the input is looked at to tell its encoding and delimiter.
@@ -67,7 +66,7 @@ func ParseEncoding(name string) (string, error) {
 	case "windows1252", "cp1252", "latin1", "iso88591":
 		return EncodingWindows1252, nil
 	}
-	return "", fmt.Errorf("%w %q (want utf-8, utf-16le, utf-16be, shift_jis or windows-1252)", ErrUnknownEncoding, name)
+	return "", data.Errorf("%w %q (want utf-8, utf-16le, utf-16be, shift_jis or windows-1252)", ErrUnknownEncoding, name)
 }
 
 // DelimiterName names a field delimiter for messages: "comma", "tab", "semicolon", or the
@@ -111,7 +110,7 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 		return nil, err
 	}
 	if opts.Delimiter != 0 && !validDelimiter(opts.Delimiter) {
-		return nil, fmt.Errorf("%w %q: a field delimiter cannot be a quote, a line break or NUL", ErrBadDelimiter, opts.Delimiter)
+		return nil, data.Errorf("%w %q: a field delimiter cannot be a quote, a line break or NUL", ErrBadDelimiter, opts.Delimiter)
 	}
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
@@ -135,7 +134,7 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 			return nil, &ParseError{Err: err}
 		}
 	case bomEnc != "" && bomEnc != enc:
-		return nil, &ParseError{Err: fmt.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
+		return nil, &ParseError{Err: data.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
 	}
 	if bomEnc == "" && (enc == EncodingUTF16LE || enc == EncodingUTF16BE) {
 		if err := checkUTF16(head, enc); err != nil {
@@ -190,10 +189,10 @@ func checkUTF16(head []byte, enc string) error {
 	case zeroHigh > zeroLow && zeroHigh*16 >= units:
 		return nil
 	case zeroLow > zeroHigh && zeroLow*16 >= units:
-		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
+		return data.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
 			ErrEncoding, enc, other, other, strings.ToLower(other))
 	}
-	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
+	return data.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
 		ErrEncoding, enc, enc, enc)
 }
 
@@ -222,9 +221,9 @@ func validDelimiter(d rune) bool {
 func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "", fmt.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
+		return "", data.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
 	case manyNULs(head):
-		return "", fmt.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
+		return "", data.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
 	}
 	badUTF8 := countUndecodable(head, atEOF, decodeUTF8)
 	if badUTF8 == 0 {
@@ -247,12 +246,12 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	case cp1252OK && latin > 0 && latin >= 4*(japanese+good):
 		return EncodingWindows1252, nil
 	case sjisOK && cp1252OK:
-		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
+		return "", data.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
 			ErrEncoding, bothReadings(head, atEOF))
 	case badUTF8 <= badSJIS:
 		return EncodingUTF8, nil
 	}
-	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
+	return "", data.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
 		ErrEncoding, len(head), badUTF8, badSJIS)
 }
 
@@ -564,7 +563,7 @@ func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
 	for i, s := range splits {
 		parts[i] = s.String()
 	}
-	return 0, fmt.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
+	return 0, data.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
 }
 
 // splitRecords reads the first records of text as CSV separated by d.

@@ -99,7 +99,7 @@ func TestHeaderRow(t *testing.T) {
 			case tt.note != "" && len(notes) != 1:
 				t.Errorf("header notes %v, want one", notes)
 			case tt.note != "":
-				if n := notes[0]; n.Message != tt.note || n.Line != tt.noteLine || n.Value != tt.noteValue || n.Severity != data.Warning {
+				if n := notes[0]; n.Message.String() != tt.note || n.Line != tt.noteLine || n.Value != tt.noteValue || n.Severity != data.Warning {
 					t.Errorf("header note %+v,\nwant line %d, value %q, message %q", n, tt.noteLine, tt.noteValue, tt.note)
 				}
 			}

@@ -726,7 +726,7 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		w.line, w.incident = is.Line, is.IncidentID
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
-			text(sev.in(l)), text(kind), text(is.IncidentID), text(is.Message))
+			text(sev.in(l)), text(kind), text(is.IncidentID), text(i18n.Sprint(l, is.Message)))
 	}
 	w.finish(0, true)
 }
