@@ -143,7 +143,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 			return err
 		}
 	}
-	e.bar = newBar(e, *quiet)
+	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {
 		// Someone trying the tool by hand may not know that no -i means the sample.
 		fmt.Fprintln(e.stderr, "breachreport: "+sampleNote.In(l))

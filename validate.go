@@ -55,7 +55,7 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
 	}
-	e.bar = newBar(e, *quiet)
+	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
@@ -85,7 +85,11 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 		if l == i18n.Ja {
 			kind = i18n.Kind(g.kind).Ja
 		}
-		fmt.Fprintf(e.stdout, "%s (%d):\n", kind, len(g.issues))
+		if l == i18n.Ja {
+			fmt.Fprintf(e.stdout, "%s（%d件）:\n", kind, len(g.issues))
+		} else {
+			fmt.Fprintf(e.stdout, "%s (%d):\n", kind, len(g.issues))
+		}
 		for _, is := range g.issues {
 			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 		}

@@ -49,3 +49,19 @@ func (e *Error) Unwrap() []error {
 	}
 	return nil
 }
+
+// List is items, texts or Msgs, to be rendered as a list of the language: "a, b and c" in
+// English, "a、b、c" in Japanese.
+type List []any
+
+// String renders l in English.
+func (l List) String() string {
+	s := make([]string, len(l))
+	for i, v := range l {
+		s[i] = fmt.Sprint(v)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}

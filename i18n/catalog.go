@@ -40,18 +40,36 @@ func Sprint(l Lang, m data.Msg) string {
 	}
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		switch a := a.(type) {
-		case data.Msg:
-			args[i] = Sprint(l, a)
-		case Text:
-			args[i] = a.In(l)
-		case error:
-			args[i] = ErrorText(l, a)
-		default:
-			args[i] = a
-		}
+		args[i] = arg(l, a)
 	}
 	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
+}
+
+// arg renders a message's argument in language l when it is a message, a label, an error
+// or a list of them; any other argument is formatted as it is.
+func arg(l Lang, a any) any {
+	switch a := a.(type) {
+	case data.Msg:
+		return Sprint(l, a)
+	case Text:
+		return a.In(l)
+	case error:
+		return ErrorText(l, a)
+	case data.List:
+		if l != Ja {
+			items := make(data.List, len(a))
+			for i, v := range a {
+				items[i] = arg(l, v)
+			}
+			return items.String()
+		}
+		s := make([]string, len(a))
+		for i, v := range a {
+			s[i] = fmt.Sprint(arg(l, v))
+		}
+		return strings.Join(s, "、")
+	}
+	return a
 }
 
 // ErrorText renders err in language l: an error made by data.Errorf, or one that says its

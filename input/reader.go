@@ -837,10 +837,10 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 		layout.index[name] = j
 		mapped[j] = name
 	}
-	var missing []string
+	var missing data.List
 	for _, c := range cols {
 		if _, ok := layout.index[c.Name]; c.Required && !ok {
-			missing = append(missing, fmt.Sprintf("%s (or %s)", c.Name, strings.Join(c.Aliases, ", ")))
+			missing = append(missing, data.Msgf("%s (or %s)", c.Name, strings.Join(c.Aliases, ", ")))
 		}
 	}
 	if len(missing) > 0 {
@@ -850,8 +850,8 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 				known++
 			}
 		}
-		err := data.Errorf("%w: %s; the header found has %s",
-			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
+		err := data.Errorf("%w: %v; the header found has %s",
+			ErrMissingCol, missing, quoteList(rec))
 		if known == 0 {
 			err = data.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
 		}
@@ -947,16 +947,20 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 		}
 	}
 	if len(missing) > 0 {
-		reads := make([]string, len(missing))
+		reads := make(data.List, len(missing))
 		for i, col := range missing {
-			reads[i] = fmt.Sprintf("%s from column %q", andList(missingReads[col]), col)
+			fields := make(data.List, len(missingReads[col]))
+			for k, f := range missingReads[col] {
+				fields[k] = f
+			}
+			reads[i] = data.Msgf("%v from column %q", fields, col)
 		}
-		which := "which the header does not have"
-		if len(missing) > 1 {
-			which = "columns the header does not have"
+		if len(missing) == 1 {
+			return nil, &ParseError{Line: line, Err: data.Errorf("%w: the mapping %q reads %v, which the header does not have; the header found has %s",
+				ErrMissingCol, m.Name, reads, quoteList(rec))}
 		}
-		return nil, &ParseError{Line: line, Err: data.Errorf("%w: the mapping %q reads %s, %s; the header found has %s",
-			ErrMissingCol, m.Name, andList(reads), which, quoteList(rec))}
+		return nil, &ParseError{Line: line, Err: data.Errorf("%w: the mapping %q reads %v, columns the header does not have; the header found has %s",
+			ErrMissingCol, m.Name, reads, quoteList(rec))}
 	}
 	for j := range mapped {
 		if mapped[j] == "" {
@@ -999,14 +1003,6 @@ func (rr *rowReader) dateOptions() map[string]data.DateOptions {
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
 func (rr *rowReader) readAs() string {
 	return fmt.Sprintf("read as %s, %s-separated", rr.res.Encoding, DelimiterName(rr.res.Delimiter))
-}
-
-// andList joins ss as English lists them: "a", "a and b", "a, b and c".
-func andList(ss []string) string {
-	if len(ss) < 2 {
-		return strings.Join(ss, "")
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
 }
 
 func quoteList(ss []string) string {
