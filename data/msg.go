@@ -65,3 +65,16 @@ func (l List) String() string {
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
+
+// Clauses is items, texts or Msgs, to be rendered one after another as clauses of one
+// sentence: joined by "; " in English, by "。" in Japanese.
+type Clauses []any
+
+// String renders c in English.
+func (c Clauses) String() string {
+	s := make([]string, len(c))
+	for i, v := range c {
+		s[i] = fmt.Sprint(v)
+	}
+	return strings.Join(s, "; ")
+}

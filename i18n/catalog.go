@@ -68,6 +68,15 @@ func arg(l Lang, a any) any {
 			s[i] = fmt.Sprint(arg(l, v))
 		}
 		return strings.Join(s, "、")
+	case data.Clauses:
+		s := make([]string, len(a))
+		for i, v := range a {
+			s[i] = fmt.Sprint(arg(l, v))
+		}
+		if l == Ja {
+			return strings.Join(s, "。")
+		}
+		return strings.Join(s, "; ")
 	}
 	return a
 }

@@ -372,7 +372,7 @@ func latinEvidence(head []byte) (letters, uncoded int) {
 
 // bothReadings returns ": line N reads "…" in Shift_JIS and "…" in Windows-1252" for the
 // first line of head with a byte above ASCII, for an error that asks which is right.
-func bothReadings(head []byte, atEOF bool) string {
+func bothReadings(head []byte, atEOF bool) any {
 	i := bytes.IndexFunc(head, func(r rune) bool { return r >= utf8.RuneSelf })
 	if i < 0 {
 		return ""
@@ -383,7 +383,7 @@ func bothReadings(head []byte, atEOF bool) string {
 		end = i + j
 	}
 	line := bytes.TrimRight(head[start:end], "\r")
-	return fmt.Sprintf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
+	return data.Msgf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
 		1+bytes.Count(head[:start], []byte("\n")),
 		decodeForShow(line, atEOF || end < len(head), newCharDecoder(EncodingShiftJIS), 60),
 		decodeForShow(line, true, decodeWindows1252, 60))
@@ -502,18 +502,22 @@ func (s delimiterSplit) splitsRows() bool {
 	return s.rows > 0 && s.mode > 1 && s.modeRows*4 >= s.rows*3
 }
 
-func (s delimiterSplit) String() string {
-	name := DelimiterName(s.delim)
+func (s delimiterSplit) String() string { return s.Message().String() }
+
+// Message says what the split gives.
+func (s delimiterSplit) Message() data.Msg {
+	name := delimiterMsg(s.delim)
 	switch {
 	case s.header > 1:
-		return fmt.Sprintf("%s splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)
+		return data.Msgf("%v splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)
+	case s.splitsRows() && s.header == 0:
+		return data.Msgf("%v splits %d of the %d rows after the header into %d fields but breaks the header's quoting", name, s.modeRows, s.rows, s.mode)
 	case s.splitsRows():
-		name += fmt.Sprintf(" splits %d of the %d rows after the header into %d fields but", s.modeRows, s.rows, s.mode)
+		return data.Msgf("%v splits %d of the %d rows after the header into %d fields but does not split the header", name, s.modeRows, s.rows, s.mode)
+	case s.header == 0:
+		return data.Msgf("%v breaks the header's quoting", name)
 	}
-	if s.header == 0 {
-		return name + " breaks the header's quoting"
-	}
-	return name + " does not split the header"
+	return data.Msgf("%v does not split the header", name)
 }
 
 // sniffDelimiter tells the delimiter from the start of the text (all of it when atEOF): the
@@ -544,26 +548,26 @@ func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
 			rows = append(rows, s)
 		}
 	}
-	var what string
+	var what data.Msg
 	switch {
 	case len(consistent) == 1:
 		return consistent[0].delim, nil
 	case len(header) == 0:
 		return ',', nil
 	case len(consistent) > 1:
-		what = "more than one delimiter splits the header and the rows after it alike"
+		what = data.Msgf("more than one delimiter splits the header and the rows after it alike")
 	case len(header) == 1 && (len(rows) == 0 || len(rows) == 1 && rows[0].delim == header[0].delim):
 		return header[0].delim, nil
 	case len(header) == 1:
-		what = "the header and the rows after it are split by different delimiters"
+		what = data.Msgf("the header and the rows after it are split by different delimiters")
 	default:
-		what = "no delimiter splits the header and the rows after it alike"
+		what = data.Msgf("no delimiter splits the header and the rows after it alike")
 	}
-	parts := make([]string, len(splits))
+	parts := make(data.Clauses, len(splits))
 	for i, s := range splits {
-		parts[i] = s.String()
+		parts[i] = s.Message()
 	}
-	return 0, data.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
+	return 0, data.Errorf("%w: %v: %v; name it: comma, tab or semicolon", ErrDelimiter, what, parts)
 }
 
 // splitRecords reads the first records of text as CSV separated by d.

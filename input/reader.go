@@ -708,7 +708,7 @@ func (rr *rowReader) headerCandidate() ([]string, error) {
 			return nil, rr.fatal(err)
 		}
 		if j, value := undecodable(r); rr.decoded() && j >= 0 {
-			return nil, &ParseError{Line: rr.src.line(j), Err: data.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+			return nil, &ParseError{Line: rr.src.line(j), Err: data.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %v: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
@@ -856,7 +856,7 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 			err = data.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
 		}
 		if rr.res.Sheet == "" && (rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',') {
-			err = data.Errorf("%w; the file was %s: is that right?", err, rr.readAs())
+			err = data.Errorf("%w; the file was %v: is that right?", err, rr.readAs())
 		}
 		return nil, &ParseError{Line: line, Err: err}
 	}
@@ -1001,8 +1001,21 @@ func (rr *rowReader) dateOptions() map[string]data.DateOptions {
 }
 
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
-func (rr *rowReader) readAs() string {
-	return fmt.Sprintf("read as %s, %s-separated", rr.res.Encoding, DelimiterName(rr.res.Delimiter))
+func (rr *rowReader) readAs() data.Msg {
+	return data.Msgf("read as %s, %v-separated", rr.res.Encoding, delimiterMsg(rr.res.Delimiter))
+}
+
+// delimiterMsg names a delimiter in words that i18n translates.
+func delimiterMsg(d rune) any {
+	switch d {
+	case ',':
+		return data.Msgf("comma")
+	case '\t':
+		return data.Msgf("tab")
+	case ';':
+		return data.Msgf("semicolon")
+	}
+	return DelimiterName(d)
 }
 
 func quoteList(ss []string) string {
