@@ -640,3 +640,71 @@ func TestSampleNote(t *testing.T) {
 		})
 	}
 }
+
+// TestMessageLanguage checks the language of what the commands print: generate's follows
+// its report's (--lang, else BREACHREPORT_LANG, else LC_ALL/LANG); validate's its own --lang,
+// else the default language; errors at the end of a run included.
+func TestMessageLanguage(t *testing.T) {
+	const (
+		enIssue  = `rejected: line 4, column organization (2), value "": organization is required`
+		jaIssue  = `除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`
+		enEnd    = "breachreport: 2 of 5 rows rejected"
+		jaEnd    = "breachreport: 5行中2行を除外しました"
+		enCount  = "5 rows read, 3 used, 2 rejected"
+		jaCount  = "5行を読み込み、3行を使用、2行を除外"
+		jaWrote  = "を書き出しました"
+		badRows  = "testdata/bad-rows.csv"
+		noFile   = "testdata/does-not-exist.csv"
+		enNoFile = "breachreport: reading input: open testdata/does-not-exist.csv: no such file or directory"
+		jaNoFile = "breachreport: 入力を読み込めません：open testdata/does-not-exist.csv: no such file or directory"
+	)
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		ja   bool
+	}{
+		{"generate, Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows}, true},
+		{"generate, LC_ALL over LANG", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, []string{"generate", "-i", badRows}, true},
+		{"generate --lang en in a Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows, "--lang", "en"}, false},
+		{"generate --lang ja", map[string]string{langEnv: "en"}, []string{"generate", "-i", badRows, "--lang", "ja"}, true},
+		{"generate, BREACHREPORT_LANG over LANG", map[string]string{langEnv: "en", "LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows}, false},
+		{"validate, Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"validate", "-i", badRows}, true},
+		{"validate --lang en", map[string]string{langEnv: "ja"}, []string{"validate", "-i", badRows, "--lang", "en"}, false},
+		{"validate --lang ja", map[string]string{langEnv: "en"}, []string{"validate", "-i", badRows, "--lang", "ja"}, true},
+		{"generate, no such file", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", noFile}, true},
+		{"validate, no such file", map[string]string{langEnv: "en"}, []string{"validate", "-i", noFile}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := tt.args
+			if args[0] == "generate" {
+				args = append(args, "-o", t.TempDir(), "--as-of", "2026-01-01")
+			}
+			r := runCmdEnv(t, func(k string) string { return tt.env[k] }, "", args...)
+			all := r.stdout + r.stderr
+			want, not := []string{enIssue, enEnd, enCount}, []string{jaIssue, jaEnd, jaCount, jaWrote}
+			if slices.Contains(tt.args, noFile) {
+				want, not = []string{enNoFile}, []string{jaNoFile}
+			}
+			if tt.ja {
+				want, not = not, want
+				if slices.Contains(tt.args, noFile) {
+					want = []string{jaNoFile}
+				} else if tt.args[0] == "validate" {
+					want = want[:3] // validate writes nothing
+				}
+			}
+			for _, w := range want {
+				if !strings.Contains(all, w) {
+					t.Errorf("output lacks %q:\n%s", w, all)
+				}
+			}
+			for _, n := range not {
+				if strings.Contains(all, n) {
+					t.Errorf("output has %q:\n%s", n, all)
+				}
+			}
+		})
+	}
+}

@@ -48,6 +48,9 @@ type Text struct {
 	En, Ja string
 }
 
+// String returns the English label, as a message rendered without i18n shows it.
+func (t Text) String() string { return t.En }
+
 // In returns the label in language l.
 func (t Text) In(l Lang) string {
 	if l == Ja {
