@@ -202,7 +202,7 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 		chromedp.EmulateViewport(int64(width), 900, chromedp.EmulateScale(scale)),
 		chromedp.Navigate(u.String()),
 	); err != nil {
-		return Loaded{}, fmt.Errorf("loading %s: %w", path, err)
+		return Loaded{}, data.Errorf("loading %s: %w", path, err)
 	}
 	type state struct {
 		Charts  string   `json:"charts"`
@@ -240,7 +240,7 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 		})()
 	})`))
 	if err != nil {
-		return Loaded{}, fmt.Errorf("reading %s: %w", path, err)
+		return Loaded{}, data.Errorf("reading %s: %w", path, err)
 	}
 	l := Loaded{DOM: st.DOM, Title: st.Title, Failed: st.Failed, Text: st.Text, Scripts: st.Scripts, Suspect: st.Suspect}
 	if _, err := fmt.Sscan(st.Charts, &l.Charts); err != nil {
@@ -270,7 +270,7 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 		return Images{}, err
 	}
 	if len(l.Failed) > 0 || l.Charts != 1 || len(l.Events) > 0 || len(l.Suspect) > 0 {
-		return Images{}, fmt.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s",
+		return Images{}, data.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s",
 			path, id, l.Charts, l.Failed, strings.Join(l.Events, "; "), strings.Join(l.Suspect, " "))
 	}
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
@@ -279,16 +279,16 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string) (Images, err
 	defer stop()
 	png, err := chromedp.Run(b.ctx, chromedp.Screenshot(chromedp.ID(id)))
 	if err != nil {
-		return Images{}, fmt.Errorf("screenshot of %s: %w", id, err)
+		return Images{}, data.Errorf("screenshot of %s: %w", id, err)
 	}
 	svg, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](
 		`echarts.getInstanceByDom(document.getElementById(`+jsString(id)+`)).renderToSVGString()`))
 	if err != nil {
-		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
+		return Images{}, data.Errorf("SVG of %s: %w", id, err)
 	}
 	out := []byte(svgHeader + svg + "\n")
 	if err := CheckSVG(out); err != nil {
-		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
+		return Images{}, data.Errorf("SVG of %s: %w", id, err)
 	}
 	return Images{PNG: png, SVG: out}, nil
 }

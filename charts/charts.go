@@ -170,10 +170,10 @@ func (s *Set) WriteChart(w io.Writer, id string) error {
 func writePage(w io.Writer, p page) error {
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, p); err != nil {
-		return fmt.Errorf("rendering charts page: %w", err)
+		return data.Errorf("rendering charts page: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("writing charts page: %w", err)
+		return data.Errorf("writing charts page: %w", err)
 	}
 	return nil
 }

@@ -44,7 +44,25 @@ var _ = register(map[string]string{
 	"time to detect":                                                        "発覚までの日数",
 	"window start to disclosure":                                            "漏えい開始から公表までの日数",
 
+	// analysis: --compare, --month, --from/--to
+	"%q is the organization of %d incidents: %s; give the id of the one meant": "%[1]q は%[2]d件の事案の組織名です（%[3]s）。どの事案かを事案IDで指定してください",
+	"no incident has the id or organization %q; did you mean %s?":              "事案IDまたは組織名が %q の事案はありません。%s のことですか？",
+	"no incident has the id or organization %q; ids in the input: %s":          "事案IDまたは組織名が %q の事案はありません。入力の事案IDは %s です",
+	"month %q: %w": "月 %q：%w",
+	"month %q: expected a month such as 2019-06": "月 %q：2019-06 のように書いてください",
+	"not a period": "期間として読めません",
+	"%w: its first and last days need full dates such as 2019-04-01": "%w（初日と最終日は 2019-04-01 のように年月日まで書いてください）",
+	"%w: %s is after %s": "%w（%s が %s より後です）",
+	"first day %q: %w":   "初日 %q：%w",
+	"last day %q: %w":    "最終日 %q：%w",
+
+	// internal/atomicfile
+	"renaming %s into place: %w": "%s を所定の名前に変更できません：%w",
+
 	// reports
+	"workbook: %w":                        "ワークブック：%w",
+	"writing workbook: %w":                "ワークブックを書き出せません：%w",
+	"temporary file for the workbook: %w": "ワークブックの一時ファイル：%w",
 	"%s: %s %v, more than the %s rows a workbook holds: the %s sheet continues over at most %d sheets of %s rows; report on part of the input or split the file": "%s：%s%vは、ワークブックに入る%s行を超えます（%[5]sシートは%[7]s行のシート最大%[6]d枚まで続けられます）。入力の一部についてレポートするか、ファイルを分割してください",
 	"data issues":                  "件のデータ不備",
 	"incidents":                    "件の事案",
@@ -53,7 +71,13 @@ var _ = register(map[string]string{
 	"text of %s characters is longer than the 32,767 an Excel cell holds: cut on sheet %s, cell %s, and marked": "%s文字のテキストは Excel のセルに入る32,767文字を超えるため、シート「%s」のセル%sで切り詰め、その旨を記しました",
 
 	// charts
-	"%s=%s: %w (%v)": "%s=%s：%w（%v）",
+	"%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s": "%s でグラフ %s を正しく描けませんでした（描画%d件、失敗 %v、%s %s）",
+	"loading %s: %w":            "%s を読み込めません：%w",
+	"screenshot of %s: %w":      "%s のスクリーンショット：%w",
+	"SVG of %s: %w":             "%s の SVG：%w",
+	"rendering charts page: %w": "グラフのページを作成できません：%w",
+	"writing charts page: %w":   "グラフのページを書き出せません：%w",
+	"%s=%s: %w (%v)":            "%s=%s：%w（%v）",
 	"no Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set %s to its path": "Chromium が見つかりません。Debian の chromium をインストールする（apt-get install chromium fonts-noto-cjk）か、%s にそのパスを設定してください",
 	"starting %s: %w": "%s を起動できません：%w",
 	"log scale %q not supported (use auto, on or off)": "対数軸の指定 %q には対応していません（auto、on、off のいずれかを指定してください）",

@@ -3,8 +3,8 @@
 package atomicfile
 
 import (
+	"breachreport/data"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -52,7 +52,7 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 		return err
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("renaming %s into place: %w", tmp, err)
+		return data.Errorf("renaming %s into place: %w", tmp, err)
 	}
 	return nil
 }
