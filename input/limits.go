@@ -41,6 +41,9 @@ type limitErr string
 func (limitErr) Error() string        { return ErrLimit.Error() }
 func (limitErr) Is(target error) bool { return target == ErrLimit }
 
+// Message is ErrLimit's, for i18n.ErrorText.
+func (limitErr) Message() data.Msg { return data.Msgf("over a limit") }
+
 // Limits bound what Scan takes in, so that a broken or hostile file stops with an error
 // naming where it went over, not with the process running out of memory. A zero field means
 // its default.
