@@ -153,7 +153,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	e.at("generate: loaded")
-	printLacking(e.stderr, rep.Input, lacking, l)
+	printLacking(e.stderr, inputName(rep.Input).In(l), lacking, l)
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}

@@ -144,11 +144,11 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 		return nil
 	})
 	if err != nil {
-		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", inputName(name), err)
 	}
 	// Hash the rest too, should the reader have stopped before the end.
 	if _, err := io.Copy(h, r); err != nil {
-		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", inputName(name), err)
 	}
 	e.bar.ReadDone(res.RowsRead)
 	if rep, err = b.Report(ctx, res); err != nil {
@@ -171,7 +171,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 // printIssues lists every issue on w in language l, one per line, naming the input.
 func printIssues(w io.Writer, rep analysis.Report, l i18n.Lang) {
 	for _, is := range rep.Issues {
-		fmt.Fprintf(w, "%s: %s: %s\n", rep.Input, i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
+		fmt.Fprintf(w, "%s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 	}
 	printDateOrderHint(w, rep, l)
 }
@@ -187,9 +187,9 @@ func printDateOrderHint(w io.Writer, rep analysis.Report, l i18n.Lang) {
 	}
 	switch {
 	case n == 1:
-		fmt.Fprintf(w, "%s: %s\n", rep.Input, i18n.Sprint(l, data.Msgf("1 date could be month/day or day/month: --date-order mdy or --date-order dmy reads it")))
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, data.Msgf("1 date could be month/day or day/month: --date-order mdy or --date-order dmy reads it")))
 	case n > 1:
-		fmt.Fprintf(w, "%s: %s\n", rep.Input, i18n.Sprint(l, data.Msgf("%d dates could be month/day or day/month: --date-order mdy or --date-order dmy reads them", n)))
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, data.Msgf("%d dates could be month/day or day/month: --date-order mdy or --date-order dmy reads them", n)))
 	}
 }
 
@@ -198,7 +198,7 @@ func printDateOrderHint(w io.Writer, rep analysis.Report, l i18n.Lang) {
 // are any, go after the number of incidents, in brackets.
 func printAccounting(w io.Writer, rep analysis.Report, readAs []data.Msg, notes []data.Msg, l i18n.Lang) {
 	if len(readAs) > 0 {
-		fmt.Fprintf(w, "%s: %s\n", rep.Input, joinMsgs(l, readAs, listSep))
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), joinMsgs(l, readAs, listSep))
 	}
 	line := []data.Msg{data.Msgf("%d rows read, %d used, %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)}
 	switch {
@@ -212,7 +212,7 @@ func printAccounting(w io.Writer, rep analysis.Report, readAs []data.Msg, notes 
 		text += i18n.Sprint(l, data.Msgf(" (%v)", joinMsgs(l, notes, listSep)))
 	}
 	text += clauseSep.In(l) + i18n.Sprint(l, warningsMsg(rep.Warnings()))
-	fmt.Fprintf(w, "%s: %s\n", rep.Input, text)
+	fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), text)
 }
 
 // Separators of the parts of a message line: a list's items, and a line's clauses.
@@ -296,6 +296,18 @@ func outcome(rep analysis.Report, strict, written bool) error {
 
 // stdinName is the name of the input read from standard input.
 const stdinName = "standard input"
+
+// inputName is how messages name the input called name: standard input and the embedded
+// sample in words of the language, a file by its path.
+func inputName(name string) i18n.Text {
+	switch name {
+	case stdinName:
+		return i18n.Text{En: stdinName, Ja: "標準入力"}
+	case input.SampleName:
+		return i18n.Text{En: input.SampleName, Ja: "組み込みサンプル（sample.csv）"}
+	}
+	return i18n.Text{En: name, Ja: name}
+}
 
 // delimiterName names a field delimiter in both languages.
 func delimiterName(d rune) i18n.Text {

@@ -220,8 +220,8 @@ func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
 	}
 	for _, want := range []string{
 		// stderr speaks the report's language.
-		`standard input: 除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`,
-		`standard input: 除外: 6行目、値「ex-4,Example Co. 0004,card」：この行の項目数は3、見出し行は11です`,
+		`標準入力: 除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`,
+		`標準入力: 除外: 6行目、値「ex-4,Example Co. 0004,card」：この行の項目数は3、見出し行は11です`,
 		"breachreport: 5行中2行を除外しました（上記とデータ不備シートに記載）",
 	} {
 		if !strings.Contains(r.stderr, want) {

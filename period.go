@@ -143,21 +143,21 @@ func checkPeriodInput(rep analysis.Report, c periodChoice, noDisclosed bool) err
 		}
 	}
 	if noDisclosed {
-		return data.Errorf("%s: %s has no disclosed column, and periods are periods of disclosure", flag, rep.Input)
+		return data.Errorf("%s: %s has no disclosed column, and periods are periods of disclosure", flag, inputName(rep.Input))
 	}
 	if !c.set {
 		return nil
 	}
 	months := rep.Incidents.Timeline().Months()
 	if len(months) == 0 {
-		return data.Errorf("%s: no incident in %s has a disclosure date known to the month, so no period has data", flag, rep.Input)
+		return data.Errorf("%s: no incident in %s has a disclosure date known to the month, so no period has data", flag, inputName(rep.Input))
 	}
 	first, last := months[0], months[len(months)-1]
 	switch {
 	case c.period.From.After(last.Last()):
-		return data.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+		return data.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), first, last)
 	case c.period.To.Before(first.First()):
-		return data.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+		return data.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), first, last)
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	e.at("validate: loaded")
-	printLacking(e.stderr, rep.Input, lacking, l)
+	printLacking(e.stderr, inputName(rep.Input).In(l), lacking, l)
 	switch *format {
 	case "json":
 		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
@@ -91,7 +91,7 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 			fmt.Fprintf(e.stdout, "%s (%d):\n", kind, len(g.issues))
 		}
 		for _, is := range g.issues {
-			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
+			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 		}
 	}
 	printDateOrderHint(e.stdout, rep, l)
