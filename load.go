@@ -160,7 +160,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	case res.Sheet != "":
 		how = append(how, data.Msgf("read sheet %q of the workbook", res.Sheet))
 	case res.Encoding != input.EncodingUTF8 || res.Delimiter != ',':
-		how = append(how, data.Msgf("read as %s, %v-separated", res.Encoding, delimiterName(res.Delimiter)))
+		how = append(how, data.Msgf("read as %s, %v-separated", res.Encoding, input.DelimiterMsg(res.Delimiter)))
 	}
 	if opts.Mapping != nil {
 		how = append(how, data.Msgf("columns mapped by %q", opts.Mapping.Name))
@@ -307,18 +307,4 @@ func inputName(name string) i18n.Text {
 		return i18n.Text{En: input.SampleName, Ja: "組み込みサンプル（sample.csv）"}
 	}
 	return i18n.Text{En: name, Ja: name}
-}
-
-// delimiterName names a field delimiter in both languages.
-func delimiterName(d rune) i18n.Text {
-	switch d {
-	case '\t':
-		return i18n.Text{En: "tab", Ja: "タブ"}
-	case ';':
-		return i18n.Text{En: "semicolon", Ja: "セミコロン"}
-	case ',':
-		return i18n.Text{En: "comma", Ja: "カンマ"}
-	}
-	s := input.DelimiterName(d)
-	return i18n.Text{En: s, Ja: s}
 }

@@ -506,7 +506,7 @@ func (s delimiterSplit) String() string { return s.Message().String() }
 
 // Message says what the split gives.
 func (s delimiterSplit) Message() data.Msg {
-	name := delimiterMsg(s.delim)
+	name := DelimiterMsg(s.delim)
 	switch {
 	case s.header > 1:
 		return data.Msgf("%v splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)

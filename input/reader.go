@@ -1002,11 +1002,11 @@ func (rr *rowReader) dateOptions() map[string]data.DateOptions {
 
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
 func (rr *rowReader) readAs() data.Msg {
-	return data.Msgf("read as %s, %v-separated", rr.res.Encoding, delimiterMsg(rr.res.Delimiter))
+	return data.Msgf("read as %s, %v-separated", rr.res.Encoding, DelimiterMsg(rr.res.Delimiter))
 }
 
-// delimiterMsg names a delimiter in words that i18n translates.
-func delimiterMsg(d rune) any {
+// DelimiterMsg names a delimiter in words that i18n translates: comma, tab, semicolon.
+func DelimiterMsg(d rune) any {
 	switch d {
 	case ',':
 		return data.Msgf("comma")
