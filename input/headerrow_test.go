@@ -39,7 +39,7 @@ func TestHeaderRow(t *testing.T) {
 			name:      "title, blank and notes rows above the header",
 			csv:       "漏えい事案一覧,,\n,,\n注: 件数は公表値,,作成 2024-06-01\n番号,会社名,漏えい件数\n1,A社,10\n",
 			ids:       []string{"1"},
-			note:      "2 rows above the header (line 4) skipped as a title or notes: lines 1, 3",
+			note:      "2 rows above the header (line 4) skipped as a title or notes: lines 1 and 3",
 			noteLine:  1,
 			noteValue: "漏えい事案一覧 | 注: 件数は公表値 作成 2024-06-01",
 		},

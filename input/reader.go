@@ -642,14 +642,17 @@ search:
 		if err := twoRowHeader(above[len(above)-1].rec, rec, above[len(above)-1].line, hdr.line); err != nil {
 			return err
 		}
-		var lines, texts []string
+		var (
+			lines data.List
+			texts []string
+		)
 		for _, a := range above {
-			lines = append(lines, strconv.Itoa(a.line))
+			lines = append(lines, a.line)
 			texts = append(texts, strings.Join(nonBlank(a.rec), " "))
 		}
-		msg := data.Msgf("1 row above the header (line %d) skipped as a title or notes: line %s", hdr.line, lines[0])
+		msg := data.Msgf("1 row above the header (line %d) skipped as a title or notes: line %d", hdr.line, above[0].line)
 		if len(above) > 1 {
-			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %s", len(above), hdr.line, strings.Join(lines, ", "))
+			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %v", len(above), hdr.line, lines)
 		}
 		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
 			Value: truncate(strings.Join(texts, " | "), 120), Message: msg})
