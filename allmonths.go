@@ -33,7 +33,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	months := tl.Months()
 	if len(months) > maxMonths {
 		return data.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",
-			months[0], months[len(months)-1], len(months), maxMonths, len(months))
+			monthText(months[0]), monthText(months[len(months)-1]), len(months), maxMonths, len(months))
 	}
 	for _, m := range months {
 		if err := notSymlink(filepath.Join(outDir, m.String()), data.Msgf("remove the link")); err != nil {
@@ -49,7 +49,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 				err = reports.CheckSize(sub, e.maxDataRows)
 			}
 			if err != nil {
-				return data.Errorf("--all-months, %s: %w", m, err)
+				return data.Errorf("--all-months, %s: %w", monthText(m), err)
 			}
 		}
 	}
@@ -59,9 +59,9 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	case 0:
 		notes = append(notes, data.Msgf("no month reported on"))
 	case 1:
-		notes = append(notes, data.Msgf("1 month reported on, %s", months[0]))
+		notes = append(notes, data.Msgf("1 month reported on, %s", monthText(months[0])))
 	default:
-		notes = append(notes, data.Msgf("%d months reported on, %s to %s", len(months), months[0], months[len(months)-1]))
+		notes = append(notes, data.Msgf("%d months reported on, %s to %s", len(months), monthText(months[0]), monthText(months[len(months)-1])))
 	}
 	if n := tl.Undated(); n > 0 {
 		notes = append(notes, data.Msgf("%d with no disclosure date", n))

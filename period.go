@@ -7,6 +7,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 )
 
 // periodFlags are generate's flags that choose a subject period: --month, --from/--to and
@@ -107,7 +108,7 @@ func subjectReport(rep analysis.Report, pr analysis.PeriodReport, ids []string) 
 	var err error
 	sub.Compare, err = analysis.SelectComparison(sub.Incidents, ids, maxCompare)
 	if err != nil {
-		return analysis.Report{}, data.Errorf("%w (in %s)", err, pr.Subject.Period)
+		return analysis.Report{}, data.Errorf("%w (in %s)", err, periodText(pr.Subject.Period))
 	}
 	return sub, nil
 }
@@ -115,7 +116,7 @@ func subjectReport(rep analysis.Report, pr analysis.PeriodReport, ids []string) 
 // periodAccounting is the part of the accounting line about the subject period: "3
 // disclosed in 2019-06", with the incidents not placed and undated when there are any.
 func periodAccounting(pr analysis.PeriodReport) []data.Msg {
-	s := []data.Msg{data.Msgf("%d disclosed in %s", len(pr.Subject.Incidents), pr.Subject.Period)}
+	s := []data.Msg{data.Msgf("%d disclosed in %s", len(pr.Subject.Incidents), periodText(pr.Subject.Period))}
 	if n := len(pr.Subject.Unplaced); n > 0 {
 		s = append(s, data.Msgf("%d not placed for a partial date", n))
 	}
@@ -155,9 +156,27 @@ func checkPeriodInput(rep analysis.Report, c periodChoice, noDisclosed bool) err
 	first, last := months[0], months[len(months)-1]
 	switch {
 	case c.period.From.After(last.Last()):
-		return data.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), first, last)
+		return data.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), monthText(first), monthText(last))
 	case c.period.To.Before(first.First()):
-		return data.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), first, last)
+		return data.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), monthText(first), monthText(last))
 	}
 	return nil
+}
+
+// monthText names a month in messages: 2019-06, 2019年6月.
+func monthText(m analysis.Month) i18n.Text {
+	return i18n.Text{En: m.String(), Ja: fmt.Sprintf("%d年%d月", m.Year, int(m.Month))}
+}
+
+// periodText names a period in messages: a month as monthText does, any other period as
+// 2019-04-01 … 2019-06-30, 2019年4月1日〜2019年6月30日.
+func periodText(p analysis.Period) i18n.Text {
+	if m, ok := p.Month(); ok {
+		return monthText(m)
+	}
+	day := func(d data.Date) string {
+		t := d.Time()
+		return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	}
+	return i18n.Text{En: p.String(), Ja: day(p.From) + "〜" + day(p.To)}
 }

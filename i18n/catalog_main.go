@@ -12,7 +12,7 @@ var _ = register(map[string]string{
 	"%d incidents":                       "事案%d件",
 	"1 warning":                          "警告1件",
 	"%d warnings":                        "警告%d件",
-	"%d disclosed in %s":                 "%[2]sの公表%[1]d件",
+	"%d disclosed in %s":                 "%[2]sに公表%[1]d件",
 	"%d not placed for a partial date":   "日付が不完全で期間に振り分けられないもの%d件",
 	"%d with no disclosure date":         "公表日のないもの%d件",
 	"no month reported on":               "レポートした月なし",
