@@ -115,6 +115,21 @@ func moduleCalls(t *testing.T) []msgCall {
 				}
 			}
 			ast.Inspect(f, func(n ast.Node) bool {
+				if fd, ok := n.(*ast.FuncDecl); ok && inData && constructors[fd.Name.Name] {
+					return false // the constructors themselves
+				}
+				if lit, ok := n.(*ast.CompositeLit); ok && isMsgType(lit.Type, alias, inData) {
+					// data.Msg{Format: …} written out is a message too.
+					for _, e := range lit.Elts {
+						if kv, ok := e.(*ast.KeyValueExpr); ok {
+							if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Format" {
+								format, ok := eval(kv.Value)
+								calls = append(calls, msgCall{pos: fset.Position(lit.Pos()).String(), format: format, constant: ok})
+							}
+						}
+					}
+					return true
+				}
 				call, ok := n.(*ast.CallExpr)
 				if !ok || len(call.Args) == 0 {
 					return true
@@ -140,6 +155,18 @@ func moduleCalls(t *testing.T) []msgCall {
 		}
 	}
 	return calls
+}
+
+// isMsgType reports whether t names data.Msg: Msg inside package data, alias.Msg outside.
+func isMsgType(t ast.Expr, alias string, inData bool) bool {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return inData && t.Name == "Msg"
+	case *ast.SelectorExpr:
+		x, ok := t.X.(*ast.Ident)
+		return ok && alias != "" && x.Name == alias && t.Sel.Name == "Msg"
+	}
+	return false
 }
 
 // verbRE matches a fmt verb, with its explicit argument index if any.
