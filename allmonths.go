@@ -27,17 +27,17 @@ const indexName = "index.html"
 // When ctx is cancelled, the months written stay, the files of the month being written go,
 // and index.html lists the months written and says the run was interrupted.
 // More than maxMonths months is an error before anything is written.
-func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir string, maxMonths int, wb reports.Options, tax data.Taxonomy, scale charts.LogScale, strict bool, e env) error {
+func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.Msg, outDir string, maxMonths int, wb reports.Options, tax data.Taxonomy, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
 	tl := rep.Incidents.Timeline()
 	tl.Taxonomy = tax
 	months := tl.Months()
 	if len(months) > maxMonths {
-		return fmt.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",
-			months[0], months[len(months)-1], len(months), maxMonths, len(months))
+		return data.Errorf("--all-months: the disclosures run from %s to %s, %d months, more than the %d allowed (--max-months %d raises the limit)",
+			monthText(months[0]), monthText(months[len(months)-1]), len(months), maxMonths, len(months))
 	}
 	for _, m := range months {
-		if err := notSymlink(filepath.Join(outDir, m.String()), "remove the link"); err != nil {
+		if err := notSymlink(filepath.Join(outDir, m.String()), data.Msgf("remove the link")); err != nil {
 			return err
 		}
 	}
@@ -50,21 +50,26 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 				err = reports.CheckSize(sub, e.maxDataRows)
 			}
 			if err != nil {
-				return fmt.Errorf("--all-months, %s: %w", m, err)
+				return data.Errorf("--all-months, %s: %w", monthText(m), err)
 			}
 		}
 	}
-	printIssues(e.stderr, rep)
-	note := fmt.Sprintf("%s reported on", plural(len(months), "month"))
-	if len(months) > 0 {
-		note = fmt.Sprintf("%s reported on, %s to %s", plural(len(months), "month"), months[0], months[len(months)-1])
+	printIssues(e.stderr, rep, l)
+	var notes []data.Msg
+	switch len(months) {
+	case 0:
+		notes = append(notes, data.Msgf("no month reported on"))
+	case 1:
+		notes = append(notes, data.Msgf("1 month reported on, %s", monthText(months[0])))
+	default:
+		notes = append(notes, data.Msgf("%d months reported on, %s to %s", len(months), monthText(months[0]), monthText(months[len(months)-1])))
 	}
 	if n := tl.Undated(); n > 0 {
-		note += fmt.Sprintf(", %d with no disclosure date", n)
+		notes = append(notes, data.Msgf("%d with no disclosure date", n))
 	}
-	printAccounting(e.stdout, rep, readAs, note)
+	printAccounting(e.stdout, rep, readAs, notes, l)
 	if len(months) == 0 {
-		return fmt.Errorf("--all-months: no incident has a disclosure date known to the month, so there is no month to report on")
+		return data.Errorf("--all-months: no incident has a disclosure date known to the month, so there is no month to report on")
 	}
 	idx := charts.Index{Input: rep.Input, Generated: rep.Generated, Undated: tl.Undated()}
 	for _, m := range months {
@@ -103,9 +108,9 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs, outDir 
 	if err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
 		return charts.WriteIndex(w, idx, charts.Options{Lang: l, Client: wb.Client, Title: wb.Title})
 	}); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return data.Errorf("writing %s: %w", path, err)
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	fmt.Fprintln(e.stdout, i18n.Sprint(l, data.Msgf("wrote %s", path)))
 	if idx.Interrupted {
 		return &interruptedError{msg: fmt.Sprintf(i18n.InterruptedMonths.In(l), len(idx.Months), len(months), path)}
 	}

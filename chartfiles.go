@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"breachreport/charts"
+	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/internal/atomicfile"
 )
 
@@ -33,7 +35,7 @@ func parseImageFormats(s string) ([]string, error) {
 			ok = ok || f == k
 		}
 		if !ok {
-			return nil, fmt.Errorf("--images: format %q not supported (use png, svg or png,svg)", f)
+			return nil, data.Errorf("--images: format %q not supported (use png, svg or png,svg)", f)
 		}
 		want[f] = true
 	}
@@ -50,16 +52,16 @@ func parseImageFormats(s string) ([]string, error) {
 // when formats are asked for, each chart's images of the given size beside its page, made by one headless
 // Chromium for all charts. Without Chromium the pages are still written and the error says
 // what to install.
-func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats []string, size charts.ImageSize, e env) error {
+func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats []string, size charts.ImageSize, l i18n.Lang, e env) error {
 	list := set.Charts()
 	if len(list) == 0 {
 		return nil
 	}
-	if err := notSymlink(dir, "remove the link"); err != nil {
+	if err := notSymlink(dir, data.Msgf("remove the link")); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating chart directory: %w", err)
+		return data.Errorf("creating chart directory: %w", err)
 	}
 	pages := make([]string, len(list))
 	for i, c := range list {
@@ -69,26 +71,26 @@ func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats [
 		pages[i] = filepath.Join(dir, c.Name+".html")
 		id := c.ID
 		if err := atomicfile.Write(pages[i], 0o644, func(w io.Writer) error { return set.WriteChart(w, id) }); err != nil {
-			return fmt.Errorf("writing %s: %w", pages[i], err)
+			return data.Errorf("writing %s: %w", pages[i], err)
 		}
-		fmt.Fprintf(e.stdout, "wrote %s\n", pages[i])
+		fmt.Fprintln(e.stdout, i18n.Sprint(l, data.Msgf("wrote %s", pages[i])))
 	}
 	if len(formats) == 0 {
 		return nil
 	}
 	bin, err := charts.FindChromium(e.getenv)
 	if err != nil {
-		return fmt.Errorf("chart images not written (everything else was): %w", err)
+		return data.Errorf("chart images not written (everything else was): %w", err)
 	}
 	b, err := charts.StartBrowser(ctx, bin)
 	if err != nil {
-		return fmt.Errorf("chart images not written (everything else was): %w", err)
+		return data.Errorf("chart images not written (everything else was): %w", err)
 	}
 	defer b.Close()
 	for i, c := range list {
 		imgs, err := b.ChartImages(ctx, pages[i], c.ID, size)
 		if err != nil {
-			return fmt.Errorf("chart images: %w", err)
+			return data.Errorf("chart images: %w", err)
 		}
 		for _, f := range formats {
 			body := imgs.PNG
@@ -97,9 +99,9 @@ func writeChartFiles(ctx context.Context, set *charts.Set, dir string, formats [
 			}
 			path := filepath.Join(dir, c.Name+"."+f)
 			if err := atomicfile.Write(path, 0o644, func(w io.Writer) error { _, err := w.Write(body); return err }); err != nil {
-				return fmt.Errorf("writing %s: %w", path, err)
+				return data.Errorf("writing %s: %w", path, err)
 			}
-			fmt.Fprintf(e.stdout, "wrote %s\n", path)
+			fmt.Fprintln(e.stdout, i18n.Sprint(l, data.Msgf("wrote %s", path)))
 		}
 	}
 	return nil

@@ -5,24 +5,29 @@ import (
 	"io"
 
 	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
 )
 
 // neededColumns are the columns the figures need, in schema order, with what cannot be
 // computed without each.
-var neededColumns = []struct{ col, lost string }{
-	{data.ColRecords, "records exposed cannot be counted"},
-	{data.ColExposureStart, "the exposure window, time to detect and window start → disclosure cannot be computed"},
-	{data.ColExposureEnd, "the exposure window cannot be computed"},
-	{data.ColDetected, "time to detect, detected → contained and detection → disclosure cannot be computed"},
-	{data.ColContained, "detected → contained cannot be computed"},
-	{data.ColDisclosed, "detection → disclosure, window start → disclosure and the period reports (--month, --from/--to, --all-months) cannot be computed"},
+var neededColumns = []struct {
+	col  string
+	lost data.Msg
+}{
+	{data.ColRecords, data.Msgf("records exposed cannot be counted")},
+	{data.ColExposureStart, data.Msgf("the exposure window, time to detect and window start → disclosure cannot be computed")},
+	{data.ColExposureEnd, data.Msgf("the exposure window cannot be computed")},
+	{data.ColDetected, data.Msgf("time to detect, detected → contained and detection → disclosure cannot be computed")},
+	{data.ColContained, data.Msgf("detected → contained cannot be computed")},
+	{data.ColDisclosed, data.Msgf("detection → disclosure, window start → disclosure and the period reports (--month, --from/--to, --all-months) cannot be computed")},
 }
 
 // lackingColumn is a column the figures need that the input lacks, with the line that says
 // so: what cannot be computed, and a header close to it, if any.
 type lackingColumn struct {
-	col, line string
+	col  string
+	line data.Msg
 }
 
 // lackingColumns returns the needed columns that the input, read with its layout (and
@@ -47,9 +52,9 @@ func lackingColumns(layout input.Layout, m *input.Mapping) []lackingColumn {
 		if layout.Has(n.col) {
 			continue
 		}
-		line := fmt.Sprintf("no %s column (%s): %s", n.col, aliases[n.col], n.lost)
+		line := data.Msgf("no %s column (%s): %v", n.col, aliases[n.col], n.lost)
 		if h, j, ok := layout.Suggest(n.col); ok {
-			line += fmt.Sprintf("; did you mean %q (column %d)?", h, j)
+			line = data.Msgf("no %s column (%s): %v; did you mean %q (column %d)?", n.col, aliases[n.col], n.lost, h, j)
 		}
 		out = append(out, lackingColumn{n.col, line})
 	}
@@ -67,10 +72,10 @@ func lacks(cols []lackingColumn, col string) bool {
 }
 
 // printLacking names each lacking column on w, one line each, naming the input.
-func printLacking(w io.Writer, input string, cols []lackingColumn) {
+func printLacking(w io.Writer, input string, cols []lackingColumn, l i18n.Lang) {
 	for _, c := range cols {
-		if c.line != "" {
-			fmt.Fprintf(w, "%s: %s\n", input, c.line)
+		if c.line.Format != "" {
+			fmt.Fprintf(w, "%s: %s\n", input, i18n.Sprint(l, c.line))
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
 )
 
@@ -154,7 +155,7 @@ func TestShippedMappings(t *testing.T) {
 				t.Errorf("issues at %q (the first: %v), %d rows read, %d used; want the issues at %q and every row used",
 					warnings, rep.Issues[:min(len(rep.Issues), 3)], rep.RowsRead, rep.RowsUsed, tt.warnings)
 			}
-			if !strings.Contains(readAs, "columns mapped by") {
+			if !strings.Contains(joinMsgs(i18n.En, readAs, clauseSep), "columns mapped by") {
 				t.Errorf("read as %q; want the mapping named", readAs)
 			}
 			if rep.Incidents.Len() != tt.incidents {

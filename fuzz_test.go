@@ -38,7 +38,7 @@ func FuzzGenerate(f *testing.F) {
 		m := accountingRE.FindStringSubmatch(gen.stdout)
 		if m == nil {
 			// The input could not be read: one error line and nothing written.
-			if strings.Count(gen.stderr, "\n") != 1 || !strings.HasPrefix(gen.stderr, "breachreport: reading standard input: ") {
+			if strings.Count(gen.stderr, "\n") != 1 || !strings.HasPrefix(gen.stderr, "breachreport: 標準入力 を読み込めません：") {
 				t.Fatalf("no accounting and stderr %q", gen.stderr)
 			}
 			if _, err := os.Stat(out); !os.IsNotExist(err) {

@@ -85,35 +85,35 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if *asOf != "" {
 		t, err := parseAsOf(*asOf)
 		if err != nil {
-			return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+			return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 		}
 		e.now = func() time.Time { return t }
 	}
 	formats, err := parseImageFormats(*images)
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 	}
 	size, err := charts.ParseImageSize(*imageSize)
 	if err != nil {
-		return &usageError{msg: "--image-size: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--image-size: %w", err), usage: generateUsage + flagDefaults(fs)}
 	}
 	scale, err := charts.ParseLogScale(*logScale)
 	if err != nil {
-		return &usageError{msg: "--log-scale: " + err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--log-scale: %w", err), usage: generateUsage + flagDefaults(fs)}
 	}
 	l, err := chooseLang(*lang, e)
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 	}
 	if *lang == "" && e.getenv(langEnv) == "" && l == i18n.En {
 		// The English report is only the fallback of a machine without a Japanese locale.
 		// In both languages: the reader's is the one not known.
 		fmt.Fprintf(e.stderr, "breachreport: the report is in English; --lang ja writes it in Japanese (%s=ja or %s=en sets the default) / 日本語のレポートは --lang ja（既定にするには %s=ja）\n", langEnv, langEnv, langEnv)
 	}
-	defer func() { err = interrupted(ctx, err, l) }()
+	defer func() { err = inLang(interrupted(ctx, err, l), l) }()
 	opts, err := inFlags.options()
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 	}
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
@@ -131,16 +131,16 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 
 	choice, err := pf.choice()
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 	}
 	if !choice.allMonths && isFlagSet(fs, "max-months") {
-		return &usageError{msg: "--max-months bounds --all-months, which is not given", usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--max-months bounds --all-months, which is not given"), usage: generateUsage + flagDefaults(fs)}
 	}
 	if choice.allMonths && (len(formats) > 0 || len(ids) > 0) {
-		return &usageError{msg: "--all-months cannot be combined with --images or --compare", usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--all-months cannot be combined with --images or --compare"), usage: generateUsage + flagDefaults(fs)}
 	}
 	if choice.allMonths && *pptx {
-		return &usageError{msg: "--all-months cannot be combined with --pptx: give --month for one month's deck", usage: generateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--all-months cannot be combined with --pptx: give --month for one month's deck"), usage: generateUsage + flagDefaults(fs)}
 	}
 
 	created, err := prepareOutputDir(*outDir)
@@ -155,11 +155,11 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		if choice.set {
 			_, _, pages = periodNames(choice.period)
 		}
-		if err := notSymlink(filepath.Join(*outDir, pages), "remove the link"); err != nil {
+		if err := notSymlink(filepath.Join(*outDir, pages), data.Msgf("remove the link")); err != nil {
 			return err
 		}
 	}
-	e.bar = newBar(e, *quiet)
+	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {
 		// Someone trying the tool by hand may not know that no -i means the sample.
 		fmt.Fprintln(e.stderr, "breachreport: "+sampleNote.In(l))
@@ -169,14 +169,14 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	e.at("generate: loaded")
-	printLacking(e.stderr, rep.Input, lacking)
+	printLacking(e.stderr, inputName(rep.Input).In(l), lacking, l)
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
 	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText}
 	for _, c := range lacking {
-		if c.line != "" {
-			wbOpts.Lacking = append(wbOpts.Lacking, c.line)
+		if c.line.Format != "" {
+			wbOpts.Lacking = append(wbOpts.Lacking, i18n.Sprint(l, c.line))
 		}
 	}
 	if choice.allMonths {
@@ -184,33 +184,33 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	}
 	out := outputs{dir: *outDir, workbook: workbookName, dashboard: chartsName, pages: chartDir, lang: l, scale: scale, imageSize: size, wb: wbOpts, pptx: *pptx, taxonomy: rl.taxonomy}
 	whole := rep
-	note := ""
+	var note []data.Msg
 	if choice.set {
 		tl := rep.Incidents.Timeline()
 		tl.Taxonomy = rl.taxonomy
 		pr := tl.Report(choice.period)
 		if rep, err = subjectReport(rep, pr, ids); err != nil {
-			return &usageError{msg: "--compare: " + err.Error()}
+			return &usageError{err: data.Errorf("--compare: %w", err)}
 		}
 		out.period = &pr
 		out.workbook, out.dashboard, out.pages = periodNames(choice.period)
 		note = periodAccounting(pr)
 	} else if rep.Compare, err = analysis.SelectComparison(rep.Incidents, ids, maxCompare); err != nil {
-		return &usageError{msg: "--compare: " + err.Error()}
+		return &usageError{err: data.Errorf("--compare: %w", err)}
 	}
 	if err := reports.CheckSize(rep, e.maxDataRows); err != nil {
 		return err
 	}
-	printIssues(e.stderr, whole)
+	printIssues(e.stderr, whole, l)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	printAccounting(e.stdout, whole, readAs, note)
+	printAccounting(e.stdout, whole, readAs, note, l)
 	if _, err := out.write(ctx, rep, formats, e); err != nil {
 		// Everything written before the failure stays; say why the run still fails on top
 		// of this, unless it was interrupted.
 		if res := outcome(whole, *strict, true); res != nil && ctx.Err() == nil {
-			fmt.Fprintf(e.stderr, "breachreport: %v\n", res)
+			fmt.Fprintf(e.stderr, "breachreport: %s\n", i18n.ErrorText(l, res))
 		}
 		return err
 	}
@@ -244,11 +244,11 @@ type outputs struct {
 // images of formats, into o.dir, each file atomically, saying on stdout what it wrote. It
 // returns the paths of the workbook and the dashboard as they are written.
 func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) (wrote []string, err error) {
-	if err := notSymlink(o.dir, "remove the link"); err != nil {
+	if err := notSymlink(o.dir, data.Msgf("remove the link")); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(o.dir, 0o755); err != nil {
-		return nil, fmt.Errorf("creating output directory: %w", err)
+		return nil, data.Errorf("creating output directory: %w", err)
 	}
 	// The charts are worked out while the workbook is written, on whichever core the
 	// workbook leaves free.
@@ -292,13 +292,13 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 			return wrote, writeError(path, err)
 		}
 		wrote = append(wrote, path)
-		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+		fmt.Fprintln(e.stdout, i18n.Sprint(o.lang, data.Msgf("wrote %s", path)))
 	}
 	if o.noPages {
 		return wrote, nil
 	}
 	<-setReady
-	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, o.imageSize, e); err != nil {
+	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, o.imageSize, o.lang, e); err != nil {
 		return wrote, err
 	}
 	if o.pptx {
@@ -328,7 +328,7 @@ func defaultLang(e env) (i18n.Lang, error) {
 	if v := e.getenv(langEnv); v != "" {
 		l, err := i18n.ParseLang(v)
 		if err != nil {
-			return l, fmt.Errorf("%s: %w", langEnv, err)
+			return l, data.Errorf("%s: %w", langEnv, err)
 		}
 		return l, nil
 	}
@@ -350,7 +350,7 @@ func parseAsOf(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("--as-of: %q is not a date such as 2019-07-01 or a time such as 2019-07-01T09:00:00+09:00", s)
+	return time.Time{}, data.Errorf("--as-of: %q is not a date such as 2019-07-01 or a time such as 2019-07-01T09:00:00+09:00", s)
 }
 
 // sampleNote says that a run without -i reports on the embedded sample.

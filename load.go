@@ -13,6 +13,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
 )
 
@@ -47,7 +48,7 @@ func (f inputFlags) mapping() (*input.Mapping, error) {
 	}
 	file, err := os.Open(*f.mapFile)
 	if err != nil {
-		return nil, fmt.Errorf("reading mapping: %w", err)
+		return nil, data.Errorf("reading mapping: %w", err)
 	}
 	defer file.Close()
 	return input.ParseMapping(file, *f.mapFile)
@@ -57,7 +58,7 @@ func (f inputFlags) mapping() (*input.Mapping, error) {
 func (f inputFlags) options() (input.Options, error) {
 	enc, err := input.ParseEncoding(*f.encoding)
 	if err != nil {
-		return input.Options{}, fmt.Errorf("--encoding: %w", err)
+		return input.Options{}, data.Errorf("--encoding: %w", err)
 	}
 	var delim rune
 	switch strings.ToLower(*f.delimiter) {
@@ -69,26 +70,26 @@ func (f inputFlags) options() (input.Options, error) {
 	case ";", "semicolon":
 		delim = ';'
 	default:
-		return input.Options{}, fmt.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
+		return input.Options{}, data.Errorf("--delimiter: unknown delimiter %q (want , tab or ;)", *f.delimiter)
 	}
 	order, err := data.ParseDateOrder(*f.dateOrder)
 	if err != nil {
-		return input.Options{}, fmt.Errorf("--date-order: %w", err)
+		return input.Options{}, data.Errorf("--date-order: %w", err)
 	}
 	var lim input.Limits
 	if lim.MaxInputSize, err = input.ParseSize(*f.maxInput); err != nil {
-		return input.Options{}, fmt.Errorf("--max-input-size: %w", err)
+		return input.Options{}, data.Errorf("--max-input-size: %w", err)
 	}
 	field, err := input.ParseSize(*f.maxField)
 	if err != nil || field > 1<<31-1 {
-		return input.Options{}, fmt.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
+		return input.Options{}, data.Errorf("--max-field-size: %q: want a size from 1 byte to 2 GiB, e.g. 8MiB", *f.maxField)
 	}
 	lim.MaxFieldSize = int(field)
 	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
-		return input.Options{}, fmt.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
+		return input.Options{}, data.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
 	}
 	if *f.headerRow < 0 {
-		return input.Options{}, fmt.Errorf("--header-row: %d: want a line number, 1 or more", *f.headerRow)
+		return input.Options{}, data.Errorf("--header-row: %d: want a line number, 1 or more", *f.headerRow)
 	}
 	return input.Options{Encoding: enc, Delimiter: delim, DateOrder: order, Sheet: *f.sheet, HeaderRow: *f.headerRow, Limits: lim}, nil
 }
@@ -99,7 +100,7 @@ func (f inputFlags) options() (input.Options, error) {
 // tab-separated", "read sheet "List" of the workbook", the mapping used), or is empty for
 // plain UTF-8 with commas in the tool's own layout. lacking are the columns the figures
 // need that the input lacks. Once ctx is cancelled, load stops and returns its error.
-func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs string, lacking []lackingColumn, err error) {
+func load(ctx context.Context, path string, opts input.Options, e env) (rep analysis.Report, readAs []data.Msg, lacking []lackingColumn, err error) {
 	var (
 		r    io.Reader
 		name string
@@ -109,7 +110,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	case "":
 		r, name, size = bytes.NewReader(input.Sample()), input.SampleName, int64(len(input.Sample()))
 	case "-":
-		r, name = e.stdin, "standard input"
+		r, name = e.stdin, stdinName
 		if f, ok := e.stdin.(*os.File); ok {
 			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 				size = st.Size()
@@ -118,14 +119,14 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	default:
 		f, err := os.Open(path)
 		if err != nil {
-			return analysis.Report{}, "", nil, fmt.Errorf("reading input: %w", err)
+			return analysis.Report{}, nil, nil, data.Errorf("reading input: %w", err)
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
 		}
 		if opts.Limits.MaxInputSize > 0 && size > opts.Limits.MaxInputSize {
-			return analysis.Report{}, "", nil, fmt.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
+			return analysis.Report{}, nil, nil, data.Errorf("reading %s: the file is %d bytes, larger than %s, the most read (--max-input-size raises it)",
 				path, size, input.FormatSize(opts.Limits.MaxInputSize))
 		}
 		r, name = f, path
@@ -143,75 +144,106 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 		return nil
 	})
 	if err != nil {
-		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", inputName(name), err)
 	}
 	// Hash the rest too, should the reader have stopped before the end.
 	if _, err := io.Copy(h, r); err != nil {
-		return analysis.Report{}, "", nil, fmt.Errorf("reading %s: %w", name, err)
+		return analysis.Report{}, nil, nil, data.Errorf("reading %s: %w", inputName(name), err)
 	}
 	e.bar.ReadDone(res.RowsRead)
 	if rep, err = b.Report(ctx, res); err != nil {
-		return analysis.Report{}, "", nil, err
+		return analysis.Report{}, nil, nil, err
 	}
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
-	var how []string
+	var how []data.Msg
 	switch {
 	case res.Sheet != "":
-		how = append(how, fmt.Sprintf("read sheet %q of the workbook", res.Sheet))
+		how = append(how, data.Msgf("read sheet %q of the workbook", res.Sheet))
 	case res.Encoding != input.EncodingUTF8 || res.Delimiter != ',':
-		how = append(how, fmt.Sprintf("read as %s, %s-separated", res.Encoding, input.DelimiterName(res.Delimiter)))
+		how = append(how, data.Msgf("read as %s, %v-separated", res.Encoding, input.DelimiterMsg(res.Delimiter)))
 	}
 	if opts.Mapping != nil {
-		how = append(how, fmt.Sprintf("columns mapped by %q", opts.Mapping.Name))
+		how = append(how, data.Msgf("columns mapped by %q", opts.Mapping.Name))
 	}
-	return rep, strings.Join(how, "; "), lackingColumns(res.Layout, opts.Mapping), nil
+	return rep, how, lackingColumns(res.Layout, opts.Mapping), nil
 }
 
-// printIssues lists every issue on w, one per line, naming the input.
-func printIssues(w io.Writer, rep analysis.Report) {
+// printIssues lists every issue on w in language l, one per line, naming the input.
+func printIssues(w io.Writer, rep analysis.Report, l i18n.Lang) {
 	for _, is := range rep.Issues {
-		fmt.Fprintf(w, "%s: %s: %s\n", rep.Input, is.Severity, is)
+		fmt.Fprintf(w, "%s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 	}
-	printDateOrderHint(w, rep)
+	printDateOrderHint(w, rep, l)
 }
 
 // printDateOrderHint says, after the issues, how to read the dates whose month and day could
 // be either way round, when there are any: the input package leaves the flag to the command.
-func printDateOrderHint(w io.Writer, rep analysis.Report) {
+func printDateOrderHint(w io.Writer, rep analysis.Report, l i18n.Lang) {
 	n := 0
 	for _, is := range rep.Issues {
 		if is.Kind == data.KindDateOrder {
 			n++
 		}
 	}
-	if n > 0 {
-		fmt.Fprintf(w, "%s: %s could be month/day or day/month: --date-order mdy or --date-order dmy reads them\n", rep.Input, plural(n, "date"))
+	switch {
+	case n == 1:
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, data.Msgf("1 date could be month/day or day/month: --date-order mdy or --date-order dmy reads it")))
+	case n > 1:
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, data.Msgf("%d dates could be month/day or day/month: --date-order mdy or --date-order dmy reads them", n)))
 	}
 }
 
-// printAccounting prints the one-line row accounting of a run, after a line saying how the
-// input was read when that is not plain UTF-8 with commas.
-// A note, when not empty, goes after the number of incidents, in brackets.
-func printAccounting(w io.Writer, rep analysis.Report, readAs, note string) {
-	if readAs != "" {
-		fmt.Fprintf(w, "%s: %s\n", rep.Input, readAs)
+// printAccounting prints the one-line row accounting of a run in language l, after a line
+// saying how the input was read when that is not plain UTF-8 with commas. Notes, when there
+// are any, go after the number of incidents, in brackets.
+func printAccounting(w io.Writer, rep analysis.Report, readAs []data.Msg, notes []data.Msg, l i18n.Lang) {
+	if len(readAs) > 0 {
+		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), joinMsgs(l, readAs, listSep))
 	}
-	fmt.Fprintf(w, "%s: %d rows read, %d used, %d rejected", rep.Input, rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
-	if rep.RowsBlank > 0 {
-		fmt.Fprintf(w, " (%s skipped)", plural(rep.RowsBlank, "blank row"))
+	line := []data.Msg{data.Msgf("%d rows read, %d used, %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)}
+	switch {
+	case rep.RowsBlank == 1:
+		line = append(line, data.Msgf(" (1 blank row skipped)"))
+	case rep.RowsBlank > 1:
+		line = append(line, data.Msgf(" (%d blank rows skipped)", rep.RowsBlank))
 	}
-	if note != "" {
-		note = " (" + note + ")"
+	text := joinMsgs(l, line, i18n.Text{}) + clauseSep.In(l) + i18n.Sprint(l, incidentsMsg(rep.Incidents.Len()))
+	if len(notes) > 0 {
+		text += i18n.Sprint(l, data.Msgf(" (%v)", joinMsgs(l, notes, listSep)))
 	}
-	fmt.Fprintf(w, "; %s%s; %s\n", plural(rep.Incidents.Len(), "incident"), note, plural(rep.Warnings(), "warning"))
+	text += clauseSep.In(l) + i18n.Sprint(l, warningsMsg(rep.Warnings()))
+	fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), text)
 }
 
-// plural formats n and a noun, adding s unless n is 1.
-func plural(n int, noun string) string {
+// Separators of the parts of a message line: a list's items, and a line's clauses.
+var (
+	listSep   = i18n.Text{En: ", ", Ja: "、"}
+	clauseSep = i18n.Text{En: "; ", Ja: "、"}
+)
+
+// joinMsgs renders msgs in language l, joined by sep.
+func joinMsgs(l i18n.Lang, msgs []data.Msg, sep i18n.Text) string {
+	parts := make([]string, len(msgs))
+	for i, m := range msgs {
+		parts[i] = i18n.Sprint(l, m)
+	}
+	return strings.Join(parts, sep.In(l))
+}
+
+// incidentsMsg is "1 incident" or "n incidents".
+func incidentsMsg(n int) data.Msg {
 	if n == 1 {
-		return "1 " + noun
+		return data.Msgf("1 incident")
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return data.Msgf("%d incidents", n)
+}
+
+// warningsMsg is "1 warning" or "n warnings".
+func warningsMsg(n int) data.Msg {
+	if n == 1 {
+		return data.Msgf("1 warning")
+	}
+	return data.Msgf("%d warnings", n)
 }
 
 // rejectedError reports that some input rows could not be used. The outputs are still
@@ -221,29 +253,32 @@ type rejectedError struct {
 	warnings       int
 	// written says whether the issues are also in a written workbook's Data issues sheet.
 	written bool
-	// listed says where the issues were listed, "above" when empty.
-	listed string
+	// csv says that the issues were listed in the CSV table on standard output, not above.
+	csv bool
 }
 
-func (e *rejectedError) Error() string {
-	listed := e.listed
-	if listed == "" {
-		listed = "above"
+func (e *rejectedError) Error() string { return e.Message().String() }
+
+// Message is the error's text, for i18n.ErrorText.
+func (e *rejectedError) Message() data.Msg {
+	switch {
+	case e.rejected == 0 && e.csv:
+		return data.Msgf("--strict: %v (listed in the CSV table on standard output)", warningsMsg(e.warnings))
+	case e.rejected == 0:
+		return data.Msgf("--strict: %v (listed above)", warningsMsg(e.warnings))
+	case e.written:
+		return data.Msgf("%d of %d rows rejected (listed above and in the Data issues sheet)", e.rejected, e.read)
+	case e.csv:
+		return data.Msgf("%d of %d rows rejected (listed in the CSV table on standard output)", e.rejected, e.read)
 	}
-	if e.rejected == 0 {
-		return fmt.Sprintf("--strict: %s (listed %s)", plural(e.warnings, "warning"), listed)
-	}
-	if e.written {
-		return fmt.Sprintf("%d of %d rows rejected (listed %s and in the Data issues sheet)", e.rejected, e.read, listed)
-	}
-	return fmt.Sprintf("%d of %d rows rejected (listed %s)", e.rejected, e.read, listed)
+	return data.Msgf("%d of %d rows rejected (listed above)", e.rejected, e.read)
 }
 
 // outcome turns the row accounting into the command's result.
 // written says whether a workbook with a Data issues sheet was written.
 func outcome(rep analysis.Report, strict, written bool) error {
 	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
-		return fmt.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
+		return data.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
 	// A total row is counted with the rejected rows, left out of every figure, but its
 	// issue is a warning: nothing in it is lost, so alone it does not fail the run.
@@ -257,4 +292,19 @@ func outcome(rep analysis.Report, strict, written bool) error {
 		return &rejectedError{rejected: rejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}
 	return nil
+}
+
+// stdinName is the name of the input read from standard input.
+const stdinName = "standard input"
+
+// inputName is how messages name the input called name: standard input and the embedded
+// sample in words of the language, a file by its path.
+func inputName(name string) i18n.Text {
+	switch name {
+	case stdinName:
+		return i18n.Text{En: stdinName, Ja: "標準入力"}
+	case input.SampleName:
+		return i18n.Text{En: input.SampleName, Ja: "組み込みサンプル（sample.csv）"}
+	}
+	return i18n.Text{En: name, Ja: name}
 }

@@ -11,8 +11,8 @@
 //	                      [--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H
 //	                       | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]
 //	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
-//	breachreport validate -i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]
-//	                      [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
+//	breachreport validate -i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]
+//	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
 //	                      [--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
 //	breachreport sample [--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]
 //	                    | --synthetic N [--seed S]
@@ -43,6 +43,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
 	"breachreport/internal/crash"
 	"breachreport/reports"
@@ -70,10 +72,16 @@ func main() {
 	os.Exit(exitCode(err, os.Stderr))
 }
 
-// exitCode prints err once and returns the exit status it calls for.
+// exitCode prints err once, in the language its command speaks (English when none is
+// known), and returns the exit status it calls for.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
+	}
+	l := i18n.En
+	var le *langError
+	if errors.As(err, &le) {
+		l = le.lang
 	}
 	var bug *crash.Error
 	if errors.As(err, &bug) {
@@ -82,18 +90,22 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ie *interruptedError
 	if errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "breachreport: %v\n", err)
+		fmt.Fprintf(stderr, "breachreport: %s\n", i18n.ErrorText(l, err))
 		return 130
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "breachreport: %v\n", err)
+		fmt.Fprintf(stderr, "breachreport: %s\n", i18n.ErrorText(l, err))
 		if ue.usage != "" {
 			fmt.Fprint(stderr, ue.usage)
 		}
 		return 2
 	}
-	fmt.Fprintf(stderr, "breachreport: %v%s\n", err, flagHint(err))
+	text := i18n.ErrorText(l, err)
+	if h, ok := flagHint(err); ok {
+		text = i18n.Sprint(l, data.Msgf("%s (%v)", text, h))
+	}
+	fmt.Fprintf(stderr, "breachreport: %s\n", text)
 	return 1
 }
 
@@ -101,24 +113,25 @@ func exitCode(err error, stderr io.Writer) int {
 // input package leaves the command line to the command.
 var flagHints = []struct {
 	err  error
-	hint string
+	hint data.Msg
 }{
-	{input.ErrInputSize, "--max-input-size raises it"},
-	{input.ErrFieldSize, "--max-field-size raises it"},
-	{input.ErrColumns, "--max-columns raises it"},
-	{input.ErrSheet, "--sheet NAME names the sheet to read"},
-	{input.ErrEncoding, "--encoding NAME names the encoding"},
-	{input.ErrDelimiter, "--delimiter names the delimiter: , or tab or ;"},
-	{input.ErrLayout, "--map FILE reads a file in another layout through a column mapping"},
-	{reports.ErrTooManyRows, "--month or --from/--to report on part of the input"},
+	{input.ErrInputSize, data.Msgf("--max-input-size raises it")},
+	{input.ErrFieldSize, data.Msgf("--max-field-size raises it")},
+	{input.ErrColumns, data.Msgf("--max-columns raises it")},
+	{input.ErrSheet, data.Msgf("--sheet NAME names the sheet to read")},
+	{input.ErrEncoding, data.Msgf("--encoding NAME names the encoding")},
+	{input.ErrDelimiter, data.Msgf("--delimiter names the delimiter: , or tab or ;")},
+	{input.ErrLayout, data.Msgf("--map FILE reads a file in another layout through a column mapping")},
+	{reports.ErrTooManyRows, data.Msgf("--month or --from/--to report on part of the input")},
 }
 
-// flagHint returns " (hint)" naming the flag that gets past err, or "" when no flag does.
-func flagHint(err error) string {
+// flagHint returns the hint naming the flag that gets past err; ok is false when no flag
+// does.
+func flagHint(err error) (hint data.Msg, ok bool) {
 	for _, h := range flagHints {
 		if errors.Is(err, h.err) {
-			return " (" + h.hint + ")"
+			return h.hint, true
 		}
 	}
-	return ""
+	return data.Msg{}, false
 }

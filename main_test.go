@@ -38,13 +38,22 @@ type result struct {
 // runCmd runs the command in-process, as main would, and returns its output and exit status.
 func runCmd(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
+	// An English-speaking user who said so: the outputs in English, without the line that
+	// says how to get Japanese ones (TestLangDefault covers that).
+	return runCmdEnv(t, englishEnv, stdin, args...)
+}
+
+// japaneseEnv is the environment of a user who chose Japanese (BREACHREPORT_LANG=ja).
+func japaneseEnv(k string) string { return map[string]string{langEnv: "ja"}[k] }
+
+// runCmdEnv is runCmd in the environment getenv.
+func runCmdEnv(t *testing.T, getenv func(string) string, stdin string, args ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, env{
 		stdin:  strings.NewReader(stdin),
 		stdout: &out, stderr: &errb,
-		// An English-speaking user who said so: the outputs in English, without the line that
-		// says how to get Japanese ones (TestLangDefault covers that).
-		getenv: englishEnv,
+		getenv: getenv,
 		now:    func() time.Time { return fixedNow },
 	})
 	status := exitCode(err, &errb)
@@ -77,46 +86,67 @@ func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
+		// ja runs the command with BREACHREPORT_LANG=ja instead of en.
+		ja bool
 	}{
-		{"validate-sample-typo", []string{"validate", "-i", "testdata/seed-typo.csv"}},
-		{"validate-sample-typo-strict", []string{"validate", "-i", "testdata/seed-typo.csv", "--strict"}},
-		{"validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}},
-		{"validate-bad-rows-json", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "json"}},
-		{"validate-bad-rows-csv", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "csv"}},
-		{"validate-sample-typo-csv", []string{"validate", "-i", "testdata/seed-typo.csv", "--format", "csv"}},
-		{"validate-bad-format", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "xml"}},
-		{"validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}},
-		{"validate-no-input", []string{"validate"}},
-		{"validate-missing-file", []string{"validate", "-i", "testdata/does-not-exist.csv"}},
-		{"unknown-command", []string{"frobnicate"}},
-		{"unknown-command-close", []string{"genrate"}},
-		{"generate-unknown-flag", []string{"generate", "--mnth", "2019-06"}},
-		{"validate-unknown-flag", []string{"validate", "-i", "testdata/bad-rows.csv", "--formt", "json"}},
-		{"sample-unknown-flag", []string{"sample", "--xyzzy"}},
-		{"sample-synthetic-template", []string{"sample", "--synthetic", "3", "--template"}},
-		{"no-command", nil},
-		{"generate-bad-lang", []string{"generate", "--lang", "fr"}},
-		{"generate-extra-arg", []string{"generate", "extra"}},
-		{"validate-bad-date-order", []string{"validate", "-i", "testdata/seed-typo.csv", "--date-order", "ymd"}},
-		{"generate-help", []string{"generate", "--help"}},
-		{"validate-mapped", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/wa-ag.toml"}},
-		{"validate-bad-mapping", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/bad-mapping.toml"}},
-		{"validate-mapping-wrong-file", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/hhs-ocr.toml"}},
-		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}},
-		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}},
-		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}},
-		{"validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}},
-		{"validate-total-rows-strict", []string{"validate", "-i", "testdata/total-rows.csv", "--strict"}},
-		{"validate-title-row", []string{"validate", "-i", "testdata/title-row.csv"}},
-		{"validate-header-row", []string{"validate", "-i", "testdata/title-row.csv", "--header-row", "3"}},
-		{"validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}},
-		{"validate-disclosed-renamed", []string{"validate", "-i", "testdata/disclosed-renamed.csv"}},
-		{"validate-consultant", []string{"validate", "-i", "testdata/consultant.csv"}},
+		{"validate-sample-typo", []string{"validate", "-i", "testdata/seed-typo.csv"}, false},
+		{"validate-sample-typo-strict", []string{"validate", "-i", "testdata/seed-typo.csv", "--strict"}, false},
+		{"validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}, false},
+		{"validate-bad-rows-json", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "json"}, false},
+		{"validate-bad-rows-csv", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "csv"}, false},
+		{"validate-sample-typo-csv", []string{"validate", "-i", "testdata/seed-typo.csv", "--format", "csv"}, false},
+		{"validate-bad-format", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "xml"}, false},
+		{"validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}, false},
+		{"validate-no-input", []string{"validate"}, false},
+		{"validate-missing-file", []string{"validate", "-i", "testdata/does-not-exist.csv"}, false},
+		{"unknown-command", []string{"frobnicate"}, false},
+		{"unknown-command-close", []string{"genrate"}, false},
+		{"generate-unknown-flag", []string{"generate", "--mnth", "2019-06"}, false},
+		{"validate-unknown-flag", []string{"validate", "-i", "testdata/bad-rows.csv", "--formt", "json"}, false},
+		{"sample-unknown-flag", []string{"sample", "--xyzzy"}, false},
+		{"sample-synthetic-template", []string{"sample", "--synthetic", "3", "--template"}, false},
+		{"no-command", nil, false},
+		{"generate-bad-lang", []string{"generate", "--lang", "fr"}, false},
+		{"generate-extra-arg", []string{"generate", "extra"}, false},
+		{"validate-bad-date-order", []string{"validate", "-i", "testdata/seed-typo.csv", "--date-order", "ymd"}, false},
+		{"generate-help", []string{"generate", "--help"}, false},
+		{"validate-mapped", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/wa-ag.toml"}, false},
+		{"validate-bad-mapping", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/bad-mapping.toml"}, false},
+		{"validate-mapping-wrong-file", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/hhs-ocr.toml"}, false},
+		{"validate-mapping-missing", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/does-not-exist.toml"}, false},
+		{"validate-unmapped-foreign-layout", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv"}, false},
+		{"validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}, false},
+		{"validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}, false},
+		{"validate-total-rows-strict", []string{"validate", "-i", "testdata/total-rows.csv", "--strict"}, false},
+		{"validate-title-row", []string{"validate", "-i", "testdata/title-row.csv"}, false},
+		{"validate-header-row", []string{"validate", "-i", "testdata/title-row.csv", "--header-row", "3"}, false},
+		{"validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}, false},
+		{"validate-disclosed-renamed", []string{"validate", "-i", "testdata/disclosed-renamed.csv"}, false},
+		{"validate-consultant", []string{"validate", "-i", "testdata/consultant.csv"}, false},
+		// Messages in Japanese.
+		{"ja-validate-bad-rows", []string{"validate", "-i", "testdata/bad-rows.csv"}, true},
+		{"ja-validate-consultant", []string{"validate", "-i", "testdata/consultant.csv"}, true},
+		{"ja-validate-bad-rows-csv", []string{"validate", "-i", "testdata/bad-rows.csv", "--format", "csv"}, true},
+		{"ja-validate-total-rows", []string{"validate", "-i", "testdata/total-rows.csv"}, true},
+		{"ja-validate-title-row", []string{"validate", "-i", "testdata/title-row.csv"}, true},
+		{"ja-validate-missing-column", []string{"validate", "-i", "testdata/no-organization-column.csv"}, true},
+		{"ja-validate-disclosed-renamed", []string{"validate", "-i", "testdata/disclosed-renamed.csv"}, true},
+		{"ja-validate-bad-mapping", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "testdata/bad-mapping.toml"}, true},
+		{"ja-validate-mapping-wrong-file", []string{"validate", "-i", "examples/mappings/wa-ag.csv", "--map", "examples/mappings/hhs-ocr.toml"}, true},
+		{"ja-validate-date-order", []string{"validate", "-i", "examples/mappings/hhs-ocr.csv", "--map", "testdata/hhs-no-date-order.toml"}, true},
+		{"ja-validate-two-row-header", []string{"validate", "-i", "testdata/two-row-header.csv"}, true},
+		{"ja-unknown-command-close", []string{"genrate"}, true},
+		{"ja-generate-unknown-flag", []string{"generate", "--mnth", "2019-06"}, true},
+		{"en-validate-lang-ja", []string{"validate", "-i", "testdata/seed-typo.csv", "--lang", "ja"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := runCmd(t, "", tt.args...)
-			got := "$ breachreport " + strings.Join(tt.args, " ") + "\n" +
+			getenv, prompt := englishEnv, "$ "
+			if tt.ja {
+				getenv, prompt = japaneseEnv, "$ "+langEnv+"=ja "
+			}
+			r := runCmdEnv(t, getenv, "", tt.args...)
+			got := prompt + "breachreport " + strings.Join(tt.args, " ") + "\n" +
 				"-- stdout --\n" + r.stdout + "-- stderr --\n" + r.stderr + "-- exit status --\n" + strconv.Itoa(r.status) + "\n"
 			golden := filepath.Join("testdata", tt.name+".golden")
 			if *update {
@@ -189,9 +219,10 @@ func TestGenerateFromStdinWithRejectedRows(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`standard input: rejected: line 4, column organization (2), value "": organization is required`,
-		`standard input: rejected: line 6, value "ex-4,Example Co. 0004,card": row has 3 fields but the header has 11`,
-		"2 of 5 rows rejected",
+		// stderr speaks the report's language.
+		`標準入力: 除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`,
+		`標準入力: 除外: 6行目、値「ex-4,Example Co. 0004,card」：この行の項目数は3、見出し行は11です`,
+		"breachreport: 5行中2行を除外しました（上記とデータ不備シートに記載）",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
@@ -453,7 +484,8 @@ func TestLangHint(t *testing.T) {
 	}
 }
 
-var accountingRE = regexp.MustCompile(`(\d+) rows read, (\d+) used, (\d+) rejected`)
+// accountingRE matches the accounting line in English and in Japanese.
+var accountingRE = regexp.MustCompile(`(\d+)(?: rows read, |行を読み込み、)(\d+)(?: used, |行を使用、)(\d+)(?: rejected|行を除外)`)
 
 // checkAccounting checks the summary line: the counts expected, and read = used + rejected.
 func checkAccounting(t *testing.T, stdout string, read, used, rejected int) {
@@ -604,6 +636,74 @@ func TestSampleNote(t *testing.T) {
 			}
 			if got := strings.HasPrefix(errb.String(), note); got != tt.want {
 				t.Errorf("stderr %q: note first %v, want %v", errb.String(), got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMessageLanguage checks the language of what the commands print: generate's follows
+// its report's (--lang, else BREACHREPORT_LANG, else LC_ALL/LANG); validate's its own --lang,
+// else the default language; errors at the end of a run included.
+func TestMessageLanguage(t *testing.T) {
+	const (
+		enIssue  = `rejected: line 4, column organization (2), value "": organization is required`
+		jaIssue  = `除外: 4行目、列「organization」（2列目）、値「」：組織名（organization）は必須です`
+		enEnd    = "breachreport: 2 of 5 rows rejected"
+		jaEnd    = "breachreport: 5行中2行を除外しました"
+		enCount  = "5 rows read, 3 used, 2 rejected"
+		jaCount  = "5行を読み込み、3行を使用、2行を除外"
+		jaWrote  = "を書き出しました"
+		badRows  = "testdata/bad-rows.csv"
+		noFile   = "testdata/does-not-exist.csv"
+		enNoFile = "breachreport: reading input: open testdata/does-not-exist.csv: no such file or directory"
+		jaNoFile = "breachreport: 入力を読み込めません：open testdata/does-not-exist.csv: no such file or directory"
+	)
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		ja   bool
+	}{
+		{"generate, Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows}, true},
+		{"generate, LC_ALL over LANG", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, []string{"generate", "-i", badRows}, true},
+		{"generate --lang en in a Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows, "--lang", "en"}, false},
+		{"generate --lang ja", map[string]string{langEnv: "en"}, []string{"generate", "-i", badRows, "--lang", "ja"}, true},
+		{"generate, BREACHREPORT_LANG over LANG", map[string]string{langEnv: "en", "LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", badRows}, false},
+		{"validate, Japanese locale", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"validate", "-i", badRows}, true},
+		{"validate --lang en", map[string]string{langEnv: "ja"}, []string{"validate", "-i", badRows, "--lang", "en"}, false},
+		{"validate --lang ja", map[string]string{langEnv: "en"}, []string{"validate", "-i", badRows, "--lang", "ja"}, true},
+		{"generate, no such file", map[string]string{"LANG": "ja_JP.UTF-8"}, []string{"generate", "-i", noFile}, true},
+		{"validate, no such file", map[string]string{langEnv: "en"}, []string{"validate", "-i", noFile}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := tt.args
+			if args[0] == "generate" {
+				args = append(args, "-o", t.TempDir(), "--as-of", "2026-01-01")
+			}
+			r := runCmdEnv(t, func(k string) string { return tt.env[k] }, "", args...)
+			all := r.stdout + r.stderr
+			want, not := []string{enIssue, enEnd, enCount}, []string{jaIssue, jaEnd, jaCount, jaWrote}
+			if slices.Contains(tt.args, noFile) {
+				want, not = []string{enNoFile}, []string{jaNoFile}
+			}
+			if tt.ja {
+				want, not = not, want
+				if slices.Contains(tt.args, noFile) {
+					want = []string{jaNoFile}
+				} else if tt.args[0] == "validate" {
+					want = want[:3] // validate writes nothing
+				}
+			}
+			for _, w := range want {
+				if !strings.Contains(all, w) {
+					t.Errorf("output lacks %q:\n%s", w, all)
+				}
+			}
+			for _, n := range not {
+				if strings.Contains(all, n) {
+					t.Errorf("output has %q:\n%s", n, all)
+				}
 			}
 		})
 	}

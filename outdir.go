@@ -1,8 +1,8 @@
 package main
 
 import (
+	"breachreport/data"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,7 +13,7 @@ import (
 // error names the directory and the system's reason. It returns the directories it
 // created, deepest first, for removeCreated.
 func prepareOutputDir(dir string) ([]string, error) {
-	if err := notSymlink(filepath.Clean(dir), "give -o the directory it points to"); err != nil {
+	if err := notSymlink(filepath.Clean(dir), data.Msgf("give -o the directory it points to")); err != nil {
 		return nil, err
 	}
 	var created []string
@@ -28,12 +28,12 @@ func prepareOutputDir(dir string) ([]string, error) {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		removeCreated(created)
-		return nil, fmt.Errorf("output directory %s cannot be created: %w", dir, reason(err))
+		return nil, data.Errorf("output directory %s cannot be created: %w", dir, reason(err))
 	}
 	f, err := os.CreateTemp(dir, ".breachreport-probe-*")
 	if err != nil {
 		removeCreated(created)
-		return nil, fmt.Errorf("output directory %s is not writable: %w", dir, reason(err))
+		return nil, data.Errorf("output directory %s is not writable: %w", dir, reason(err))
 	}
 	name := f.Name()
 	err = f.Close()
@@ -42,7 +42,7 @@ func prepareOutputDir(dir string) ([]string, error) {
 	}
 	if err != nil {
 		removeCreated(created)
-		return nil, fmt.Errorf("output directory %s is not writable: %w", dir, reason(err))
+		return nil, data.Errorf("output directory %s is not writable: %w", dir, reason(err))
 	}
 	return created, nil
 }
@@ -52,13 +52,13 @@ func prepareOutputDir(dir string) ([]string, error) {
 // (pointing at ~/.ssh, say) would send files where the user did not ask. The files
 // themselves need no check, since the atomic rename replaces a link rather than following
 // it.
-func notSymlink(dir, hint string) error {
+func notSymlink(dir string, hint data.Msg) error {
 	st, err := os.Lstat(dir)
 	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
 		return nil
 	}
 	to, _ := os.Readlink(dir)
-	return fmt.Errorf("output directory %s is a symbolic link (to %s): outputs are not written through one; %s", dir, to, hint)
+	return data.Errorf("output directory %s is a symbolic link (to %s): outputs are not written through one; %v", dir, to, hint)
 }
 
 // removeCreated removes the directories prepareOutputDir created, deepest first, as long

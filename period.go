@@ -1,12 +1,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
 
 	"breachreport/analysis"
+	"breachreport/data"
+	"breachreport/i18n"
 )
 
 // periodFlags are generate's flags that choose a subject period: --month, --from/--to and
@@ -56,10 +57,10 @@ func (f periodFlags) choice() (periodChoice, error) {
 		}
 	}
 	if given > 1 {
-		return periodChoice{}, errors.New("give only one of --month, --quarter, --fiscal-year, --fiscal-half, --fiscal-quarter, --from/--to and --all-months")
+		return periodChoice{}, data.Errorf("give only one of --month, --quarter, --fiscal-year, --fiscal-half, --fiscal-quarter, --from/--to and --all-months")
 	}
 	if *f.maxMonths < 1 {
-		return periodChoice{}, fmt.Errorf("--max-months %d: give at least 1", *f.maxMonths)
+		return periodChoice{}, data.Errorf("--max-months %d: give at least 1", *f.maxMonths)
 	}
 	switch {
 	case *f.allMonths:
@@ -67,7 +68,7 @@ func (f periodFlags) choice() (periodChoice, error) {
 	case *f.month != "":
 		m, err := analysis.ParseMonth(*f.month)
 		if err != nil {
-			return periodChoice{}, fmt.Errorf("--month: %w", err)
+			return periodChoice{}, data.Errorf("--month: %w", err)
 		}
 		return periodChoice{period: m.Period(), set: true}, nil
 	case *f.quarter != "":
@@ -79,13 +80,13 @@ func (f periodFlags) choice() (periodChoice, error) {
 	case *f.fiscalYear != "":
 		return named("--fiscal-year", *f.fiscalYear, analysis.ParseFiscalYear)
 	case *f.from != "" && *f.to == "":
-		return periodChoice{}, errors.New("--from needs --to (the last day of the period)")
+		return periodChoice{}, data.Errorf("--from needs --to (the last day of the period)")
 	case *f.to != "" && *f.from == "":
-		return periodChoice{}, errors.New("--to needs --from (the first day of the period)")
+		return periodChoice{}, data.Errorf("--to needs --from (the first day of the period)")
 	case *f.from != "":
 		p, err := analysis.ParsePeriod(*f.from, *f.to)
 		if err != nil {
-			return periodChoice{}, fmt.Errorf("--from %s --to %s: %w", *f.from, *f.to, err)
+			return periodChoice{}, data.Errorf("--from %s --to %s: %w", *f.from, *f.to, err)
 		}
 		return periodChoice{period: p, set: true}, nil
 	}
@@ -134,20 +135,20 @@ func subjectReport(rep analysis.Report, pr analysis.PeriodReport, ids []string) 
 	var err error
 	sub.Compare, err = analysis.SelectComparison(sub.Incidents, ids, maxCompare)
 	if err != nil {
-		return analysis.Report{}, fmt.Errorf("%w (in %s)", err, pr.Subject.Period)
+		return analysis.Report{}, data.Errorf("%w (in %s)", err, periodText(pr.Subject.Period))
 	}
 	return sub, nil
 }
 
 // periodAccounting is the part of the accounting line about the subject period: "3
 // disclosed in 2019-06", with the incidents not placed and undated when there are any.
-func periodAccounting(pr analysis.PeriodReport) string {
-	s := fmt.Sprintf("%d disclosed in %s", len(pr.Subject.Incidents), pr.Subject.Period)
+func periodAccounting(pr analysis.PeriodReport) []data.Msg {
+	s := []data.Msg{data.Msgf("%d disclosed in %s", len(pr.Subject.Incidents), periodText(pr.Subject.Period))}
 	if n := len(pr.Subject.Unplaced); n > 0 {
-		s += fmt.Sprintf(", %d not placed for a partial date", n)
+		s = append(s, data.Msgf("%d not placed for a partial date", n))
 	}
 	if pr.Undated > 0 {
-		s += fmt.Sprintf(", %d with no disclosure date", pr.Undated)
+		s = append(s, data.Msgf("%d with no disclosure date", pr.Undated))
 	}
 	return s
 }
@@ -170,21 +171,39 @@ func checkPeriodInput(rep analysis.Report, c periodChoice, noDisclosed bool) err
 		}
 	}
 	if noDisclosed {
-		return fmt.Errorf("%s: %s has no disclosed column, and periods are periods of disclosure", flag, rep.Input)
+		return data.Errorf("%s: %s has no disclosed column, and periods are periods of disclosure", flag, inputName(rep.Input))
 	}
 	if !c.set {
 		return nil
 	}
 	months := rep.Incidents.Timeline().Months()
 	if len(months) == 0 {
-		return fmt.Errorf("%s: no incident in %s has a disclosure date known to the month, so no period has data", flag, rep.Input)
+		return data.Errorf("%s: no incident in %s has a disclosure date known to the month, so no period has data", flag, inputName(rep.Input))
 	}
 	first, last := months[0], months[len(months)-1]
 	switch {
 	case c.period.From.After(last.Last()):
-		return fmt.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+		return data.Errorf("%s: the period is after the last disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), monthText(first), monthText(last))
 	case c.period.To.Before(first.First()):
-		return fmt.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, rep.Input, first, last)
+		return data.Errorf("%s: the period is before the first disclosure in %s: its disclosures run from %s to %s", flag, inputName(rep.Input), monthText(first), monthText(last))
 	}
 	return nil
+}
+
+// monthText names a month in messages: 2019-06, 2019年6月.
+func monthText(m analysis.Month) i18n.Text {
+	return i18n.Text{En: m.String(), Ja: fmt.Sprintf("%d年%d月", m.Year, int(m.Month))}
+}
+
+// periodText names a period in messages: a month as monthText does, any other period as
+// 2019-04-01 … 2019-06-30, 2019年4月1日〜2019年6月30日.
+func periodText(p analysis.Period) i18n.Text {
+	if m, ok := p.Month(); ok {
+		return monthText(m)
+	}
+	day := func(d data.Date) string {
+		t := d.Time()
+		return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	}
+	return i18n.Text{En: p.String(), Ja: day(p.From) + "〜" + day(p.To)}
 }

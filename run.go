@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/internal/crash"
 	"breachreport/internal/progress"
@@ -61,11 +62,33 @@ func newBar(e env, quiet bool) *progress.Bar {
 // usageError is a mistake in the command line. It makes the command exit with status 2 and
 // print the usage text it carries.
 type usageError struct {
-	msg   string
+	err   error
 	usage string
 }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Error() string { return e.err.Error() }
+
+// Unwrap returns the mistake, which i18n.ErrorText renders.
+func (e *usageError) Unwrap() error { return e.err }
+
+// langError carries the language a command speaks to the end of the run, where exitCode
+// prints the error in it.
+type langError struct {
+	err  error
+	lang i18n.Lang
+}
+
+func (e *langError) Error() string { return e.err.Error() }
+func (e *langError) Unwrap() error { return e.err }
+
+// inLang returns err to be printed in language l, unless it is nil or already has a language.
+func inLang(err error, l i18n.Lang) error {
+	var le *langError
+	if err == nil || errors.As(err, &le) {
+		return err
+	}
+	return &langError{err, l}
+}
 
 // interruptedError ends a run stopped by Ctrl-C (its context cancelled). It makes the
 // command exit with status 130, as a shell reports a command that SIGINT killed, after its
@@ -111,8 +134,8 @@ var synopses = []synopsis{
 		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
 	}},
 	{"validate", []string{
-		"-i FILE|- [--format text|json|csv] [--strict] [--quiet] [--encoding NAME]",
-		"[--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]",
+		"-i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]",
+		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]",
 		"[--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
 	}},
 	{"sample", []string{"[--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]", "| --synthetic N [--seed S]"}},
@@ -159,8 +182,10 @@ func run(ctx context.Context, args []string, e env) (err error) {
 	// Go exits a crash with status 2, the status of a usage error: a panic becomes a
 	// *crash.Error instead (exit status 3); the goroutines of a run catch their own.
 	defer crash.Catch(&err)
+	// A command that chooses its language says so; the others speak the default one.
+	defer func() { err = inLang(err, messageLang(e)) }()
 	if len(args) == 0 {
-		return &usageError{msg: "no command given", usage: mainUsage}
+		return &usageError{err: data.Errorf("no command given"), usage: mainUsage}
 	}
 	switch args[0] {
 	case "generate":
@@ -175,11 +200,11 @@ func run(ctx context.Context, args []string, e env) (err error) {
 		fmt.Fprint(e.stdout, mainUsage)
 		return nil
 	}
-	msg := fmt.Sprintf("unknown command %q", args[0])
+	msg := data.Errorf("unknown command %q", args[0])
 	if c := closest(args[0], []string{"generate", "validate", "sample", "version", "help"}); c != "" {
-		msg += fmt.Sprintf("; did you mean %q?", c)
+		msg = data.Errorf("unknown command %q; did you mean %q?", args[0], c)
 	}
-	return &usageError{msg: msg, usage: "Run 'breachreport help' for the commands.\n"}
+	return &usageError{err: msg, usage: "Run 'breachreport help' for the commands.\n"}
 }
 
 // closest returns the word of words nearest to s: one that s, at least two letters long,
@@ -216,19 +241,20 @@ func parseFlags(fs *flag.FlagSet, args []string, usage string, e env) error {
 	if name, ok := strings.CutPrefix(fmt.Sprint(err), "flag provided but not defined: -"); ok {
 		// One line naming the flag, not the whole usage: the mistake is a typo more often
 		// than not.
-		msg := fmt.Sprintf("unknown flag --%s", strings.TrimPrefix(name, "-"))
+		name = strings.TrimPrefix(name, "-")
+		msg := data.Errorf("unknown flag --%s", name)
 		var names []string
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		if c := closest(strings.TrimPrefix(name, "-"), names); c != "" {
-			msg += fmt.Sprintf("; did you mean --%s?", c)
+		if c := closest(name, names); c != "" {
+			msg = data.Errorf("unknown flag --%s; did you mean --%s?", name, c)
 		}
-		return &usageError{msg: msg, usage: fmt.Sprintf("Run 'breachreport %s --help' for its flags.\n", fs.Name())}
+		return &usageError{err: msg, usage: fmt.Sprintf("Run 'breachreport %s --help' for its flags.\n", fs.Name())}
 	}
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: usage + flagDefaults(fs)}
+		return &usageError{err: err, usage: usage + flagDefaults(fs)}
 	}
 	if fs.NArg() > 0 {
-		return &usageError{msg: fmt.Sprintf("unexpected argument %q", fs.Arg(0)), usage: usage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("unexpected argument %q", fs.Arg(0)), usage: usage + flagDefaults(fs)}
 	}
 	return nil
 }

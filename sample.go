@@ -39,22 +39,22 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	}
 	switch {
 	case *synthetic < 0 || (*synthetic == 0 && isFlagSet(fs, "synthetic")):
-		return &usageError{msg: fmt.Sprintf("--synthetic: %d incidents: give at least 1", *synthetic), usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--synthetic: %d incidents: give at least 1", *synthetic), usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic == 0 && isFlagSet(fs, "seed"):
-		return &usageError{msg: "--seed needs --synthetic N", usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--seed needs --synthetic N"), usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0 && (*template || *lang != "" || *excel || *format != "csv"):
-		return &usageError{msg: "--synthetic takes none of --template, --lang, --excel and --format", usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--synthetic takes none of --template, --lang, --excel and --format"), usage: sampleUsage + flagDefaults(fs)}
 	case *format != "csv" && *format != "xlsx":
-		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use csv or xlsx)", *format), usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--format: %q not supported (use csv or xlsx)", *format), usage: sampleUsage + flagDefaults(fs)}
 	case *format == "xlsx" && *out == "" && progress.IsTerminal(e.stdout):
-		return &usageError{msg: "--format xlsx writes a workbook: name it with -o FILE (or redirect standard output)", usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--format xlsx writes a workbook: name it with -o FILE (or redirect standard output)"), usage: sampleUsage + flagDefaults(fs)}
 	case *synthetic > 0:
 		err := input.WriteSynthetic(ctxWriter{ctx, e.stdout}, *synthetic, *seed)
 		return interrupted(ctx, err, messageLang(e))
 	}
 	l, err := chooseLang(*lang, e)
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: sampleUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: sampleUsage + flagDefaults(fs)}
 	}
 	write := func(w io.Writer) error {
 		if *format == "xlsx" {
@@ -68,7 +68,7 @@ func cmdSample(ctx context.Context, args []string, e env) error {
 	if err := atomicfile.Write(*out, 0o644, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", *out)
+	fmt.Fprintln(e.stdout, i18n.Sprint(messageLang(e), data.Msgf("wrote %s", *out)))
 	return nil
 }
 
@@ -102,7 +102,7 @@ func writeSample(w io.Writer, l i18n.Lang, template, excel bool) error {
 func sampleRecords(l i18n.Lang, template bool) ([][]string, error) {
 	records, err := csv.NewReader(bytes.NewReader(input.Sample())).ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("the embedded sample: %w", err)
+		return nil, data.Errorf("the embedded sample: %w", err)
 	}
 	if template {
 		records = [][]string{records[0], records[templateRow]}

@@ -8,6 +8,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 )
 
 var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
@@ -21,39 +22,46 @@ on stderr.
 `)
 
 func cmdValidate(ctx context.Context, args []string, e env) (err error) {
-	// validate writes no report, so it speaks the locale's language.
-	defer func() { err = interrupted(ctx, err, messageLang(e)) }()
+	// Without --lang, validate speaks the default language (BREACHREPORT_LANG, the locale's).
+	l := messageLang(e)
+	defer func() { err = inLang(interrupted(ctx, err, l), l) }()
 	fs := newFlagSet("validate")
 	in := fs.String("i", "", "read incidents from `FILE` (- for standard input)")
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too, not only on rejected rows")
 	format := fs.String("format", "text", "print the problems as `text|json|csv` (csv: a table for Excel on stdout, the accounting on stderr)")
+	lang := fs.String("lang", "", "messages in `en|ja` (default: as generate's --lang)")
 	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	inFlags := addInputFlags(fs)
 	if err := parseFlags(fs, args, validateUsage, e); err != nil {
 		return helpOK(err)
 	}
+	if *lang != "" {
+		if l, err = i18n.ParseLang(*lang); err != nil {
+			return &usageError{err: err, usage: validateUsage + flagDefaults(fs)}
+		}
+	}
 	if *in == "" {
-		return &usageError{msg: "validate needs -i FILE", usage: validateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("validate needs -i FILE"), usage: validateUsage + flagDefaults(fs)}
 	}
 	switch *format {
 	case "text", "json", "csv":
 	default:
-		return &usageError{msg: fmt.Sprintf("--format: %q not supported (use text, json or csv)", *format), usage: validateUsage + flagDefaults(fs)}
+		return &usageError{err: data.Errorf("--format: %q not supported (use text, json or csv)", *format), usage: validateUsage + flagDefaults(fs)}
 	}
 	opts, err := inFlags.options()
 	if err != nil {
-		return &usageError{msg: err.Error(), usage: validateUsage + flagDefaults(fs)}
+		return &usageError{err: err, usage: validateUsage + flagDefaults(fs)}
 	}
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
 	}
-	e.bar = newBar(e, *quiet)
+	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
 	}
 	e.at("validate: loaded")
-	printLacking(e.stderr, rep.Input, lacking)
+	printLacking(e.stderr, inputName(rep.Input).In(l), lacking, l)
 	switch *format {
 	case "json":
 		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
@@ -62,24 +70,32 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 		return outcome(rep, *strict, false)
 	case "csv":
 		// stdout holds the table alone, so that it can be saved and opened as it is.
-		if err := writeValidationCSV(e.stdout, rep); err != nil {
+		if err := writeValidationCSV(e.stdout, rep, l); err != nil {
 			return err
 		}
-		printAccounting(e.stderr, rep, readAs, "")
+		printAccounting(e.stderr, rep, readAs, nil, l)
 		err := outcome(rep, *strict, false)
 		if re, ok := err.(*rejectedError); ok {
-			re.listed = "in the CSV table on standard output"
+			re.csv = true
 		}
 		return err
 	}
 	for _, g := range groupIssues(rep.Issues) {
-		fmt.Fprintf(e.stdout, "%s (%d):\n", g.kind, len(g.issues))
+		kind := string(g.kind)
+		if l == i18n.Ja {
+			kind = i18n.Kind(g.kind).Ja
+		}
+		if l == i18n.Ja {
+			fmt.Fprintf(e.stdout, "%s（%d件）:\n", kind, len(g.issues))
+		} else {
+			fmt.Fprintf(e.stdout, "%s (%d):\n", kind, len(g.issues))
+		}
 		for _, is := range g.issues {
-			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", rep.Input, is.Severity, is)
+			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 		}
 	}
-	printDateOrderHint(e.stdout, rep)
-	printAccounting(e.stdout, rep, readAs, "")
+	printDateOrderHint(e.stdout, rep, l)
+	printAccounting(e.stdout, rep, readAs, nil, l)
 	return outcome(rep, *strict, false)
 }
 
@@ -120,11 +136,11 @@ type validationJSON struct {
 
 // writeValidationJSON prints the accounting and every issue, grouped by kind, as one JSON
 // object.
-func writeValidationJSON(w io.Writer, rep analysis.Report, readAs string) error {
+func writeValidationJSON(w io.Writer, rep analysis.Report, readAs []data.Msg) error {
 	out := validationJSON{
-		Input: rep.Input, ReadAs: readAs, SHA256: rep.InputSHA256,
+		Input: rep.Input, ReadAs: joinMsgs(i18n.En, readAs, clauseSep), SHA256: rep.InputSHA256,
 		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
-		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: issueRows(rep),
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: issueRows(rep, i18n.En),
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

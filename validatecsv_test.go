@@ -17,6 +17,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 	"breachreport/input"
 	"breachreport/internal/inputtest"
 )
@@ -135,7 +136,7 @@ func issueCells(is data.Issue) []string {
 		return strconv.Itoa(n)
 	}
 	cells := []string{string(is.Kind), is.Severity.String(), num(is.Line), is.Column, is.Header, num(is.ColumnIndex),
-		is.Sheet, is.Cell, is.Value, is.IncidentID, is.Message}
+		is.Sheet, is.Cell, is.Value, is.IncidentID, is.Message.String()}
 	for i, c := range cells {
 		cells[i] = strings.ReplaceAll(c, "\r", "")
 	}
@@ -395,9 +396,9 @@ func FuzzValidationCSV(f *testing.F) {
 			line = -line
 		}
 		is := data.Issue{Kind: data.KindCount, Severity: data.Warning, Line: line, Column: "records", Header: header,
-			ColumnIndex: 5, Value: value, IncidentID: id, Message: "not a count: " + value}
+			ColumnIndex: 5, Value: value, IncidentID: id, Message: data.Msgf("not a count: %s", value)}
 		var b bytes.Buffer
-		if err := writeValidationCSV(&b, analysis.Report{Issues: []data.Issue{is}}); err != nil {
+		if err := writeValidationCSV(&b, analysis.Report{Issues: []data.Issue{is}}, i18n.En); err != nil {
 			t.Fatal(err)
 		}
 		rows := readValidationCSV(t, b.String())

@@ -10,6 +10,7 @@ import (
 
 	"breachreport/analysis"
 	"breachreport/data"
+	"breachreport/i18n"
 )
 
 // issueRow is one issue as validate --format json and --format csv write it: the JSON
@@ -43,14 +44,14 @@ func (n blankZero) MarshalCSV() (string, error) {
 // issueRows returns every issue of rep as validate writes them: grouped by kind in the order
 // of data.Kinds, each kind's in line order. It is never nil, so that JSON shows no issues as
 // [].
-func issueRows(rep analysis.Report) []issueRow {
+func issueRows(rep analysis.Report, l i18n.Lang) []issueRow {
 	rows := make([]issueRow, 0, len(rep.Issues))
 	for _, g := range groupIssues(rep.Issues) {
 		for _, is := range g.issues {
 			rows = append(rows, issueRow{
 				Kind: is.Kind, Severity: is.Severity.String(), Line: blankZero(is.Line), Column: is.Column,
 				Header: is.Header, ColumnIndex: blankZero(is.ColumnIndex), Sheet: is.Sheet, Cell: is.Cell,
-				Value: is.Value, IncidentID: is.IncidentID, Message: is.Message,
+				Value: is.Value, IncidentID: is.IncidentID, Message: i18n.Sprint(l, is.Message),
 			})
 		}
 	}
@@ -63,15 +64,15 @@ const utf8BOM = "\uFEFF"
 
 // writeValidationCSV writes every issue of rep as a CSV table for spreadsheets: a UTF-8
 // byte-order mark, a header row of the issueRow columns, then one row per issue in the
-// order of --format text and json, with CRLF line ends. Every cell is made inert (see
+// order of --format text and json, with CRLF line ends; the messages are in language l. Every cell is made inert (see
 // inertCell). The accounting is not in the table: the caller prints it elsewhere.
-func writeValidationCSV(w io.Writer, rep analysis.Report) error {
+func writeValidationCSV(w io.Writer, rep analysis.Report, l i18n.Lang) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	return gocsv.MarshalCSV(issueRows(rep), &inertCSVWriter{Writer: cw})
+	return gocsv.MarshalCSV(issueRows(rep, l), &inertCSVWriter{Writer: cw})
 }
 
 // inertCSVWriter is a gocsv.CSVWriter that writes each record through a csv.Writer with

@@ -4,7 +4,6 @@
 package analysis
 
 import (
-	"fmt"
 	"sort"
 
 	"breachreport/data"
@@ -90,7 +89,7 @@ func Analyze(incidents []data.Incident) ([]IncidentFigures, []data.Issue) {
 func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	f := IncidentFigures{Incident: in}
 	var issues []data.Issue
-	warn := func(line int, col, val, msg string) {
+	warn := func(line int, col, val string, msg data.Msg) {
 		issues = append(issues, data.Issue{Kind: data.KindContradiction, Severity: data.Warning, Line: line, Column: col, Value: val, IncidentID: in.ID, Message: msg})
 	}
 
@@ -104,7 +103,7 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		if n, ok := sc.ExposureStart.DaysUntil(sc.ExposureEnd); ok {
 			if n < 0 {
 				warn(sc.Line, data.ColExposureEnd, sc.ExposureEnd.String(),
-					fmt.Sprintf("exposure_end %s is before exposure_start %s; the window is left blank", sc.ExposureEnd, sc.ExposureStart))
+					data.Msgf("exposure_end %s is before exposure_start %s; the window is left blank", sc.ExposureEnd, sc.ExposureStart))
 			} else {
 				sf.Window = Days{N: n, Known: true}
 				f.WindowAll = widen(f.WindowAll, sc)
@@ -145,31 +144,32 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 	line := in.FirstLine()
 	// lag returns from → to in days; a negative count is a contradiction, reported on the
 	// column of the later date and left blank.
-	lag := func(from, to data.Date, fromName, col, figure string) Days {
+	lag := func(from, to data.Date, fromName any, col string, figure data.Msg) Days {
 		n, ok := from.DaysUntil(to)
 		if !ok {
 			return Days{}
 		}
 		if n < 0 {
-			warn(line, col, to.String(), fmt.Sprintf("%s %s is before %s %s; %s is left blank", col, to, fromName, from, figure))
+			warn(line, col, to.String(), data.Msgf("%s %s is before %s %s; %s is left blank", col, to, fromName, from, figure))
 			return Days{}
 		}
 		return Days{N: n, Known: true}
 	}
-	const (
-		startConfirmed = "the earliest exposure_start of the confirmed scopes"
-		startAll       = "the earliest exposure_start"
+	var (
+		startConfirmed = data.Msgf("the earliest exposure_start of the confirmed scopes")
+		startAll       = data.Msgf("the earliest exposure_start")
+		toStart        = data.Msgf("window start to disclosure")
 	)
-	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, startConfirmed, data.ColDetected, "time to detect")
-	f.DetectAll = lag(earliestAll, in.Detected, startAll, data.ColDetected, "time to detect")
-	f.Contain = lag(in.Detected, in.Contained, data.ColDetected, data.ColContained, "time to contain")
-	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDetected, data.ColDisclosed, "the detection-to-disclosure lag")
-	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, startConfirmed, data.ColDisclosed, "window start to disclosure")
-	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, startAll, data.ColDisclosed, "window start to disclosure")
+	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, startConfirmed, data.ColDetected, data.Msgf("time to detect"))
+	f.DetectAll = lag(earliestAll, in.Detected, startAll, data.ColDetected, data.Msgf("time to detect"))
+	f.Contain = lag(in.Detected, in.Contained, data.ColDetected, data.ColContained, data.Msgf("time to contain"))
+	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDetected, data.ColDisclosed, data.Msgf("the detection-to-disclosure lag"))
+	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, startConfirmed, data.ColDisclosed, toStart)
+	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, startAll, data.ColDisclosed, toStart)
 	// The reports to the PPC: DutyOf counts their days; a contradiction is reported here.
-	lag(in.Detected, in.ReportedPreliminary, data.ColDetected, data.ColReportedPreliminary, "the days to the preliminary report")
-	lag(in.Detected, in.ReportedFinal, data.ColDetected, data.ColReportedFinal, "the days to the final report")
-	lag(in.ReportedPreliminary, in.ReportedFinal, data.ColReportedPreliminary, data.ColReportedFinal, "the order of the reports")
+	lag(in.Detected, in.ReportedPreliminary, data.ColDetected, data.ColReportedPreliminary, data.Msgf("the days to the preliminary report"))
+	lag(in.Detected, in.ReportedFinal, data.ColDetected, data.ColReportedFinal, data.Msgf("the days to the final report"))
+	lag(in.ReportedPreliminary, in.ReportedFinal, data.ColReportedPreliminary, data.ColReportedFinal, data.Msgf("the order of the reports"))
 	return f, dedupe(issues)
 }
 
@@ -247,10 +247,16 @@ func earlier(a, b data.Date) data.Date {
 // dedupe drops repeated issues (the same contradiction seen through two figures).
 func dedupe(issues []data.Issue) []data.Issue {
 	var out []data.Issue
-	seen := map[data.Issue]bool{}
+	// The key is the issue without its message, which is not comparable.
+	type issueKey struct {
+		kind                                data.Kind
+		sev                                 data.Severity
+		line, colIndex                      int
+		col, header, sheet, cell, value, id string
+	}
+	seen := map[issueKey]bool{}
 	for _, is := range issues {
-		key := is
-		key.Message = ""
+		key := issueKey{is.Kind, is.Severity, is.Line, is.ColumnIndex, is.Column, is.Header, is.Sheet, is.Cell, is.Value, is.IncidentID}
 		if seen[key] {
 			continue
 		}

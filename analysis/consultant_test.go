@@ -154,7 +154,7 @@ func TestJapaneseCountTotals(t *testing.T) {
 			var values []string
 			for _, is := range rep.Issues {
 				if is.Line != 2 || is.Column != "records" {
-					t.Errorf("issue on line %d, column %q: %s", is.Line, is.Column, is.Message)
+					t.Errorf("issue on line %d, column %q: %s", is.Line, is.Column, is.Message.String())
 				}
 				values = append(values, is.Value)
 			}

@@ -96,9 +96,9 @@ func TestOrganizationSpellings(t *testing.T) {
 				for i, w := range tt.issues {
 					is := got.issues[i]
 					if is.Line != w.line || is.Column != data.ColOrganization || is.Value != w.value || is.Kind != data.KindConflict ||
-						is.Severity != data.Warning || !strings.Contains(is.Message, w.message) {
+						is.Severity != data.Warning || !strings.Contains(is.Message.String(), w.message) {
 						t.Errorf("%s: issue %d = line %d, column %q, value %q, %s %s: %q; want line %d, organization, %q, a warning containing %q",
-							got.path, i, is.Line, is.Column, is.Value, is.Severity, is.Kind, is.Message, w.line, w.value, w.message)
+							got.path, i, is.Line, is.Column, is.Value, is.Severity, is.Kind, is.Message.String(), w.line, w.value, w.message)
 					}
 				}
 			}

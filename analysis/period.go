@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -20,10 +19,10 @@ type Month struct {
 func ParseMonth(s string) (Month, error) {
 	d, err := data.ParseDate(s, 9999)
 	if err != nil {
-		return Month{}, fmt.Errorf("month %q: %w", s, err)
+		return Month{}, data.Errorf("month %q: %w", s, err)
 	}
 	if d.Precision() != data.PrecisionMonth {
-		return Month{}, fmt.Errorf("month %q: expected a month such as 2019-06", s)
+		return Month{}, data.Errorf("month %q: expected a month such as 2019-06", s)
 	}
 	t := d.Time()
 	return Month{t.Year(), t.Month()}, nil
@@ -83,16 +82,16 @@ type Period struct {
 func (p Period) Same(q Period) bool { return p.From == q.From && p.To == q.To }
 
 // ErrPeriod is wrapped by the errors of NewPeriod and ParsePeriod.
-var ErrPeriod = errors.New("not a period")
+var ErrPeriod = data.Errorf("not a period")
 
 // NewPeriod returns the period from … to, inclusive. Both dates must be known to the day
 // and from must not come after to.
 func NewPeriod(from, to data.Date) (Period, error) {
 	if !from.IsDay() || !to.IsDay() {
-		return Period{}, fmt.Errorf("%w: its first and last days need full dates such as 2019-04-01", ErrPeriod)
+		return Period{}, data.Errorf("%w: its first and last days need full dates such as 2019-04-01", ErrPeriod)
 	}
 	if to.Before(from) {
-		return Period{}, fmt.Errorf("%w: %s is after %s", ErrPeriod, from, to)
+		return Period{}, data.Errorf("%w: %s is after %s", ErrPeriod, from, to)
 	}
 	return Period{From: from, To: to}, nil
 }
@@ -102,11 +101,11 @@ func NewPeriod(from, to data.Date) (Period, error) {
 func ParsePeriod(from, to string) (Period, error) {
 	f, err := data.ParseDate(from, 9999)
 	if err != nil {
-		return Period{}, fmt.Errorf("first day %q: %w", from, err)
+		return Period{}, data.Errorf("first day %q: %w", from, err)
 	}
 	t, err := data.ParseDate(to, 9999)
 	if err != nil {
-		return Period{}, fmt.Errorf("last day %q: %w", to, err)
+		return Period{}, data.Errorf("last day %q: %w", to, err)
 	}
 	return NewPeriod(f, t)
 }

@@ -361,14 +361,14 @@ func byOrganization(figs Incidents, name string) (int, error) {
 		for j, k := range found {
 			ids[j] = fmt.Sprintf("%q", figs.ID(k))
 		}
-		return 0, fmt.Errorf("%q is the organization of %d incidents: %s; give the id of the one meant", name, len(found), strings.Join(ids, ", "))
+		return 0, data.Errorf("%q is the organization of %d incidents: %s; give the id of the one meant", name, len(found), strings.Join(ids, ", "))
 	}
 	// Up to a third of the name's characters may be off, at least two.
 	if near := similar.Nearest(key, keys, max(2, utf8.RuneCountInString(key)/3), 3); len(near) > 0 {
 		for j := range near {
 			near[j] = fmt.Sprintf("%q", names[near[j]])
 		}
-		return 0, fmt.Errorf("no incident has the id or organization %q; did you mean %s?", name, strings.Join(near, " or "))
+		return 0, data.Errorf("no incident has the id or organization %q; did you mean %s?", name, strings.Join(near, " or "))
 	}
 	n := figs.Len()
 	known := make([]string, 0, min(n, 21))
@@ -378,5 +378,5 @@ func byOrganization(figs Incidents, name string) (int, error) {
 	if len(known) > 20 {
 		known = append(known[:20], "…")
 	}
-	return 0, fmt.Errorf("no incident has the id or organization %q; ids in the input: %s", name, strings.Join(known, ", "))
+	return 0, data.Errorf("no incident has the id or organization %q; ids in the input: %s", name, strings.Join(known, ", "))
 }

@@ -1,11 +1,11 @@
 package charts
 
 import (
+	"breachreport/data"
 	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -33,7 +33,7 @@ import (
 const ChromiumEnv = "BREACHREPORT_CHROMIUM"
 
 // ErrNoChromium is returned by FindChromium when no Chromium is installed.
-var ErrNoChromium = errors.New("no Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set " + ChromiumEnv + " to its path")
+var ErrNoChromium = data.Errorf("no Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set %s to its path", ChromiumEnv)
 
 // chromiumNames are the binaries FindChromium looks for on PATH, Debian's first.
 var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
@@ -45,7 +45,7 @@ var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "g
 func FindChromium(getenv func(string) string) (string, error) {
 	if p := getenv(ChromiumEnv); p != "" {
 		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("%s=%s: %w (%v)", ChromiumEnv, p, ErrNoChromium, err)
+			return "", data.Errorf("%s=%s: %w (%v)", ChromiumEnv, p, ErrNoChromium, err)
 		}
 		return p, nil
 	}
@@ -158,7 +158,7 @@ func StartBrowser(ctx context.Context, bin string) (*Browser, error) {
 	}
 	if err := chromedp.Listen(tctx, b.listen); err != nil {
 		b.cancel()
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
+		return nil, data.Errorf("starting %s: %w", bin, err)
 	}
 	return b, nil
 }
@@ -260,7 +260,7 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 		chromedp.EmulateViewport(int64(width), 900, chromedp.EmulateScale(scale)),
 		chromedp.Navigate(u.String()),
 	); err != nil {
-		return Loaded{}, fmt.Errorf("loading %s: %w", path, err)
+		return Loaded{}, data.Errorf("loading %s: %w", path, err)
 	}
 	type state struct {
 		Charts  string   `json:"charts"`
@@ -300,7 +300,7 @@ func (b *Browser) Load(ctx context.Context, path string, width int, scale float6
 		})()
 	})`))
 	if err != nil {
-		return Loaded{}, fmt.Errorf("reading %s: %w", path, err)
+		return Loaded{}, data.Errorf("reading %s: %w", path, err)
 	}
 	l := Loaded{DOM: st.DOM, Title: st.Title, Failed: st.Failed, Text: st.Text, Scripts: st.Scripts, Suspect: st.Suspect}
 	if _, err := fmt.Sscan(st.Charts, &l.Charts); err != nil {
@@ -335,7 +335,7 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string, z ImageSize)
 		return Images{}, err
 	}
 	if len(l.Failed) > 0 || l.Charts != 1 || len(l.Events) > 0 || len(l.Suspect) > 0 {
-		return Images{}, fmt.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s",
+		return Images{}, data.Errorf("%s did not draw chart %s cleanly: %d drawn, failed %v, %s %s",
 			path, id, l.Charts, l.Failed, strings.Join(l.Events, "; "), strings.Join(l.Suspect, " "))
 	}
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
@@ -362,16 +362,16 @@ func (b *Browser) ChartImages(ctx context.Context, path, id string, z ImageSize)
 	}
 	png, err := cropPNG(shot, z)
 	if err != nil {
-		return Images{}, fmt.Errorf("screenshot of %s: %w", id, err)
+		return Images{}, data.Errorf("screenshot of %s: %w", id, err)
 	}
 	svg, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](
 		`echarts.getInstanceByDom(document.getElementById(`+jsString(id)+`)).renderToSVGString()`))
 	if err != nil {
-		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
+		return Images{}, data.Errorf("SVG of %s: %w", id, err)
 	}
 	out := []byte(svgHeader + sizeSVG(svg, z) + "\n")
 	if err := CheckSVG(out); err != nil {
-		return Images{}, fmt.Errorf("SVG of %s: %w", id, err)
+		return Images{}, data.Errorf("SVG of %s: %w", id, err)
 	}
 	return Images{PNG: png, SVG: out}, nil
 }

@@ -75,7 +75,7 @@ func ParseLogScale(s string) (LogScale, error) {
 	case "off":
 		return LogOff, nil
 	}
-	return LogAuto, fmt.Errorf("log scale %q not supported (use auto, on or off)", s)
+	return LogAuto, data.Errorf("log scale %q not supported (use auto, on or off)", s)
 }
 
 //go:embed page.html.tmpl
@@ -193,10 +193,10 @@ func (s *Set) WriteChart(w io.Writer, id string) error {
 func writePage(w io.Writer, p page) error {
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, p); err != nil {
-		return fmt.Errorf("rendering charts page: %w", err)
+		return data.Errorf("rendering charts page: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("writing charts page: %w", err)
+		return data.Errorf("writing charts page: %w", err)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -158,10 +157,10 @@ func agreeOrganization(in *Incident, issues []Issue) (string, []Issue) {
 		case rowKs[i] != keys[0]:
 			f0 := byKey[keys[0]]
 			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: ColOrganization, Value: sc.Organization, IncidentID: in.ID,
-				Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, ColOrganization, f0.name, f0.line)})
+				Message: Msgf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, ColOrganization, f0.name, f0.line)})
 		case sc.Organization != f.name:
 			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: ColOrganization, Value: sc.Organization, IncidentID: in.ID,
-				Message: fmt.Sprintf("incident %q has %s %q on line %d, spelled %q here: read as one organization (legal form, spaces and ・ aside), shown as %q",
+				Message: Msgf("incident %q has %s %q on line %d, spelled %q here: read as one organization (legal form, spaces and ・ aside), shown as %q",
 					in.ID, ColOrganization, f.name, f.line, sc.Organization, f.name)})
 		}
 	}
@@ -197,7 +196,7 @@ func agreeText(in *Incident, col string, get func(*Scope) string, issues []Issue
 			sc := &in.Scopes[i]
 			if v := get(sc); v != "" && v != vals[0] {
 				issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: v, IncidentID: in.ID,
-					Message: fmt.Sprintf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, col, vals[0], first[vals[0]])})
+					Message: Msgf("incident %q has %s %q on line %d: rows of one incident must agree; the report lists both", in.ID, col, vals[0], first[vals[0]])})
 			}
 		}
 	}
@@ -225,7 +224,7 @@ func agreeDate(in *Incident, col string, get func(*Scope) Date, issues []Issue) 
 		if !d.Equal(got) {
 			conflict = true
 			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: d.String(), IncidentID: in.ID,
-				Message: fmt.Sprintf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, got, gotLine, col)})
+				Message: Msgf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, got, gotLine, col)})
 		}
 	}
 	if conflict {

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -82,8 +81,9 @@ type Issue struct {
 	Value string
 	// IncidentID names the incident the issue belongs to, when known.
 	IncidentID string
-	// Message says what is wrong, in English, lower-case, without a trailing period.
-	Message string
+	// Message says what is wrong, lower-case, without a trailing period; i18n renders it in
+	// either language.
+	Message Msg
 }
 
 // String formats the issue as `line 3, column exposure_end (10), value "x": message`, naming
@@ -120,23 +120,17 @@ func (is Issue) String() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	b.WriteString(is.Message)
+	b.WriteString(is.Message.String())
 	return b.String()
 }
 
 // Sentinel errors wrapped by the parsers, for errors.Is.
 var (
-	ErrNotDate = errors.New("not a date")
+	ErrNotDate = Errorf("not a date")
 	// ErrDateOrder is a date whose month and day could be either way round (02/04/2021):
-	// the order is never guessed. It is ErrNotDate too.
-	ErrDateOrder error = dateOrderErr{}
-	ErrDateRange       = errors.New("date out of range")
-	ErrNotCount        = errors.New("not a count")
-	ErrNegative        = errors.New("negative count")
+	// the order is never guessed. It reads as, and is, ErrNotDate.
+	ErrDateOrder error = &Error{Msg: Msg{Format: "not a date"}, err: fmt.Errorf("%w", ErrNotDate)}
+	ErrDateRange       = Errorf("date out of range")
+	ErrNotCount        = Errorf("not a count")
+	ErrNegative        = Errorf("negative count")
 )
-
-// dateOrderErr reads, and is, ErrNotDate.
-type dateOrderErr struct{}
-
-func (dateOrderErr) Error() string        { return ErrNotDate.Error() }
-func (dateOrderErr) Is(target error) bool { return target == ErrNotDate }

@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Msg is a sentence not yet in a language: an English fmt format, which is also its key in
 // the i18n catalogue, and its arguments. Arguments that are Msgs or errors made by Errorf
@@ -18,7 +21,7 @@ func (m Msg) String() string {
 	if len(m.Args) == 0 {
 		return m.Format
 	}
-	return fmt.Sprintf(m.Format, m.Args...)
+	return fmt.Sprintf(strings.ReplaceAll(m.Format, "%w", "%v"), m.Args...)
 }
 
 // Error is an error whose text i18n can translate: Msg holds its format and arguments.
@@ -45,4 +48,33 @@ func (e *Error) Unwrap() []error {
 		return []error{u.Unwrap()}
 	}
 	return nil
+}
+
+// List is items, texts or Msgs, to be rendered as a list of the language: "a, b and c" in
+// English, "a、b、c" in Japanese.
+type List []any
+
+// String renders l in English.
+func (l List) String() string {
+	s := make([]string, len(l))
+	for i, v := range l {
+		s[i] = fmt.Sprint(v)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// Clauses is items, texts or Msgs, to be rendered one after another as clauses of one
+// sentence: joined by "; " in English, by "。" in Japanese.
+type Clauses []any
+
+// String renders c in English.
+func (c Clauses) String() string {
+	s := make([]string, len(c))
+	for i, v := range c {
+		s[i] = fmt.Sprint(v)
+	}
+	return strings.Join(s, "; ")
 }

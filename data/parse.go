@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -48,7 +47,7 @@ func ParseDateOrder(s string) (DateOrder, error) {
 	case "dmy":
 		return DateOrderDMY, nil
 	}
-	return DateOrderNone, fmt.Errorf("date order %q not supported (use mdy or dmy)", s)
+	return DateOrderNone, Errorf("date order %q not supported (use mdy or dmy)", s)
 }
 
 // DateOptions configure ParseDateWith. The zero value accepts years from MinYear to 9999
@@ -152,11 +151,11 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 	if opt.Serial && dateSerial.MatchString(t) {
 		f, err := strconv.ParseFloat(t, 64)
 		if err != nil {
-			return Date{}, fmt.Errorf("%w: %q is not an Excel date serial", ErrNotDate, t)
+			return Date{}, Errorf("%w: %q is not an Excel date serial", ErrNotDate, t)
 		}
 		tm, err := excelize.ExcelDateToTime(f, opt.Date1904)
 		if err != nil {
-			return Date{}, fmt.Errorf("%w: %q is not an Excel date serial (%v)", ErrNotDate, t, err)
+			return Date{}, Errorf("%w: %q is not an Excel date serial (%v)", ErrNotDate, t, err)
 		}
 		return checkYear(DateOf(tm, PrecisionDay), maxYear)
 	}
@@ -173,7 +172,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		// The common yyyy-mm-dd, read without a regular expression.
 	case matched(dateYMD):
 		if m[2] != m[4] {
-			return Date{}, fmt.Errorf("%w: mixed separators %q and %q", ErrNotDate, m[2], m[4])
+			return Date{}, Errorf("%w: mixed separators %q and %q", ErrNotDate, m[2], m[4])
 		}
 		y, mo, d = atoi(m[1]), atoi(m[3]), atoi(m[5])
 	case matched(dateKanji):
@@ -192,7 +191,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 			n = atoi(m[2])
 		}
 		if n < 1 {
-			return Date{}, fmt.Errorf("%w: %s has no year %d", ErrNotDate, eraName, n)
+			return Date{}, Errorf("%w: %s has no year %d", ErrNotDate, eraName, n)
 		}
 		y = eras[eraName].start.Year() + n - 1
 		mo, d, prec = atoi(m[3]), atoi(m[4]), precisionOf(m[3], m[4])
@@ -203,17 +202,17 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 		case DateOrderDMY:
 			d, mo = atoi(m[1]), atoi(m[2])
 		default:
-			return Date{}, fmt.Errorf("%w: %s/%s/%s could be month/day or day/month, and the order is not guessed", ErrDateOrder, m[1], m[2], m[3])
+			return Date{}, Errorf("%w: %s/%s/%s could be month/day or day/month, and the order is not guessed", ErrDateOrder, m[1], m[2], m[3])
 		}
 		y = atoi(m[3])
 		if m[4] != "" && (atoi(m[4]) > 23 || atoi(m[5]) > 59 || (m[7] != "" && (atoi(m[4]) < 1 || atoi(m[4]) > 12))) {
-			return Date{}, fmt.Errorf("%w: the time of day %s:%s is not a time", ErrNotDate, m[4], m[5])
+			return Date{}, Errorf("%w: the time of day %s:%s is not a time", ErrNotDate, m[4], m[5])
 		}
 	default:
-		return Date{}, fmt.Errorf("%w: expected a date such as 2019-06-04, 2019/6/4, 2019年6月4日 or 令和元年6月4日", ErrNotDate)
+		return Date{}, Errorf("%w: expected a date such as 2019-06-04, 2019/6/4, 2019年6月4日 or 令和元年6月4日", ErrNotDate)
 	}
 	if prec >= PrecisionMonth && (mo < 1 || mo > 12) {
-		return Date{}, fmt.Errorf("%w: month %d does not exist", ErrNotDate, mo)
+		return Date{}, Errorf("%w: month %d does not exist", ErrNotDate, mo)
 	}
 	if prec < PrecisionMonth {
 		mo = 1
@@ -223,7 +222,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 	}
 	tm := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || tm.Day() != d {
-		return Date{}, fmt.Errorf("%w: %s has no day %d", ErrNotDate, time.Month(mo), d)
+		return Date{}, Errorf("%w: month %d has no day %d", ErrNotDate, mo, d)
 	}
 	if eraName != "" {
 		e := eras[eraName]
@@ -236,7 +235,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 			last = tm.AddDate(0, 1, -1)
 		}
 		if last.Before(e.start) || (!e.end.IsZero() && !tm.Before(e.end)) {
-			return Date{}, fmt.Errorf("%w: %s ran from %s to %s", ErrNotDate, e.name, e.start.Format("2006-01-02"), eraEnd(e))
+			return Date{}, Errorf("%w: %s ran from %s to %s", ErrNotDate, e.name, e.start.Format("2006-01-02"), eraEnd(e))
 		}
 	}
 	return checkYear(DateOf(tm, prec), maxYear)
@@ -246,7 +245,7 @@ func ParseDateWith(s string, opt DateOptions) (Date, error) {
 // MinYear … maxYear.
 func checkYear(d Date, maxYear int) (Date, error) {
 	if y := d.Time().Year(); y < MinYear || y > maxYear {
-		return Date{}, fmt.Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
+		return Date{}, Errorf("%w: year %d is outside %d…%d", ErrDateRange, y, MinYear, maxYear)
 	}
 	return d, nil
 }
@@ -410,10 +409,10 @@ func ParseCount(s string) (Count, error) {
 	}
 	cutSuffix(&t, countUnits)
 	if c.Bound == BothBounds {
-		return Count{}, fmt.Errorf("%w: a count cannot be both at least and at most a number", ErrNotCount)
+		return Count{}, Errorf("%w: a count cannot be both at least and at most a number", ErrNotCount)
 	}
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
-		return Count{}, fmt.Errorf("%w: a number of records cannot be below zero", ErrNegative)
+		return Count{}, Errorf("%w: a number of records cannot be below zero", ErrNegative)
 	}
 	var (
 		n   int64
@@ -473,10 +472,10 @@ func setBound(had, b Bound) Bound {
 func parseCountDecimal(t string) (int64, error) {
 	m := countDecimal.FindStringSubmatch(t)
 	if m == nil && strings.ContainsAny(t, "億万千") {
-		return 0, fmt.Errorf("%w: a number of records must be a whole number (a decimal is read only before 億, 万 or 千 alone, as in 1.2万)", ErrNotCount)
+		return 0, Errorf("%w: a number of records must be a whole number (a decimal is read only before 億, 万 or 千 alone, as in 1.2万)", ErrNotCount)
 	}
 	if m == nil {
-		return 0, fmt.Errorf("%w: a number of records must be a whole number", ErrNotCount)
+		return 0, Errorf("%w: a number of records must be a whole number", ErrNotCount)
 	}
 	unit := map[string]int64{"億": 100_000_000, "万": 10_000, "千": 1_000}[m[3]]
 	frac := strings.TrimRight(m[2], "0")
@@ -484,7 +483,7 @@ func parseCountDecimal(t string) (int64, error) {
 	for range frac {
 		scale *= 10
 		if scale > unit {
-			return 0, fmt.Errorf("%w: %s is not a whole number of records", ErrNotCount, t)
+			return 0, Errorf("%w: %s is not a whole number of records", ErrNotCount, t)
 		}
 	}
 	whole, err1 := strconv.ParseInt(m[1], 10, 64)
@@ -497,14 +496,14 @@ func parseCountDecimal(t string) (int64, error) {
 		}
 	}
 	if err1 != nil || whole > (1<<62)/unit {
-		return 0, fmt.Errorf("%w: too large", ErrNotCount)
+		return 0, Errorf("%w: too large", ErrNotCount)
 	}
 	return whole*unit + part*(unit/scale), nil
 }
 
 // parseCountDigits reads plain or comma-grouped digits, or 億/万 notation.
 // errNotDigits is the error for a count that is not digits.
-var errNotDigits = fmt.Errorf("%w: expected digits such as 41355, 41,355, 4万1,355 or 1万2千", ErrNotCount)
+var errNotDigits = Errorf("%w: expected digits such as 41355, 41,355, 4万1,355 or 1万2千", ErrNotCount)
 
 // plainDigits reads s when it is nothing but 1 to 18 ASCII digits, the common case, without
 // normalising it first; ok is false for anything else.
@@ -564,7 +563,7 @@ func parseCountDigits(t string) (int64, error) {
 		n, ok := group(t)
 		if !ok {
 			if countPlain.MatchString(strings.ReplaceAll(t, ",", "")) && len(t) > 18 {
-				return 0, fmt.Errorf("%w: too large", ErrNotCount)
+				return 0, Errorf("%w: too large", ErrNotCount)
 			}
 			return 0, bad
 		}
@@ -598,10 +597,10 @@ func parseCountDigits(t string) (int64, error) {
 			limit = 10_000
 		}
 		if limit > 0 && n >= limit {
-			return 0, fmt.Errorf("%w: %s is too large for its place in %s", ErrNotCount, part, t)
+			return 0, Errorf("%w: %s is too large for its place in %s", ErrNotCount, part, t)
 		}
 		if n > (1<<62)/unit {
-			return 0, fmt.Errorf("%w: too large", ErrNotCount)
+			return 0, Errorf("%w: too large", ErrNotCount)
 		}
 		total += n * unit
 	}

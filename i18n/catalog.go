@@ -40,25 +40,64 @@ func Sprint(l Lang, m data.Msg) string {
 	}
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		switch a := a.(type) {
-		case data.Msg:
-			args[i] = Sprint(l, a)
-		case Text:
-			args[i] = a.In(l)
-		case error:
-			args[i] = ErrorText(l, a)
-		default:
-			args[i] = a
-		}
+		args[i] = arg(l, a)
 	}
 	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
 }
 
-// ErrorText renders err in language l: an error made by data.Errorf is translated, with the
-// errors it names; any other error (from the system or a library) keeps its own text.
+// arg renders a message's argument in language l when it is a message, a label, an error
+// or a list of them; any other argument is formatted as it is.
+func arg(l Lang, a any) any {
+	switch a := a.(type) {
+	case data.Msg:
+		return Sprint(l, a)
+	case Text:
+		return a.In(l)
+	case error:
+		return ErrorText(l, a)
+	case data.List:
+		if l != Ja {
+			items := make(data.List, len(a))
+			for i, v := range a {
+				items[i] = arg(l, v)
+			}
+			return items.String()
+		}
+		s := make([]string, len(a))
+		for i, v := range a {
+			s[i] = fmt.Sprint(arg(l, v))
+		}
+		return strings.Join(s, "、")
+	case data.Clauses:
+		s := make([]string, len(a))
+		for i, v := range a {
+			s[i] = fmt.Sprint(arg(l, v))
+		}
+		if l == Ja {
+			return strings.Join(s, "。")
+		}
+		return strings.Join(s, "; ")
+	}
+	return a
+}
+
+// ErrorText renders err in language l: an error made by data.Errorf, or one that says its
+// message as a data.Msg (a Message method), is translated with the errors it names; an
+// error that only wraps another without adding words is rendered as the one it wraps; any other error (from the
+// system or a library) keeps its own text.
 func ErrorText(l Lang, err error) string {
 	if e, ok := err.(*data.Error); ok {
 		return Sprint(l, e.Msg)
+	}
+	if e, ok := err.(interface{ Message() data.Msg }); ok {
+		if m := e.Message(); m.Format != "" {
+			return Sprint(l, m)
+		}
+	}
+	if e, ok := err.(interface{ Unwrap() error }); ok {
+		if in := e.Unwrap(); in != nil && in.Error() == err.Error() {
+			return ErrorText(l, in)
+		}
 	}
 	return err.Error()
 }

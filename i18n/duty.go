@@ -43,7 +43,7 @@ func Ground(l Lang, g analysis.Ground) string {
 	var m data.Msg
 	switch g.Kind {
 	case analysis.GroundItem:
-		m = data.Msgf("data item %q", g.Value)
+		m = data.Msgf("data item “%s”", g.Value)
 	case analysis.GroundItemsListed:
 		m = data.Msgf("none of the listed data items")
 	case analysis.GroundNoItems:
@@ -51,11 +51,11 @@ func Ground(l Lang, g analysis.Ground) string {
 	case analysis.GroundRecordType:
 		m = data.Msgf("record type %v", RecordType(data.RecordType(g.Value)))
 	case analysis.GroundCredentials:
-		m = data.Msgf("%q: applies if the service can send money or pay", g.Value)
+		m = data.Msgf("“%s”: applies if the service can send money or pay", g.Value)
 	case analysis.GroundCause:
-		m = data.Msgf("cause %q", g.Value)
+		m = data.Msgf("cause “%s”", g.Value)
 	case analysis.GroundCauseOther:
-		m = data.Msgf("cause %q is neither an attack nor an accident in the rules", g.Value)
+		m = data.Msgf("cause “%s” is neither an attack nor an accident in the rules", g.Value)
 	case analysis.GroundNoCause:
 		m = data.Msgf("no cause given")
 	case analysis.GroundCount:
@@ -81,7 +81,7 @@ func Default(l Lang, d analysis.Default) string {
 	case analysis.DefaultIdentFromType:
 		m = data.Msgf("identifiability from the record type")
 	case analysis.DefaultSocialIndustry:
-		m = data.Msgf("social responsibility 2 (industry %q)", d.Value)
+		m = data.Msgf("social responsibility 2 (industry “%s”)", d.Value)
 	case analysis.DefaultSocialOrdinary:
 		m = data.Msgf("social responsibility 1 (default)")
 	case analysis.DefaultResponseUnknown:
@@ -107,22 +107,22 @@ func VendorTallyText(t analysis.DutyTally, l Lang) string {
 
 var _ = register(map[string]string{
 	"%s reportable (preliminary report late: %s, final report late: %s), %s not reportable, %s undecided, %s before the duty (2022-04-01).": "報告対象 %s（速報の期限超過 %s、確報の期限超過 %s）、報告対象外 %s、判定不能 %s、施行前 %s。",
-	"%s through a vendor (%d vendors).":                "委託先経由の事案 %s（委託先 %d社）。",
-	"data item %q":                                     "漏えい項目「%s」",
-	"none of the listed data items":                    "記載の漏えい項目に該当なし",
-	"no data items given (data_items)":                 "漏えい項目の記載なし",
-	"record type %v":                                   "情報種別「%v」",
-	"%q: applies if the service can send money or pay": "「%s」: 送金・決済機能のあるサービスなら該当",
-	"cause %q": "原因「%s」",
-	"cause %q is neither an attack nor an accident in the rules": "原因「%s」は攻撃・事故のどちらとも判定できない",
-	"no cause given":                         "原因の記載なし",
-	"count %s":                               "件数 %s",
-	"a count is unknown":                     "件数不明の範囲あり",
-	"count %s could be either side of 1,000": "件数 %s は1,000人の前後どちらもありうる",
+	"%s through a vendor (%d vendors).":                            "委託先経由の事案 %s（委託先 %d社）。",
+	"data item “%s”":                                               "漏えい項目「%s」",
+	"none of the listed data items":                                "記載の漏えい項目に該当なし",
+	"no data items given (data_items)":                             "漏えい項目の記載なし",
+	"record type %v":                                               "情報種別「%v」",
+	"“%s”: applies if the service can send money or pay":           "「%s」: 送金・決済機能のあるサービスなら該当",
+	"cause “%s”":                                                   "原因「%s」",
+	"cause “%s” is neither an attack nor an accident in the rules": "原因「%s」は攻撃・事故のどちらとも判定できない",
+	"no cause given":                                               "原因の記載なし",
+	"count %s":                                                     "件数 %s",
+	"a count is unknown":                                           "件数不明の範囲あり",
+	"count %s could be either side of 1,000":                       "件数 %s は1,000人の前後どちらもありうる",
 	"each scope has at most 1,000, %s together: the scopes may count the same people": "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
-	"EP point from the record type":         "EP値は情報種別から",
-	"identifiability from the record type":  "本人特定容易度は情報種別から",
-	"social responsibility 2 (industry %q)": "社会的責任度2（業種「%s」）",
-	"social responsibility 1 (default)":     "社会的責任度1（既定）",
-	"response 1 (default)":                  "事後対応評価1（既定）",
+	"EP point from the record type":           "EP値は情報種別から",
+	"identifiability from the record type":    "本人特定容易度は情報種別から",
+	"social responsibility 2 (industry “%s”)": "社会的責任度2（業種「%s」）",
+	"social responsibility 1 (default)":       "社会的責任度1（既定）",
+	"response 1 (default)":                    "事後対応評価1（既定）",
 })

@@ -4,7 +4,6 @@
 package i18n
 
 import (
-	"fmt"
 	"strings"
 
 	"breachreport/analysis"
@@ -28,7 +27,7 @@ func ParseLang(s string) (Lang, error) {
 	case "ja":
 		return Ja, nil
 	}
-	return "", fmt.Errorf("language %q not supported (use en or ja)", s)
+	return "", data.Errorf("language %q not supported (use en or ja)", s)
 }
 
 // FromEnv returns the default language for an environment: Ja when LC_ALL, or else LANG,
@@ -48,6 +47,9 @@ func FromEnv(getenv func(string) string) Lang {
 type Text struct {
 	En, Ja string
 }
+
+// String returns the English label, as a message rendered without i18n shows it.
+func (t Text) String() string { return t.En }
 
 // In returns the label in language l.
 func (t Text) In(l Lang) string {

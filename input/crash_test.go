@@ -29,8 +29,8 @@ func (s *panicSource) next() ([]string, error) {
 	return []string{"Example Co.", "2019-06-04"}, nil
 }
 func (s *panicSource) line(int) int { return s.row }
-func (s *panicSource) fit(rec []string, width int) ([]string, string, bool) {
-	return rec, "", true
+func (s *panicSource) fit(rec []string, width int) ([]string, data.Msg, bool) {
+	return rec, data.Msg{}, true
 }
 func (s *panicSource) setFields([]string) {}
 func (s *panicSource) notes() []cellNote  { return nil }

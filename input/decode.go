@@ -2,7 +2,6 @@ package input
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"runtime"
 
@@ -125,7 +124,7 @@ func (b *batch) decode(cfg *rowConfig) error {
 	}
 	var rows []csvRow
 	if err := gocsv.UnmarshalDecoder(batchRows{cfg.header, b.rows}, &rows); err != nil {
-		return fmt.Errorf("binding the rows' values: %w", err)
+		return data.Errorf("binding the rows' values: %w", err)
 	}
 	b.scopes = make([]data.Scope, 0, len(rows))
 	for i := range rows {

@@ -31,7 +31,7 @@ func (row *csvRow) dutyFields(sc *data.Scope, lineOf func(string) int, issues []
 		}
 		if err := f.set(f.raw); err != nil {
 			issues = append(issues, data.Issue{Kind: data.KindFactor, Severity: data.Warning, Line: lineOf(f.col), Column: f.col, Value: f.raw,
-				Message: err.Error() + "; the model's own value is used"})
+				Message: data.Msgf("%v; the model's own value is used", err)})
 		}
 	}
 	return issues

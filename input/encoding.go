@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -34,15 +33,15 @@ const (
 // Sentinel errors about the input's encoding and delimiter, for errors.Is.
 var (
 	// ErrUnknownEncoding is returned for an Options.Encoding that ParseEncoding does not know.
-	ErrUnknownEncoding = errors.New("unknown encoding")
+	ErrUnknownEncoding = data.Errorf("unknown encoding")
 	// ErrEncoding wraps the *ParseError returned when the encoding of the input cannot be
 	// told, or contradicts the one given.
-	ErrEncoding = errors.New("wrong or unknown encoding")
+	ErrEncoding = data.Errorf("wrong or unknown encoding")
 	// ErrBadDelimiter is returned for an Options.Delimiter that cannot separate CSV fields.
-	ErrBadDelimiter = errors.New("invalid delimiter")
+	ErrBadDelimiter = data.Errorf("invalid delimiter")
 	// ErrDelimiter wraps the *ParseError returned when the delimiter of the input cannot be
 	// told: several split it alike, or none does.
-	ErrDelimiter = errors.New("the delimiter cannot be told")
+	ErrDelimiter = data.Errorf("the delimiter cannot be told")
 )
 
 // sniffSize is how much of the input is looked at to tell its encoding and delimiter.
@@ -67,7 +66,7 @@ func ParseEncoding(name string) (string, error) {
 	case "windows1252", "cp1252", "latin1", "iso88591":
 		return EncodingWindows1252, nil
 	}
-	return "", fmt.Errorf("%w %q (want utf-8, utf-16le, utf-16be, shift_jis or windows-1252)", ErrUnknownEncoding, name)
+	return "", data.Errorf("%w %q (want utf-8, utf-16le, utf-16be, shift_jis or windows-1252)", ErrUnknownEncoding, name)
 }
 
 // DelimiterName names a field delimiter for messages: "comma", "tab", "semicolon", or the
@@ -111,7 +110,7 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 		return nil, err
 	}
 	if opts.Delimiter != 0 && !validDelimiter(opts.Delimiter) {
-		return nil, fmt.Errorf("%w %q: a field delimiter cannot be a quote, a line break or NUL", ErrBadDelimiter, opts.Delimiter)
+		return nil, data.Errorf("%w %q: a field delimiter cannot be a quote, a line break or NUL", ErrBadDelimiter, opts.Delimiter)
 	}
 	br := bufio.NewReaderSize(r, sniffSize)
 	head, err := br.Peek(sniffSize)
@@ -135,7 +134,7 @@ func openInput(r io.Reader, opts Options) (*input, error) {
 			return nil, &ParseError{Err: err}
 		}
 	case bomEnc != "" && bomEnc != enc:
-		return nil, &ParseError{Err: fmt.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
+		return nil, &ParseError{Err: data.Errorf("%w: the file starts with the byte-order mark of %s, but the encoding given is %s", ErrEncoding, bomEnc, enc)}
 	}
 	if bomEnc == "" && (enc == EncodingUTF16LE || enc == EncodingUTF16BE) {
 		if err := checkUTF16(head, enc); err != nil {
@@ -190,10 +189,10 @@ func checkUTF16(head []byte, enc string) error {
 	case zeroHigh > zeroLow && zeroHigh*16 >= units:
 		return nil
 	case zeroLow > zeroHigh && zeroLow*16 >= units:
-		return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
+		return data.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and its NUL bytes are where %s has them; is it %s (%s)?",
 			ErrEncoding, enc, other, other, strings.ToLower(other))
 	}
-	return fmt.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
+	return data.Errorf("%w: the encoding given is %s, but the file has no byte-order mark and not the NUL bytes that %s text has in every ASCII character (commas, digits, line breaks): it is not %s; leave the encoding out to detect it",
 		ErrEncoding, enc, enc, enc)
 }
 
@@ -222,9 +221,9 @@ func validDelimiter(d rune) bool {
 func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
-		return "", fmt.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
+		return "", data.Errorf("%w: the file is an Excel 97-2003 .xls workbook (or a password-protected one), not CSV or .xlsx; save it as .xlsx or CSV UTF-8 from Excel", ErrEncoding)
 	case manyNULs(head):
-		return "", fmt.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
+		return "", data.Errorf("%w: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)", ErrEncoding)
 	}
 	badUTF8 := countUndecodable(head, atEOF, decodeUTF8)
 	if badUTF8 == 0 {
@@ -247,12 +246,12 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	case cp1252OK && latin > 0 && latin >= 4*(japanese+good):
 		return EncodingWindows1252, nil
 	case sjisOK && cp1252OK:
-		return "", fmt.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
+		return "", data.Errorf("%w: the text is not UTF-8, and it could be Shift_JIS (Japanese) or Windows-1252 (Latin-1, Western European)%s; the encoding is not guessed: name it, shift_jis or windows-1252",
 			ErrEncoding, bothReadings(head, atEOF))
 	case badUTF8 <= badSJIS:
 		return EncodingUTF8, nil
 	}
-	return "", fmt.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
+	return "", data.Errorf("%w: the text is neither UTF-8 nor Shift_JIS: the first %d bytes hold %d byte sequences that are not UTF-8 and %d that are not Shift_JIS, and it does not clearly read as Windows-1252 either; name the encoding",
 		ErrEncoding, len(head), badUTF8, badSJIS)
 }
 
@@ -373,7 +372,7 @@ func latinEvidence(head []byte) (letters, uncoded int) {
 
 // bothReadings returns ": line N reads "…" in Shift_JIS and "…" in Windows-1252" for the
 // first line of head with a byte above ASCII, for an error that asks which is right.
-func bothReadings(head []byte, atEOF bool) string {
+func bothReadings(head []byte, atEOF bool) any {
 	i := bytes.IndexFunc(head, func(r rune) bool { return r >= utf8.RuneSelf })
 	if i < 0 {
 		return ""
@@ -384,7 +383,7 @@ func bothReadings(head []byte, atEOF bool) string {
 		end = i + j
 	}
 	line := bytes.TrimRight(head[start:end], "\r")
-	return fmt.Sprintf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
+	return data.Msgf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
 		1+bytes.Count(head[:start], []byte("\n")),
 		decodeForShow(line, atEOF || end < len(head), newCharDecoder(EncodingShiftJIS), 60),
 		decodeForShow(line, true, decodeWindows1252, 60))
@@ -503,18 +502,22 @@ func (s delimiterSplit) splitsRows() bool {
 	return s.rows > 0 && s.mode > 1 && s.modeRows*4 >= s.rows*3
 }
 
-func (s delimiterSplit) String() string {
-	name := DelimiterName(s.delim)
+func (s delimiterSplit) String() string { return s.Message().String() }
+
+// Message says what the split gives.
+func (s delimiterSplit) Message() data.Msg {
+	name := DelimiterMsg(s.delim)
 	switch {
 	case s.header > 1:
-		return fmt.Sprintf("%s splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)
+		return data.Msgf("%v splits the header into %d fields and %d of the %d rows after it alike", name, s.header, s.agree, s.rows)
+	case s.splitsRows() && s.header == 0:
+		return data.Msgf("%v splits %d of the %d rows after the header into %d fields but breaks the header's quoting", name, s.modeRows, s.rows, s.mode)
 	case s.splitsRows():
-		name += fmt.Sprintf(" splits %d of the %d rows after the header into %d fields but", s.modeRows, s.rows, s.mode)
+		return data.Msgf("%v splits %d of the %d rows after the header into %d fields but does not split the header", name, s.modeRows, s.rows, s.mode)
+	case s.header == 0:
+		return data.Msgf("%v breaks the header's quoting", name)
 	}
-	if s.header == 0 {
-		return name + " breaks the header's quoting"
-	}
-	return name + " does not split the header"
+	return data.Msgf("%v does not split the header", name)
 }
 
 // sniffDelimiter tells the delimiter from the start of the text (all of it when atEOF): the
@@ -545,26 +548,26 @@ func sniffDelimiter(text []byte, atEOF bool) (rune, error) {
 			rows = append(rows, s)
 		}
 	}
-	var what string
+	var what data.Msg
 	switch {
 	case len(consistent) == 1:
 		return consistent[0].delim, nil
 	case len(header) == 0:
 		return ',', nil
 	case len(consistent) > 1:
-		what = "more than one delimiter splits the header and the rows after it alike"
+		what = data.Msgf("more than one delimiter splits the header and the rows after it alike")
 	case len(header) == 1 && (len(rows) == 0 || len(rows) == 1 && rows[0].delim == header[0].delim):
 		return header[0].delim, nil
 	case len(header) == 1:
-		what = "the header and the rows after it are split by different delimiters"
+		what = data.Msgf("the header and the rows after it are split by different delimiters")
 	default:
-		what = "no delimiter splits the header and the rows after it alike"
+		what = data.Msgf("no delimiter splits the header and the rows after it alike")
 	}
-	parts := make([]string, len(splits))
+	parts := make(data.Clauses, len(splits))
 	for i, s := range splits {
-		parts[i] = s.String()
+		parts[i] = s.Message()
 	}
-	return 0, fmt.Errorf("%w: %s: %s; name it: comma, tab or semicolon", ErrDelimiter, what, strings.Join(parts, "; "))
+	return 0, data.Errorf("%w: %v: %v; name it: comma, tab or semicolon", ErrDelimiter, what, parts)
 }
 
 // splitRecords reads the first records of text as CSV separated by d.

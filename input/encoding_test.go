@@ -229,7 +229,7 @@ func TestReadUndecodableBytes(t *testing.T) {
 			}
 			var rejected []data.Issue
 			for _, is := range res.Issues {
-				if is.Severity == data.Rejected && strings.Contains(is.Message, "not valid "+tt.wantEnc) {
+				if is.Severity == data.Rejected && strings.Contains(is.Message.String(), "not valid "+tt.wantEnc) {
 					rejected = append(rejected, is)
 				}
 			}
@@ -253,7 +253,7 @@ func TestReadOddByteAtEndOfUTF16(t *testing.T) {
 	if len(res.Scopes) != 4 || res.RowsRejected != 1 || len(res.Issues) != 1 {
 		t.Fatalf("used %d, rejected %d, issues %v", len(res.Scopes), res.RowsRejected, res.Issues)
 	}
-	if is := res.Issues[0]; is.Line != 7 || is.Value != `\xd8` || !strings.Contains(is.Message, "1 fields but the header has 11") {
+	if is := res.Issues[0]; is.Line != 7 || is.Value != `\xd8` || !strings.Contains(is.Message.String(), "1 fields but the header has 11") {
 		t.Errorf("issue %v", is)
 	}
 }
@@ -610,7 +610,7 @@ func TestReadWindows1252(t *testing.T) {
 	if res.Encoding != EncodingWindows1252 || len(res.Scopes) != 3002 || res.RowsRejected != 1 || len(res.Issues) != 1 {
 		t.Fatalf("mixed: read as %s, %d scopes, %d rejected, issues %v", res.Encoding, len(res.Scopes), res.RowsRejected, res.Issues)
 	}
-	if is := res.Issues[0]; is.Line != 3004 || is.Value != `Caf\xc3\xa9 UTF-8` || !strings.Contains(is.Message, "a file that mixes UTF-8 into Windows-1252") {
+	if is := res.Issues[0]; is.Line != 3004 || is.Value != `Caf\xc3\xa9 UTF-8` || !strings.Contains(is.Message.String(), "a file that mixes UTF-8 into Windows-1252") {
 		t.Errorf("mixed: issue %+v", is)
 	}
 	if res.Scopes[2].Organization != "Zürcher AG" {
@@ -797,7 +797,7 @@ func TestReadStrayByte(t *testing.T) {
 			if res.Encoding != EncodingUTF8 || res.RowsRejected != 1 || len(res.Scopes) != rows-1 || len(res.Issues) != 1 {
 				t.Fatalf("read as %s: %d used, %d rejected, issues %v; want UTF-8, %d used, 1 rejected", res.Encoding, len(res.Scopes), res.RowsRejected, res.Issues, rows-1)
 			}
-			if is := res.Issues[0]; is.Kind != data.KindEncoding || is.Line != tc.stray || is.Column != data.ColOrganization || !strings.Contains(is.Message, "not valid UTF-8") {
+			if is := res.Issues[0]; is.Kind != data.KindEncoding || is.Line != tc.stray || is.Column != data.ColOrganization || !strings.Contains(is.Message.String(), "not valid UTF-8") {
 				t.Errorf("issue %+v, want an encoding issue on line %d, column organization", is, tc.stray)
 			}
 			if sc := res.Scopes[0]; !sc.Records.Known {

@@ -1,21 +1,18 @@
 package input
 
-import (
-	"errors"
-	"fmt"
-)
+import "breachreport/data"
 
 // Sentinel errors about the header, for errors.Is.
 var (
-	ErrNoHeader     = errors.New("no header row")
-	ErrEmpty        = errors.New("empty input")
-	ErrMissingCol   = errors.New("missing required column")
-	ErrDuplicateCol = errors.New("duplicate column")
+	ErrNoHeader     = data.Errorf("no header row")
+	ErrEmpty        = data.Errorf("empty input")
+	ErrMissingCol   = data.Errorf("missing required column")
+	ErrDuplicateCol = data.Errorf("duplicate column")
 	// ErrLayout is wrapped, with ErrMissingCol, when the header names none of the columns:
 	// the file is in another layout, to be read through a Mapping.
-	ErrLayout = errors.New("the header names none of the columns")
+	ErrLayout = data.Errorf("the header names none of the columns")
 	// ErrTwoRowHeader is a header written on two rows: merged cells, or sub-headings.
-	ErrTwoRowHeader = errors.New("the header is on two rows")
+	ErrTwoRowHeader = data.Errorf("the header is on two rows")
 )
 
 // ParseError is a problem that stops reading the file as a whole (for example a header
@@ -29,22 +26,30 @@ type ParseError struct {
 
 // Error formats the error with its line (or sheet and row) and column.
 func (e *ParseError) Error() string {
-	where := ""
-	switch {
-	case e.Sheet != "" && e.Line > 0:
-		where = fmt.Sprintf("sheet %q row %d", e.Sheet, e.Line)
-	case e.Sheet != "":
-		where = fmt.Sprintf("sheet %q", e.Sheet)
-	case e.Line > 0:
-		where = fmt.Sprintf("line %d", e.Line)
-	}
-	switch {
-	case where != "" && e.Column != "":
-		return fmt.Sprintf("%s, column %s: %v", where, e.Column, e.Err)
-	case where != "":
-		return fmt.Sprintf("%s: %v", where, e.Err)
+	if m := e.Message(); m.Format != "" {
+		return m.String()
 	}
 	return e.Err.Error()
+}
+
+// Message is the error's text, for i18n.ErrorText; empty when the error has no place, and
+// its text is Err's.
+func (e *ParseError) Message() data.Msg {
+	switch {
+	case e.Sheet != "" && e.Line > 0 && e.Column != "":
+		return data.Msgf("sheet %q row %d, column %s: %v", e.Sheet, e.Line, e.Column, e.Err)
+	case e.Sheet != "" && e.Line > 0:
+		return data.Msgf("sheet %q row %d: %v", e.Sheet, e.Line, e.Err)
+	case e.Sheet != "" && e.Column != "":
+		return data.Msgf("sheet %q, column %s: %v", e.Sheet, e.Column, e.Err)
+	case e.Sheet != "":
+		return data.Msgf("sheet %q: %v", e.Sheet, e.Err)
+	case e.Line > 0 && e.Column != "":
+		return data.Msgf("line %d, column %s: %v", e.Line, e.Column, e.Err)
+	case e.Line > 0:
+		return data.Msgf("line %d: %v", e.Line, e.Err)
+	}
+	return data.Msg{}
 }
 
 // Unwrap returns the underlying error.

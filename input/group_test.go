@@ -43,7 +43,7 @@ func TestGroup(t *testing.T) {
 		t.Errorf("organization conflict = %+v", is)
 	}
 	if is := issues[1]; is.Line != 4 || is.Column != data.ColDisclosed || is.Value != "2019-02-02" ||
-		!strings.Contains(is.Message, "2019-02-01 on line 2") {
+		!strings.Contains(is.Message.String(), "2019-02-01 on line 2") {
 		t.Errorf("disclosed conflict = %+v", is)
 	}
 }

@@ -39,7 +39,7 @@ func TestHeaderRow(t *testing.T) {
 			name:      "title, blank and notes rows above the header",
 			csv:       "漏えい事案一覧,,\n,,\n注: 件数は公表値,,作成 2024-06-01\n番号,会社名,漏えい件数\n1,A社,10\n",
 			ids:       []string{"1"},
-			note:      "2 rows above the header (line 4) skipped as a title or notes: lines 1, 3",
+			note:      "2 rows above the header (line 4) skipped as a title or notes: lines 1 and 3",
 			noteLine:  1,
 			noteValue: "漏えい事案一覧 | 注: 件数は公表値 作成 2024-06-01",
 		},
@@ -99,7 +99,7 @@ func TestHeaderRow(t *testing.T) {
 			case tt.note != "" && len(notes) != 1:
 				t.Errorf("header notes %v, want one", notes)
 			case tt.note != "":
-				if n := notes[0]; n.Message != tt.note || n.Line != tt.noteLine || n.Value != tt.noteValue || n.Severity != data.Warning {
+				if n := notes[0]; n.Message.String() != tt.note || n.Line != tt.noteLine || n.Value != tt.noteValue || n.Severity != data.Warning {
 					t.Errorf("header note %+v,\nwant line %d, value %q, message %q", n, tt.noteLine, tt.noteValue, tt.note)
 				}
 			}

@@ -1,9 +1,9 @@
 package input
 
 import (
+	"breachreport/data"
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -26,7 +26,7 @@ const (
 // ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
 // Limits; ErrInputSize, ErrFieldSize and ErrColumns say which one, for the caller to name
 // the setting that raises it.
-var ErrLimit = errors.New("over a limit")
+var ErrLimit = data.Errorf("over a limit")
 
 // The limits, each an error that is ErrLimit too.
 var (
@@ -40,6 +40,9 @@ type limitErr string
 
 func (limitErr) Error() string        { return ErrLimit.Error() }
 func (limitErr) Is(target error) bool { return target == ErrLimit }
+
+// Message is ErrLimit's, for i18n.ErrorText.
+func (limitErr) Message() data.Msg { return data.Msgf("over a limit") }
 
 // Limits bound what Scan takes in, so that a broken or hostile file stops with an error
 // naming where it went over, not with the process running out of memory. A zero field means
@@ -87,7 +90,7 @@ func ParseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
 	if err != nil || n <= 0 || n > (1<<62)/mult {
-		return 0, fmt.Errorf("size %q: want a positive whole number of bytes, optionally with KB, MB, GB, KiB, MiB or GiB", s)
+		return 0, data.Errorf("size %q: want a positive whole number of bytes, optionally with KB, MB, GB, KiB, MiB or GiB", s)
 	}
 	return n * mult, nil
 }
@@ -129,7 +132,7 @@ func (s *sizeLimitReader) Read(p []byte) (int, error) {
 }
 
 func (s *sizeLimitReader) err() error {
-	return &ParseError{Err: fmt.Errorf("%w: the input is larger than %s, the most read", ErrInputSize, FormatSize(s.limit))}
+	return &ParseError{Err: data.Errorf("%w: the input is larger than %s, the most read", ErrInputSize, FormatSize(s.limit))}
 }
 
 // limitError is what fieldGuard returns when a field or a row goes over a limit. Scan turns
@@ -152,13 +155,13 @@ func (e *limitError) Error() string {
 // the header is read).
 func (e *limitError) parseError(header []string) *ParseError {
 	if e.field < 0 {
-		return &ParseError{Line: e.line, Err: fmt.Errorf("%w: the row has more than %d fields, the most read", ErrColumns, e.limit)}
+		return &ParseError{Line: e.line, Err: data.Errorf("%w: the row has more than %d fields, the most read", ErrColumns, e.limit)}
 	}
 	col := fmt.Sprintf("%d", e.field+1)
 	if e.field < len(header) {
 		col = fmt.Sprintf("%s (%d)", header[e.field], e.field+1)
 	}
-	return &ParseError{Line: e.line, Column: col, Err: fmt.Errorf("%w: value %q is longer than %s, the longest field read; if the text is not meant to be this long, a quote is not closed",
+	return &ParseError{Line: e.line, Column: col, Err: data.Errorf("%w: value %q is longer than %s, the longest field read; if the text is not meant to be this long, a quote is not closed",
 		ErrFieldSize, e.value, FormatSize(int64(e.limit)))}
 }
 

@@ -3,7 +3,6 @@ package input
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -17,7 +16,7 @@ import (
 )
 
 // ErrMapping wraps every error in a column-mapping file, for errors.Is.
-var ErrMapping = errors.New("bad column mapping")
+var ErrMapping = data.Errorf("bad column mapping")
 
 // Mapping says how to read a file whose layout is not breachreport's own: which of its
 // columns fills each field, which fields are constants, how its dates are written, and how
@@ -100,7 +99,7 @@ func (e *fieldEntry) UnmarshalTOML(v any) error {
 		}
 		return nil
 	}
-	e.err = fmt.Errorf("must be a column name in quotes or a table such as { column = \"…\" }, not %T", v)
+	e.err = data.Errorf("must be a column name in quotes or a table such as { column = \"…\" }, not %T", v)
 	return nil
 }
 
@@ -108,7 +107,7 @@ func (e *fieldEntry) set(key string, v any) error {
 	str := func() (string, error) {
 		s, ok := v.(string)
 		if !ok {
-			return "", fmt.Errorf("%s must be text in quotes", key)
+			return "", data.Errorf("%s must be text in quotes", key)
 		}
 		return s, nil
 	}
@@ -125,36 +124,36 @@ func (e *fieldEntry) set(key string, v any) error {
 	case "each_row":
 		b, ok := v.(bool)
 		if !ok {
-			return fmt.Errorf("each_row must be true or false")
+			return data.Errorf("each_row must be true or false")
 		}
 		e.EachRow = b
 	case "columns":
 		list, ok := v.([]any)
 		if !ok {
-			return fmt.Errorf("columns must be a list of column names, such as [\"Name\", \"Date\"]")
+			return data.Errorf("columns must be a list of column names, such as [\"Name\", \"Date\"]")
 		}
 		for _, x := range list {
 			s, ok := x.(string)
 			if !ok {
-				return fmt.Errorf("columns must be a list of column names in quotes")
+				return data.Errorf("columns must be a list of column names in quotes")
 			}
 			e.Columns = append(e.Columns, s)
 		}
 	case "values":
 		m, ok := v.(map[string]any)
 		if !ok {
-			return fmt.Errorf("values must be a table such as { \"Y\" = \"confirmed\" }")
+			return data.Errorf("values must be a table such as { \"Y\" = \"confirmed\" }")
 		}
 		e.Values = map[string]string{}
 		for from, to := range m {
 			s, ok := to.(string)
 			if !ok {
-				return fmt.Errorf("values.%s must be text in quotes", from)
+				return data.Errorf("values.%s must be text in quotes", from)
 			}
 			e.Values[from] = s
 		}
 	default:
-		return fmt.Errorf("unknown key %q (the keys are column, columns, each_row, value, date_order, date_format and values)", key)
+		return data.Errorf("unknown key %q (the keys are column, columns, each_row, value, date_order, date_format and values)", key)
 	}
 	return err
 }
@@ -250,47 +249,47 @@ func nestingWithin(text []byte, max int) (line int, ok bool) {
 //	certainty = { value = "confirmed" }     # a constant
 //	incident_id = { columns = ["Name", "DateSubmitted"] }   # or { each_row = true }
 func ParseMapping(r io.Reader, name string) (*Mapping, error) {
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("%w: %s: %s", ErrMapping, name, fmt.Sprintf(format, a...))
+	fail := func(m any) error {
+		return data.Errorf("%w: %s: %v", ErrMapping, name, m)
 	}
 	text, err := io.ReadAll(io.LimitReader(r, MaxMappingSize+1))
 	if err != nil {
-		return nil, fail("%v", err)
+		return nil, fail(err)
 	}
 	if len(text) > MaxMappingSize {
-		return nil, fail("larger than %s, the most a mapping is read (a mapping is a few dozen lines)", FormatSize(MaxMappingSize))
+		return nil, fail(data.Msgf("larger than %s, the most a mapping is read (a mapping is a few dozen lines)", FormatSize(MaxMappingSize)))
 	}
 	if line, ok := nestingWithin(text, MaxMappingDepth); !ok {
-		return nil, fail("line %d: brackets or braces nested more than %d deep, the most a mapping is read (a mapping needs 2)", line, MaxMappingDepth)
+		return nil, fail(data.Msgf("line %d: brackets or braces nested more than %d deep, the most a mapping is read (a mapping needs 2)", line, MaxMappingDepth))
 	}
 	var f mappingFile
 	md, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fail("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+			return nil, fail(data.Msgf("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message))
 		}
-		return nil, fail("%v", err)
+		return nil, fail(err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return nil, fail("unknown key %s (the keys are name, source, date_order, date_format and [fields])", strings.Join(keys, ", "))
+		return nil, fail(data.Msgf("unknown key %s (the keys are name, source, date_order, date_format and [fields])", strings.Join(keys, ", ")))
 	}
 	m := &Mapping{Name: f.Name, Source: f.Source, DateFormat: f.DateFormat, Fields: map[string]FieldMapping{}}
 	if m.Name == "" {
 		m.Name = name
 	}
 	if m.DateOrder, err = data.ParseDateOrder(f.DateOrder); err != nil {
-		return nil, fail("date_order: %v", err)
+		return nil, fail(data.Msgf("date_order: %v", err))
 	}
 	if err := checkDateFormat(m.DateFormat); err != nil {
-		return nil, fail("date_format: %v", err)
+		return nil, fail(data.Msgf("date_format: %v", err))
 	}
 	if len(f.Fields) == 0 {
-		return nil, fail("no [fields]: name at least the column that holds organization")
+		return nil, fail(data.Msgf("no [fields]: name at least the column that holds organization"))
 	}
 	known := map[string]bool{}
 	var names []string
@@ -305,17 +304,17 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 	sort.Strings(fields)
 	for _, field := range fields {
 		e := f.Fields[field]
-		bad := func(format string, a ...any) error {
-			return fail("fields.%s: %s", field, fmt.Sprintf(format, a...))
+		bad := func(m any) error {
+			return fail(data.Msgf("fields.%s: %v", field, m))
 		}
 		if !known[field] {
 			if canon, ok := headerIndex(data.Columns())[normalizeHeader(field)]; ok {
-				return nil, bad("no such field; did you mean %s?", canon)
+				return nil, bad(data.Msgf("no such field; did you mean %s?", canon))
 			}
-			return nil, bad("no such field; the fields are %s", strings.Join(names, ", "))
+			return nil, bad(data.Msgf("no such field; the fields are %s", strings.Join(names, ", ")))
 		}
 		if e.err != nil {
-			return nil, bad("%v", e.err)
+			return nil, bad(e.err)
 		}
 		fm := e.FieldMapping
 		set := 0
@@ -325,22 +324,22 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 			}
 		}
 		if set != 1 {
-			return nil, bad("give exactly one of column, columns, each_row and value")
+			return nil, bad(data.Msgf("give exactly one of column, columns, each_row and value"))
 		}
 		if (len(fm.Columns) > 0 || fm.EachRow) && field != data.ColIncidentID {
-			return nil, bad("columns and each_row are for incident_id only")
+			return nil, bad(data.Msgf("columns and each_row are for incident_id only"))
 		}
 		if fm.DateOrder, err = data.ParseDateOrder(e.rawOrder); err != nil {
-			return nil, bad("%v", err)
+			return nil, bad(err)
 		}
 		if (e.rawOrder != "" || fm.DateFormat != "") && !dateFields[field] {
-			return nil, bad("date_order and date_format are for date fields only")
+			return nil, bad(data.Msgf("date_order and date_format are for date fields only"))
 		}
 		if err := checkDateFormat(fm.DateFormat); err != nil {
-			return nil, bad("date_format: %v", err)
+			return nil, bad(data.Msgf("date_format: %v", err))
 		}
 		if fm.Values != nil && (dateFields[field] || fm.Column == "") {
-			return nil, bad("values translates the text of a column; it is not for dates or constants")
+			return nil, bad(data.Msgf("values translates the text of a column; it is not for dates or constants"))
 		}
 		if fm.Values != nil {
 			froms := make([]string, 0, len(fm.Values))
@@ -353,7 +352,7 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 			for _, from := range froms {
 				k := foldValue(from)
 				if prev, dup := first[k]; dup && fm.Values[prev] != fm.Values[from] {
-					return nil, bad("values: %q and %q are the same text once case, width and spaces are ignored, but say different things; keep one", prev, from)
+					return nil, bad(data.Msgf("values: %q and %q are the same text once case, width and spaces are ignored, but say different things; keep one", prev, from))
 				}
 				first[k] = from
 				folded[k] = fm.Values[from]
@@ -365,20 +364,20 @@ func ParseMapping(r io.Reader, name string) (*Mapping, error) {
 					break
 				}
 				if err := checkConstant(field, fm.Values[from], data.DateOptions{}); err != nil {
-					return nil, bad("values.%s = %q: %v", from, fm.Values[from], err)
+					return nil, bad(data.Msgf("values.%s = %q: %v", from, fm.Values[from], err))
 				}
 			}
 			fm.Values = folded
 		}
 		if fm.Value != "" {
 			if err := checkConstant(field, fm.Value, m.dateOptions(field, fm)); err != nil {
-				return nil, bad("value %q: %v", fm.Value, err)
+				return nil, bad(data.Msgf("value %q: %v", fm.Value, err))
 			}
 		}
 		m.Fields[field] = fm
 	}
 	if _, ok := m.Fields[data.ColOrganization]; !ok {
-		return nil, fail("fields.organization is missing: every row needs an organization")
+		return nil, fail(data.Msgf("fields.organization is missing: every row needs an organization"))
 	}
 	return m, nil
 }
@@ -394,7 +393,7 @@ func checkConstant(field, v string, opt data.DateOptions) error {
 		return err
 	case field == data.ColCertainty:
 		if _, ok := data.ParseCertainty(v); !ok {
-			return errors.New("certainty must be confirmed or suspected")
+			return data.Errorf("certainty must be confirmed or suspected")
 		}
 	}
 	return nil
@@ -409,7 +408,7 @@ func checkDateFormat(layout string) error {
 	ref := time.Date(2019, 6, 4, 15, 4, 5, 0, time.UTC)
 	t, err := time.Parse(layout, ref.Format(layout))
 	if err != nil || t.Year() != 2019 || t.Month() != 6 || t.Day() != 4 {
-		return fmt.Errorf("%q is not a Go date layout with a year, a month and a day (write the date 2006-01-02 in the form the file uses, e.g. \"01/02/2006\" or \"January 2, 2006\")", layout)
+		return data.Errorf("%q is not a Go date layout with a year, a month and a day (write the date 2006-01-02 in the form the file uses, e.g. \"01/02/2006\" or \"January 2, 2006\")", layout)
 	}
 	return nil
 }

@@ -219,7 +219,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 		src, res.Sheet = xs, sheet
 	} else {
 		if opts.Sheet != "" {
-			return nil, &ParseError{Err: fmt.Errorf("%w: the sheet %q is named, but the input is not an .xlsx workbook", ErrSheet, opts.Sheet)}
+			return nil, &ParseError{Err: data.Errorf("%w: the sheet %q is named, but the input is not an .xlsx workbook", ErrSheet, opts.Sheet)}
 		}
 		in, err := openInput(br, opts)
 		if err != nil {
@@ -244,7 +244,7 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 			pe.Sheet = res.Sheet
 			return nil, pe
 		}
-		return nil, fmt.Errorf("reading: %w", err)
+		return nil, data.Errorf("reading: %w", err)
 	}
 	res.RowsUsed = n
 	res.Issues = append(res.Issues, rowIssues...)
@@ -334,12 +334,12 @@ func (rr *rowReader) next() (rawRow, error) {
 		// Type assertions, not errors.As, which would allocate for every row.
 		if pe, ok := err.(*csv.ParseError); ok {
 			// encoding/csv has consumed the broken record; reading goes on after it.
-			rr.reject(data.Issue{Kind: data.KindStructure, Line: pe.StartLine, Message: fmt.Sprintf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: pe.StartLine, Message: data.Msgf("broken CSV quoting (%v at line %d, character %d)", pe.Err, pe.Line, pe.Column)})
 			continue
 		}
 		if br, ok := err.(*brokenRow); ok {
 			rr.reject(data.Issue{Kind: data.KindStructure, Line: br.line, Value: br.value,
-				Message: "broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own"})
+				Message: data.Msgf("broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own")})
 			continue
 		}
 		if err != nil {
@@ -408,19 +408,22 @@ func (rr *rowReader) next() (rawRow, error) {
 // badText returns the Rejected issue of a row whose text is not usable: not valid UTF-8,
 // holding a NUL byte, or holding bytes that did not decode; nil when it is usable.
 func (rr *rowReader) badText(rec []string) *data.Issue {
-	issue := func(j int, msg string) *data.Issue {
+	issue := func(j int, msg data.Msg) *data.Issue {
 		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 			Value: rr.show(rec[j]), Message: msg}
 	}
 	// Decoded text is valid UTF-8 but for the bytes that did not decode.
 	if j := invalidUTF8(rec); j >= 0 && !rr.decoded() {
-		return issue(j, "text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
+		return issue(j, data.Msgf("text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"))
 	}
 	if j := fieldWithNUL(rec); j >= 0 {
-		return issue(j, "text holds a NUL byte: the row is damaged, or not text")
+		return issue(j, data.Msgf("text holds a NUL byte: the row is damaged, or not text"))
 	}
 	if j, _ := undecodable(rec); j >= 0 && rr.decoded() {
-		return issue(j, fmt.Sprintf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded%s", rr.res.Encoding, mixedNote(rr.res.Encoding)))
+		if rr.res.Encoding == EncodingWindows1252 {
+			return issue(j, data.Msgf(`text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded (or they are a UTF-8 character, such as \xc3\xa9 for é, in a file that mixes UTF-8 into Windows-1252)`, rr.res.Encoding))
+		}
+		return issue(j, data.Msgf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding))
 	}
 	return nil
 }
@@ -480,12 +483,12 @@ func (rr *rowReader) totalRow(rec []string, line int) (data.Issue, bool) {
 	} else {
 		org = strings.TrimSpace(rr.orgConst)
 	}
-	issue := func(j int, msg string) (data.Issue, bool) {
+	issue := func(j int, msg data.Msg) (data.Issue, bool) {
 		rr.sumSince, rr.nSince = 0, 0
 		return data.Issue{Kind: data.KindTotalRow, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 			Value: rr.show(rec[j]), Message: msg}, true
 	}
-	const leftOut = "a total row, not an incident: left out of every figure"
+	leftOut := data.Msgf("a total row, not an incident: left out of every figure")
 	if hasOrg && data.IsTotalLabel(org) {
 		return issue(orgPos, leftOut)
 	}
@@ -505,9 +508,9 @@ func (rr *rowReader) totalRow(rec []string, line int) (data.Issue, bool) {
 			if err == nil && c.Known && c.N > 0 {
 				switch {
 				case rr.nSince >= 2 && c.N == rr.sumSince:
-					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above since the last total: a total row, left out of every figure", rr.nSince))
+					return issue(recPos, data.Msgf("no organization, and the count is the sum of the %d rows above since the last total: a total row, left out of every figure", rr.nSince))
 				case rr.nAll >= 2 && c.N == rr.sumAll:
-					return issue(recPos, fmt.Sprintf("no organization, and the count is the sum of the %d rows above: a total row, left out of every figure", rr.nAll))
+					return issue(recPos, data.Msgf("no organization, and the count is the sum of the %d rows above: a total row, left out of every figure", rr.nAll))
 				}
 			}
 		}
@@ -600,7 +603,7 @@ search:
 		if err == io.EOF {
 			switch {
 			case rr.opts.HeaderRow > 0:
-				return &ParseError{Err: fmt.Errorf("%w: the header row given, %d, is past the end of the input", ErrNoHeader, rr.opts.HeaderRow)}
+				return &ParseError{Err: data.Errorf("%w: the header row given, %d, is past the end of the input", ErrNoHeader, rr.opts.HeaderRow)}
 			case first.rec == nil:
 				return &ParseError{Err: ErrEmpty}
 			}
@@ -622,7 +625,7 @@ search:
 				continue
 			}
 			if r.line > h {
-				return &ParseError{Line: h, Err: fmt.Errorf("%w: the header row given, %d, is blank or inside a row that starts above it", ErrNoHeader, h)}
+				return &ParseError{Line: h, Err: data.Errorf("%w: the header row given, %d, is blank or inside a row that starts above it", ErrNoHeader, h)}
 			}
 			hdr = r
 			break
@@ -648,26 +651,28 @@ search:
 		if err := twoRowHeader(above[len(above)-1].rec, rec, above[len(above)-1].line, hdr.line); err != nil {
 			return err
 		}
-		var lines, texts []string
+		var (
+			lines data.List
+			texts []string
+		)
 		for _, a := range above {
-			lines = append(lines, strconv.Itoa(a.line))
+			lines = append(lines, a.line)
 			texts = append(texts, strings.Join(nonBlank(a.rec), " "))
 		}
-		rows, at := "1 row", "line"
+		msg := data.Msgf("1 row above the header (line %d) skipped as a title or notes: line %d", hdr.line, above[0].line)
 		if len(above) > 1 {
-			rows, at = fmt.Sprintf("%d rows", len(above)), "lines"
+			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %v", len(above), hdr.line, lines)
 		}
 		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
-			Value:   truncate(strings.Join(texts, " | "), 120),
-			Message: fmt.Sprintf("%s above the header (line %d) skipped as a title or notes: %s %s", rows, hdr.line, at, strings.Join(lines, ", "))})
+			Value: truncate(strings.Join(texts, " | "), 120), Message: msg})
 	}
 	rr.subheadings = rr.opts.Mapping == nil
 	line := hdr.line
 	if j := fieldWithNUL(rec); j >= 0 {
-		return &ParseError{Line: line, Err: fmt.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
+		return &ParseError{Line: line, Err: data.Errorf("%w: header %q holds NUL bytes: the file is damaged, or not text", ErrEncoding, truncate(rec[j], 40))}
 	}
 	if j := invalidUTF8(rec); j >= 0 {
-		return &ParseError{Line: line, Err: fmt.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
+		return &ParseError{Line: line, Err: data.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
 	rec = rr.stripHeaderBidi(rec, line)
 	var (
@@ -710,12 +715,12 @@ func (rr *rowReader) headerCandidate() ([]string, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &ParseError{Line: pe.StartLine, Err: fmt.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
+				return nil, &ParseError{Line: pe.StartLine, Err: data.Errorf("%w: broken CSV quoting in the header (%v)", ErrNoHeader, pe.Err)}
 			}
 			return nil, rr.fatal(err)
 		}
 		if j, value := undecodable(r); rr.decoded() && j >= 0 {
-			return nil, &ParseError{Line: rr.src.line(j), Err: fmt.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %s: is that right?",
+			return nil, &ParseError{Line: rr.src.line(j), Err: data.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %v: is that right?",
 				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
@@ -796,7 +801,7 @@ func twoRowHeader(above, hdr []string, aboveLine, hdrLine int) error {
 	}
 	for j, v := range above {
 		if strings.TrimSpace(v) != "" && (j >= len(hdr) || strings.TrimSpace(hdr[j]) == "") {
-			return &ParseError{Line: aboveLine, Err: fmt.Errorf("%w: lines %d and %d: %q (column %d) is above a blank header cell; unmerge the header's cells and write one header row, one name per column",
+			return &ParseError{Line: aboveLine, Err: data.Errorf("%w: lines %d and %d: %q (column %d) is above a blank header cell; unmerge the header's cells and write one header row, one name per column",
 				ErrTwoRowHeader, aboveLine, hdrLine, truncate(strings.TrimSpace(v), 40), j+1)}
 		}
 	}
@@ -818,7 +823,7 @@ func (rr *rowReader) checkSubheadings(rec []string, line int) error {
 		}
 		_, known := knownHeaders[normalizeHeader(v)]
 		if known || j >= len(hdr) || strings.TrimSpace(hdr[j]) == "" {
-			return &ParseError{Line: line, Err: fmt.Errorf("%w: lines %d and %d: %q (column %d) is under the header, in a row without an organization; unmerge the header's cells and write one header row, one name per column",
+			return &ParseError{Line: line, Err: data.Errorf("%w: lines %d and %d: %q (column %d) is under the header, in a row without an organization; unmerge the header's cells and write one header row, one name per column",
 				ErrTwoRowHeader, line-1, line, truncate(v, 40), j+1)}
 		}
 	}
@@ -839,15 +844,15 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 			continue
 		}
 		if k, dup := layout.index[name]; dup {
-			return nil, &ParseError{Line: line, Column: h, Err: fmt.Errorf("%w: %q (column %d) and %q (column %d) both name %s", ErrDuplicateCol, rec[k], k+1, h, j+1, name)}
+			return nil, &ParseError{Line: line, Column: h, Err: data.Errorf("%w: %q (column %d) and %q (column %d) both name %s", ErrDuplicateCol, rec[k], k+1, h, j+1, name)}
 		}
 		layout.index[name] = j
 		mapped[j] = name
 	}
-	var missing []string
+	var missing data.List
 	for _, c := range cols {
 		if _, ok := layout.index[c.Name]; c.Required && !ok {
-			missing = append(missing, fmt.Sprintf("%s (or %s)", c.Name, strings.Join(c.Aliases, ", ")))
+			missing = append(missing, data.Msgf("%s (or %s)", c.Name, strings.Join(c.Aliases, ", ")))
 		}
 	}
 	if len(missing) > 0 {
@@ -857,13 +862,13 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 				known++
 			}
 		}
-		err := fmt.Errorf("%w: %s; the header found has %s",
-			ErrMissingCol, strings.Join(missing, "; "), quoteList(rec))
+		err := data.Errorf("%w: %v; the header found has %s",
+			ErrMissingCol, missing, quoteList(rec))
 		if known == 0 {
-			err = fmt.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
+			err = data.Errorf("%w; %w (is the first row a header? accepted names: %s)", err, ErrLayout, acceptedNames(cols))
 		}
 		if rr.res.Sheet == "" && (rr.res.Encoding != EncodingUTF8 || rr.res.Delimiter != ',') {
-			err = fmt.Errorf("%w; the file was %s: is that right?", err, rr.readAs())
+			err = data.Errorf("%w; the file was %v: is that right?", err, rr.readAs())
 		}
 		return nil, &ParseError{Line: line, Err: err}
 	}
@@ -876,11 +881,11 @@ func (rr *rowReader) aliasHeader(rec []string, line int) ([]string, error) {
 func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 	m := rr.opts.Mapping
 	if rr.opts.DateOrder != data.DateOrderNone && m.DateOrder != data.DateOrderNone && rr.opts.DateOrder != m.DateOrder {
-		return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)}
+		return nil, &ParseError{Err: data.Errorf("%w: the mapping %q reads dates as %s, and the date order given is %s; drop one", ErrMapping, m.Name, m.DateOrder, rr.opts.DateOrder)}
 	}
 	for _, c := range data.Columns() {
 		if o := m.Fields[c.Name].DateOrder; rr.opts.DateOrder != data.DateOrderNone && o != data.DateOrderNone && o != rr.opts.DateOrder {
-			return nil, &ParseError{Err: fmt.Errorf("%w: the mapping %q reads %s as %s, and the date order given is %s; drop one", ErrMapping, m.Name, c.Name, o, rr.opts.DateOrder)}
+			return nil, &ParseError{Err: data.Errorf("%w: the mapping %q reads %s as %s, and the date order given is %s; drop one", ErrMapping, m.Name, c.Name, o, rr.opts.DateOrder)}
 		}
 	}
 	byName := map[string][]int{}
@@ -905,7 +910,7 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 		case 1:
 			return pos[0], nil
 		}
-		return 0, &ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: the header has %q in columns %d and %d; the mapping %q cannot tell which one is %s",
+		return 0, &ParseError{Line: line, Column: col, Err: data.Errorf("%w: the header has %q in columns %d and %d; the mapping %q cannot tell which one is %s",
 			ErrDuplicateCol, col, pos[0]+1, pos[1]+1, m.Name, field)}
 	}
 	layout := Layout{Header: append([]string(nil), rec...), index: map[string]int{}, sheet: rr.res.Sheet}
@@ -926,7 +931,7 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 				continue
 			}
 			if mapped[j] != "" {
-				return nil, &ParseError{Line: line, Column: rec[j], Err: fmt.Errorf("%w: the mapping %q reads both %s and %s from column %q; a column fills one field",
+				return nil, &ParseError{Line: line, Column: rec[j], Err: data.Errorf("%w: the mapping %q reads both %s and %s from column %q; a column fills one field",
 					ErrMapping, m.Name, mapped[j], c.Name, rec[j])}
 			}
 			mapped[j] = c.Name
@@ -954,16 +959,20 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 		}
 	}
 	if len(missing) > 0 {
-		reads := make([]string, len(missing))
+		reads := make(data.List, len(missing))
 		for i, col := range missing {
-			reads[i] = fmt.Sprintf("%s from column %q", andList(missingReads[col]), col)
+			fields := make(data.List, len(missingReads[col]))
+			for k, f := range missingReads[col] {
+				fields[k] = f
+			}
+			reads[i] = data.Msgf("%v from column %q", fields, col)
 		}
-		which := "which the header does not have"
-		if len(missing) > 1 {
-			which = "columns the header does not have"
+		if len(missing) == 1 {
+			return nil, &ParseError{Line: line, Err: data.Errorf("%w: the mapping %q reads %v, which the header does not have; the header found has %s",
+				ErrMissingCol, m.Name, reads, quoteList(rec))}
 		}
-		return nil, &ParseError{Line: line, Err: fmt.Errorf("%w: the mapping %q reads %s, %s; the header found has %s",
-			ErrMissingCol, m.Name, andList(reads), which, quoteList(rec))}
+		return nil, &ParseError{Line: line, Err: data.Errorf("%w: the mapping %q reads %v, columns the header does not have; the header found has %s",
+			ErrMissingCol, m.Name, reads, quoteList(rec))}
 	}
 	for j := range mapped {
 		if mapped[j] == "" {
@@ -1003,26 +1012,22 @@ func (rr *rowReader) dateOptions() map[string]data.DateOptions {
 	return out
 }
 
-// mixedNote adds to the message about bytes that do not decode in Windows-1252 that they may
-// be UTF-8 characters, which that decoder does not read as text of its own.
-func mixedNote(enc string) string {
-	if enc != EncodingWindows1252 {
-		return ""
-	}
-	return ` (or they are a UTF-8 character, such as \xc3\xa9 for é, in a file that mixes UTF-8 into Windows-1252)`
-}
-
 // readAs says how the file is read: "read as Shift_JIS, comma-separated".
-func (rr *rowReader) readAs() string {
-	return fmt.Sprintf("read as %s, %s-separated", rr.res.Encoding, DelimiterName(rr.res.Delimiter))
+func (rr *rowReader) readAs() data.Msg {
+	return data.Msgf("read as %s, %v-separated", rr.res.Encoding, DelimiterMsg(rr.res.Delimiter))
 }
 
-// andList joins ss as English lists them: "a", "a and b", "a, b and c".
-func andList(ss []string) string {
-	if len(ss) < 2 {
-		return strings.Join(ss, "")
+// DelimiterMsg names a delimiter in words that i18n translates: comma, tab, semicolon.
+func DelimiterMsg(d rune) any {
+	switch d {
+	case ',':
+		return data.Msgf("comma")
+	case '\t':
+		return data.Msgf("tab")
+	case ';':
+		return data.Msgf("semicolon")
 	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+	return DelimiterName(d)
 }
 
 func quoteList(ss []string) string {

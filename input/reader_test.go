@@ -266,7 +266,7 @@ func TestReadRowIssues(t *testing.T) {
 			for i, w := range tt.wantIssues {
 				got := res.Issues[i]
 				if got.Severity != w.sev || got.Line != w.line || got.Header != w.column || got.ColumnIndex != w.index ||
-					got.Value != w.value || !strings.Contains(got.Message, w.text) {
+					got.Value != w.value || !strings.Contains(got.Message.String(), w.text) {
 					t.Errorf("issue %d = %+v\nwant %+v", i, got, w)
 				}
 			}
@@ -276,7 +276,7 @@ func TestReadRowIssues(t *testing.T) {
 
 func TestIssueString(t *testing.T) {
 	is := data.Issue{Severity: data.Warning, Line: 3, Column: data.ColExposureEnd, Header: "漏えい終了日", ColumnIndex: 10,
-		Value: "2018年12月27日7", Message: "not a date"}
+		Value: "2018年12月27日7", Message: data.Msgf("not a date")}
 	want := `line 3, column 漏えい終了日 (10), value "2018年12月27日7": not a date`
 	if got := is.String(); got != want {
 		t.Errorf("String() = %s\nwant       %s", got, want)
@@ -297,7 +297,7 @@ func TestReadDateOrder(t *testing.T) {
 		t.Fatalf("without an order: issues %v", res.Issues)
 	}
 	for _, is := range res.Issues[:3] {
-		if is.Kind != data.KindDateOrder || !strings.Contains(is.Message, "could be month/day or day/month") {
+		if is.Kind != data.KindDateOrder || !strings.Contains(is.Message.String(), "could be month/day or day/month") {
 			t.Errorf("issue %v (%s) is not one of the date order", is, is.Kind)
 		}
 	}
@@ -315,7 +315,7 @@ func TestReadDateOrder(t *testing.T) {
 	}
 	// 04/15/2021 has no month 15: read day-first, it is an error, not a guess.
 	if sc := res.Scopes[0]; sc.ExposureStart.String() != "2021-04-02" || sc.Disclosed.Known() || len(res.Issues) != 2 ||
-		!strings.Contains(res.Issues[0].Message, "month 15 does not exist") {
+		!strings.Contains(res.Issues[0].Message.String(), "month 15 does not exist") {
 		t.Errorf("dmy: %+v, issues %v", sc, res.Issues)
 	}
 }

@@ -23,7 +23,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	}
 
 	var issues []data.Issue
-	warn := func(kind data.Kind, col, val, msg string) {
+	warn := func(kind data.Kind, col, val string, msg data.Msg) {
 		issues = append(issues, data.Issue{Kind: kind, Severity: data.Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
 	}
 	// Bidi controls go from every text an output shows, here where every output's text
@@ -42,7 +42,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		{data.ColJNSAIdentifiability, &row.JNSAIdentifiability}, {data.ColJNSASocial, &row.JNSASocial}, {data.ColJNSAResponse, &row.JNSAResponse},
 	} {
 		if clean, ok := stripBidi(*f.v); !ok {
-			warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), bidiMessage)
+			warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), data.Msgf(bidiMessage))
 			*f.v = clean
 		}
 	}
@@ -56,7 +56,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			extra = append([]string(nil), row.Extra...)
 		}
 		extra[i] = clean
-		is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: bidiMessage}
+		is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: data.Msgf(bidiMessage)}
 		if i < len(layout.extra) {
 			j := layout.extra[i]
 			is.Column, is.Header, is.ColumnIndex = layout.Header[j], layout.Header[j], j+1
@@ -80,16 +80,16 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	}
 	if sc.Organization == "" {
 		return data.Scope{}, []data.Issue{{Kind: data.KindRequired, Severity: data.Rejected, Line: lineOf(data.ColOrganization), Column: data.ColOrganization, Value: row.Organization,
-			Message: "organization is required"}}, false
+			Message: data.Msgf("organization is required")}}, false
 	}
 	c, ok := data.ParseCertainty(row.Certainty)
 	sc.Certainty = c
 	if !ok {
-		warn(data.KindCertainty, data.ColCertainty, row.Certainty, "certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty")
+		warn(data.KindCertainty, data.ColCertainty, row.Certainty, data.Msgf("certainty must be confirmed or suspected (確定/確認 or 可能性/疑い/恐れ); counted as unknown certainty"))
 	}
 	n, err := data.ParseCount(row.Records)
 	if err != nil {
-		warn(data.KindCount, data.ColRecords, row.Records, err.Error()+"; records treated as unknown")
+		warn(data.KindCount, data.ColRecords, row.Records, data.Msgf("%v; records treated as unknown", err))
 	}
 	sc.Records = n
 	dates := [...]struct {
@@ -112,10 +112,10 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			if errors.Is(err, data.ErrDateOrder) {
 				kind = data.KindDateOrder
 			}
-			msg := err.Error() + "; date treated as unknown"
+			msg := data.Msgf("%v; date treated as unknown", err)
 			if cfg.suggestFormat && kind == data.KindDate {
 				if l := suggestLayout(d.raw, cfg.dateOpts[i]); l != "" {
-					msg += fmt.Sprintf(" (the mapping's date_format = %q would read it)", l)
+					msg = data.Msgf("%v; date treated as unknown (the mapping's date_format = %q would read it)", err, l)
 				}
 			}
 			warn(kind, d.col, d.raw, msg)
@@ -123,7 +123,11 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		}
 		parsed[i] = v
 		if v.Known() && !v.IsDay() {
-			warn(data.KindPartialDate, d.col, d.raw, fmt.Sprintf("date known only to the %s (%s): figures that need the day are left blank", precisionName(v.Precision()), v))
+			msg := data.Msgf("date known only to the month (%s): figures that need the day are left blank", v)
+			if v.Precision() == data.PrecisionYear {
+				msg = data.Msgf("date known only to the year (%s): figures that need the day are left blank", v)
+			}
+			warn(data.KindPartialDate, d.col, d.raw, msg)
 		}
 	}
 	sc.ExposureStart, sc.ExposureEnd, sc.Detected, sc.Contained, sc.Disclosed = parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]
@@ -135,18 +139,11 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			sc.IncidentID = sc.Organization + " " + sc.Disclosed.String()
 		} else {
 			sc.IncidentID = fmt.Sprintf("%s (line %d)", sc.Organization, line)
-			warn(data.KindIncidentID, data.ColIncidentID, "", "no incident_id and no disclosed date to group by: the row is an incident of its own")
+			warn(data.KindIncidentID, data.ColIncidentID, "", data.Msgf("no incident_id and no disclosed date to group by: the row is an incident of its own"))
 		}
 	}
 	for i := range issues {
 		issues[i].IncidentID = sc.IncidentID
 	}
 	return sc, issues, true
-}
-
-func precisionName(p data.Precision) string {
-	if p == data.PrecisionYear {
-		return "year"
-	}
-	return "month"
 }

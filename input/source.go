@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"breachreport/data"
 )
 
 // source yields the records of the input, CSV text or a workbook sheet, one at a time.
@@ -18,7 +20,7 @@ type source interface {
 	line(j int) int
 	// fit shapes a data record to the header's width. It returns false, with a message,
 	// when the record does not fit.
-	fit(rec []string, width int) ([]string, string, bool)
+	fit(rec []string, width int) ([]string, data.Msg, bool)
 	// setFields gives the canonical column name of each header position, once known.
 	setFields(fields []string)
 	// notes returns warnings about cells of the last record.
@@ -178,9 +180,9 @@ func (t *tapeReader) end() int64 {
 
 // fit accepts only records with exactly the header's number of fields: in CSV text, any
 // other number means the row's quoting or delimiters are broken.
-func (s *csvSource) fit(rec []string, width int) ([]string, string, bool) {
+func (s *csvSource) fit(rec []string, width int) ([]string, data.Msg, bool) {
 	if len(rec) == width {
-		return rec, "", true
+		return rec, data.Msg{}, true
 	}
-	return nil, fmt.Sprintf("row has %d fields but the header has %d", len(rec), width), false
+	return nil, data.Msgf("row has %d fields but the header has %d", len(rec), width), false
 }

@@ -3,7 +3,6 @@ package input
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -49,7 +48,7 @@ const syntheticStream = 0x6272656163687270 // "breachrp"
 // WriteSynthetic returns the first write error, or an error for n < 1.
 func WriteSynthetic(w io.Writer, n int, seed uint64) error {
 	if n < 1 {
-		return errors.New("synthetic: the number of incidents must be at least 1")
+		return data.Errorf("synthetic: the number of incidents must be at least 1")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)

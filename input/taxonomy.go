@@ -30,33 +30,33 @@ type taxonomyCategory struct {
 // examples/taxonomy.toml. It replaces the shipped taxonomy, so a file without [[industry]]
 // maps no industry. Its size and nesting are bounded as a mapping's are.
 func ParseTaxonomy(r io.Reader, name string) (data.Taxonomy, error) {
-	fail := func(format string, a ...any) (data.Taxonomy, error) {
-		return data.Taxonomy{}, data.Errorf("%w: %s: %v", ErrTaxonomy, name, data.Msgf(format, a...))
+	fail := func(m any) (data.Taxonomy, error) {
+		return data.Taxonomy{}, data.Errorf("%w: %s: %v", ErrTaxonomy, name, m)
 	}
 	text, err := io.ReadAll(io.LimitReader(r, MaxMappingSize+1))
 	if err != nil {
-		return fail("%v", err)
+		return fail(err)
 	}
 	if len(text) > MaxMappingSize {
-		return fail("larger than %s, the most a taxonomy is read", FormatSize(MaxMappingSize))
+		return fail(data.Msgf("larger than %s, the most a taxonomy is read", FormatSize(MaxMappingSize)))
 	}
 	if line, ok := nestingWithin(text, MaxMappingDepth); !ok {
-		return fail("line %d: brackets nested more than %d deep", line, MaxMappingDepth)
+		return fail(data.Msgf("line %d: brackets nested more than %d deep", line, MaxMappingDepth))
 	}
 	var f taxonomyFile
 	md, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&f)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return fail("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message)
+			return fail(data.Msgf("line %d, column %d: %s", pe.Position.Line, pe.Position.Col, pe.Message))
 		}
-		return fail("%v", err)
+		return fail(err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return fail("unknown key %s (a category has name, name_en and match)", und[0].String())
+		return fail(data.Msgf("unknown key %s (a category has name, name_en and match)", und[0].String()))
 	}
 	if len(f.Cause)+len(f.Industry) == 0 {
-		return fail("no [[cause]] or [[industry]] categories")
+		return fail(data.Msgf("no [[cause]] or [[industry]] categories"))
 	}
 	var t data.Taxonomy
 	for _, part := range []struct {
@@ -66,7 +66,7 @@ func ParseTaxonomy(r io.Reader, name string) (data.Taxonomy, error) {
 	}{{"cause", f.Cause, &t.Causes}, {"industry", f.Industry, &t.Industries}} {
 		for i, c := range part.in {
 			if strings.TrimSpace(c.Name) == "" || len(c.Match) == 0 {
-				return fail("[[%s]] number %d: give a name and at least one match word", part.table, i+1)
+				return fail(data.Msgf("[[%s]] number %d: give a name and at least one match word", part.table, i+1))
 			}
 			cat := data.Category{Name: c.Name, NameEn: c.NameEn}
 			if cat.NameEn == "" {

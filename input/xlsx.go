@@ -22,10 +22,10 @@ import (
 var zipMagic = []byte("PK\x03\x04")
 
 // ErrWorkbook wraps the error for input that starts like a workbook but cannot be opened.
-var ErrWorkbook = errors.New("not a readable .xlsx workbook")
+var ErrWorkbook = data.Errorf("not a readable .xlsx workbook")
 
 // ErrSheet wraps the errors about choosing the sheet of a workbook, for errors.Is.
-var ErrSheet = errors.New("no sheet to read")
+var ErrSheet = data.Errorf("no sheet to read")
 
 // xlsxSource reads the rows of one workbook sheet, with cell values as stored: a date cell
 // gives its serial number, which the date fields read as a date (DateOptions.Serial).
@@ -56,14 +56,14 @@ type cellNote struct {
 	col   int
 	kind  data.Kind
 	value string
-	msg   string
+	msg   data.Msg
 }
 
 // openWorkbook opens an .xlsx workbook from r and the sheet to read: opts.Sheet, or the
 // workbook's only visible sheet. It returns the source and the sheet's name.
 func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	if opts.Encoding != "" || opts.Delimiter != 0 {
-		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
+		return nil, "", &ParseError{Err: data.Errorf("%w: the input is an .xlsx workbook; an encoding or delimiter applies to CSV input only", ErrEncoding)}
 	}
 	// excelize's row iterator ends quietly where the sheet's XML is damaged; the workbook is
 	// kept to check the sheet itself (verify). excelize reads it whole anyway.
@@ -74,9 +74,9 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	case errors.As(err, &pe):
 		return nil, "", pe // over the input size limit
 	case err != nil && err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", opts.Limits.MaxInputSize):
-		return nil, "", &ParseError{Err: fmt.Errorf("%w: the workbook unpacks to more than %s, the most read", ErrInputSize, FormatSize(opts.Limits.MaxInputSize))}
+		return nil, "", &ParseError{Err: data.Errorf("%w: the workbook unpacks to more than %s, the most read", ErrInputSize, FormatSize(opts.Limits.MaxInputSize))}
 	case err != nil:
-		return nil, "", &ParseError{Err: fmt.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
+		return nil, "", &ParseError{Err: data.Errorf("%w: the input starts like an .xlsx workbook but cannot be opened as one (%v); save it again from Excel, or as CSV", ErrWorkbook, err)}
 	}
 	names := f.GetSheetList()
 	var visible, listed []string
@@ -109,21 +109,21 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 		case len(loose) == 1:
 			sheet = loose[0]
 		case len(loose) > 1:
-			return fail(fmt.Errorf("%w: the sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
+			return fail(data.Errorf("%w: the sheet %q could be any of %s; give the name exactly", ErrSheet, opts.Sheet, quoteList(loose)))
 		default:
-			return fail(fmt.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(listed)))
+			return fail(data.Errorf("%w: the workbook has no sheet %q; its sheets are %s", ErrSheet, opts.Sheet, quoteList(listed)))
 		}
 	case len(visible) == 1:
 		sheet = visible[0]
 	case len(visible) == 0:
-		return fail(fmt.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one", ErrSheet, quoteList(listed)))
+		return fail(data.Errorf("%w: the workbook has no visible sheet; its sheets are %s: name one", ErrSheet, quoteList(listed)))
 	default:
-		return fail(fmt.Errorf("%w: the workbook has %d sheets (%s); name the one to read", ErrSheet, len(visible), quoteList(listed)))
+		return fail(data.Errorf("%w: the workbook has %d sheets (%s); name the one to read", ErrSheet, len(visible), quoteList(listed)))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, "", &ParseError{Err: fmt.Errorf("%w: sheet %q cannot be read: %v", ErrSheet, sheet, err)}
+		return nil, "", &ParseError{Err: data.Errorf("%w: sheet %q cannot be read: %v", ErrSheet, sheet, err)}
 	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -132,7 +132,7 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	part, err := sheetPart(raw.Bytes(), sheet)
 	if err != nil {
 		rows.Close()
-		return fail(fmt.Errorf("%w: sheet %q cannot be found in the archive (%v)", ErrWorkbook, sheet, err))
+		return fail(data.Errorf("%w: sheet %q cannot be found in the archive (%v)", ErrWorkbook, sheet, err))
 	}
 	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904, lim: opts.Limits, raw: raw.Bytes(), part: part}, sheet, nil
 }
@@ -161,12 +161,12 @@ func (s *xlsxSource) next() ([]string, error) {
 		n--
 	}
 	if n > s.lim.MaxColumns {
-		return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: the row has values in %d columns, more than %d, the most read",
+		return nil, &ParseError{Line: s.row, Err: data.Errorf("%w: the row has values in %d columns, more than %d, the most read",
 			ErrColumns, n, s.lim.MaxColumns)}
 	}
 	for j, v := range rec {
 		if len(v) > s.lim.MaxFieldSize {
-			return nil, &ParseError{Line: s.row, Err: fmt.Errorf("%w: cell %s, value %q, is longer than %s, the longest field read",
+			return nil, &ParseError{Line: s.row, Err: data.Errorf("%w: cell %s, value %q, is longer than %s, the longest field read",
 				ErrFieldSize, cellName(j, s.row), truncate(v, 40), FormatSize(int64(s.lim.MaxFieldSize)))}
 		}
 	}
@@ -208,7 +208,7 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 				return "", false, err
 			}
 			s.last = append(s.last, cellNote{j, data.KindStructure, idx,
-				"the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank"})
+				data.Msgf("the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank")})
 			return "", false, nil
 		}
 		formula, err := s.f.GetCellFormula(s.sheet, cell)
@@ -217,7 +217,7 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 		}
 		if formula != "" {
 			s.last = append(s.last, cellNote{j, data.KindFormula, "=" + formula,
-				"the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank"})
+				data.Msgf("the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank")})
 		}
 		return "", false, nil
 	}
@@ -228,7 +228,7 @@ func (s *xlsxSource) check(j int, v string) (string, bool, error) {
 	field := s.fields[j]
 	switch typ {
 	case excelize.CellTypeError:
-		s.last = append(s.last, cellNote{j, data.KindFormula, v, "the cell holds an error value; treated as blank"})
+		s.last = append(s.last, cellNote{j, data.KindFormula, v, data.Msgf("the cell holds an error value; treated as blank")})
 		return "", true, nil
 	case excelize.CellTypeBool:
 		if v == "1" {
@@ -273,7 +273,7 @@ func (s *xlsxSource) damaged(err error) error {
 	if errors.As(err, &pe) {
 		return pe
 	}
-	return &ParseError{Line: s.row, Err: fmt.Errorf("%w: the sheet cannot be read (%v)", ErrWorkbook, err)}
+	return &ParseError{Line: s.row, Err: data.Errorf("%w: the sheet cannot be read (%v)", ErrWorkbook, err)}
 }
 
 // verify reads the sheet's XML from the archive, as a stream, and returns a *ParseError at
@@ -293,23 +293,22 @@ func (s *xlsxSource) verify() error {
 func verifySheet(raw []byte, part string) error {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
-		return &ParseError{Err: fmt.Errorf("%w: %v", ErrWorkbook, err)}
+		return &ParseError{Err: data.Errorf("%w: %v", ErrWorkbook, err)}
 	}
 	zf := findPart(zr, part)
 	if zf == nil {
-		return &ParseError{Err: fmt.Errorf("%w: the archive has no part %s", ErrWorkbook, part)}
+		return &ParseError{Err: data.Errorf("%w: the archive has no part %s", ErrWorkbook, part)}
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return &ParseError{Err: fmt.Errorf("%w: part %s cannot be read (%v)", ErrWorkbook, part, err)}
+		return &ParseError{Err: data.Errorf("%w: part %s cannot be read (%v)", ErrWorkbook, part, err)}
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.CharsetReader = charset.NewReaderLabel
 	row, inRow := 0, false
-	damage := func(line int, format string, args ...any) error {
-		return &ParseError{Line: line, Err: fmt.Errorf("%w: the sheet is damaged at this row ("+format+
-			"); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", append([]any{ErrWorkbook}, args...)...)}
+	damage := func(line int, m any) error {
+		return &ParseError{Line: line, Err: data.Errorf("%w: the sheet is damaged at this row (%v); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", ErrWorkbook, m)}
 	}
 	for {
 		tok, err := d.Token()
@@ -324,9 +323,9 @@ func verifySheet(raw []byte, part string) error {
 			var se *xml.SyntaxError
 			if !errors.As(err, &se) {
 				// A read error: the part does not inflate to the size and checksum it states.
-				return damage(line, "the archive's part %s does not inflate as its header says: %v", part, err)
+				return damage(line, data.Msgf("the archive's part %s does not inflate as its header says: %v", part, err))
 			}
-			return damage(line, "%v", err)
+			return damage(line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -335,22 +334,22 @@ func verifySheet(raw []byte, part string) error {
 				n := row + 1
 				if v := attr(t, "r"); v != "" {
 					if n, err = strconv.Atoi(v); err != nil || n < 1 {
-						return damage(row+1, "the row number %q is no number", v)
+						return damage(row+1, data.Msgf("the row number %q is no number", v))
 					}
 				}
 				if n > excelize.TotalRows {
-					return damage(n, "a sheet has %d rows at most", excelize.TotalRows)
+					return damage(n, data.Msgf("a sheet has %d rows at most", excelize.TotalRows))
 				}
 				// excelize numbers the rows by their order: out of order, they would be
 				// read under the wrong numbers.
 				if n <= row {
-					return damage(n, "the row comes after row %d; a sheet's rows are in order", row)
+					return damage(n, data.Msgf("the row comes after row %d; a sheet's rows are in order", row))
 				}
 				row, inRow = n, true
 			case "c":
 				if v := attr(t, "r"); v != "" {
 					if _, _, err := excelize.CellNameToCoordinates(v); err != nil {
-						return damage(row, "the cell reference %q is no cell", v)
+						return damage(row, data.Msgf("the cell reference %q is no cell", v))
 					}
 				}
 			}
@@ -393,7 +392,7 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 	read := func(name string, v any) error {
 		zf := findPart(zr, name)
 		if zf == nil {
-			return fmt.Errorf("no part %s", name)
+			return data.Errorf("no part %s", name)
 		}
 		rc, err := zf.Open()
 		if err != nil {
@@ -459,7 +458,7 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 			return target(strings.TrimSuffix(dir, "/"), r.Target), nil
 		}
 	}
-	return "", fmt.Errorf("no relationship for sheet %q", sheet)
+	return "", data.Errorf("no relationship for sheet %q", sheet)
 }
 
 func (s *xlsxSource) line(int) int { return s.row }
@@ -469,12 +468,12 @@ func (s *xlsxSource) setWidth(int) {}
 // fit pads a row to the header's width (a sheet does not store the empty cells at the end
 // of a row) and drops empty cells beyond it; a value beyond the header's last column does
 // not fit.
-func (s *xlsxSource) fit(rec []string, width int) ([]string, string, bool) {
+func (s *xlsxSource) fit(rec []string, width int) ([]string, data.Msg, bool) {
 	for j := width; j < len(rec); j++ {
 		if strings.TrimSpace(rec[j]) != "" {
 			cell, _ := excelize.CoordinatesToCellName(j+1, s.row)
 			last, _ := excelize.ColumnNumberToName(width)
-			return nil, fmt.Sprintf("cell %s holds a value beyond the header's last column, %s", cell, last), false
+			return nil, data.Msgf("cell %s holds a value beyond the header's last column, %s", cell, last), false
 		}
 	}
 	if len(rec) > width {
@@ -483,7 +482,7 @@ func (s *xlsxSource) fit(rec []string, width int) ([]string, string, bool) {
 	for len(rec) < width {
 		rec = append(rec, "")
 	}
-	return rec, "", true
+	return rec, data.Msg{}, true
 }
 
 func (s *xlsxSource) close() {

@@ -334,7 +334,7 @@ var labels = [numLabels]i18n.Text{
 	lColumnIndex:    {En: "Column number", Ja: "列番号"},
 	lSeverity:       {En: "Severity", Ja: "重大度"},
 	lKind:           {En: "Kind", Ja: "種類"},
-	lMessage:        {En: "Message", Ja: "内容（英語）"},
+	lMessage:        {En: "Message", Ja: "内容"},
 	lSevWarning:     {En: "warning", Ja: "警告"},
 	lSevRejected:    {En: "rejected", Ja: "除外"},
 	lNoIssues:       {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},

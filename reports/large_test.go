@@ -205,7 +205,11 @@ func TestLongCell(t *testing.T) {
 				}
 			}
 			msg := b.str(iss, b.col(iss, ih, lMessage.in(l)), r)
-			if !strings.Contains(msg, "17,000") || !strings.Contains(msg, "sheet "+sh+", cell "+cellRef(col, 2)) {
+			where := "sheet " + sh + ", cell " + cellRef(col, 2)
+			if l == i18n.Ja {
+				where = "シート「" + sh + "」のセル" + cellRef(col, 2)
+			}
+			if !strings.Contains(msg, "17,000") || !strings.Contains(msg, where) {
 				t.Errorf("Data issues message %q does not name the length, the sheet and the cell", msg)
 			}
 			sum := b.sheet(lSheetSummary)

@@ -1,11 +1,10 @@
 package reports
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 )
 
@@ -38,15 +37,27 @@ type TooManyRowsError struct {
 }
 
 // ErrTooManyRows is what every *TooManyRowsError is, for errors.Is.
-var ErrTooManyRows = errors.New("too many rows for a workbook")
+var ErrTooManyRows = data.Errorf("too many rows for a workbook")
 
 // Is makes every *TooManyRowsError ErrTooManyRows.
 func (e *TooManyRowsError) Is(target error) bool { return target == ErrTooManyRows }
 
-func (e *TooManyRowsError) Error() string {
-	return fmt.Sprintf("%s: %s %s, more than the %s rows a workbook holds: the %s sheet continues over at most %d sheets of %s rows; "+
-		"report on part of the input or split the file", e.Input, groupThousands(e.Rows), e.What,
-		groupThousands(e.Max), e.Sheet, MaxSheetParts, groupThousands(excelMaxRows-1))
+func (e *TooManyRowsError) Error() string { return e.Message().String() }
+
+// Message is the error's text, for i18n.ErrorText.
+func (e *TooManyRowsError) Message() data.Msg {
+	what := map[string]data.Msg{
+		"incidents": data.Msgf("incidents"), "scope rows": data.Msgf("scope rows"), "data issues": data.Msgf("data issues"),
+	}[e.What]
+	var sheet any = e.Sheet
+	for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetIssues} {
+		if k.in(i18n.En) == e.Sheet {
+			sheet = i18n.Text{En: k.in(i18n.En), Ja: k.in(i18n.Ja)}
+		}
+	}
+	return data.Msgf("%s: %s %v, more than the %s rows a workbook holds: the %s sheet continues over at most %d sheets of %s rows; "+
+		"report on part of the input or split the file", e.Input, groupThousands(e.Rows), what,
+		groupThousands(e.Max), sheet, MaxSheetParts, groupThousands(excelMaxRows-1))
 }
 
 // CheckSize returns a *TooManyRowsError when the workbook of rep would need more than limit

@@ -96,12 +96,15 @@ func TestCheckSize(t *testing.T) {
 		limit int
 		rep   bool // the rejects report, not cont
 		want  string
+		// wantJa starts the error in Japanese.
+		wantJa string
 	}{
-		{"all fit", 8, false, ""},
-		{"scopes", 7, false, "embedded sample (sample.csv): 8 scope rows, more than the 7 rows a workbook holds: the Scopes sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input or split the file"},
-		{"incidents first", 6, false, "embedded sample (sample.csv): 7 incidents, more than the 6 rows a workbook holds: the Incidents sheet"},
-		{"issues", 3, true, "embedded sample (sample.csv): 4 data issues, more than the 3 rows a workbook holds: the Data issues sheet"},
-		{"issues fit", 4, true, ""},
+		{"all fit", 8, false, "", ""},
+		{"scopes", 7, false, "embedded sample (sample.csv): 8 scope rows, more than the 7 rows a workbook holds: the Scopes sheet continues over at most 16 sheets of 1,048,575 rows; report on part of the input or split the file",
+			"embedded sample (sample.csv)：8行の範囲は、ワークブックに入る7行を超えます（範囲シートは1,048,575行のシート最大16枚まで続けられます）。入力の一部についてレポートするか、ファイルを分割してください"},
+		{"incidents first", 6, false, "embedded sample (sample.csv): 7 incidents, more than the 6 rows a workbook holds: the Incidents sheet", "embedded sample (sample.csv)：7件の事案は、ワークブックに入る6行を超えます（事案一覧シート"},
+		{"issues", 3, true, "embedded sample (sample.csv): 4 data issues, more than the 3 rows a workbook holds: the Data issues sheet", "embedded sample (sample.csv)：4件のデータ不備は、ワークブックに入る3行を超えます（データ不備シート"},
+		{"issues fit", 4, true, "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := cont
@@ -120,6 +123,9 @@ func TestCheckSize(t *testing.T) {
 			var tm *TooManyRowsError
 			if !errors.As(err, &tm) || !errors.Is(err, ErrTooManyRows) || !strings.HasPrefix(err.Error(), tt.want) || tm.Max != tt.limit {
 				t.Errorf("CheckSize: %v\nwant a *TooManyRowsError (ErrTooManyRows) starting %q", err, tt.want)
+			}
+			if got := i18n.ErrorText(i18n.Ja, err); !strings.HasPrefix(got, tt.wantJa) {
+				t.Errorf("in Japanese: %s\nwant it to start %s", got, tt.wantJa)
 			}
 			if werr == nil || werr.Error() != err.Error() || buf.Len() != 0 {
 				t.Errorf("Write: %v, %d bytes written; want %v and nothing written", werr, buf.Len(), err)

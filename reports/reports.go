@@ -96,7 +96,7 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(ctx, f, rep, opts); err != nil {
-		return fmt.Errorf("workbook: %w", err)
+		return data.Errorf("workbook: %w", err)
 	}
 	// excelize adds some content types in map order; sorted, the same report gives the
 	// same bytes.
@@ -106,13 +106,13 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return fmt.Errorf("writing workbook: %w", err)
+		return data.Errorf("writing workbook: %w", err)
 	}
 	if buf.Len() != 0 {
 		return fmt.Errorf("writing workbook: internal error: excelize wrote %d bytes past the archive", buf.Len())
 	}
 	if err := zw.finish(); err != nil {
-		return fmt.Errorf("writing workbook: %w", err)
+		return data.Errorf("writing workbook: %w", err)
 	}
 	return nil
 }
@@ -788,7 +788,7 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		}
 		w.line, w.incident = is.Line, is.IncidentID
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
-			text(sev.in(l)), text(kind), text(is.IncidentID), text(is.Message))
+			text(sev.in(l)), text(kind), text(is.IncidentID), text(i18n.Sprint(l, is.Message)))
 	}
 	w.finish(0, true)
 }

@@ -477,7 +477,7 @@ func TestNoFormulas(t *testing.T) {
 				rep := analysis.Report{
 					Input: s, InputSHA256: s, RowsRead: 1, RowsUsed: 1,
 					Incidents: analysis.NewIncidents(figs), Summary: analysis.Summarize(figs), Compare: figs,
-					Issues: []data.Issue{{Line: 2, Column: s, Header: s, Value: s, IncidentID: s, Message: s}},
+					Issues: []data.Issue{{Line: 2, Column: s, Header: s, Value: s, IncidentID: s, Message: data.Msgf("%s", s)}},
 				}
 				b, _ := writeBook(t, rep, l)
 				found := 0
@@ -794,7 +794,7 @@ func TestMessyInput(t *testing.T) {
 				}
 				sev := map[data.Severity]label{data.Warning: lSevWarning, data.Rejected: lSevRejected}[is.Severity].in(l)
 				for h, want := range map[label]string{lColumn: wantCol, lValue: is.Value, lSeverity: sev, lKind: i18n.Kind(is.Kind).In(l),
-					lIncidentID: is.IncidentID, lMessage: is.Message} {
+					lIncidentID: is.IncidentID, lMessage: i18n.Sprint(l, is.Message)} {
 					if got := b.str(sh, b.col(sh, hdr, h.in(l)), r); got != want {
 						t.Errorf("issue on line %d: %s = %q, want %q", is.Line, h.in(l), got, want)
 					}

@@ -652,7 +652,7 @@ func (w *sheetWriter) cut(col int, s string) string {
 		w.cuts = append(w.cuts, data.Issue{
 			Kind: kindCellLength, Severity: data.Warning, Line: w.line, Header: head,
 			Value: string(preview) + "…", IncidentID: w.incident,
-			Message: fmt.Sprintf("text of %s characters is longer than the 32,767 an Excel cell holds: cut on sheet %s, cell %s, and marked",
+			Message: data.Msgf("text of %s characters is longer than the 32,767 an Excel cell holds: cut on sheet %s, cell %s, and marked",
 				groupDigits(int64(n)), sheet, cellRef(col, row)),
 		})
 	}

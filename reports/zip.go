@@ -2,10 +2,10 @@ package reports
 
 import (
 	"archive/zip"
+	"breachreport/data"
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -127,7 +127,7 @@ func (z *sortedZip) keep(c *zipChunk) error {
 	if z.tmp == nil {
 		f, err := os.CreateTemp("", "breachreport-*.zip-parts")
 		if err != nil {
-			return fmt.Errorf("temporary file for the workbook: %w", err)
+			return data.Errorf("temporary file for the workbook: %w", err)
 		}
 		// Where the system allows it (not Windows), the file goes from the directory at
 		// once and lives on as long as it is open: even a killed run leaves nothing.
@@ -136,7 +136,7 @@ func (z *sortedZip) keep(c *zipChunk) error {
 	}
 	n, err := z.tmp.Write(c.out.Bytes())
 	if err != nil {
-		return fmt.Errorf("temporary file for the workbook: %w", err)
+		return data.Errorf("temporary file for the workbook: %w", err)
 	}
 	c.onDisk, c.off, c.n = true, z.tmpSize, int64(n)
 	z.tmpSize += int64(n)
@@ -289,7 +289,7 @@ func (z *sortedZip) finish() error {
 			}
 			if c.onDisk {
 				if _, err := io.Copy(w, io.NewSectionReader(z.tmp, c.off, c.n)); err != nil {
-					return fmt.Errorf("temporary file for the workbook: %w", err)
+					return data.Errorf("temporary file for the workbook: %w", err)
 				}
 				continue
 			}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"breachreport/data"
 )
 
 // Write creates path by calling write with a temporary file in the same directory, then
@@ -55,7 +57,7 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 		if isLocked(err) {
 			return &LockedError{Path: path, Err: err}
 		}
-		return fmt.Errorf("renaming %s into place: %w", tmp, err)
+		return data.Errorf("renaming %s into place: %w", tmp, err)
 	}
 	return nil
 }

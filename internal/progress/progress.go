@@ -60,6 +60,17 @@ type Bar struct {
 	// read counts the bytes read in the reading phase.
 	read atomic.Int64
 	num  *message.Printer
+	// ja labels the phases in Japanese.
+	ja bool
+}
+
+// Japanese labels b's phases in Japanese when ja is true, in English otherwise; it returns
+// b. A nil *Bar stays nil.
+func (b *Bar) Japanese(ja bool) *Bar {
+	if b != nil {
+		b.ja = ja
+	}
+	return b
 }
 
 // New returns a Bar drawing on w when show is true, and nil otherwise. Callers pass
@@ -131,6 +142,9 @@ func (b *Bar) Reading(name string, size int64, r io.Reader) (io.Reader, func(row
 }
 
 func (b *Bar) readDesc(rows int) string {
+	if b.ja {
+		return b.num.Sprintf("%s を読み込み中：%d行 ", b.name, rows)
+	}
 	return b.num.Sprintf("reading %s: %d rows ", b.name, rows)
 }
 
@@ -218,11 +232,19 @@ func (b *Bar) sheetRows(sheet string, done, total int) {
 func (b *Bar) drawSheets() {
 	total := int64(max(b.total, 1))
 	if b.cur == nil {
-		b.cur = b.newBar(total, "", false, "rows")
+		its := "rows"
+		if b.ja {
+			its = "行"
+		}
+		b.cur = b.newBar(total, "", false, its)
 	} else if b.cur.GetMax64() != total {
 		b.cur.ChangeMax64(total)
 	}
-	b.cur.Describe(fmt.Sprintf("writing %s: %d of %d sheets ", b.name, b.finished, len(b.sheets)))
+	if b.ja {
+		b.cur.Describe(fmt.Sprintf("%s を書き出し中：シート%d/%d ", b.name, b.finished, len(b.sheets)))
+	} else {
+		b.cur.Describe(fmt.Sprintf("writing %s: %d of %d sheets ", b.name, b.finished, len(b.sheets)))
+	}
 	_ = b.cur.Set64(int64(b.done))
 }
 

@@ -176,3 +176,33 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// TestBarJapanese checks the phases' labels in Japanese.
+func TestBarJapanese(t *testing.T) {
+	var out bytes.Buffer
+	b := New(&out, true, 0).Japanese(true)
+	b.throttle = 0
+	r, hook := b.Reading("/some/dir/事案一覧.csv", 100, strings.NewReader(strings.Repeat("x", 100)))
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	hook(1234)
+	b.ReadDone(1234)
+	if got := lastWith(t, frames(out.String()), "事案一覧.csv"); !strings.HasPrefix(got, "事案一覧.csv を読み込み中：1,234行 ") {
+		t.Errorf("reading frame %q", got)
+	}
+	out.Reset()
+	write := b.Writing("out/breach-report.xlsx")
+	write("概要", 10, 10)
+	write("範囲", 5, 10)
+	b.Done()
+	fs := frames(out.String())
+	if !slices.ContainsFunc(fs, func(f string) bool {
+		return strings.HasPrefix(f, "breach-report.xlsx を書き出し中：シート1/") && strings.Contains(f, " 行/")
+	}) {
+		t.Errorf("no frame of the sheets written in Japanese; frames:\n%s", strings.Join(fs, "\n"))
+	}
+	if New(&out, false, 0).Japanese(true) != nil {
+		t.Error("a hidden bar is not nil")
+	}
+}

@@ -1,0 +1,31 @@
+package i18n
+
+// The Japanese of the messages of fiscal periods, the reporting duty, the damage estimate,
+// the taxonomy and the slides' and images' flags.
+var _ = register(map[string]string{
+	"an EP value is two levels 1–3, such as 1,3 (精神的苦痛, 経済的損失)": "EP値は1〜3の2つのレベル（精神的苦痛, 経済的損失）で、1,3 のように書きます",
+	"the factor must be one of %s":                            "係数は %s のいずれかです",
+	"%v; the model's own value is used":                       "%v。モデルの既定の値を使います",
+	"%w: %s: %w":                                              "%w: %s: %w",
+	"%w: %s: larger than %s, the most an EP map is read":      "%w: %s: EPマップとして読める上限 %s を超えています",
+	"%w: %s: line %d: brackets nested more than %d deep":      "%w: %s: %d行目: 括弧の入れ子が %d 段を超えています",
+	"%w: %s: line %d, column %d: %s":                          "%w: %s: %d行目 %d文字目: %s",
+	"%w: %s: unknown key %s (the file holds one table, [ep])": "%w: %s: 不明なキー %s（このファイルに書けるのは表 [ep] だけです）",
+	"%w: %s: no items under [ep]":                             "%w: %s: [ep] に項目がありません",
+	"%w: %s: %q = %v: give two levels 1–3, [精神的苦痛, 経済的損失], such as [1, 3]": "%w: %s: %q = %v: 1〜3 のレベルを2つ [精神的苦痛, 経済的損失] の形で、[1, 3] のように書いてください",
+	"larger than %s, the most a taxonomy is read":                          "分類表として読める上限 %s を超えています",
+	"line %d: brackets nested more than %d deep":                           "%d行目: 括弧の入れ子が %d 段を超えています",
+	"unknown key %s (a category has name, name_en and match)":              "不明なキー %s（分類に書けるのは name、name_en、match です）",
+	"no [[cause]] or [[industry]] categories":                              "[[cause]] も [[industry]] の分類もありません",
+	"[[%s]] number %d: give a name and at least one match word":            "%[2]d番目の [[%[1]s]]: name と1つ以上の match の語を書いてください",
+	"the days to the preliminary report":                                   "速報までの日数",
+	"the days to the final report":                                         "確報までの日数",
+	"the order of the reports":                                             "速報と確報の順序",
+	"%w: %q is not a fiscal half such as 2024-H1 or 2024年度上期":              "%w: %q は 2024-H1 や 2024年度上期 のような年度の半期ではありません",
+	"%w: %q is not a quarter such as 2024-Q1 or 2024年第1四半期":                "%w: %q は 2024-Q1 や 2024年第1四半期 のような四半期ではありません",
+	"%w: %q is not a year such as 2024 or 令和6年":                            "%w: %q は 2024 や 令和6年 のような年ではありません",
+	"--image-size: %w": "--image-size: %w",
+	"--all-months cannot be combined with --pptx: give --month for one month's deck": "--all-months と --pptx は同時に指定できません。1か月分のスライドは --month で作れます",
+	"reading the EP map: %w":   "EPマップを読めません: %w",
+	"reading the taxonomy: %w": "分類表を読めません: %w",
+})
