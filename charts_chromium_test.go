@@ -103,9 +103,9 @@ func TestHostileNamesInChromium(t *testing.T) {
 			for _, c := range set.Charts() {
 				pages[filepath.Join(out, chartDir, c.Name+".html")] = c.Title
 			}
-			// The four breakdowns, records, timeline, lags and bubbles.
-			if len(pages) != 9 {
-				t.Fatalf("%d pages, want the dashboard and 8 charts", len(pages))
+			// The four breakdowns, by cause category, records, timeline, lags and bubbles.
+			if len(pages) != 10 {
+				t.Fatalf("%d pages, want the dashboard and 9 charts", len(pages))
 			}
 			for path, title := range pages {
 				l, err := b.Load(context.Background(), path, 1280, 1)

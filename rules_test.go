@@ -50,7 +50,7 @@ func TestRuleFlags(t *testing.T) {
 	per, est := col["1人あたり"], col["想定損害賠償額"]
 	found := false
 	for _, row := range rows {
-		if len(row) > est && row[0] == "S" && row[col["情報種別（確度）"]] == "個人情報（可能性）" {
+		if len(row) > est && row[col["企業名"]] == "株式会社サンポークリエイト" && row[col["情報種別（確度）"]] == "個人情報（可能性）" {
 			found = true
 			if row[per] != "45,000円" || row[est] != "1,860,975,000円" {
 				t.Errorf("Sanpo's personal scope with the custom map: %q, %q", row[per], row[est])

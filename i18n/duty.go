@@ -72,20 +72,21 @@ func Ground(l Lang, g analysis.Ground) string {
 	return Sprint(l, m)
 }
 
-// Default says in words which factor the JNSA model took by default, and why.
+// Default says in a few words which factor the JNSA model took by default, and from what;
+// the Method sheet and the README give the rules in full.
 func Default(l Lang, d analysis.Default) string {
 	var m data.Msg
 	switch d.Kind {
 	case analysis.DefaultEPFromType:
-		m = data.Msgf("EP point from the record type")
+		m = data.Msgf("EP by record type")
 	case analysis.DefaultIdentFromType:
-		m = data.Msgf("identifiability from the record type")
+		m = data.Msgf("identifiability by record type")
 	case analysis.DefaultSocialIndustry:
-		m = data.Msgf("social responsibility 2 (industry “%s”)", d.Value)
+		m = data.Msgf("social 2 by industry")
 	case analysis.DefaultSocialOrdinary:
-		m = data.Msgf("social responsibility 1 (default)")
+		m = data.Msgf("social 1")
 	case analysis.DefaultResponseUnknown:
-		m = data.Msgf("response 1 (default)")
+		m = data.Msgf("response 1")
 	default:
 		return ""
 	}
@@ -120,9 +121,9 @@ var _ = register(map[string]string{
 	"a count is unknown":                                           "件数不明の範囲あり",
 	"count %s could be either side of 1,000":                       "件数 %s は1,000人の前後どちらもありうる",
 	"each scope has at most 1,000, %s together: the scopes may count the same people": "各範囲は1,000以下、合計 %s（同じ本人を重複して数えている可能性）",
-	"EP point from the record type":           "EP値は情報種別から",
-	"identifiability from the record type":    "本人特定容易度は情報種別から",
-	"social responsibility 2 (industry “%s”)": "社会的責任度2（業種「%s」）",
-	"social responsibility 1 (default)":       "社会的責任度1（既定）",
-	"response 1 (default)":                    "事後対応評価1（既定）",
+	"EP by record type":              "EP値は種別から",
+	"identifiability by record type": "特定容易度は種別から",
+	"social 2 by industry":           "責任度2は業種から",
+	"social 1":                       "責任度1",
+	"response 1":                     "対応1",
 })

@@ -146,11 +146,13 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			items = items || len(sc.DataItems) > 0
 		}
 	}
-	head := []string{lIncidentID.in(l), lOrganization.in(l), lScopeKind.in(l), lRecords.in(l)}
+	// The incident is named by its organization: the id is on every other sheet, and the
+	// page has no room for it.
+	head := []string{lOrganization.in(l), lScopeKind.in(l), lRecords.in(l)}
 	if items {
 		head = append(head, lDataItems.in(l))
 	}
-	w.header(append(head, lEP.in(l), lIdentifiability.in(l), lSocial.in(l), lResponse.in(l), lPerPerson.in(l), lEstimate.in(l),
+	w.header(append(head, lEP.in(l), lFactors.in(l), lPerPerson.in(l), lEstimate.in(l),
 		lEstimateConfirmed.in(l), lEstimateAll.in(l), lDamageNotes.in(l))...)
 	sep := lListSep.in(l)
 	for _, f := range rep.Incidents.All() {
@@ -162,13 +164,16 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for i, se := range e.Scopes {
 			sc := se.Scope
 			w.line, w.incident = sc.Line, in.ID
-			ep, ident, per := cell{}, cell{}, cell{}
+			ep, per := cell{}, cell{}
 			if se.EP.X > 0 {
 				ep = text(fmt.Sprintf(lEPPoint.in(l), se.EP.X, se.EP.Y, se.EP.Sensitivity()))
 			}
+			// 本人特定容易度・社会的責任度・事後対応評価 in one narrow column: 6・1・1.
+			ident := "–"
 			if se.Identifiability > 0 {
-				ident = intN(se.Identifiability)
+				ident = fmt.Sprint(se.Identifiability)
 			}
+			factors := text(fmt.Sprintf("%s・%d・%d", ident, se.Social, se.Response))
 			if se.PerPerson > 0 {
 				per = yen(data.KnownCount(se.PerPerson))
 			}
@@ -184,12 +189,12 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			if i == 0 {
 				notes = append(notes, incidentDefaults(e, l)...)
 			}
-			row := append(w.rowBuf[:0], text(in.ID), text(in.Organization),
+			row := append(w.rowBuf[:0], text(in.Organization),
 				text(i18n.Bucket(analysis.Bucket{Type: sc.RecordType, Certainty: sc.Certainty}).In(l)), count(sc.Records))
 			if items {
 				row = append(row, text(strings.Join(sc.DataItems, sep)))
 			}
-			row = append(row, ep, ident, intN(se.Social), intN(se.Response), per, yen(se.Yen), conf, all, text(strings.Join(notes, sep)))
+			row = append(row, ep, factors, per, yen(se.Yen), conf, all, text(strings.Join(notes, sep)))
 			w.rowBuf = row
 			w.write(row...)
 		}

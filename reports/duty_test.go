@@ -23,10 +23,10 @@ func TestDutyAndDamageReadBack(t *testing.T) {
 			b, _ := writeBook(t, rep, l)
 			dmg := b.sheet(lSheetDamage)
 			h := b.header(dmg, 1)
-			id, rt := b.col(dmg, h, lIncidentID.in(l)), b.col(dmg, h, lScopeKind.in(l))
+			org, rt := b.col(dmg, h, lOrganization.in(l)), b.col(dmg, h, lScopeKind.in(l))
 			per, est := b.col(dmg, h, lPerPerson.in(l)), b.col(dmg, h, lEstimate.in(l))
 			conf, all := b.col(dmg, h, lEstimateConfirmed.in(l)), b.col(dmg, h, lEstimateAll.in(l))
-			first := b.rowWhere(dmg, id, "S")
+			first := b.rowWhere(dmg, org, "株式会社サンポークリエイト")
 			tests := []struct {
 				row        int
 				rt         string

@@ -215,9 +215,6 @@ const (
 	lOnTime
 	lDataItems
 	lEP
-	lIdentifiability
-	lSocial
-	lResponse
 	lPerPerson
 	lEstimate
 	lEstimateConfirmed
@@ -243,6 +240,7 @@ const (
 	lScopeKind
 	lDamageNotes
 	lEPPoint
+	lFactors
 
 	numLabels // not a label: the number of labels
 )
@@ -465,9 +463,6 @@ var labels = [numLabels]i18n.Text{
 	lOnTime:            {En: "on time", Ja: "期限内"},
 	lDataItems:         {En: "Data items", Ja: "漏えい項目"},
 	lEP:                {En: "EP point (x, y): sensitivity", Ja: "EP値（x, y）: 機微情報度"},
-	lIdentifiability:   {En: "Identifiability", Ja: "本人特定容易度"},
-	lSocial:            {En: "Social responsibility", Ja: "社会的責任度"},
-	lResponse:          {En: "Response", Ja: "事後対応評価"},
 	lPerPerson:         {En: "Per person", Ja: "1人あたり"},
 	lEstimate:          {En: "Estimate", Ja: "想定損害賠償額"},
 	lEstimateConfirmed: {En: "Incident estimate, confirmed scopes", Ja: "事案の想定額（確定分）"},
@@ -491,8 +486,9 @@ var labels = [numLabels]i18n.Text{
 	lReportOn:          {En: "%s (%s)", Ja: "%s（%s）"},
 	lNoteSep:           {En: ", ", Ja: "・"},
 	lScopeKind:         {En: "Record type (certainty)", Ja: "情報種別（確度）"},
-	lDamageNotes:       {En: "Notes", Ja: "備考"},
+	lDamageNotes:       {En: "Notes (defaults used)", Ja: "備考（既定値）"},
 	lEPPoint:           {En: "(%d, %d): %d", Ja: "(%d, %d): %d"},
+	lFactors:           {En: "Identifiability・social responsibility・response", Ja: "本人特定容易度・社会的責任度・事後対応評価"},
 }
 
 // in returns the label in language l.

@@ -81,7 +81,7 @@ func TestContinuationSheets(t *testing.T) {
 				{want[1:4], []int{3, 3, 1}, lIncidentID, []string{"inc-1", "inc-2", "inc-3", "inc-4", "inc-5", "inc-6", "inc-7"}},
 				{want[4:7], []int{3, 3, 2}, lLine, []string{"2", "3", "4", "5", "6", "7", "8", "9"}},
 				{want[8:11], []int{3, 3, 1}, lIncidentID, []string{"inc-1", "inc-2", "inc-3", "inc-4", "inc-5", "inc-6", "inc-7"}},
-				{want[11:14], []int{3, 3, 2}, lIncidentID, []string{"inc-1", "inc-2", "inc-3", "inc-3", "inc-4", "inc-5", "inc-6", "inc-7"}},
+				{want[11:14], []int{3, 3, 2}, lOrganization, []string{"Org 1", "Org 2", "Org 3", "Org 3", "Org 4", "Org 5", "Org 6", "Org 7"}},
 				{want[14:16], []int{3, 3}, lLine, []string{"2", "3", "4", "5", "6", "7"}},
 			} {
 				var got []string

@@ -608,8 +608,8 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diff
 		wide = groupedWidth(int64(c.f)) + 1
 	case kYen:
-		// The unit and the sign are up to three wide characters: 約 … 円, … 円以上.
-		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+7
+		// The unit: 円, a wide character (約 adds another, and fits the cell's padding).
+		o.vk, o.n, o.style, wide = vInt, c.n, w.st.yen[c.sign], groupedWidth(c.n)+2
 	case kDiffDays:
 		o.vk, o.f, o.style = vFloat, c.f, w.st.diffDays
 		if c.small {
