@@ -52,12 +52,12 @@ func dutySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for _, s := range analysis.Situations() {
 			row = append(row, text(i18n.Answer(d.Findings[s].Answer).In(l)))
 		}
-		report, prelimDue, finalDue := text(i18n.Reportable(d.Reportable).In(l)), date(d.PreliminaryDue), date(d.FinalDue)
+		report, prelimDue, finalDue := text(reportableText(d, l)), date(d.PreliminaryDue), date(d.FinalDue)
 		prelim := reportText(in.ReportedPreliminary, d.ToPreliminary, d.PreliminaryLate, l)
 		final := reportText(in.ReportedFinal, d.ToFinal, d.FinalLate, l)
 		switch {
 		case d.Before == analysis.Yes:
-			report, prelimDue, finalDue = text(i18n.BeforeEnforcement.In(l)), cell{}, cell{}
+			prelimDue, finalDue = cell{}, cell{}
 			prelim = reportText(in.ReportedPreliminary, analysis.Days{}, analysis.Unknown, l)
 			final = reportText(in.ReportedFinal, analysis.Days{}, analysis.Unknown, l)
 		case d.FinalDueLong.Known():
@@ -83,6 +83,14 @@ func dutySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.write(row...)
 	}
 	w.finish(2, true)
+}
+
+// reportableText is whether an incident was reportable, or 施行前.
+func reportableText(d analysis.Duty, l i18n.Lang) string {
+	if d.Before == analysis.Yes {
+		return i18n.BeforeEnforcement.In(l)
+	}
+	return i18n.Reportable(d.Reportable).In(l)
 }
 
 // reportText is a report as the duty sheet shows it: its day, the days from detection and

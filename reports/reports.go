@@ -550,7 +550,8 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	for _, b := range buckets {
 		head = append(head, lRecordsPrefix.in(l)+i18n.Bucket(b).In(l))
 	}
-	head = append(head, lTotalRecords.in(l), lRecordsWritten.in(l), lScopeCount.in(l), lScopesUnknownCount.in(l))
+	head = append(head, lTotalRecords.in(l), lRecordsWritten.in(l), lScopeCount.in(l), lScopesUnknownCount.in(l),
+		lEstimateConfirmed.in(l), lEstimateAll.in(l))
 	for _, m := range w.bk.metrics {
 		head = append(head, i18n.Metric(m).Name.In(l))
 	}
@@ -579,7 +580,8 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		for _, b := range buckets {
 			row = append(row, bucketCell(*f, b))
 		}
-		row = append(row, count(f.Total), text(writtenCounts(in, l)), intN(len(f.Scopes)), intN(unknown))
+		e := analysis.EstimateOf(*in, w.bk.epMap)
+		row = append(row, count(f.Total), text(writtenCounts(in, l)), intN(len(f.Scopes)), intN(unknown), yen(e.Confirmed), yen(e.All))
 		for _, m := range w.bk.metrics {
 			row = append(row, days(f.Get(m)))
 		}
@@ -681,6 +683,9 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		records = append(records, rowSeries(w.name, r, 1, 2, last, bucketColor(b, i)))
 	}
 	row(lTotalRecords.in(l), func(f analysis.IncidentFigures) cell { return count(f.Total) })
+	row(lEstimateConfirmed.in(l), func(f analysis.IncidentFigures) cell { return yen(analysis.EstimateOf(f.Incident, w.bk.epMap).Confirmed) })
+	row(lEstimateAll.in(l), func(f analysis.IncidentFigures) cell { return yen(analysis.EstimateOf(f.Incident, w.bk.epMap).All) })
+	row(lReportable.in(l), func(f analysis.IncidentFigures) cell { return text(reportableText(analysis.DutyOf(f.Incident), l)) })
 	row(lStartConfirmed.in(l), func(f analysis.IncidentFigures) cell { return date(f.WindowConfirmed.Start) })
 	row(lEndConfirmed.in(l), func(f analysis.IncidentFigures) cell { return date(f.WindowConfirmed.End) })
 	row(lStartAll.in(l), func(f analysis.IncidentFigures) cell { return date(f.WindowAll.Start) })
