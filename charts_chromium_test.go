@@ -114,7 +114,7 @@ func TestHostileNamesInChromium(t *testing.T) {
 				}
 				wantCharts := 1
 				if filepath.Base(path) == chartsName {
-					wantCharts = 8
+					wantCharts = 9
 				}
 				if l.Charts != wantCharts || len(l.Failed) > 0 {
 					t.Errorf("%s: %d charts drawn, failed %v; want %d", path, l.Charts, l.Failed, wantCharts)
