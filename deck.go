@@ -29,7 +29,7 @@ func deckFor(workbook string) string {
 // writeDeck writes rep's deck into o.dir. The timeline is a picture, so it is on the deck
 // only when the run wrote its PNG (--images png); otherwise stderr says why it is left out.
 func (o outputs) writeDeck(rep analysis.Report, formats []string, e env) (string, error) {
-	opts := slides.Options{Lang: o.lang, Period: o.period, Title: o.wb.Title, Client: o.wb.Client, Taxonomy: o.taxonomy}
+	opts := slides.Options{Lang: o.lang, Period: o.period, Title: o.wb.Title, Client: o.wb.Client, Taxonomy: o.taxonomy, EPMap: o.wb.EPMap}
 	why := data.Msgf("the timeline is a picture, made by --images png (which needs Chromium); this run wrote no PNG")
 	if slices.Contains(formats, "png") {
 		png := filepath.Join(o.dir, o.pages, "timeline.png")

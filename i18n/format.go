@@ -391,3 +391,11 @@ func SizeBand(b analysis.SizeBand) Text {
 	// Not 件数不明: the band also holds counts stated only as a bound that spans bands.
 	return Text{"band unknown", "不明"}
 }
+
+// Yen writes an amount of yen as text says it: 3億4,976万円; ¥349,764,000.
+func Yen(n int64, l Lang) string {
+	if l == Ja {
+		return strings.TrimSuffix(RecordsShort(data.KnownCount(n), l), "件") + "円"
+	}
+	return "¥" + Digits(n)
+}

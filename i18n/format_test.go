@@ -195,3 +195,22 @@ func TestSizeBandNames(t *testing.T) {
 		}
 	}
 }
+
+func TestYen(t *testing.T) {
+	tests := []struct {
+		n      int64
+		ja, en string
+	}{
+		{349764000, "3.5億円", "¥349,764,000"},
+		{39000, "3.9万円", "¥39,000"},
+		{1577277000, "15.8億円", "¥1,577,277,000"},
+	}
+	for _, tt := range tests {
+		if got := Yen(tt.n, Ja); got != tt.ja {
+			t.Errorf("Yen(%d, ja) = %q, want %q", tt.n, got, tt.ja)
+		}
+		if got := Yen(tt.n, En); got != tt.en {
+			t.Errorf("Yen(%d, en) = %q, want %q", tt.n, got, tt.en)
+		}
+	}
+}

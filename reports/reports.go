@@ -683,7 +683,9 @@ func comparisonSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		records = append(records, rowSeries(w.name, r, 1, 2, last, bucketColor(b, i)))
 	}
 	row(lTotalRecords.in(l), func(f analysis.IncidentFigures) cell { return count(f.Total) })
-	row(lEstimateConfirmed.in(l), func(f analysis.IncidentFigures) cell { return yen(analysis.EstimateOf(f.Incident, w.bk.epMap).Confirmed) })
+	row(lEstimateConfirmed.in(l), func(f analysis.IncidentFigures) cell {
+		return yen(analysis.EstimateOf(f.Incident, w.bk.epMap).Confirmed)
+	})
 	row(lEstimateAll.in(l), func(f analysis.IncidentFigures) cell { return yen(analysis.EstimateOf(f.Incident, w.bk.epMap).All) })
 	row(lReportable.in(l), func(f analysis.IncidentFigures) cell { return text(reportableText(analysis.DutyOf(f.Incident), l)) })
 	row(lStartConfirmed.in(l), func(f analysis.IncidentFigures) cell { return date(f.WindowConfirmed.Start) })

@@ -62,6 +62,13 @@ func (d *deck) countFmt() string {
 	return `#,##0`
 }
 
+func (d *deck) yenFmt() string {
+	if d.l == i18n.Ja {
+		return `#,##0"円"`
+	}
+	return `"¥"#,##0`
+}
+
 func (d *deck) daysFmt() string {
 	if d.l == i18n.Ja {
 		return `#,##0"日"`

@@ -22,6 +22,12 @@ var (
 	lRecordsTitle    = i18n.Text{En: "Records exposed by incident", Ja: "事案別の漏えい件数"}
 	lRecordsTake     = i18n.Text{En: "Largest: %s with %s", Ja: "最大は%s（%s）"}
 	lRecordsTakeNo   = i18n.Text{En: "No incident charted states all its counts", Ja: "件数がすべてわかる事案なし"}
+	lDamageTitle     = i18n.Text{En: "Estimated damages (JNSA model)", Ja: "想定損害賠償額（JNSAモデル）"}
+	lDamageAxis      = i18n.Text{En: "Yen", Ja: "円"}
+	lDamageConfirmed = i18n.Text{En: "Confirmed scopes", Ja: "確定分"}
+	lDamageAll       = i18n.Text{En: "All scopes", Ja: "全範囲"}
+	lDamageTake      = i18n.Text{En: "Largest: %s, %s over all scopes", Ja: "最大は%s（全範囲で%s）"}
+	lDamageNotes     = i18n.Text{En: "Per person: 500 yen × sensitivity (10^(x−1) + 5^(y−1)) × identifiability × social responsibility × response, after JNSA's survey report; times the records of each scope. The workbook's Damage estimate sheet gives every factor and default.", Ja: "1人あたり = 500円 × 機微情報度（10^(x−1) + 5^(y−1)）× 本人特定容易度 × 社会的責任度 × 事後対応評価（JNSA 調査報告書のモデル）。範囲ごとに件数を掛けます。係数と既定値はワークブックの「想定損害賠償額」シートにあります。"}
 	lRecordsAxis     = i18n.Text{En: "records", Ja: "件数"}
 	lLagsTitle       = i18n.Text{En: "Days to detect, contain and disclose", Ja: "発覚・封じ込め・公表までの日数"}
 	lLagsTake        = i18n.Text{En: "Longest detection → disclosure lag: %s, %s", Ja: "発覚→公表が最も長いのは%s（%s）"}

@@ -32,6 +32,8 @@ type Options struct {
 	// Taxonomy puts the causes of a deck on the whole input into standard categories (a
 	// period's breakdowns come with Period).
 	Taxonomy data.Taxonomy
+	// EPMap is the JNSA model's EP map; the zero value means analysis.DefaultEPMap.
+	EPMap analysis.EPMap
 	// Title is the deck's title ("" for the default); Client names the client on the
 	// title slide ("" for none).
 	Title, Client string
@@ -158,6 +160,7 @@ func (d *deck) build() {
 	cases := d.cases()
 	d.recordsSlide(cases)
 	d.lagsSlide(cases)
+	d.damageSlide(cases)
 	d.timelineSlide()
 	d.breakdownSlides()
 	d.trendSlide()
@@ -407,6 +410,41 @@ func (d *deck) recordsSlide(cases []analysis.IncidentFigures) {
 	s := d.content(d.t(lRecordsTitle)+d.charted(cases), take)
 	s.notes = append(s.notes, d.t(lMethodTotals))
 	d.chart(s, c, d.t(lRecordsTitle))
+}
+
+// damageSlide charts the JNSA damage estimate of each case, its confirmed scopes and all
+// its scopes; a case whose estimate is unknown is a gap, and the slide is left out when no
+// case has one.
+func (d *deck) damageSlide(cases []analysis.IncidentFigures) {
+	m := d.opts.EPMap
+	if m.Points() == nil {
+		m = analysis.DefaultEPMap()
+	}
+	c := &chartDef{typ: excelize.Bar, header: d.t(lCase), cats: axisLabels(cases), numFmt: d.yenFmt(), labels: true,
+		valueTitle: d.t(lDamageAxis)}
+	conf := series{name: d.t(lDamageConfirmed), vals: make([]float64, len(cases)), ok: make([]bool, len(cases))}
+	all := series{name: d.t(lDamageAll), vals: make([]float64, len(cases)), ok: make([]bool, len(cases))}
+	top, at := int64(-1), -1
+	for i, f := range cases {
+		e := analysis.EstimateOf(f.Incident, m)
+		if e.Confirmed.Known {
+			conf.vals[i], conf.ok[i] = float64(e.Confirmed.N), true
+		}
+		if e.All.Known {
+			all.vals[i], all.ok[i] = float64(e.All.N), true
+			if e.All.N > top {
+				top, at = e.All.N, i
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	c.series = []series{conf, all}
+	take := d.f(lDamageTake, caseLabels(cases)[at], i18n.Yen(top, d.l))
+	s := d.content(d.t(lDamageTitle)+d.charted(cases), take)
+	s.notes = append(s.notes, d.t(lDamageNotes))
+	d.chart(s, c, d.t(lDamageTitle))
 }
 
 // lagMetrics are the figures of the lags chart, as on the dashboard.

@@ -206,6 +206,12 @@ func TestChartsHoldTheSeedFigures(t *testing.T) {
 				{metric(analysis.DetectAll), omocha, 1132, true},
 				{metric(analysis.Contain), omocha, 0, true},
 				{metric(analysis.Disclose), omocha, 148, true},
+				// The JNSA estimates: Sanpo's two suspected scopes by their record types'
+				// points, 248,130,000 + 101,634,000 yen; Omochabako's cards at 39,000 yen each.
+				{lDamageConfirmed.In(l), sanpo, 0, true},
+				{lDamageAll.In(l), sanpo, 349764000, true},
+				{lDamageConfirmed.In(l), omocha, 8190000, true},
+				{lDamageAll.In(l), omocha, 1577277000, true},
 			}
 			for _, tc := range tests {
 				found := false
