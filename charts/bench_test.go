@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -71,7 +72,7 @@ func BenchmarkRender1000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if l.Charts != 4 || len(l.Failed) > 0 || len(l.Events) > 0 {
+	if l.Charts != len(s.Charts()) || len(l.Failed) > 0 || len(l.Events) > 0 {
 		b.Fatalf("%d charts drawn, failed %v, events %v", l.Charts, l.Failed, l.Events)
 	}
 	u := (&url.URL{Scheme: "file", Path: path}).String()
@@ -81,8 +82,8 @@ func BenchmarkRender1000(b *testing.B) {
 		if err := chromedp.Do(br.ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(u)); err != nil {
 			b.Fatal(err)
 		}
-		ms, err := chromedp.Run(br.ctx, chromedp.Evaluate[float64](
-			`document.documentElement.getAttribute('data-charts') === '4' ? performance.getEntriesByType('navigation')[0].loadEventEnd : -1`))
+		ms, err := chromedp.Run(br.ctx, chromedp.Evaluate[float64](fmt.Sprintf(
+			`document.documentElement.getAttribute('data-charts') === '%d' ? performance.getEntriesByType('navigation')[0].loadEventEnd : -1`, len(s.Charts()))))
 		if err != nil || ms < 0 {
 			b.Fatalf("charts not drawn: %v", err)
 		}
