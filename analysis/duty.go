@@ -359,12 +359,13 @@ type DutyTally struct {
 	ViaVendor, Vendors int
 }
 
-// TallyDuty counts the reporting duty of incidents.
-func TallyDuty(incidents []IncidentFigures) DutyTally {
+// TallyDuty counts the reporting duty of incidents, reading each once: a report on a whole
+// large input passes its packed Incidents.All(), which holds one incident at a time.
+func TallyDuty(incidents Figures) DutyTally {
 	var t DutyTally
 	var withVendor []data.Incident
-	for i := range incidents {
-		in := incidents[i].Incident
+	for _, f := range incidents {
+		in := f.Incident
 		if in.Vendor != "" {
 			withVendor = append(withVendor, data.Incident{ID: in.ID, Vendor: in.Vendor})
 		}

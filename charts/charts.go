@@ -255,13 +255,9 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 	p.Lacking = v.notComputed(missing)
 	if pr := opts.Period; pr != nil {
 		p.Top = v.periodTop(pr)
-		p.Top = append(p.Top, v.dutyCard(pr.Subject.Incidents))
+		p.Top = append(p.Top, v.dutyCard(analysis.Each(pr.Subject.Incidents)))
 	} else if rep.Incidents.Len() > 0 {
-		all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
-		for _, f := range rep.Incidents.All() {
-			all = append(all, *f)
-		}
-		p.Top = append(p.Top, v.dutyCard(all))
+		p.Top = append(p.Top, v.dutyCard(rep.Incidents.All()))
 	}
 	// A period report starts with the monthly trend and the cases against the trailing
 	// medians, shown even when the period has no incident.

@@ -7,7 +7,7 @@ import (
 
 // dutyCard is the dashboard's card on the PPC reporting duty of incidents: for each
 // situation how many incidents it applies to, and how many were reportable and late.
-func (v view) dutyCard(incidents []analysis.IncidentFigures) topCard {
+func (v view) dutyCard(incidents analysis.Figures) topCard {
 	t := analysis.TallyDuty(incidents)
 	tbl := &table{Head: []string{v.t(labels.DutyHeading), v.t(i18n.Answer(analysis.Yes)), v.t(i18n.Answer(analysis.No)), v.t(i18n.Answer(analysis.Unknown))}}
 	for i, s := range analysis.Situations() {

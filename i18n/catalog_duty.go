@@ -25,7 +25,8 @@ var _ = register(map[string]string{
 	"%w: %q is not a quarter such as 2024-Q1 or 2024年第1四半期":                "%w: %q は 2024-Q1 や 2024年第1四半期 のような四半期ではありません",
 	"%w: %q is not a year such as 2024 or 令和6年":                            "%w: %q は 2024 や 令和6年 のような年ではありません",
 	"--image-size: %w": "--image-size: %w",
-	"--all-months cannot be combined with --pptx: give --month for one month's deck": "--all-months と --pptx は同時に指定できません。1か月分のスライドは --month で作れます",
+	"--all-months cannot be combined with --pptx: give --month for one month's deck":                                                                                            "--all-months と --pptx は同時に指定できません。1か月分のスライドは --month で作れます",
+	"the Reporting duty and Damage estimate sheets are left out: %s incidents, more than the %s they are written for (report on part of the input with --month or --from/--to)": "事案が%s件あり、対象とする%s件を超えるため「報告義務」「想定損害賠償額」シートを省きました（--month や --from/--to で期間を絞ってください）",
 	"reading the EP map: %w":   "EPマップを読めません: %w",
 	"reading the taxonomy: %w": "分類表を読めません: %w",
 })

@@ -252,7 +252,7 @@ func epMapText(m analysis.EPMap, l i18n.Lang) string {
 // of the reporting duty applies to, how many were reportable and late, how many came
 // before the duty, and how many came through a vendor.
 func dutyCounts(w *sheetWriter, incidents []analysis.IncidentFigures, l i18n.Lang) {
-	t := analysis.TallyDuty(incidents)
+	t := analysis.TallyDuty(analysis.Each(incidents))
 	w.keepRows(8)
 	w.header(lDutyCounts.in(l), i18n.Answer(analysis.Yes).In(l), i18n.Answer(analysis.No).In(l), i18n.Answer(analysis.Unknown).In(l))
 	for i, s := range analysis.Situations() {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"breachreport/analysis"
@@ -97,5 +98,37 @@ func TestDutyAndDamageReadBack(t *testing.T) {
 				t.Errorf("P6 final report %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// Past MaxDutyIncidents the two sheets are left out, Summary says why, and its list of
+// sheets does not link to them.
+func TestDutySheetsLeftOutOfHugeReports(t *testing.T) {
+	rep := sampleReport(t)
+	for _, l := range langs {
+		b := writeWith(t, rep, Options{Lang: l, maxDutyIncidents: 1})
+		for _, sh := range b.f.GetSheetList() {
+			if sh == lSheetDuty.in(l) || sh == lSheetDamage.in(l) {
+				t.Errorf("%s: sheet %s written for 2 incidents over a bound of 1", l, sh)
+			}
+		}
+		rows, err := b.f.GetRows(b.sheet(lSheetSummary))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text []string
+		for _, r := range rows {
+			text = append(text, strings.Join(r, " "))
+		}
+		all := strings.Join(text, "\n")
+		want := map[i18n.Lang]string{i18n.En: "sheets are left out: 2 incidents, more than the 1", i18n.Ja: "事案が2件あり、対象とする1件を超えるため"}[l]
+		if !strings.Contains(all, want) {
+			t.Errorf("%s: Summary does not say why the sheets are left out:\n%s", l, all)
+		}
+		for _, r := range rows {
+			if len(r) > 0 && (r[0] == lSheetDuty.in(l) || r[0] == lSheetDamage.in(l)) {
+				t.Errorf("%s: Summary lists the sheet %s left out", l, r[0])
+			}
+		}
 	}
 }

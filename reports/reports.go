@@ -55,6 +55,8 @@ type Options struct {
 
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
+	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
+	maxDutyIncidents int
 	// maxDataRows is the most data rows of Incidents, Scopes or Data issues, MaxDataRows
 	// when 0; tests lower it.
 	maxDataRows int
@@ -127,6 +129,10 @@ func lineHeight(l i18n.Lang) float64 {
 
 // kindCellLength is the kind of the Data issues entry of a cell cut to Excel's limit.
 const kindCellLength data.Kind = "cell-length"
+
+// MaxDutyIncidents is the most incidents a workbook gives the Reporting duty and Damage
+// estimate sheets for.
+const MaxDutyIncidents = 100000
 
 // bookState is what the sheets of one workbook share.
 type bookState struct {
@@ -255,6 +261,21 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		breakdowns := &sheetDef{key: lSheetBreakdowns, render: breakdownsSheet}
 		defs = append([]*sheetDef{glance, defs[0], trend, breakdowns}, defs[1:]...)
 		measure = append(measure[:6:6], glance, trend, breakdowns, measure[6], measure[7])
+	}
+	dutyLimit := opts.maxDutyIncidents
+	if dutyLimit == 0 {
+		dutyLimit = MaxDutyIncidents
+	}
+	if n := rep.Incidents.Len(); n > dutyLimit {
+		// A judgement per incident is for a consultant's list or a period, not for a
+		// national register: past the bound the two sheets, a row per incident and per
+		// scope, are left out, and Summary says so.
+		drop := func(ds []*sheetDef) []*sheetDef {
+			return slices.DeleteFunc(ds, func(d *sheetDef) bool { return d.key == lSheetDuty || d.key == lSheetDamage })
+		}
+		defs, measure = drop(defs), drop(measure)
+		bk.lacking = append(bk.lacking, i18n.Sprint(l, data.Msgf("the Reporting duty and Damage estimate sheets are left out: %s incidents, more than the %s they are written for (report on part of the input with --month or --from/--to)",
+			groupDigits(int64(n)), groupDigits(int64(dutyLimit)))))
 	}
 	// The sheets before Data issues are measured at once, each in its goroutine; their
 	// cuts are then listed in measuring order.
@@ -427,6 +448,9 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	for _, k := range sheets {
 		parts := w.bk.parts[k]
+		if len(parts) == 0 && (k == lSheetDuty || k == lSheetDamage) {
+			continue // left out of a workbook of more than MaxDutyIncidents incidents
+		}
 		if len(parts) == 0 {
 			parts = []string{k.in(l)}
 		}
