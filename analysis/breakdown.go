@@ -98,21 +98,27 @@ func (g Group) Stat(m Metric) Stat {
 // BreakdownAll breaks incidents down by every dimension, in Dimensions order, the category
 // dimensions by tax.
 func BreakdownAll(incidents []IncidentFigures, tax data.Taxonomy) []Breakdown {
-	vals := metricValues(incidents)
+	return BreakdownEach(Each(incidents), len(incidents), tax)
+}
+
+// BreakdownEach is BreakdownAll over the n incidents figs yields, read once per dimension
+// and never held: a whole large input passes its packed Incidents.All().
+func BreakdownEach(figs Figures, n int, tax data.Taxonomy) []Breakdown {
+	vals := metricValues(figs, n)
 	out := make([]Breakdown, 0, len(Dimensions()))
 	for _, d := range Dimensions() {
-		out = append(out, breakdownBy(incidents, d, vals, tax))
+		out = append(out, breakdownBy(figs, n, d, vals, tax))
 	}
 	return out
 }
 
 // metricValues holds the day figures of incidents, one row per incident in Metrics order,
 // -1 for an unknown figure: a compact copy that the groups' statistics read many times.
-func metricValues(incidents []IncidentFigures) [][numMetrics]int {
-	out := make([][numMetrics]int, len(incidents))
-	for i := range incidents {
+func metricValues(figs Figures, n int) [][numMetrics]int {
+	out := make([][numMetrics]int, n)
+	for i, f := range figs {
 		for k, m := range Metrics() {
-			if d := incidents[i].Get(m); d.Known {
+			if d := f.Get(m); d.Known {
 				out[i][k] = d.N
 			} else {
 				out[i][k] = -1
@@ -152,8 +158,8 @@ func countSpellings(typed []string) []Spelling {
 	return out
 }
 
-func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]int, tax data.Taxonomy) Breakdown {
-	b := Breakdown{Dimension: d, Incidents: len(incidents)}
+func breakdownBy(figs Figures, n int, d Dimension, vals [][numMetrics]int, tax data.Taxonomy) Breakdown {
+	b := Breakdown{Dimension: d, Incidents: n}
 	accs := map[string]*groupAcc{}
 	var order []string
 	add := func(key string, rt data.RecordType, c data.Certainty, i int, part data.Count) {
@@ -169,8 +175,7 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 			a.g.RecordsN++
 		}
 	}
-	for fi := range incidents {
-		f := &incidents[fi]
+	for fi, f := range figs {
 		switch d {
 		case ByCause, ByIndustry:
 			v := f.Incident.Cause
@@ -243,7 +248,7 @@ func breakdownBy(incidents []IncidentFigures, d Dimension, vals [][numMetrics]in
 			}
 		}
 	}
-	if d == BySize && len(incidents) > 0 {
+	if d == BySize && n > 0 {
 		// Every band is a group, so that size breakdowns of different periods line up.
 		for _, band := range SizeBands() {
 			if accs[band.String()] == nil {

@@ -157,16 +157,12 @@ func (v view) bubbleChart(figs analysis.Incidents, span *analysis.Period) (chart
 	// The colours are those of the breakdown by cause (causeColorMap), worked out here
 	// when the page has none.
 	if v.causeOrder == nil {
-		all := make([]analysis.IncidentFigures, 0, figs.Len())
-		for _, f := range figs.All() {
-			all = append(all, *f)
-		}
 		largest := ""
 		if len(plotted) > 0 {
 			largest = plotted[0].fig.Incident.Cause
 		}
 		// Only the causes' colours are wanted here: no taxonomy is needed.
-		for _, b := range analysis.BreakdownAll(all, data.Taxonomy{}) {
+		for _, b := range analysis.BreakdownEach(figs.All(), figs.Len(), data.Taxonomy{}) {
 			if b.Dimension == analysis.ByCause {
 				v.causeColor, v.causeOrder = causeColorMap(b, largest)
 			}

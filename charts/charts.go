@@ -284,11 +284,7 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 			// interrupted run does not wait for it.
 			done := make(chan []analysis.Breakdown, 1)
 			go func() {
-				all := make([]analysis.IncidentFigures, 0, rep.Incidents.Len())
-				for _, f := range rep.Incidents.All() {
-					all = append(all, *f)
-				}
-				done <- analysis.BreakdownAll(all, opts.Taxonomy)
+				done <- analysis.BreakdownEach(rep.Incidents.All(), rep.Incidents.Len(), opts.Taxonomy)
 			}()
 			select {
 			case bs = <-done:
