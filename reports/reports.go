@@ -132,7 +132,7 @@ const kindCellLength data.Kind = "cell-length"
 
 // MaxDutyIncidents is the most incidents a workbook gives the Reporting duty and Damage
 // estimate sheets for.
-const MaxDutyIncidents = 100000
+const MaxDutyIncidents = 10000
 
 // bookState is what the sheets of one workbook share.
 type bookState struct {
