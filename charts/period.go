@@ -78,17 +78,6 @@ func (v view) median(s analysis.Stat) string {
 	return out
 }
 
-// signed formats a difference with its sign: +59, −80, ±0.
-func signed(x float64, format func(float64) string) string {
-	switch {
-	case x > 0:
-		return "+" + format(x)
-	case x < 0:
-		return "−" + format(-x)
-	}
-	return "±" + format(0)
-}
-
 // periodRecords formats the records of a month or period with the incidents they rest on:
 // "1,500 (n=2)"; 0 when nothing was disclosed; unknown when no total is known.
 func (v view) periodRecords(p analysis.PeriodFigures) string {
@@ -305,14 +294,14 @@ func (v view) change(c analysis.Change) string {
 	var out string
 	switch c.Figure {
 	case analysis.ChangeIncidents:
-		out = signed(c.Diff, func(x float64) string { return num(int(x)) })
+		out = i18n.Signed(c.Diff, func(x float64) string { return num(int(x)) })
 	case analysis.ChangeRecords:
-		out = signed(c.Diff, func(x float64) string { return v.records(int64(x)) })
+		out = i18n.Signed(c.Diff, func(x float64) string { return v.records(int64(x)) })
 	default:
-		out = signed(c.Diff, v.daysF)
+		out = i18n.Signed(c.Diff, v.daysF)
 	}
 	if c.RatioKnown {
-		out = v.f(labels.WithRatio, out, signed(math.Round(c.Ratio*1000)/10, func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) + "%" }))
+		out = v.f(labels.WithRatio, out, i18n.Signed(math.Round(c.Ratio*1000)/10, func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) + "%" }))
 	}
 	if c.Small {
 		out += smallMark
@@ -381,7 +370,7 @@ func (v view) casesChart(pr *analysis.PeriodReport) (chart, error) {
 			}
 			diff := v.t(labels.NoValue)
 			if l.DiffKnown {
-				diff = signed(l.Diff, v.daysF)
+				diff = i18n.Signed(l.Diff, v.daysF)
 				if !l.Baseline.Reliable() {
 					diff += smallMark
 				}
