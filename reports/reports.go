@@ -53,6 +53,10 @@ type Options struct {
 	// goroutines but never overlap.
 	Progress func(sheet string, done, total int)
 
+	// TempDir is the directory of the temporary files that a large workbook needs while it
+	// is written (excelize's and the compressed parts'); "" means the system's (os.TempDir).
+	TempDir string
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
@@ -90,11 +94,12 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	if err := CheckSize(rep, opts.maxDataRows); err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opts.TempDir})
 	defer f.Close()
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(ctx, w)
+	zw.tempDir = opts.TempDir
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(ctx, f, rep, opts); err != nil {

@@ -166,3 +166,101 @@ func TestWriteLocked(t *testing.T) {
 		t.Errorf("the directory holds %d files, want the file alone", len(entries))
 	}
 }
+
+// TestStage checks that a staged file is at its temporary name only, until Commit puts it
+// in place or Discard removes it, the file at the path staying as it was meanwhile.
+func TestStage(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		t.Run(fmt.Sprintf("commit=%v", commit), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.txt")
+			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Stage(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := os.ReadFile(path); string(b) != "old" {
+				t.Errorf("staged: the file holds %q, want the old one", b)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+				t.Errorf("staged: the directory holds %d files, want the file and the staged one", len(entries))
+			}
+			want := "old"
+			if commit {
+				want = "new"
+				if err := p.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				p.Discard()
+			}
+			if b, _ := os.ReadFile(path); string(b) != want {
+				t.Errorf("the file holds %q, want %q", b, want)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("the directory holds %d files, want the file alone", len(entries))
+			}
+		})
+	}
+}
+
+// TestRemove: a missing file is no error; a file held open (Windows, played here) is a
+// *LockedError and stays.
+func TestRemove(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.xlsx")
+	if err := Remove(path); err != nil {
+		t.Errorf("removing a missing file: %v", err)
+	}
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sharing := syscall.Errno(32)
+	defer func(r func(string) error, l func(error) bool) { remove, isLocked = r, l }(remove, isLocked)
+	remove = func(name string) error { return &os.PathError{Op: "remove", Path: name, Err: sharing} }
+	isLocked = func(err error) bool { return errors.Is(err, sharing) }
+	var le *LockedError
+	if err := Remove(path); !errors.As(err, &le) || le.Path != path {
+		t.Errorf("Remove = %v, want a *LockedError for %s", err, path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the locked file is gone: %v", err)
+	}
+}
+
+// TestMkdirTemp: the directory names the process; a killed process's directory goes, with
+// what it holds, when the next one is made; a running one's stays.
+func TestMkdirTemp(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("processes are not checked on Windows; old directories are removed by age")
+	}
+	dir := t.TempDir()
+	stale := filepath.Join(dir, fmt.Sprintf(".excelize.tmp-%d-1", deadPID(t)))
+	live := filepath.Join(dir, fmt.Sprintf(".excelize.tmp-%d-2", os.Getppid()))
+	for _, d := range []string{stale, live} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "excelize-123"), []byte("sheet"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := MkdirTemp(dir, "excelize")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf(".excelize.tmp-%d-", os.Getpid()); !strings.HasPrefix(filepath.Base(got), want) {
+		t.Errorf("made %s, want a name starting %s", got, want)
+	}
+	if st, err := os.Stat(got); err != nil || !st.IsDir() {
+		t.Errorf("%s is no directory: %v", got, err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the killed process's %s stays: %v", stale, err)
+	}
+	if _, err := os.Stat(filepath.Join(live, "excelize-123")); err != nil {
+		t.Errorf("the running process's directory was emptied: %v", err)
+	}
+}
