@@ -94,6 +94,10 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	}); err != nil {
 		return err
 	}
+	// Past this check a Ctrl-C waits for the renames, a matter of milliseconds.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := files.commit(e.stdout, l); err != nil {
 		return err
 	}

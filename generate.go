@@ -225,6 +225,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil && (ctx.Err() != nil || !errors.As(err, &ie)) {
 		return err
 	}
+	// Past this check a Ctrl-C waits for the renames, a matter of milliseconds.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	// Without its images the set is still whole: the images an earlier run made go.
 	if err := files.commit(e.stdout, l); err != nil {
 		return err
