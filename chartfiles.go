@@ -71,7 +71,7 @@ func writeChartFiles(ctx context.Context, set *charts.Set, files *outputSet, dir
 		return nil, err
 	}
 	if err := files.mkdir(dir); err != nil {
-		return nil, err
+		return nil, data.Errorf("creating chart directory: %w", err)
 	}
 	pages := make([]string, len(list)) // the copies Chromium renders
 	for i, c := range list {

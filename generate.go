@@ -274,7 +274,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return err
 	}
 	if err := files.mkdir(o.dir); err != nil {
-		return err
+		return data.Errorf("creating output directory: %w", err)
 	}
 	files.previous = append(files.previous, o.previousReport()...)
 	// The charts are worked out while the workbook is written, on whichever core the

@@ -60,7 +60,7 @@ func (s *outputSet) mkdir(dir string) error {
 		made = append(made, d)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return data.Errorf("creating %s: %w", dir, reason(err))
+		return err
 	}
 	slices.Reverse(made)
 	s.dirs = append(s.dirs, made...)

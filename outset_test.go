@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"breachreport/charts"
+	"breachreport/internal/clienttest"
 )
 
 // monthsCSV is an input with one incident disclosed in each of the given months of 2019.
@@ -44,6 +45,7 @@ func TestOutputSet(t *testing.T) {
 		vars     map[string]string
 		plant    []string // files put in the output directory after the earlier run
 		status   int      // this run's exit status when it finishes
+		chromium bool     // makes images: not with -short
 	}{
 		{name: "whole input", old: []string{"--pptx", "--title", "Old"}, new: []string{"--title", "New"},
 			plant: []string{"charts/records.png", "charts/records.svg", "charts/retired-chart.html"}},
@@ -51,6 +53,8 @@ func TestOutputSet(t *testing.T) {
 			new: []string{"--month", "2024-06", "--title", "New", "--pptx"}, oldIn: japan, newIn: japan},
 		{name: "all months", old: []string{"--all-months"}, new: []string{"--all-months", "--title", "New"},
 			oldIn: monthsCSV(1, 2, 3, 5), newIn: monthsCSV(2, 3)},
+		{name: "images and deck", old: []string{"--title", "Old", "--images", "svg"}, new: []string{"--title", "New", "--images", "png", "--pptx"},
+			chromium: true},
 		{name: "images without Chromium", old: []string{"--title", "Old"}, new: []string{"--title", "New", "--images", "png"},
 			vars: noChromium, plant: []string{"charts/timeline.png"}, status: 1},
 	}
@@ -58,6 +62,9 @@ func TestOutputSet(t *testing.T) {
 	user := []string{"notes.txt", "charts/README.txt", "2019-01/my-notes.txt"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.chromium {
+				clienttest.SkipShort(t, "Chromium making the images")
+			}
 			getenv := func(k string) string {
 				if k == langEnv {
 					return "en"
