@@ -21,9 +21,10 @@ import (
 // is interrupted or fails leaves the previous run's files as they were.
 //
 // Renaming several files is not atomic. So that a directory never holds files of two runs,
-// commit first removes the previous run's files of the set (those this run replaces, and
-// those of the same report it does not write), then renames. A run killed during those
-// milliseconds leaves part of its new set and nothing of the old.
+// commit first renames the previous run's files of the set aside (those this run replaces,
+// and those of the same report it does not write), then renames the new ones in, putting
+// the earlier ones back if that fails. A run killed during those milliseconds leaves part of
+// its new set and nothing of the old.
 type outputSet struct {
 	staged []*atomicfile.Pending
 	// previous are the files of an earlier run's set that this run does not write but would
@@ -80,38 +81,26 @@ func (s *outputSet) discard() {
 	s.dirs = nil
 }
 
-// commit puts the set in place: it removes the previous run's files (those staged files
-// replace first, in the order staged, so that the workbook, which Excel may hold open, is
-// tried before anything is removed), then renames every staged file into place and says
-// on w what it removed and wrote. On an error nothing more is removed or renamed.
+// commit puts the set in place, replacing the earlier set (atomicfile.CommitAll), and says
+// on w what it wrote and what it removed. On an error the earlier set is left as it was.
 func (s *outputSet) commit(w io.Writer, l i18n.Lang) error {
-	defer s.discard() // what is left staged after an error
-	var gone []string
-	for _, p := range s.staged {
-		if err := atomicfile.Remove(p.Path); err != nil {
-			return writeError(p.Path, err)
+	staged := s.staged
+	s.staged = nil // CommitAll puts them in place or discards them
+	removed, err := atomicfile.CommitAll(staged, s.previous)
+	if err != nil {
+		s.discard()
+		var le *atomicfile.LockedError
+		if errors.As(err, &le) {
+			return writeError(le.Path, err)
 		}
+		return err
 	}
-	for _, path := range s.previous {
-		if _, err := os.Lstat(path); err != nil {
-			continue
-		}
-		if err := atomicfile.Remove(path); err != nil {
-			return data.Errorf("removing %s, left by an earlier run: %w", path, err)
-		}
-		gone = append(gone, path)
-	}
-	for len(s.staged) > 0 {
-		p := s.staged[0]
-		s.staged = s.staged[1:]
-		if err := p.Commit(); err != nil {
-			return writeError(p.Path, err)
-		}
+	for _, p := range staged {
 		fmt.Fprintln(w, i18n.Sprint(l, data.Msgf("wrote %s", p.Path)))
 	}
-	for _, path := range gone {
+	for _, path := range removed {
 		fmt.Fprintln(w, i18n.Sprint(l, data.Msgf("removed %s, an earlier run's: this run does not write it", path)))
-		// A month folder the data no longer reaches goes once empty.
+		// A month folder the data no longer reaches, or a chart pages folder, goes once empty.
 		os.Remove(filepath.Dir(path))
 	}
 	s.dirs = nil

@@ -238,3 +238,27 @@ func copyDir(t *testing.T, from, to string) {
 		writeFile(t, filepath.Join(to, p), string(b))
 	}
 }
+
+// TestOutputSetWriteError: a file of the set that cannot be put in place (here a folder of
+// the user's where a chart page goes) fails the run, exit 1 with the reason, and leaves the
+// earlier outputs exactly as they were.
+func TestOutputSetWriteError(t *testing.T) {
+	out := t.TempDir()
+	if r := runCmd(t, "", "generate", "-o", out, "--title", "Old"); r.status != 0 {
+		t.Fatalf("earlier run: exit %d\n%s", r.status, r.stderr)
+	}
+	page := filepath.Join(out, chartDir, "records.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(page, "mine.txt"), "mine")
+	before := snapshot(t, out)
+	r := runCmd(t, "", "generate", "-o", out, "--title", "New")
+	if r.status != 1 || !strings.Contains(r.stderr, page+" is a directory") {
+		t.Errorf("exit %d, stderr %q; want 1 and the folder named", r.status, r.stderr)
+	}
+	if strings.Contains(r.stdout, "wrote ") {
+		t.Errorf("stdout says it wrote:\n%s", r.stdout)
+	}
+	compareSets(t, "after the failure", snapshot(t, out), before)
+}

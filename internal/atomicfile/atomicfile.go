@@ -93,19 +93,6 @@ func (p *Pending) Commit() error {
 // Discard removes the temporary file, leaving Path as it was.
 func (p *Pending) Discard() { os.Remove(p.tmp) }
 
-// Remove removes the file at path, if there is one; a missing file is no error. The error
-// is a *LockedError when another program holds the file open (on Windows).
-func Remove(path string) error {
-	err := remove(path)
-	switch {
-	case err == nil || errors.Is(err, fs.ErrNotExist):
-		return nil
-	case isLocked(err):
-		return &LockedError{Path: path, Err: err}
-	}
-	return err
-}
-
 // MkdirTemp creates a directory in dir for temporary files of the running process, named
 // ".BASE.tmp-PID-RANDOM" as Write's temporary files are, after removing the stale ones that
 // killed processes left (see RemoveStale). The caller removes it with os.RemoveAll.
@@ -114,11 +101,10 @@ func MkdirTemp(dir, base string) (string, error) {
 	return os.MkdirTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 }
 
-// rename, remove and isLocked are os.Rename, os.Remove and locked; tests replace them to play a file held
+// rename and isLocked are os.Rename and locked; tests replace them to play a file held
 // open by another program on any system.
 var (
 	rename   = os.Rename
-	remove   = os.Remove
 	isLocked = locked
 )
 
@@ -190,4 +176,92 @@ func running(pid int) bool {
 	}
 	err = p.Signal(syscall.Signal(0))
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// CommitAll puts a set of staged files in place together, replacing the files of an earlier
+// set: those at the staged files' paths and those named in previous (files of the earlier
+// set that this one does not write), which it removes. It returns the paths of previous it
+// removed.
+//
+// The earlier files are first renamed aside, to temporary names, then the staged files
+// renamed into place, then the earlier files removed. When a step fails (a file held open
+// by another program, on Windows, is a *LockedError), the files put in place are taken
+// away and the earlier ones renamed back, so that the directory holds the earlier set as it
+// was; the staged files are then discarded. Only a process killed during the renames leaves
+// part of the new set beside none of the old, whose files then wait under temporary names
+// for RemoveStale.
+func CommitAll(staged []*Pending, previous []string) (removed []string, err error) {
+	type moved struct{ path, aside string }
+	var aside []moved
+	done := 0 // staged files put in place
+	defer func() {
+		if err == nil {
+			return
+		}
+		for _, p := range staged[:done] {
+			os.Remove(p.Path)
+		}
+		for i := len(aside) - 1; i >= 0; i-- {
+			rename(aside[i].aside, aside[i].path)
+		}
+		for _, p := range staged[done:] {
+			p.Discard()
+		}
+	}()
+	writes := map[string]bool{}
+	paths := make([]string, 0, len(staged)+len(previous))
+	for _, p := range staged {
+		writes[p.Path] = true
+		paths = append(paths, p.Path)
+	}
+	for _, p := range previous {
+		if !writes[p] {
+			writes[p] = true
+			paths = append(paths, p)
+		}
+	}
+	for _, path := range paths {
+		st, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, err
+		case st.IsDir():
+			return nil, data.Errorf("%s is a directory, not a file this run can replace", path)
+		}
+		dir, base := filepath.Split(path)
+		if dir == "" {
+			dir = "."
+		}
+		RemoveStale(dir, base)
+		to := filepath.Join(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-earlier")
+		if err := rename(path, to); err != nil {
+			if isLocked(err) {
+				return nil, &LockedError{Path: path, Err: err}
+			}
+			return nil, err
+		}
+		aside = append(aside, moved{path, to})
+	}
+	for _, p := range staged {
+		if err := rename(p.tmp, p.Path); err != nil {
+			if isLocked(err) {
+				return nil, &LockedError{Path: p.Path, Err: err}
+			}
+			return nil, data.Errorf("renaming %s into place: %w", p.tmp, err)
+		}
+		done++
+	}
+	isNew := map[string]bool{}
+	for _, p := range staged {
+		isNew[p.Path] = true
+	}
+	for _, m := range aside {
+		os.Remove(m.aside)
+		if !isNew[m.path] {
+			removed = append(removed, m.path)
+		}
+	}
+	return removed, nil
 }

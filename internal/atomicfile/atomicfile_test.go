@@ -206,30 +206,6 @@ func TestStage(t *testing.T) {
 	}
 }
 
-// TestRemove: a missing file is no error; a file held open (Windows, played here) is a
-// *LockedError and stays.
-func TestRemove(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.xlsx")
-	if err := Remove(path); err != nil {
-		t.Errorf("removing a missing file: %v", err)
-	}
-	if err := os.WriteFile(path, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sharing := syscall.Errno(32)
-	defer func(r func(string) error, l func(error) bool) { remove, isLocked = r, l }(remove, isLocked)
-	remove = func(name string) error { return &os.PathError{Op: "remove", Path: name, Err: sharing} }
-	isLocked = func(err error) bool { return errors.Is(err, sharing) }
-	var le *LockedError
-	if err := Remove(path); !errors.As(err, &le) || le.Path != path {
-		t.Errorf("Remove = %v, want a *LockedError for %s", err, path)
-	}
-	if _, err := os.Stat(path); err != nil {
-		t.Errorf("the locked file is gone: %v", err)
-	}
-}
-
 // TestMkdirTemp: the directory names the process; a killed process's directory goes, with
 // what it holds, when the next one is made; a running one's stays.
 func TestMkdirTemp(t *testing.T) {
@@ -262,5 +238,93 @@ func TestMkdirTemp(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(live, "excelize-123")); err != nil {
 		t.Errorf("the running process's directory was emptied: %v", err)
+	}
+}
+
+// TestCommitAll puts a set in place over an earlier one: a.txt replaced, b.txt (the earlier
+// set's, not written again) removed, c.txt new, other.txt (no file of the set) kept. When a
+// step fails, the directory holds the earlier set exactly and no temporary file.
+func TestCommitAll(t *testing.T) {
+	sharing := syscall.Errno(32)
+	boom := errors.New("boom")
+	tests := []struct {
+		name string
+		// fail makes the rename from or to a path ending in it fail with err.
+		fail string
+		err  error
+		dir  bool // b.txt is a directory
+		want string
+	}{
+		{name: "put in place"},
+		{name: "a new file cannot be renamed in", fail: "c.txt", err: boom, want: "boom"},
+		{name: "an earlier file is held open", fail: "b.txt", err: sharing, want: "another program has it open"},
+		{name: "a directory in the way", dir: true, want: "is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			earlier := map[string]string{"a.txt": "old a", "other.txt": "mine"}
+			if !tt.dir {
+				earlier["b.txt"] = "old b"
+			}
+			for n, text := range earlier {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.dir {
+				if err := os.MkdirAll(filepath.Join(dir, "b.txt", "x"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var staged []*Pending
+			for _, n := range []string{"a.txt", "c.txt"} {
+				p, err := Stage(filepath.Join(dir, n), 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new "+n); return err })
+				if err != nil {
+					t.Fatal(err)
+				}
+				staged = append(staged, p)
+			}
+			defer func(r func(string, string) error, l func(error) bool) { rename, isLocked = r, l }(rename, isLocked)
+			isLocked = func(err error) bool { return errors.Is(err, sharing) }
+			rename = func(from, to string) error {
+				if tt.fail != "" && (strings.HasSuffix(to, tt.fail) || strings.HasSuffix(from, tt.fail)) {
+					return &os.LinkError{Op: "rename", Old: from, New: to, Err: tt.err}
+				}
+				return os.Rename(from, to)
+			}
+			removed, err := CommitAll(staged, []string{filepath.Join(dir, "b.txt")})
+			want := map[string]string{"a.txt": "new a.txt", "c.txt": "new c.txt", "other.txt": "mine"}
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("err = %v, want one saying %q", err, tt.want)
+				}
+				want = earlier
+				if tt.dir {
+					want["b.txt/x"] = ""
+				}
+			} else if err != nil || len(removed) != 1 || removed[0] != filepath.Join(dir, "b.txt") {
+				t.Fatalf("CommitAll = %v, %v; want b.txt removed", removed, err)
+			}
+			got := map[string]string{}
+			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				rel, _ := filepath.Rel(dir, p)
+				if err != nil || rel == "." {
+					return err
+				}
+				if d.IsDir() {
+					if entries, _ := os.ReadDir(p); len(entries) == 0 {
+						got[rel] = ""
+					}
+					return nil
+				}
+				b, _ := os.ReadFile(p)
+				got[rel] = string(b)
+				return nil
+			})
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("the directory holds %v, want %v", got, want)
+			}
+		})
 	}
 }
