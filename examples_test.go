@@ -432,3 +432,41 @@ func TestJapaneseExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestMappingMergeWarning checks the warning of rows that the HHS mapping's id (name and
+// submission date) makes one incident though they differ, on the real archive excerpt: one
+// warning per merge, naming the file, the lines, the id and each differing value, in both
+// languages, a long value cut short.
+func TestMappingMergeWarning(t *testing.T) {
+	fixture := filepath.Join("examples", "mappings", "hhs-ocr-archive.csv")
+	mapFile := filepath.Join("examples", "mappings", "hhs-ocr.toml")
+	tests := []struct {
+		lang string
+		want []string // each must be one line of validate's list
+	}{
+		{"en", []string{
+			fixture + `: warning: line 32, value "Managed Health Services / 01/03/2019": lines 32 and 33 give the same incident id "Managed Health Services / 01/03/2019", made by the mapping from "Name of Covered Entity" and "Breach Submission Date", so they are read as one incident and their counts added up; but they differ in Type of Breach ("Hacking/IT Incident" on line 32 and "Unauthorized Access/Disclosure" on line 33), Individuals Affected ("31300" on line 32 and "576" on line 33), Location of Breached Information ("Email" on line 32 and "Paper/Films" on line 33), Business Associate Present ("Yes" on line 32 and "No" on line 33) and Web Description ("The covered entity (CE), Managed Health Services, reported t…" on line 32 and "Managed Health Services, the covered entity (CE), reported t…" on line 33). If they are separate reports, map incident_id = { each_row = true }`,
+			fixture + `: warning: line 39, value "Area Agency of Aging 1-B / 04/13/2017": lines 39 and 40 give the same incident id "Area Agency of Aging 1-B / 04/13/2017", made by the mapping from "Name of Covered Entity" and "Breach Submission Date", so they are read as one incident and their counts added up; but they differ in Web Description ("This is a duplicate case and is being deleted.  " on line 39 and "A workforce member failed to encrypt emails containing sprea…" on line 40). If they are separate reports, map incident_id = { each_row = true }`,
+		}},
+		{"ja", []string{
+			fixture + `: 警告: 59行目、値「Detroit Department of Health and Wellness Promotion / 12/15/2009」：59、60行目は、マッピングが"Name of Covered Entity"、"Breach Submission Date"から作る事案 ID が同じ "Detroit Department of Health and Wellness Promotion / 12/15/2009" のため一つの事案として読み、件数を合算しました。しかし次の列の値が異なります：Individuals Affected（59行目は"10000"、60行目は"646"）、Location of Breached Information（59行目は"Other Portable Electronic Device"、60行目は"Desktop Computer, Laptop"）、Web Description（59行目は"\\N"、60行目は"A desktop and four laptop computers were stolen from the cov…"）。別々の報告であれば、マッピングで incident_id = { each_row = true } としてください`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			r := runCmd(t, "", "validate", "--lang", tt.lang, "-i", fixture, "--map", mapFile)
+			// validate lists the issues on stdout.
+			lines := strings.Split(r.stdout, "\n")
+			for _, w := range tt.want {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.TrimSpace(l) == w }) {
+					t.Errorf("stdout lacks the line\n%s\nstdout:\n%s", w, r.stdout)
+				}
+			}
+			// Managed Health Services, Area Agency of Aging 1-B and the Detroit Department:
+			// one warning each.
+			if n := strings.Count(r.stdout, "incident_id = { each_row = true }"); n != 3 {
+				t.Errorf("%d merge warnings; want 3", n)
+			}
+		})
+	}
+}
