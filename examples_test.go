@@ -470,3 +470,86 @@ func TestMappingMergeWarning(t *testing.T) {
 		})
 	}
 }
+
+// TestPRCRenamedExport reads a real copy of the Privacy Rights Clearinghouse chronology in
+// the layout whose dates are written 1/10/2005 (testdata/prc-chronology-renamed.csv, see
+// examples/mappings/README.md). Its publisher renamed three columns (Type_of_breach,
+// Type_of_organization, Records) and dropped Source URL: the shipped mapping must name both
+// columns it lacks at once, and, with those two fields pointed at what the file has, read
+// every row and every date as the mapping reads them, codes and "0" (not known) included.
+func TestPRCRenamedExport(t *testing.T) {
+	fixture := filepath.Join("testdata", "prc-chronology-renamed.csv")
+	mapFile := filepath.Join("examples", "mappings", "prc-chronology.toml")
+
+	r := runCmd(t, "", "validate", "-i", fixture, "--map", mapFile)
+	want := `the mapping "Privacy Rights Clearinghouse chronology" reads records from column "Total Records" and source_url from column "Source URL", columns the header does not have`
+	if r.status != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("validate with the shipped mapping: exit %d, stderr %s; want exit 1 and %q", r.status, r.stderr, want)
+	}
+
+	shipped, err := os.ReadFile(mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	adapted := string(shipped)
+	for _, edit := range []struct{ old, new string }{
+		{`records = { column = "Total Records"`, `records = { column = "Records"`},
+		{"source_url = \"Source URL\"\n", ""},
+	} {
+		if !strings.Contains(adapted, edit.old) {
+			t.Fatalf("%s no longer has %q: adapt this test", mapFile, edit.old)
+		}
+		adapted = strings.Replace(adapted, edit.old, edit.new, 1)
+	}
+	m, err := input.ParseMapping(strings.NewReader(adapted), mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, _, _, err := load(context.Background(), fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Issues) != 0 || rep.RowsRead != 50 || rep.RowsUsed != 50 || rep.Incidents.Len() != 50 {
+		t.Errorf("%d rows read, %d used, %d incidents, issues %v; want 50 rows, all used, 50 incidents, no issue",
+			rep.RowsRead, rep.RowsUsed, rep.Incidents.Len(), rep.Issues)
+	}
+	// Checked by hand against the raw rows; the first column outside the schema is City.
+	wants := map[string]mappedWant{
+		"PayDay OK LLC (line 2)":     {"PayDay OK LLC", "Hacking or malware", "Financial and insurance services", "2006-03-03", 88, -1, -1, -1, ""},
+		"Coca-Cola Company (line 3)": {"Coca-Cola Company", "Portable device lost or stolen", "Other business", "2014-01-24", 18000, -1, -1, -1, "Atlanta"},
+		// Records 0: not known, as the Chronology writes it.
+		"Scripps Network LLC. (Food.com) (line 4)": {"Scripps Network LLC. (Food.com)", "Hacking or malware", "Other business", "2015-10-16", -1, -1, -1, -1, "Knocksville"},
+		"Hewlett, Packard, California Department of Social Services (line 10)": {"Hewlett, Packard, California Department of Social Services",
+			"Portable device lost or stolen", "Government and military", "2012-05-12", 701000, -1, -1, -1, "Riverside"},
+		// Two spaces inside the name, kept.
+		"University of Connecticut  (UCONN) (line 11)": {"University of Connecticut  (UCONN)", "Hacking or malware", "Education", "2005-06-25", 72000, -1, -1, -1, "Storrs"},
+		"Butler County Department of Mental Retardation & Developmental Disabilities (line 12)": {"Butler County Department of Mental Retardation & Developmental Disabilities",
+			"Portable device lost or stolen", "Non-profit", "2006-05-23", 100, -1, -1, -1, "Cincinnati"},
+		"Colt Express Outsourcing Services, CNET Networks (line 17)": {"Colt Express Outsourcing Services, CNET Networks", "Stationary device lost or stolen", "Other business", "2008-06-23", 17241, -1, -1, -1, "Walnut Creek"},
+		"monoprice.com (line 19)":                                    {"monoprice.com", "Hacking or malware", "Retail", "2010-03-11", -1, -1, -1, -1, "Rancho Cucamonga"},
+		// UNKN in both codes.
+		"Delta air lines inc (line 24)":                 {"Delta air lines inc", "Unknown", "Unknown", "2018-04-11", 825000, -1, -1, -1, ""},
+		"U.S. Department of Veterans Affairs (line 28)": {"U.S. Department of Veterans Affairs", "Physical loss (paper)", "Government and military", "2007-01-22", -1, -1, -1, -1, "Seattle"},
+		"Brandywyne Healthcare Center (line 35)":        {"Brandywyne Healthcare Center", "Insider", "Healthcare", "2011-09-15", 83, -1, -1, -1, "Winter Haven"},
+		"Inova Fairfax Hospital Cardiac Care Center, Inova Fair Oaks Hospital (line 36)": {"Inova Fairfax Hospital Cardiac Care Center, Inova Fair Oaks Hospital",
+			"Payment card fraud", "Healthcare", "2012-11-30", -1, -1, -1, -1, "Fairfax"},
+		// 2/29/2012, a leap day; a count without a thousands separator.
+		"Lee Miller Rehabilitation Associates (line 49)": {"Lee Miller Rehabilitation Associates", "Physical loss (paper)", "Healthcare", "2012-02-29", 10480, -1, -1, -1, ""},
+		"AvMed, Inc. (line 51)":                          {"AvMed, Inc.", "Physical loss (paper)", "Healthcare", "2010-06-03", 1220000, -1, -1, -1, ""},
+	}
+	checked := 0
+	scopes := map[int]data.Scope{}
+	for _, fig := range rep.Incidents.All() {
+		for _, sc := range fig.Incident.Scopes {
+			scopes[sc.Line] = sc
+		}
+		if w, ok := wants[fig.Incident.ID]; ok {
+			checked++
+			checkMapped(t, *fig, w)
+		}
+	}
+	if checked != len(wants) {
+		t.Errorf("%d of the %d incidents listed found", checked, len(wants))
+	}
+	checkDatesRead(t, fixture, m, scopes, nil)
+}
