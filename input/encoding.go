@@ -636,10 +636,12 @@ func newCharDecoder(enc string) charDecoder {
 	return shiftJISDecoder
 }
 
-// decodeWindows1252 decodes one byte of Windows-1252; the five bytes that code no character
-// (0x81, 0x8D, 0x8F, 0x90, 0x9D) do not decode. Nor does a UTF-8 character of two bytes or
-// more: it is UTF-8 in a file that mixes encodings (é in UTF-8 would read as Ã©), and
-// Windows-1252 text next to never holds those byte sequences.
+// decodeWindows1252 decodes one byte of Windows-1252. The five bytes that code no character
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode as the C1 controls of the same number, as Excel and
+// Windows read them; cell text then loses them with a warning (see undefined1252Message). A
+// UTF-8 character of two bytes or more does not decode: it is UTF-8 in a file that mixes
+// encodings (é in UTF-8 would read as Ã©), and Windows-1252 text next to never holds those
+// byte sequences.
 func decodeWindows1252(p []byte, atEOF bool) (rune, int, bool) {
 	c := p[0]
 	if c < utf8.RuneSelf {
@@ -653,8 +655,10 @@ func decodeWindows1252(p []byte, atEOF bool) (rune, int, bool) {
 			return utf8.RuneError, size, false
 		}
 	}
-	r := charmap.Windows1252.DecodeByte(c)
-	return r, 1, r != utf8.RuneError
+	if r := charmap.Windows1252.DecodeByte(c); r != utf8.RuneError {
+		return r, 1, true
+	}
+	return rune(c), 1, true
 }
 
 func utf16Decoder(order binary.ByteOrder) charDecoder {

@@ -594,10 +594,17 @@ func TestReadWindows1252(t *testing.T) {
 			t.Errorf("--encoding %q: values %q", name, got)
 		}
 	}
-	// The bytes Windows-1252 does not code reject their row.
-	res := readBytes(t, append(b, "Acme\x81,Shop,3,2021-01-01\n"...), Options{Encoding: "windows-1252"})
-	if res.RowsRejected != 1 || len(res.Issues) != 1 || res.Issues[0].Line != 4 || res.Issues[0].Value != `Acme\x81` {
-		t.Errorf("uncoded byte: rejected %d, issues %v", res.RowsRejected, res.Issues)
+	// The bytes Windows-1252 does not code read as C1 controls, as Excel reads them, which
+	// cell text loses with a warning that shows the value as read.
+	res := readBytes(t, append(b, "Acme\x81,Shop\x9d,3,2021-01-01\n"...), Options{Encoding: "windows-1252"})
+	if res.RowsRejected != 0 || len(res.Scopes) != 3 || res.Scopes[2].Organization != "Acme" || res.Scopes[2].Service != "Shop" || len(res.Issues) != 2 {
+		t.Fatalf("uncoded bytes: rejected %d, scopes %+v, issues %v", res.RowsRejected, res.Scopes, res.Issues)
+	}
+	for i, want := range []string{`Acme\u0081`, `Shop\u009d`} {
+		if is := res.Issues[i]; is.Kind != data.KindControlChar || is.Severity != data.Warning || is.Line != 4 || is.Value != want ||
+			!strings.Contains(is.Message.String(), "bytes that Windows-1252 does not define") {
+			t.Errorf("uncoded byte: issue %+v, want a warning on line 4 with value %s", is, want)
+		}
 	}
 	// UTF-8 further on, beyond what detection looks at, rejects its row rather than read
 	// as Ã©; one byte at a time, so that the character is cut at every boundary.

@@ -324,7 +324,7 @@ func TestReadBrokenRowShowsBytes(t *testing.T) {
 		want string
 	}{
 		{EncodingShiftJIS, bytes.Replace(encode(t, shiftJIS, "企業名,件数\n株式会社,1\n\"＠社,2\nB,3\n"), encode(t, shiftJIS, "＠"), []byte("\x82\xff"), 1), `\"\x82\xff社,2`},
-		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\x9d,2`},
+		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\u009d,2`},
 		{EncodingUTF8, []byte("organization,records\n\"M\xfcller,2\nB,3\n"), `\"M\xfcller,2`},
 	} {
 		t.Run(tt.enc, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"breachreport/data"
 )
@@ -96,10 +95,7 @@ func (s *csvSource) next() ([]string, error) {
 			case s.decoded && hasEscapes(value):
 				value = showUndecodable(value)
 			default:
-				value = truncate(value, 80)
-				if !utf8.ValidString(value) {
-					value = escapeInvalid(value)
-				}
+				value = shown(truncate(value, 80))
 			}
 			return nil, &brokenRow{line: line, value: value}
 		}

@@ -121,19 +121,40 @@ func TestBidiControlsInHeader(t *testing.T) {
 	}
 }
 
-// TestHasBidi checks the byte scan against the rune test on every rune near the controls
-// and around them, alone and inside text.
-func TestHasBidi(t *testing.T) {
+// TestControlsScan checks the byte scan against the rune tests on every rune near the
+// controls, alone and inside text, and on text cut inside a character.
+func TestControlsScan(t *testing.T) {
+	want := func(s string) controlClass {
+		var c controlClass
+		for _, r := range s {
+			switch {
+			case isBidi(r):
+				c |= classBidi
+			case isControl(r) && r < 0x80:
+				c |= classC0
+			case isControl(r):
+				c |= classC1
+			}
+		}
+		return c
+	}
+	var runes []rune
+	for r := rune(0); r <= 0x2ff; r++ {
+		runes = append(runes, r)
+	}
 	for r := rune(0x2000); r <= 0x20ff; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
 		for _, s := range []string{string(r), "a" + string(r), string(r) + "b", "→…" + string(r) + "株式"} {
-			if got, want := hasBidi(s), strings.ContainsFunc(s, isBidi); got != want {
-				t.Errorf("hasBidi(%+q) = %v, want %v", s, got, want)
+			if got, want := controls(s), want(s); got != want {
+				t.Errorf("controls(%+q) = %b, want %b", s, got, want)
 			}
 		}
 	}
-	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "株式会社 → 2019年"} {
-		if hasBidi(s) {
-			t.Errorf("hasBidi(%+q) = true", s)
+	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "\xc2", "株式会社 → 2019年", "tab\tand\r\nlines"} {
+		if c := controls(s); c != 0 {
+			t.Errorf("controls(%+q) = %b, want 0", s, c)
 		}
 	}
 }
