@@ -128,6 +128,12 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			continue
 		}
 		parsed[i] = v
+		if v.Known() && !data.WrittenInOwnForm(d.raw, v) {
+			if sc.DatesWritten == nil {
+				sc.DatesWritten = make([]string, len(dates))
+			}
+			sc.DatesWritten[i] = strings.TrimSpace(d.raw)
+		}
 		if v.Known() && !v.IsDay() {
 			msg := data.Msgf("date known only to the month (%s): figures that need the day are left blank", v)
 			if v.Precision() == data.PrecisionYear {
