@@ -367,7 +367,7 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
-			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(strings.Join(rec, ",")), Message: why})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(rr.src.text(rec)), Message: why})
 			continue
 		}
 		rec = fitted
