@@ -606,6 +606,12 @@ func TestReadWindows1252(t *testing.T) {
 			t.Errorf("uncoded byte: issue %+v, want a warning on line 4 with value %s", is, want)
 		}
 	}
+	// In the header too: the name is recognised without the control.
+	res = readBytes(t, []byte("organiz\x9dation,records,disclosed\nM\xfcller,1,2021-01-01\n"), Options{Encoding: "windows-1252"})
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Müller" || len(res.Issues) != 1 || res.Issues[0].Line != 1 || res.Issues[0].Value != `organiz\u009dation` ||
+		!strings.Contains(res.Issues[0].Message.String(), "does not define") || !strings.HasSuffix(res.Issues[0].Message.String(), "(in the header)") {
+		t.Errorf("uncoded byte in the header: scopes %+v, issues %v", res.Scopes, res.Issues)
+	}
 	// UTF-8 further on, beyond what detection looks at, rejects its row rather than read
 	// as Ã©; one byte at a time, so that the character is cut at every boundary.
 	long := append(bytes.Clone(b), encode(t, charmap.Windows1252, strings.Repeat("Zürcher AG,Shop,4,2021-01-01\n", 3000))...)
