@@ -167,3 +167,20 @@ func TestControlsScan(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharsInJoinedID checks that a control character in a column a mapping joins
+// into the incident id is warned about once, on its own cell, and is in neither the
+// organization nor the id.
+func TestControlCharsInJoinedID(t *testing.T) {
+	m := mustMapping(t, "[fields]\norganization = \"Name\"\ndisclosed = \"Date\"\nincident_id = { columns = [\"Name\", \"Date\"] }\n")
+	res, err := Read(strings.NewReader("Name,Date\nBeta\x19 Clinic,2021-12-01\n"), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Beta Clinic" || res.Scopes[0].IncidentID != "Beta Clinic / 2021-12-01" {
+		t.Fatalf("scopes %+v", res.Scopes)
+	}
+	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindControlChar || res.Issues[0].Header != "Name" || res.Issues[0].Value != `Beta\x19 Clinic` {
+		t.Errorf("issues %v, want one control-char warning on Name", res.Issues)
+	}
+}

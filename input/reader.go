@@ -401,7 +401,7 @@ func (rr *rowReader) next() (rawRow, error) {
 		case rr.idEachRow:
 			org := rr.orgConst
 			if rr.orgPos >= 0 {
-				org = rec[rr.orgPos]
+				org, _ = stripControls(rec[rr.orgPos])
 			}
 			out = append(out, fmt.Sprintf("%s (line %d)", strings.TrimSpace(org), line))
 		}
@@ -505,11 +505,13 @@ func escapeBytes(f string, decoded bool) string {
 }
 
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
-// values joined with " / ".
+// values joined with " / ", without control characters (each column's own cell is warned
+// about, once).
 func (rr *rowReader) joinedID(rec []string) string {
 	parts := make([]string, 0, len(rr.idCols))
 	for _, j := range rr.idCols {
-		if v := strings.TrimSpace(rec[j]); v != "" {
+		v, _ := stripControls(rec[j])
+		if v = strings.TrimSpace(v); v != "" {
 			parts = append(parts, v)
 		}
 	}
