@@ -461,6 +461,7 @@ func (rr *rowReader) badText(rec []string) *data.Issue {
 			continue
 		}
 		is := issue(j, data.Msgf("text is not valid UTF-8, in a column the report does not use: the row is kept, with the bytes that are not UTF-8 written as escapes (\\xNN)"))
+		is.Value = rr.showBadBytes(rec[j], decoded)
 		if decoded {
 			is.Message = data.Msgf("text is not valid %s, the encoding the file is read in, in a column the report does not use: the row is kept, with the bytes that could not be decoded written as escapes (\\xNN)", rr.res.Encoding)
 		}
@@ -469,6 +470,31 @@ func (rr *rowReader) badText(rec []string) *data.Issue {
 		rec[j] = escapeBytes(rec[j], decoded)
 	}
 	return nil
+}
+
+// showBadBytes returns f for a message about its bad bytes: from a little before the first
+// of them, so that a long description shows them, cut and escaped as show does.
+func (rr *rowReader) showBadBytes(f string, decoded bool) string {
+	i := 0
+	for i < len(f) {
+		if decoded && f[i]&0xFC == escapeLead {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(f[i:])
+		if !decoded && r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	start := i
+	for n := 0; n < 20 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(f[:start])
+		start -= size
+	}
+	if start == 0 {
+		return rr.show(f)
+	}
+	return "…" + rr.show(f[start:])
 }
 
 // decoded reports whether the text was decoded from another encoding than UTF-8: its
@@ -1165,11 +1191,20 @@ func escapeInvalid(s string) string {
 	return q[1 : len(q)-1]
 }
 
-// truncate shortens s to at most n runes, marking the cut with an ellipsis.
+// truncate shortens s to at most n runes, marking the cut with an ellipsis. It cuts the
+// bytes, so that bytes that are not UTF-8 stay themselves (each counts as one rune), to be
+// shown escaped, not turned into U+FFFD.
 func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i >= len(s) {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return s[:i] + "…"
 }
