@@ -115,7 +115,7 @@ func TestShippedMappings(t *testing.T) {
 			// Lines 3 and 4: 94,807 as a business associate and 105,387 as a health plan, one
 			// incident by the id rule: 200,194, with a warning of the merge.
 			"Pan-American Life Insurance Group, Inc. / 12/04/2023": {"Pan-American Life Insurance Group, Inc.", "Hacking/IT Incident", "Business Associate / Health Plan", "2023-12-04", 200194, -1, -1, -1, "LA"},
-			"Mass General Brigham Health Plan / 06/28/2024": {"Mass General Brigham Health Plan", "Unauthorized Access/Disclosure", "Health Plan", "2024-06-28", 3659, -1, -1, -1, "MA"},
+			"Mass General Brigham Health Plan / 06/28/2024":        {"Mass General Brigham Health Plan", "Unauthorized Access/Disclosure", "Health Plan", "2024-06-28", 3659, -1, -1, -1, "MA"},
 			"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group / 07/18/2023": {"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group",
 				"Hacking/IT Incident", "Healthcare Provider", "2023-07-18", 6411, -1, -1, -1, "AZ"},
 			// Line 7: the name ends in a space in the export.
