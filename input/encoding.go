@@ -302,7 +302,7 @@ func japaneseEvidence(head []byte, atEOF bool) int {
 	}
 	judge(prev, cur, char{r: -1})
 	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		first = head[:i]
 	}
 	names := map[string]bool{}
@@ -377,16 +377,21 @@ func bothReadings(head []byte, atEOF bool) any {
 	if i < 0 {
 		return ""
 	}
-	start := bytes.LastIndexByte(head[:i], '\n') + 1
+	start := bytes.LastIndexAny(head[:i], "\r\n") + 1
 	end := len(head)
-	if j := bytes.IndexByte(head[i:], '\n'); j >= 0 {
+	if j := bytes.IndexAny(head[i:], "\r\n"); j >= 0 {
 		end = i + j
 	}
 	line := bytes.TrimRight(head[start:end], "\r")
 	return data.Msgf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
-		1+bytes.Count(head[:start], []byte("\n")),
+		1+lineEnds(head[:start]),
 		decodeForShow(line, atEOF || end < len(head), newCharDecoder(EncodingShiftJIS), 60),
 		decodeForShow(line, true, decodeWindows1252, 60))
+}
+
+// lineEnds counts the line endings in p: LF, CRLF and a lone CR each count once.
+func lineEnds(p []byte) int {
+	return bytes.Count(p, []byte("\n")) + bytes.Count(p, []byte("\r")) - bytes.Count(p, []byte("\r\n"))
 }
 
 // decodeForShow decodes p with next, the bytes that do not decode or give a character that
@@ -423,7 +428,7 @@ func manyNULs(head []byte) bool {
 		return false
 	}
 	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		first = head[:i]
 	}
 	return bytes.IndexByte(first, 0) >= 0 || n*16 >= len(head)
