@@ -29,7 +29,7 @@ func (rr *rowReader) stripHeaderBidi(rec []string, line int) []string {
 		}
 		out[j] = clean
 		name := strings.TrimSpace(clean)
-		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line,
+		rr.log.Add(data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line,
 			Column: name, Header: name, ColumnIndex: j + 1, Value: escapeInvalid(truncate(v, 80)), Message: data.Msgf(bidiMessage + " (in the header)")})
 	}
 	return out
