@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,9 +45,25 @@ func TestSpoolMatchesHeld(t *testing.T) {
 			"A,Example,10,2024-01-05\nA,Exampel Corp,20,2024-01-06\nB,Other,x,2024-02-01\nB,Othre,5,2024-02-02\n"+
 			"A,Third,30,2024-01-07\nC,Late,,2023-13-01\n"),
 	}
+	// A mapping's joined id: rows apart that differ give a conflict warning of the figures'
+	// stage, besides the grouping's.
+	joined, err := input.ParseMapping(strings.NewReader(`date_order = "mdy"
+[fields]
+incident_id = { columns = ["Entity", "Submitted"] }
+organization = "Entity"
+disclosed = "Submitted"
+records = "Affected"
+`), "joined.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs["joined ids"] = write("joined.csv", "Entity,Submitted,Affected\nA,01/02/2020,10\nB,01/02/2020,5\nA,01/02/2020,20\nA,01/02/2020,x\n")
 	for name, path := range inputs {
 		t.Run(name, func(t *testing.T) {
 			opts := input.Options{}
+			if name == "joined ids" {
+				opts.Mapping = joined
+			}
 			e := env{now: func() time.Time { return fixedNow }, stdin: strings.NewReader("")}
 			e.spool = newIssueSpool(i18n.En)
 			defer e.spool.close()
@@ -60,6 +77,9 @@ func TestSpoolMatchesHeld(t *testing.T) {
 			held, spooled := collectIssues(t, heldIssues(rep, i18n.En)), collectIssues(t, e.spool.source(rep))
 			if len(held) == 0 {
 				t.Fatal("no issues: the input tests nothing")
+			}
+			if name == "joined ids" && !slices.ContainsFunc(held, func(r issueRow) bool { return strings.Contains(r.Message, "give the same incident id") }) {
+				t.Errorf("no warning of the joined ids: %v", held)
 			}
 			if !reflect.DeepEqual(spooled, held) {
 				for i := range max(len(held), len(spooled)) {

@@ -271,6 +271,8 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 			incidents = incidents[n:]
 		}
 	}
+	// The warnings of ids a mapping joins come after the figures' issues, as theirs.
+	b.figIssues.AddAll(mergeIssues(b.inc.All(), res.Layout, res.IDColumns))
 	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues.Issues)+len(b.figIssues.Issues))
 	issues = append(append(append(issues, res.Issues...), b.groupIssues.Issues...), b.figIssues.Issues...)
 	if b.renamed != nil {
@@ -280,7 +282,6 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 			}
 		}
 	}
-	issues = append(issues, mergeIssues(b.inc.All(), res.Layout, res.IDColumns)...)
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
