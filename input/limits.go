@@ -29,8 +29,8 @@ const (
 )
 
 // ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
-// Limits; ErrInputSize, ErrFieldSize, ErrColumns and ErrRows say which one, for the caller to name
-// the setting that raises it.
+// Limits; ErrInputSize, ErrFieldSize, ErrColumns and ErrRows say which one, for the caller
+// to name the setting that raises it.
 var ErrLimit = data.Errorf("over a limit")
 
 // The limits, each an error that is ErrLimit too.
