@@ -21,7 +21,7 @@ import (
 type inputFlags struct {
 	encoding, delimiter, dateOrder, mapFile, sheet *string
 	maxInput, maxField                             *string
-	maxColumns, headerRow                          *int
+	maxColumns, maxRows, headerRow                 *int
 }
 
 func addInputFlags(fs *flag.FlagSet) inputFlags {
@@ -37,6 +37,7 @@ func addInputFlags(fs *flag.FlagSet) inputFlags {
 		maxField: fs.String("max-field-size", strings.ReplaceAll(input.FormatSize(input.DefaultMaxFieldSize), " ", ""),
 			"read fields (cells) of at most `SIZE` of UTF-8 text, e.g. 8MiB; a longer one is an error"),
 		maxColumns: fs.Int("max-columns", input.DefaultMaxColumns, "read rows of at most `N` fields (columns); more is an error"),
+		maxRows:    fs.Int("max-rows", input.DefaultMaxRows, "read at most `N` data rows (as many as an Excel sheet holds); more is an error"),
 	}
 }
 
@@ -87,6 +88,9 @@ func (f inputFlags) options() (input.Options, error) {
 	lim.MaxFieldSize = int(field)
 	if lim.MaxColumns = *f.maxColumns; lim.MaxColumns < 1 {
 		return input.Options{}, data.Errorf("--max-columns: %d: want at least 1", lim.MaxColumns)
+	}
+	if lim.MaxRows = *f.maxRows; lim.MaxRows < 1 {
+		return input.Options{}, data.Errorf("--max-rows: %d: want at least 1", lim.MaxRows)
 	}
 	if *f.headerRow < 0 {
 		return input.Options{}, data.Errorf("--header-row: %d: want a line number, 1 or more", *f.headerRow)
@@ -139,6 +143,9 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	r, opts.Progress = e.bar.Reading(name, size, ctxReader{ctx, r})
 	// The rows go into the report as they are read, so that they are never all held.
 	var b analysis.Builder
+	if e.spool != nil {
+		opts.EachIssue, b.EachIssue, b.RestartIssues = e.spool.add, e.spool.add, e.spool.restart
+	}
 	res, err := input.Scan(ctx, io.TeeReader(r, h), opts, func(scopes []data.Scope) error {
 		b.Add(scopes)
 		return nil
@@ -168,24 +175,30 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 	return rep, how, lackingColumns(res.Layout, opts.Mapping), nil
 }
 
-// printIssues lists every issue on w in language l, one per line, naming the input.
+// printIssues lists the issues on w in language l, one per line, naming the input, and
+// how many more of each kind there were past the first data.IssueCap.
 func printIssues(w io.Writer, rep analysis.Report, l i18n.Lang) {
 	for _, is := range rep.Issues {
 		fmt.Fprintf(w, "%s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
 	}
+	for _, k := range data.Kinds() {
+		if n := rep.Omitted.Kind(k); n > 0 {
+			fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, omittedMsg(k, n)))
+		}
+	}
 	printDateOrderHint(w, rep, l)
+}
+
+// omittedMsg says that n more issues of kind k were counted but not listed.
+func omittedMsg(k data.Kind, n int) data.Msg {
+	return data.Msgf("%d more issues of kind %v were counted but not listed (the first %d of each kind are): validate --format csv lists every one",
+		n, i18n.Kind(k), data.IssueCap)
 }
 
 // printDateOrderHint says, after the issues, how to read the dates whose month and day could
 // be either way round, when there are any: the input package leaves the flag to the command.
 func printDateOrderHint(w io.Writer, rep analysis.Report, l i18n.Lang) {
-	n := 0
-	for _, is := range rep.Issues {
-		if is.Kind == data.KindDateOrder {
-			n++
-		}
-	}
-	switch {
+	switch n := rep.IssuesOf(data.KindDateOrder); {
 	case n == 1:
 		fmt.Fprintf(w, "%s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, data.Msgf("1 date could be month/day or day/month: --date-order mdy or --date-order dmy reads it")))
 	case n > 1:
@@ -282,12 +295,7 @@ func outcome(rep analysis.Report, strict, written bool) error {
 	}
 	// A total row is counted with the rejected rows, left out of every figure, but its
 	// issue is a warning: nothing in it is lost, so alone it does not fail the run.
-	rejected := rep.RowsRejected
-	for _, is := range rep.Issues {
-		if is.Kind == data.KindTotalRow {
-			rejected--
-		}
-	}
+	rejected := rep.RowsRejected - rep.IssuesOf(data.KindTotalRow)
 	if rejected > 0 || (strict && rep.Warnings() > 0) {
 		return &rejectedError{rejected: rejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}

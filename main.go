@@ -10,10 +10,10 @@
 //	                      [--images png,svg] [--image-size WxH] [--log-scale auto|on|off]
 //	                      [--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H
 //	                       | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]
-//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]
 //	breachreport validate -i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
-//	                      [--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]
+//	                      [--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]
 //	breachreport sample [--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]
 //	                    | --synthetic N [--seed S]
 //	breachreport version
@@ -119,6 +119,7 @@ var flagHints = []struct {
 	{input.ErrInputSize, data.Msgf("--max-input-size raises it")},
 	{input.ErrFieldSize, data.Msgf("--max-field-size raises it")},
 	{input.ErrColumns, data.Msgf("--max-columns raises it")},
+	{input.ErrRows, data.Msgf("--max-rows raises it")},
 	{input.ErrSheet, data.Msgf("--sheet NAME names the sheet to read")},
 	{input.ErrEncoding, data.Msgf("--encoding NAME names the encoding")},
 	{input.ErrDelimiter, data.Msgf("--delimiter names the delimiter: , or tab or ;")},

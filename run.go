@@ -33,6 +33,8 @@ type env struct {
 	// fault, when set, is called at named stages of a run, so that a test can make the run
 	// panic there (tests; nil in the command).
 	fault func(stage string)
+	// spool, when set, keeps every issue found by load (validate --format json and csv).
+	spool *issueSpool
 }
 
 // at calls e.fault, when set, at the stage of a run.
@@ -131,12 +133,12 @@ var synopses = []synopsis{
 		"[--images png,svg] [--image-size WxH] [--log-scale auto|on|off]",
 		"[--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H",
 		" | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]",
-		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
+		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]",
 	}},
 	{"validate", []string{
 		"-i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]",
 		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]",
-		"[--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N]",
+		"[--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]",
 	}},
 	{"sample", []string{"[--lang en|ja] [--template] [--excel] [--format csv|xlsx] [-o FILE]", "| --synthetic N [--seed S]"}},
 	{"version", nil},

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -66,6 +68,16 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	defer os.RemoveAll(tmp)
 	opts.TempDir = tmp
 	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
+	if *format != "text" {
+		// The report holds the first data.IssueCap issues of each kind; the tables list
+		// every one, kept on disk as found. JSON's messages are in English.
+		ml := l
+		if *format == "json" {
+			ml = i18n.En
+		}
+		e.spool = newIssueSpool(ml)
+		defer e.spool.close()
+	}
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
@@ -74,13 +86,13 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	printLacking(e.stderr, inputName(rep.Input).In(l), lacking, l)
 	switch *format {
 	case "json":
-		if err := writeValidationJSON(e.stdout, rep, readAs); err != nil {
+		if err := writeValidationJSON(e.stdout, rep, readAs, e.spool.source(rep)); err != nil {
 			return err
 		}
 		return outcome(rep, *strict, false)
 	case "csv":
 		// stdout holds the table alone, so that it can be saved and opened as it is.
-		if err := writeValidationCSV(e.stdout, rep, l); err != nil {
+		if err := writeValidationCSV(e.stdout, e.spool.source(rep)); err != nil {
 			return err
 		}
 		printAccounting(e.stderr, rep, readAs, nil, l)
@@ -96,12 +108,15 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 			kind = i18n.Kind(g.kind).Ja
 		}
 		if l == i18n.Ja {
-			fmt.Fprintf(e.stdout, "%s（%d件）:\n", kind, len(g.issues))
+			fmt.Fprintf(e.stdout, "%s（%d件）:\n", kind, rep.IssuesOf(g.kind))
 		} else {
-			fmt.Fprintf(e.stdout, "%s (%d):\n", kind, len(g.issues))
+			fmt.Fprintf(e.stdout, "%s (%d):\n", kind, rep.IssuesOf(g.kind))
 		}
 		for _, is := range g.issues {
 			fmt.Fprintf(e.stdout, "  %s: %s: %s\n", inputName(rep.Input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
+		}
+		if n := rep.Omitted.Kind(g.kind); n > 0 {
+			fmt.Fprintf(e.stdout, "  %s: %s\n", inputName(rep.Input).In(l), i18n.Sprint(l, omittedMsg(g.kind, n)))
 		}
 	}
 	printDateOrderHint(e.stdout, rep, l)
@@ -144,15 +159,40 @@ type validationJSON struct {
 	Issues       []issueRow `json:"issues"`
 }
 
-// writeValidationJSON prints the accounting and every issue, grouped by kind, as one JSON
-// object.
-func writeValidationJSON(w io.Writer, rep analysis.Report, readAs []data.Msg) error {
-	out := validationJSON{
+// writeValidationJSON prints the accounting and every issue of issues, grouped by kind, as
+// one JSON object, as encoding/json would indent a validationJSON, writing each issue as it
+// comes.
+func writeValidationJSON(w io.Writer, rep analysis.Report, readAs []data.Msg, issues issueSource) error {
+	head, err := json.MarshalIndent(validationJSON{
 		Input: rep.Input, ReadAs: joinMsgs(i18n.En, readAs, clauseSep), SHA256: rep.InputSHA256,
 		RowsRead: rep.RowsRead, RowsUsed: rep.RowsUsed, RowsRejected: rep.RowsRejected, RowsBlank: rep.RowsBlank,
-		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(), Issues: issueRows(rep, i18n.En),
+		Incidents: rep.Incidents.Len(), Warnings: rep.Warnings(),
+	}, "", "  ")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	// head ends in `"issues": null` and the closing brace.
+	head = bytes.TrimSuffix(head, []byte("null\n}"))
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	sep := "["
+	err = issues(func(r issueRow) error {
+		b, err := json.MarshalIndent(r, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString(sep + "\n    ")
+		sep = ","
+		_, err = bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if sep == "[" {
+		bw.WriteString("[]\n}\n")
+	} else {
+		bw.WriteString("\n  ]\n}\n")
+	}
+	return bw.Flush()
 }

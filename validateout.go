@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
-
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
@@ -41,38 +39,66 @@ func (n blankZero) MarshalCSV() (string, error) {
 	return strconv.Itoa(int(n)), nil
 }
 
-// issueRows returns every issue of rep as validate writes them: grouped by kind in the order
-// of data.Kinds, each kind's in line order. It is never nil, so that JSON shows no issues as
-// [].
-func issueRows(rep analysis.Report, l i18n.Lang) []issueRow {
-	rows := make([]issueRow, 0, len(rep.Issues))
-	for _, g := range groupIssues(rep.Issues) {
-		for _, is := range g.issues {
-			rows = append(rows, issueRow{
-				Kind: is.Kind, Severity: is.Severity.String(), Line: blankZero(is.Line), Column: is.Column,
-				Header: is.Header, ColumnIndex: blankZero(is.ColumnIndex), Sheet: is.Sheet, Cell: is.Cell,
-				Value: is.Value, IncidentID: is.IncidentID, Message: i18n.Sprint(l, is.Message),
-			})
-		}
+// rowOf is the issueRow of is, whose message is msg, rendered.
+func rowOf(is data.Issue, msg string) issueRow {
+	return issueRow{
+		Kind: is.Kind, Severity: is.Severity.String(), Line: blankZero(is.Line), Column: is.Column,
+		Header: is.Header, ColumnIndex: blankZero(is.ColumnIndex), Sheet: is.Sheet, Cell: is.Cell,
+		Value: is.Value, IncidentID: is.IncidentID, Message: msg,
 	}
-	return rows
+}
+
+// record is r as a row of the CSV table, in the order of issueCSVHeader.
+func (r issueRow) record() []string {
+	line, _ := r.Line.MarshalCSV()
+	col, _ := r.ColumnIndex.MarshalCSV()
+	return []string{string(r.Kind), r.Severity, line, r.Column, r.Header, col, r.Sheet, r.Cell, r.Value, r.IncidentID, r.Message}
+}
+
+// issueCSVHeader is the CSV table's header: issueRow's csv tags, in order.
+var issueCSVHeader = []string{"kind", "severity", "line", "column", "header", "column_index", "sheet", "cell", "value", "incident_id", "message"}
+
+// issueSource hands every issue to fn, in the order validate lists them.
+type issueSource func(fn func(issueRow) error) error
+
+// heldIssues is the issues rep holds as validate lists them: grouped by kind in the order
+// of data.Kinds, each kind's in line order, their messages in language l.
+func heldIssues(rep analysis.Report, l i18n.Lang) issueSource {
+	return func(fn func(issueRow) error) error {
+		for _, g := range groupIssues(rep.Issues) {
+			for _, is := range g.issues {
+				if err := fn(rowOf(is, i18n.Sprint(l, is.Message))); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // utf8BOM is the byte-order mark that tells Excel a CSV file is UTF-8; without it Excel reads
 // the file in the system's code page (Shift_JIS on Japanese Windows) and garbles Japanese.
 const utf8BOM = "\uFEFF"
 
-// writeValidationCSV writes every issue of rep as a CSV table for spreadsheets: a UTF-8
+// writeValidationCSV writes every issue of issues as a CSV table for spreadsheets: a UTF-8
 // byte-order mark, a header row of the issueRow columns, then one row per issue in the
-// order of --format text and json, with CRLF line ends; the messages are in language l. Every cell is made inert (see
+// order of --format text and json, with CRLF line ends. Every cell is made inert (see
 // inertCell). The accounting is not in the table: the caller prints it elsewhere.
-func writeValidationCSV(w io.Writer, rep analysis.Report, l i18n.Lang) error {
+func writeValidationCSV(w io.Writer, issues issueSource) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	return gocsv.MarshalCSV(issueRows(rep, l), &inertCSVWriter{Writer: cw})
+	iw := &inertCSVWriter{Writer: cw}
+	if err := iw.Write(issueCSVHeader); err != nil {
+		return err
+	}
+	if err := issues(func(r issueRow) error { return iw.Write(r.record()) }); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // inertCSVWriter is a gocsv.CSVWriter that writes each record through a csv.Writer with

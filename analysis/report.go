@@ -28,22 +28,54 @@ type Report struct {
 	Incidents Incidents
 	Summary   Summary
 	Compare   []IncidentFigures
-	// Issues are every data issue, rejected rows and warnings, sorted by line.
-	Issues []data.Issue
+	// Issues are the data issues, rejected rows and warnings, sorted by line: every one,
+	// but that past the first data.IssueCap of one kind (by line) they are counted in
+	// Omitted instead.
+	Issues  []data.Issue
+	Omitted data.Tally
 	// ExtraColumns are the headers of the input's columns outside the schema, as written;
 	// each scope's Extra holds its values of them.
 	ExtraColumns []string
+
+	// layout and renamed complete the issues handed to an EachIssue hook (see Complete).
+	layout  input.Layout
+	renamed map[string]string
 }
 
-// Warnings counts the issues that did not reject a row.
+// Warnings counts the issues that did not reject a row, those omitted included.
 func (r Report) Warnings() int {
-	n := 0
+	n := r.Omitted.Severity(data.Warning)
 	for _, is := range r.Issues {
 		if is.Severity == data.Warning {
 			n++
 		}
 	}
 	return n
+}
+
+// IssuesOf counts the issues of kind k, those omitted included.
+func (r Report) IssuesOf(k data.Kind) int {
+	n := r.Omitted.Kind(k)
+	for _, is := range r.Issues {
+		if is.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// Complete fills in an issue handed to input.Options.EachIssue or Builder.EachIssue by the
+// stage found, as the report's own issues are: its column as the file has it, and, for the
+// reader's issues, the id of the incident its row was grouped into.
+func (r Report) Complete(stage int, is *data.Issue) {
+	if stage <= data.StageDecode {
+		if id, ok := r.renamed[is.IncidentID]; ok {
+			is.IncidentID = id
+		}
+	}
+	one := []data.Issue{*is}
+	r.layout.Locate(one)
+	*is = one[0]
 }
 
 // Builder makes a Report from scopes handed to it in input order, a batch at a time (from
@@ -70,8 +102,16 @@ type Builder struct {
 	seed    maphash.Seed
 	// hash hashes ids; nil means maphash with seed (tests make every id collide).
 	hash func(string) uint64
+	// IssueCap is the most issues of one kind the report holds (data.IssueCap when 0), as
+	// input.Options.IssueCap. EachIssue, when not nil, is handed every issue of the grouping
+	// and the figures as found, with its stage (data.StageGroup or data.StageFigure);
+	// RestartIssues, when not nil, is called when those handed so far are void, because the
+	// rows are grouped again at the end (they are handed again then).
+	IssueCap      int
+	EachIssue     func(stage int, is data.Issue)
+	RestartIssues func()
 	// groupIssues and figIssues are the issues of the incidents packed, in their order.
-	groupIssues, figIssues []data.Issue
+	groupIssues, figIssues data.IssueLog
 	// all holds every row once the incidents' rows are found apart; apart says so.
 	all   []data.Scope
 	apart bool
@@ -84,6 +124,7 @@ func (b *Builder) Add(scopes []data.Scope) {
 	if b.byHash == nil {
 		b.byHash = map[uint64]int32{}
 		b.seed = maphash.MakeSeed()
+		b.resetIssues()
 	}
 	for i := range scopes {
 		sc := &scopes[i]
@@ -119,8 +160,8 @@ func (b *Builder) flush() {
 	}
 	in, gi := data.GroupRun(b.run)
 	f, fi := incidentFigures(in)
-	b.groupIssues = append(b.groupIssues, gi...)
-	b.figIssues = append(b.figIssues, fi...)
+	b.groupIssues.AddAll(gi)
+	b.figIssues.AddAll(fi)
 	n := int32(b.inc.Len())
 	b.inc.Append(&f)
 	if b.runKey != in.ID {
@@ -181,7 +222,16 @@ func (b *Builder) goApart() {
 		b.all = append(b.all, f.Incident.Scopes...)
 	}
 	b.inc, b.byHash, b.collided, b.derived = Incidents{}, nil, nil, nil
-	b.groupIssues, b.figIssues = nil, nil
+	b.resetIssues()
+	if b.RestartIssues != nil {
+		b.RestartIssues()
+	}
+}
+
+// resetIssues empties the grouping's and the figures' issue logs.
+func (b *Builder) resetIssues() {
+	b.groupIssues = data.IssueLog{Cap: b.IssueCap, Each: b.EachIssue, Stage: data.StageGroup}
+	b.figIssues = data.IssueLog{Cap: b.IssueCap, Each: b.EachIssue, Stage: data.StageFigure}
 }
 
 // Report returns the report of the rows added, with res's accounting and every issue (the
@@ -206,7 +256,7 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 		}
 		incidents, gi := data.Group(b.all)
 		b.all = nil
-		b.groupIssues, b.figIssues = gi, nil
+		b.groupIssues.AddAll(gi)
 		// A slice of incidents at a time, to check ctx between them.
 		for len(incidents) > 0 {
 			if err := ctx.Err(); err != nil {
@@ -214,15 +264,17 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 			}
 			n := min(len(incidents), cancelEvery)
 			figs, fi := Analyze(incidents[:n])
-			b.figIssues = append(b.figIssues, fi...)
+			b.figIssues.AddAll(fi)
 			for i := range figs {
 				b.inc.Append(&figs[i])
 			}
 			incidents = incidents[n:]
 		}
 	}
-	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues)+len(b.figIssues))
-	issues = append(append(append(issues, res.Issues...), b.groupIssues...), b.figIssues...)
+	// The warnings of ids a mapping joins come after the figures' issues, as theirs.
+	b.figIssues.AddAll(mergeIssues(b.inc.All(), res.Layout, res.IDColumns))
+	issues := make([]data.Issue, 0, len(res.Issues)+len(b.groupIssues.Issues)+len(b.figIssues.Issues))
+	issues = append(append(append(issues, res.Issues...), b.groupIssues.Issues...), b.figIssues.Issues...)
 	if b.renamed != nil {
 		for i := range issues[:len(res.Issues)] {
 			if id, ok := b.renamed[issues[i].IncidentID]; ok {
@@ -230,10 +282,17 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 			}
 		}
 	}
-	issues = append(issues, mergeIssues(b.inc.All(), res.Layout, res.IDColumns)...)
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })
+	// Each stage held up to the cap of each kind: the report holds the first by line.
+	omitted := data.Tally{}
+	omitted.Merge(res.Omitted)
+	omitted.Merge(b.groupIssues.Omitted)
+	omitted.Merge(b.figIssues.Omitted)
+	all := data.IssueLog{Cap: b.IssueCap, Omitted: omitted, Issues: make([]data.Issue, 0, len(issues))}
+	all.AddAll(issues)
+	issues = all.Issues
 	summary := summarize(untilDone(ctx, b.inc.All()))
 	if err := ctx.Err(); err != nil {
 		return Report{}, err
@@ -246,7 +305,10 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 		Incidents:    b.inc,
 		Summary:      summary,
 		Issues:       issues,
+		Omitted:      all.Omitted,
 		ExtraColumns: res.Layout.Extra(),
+		layout:       res.Layout,
+		renamed:      b.renamed,
 	}, nil
 }
 

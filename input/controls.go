@@ -82,7 +82,7 @@ func (rr *rowReader) stripHeaderControls(rec []string, line int) []string {
 		out[j] = clean
 		name := strings.TrimSpace(clean)
 		for _, msg := range found.messages(rr.res.Encoding, true) {
-			rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line,
+			rr.log.Add(data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line,
 				Column: name, Header: name, ColumnIndex: j + 1, Value: escapeInvalid(truncate(v, 80)), Message: msg})
 		}
 	}

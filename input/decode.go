@@ -29,8 +29,8 @@ type batch struct {
 // (see decodeBatches). Either way the scopes are handed to each in the input's order, so the
 // result is the same as reading one row after the other. The scopes come in runs, each a new
 // array; n counts them. Issues found in converting rows are returned; those of the rows'
-// structure go into rr.res. An error from each ends the reading and is returned.
-func decodeRows(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues []data.Issue, err error) {
+// structure go into rr.log. An error from each ends the reading and is returned.
+func decodeRows(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues *data.IssueLog, err error) {
 	if err := rr.header(); err != nil {
 		return 0, nil, err
 	}
@@ -40,7 +40,8 @@ func decodeRows(ctx context.Context, rr *rowReader, each func([]data.Scope) erro
 // decodeBatches reads rr's rows after the header and turns them into scopes: one goroutine
 // reads and checks the rows and cuts them into batches; in a pool of goroutines each row of
 // a batch becomes a scope; the batches are handed to each in the input's order.
-func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues []data.Issue, err error) {
+func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) error) (n int, issues *data.IssueLog, err error) {
+	issues = &data.IssueLog{Cap: rr.opts.IssueCap, Each: rr.opts.EachIssue, Stage: data.StageDecode}
 	workers := runtime.GOMAXPROCS(0)
 	queue := make(chan *batch, 2*workers)
 	inOrder := make(chan *batch, 2*workers)
@@ -84,7 +85,7 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 			err = b.err
 			continue
 		}
-		issues = append(issues, b.issues...)
+		issues.AddAll(b.issues)
 		if len(b.scopes) > 0 {
 			n += len(b.scopes)
 			err = each(b.scopes)

@@ -22,11 +22,16 @@ const (
 	DefaultMaxFieldSize = 1 << 20
 	// DefaultMaxColumns is the most columns (fields in one row) read.
 	DefaultMaxColumns = 1000
+	// DefaultMaxRows is the most data rows read: as many as a sheet of Excel holds under
+	// its header. Every row is held, packed, until the report is written (a row without an
+	// incident id is an incident of its own), about 230 bytes for a short row: the default
+	// keeps such an input within about 600 MB of memory (see BENCHMARKS.md).
+	DefaultMaxRows = 1<<20 - 1
 )
 
 // ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
-// Limits; ErrInputSize, ErrFieldSize and ErrColumns say which one, for the caller to name
-// the setting that raises it.
+// Limits; ErrInputSize, ErrFieldSize, ErrColumns and ErrRows say which one, for the caller
+// to name the setting that raises it.
 var ErrLimit = data.Errorf("over a limit")
 
 // The limits, each an error that is ErrLimit too.
@@ -34,6 +39,7 @@ var (
 	ErrInputSize error = limitErr("MaxInputSize")
 	ErrFieldSize error = limitErr("MaxFieldSize")
 	ErrColumns   error = limitErr("MaxColumns")
+	ErrRows      error = limitErr("MaxRows")
 )
 
 // limitErr names the field of Limits gone over; it reads, and is, ErrLimit.
@@ -59,6 +65,8 @@ type Limits struct {
 	// MaxColumns is the most fields a row may have, the header included
 	// (DefaultMaxColumns).
 	MaxColumns int
+	// MaxRows is the most data rows, blank rows aside (DefaultMaxRows).
+	MaxRows int
 }
 
 // withDefaults returns l with every zero field set to its default.
@@ -71,6 +79,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxColumns <= 0 {
 		l.MaxColumns = DefaultMaxColumns
+	}
+	if l.MaxRows <= 0 {
+		l.MaxRows = DefaultMaxRows
 	}
 	return l
 }

@@ -60,6 +60,14 @@ type Options struct {
 	// Progress, when not nil, is called with the number of rows read so far every 4,096
 	// rows, from the goroutine that reads (calls never overlap), for a progress display.
 	Progress func(rowsRead int)
+	// IssueCap is the most issues of one kind the Result holds, data.IssueCap when 0;
+	// the rest are counted in Result.Omitted.
+	IssueCap int
+	// EachIssue, when not nil, is handed every issue, held or not, as it is found, with
+	// the stage that found it (data.StageRead or data.StageDecode), before its column is
+	// located (see Layout.Locate). It is called from one goroutine at a time per stage, but
+	// the two stages' calls may overlap.
+	EachIssue func(stage int, is data.Issue)
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -142,8 +150,10 @@ type Result struct {
 	// them all may put them here.
 	Scopes []data.Scope
 	// Issues are sorted by line. Rejected rows have exactly one Rejected issue each, but
-	// for total rows (合計, Total), which have one warning of kind data.KindTotalRow.
-	Issues []data.Issue
+	// for total rows (合計, Total), which have one warning of kind data.KindTotalRow. Past
+	// Options.IssueCap issues of one kind, the rest are counted in Omitted, not held.
+	Issues  []data.Issue
+	Omitted data.Tally
 	// RowsRead counts data rows after the header, blank rows excepted; it always equals
 	// RowsUsed + RowsRejected. RowsUsed counts the scopes handed over; RowsRejected the
 	// rows left out of every figure, total rows included.
@@ -243,7 +253,8 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 		}
 		src, res.Encoding, res.Delimiter = newCSVSource(in, opts.Limits), in.enc, in.delim
 	}
-	rr := &rowReader{ctx: ctx, src: src, res: res, opts: opts}
+	rr := &rowReader{ctx: ctx, src: src, res: res, opts: opts,
+		log: data.IssueLog{Cap: opts.IssueCap, Each: opts.EachIssue, Stage: data.StageRead}}
 
 	n, rowIssues, err := decodeRows(ctx, rr, func(scopes []data.Scope) error {
 		if err := each(scopes); err != nil {
@@ -263,12 +274,16 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 		return nil, data.Errorf("reading: %w", err)
 	}
 	res.RowsUsed = n
-	res.Issues = append(res.Issues, rowIssues...)
-	for _, is := range rowIssues {
+	res.Issues = append(rr.log.Issues, rowIssues.Issues...)
+	for _, is := range rowIssues.Issues {
 		if is.Severity == data.Rejected {
 			res.RowsRejected++
 		}
 	}
+	res.Omitted = data.Tally{}
+	res.Omitted.Merge(rr.log.Omitted)
+	res.Omitted.Merge(rowIssues.Omitted)
+	res.RowsRejected += rowIssues.Omitted.Severity(data.Rejected)
 	res.Layout.Locate(res.Issues)
 	sort.SliceStable(res.Issues, func(i, j int) bool { return res.Issues[i].Line < res.Issues[j].Line })
 	return res, nil
@@ -283,10 +298,12 @@ func (e *sinkError) Error() string { return e.err.Error() }
 // derived fields, notes where each row stands in the file, and takes structurally broken
 // rows out of the stream as Rejected issues.
 type rowReader struct {
-	ctx   context.Context
-	src   source
-	res   *Result
-	opts  Options
+	ctx  context.Context
+	src  source
+	res  *Result
+	opts Options
+	// log collects the issues of the rows' structure and text.
+	log   data.IssueLog
 	cfg   rowConfig
 	width int
 	// consts are the values of the columns appended to every row: a mapping's constants.
@@ -368,12 +385,15 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		line := rr.src.line(0)
 		for _, n := range rr.src.notes() {
-			rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: n.kind, Severity: data.Warning, Line: line, Column: rr.canonical(n.col),
+			rr.log.Add(data.Issue{Kind: n.kind, Severity: data.Warning, Line: line, Column: rr.canonical(n.col),
 				Header: rr.res.Layout.Header[n.col], ColumnIndex: n.col + 1, Value: n.value, Message: n.msg})
 		}
 		if isBlank(rec) {
 			rr.res.RowsBlank++
 			continue
+		}
+		if rr.res.RowsRead >= rr.opts.Limits.MaxRows {
+			return rawRow{}, &ParseError{Line: line, Err: data.Errorf("%w: the input has more than %d rows, the most read", ErrRows, rr.opts.Limits.MaxRows)}
 		}
 		if rr.subheadings {
 			rr.subheadings = false
@@ -469,7 +489,7 @@ func (rr *rowReader) badText(rec []string) *data.Issue {
 			is.Message = data.Msgf("text is not valid %s, the encoding the file is read in, in a column the report does not use: the row is kept, with the bytes that could not be decoded written as escapes (\\xNN)", rr.res.Encoding)
 		}
 		is.Severity = data.Warning
-		rr.res.Issues = append(rr.res.Issues, *is)
+		rr.log.Add(*is)
 		rec[j] = escapeBytes(rec[j], decoded)
 	}
 	return nil
@@ -633,14 +653,14 @@ func (rr *rowReader) leaveOut(is data.Issue) {
 	is.Severity = data.Warning
 	rr.res.RowsRead++
 	rr.res.RowsRejected++
-	rr.res.Issues = append(rr.res.Issues, is)
+	rr.log.Add(is)
 }
 
 func (rr *rowReader) reject(is data.Issue) {
 	is.Severity = data.Rejected
 	rr.res.RowsRead++
 	rr.res.RowsRejected++
-	rr.res.Issues = append(rr.res.Issues, is)
+	rr.log.Add(is)
 }
 
 // canonical returns the canonical column name of position j, or the header as written for
@@ -763,7 +783,7 @@ search:
 		if len(above) > 1 {
 			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %v", len(above), hdr.line, lines)
 		}
-		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
+		rr.log.Add(data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
 			Value: shown(truncate(strings.Join(texts, " | "), 120)), Message: msg})
 	}
 	rr.subheadings = rr.opts.Mapping == nil

@@ -78,7 +78,7 @@ func CheckSize(rep analysis.Report, limit int) error {
 		{lSheetScopes, "scope rows", scopes},
 		// The cells cut to Excel's limit add to the issues; they are only known once the
 		// sheets are measured, and Write's measuring finds them.
-		{lSheetIssues, "data issues", len(rep.Issues)},
+		{lSheetIssues, "data issues", len(rep.Issues) + omittedRows(rep)},
 	} {
 		if s.rows > limit {
 			return &TooManyRowsError{Input: rep.Input, Sheet: s.sheet.in(i18n.En), What: s.what, Rows: s.rows, Max: limit}

@@ -826,7 +826,42 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
 			text(sev.in(l)), text(kind), text(is.IncidentID), text(i18n.Sprint(l, is.Message)))
 	}
+	// The issues past the cap of their kind are counted: a row for each kind and severity.
+	for _, k := range data.Kinds() {
+		for _, s := range []data.Severity{data.Rejected, data.Warning} {
+			n := rep.Omitted.Of(k, s)
+			if n == 0 || w.err != nil {
+				continue
+			}
+			sev := lSevWarning
+			if s == data.Rejected {
+				sev = lSevRejected
+			}
+			w.line, w.incident = 0, ""
+			w.write(intPos(0), text(""), intPos(0), text(""), text(sev.in(l)), text(i18n.Kind(k).In(l)), text(""),
+				text(i18n.Sprint(l, omittedMsg(n))))
+		}
+	}
 	w.finish(0, true)
+}
+
+// omittedMsg says that n more issues of one kind were counted but not listed.
+func omittedMsg(n int) data.Msg {
+	return data.Msgf("%d more issues of this kind were counted but not listed (the first %d of each kind are): validate --format csv lists every one",
+		n, data.IssueCap)
+}
+
+// omittedRows counts the rows issuesSheet writes for the issues rep counts but does not hold.
+func omittedRows(rep analysis.Report) int {
+	n := 0
+	for _, c := range rep.Omitted {
+		for _, m := range c {
+			if m > 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // methodSheet writes the definitions of the figures and the sources.
