@@ -19,8 +19,9 @@ const (
 	DefaultMaxInputSize int64 = 1 << 30
 	// DefaultMaxFieldSize is the longest field (cell) read, in bytes of UTF-8: 1 MiB.
 	DefaultMaxFieldSize = 1 << 20
-	// DefaultMaxColumns is the most columns (fields in one row) read.
-	DefaultMaxColumns = 1000
+	// DefaultMaxColumns is the most columns (fields in one row) read: 16,384, Excel's
+	// last column (XFD), so that any sheet Excel saves is read.
+	DefaultMaxColumns = 16384
 )
 
 // ErrLimit is wrapped by the *ParseError returned when the input goes over one of the
