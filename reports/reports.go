@@ -53,6 +53,11 @@ type Options struct {
 	// goroutines but never overlap.
 	Progress func(sheet string, done, total int)
 
+	// Fault, when not nil, is called at named stages of the writing, on the goroutine that
+	// reaches them, so that a test can make the writing fail there ("workbook:
+	// compressing": in each goroutine that compresses a part of the archive).
+	Fault func(stage string)
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
@@ -95,6 +100,7 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(ctx, w)
+	zw.fault = opts.Fault
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := build(ctx, f, zw, rep, opts); err != nil {

@@ -3,6 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"breachreport/data"
+	"breachreport/internal/crash"
 	"bytes"
 	"context"
 	"errors"
@@ -54,6 +55,8 @@ type sortedZip struct {
 	fastAfter int
 	// closeErr is the first error of the compression, as Close found it.
 	closeErr error
+	// fault is Options.Fault.
+	fault func(stage string)
 	// inserts are texts to put into parts as they are written, by part name (see
 	// insertBefore); a part takes its insert out when it starts.
 	inserts map[string]*zipInsert
@@ -236,6 +239,12 @@ func (e *zipEntry) compress(last bool) {
 			<-e.z.slots
 			close(c.done)
 		}()
+		// A panic here would end the program: it is the chunk's error instead, which
+		// Write returns and the command reports as a bug.
+		defer crash.Catch(&c.err)
+		if e.z.fault != nil {
+			e.z.fault("workbook: compressing")
+		}
 		pool := flateWriters[level]
 		fw := pool.Get().(*flate.Writer)
 		defer pool.Put(fw)

@@ -4,12 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+
+	"breachreport/internal/crash"
 )
 
 // TestSortedZipChunks writes parts of sizes around the chunk boundaries, in writes of
@@ -178,6 +181,39 @@ func TestSortedZipInsert(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkArchive(t, buf.Bytes(), parts)
+		})
+	}
+}
+
+// TestCompressPanic makes the goroutines that compress the workbook's parts panic: Write
+// returns the panic as a *crash.Error, with the stack of the goroutine that panicked, and
+// does not end the program.
+func TestCompressPanic(t *testing.T) {
+	rep := sampleReport(t)
+	for _, tc := range []struct {
+		name    string
+		panicOf func()
+		want    string
+	}{
+		{"a string", func() { panic("boom") }, "internal error: boom"},
+		{"a runtime error", func() {
+			var s []int
+			_ = s[3]
+		}, "internal error: runtime error: index out of range [3] with length 0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Write(context.Background(), io.Discard, rep, Options{Fault: func(stage string) {
+				if stage == "workbook: compressing" {
+					tc.panicOf()
+				}
+			}})
+			var ce *crash.Error
+			if !errors.As(err, &ce) || ce.Error() != tc.want {
+				t.Fatalf("Write: %v, want a *crash.Error %q", err, tc.want)
+			}
+			if !strings.Contains(string(ce.Stack), "TestCompressPanic") || !strings.Contains(string(ce.Stack), "compress") {
+				t.Errorf("the stack does not reach the panic:\n%s", ce.Stack)
+			}
 		})
 	}
 }
