@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -187,8 +186,7 @@ func (lo *layout) parts(maxRows int) int {
 
 // setColWidths turns the widest content into column widths. When they are too wide for a
 // page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
-// their text wraps. A sheet of more than maxColRuns runs of equal widths has its last
-// columns made one run.
+// their text wraps.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
@@ -196,7 +194,6 @@ func (lo *layout) setColWidths() {
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
 	lo.fitPage()
-	lo.mergeColRuns()
 }
 
 // fitPage narrows the widest columns alike when the columns are too wide for a page at
@@ -243,13 +240,6 @@ type colRun struct {
 	width       float64
 }
 
-// maxColRuns is the most runs of equal width a sheet's columns are set in. Each run set
-// costs excelize time in proportion to the columns set before it, so that a column at a
-// time is quadratic: 16,384 columns took minutes. Past maxColRuns runs, the rest of the
-// columns (only a sheet of thousands of the input's own columns has that many runs) take
-// one width, the widest of them, so the cost stays linear in the columns.
-const maxColRuns = 64
-
 // colRuns returns the column widths as runs of adjacent equal widths, in column order.
 func (lo *layout) colRuns() []colRun {
 	var runs []colRun
@@ -271,20 +261,6 @@ func colsXML(runs []colRun) []byte {
 		b = fmt.Appendf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, r.first, r.last, strconv.FormatFloat(r.width, 'f', -1, 64))
 	}
 	return append(b, "</cols>"...)
-}
-
-// mergeColRuns makes the columns past the first maxColRuns-1 runs one run, of the widest of
-// their widths.
-func (lo *layout) mergeColRuns() {
-	runs := lo.colRuns()
-	if len(runs) <= maxColRuns {
-		return
-	}
-	from := runs[maxColRuns-1].first - 1
-	widest := slices.Max(lo.colWidths[from:])
-	for i := from; i < len(lo.colWidths); i++ {
-		lo.colWidths[i] = widest
-	}
 }
 
 // colWidth is the width of 1-based column col.
