@@ -53,6 +53,11 @@ type Options struct {
 	// goroutines but never overlap.
 	Progress func(sheet string, done, total int)
 
+	// Fault, when not nil, is called at named stages of the writing, on the goroutine that
+	// reaches them, so that a test can make the writing fail there ("workbook:
+	// compressing": in each goroutine that compresses a part of the archive).
+	Fault func(stage string)
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
@@ -95,9 +100,10 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(ctx, w)
+	zw.fault = opts.Fault
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if err := build(ctx, f, rep, opts); err != nil {
+	if err := build(ctx, f, zw, rep, opts); err != nil {
 		return data.Errorf("workbook: %w", err)
 	}
 	// excelize adds some content types in map order; sorted, the same report gives the
@@ -127,8 +133,18 @@ func lineHeight(l i18n.Lang) float64 {
 	return 15
 }
 
-// kindCellLength is the kind of the Data issues entry of a cell cut to Excel's limit.
-const kindCellLength data.Kind = "cell-length"
+// The kinds of the Data issues entries the workbook adds: a cell cut to Excel's limit, a
+// table column renamed to be a valid name, columns left off a sheet past Excel's last.
+const (
+	kindCellLength   data.Kind = "cell-length"
+	kindTableColumn  data.Kind = "table-column"
+	kindSheetColumns data.Kind = "sheet-columns"
+)
+
+// bookKinds are the labels of those kinds.
+var bookKinds = map[data.Kind]label{
+	kindCellLength: lKindCellLength, kindTableColumn: lKindTableColumn, kindSheetColumns: lKindSheetColumns,
+}
 
 // MaxDutyIncidents is the most incidents a workbook gives the Reporting duty and Damage
 // estimate sheets for.
@@ -137,7 +153,9 @@ const MaxDutyIncidents = 10000
 // bookState is what the sheets of one workbook share.
 type bookState struct {
 	// ctx stops the writing when it is cancelled (sheetWriter.write checks it).
-	ctx  context.Context
+	ctx context.Context
+	// zw is the archive the workbook is written to.
+	zw   *sortedZip
 	lang i18n.Lang
 	rep  analysis.Report
 	// generated is the generation date as the page footers show it; "" when unknown.
@@ -201,7 +219,7 @@ type sheetDef struct {
 	lo       layout
 }
 
-func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Options) error {
+func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Report, opts Options) error {
 	l := opts.Lang
 	if err := f.SetDefaultFont(fontFor(l)); err != nil {
 		return err
@@ -210,7 +228,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	if err != nil {
 		return err
 	}
-	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
+	bk := &bookState{ctx: ctx, zw: zw, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
 	if !rep.Generated.IsZero() {
 		bk.generated = longDate(rep.Generated, l)
 	}
@@ -430,8 +448,19 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.blank()
 		w.para(w.bk.notComputed, 4)
 	}
-	if n := len(w.bk.cuts); n > 0 {
-		w.write(text(lCutCells.in(l)), countN(n), cell{}, text(lCutCellsNote.in(l)))
+	cells, columns := 0, 0
+	for _, is := range w.bk.cuts {
+		if is.Kind == kindCellLength {
+			cells++
+		} else {
+			columns++
+		}
+	}
+	if cells > 0 {
+		w.write(text(lCutCells.in(l)), countN(cells), cell{}, text(lCutCellsNote.in(l)))
+	}
+	if columns > 0 {
+		w.write(text(lColumnsFitted.in(l)), countN(columns), cell{}, text(lColumnsFittedNote.in(l)))
 	}
 
 	if len(w.bk.metrics) > 0 {
@@ -814,8 +843,8 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			sev = lSevRejected
 		}
 		kind := i18n.Kind(is.Kind).In(l)
-		if is.Kind == kindCellLength {
-			kind = lKindCellLength.in(l)
+		if k, ok := bookKinds[is.Kind]; ok {
+			kind = k.in(l)
 		}
 		w.line, w.incident = is.Line, is.IncidentID
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
