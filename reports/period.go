@@ -178,6 +178,11 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	}
 }
 
+// changesCols is how many columns the changes table takes: the figure, then the value,
+// n, change and percentage for this period, the previous one and a year earlier, and a
+// note.
+const changesCols = 12
+
 // casesBlock sets each case of the period against the trailing medians: one row per case
 // and lag, "detection → disclosure 159 days; 12-month median 120 days (n=14)".
 func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
@@ -192,7 +197,8 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	// One row per case that has one of the lags: its days and the difference from the
 	// trailing median of the pooled row above, lag by lag.
 	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
-	// The organisation comes last and runs on to the right, on one line.
+	// The organisation comes last, wrapped across the columns up to the sheet's last (the
+	// changes table's), so that it prints inside the page.
 	head := []string{lIncidentID.in(l)}
 	for _, m := range lags {
 		head = append(head, lagName(m, l), fmt.Sprintf(lDiffOf.in(l), lagName(m, l)))
@@ -212,7 +218,7 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 			any = any || lg.Value.Known
 		}
 		if any {
-			w.write(append(cells, spill(in.Label()))...)
+			w.write(append(cells, across(in.Label(), max(changesCols-len(cells), 1)))...)
 		}
 	}
 }

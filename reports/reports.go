@@ -168,10 +168,11 @@ type bookState struct {
 	sameVendor map[string][]string
 }
 
-// headerFooter is the page header and footer of every sheet: the client and the sheet's
-// name at the top; the title, the page number and the generation date below. The input's
-// name stays off the page: it is on the Method sheet.
-func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
+// headerFooter is the page header and footer of every sheet: the client, the note (which
+// columns print, or "") and the sheet's name at the top; the title, the page number and
+// the generation date below. The input's name stays off the page: it is on the Method
+// sheet.
+func (bk *bookState) headerFooter(note string) *excelize.HeaderFooterOptions {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	l := bk.lang
 	cut := func(s string, n int) string {
@@ -185,6 +186,9 @@ func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
 		footer += "&R" + esc(bk.generated)
 	}
 	header := "&R&A"
+	if note != "" {
+		header = "&C" + esc(note) + header
+	}
 	if bk.client != "" {
 		header = "&L" + esc(cut(fmt.Sprintf(lForClient.in(l), bk.client), 60)) + header
 	}
@@ -583,6 +587,9 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		head = append(head, numbered(lSource.in(l), i, nsrc))
 	}
 	head = append(head, lFirstLine.in(l))
+	// The printed page holds who and when, through the disclosure date: the counts of a
+	// period's incidents print on its first sheet.
+	w.printThrough(slices.Index(head, lDisclosed.in(l)) + 1)
 	w.header(head...)
 	// The detection → disclosure lag over longLagDays is highlighted.
 	if i := slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)); i >= 0 {
@@ -645,6 +652,9 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	head := []string{lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
 		lCertainty.in(l), lRecords.in(l), lRecordsWritten.in(l), lExposureStart.in(l), lExposureEnd.in(l),
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
+	// The printed page holds each row's figures, through the exposure window; the sources
+	// and notes, long text, are on screen.
+	w.printThrough(slices.Index(head, lWindowDays.in(l)) + 1)
 	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {

@@ -172,6 +172,17 @@ type layout struct {
 	pageChars float64
 	// chartWidth is how far right the sheet's charts reach, in characters of column width.
 	chartWidth float64
+	// printCols, when not 0, is how many leading columns a wide reference table prints:
+	// its key columns, fitted to the page; the others are on screen only (a print area).
+	printCols int
+}
+
+// printed is how many leading columns print: printCols, or all of them.
+func (lo *layout) printed() int {
+	if lo.printCols > 0 && lo.printCols < len(lo.colWidths) {
+		return lo.printCols
+	}
+	return len(lo.colWidths)
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -184,9 +195,10 @@ func (lo *layout) parts(maxRows int) int {
 	return 1 + (lo.rows-maxRows+per-1)/per
 }
 
-// setColWidths turns the widest content into column widths. When they are too wide for a
-// page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
-// their text wraps.
+// setColWidths turns the widest content into column widths. When the printed columns
+// (see printCols) are too wide for a page at minPrintScale, the widest are narrowed alike,
+// to no less than minCapWidth, and their text wraps; the columns that do not print keep
+// their width.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
@@ -195,7 +207,7 @@ func (lo *layout) setColWidths() {
 	}
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	if total <= limit {
@@ -203,22 +215,22 @@ func (lo *layout) setColWidths() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
-	// A column of numbers keeps their width (its header wraps); one of text at least
-	// minCapWidth.
+	// A column of numbers keeps their width and a character of padding (its header
+	// wraps); one of text at least minCapWidth.
 	floor := func(i int) float64 {
 		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
-			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]*1.1+2))
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]+1.5))
 		}
 		return minCapWidth
 	}
 	fixed, extra := 0.0, 0.0
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		fixed += math.Min(wd, floor(i))
 		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		if f := floor(i); wd > f {
 			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
 		}
@@ -901,12 +913,14 @@ func (w *sheetWriter) printSetup() {
 	w.fail(w.f.SetPageMargins(w.name, &excelize.PageLayoutMarginsOptions{
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
-	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
+	note := w.printArea()
+	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter(note)))
 	// The header row is repeated on every page only where one table runs down the whole
-	// sheet: on a sheet of several blocks it would head the wrong one.
+	// sheet: on a sheet of several blocks it would head the wrong one. The frozen columns
+	// are repeated too, unless the sheet prints one page wide from column A.
 	if lo := w.lo; lo.head > 0 && lo.table {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
-		if lo.freezeCols > 0 {
+		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
 			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), last, titles)
 		}
@@ -938,11 +952,11 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's columns, or of its charts where they reach further, in
+// width is the width of the sheet's printed columns, or of its charts where they reach further, in
 // characters.
 func (lo *layout) width() float64 {
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	return max(total, lo.chartWidth)

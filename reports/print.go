@@ -1,0 +1,38 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"breachreport/i18n"
+)
+
+// printThrough makes the sheet print only its first n columns, its key ones, fitted to the
+// page's width: a wide reference table would otherwise print its rows over several pages
+// across. The other columns stay on screen; the printed pages say so in their header.
+func (w *sheetWriter) printThrough(n int) {
+	if w.measuring {
+		w.lo.printCols = n
+	}
+}
+
+// lPrintedCols heads the printed pages of a sheet that prints only its key columns.
+var lPrintedCols = i18n.Text{
+	En: "Printed: columns A–%s of %d (all of them in the workbook)",
+	Ja: "印刷はA～%s列（全%d列はブックで表示）",
+}
+
+// printArea sets the part's print area to its printed columns when they are not all of
+// them, and returns the note for the page header ("" when every column prints).
+func (w *sheetWriter) printArea() string {
+	lo := w.lo
+	n, all := lo.printed(), max(len(lo.colWidths), lo.cols)
+	if n >= all || w.row == 0 {
+		return ""
+	}
+	last, _ := excelize.ColumnNumberToName(n)
+	area := fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(w.name), last, w.row)
+	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
+	return fmt.Sprintf(lPrintedCols.In(w.bk.lang), last, all)
+}
