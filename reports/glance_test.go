@@ -30,6 +30,14 @@ func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, buf, pr := japanBookFrom(t, l, raw)
+	return b, buf, pr, raw
+}
+
+// japanBookFrom is japanBook of the input raw instead of the example.
+func japanBookFrom(t testing.TB, l i18n.Lang, raw []byte) (*book, []byte, *analysis.PeriodReport) {
+	t.Helper()
+	var err error
 	rep := reportFrom(t, raw)
 	rep.Input = "C:\\Users\\consultant\\案件\\japan.csv"
 	pr := rep.Incidents.Timeline().Report(analysis.Month{Year: 2024, Month: 6}.Period())
@@ -46,7 +54,7 @@ func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return &book{t: t, f: f, lang: l}, buf.Bytes(), &pr, raw
+	return &book{t: t, f: f, lang: l}, buf.Bytes(), &pr
 }
 
 // TestGlanceIncidents: the first sheet of a period workbook lists exactly the period's
