@@ -240,6 +240,13 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	dutyCounts(w, pr.Subject.Incidents, l)
 	w.blank()
 	trend := pr.Trend
+	if pr.Trailing.Summary.Incidents == pr.Subject.Summary.Incidents {
+		// The trailing window ends with the period and holds it: with no more incidents
+		// it holds the same ones, and its breakdowns would repeat the period's.
+		w.write(spill(fmt.Sprintf(lTrailingSame.In(l), len(trend))))
+		w.finish(1, false)
+		return
+	}
 	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
 		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
 	// The trailing year's long tail of causes and industries would fill pages: its ten
@@ -326,7 +333,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 	}
 	if chart && len(b.Groups) > 0 {
 		spec = chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
-			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(70+26*len(b.Groups), 460))}
+			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(60+20*len(b.Groups), 460))}
 		w.keep(height + w.chartHeight(spec.height))
 	} else {
 		w.keep(min(height, 8*w.lineHt))

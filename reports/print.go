@@ -36,3 +36,10 @@ func (w *sheetWriter) printArea() string {
 	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
 	return fmt.Sprintf(lPrintedCols.In(w.bk.lang), last, all)
 }
+
+// lTrailingSame stands on Breakdowns for the trailing window's breakdowns when the window
+// holds only the period's incidents.
+var lTrailingSame = i18n.Text{
+	En: "The trailing %d months hold no incidents besides the period's: their breakdowns would be the same as those above, and are left out.",
+	Ja: "直近%dか月の事案は当期間の事案だけです。直近の内訳は上の内訳と同じになるため省きます。",
+}
