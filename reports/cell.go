@@ -69,6 +69,10 @@ func text(s string) cell {
 
 func bold(s string) cell { c := text(s); c.bold = true; return c }
 
+// heading is a bold text alone on its row, above a block: it runs on to the right rather
+// than wrap in its narrow column.
+func heading(s string) cell { c := spill(s); c.bold = true; return c }
+
 func indented(s string) cell { c := text(s); c.ind = true; return c }
 
 func spill(s string) cell { c := text(s); c.spill = true; return c }

@@ -61,7 +61,7 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	w.blank()
 	fig := glanceFiguresOf(pr, l)
 	w.keepRows(3)
-	w.write(bold(lSummaryHeading.in(l)))
+	w.write(heading(lSummaryHeading.in(l)))
 	for _, s := range i18n.PeriodSummary(*pr, l) {
 		w.para(s.Text, 8)
 	}
@@ -89,7 +89,7 @@ func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		height += max(wrappedLines(orgService(&f.Incident, l), nameWidth), 1)*w.lineHt + 2
 	}
 	w.keep(height)
-	w.write(bold(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
+	w.write(heading(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
 	if len(pr.Largest) == 0 {
 		w.write(spill(lNoLargest.in(l)))
 		return
@@ -216,7 +216,7 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		rowHt = max(w.textHeight(5, lNoData.in(l)), w.textHeight(7, lNoData.in(l)))
 	}
 	w.keep(2*w.lineHt + 6*rowHt)
-	w.write(cell{}, bold(lComparisonHeading.in(l)))
+	w.write(cell{}, heading(lComparisonHeading.in(l)))
 	head := []cell{{}}
 	for _, h := range []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
 		fmt.Sprintf(lPreviousPeriod.in(l), g.previous), lChangePrev.in(l),

@@ -110,7 +110,7 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // changesBlock writes the changes of the incidents, the records and the median of each lag
 // against the previous period and a year earlier.
 func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
-	w.write(bold(lChanges.in(l)))
+	w.write(heading(lChanges.in(l)))
 	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
 		fmt.Sprintf(lPreviousPeriod.in(l), i18n.PeriodName(pr.Previous.Period, l)), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
 		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l))
@@ -189,7 +189,7 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
 	lags := w.periodLags()
 	w.keepRows(4)
-	w.write(bold(fmt.Sprintf(lCasesTitle.in(l), months)))
+	w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
 		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return

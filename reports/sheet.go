@@ -573,6 +573,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
 			wide = 0
+			if c.bold {
+				o.style = w.st.bold
+			}
 		case c.head:
 			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
 		case wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)):
