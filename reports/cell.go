@@ -238,13 +238,19 @@ func headerWidth(s string) float64 {
 	if w := textWidth(s); w <= 12 {
 		return w
 	}
+	return max(longestWord(s), math.Ceil(textWidth(s)/2))
+}
+
+// longestWord is the width of the longest word of s without East Asian characters (which
+// break anywhere): the narrowest s wraps to.
+func longestWord(s string) float64 {
 	longest := 0.0
 	for _, word := range strings.Fields(s) {
 		if w := textWidth(word); w == float64(len([]rune(word))) {
 			longest = max(longest, w)
 		}
 	}
-	return max(longest, math.Ceil(textWidth(s)/2))
+	return longest
 }
 
 // textWidth estimates the displayed width of s in characters of the default font: East

@@ -168,6 +168,9 @@ type layout struct {
 	// numWidths are the widest numbers and dates per column, which cannot wrap: a column
 	// is never narrowed below them.
 	numWidths []float64
+	// leastWidths are, per column of text, the widest text below the header and the
+	// header's longest word: a column narrowed to fit the page need not stay wider.
+	leastWidths []float64
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
 	// chartWidth is how far right the sheet's charts reach, in characters of column width.
@@ -215,11 +218,15 @@ func (lo *layout) setColWidths() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
-	// A column of numbers keeps their width and a character of padding (its header
-	// wraps); one of text at least minCapWidth.
+	// A column of numbers keeps their width and two characters of padding (its header
+	// wraps); one of text at least minCapWidth, or its short text (yes, no, unknown) and
+	// its header's longest word, when they are narrower.
 	floor := func(i int) float64 {
 		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
-			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]+1.5))
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]+2))
+		}
+		if i < len(lo.leastWidths) {
+			return math.Min(minCapWidth, math.Max(minWidth+2, math.Ceil(lo.leastWidths[i]*1.1+2)))
 		}
 		return minCapWidth
 	}
@@ -642,6 +649,18 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			w.lo.widths = append(w.lo.widths, 0)
 		}
 		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+		if least := wide; (c.kind == kText || c.kind == kLink || c.kind == kSheetLink) && o.span == 0 && !c.spill && !c.title {
+			switch {
+			case c.kind != kText:
+				least = minCapWidth // a link does not wrap
+			case c.head:
+				least = longestWord(c.s)
+			}
+			for len(w.lo.leastWidths) < col {
+				w.lo.leastWidths = append(w.lo.leastWidths, 0)
+			}
+			w.lo.leastWidths[col-1] = max(w.lo.leastWidths[col-1], least)
+		}
 		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
 			for len(w.lo.numWidths) < col {
 				w.lo.numWidths = append(w.lo.numWidths, 0)
