@@ -91,6 +91,15 @@ func (l Layout) Extra() []string {
 	return out
 }
 
+// HeaderOf returns the header, as written, of the canonical column col; "" when the file
+// lacks it.
+func (l Layout) HeaderOf(col string) string {
+	if j, ok := l.index[col]; ok {
+		return l.Header[j]
+	}
+	return ""
+}
+
 // Has reports whether the file has the canonical column col.
 func (l Layout) Has(col string) bool {
 	_, ok := l.index[col]
@@ -140,6 +149,10 @@ type Result struct {
 	RowsRejected int
 	// RowsBlank counts rows whose every field is blank; they are skipped and not read.
 	RowsBlank int
+	// IDColumns are the headers, as written, of the columns a mapping joins into the
+	// incident id (incident_id = { columns = […] }); nil when the id is read otherwise.
+	// Rows that give one joined id are one incident, though the file may mean them apart.
+	IDColumns []string
 }
 
 // csvRow is a data row's text by field, with where it stands in the file: what toScope
@@ -955,6 +968,9 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 					return nil, err
 				}
 				rr.idCols = append(rr.idCols, j)
+				if j >= 0 {
+					rr.res.IDColumns = append(rr.res.IDColumns, strings.TrimSpace(rec[j]))
+				}
 			}
 		}
 	}
