@@ -188,22 +188,22 @@ const changesCols = 12
 func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
 	lags := w.periodLags()
-	w.keepRows(4)
-	w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
+		w.keepRows(2)
+		w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
 		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return
 	}
 	// One row per case that has one of the lags: its days and the difference from the
 	// trailing median of the pooled row above, lag by lag.
-	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
 	// The organisation comes last, wrapped across the columns up to the sheet's last (the
 	// changes table's), so that it prints inside the page.
 	head := []string{lIncidentID.in(l)}
 	for _, m := range lags {
 		head = append(head, lagName(m, l), fmt.Sprintf(lDiffOf.in(l), lagName(m, l)))
 	}
-	w.header(append(head, lOrganization.in(l))...)
+	head = append(head, lOrganization.in(l))
+	var rows [][]cell
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
 		cells := []cell{text(in.ID)}
@@ -218,8 +218,37 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 			any = any || lg.Value.Known
 		}
 		if any {
-			w.write(append(cells, across(in.Label(), max(changesCols-len(cells), 1)))...)
+			rows = append(rows, append(cells, across(in.Label(), max(changesCols-len(cells), 1))))
 		}
+	}
+	// The heading, the note, the header and the rows on one page when they fit one, at
+	// the rows' heights as emit sets them.
+	lines := func(s string, from, span int) float64 {
+		wd := 0.0
+		for c := from; c < from+span; c++ {
+			wd += w.lo.colWidth(c)
+		}
+		return wrappedLines(s, wd)
+	}
+	headLines := 1.0
+	for i, h := range head {
+		headLines = max(headLines, lines(h, i+1, 1))
+	}
+	height := 2*w.lineHt + headLines*w.lineHt + 2
+	for _, r := range rows {
+		org := r[len(r)-1]
+		n := max(lines(org.s, len(r), org.span), w.textHeight(1, r[0].s)/w.lineHt)
+		height += n * w.lineHt
+		if n > 1 {
+			height += 2
+		}
+	}
+	w.keep(height)
+	w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
+	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
+	w.header(head...)
+	for _, r := range rows {
+		w.write(r...)
 	}
 }
 
