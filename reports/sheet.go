@@ -974,8 +974,8 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's printed columns, or of its charts where they reach further, in
-// characters.
+// width is the width of the sheet's printed columns, or of its charts where they reach
+// further, in characters.
 func (lo *layout) width() float64 {
 	total := 0.0
 	for _, wd := range lo.colWidths[:lo.printed()] {
