@@ -110,10 +110,27 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // changesBlock writes the changes of the incidents, the records and the median of each lag
 // against the previous period and a year earlier.
 func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
-	w.write(heading(lChanges.in(l)))
-	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
+	head := []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
 		fmt.Sprintf(lPreviousPeriod.in(l), i18n.PeriodName(pr.Previous.Period, l)), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
-		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l))
+		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l)}
+	// The heading, the header and the rows on one page, at their heights as emit sets
+	// them: a figure's name wraps in column A, and a change against a period the input
+	// does not cover reads データなし in a narrow column.
+	names := []string{lIncidentsCol.in(l), lRecordsCol.in(l)}
+	for _, m := range w.periodLags() {
+		names = append(names, fmt.Sprintf(lMedianOf.in(l), lagName(m, l)))
+	}
+	height := w.lineHt + w.headerHeight(head)
+	for _, n := range names {
+		h := w.textHeight(1, n)
+		if !pr.Previous.Covered || !pr.YearEarlier.Covered {
+			h = max(h, w.textHeight(6, lNoData.in(l)), w.textHeight(10, lNoData.in(l)))
+		}
+		height += h
+	}
+	w.keep(height)
+	w.write(heading(lChanges.in(l)))
+	w.header(head...)
 	find := func(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric) analysis.Change {
 		for _, c := range cs {
 			if c.Figure == f && c.Metric == m {
@@ -178,6 +195,19 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	}
 }
 
+// headerHeight is the height of a header row of head, as emit sets it: its longest
+// header's wrapped lines.
+func (w *sheetWriter) headerHeight(head []string) float64 {
+	lines := 1.0
+	for i, h := range head {
+		lines = max(lines, wrappedLines(h, w.lo.colWidth(i+1)))
+	}
+	if lines == 1 {
+		return w.lineHt
+	}
+	return lines*w.lineHt + 2
+}
+
 // changesCols is how many columns the changes table takes: the figure, then the value,
 // n, change and percentage for this period, the previous one and a year earlier, and a
 // note.
@@ -230,11 +260,7 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		}
 		return wrappedLines(s, wd)
 	}
-	headLines := 1.0
-	for i, h := range head {
-		headLines = max(headLines, lines(h, i+1, 1))
-	}
-	height := 2*w.lineHt + headLines*w.lineHt + 2
+	height := 2*w.lineHt + w.headerHeight(head)
 	for _, r := range rows {
 		org := r[len(r)-1]
 		n := max(lines(org.s, len(r), org.span), w.textHeight(1, r[0].s)/w.lineHt)
