@@ -109,13 +109,13 @@ func TestShippedMappings(t *testing.T) {
 		// An excerpt of a real export of the portal's archive (examples/mappings/README.md): 58
 		// of its 5,590 rows, as a user saved them, undecodable bytes in Web Description (where
 		// the portal has curly quotes), "\N" for no description and lone CRs (line 60) included.
-		// Lines 3–5, 17, … 51 are rejected for those bytes today; issue 16, item 7 makes
-		// undecodable bytes in a column that is neither mapped nor in the schema a warning, the
-		// row kept: rejected then empties, those lines warn, and lines 3 and 4 (Pan-American
-		// Life Insurance Group, Inc., 12/04/2023: 94,807 as a business associate and 105,387
-		// as a health plan) are one more merge to warn of.
-		"hhs-ocr-archive": {incidents: 38, want: map[string]mappedWant{
-			"Mass General Brigham Health Plan / 06/28/2024": {"Mass General Brigham Health Plan", "Unauthorized Access/Disclosure", "Health Plan", "2024-06-28", 3659, -1, -1, -1, "MA"},
+		// The 17 rows with those bytes (lines 3–5, 17, … 51) are used, each with a warning:
+		// Web Description is neither mapped nor in the schema.
+		"hhs-ocr-archive": {incidents: 54, want: map[string]mappedWant{
+			// Lines 3 and 4: 94,807 as a business associate and 105,387 as a health plan, one
+			// incident by the id rule: 200,194, with a warning of the merge.
+			"Pan-American Life Insurance Group, Inc. / 12/04/2023": {"Pan-American Life Insurance Group, Inc.", "Hacking/IT Incident", "Business Associate / Health Plan", "2023-12-04", 200194, -1, -1, -1, "LA"},
+			"Mass General Brigham Health Plan / 06/28/2024":        {"Mass General Brigham Health Plan", "Unauthorized Access/Disclosure", "Health Plan", "2024-06-28", 3659, -1, -1, -1, "MA"},
 			"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group / 07/18/2023": {"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group",
 				"Hacking/IT Incident", "Healthcare Provider", "2023-07-18", 6411, -1, -1, -1, "AZ"},
 			// Line 7: the name ends in a space in the export.
@@ -135,7 +135,10 @@ func TestShippedMappings(t *testing.T) {
 			"University Health System / 06/22/2010":                                        {"University Health System", "Theft", "Healthcare Provider", "2010-06-22", 7526, -1, -1, -1, "NV"},
 			// Lines 59 and 60: 10,000 + 646 = 10,646; line 60's description holds lone CRs.
 			"Detroit Department of Health and Wellness Promotion / 12/15/2009": {"Detroit Department of Health and Wellness Promotion", "Theft", "Healthcare Provider", "2009-12-15", 10646, -1, -1, -1, "MI"},
-		}, warnings: []string{"32 ", "39 ", "59 "}, rejected: []int{3, 4, 5, 17, 20, 25, 26, 28, 38, 42, 43, 46, 47, 48, 49, 50, 51}},
+		}, warnings: []string{"3 Web Description", "3 ", "4 Web Description", "5 Web Description", "17 Web Description", "20 Web Description",
+			"25 Web Description", "26 Web Description", "28 Web Description", "32 ", "38 Web Description", "39 ", "42 Web Description",
+			"43 Web Description", "46 Web Description", "47 Web Description", "48 Web Description", "49 Web Description", "50 Web Description",
+			"51 Web Description", "59 "}},
 		"prc-chronology": {incidents: 4, want: map[string]mappedWant{
 			"Example University (line 2)": {"Example University", "Hacking or malware", "Education", "2005-01-10", 3500, -1, -1, -1, "Springfield"},
 			"Example Bank (line 3)":       {"Example Bank", "Portable device lost or stolen", "Financial and insurance services", "2005-03-15", 12000, -1, -1, -1, "Columbus"},
@@ -462,10 +465,10 @@ func TestMappingMergeWarning(t *testing.T) {
 					t.Errorf("stdout lacks the line\n%s\nstdout:\n%s", w, r.stdout)
 				}
 			}
-			// Managed Health Services, Area Agency of Aging 1-B and the Detroit Department:
-			// one warning each.
-			if n := strings.Count(r.stdout, "incident_id = { each_row = true }"); n != 3 {
-				t.Errorf("%d merge warnings; want 3", n)
+			// Pan-American Life Insurance Group, Managed Health Services, Area Agency of Aging
+			// 1-B and the Detroit Department: one warning each.
+			if n := strings.Count(r.stdout, "incident_id = { each_row = true }"); n != 4 {
+				t.Errorf("%d merge warnings; want 4", n)
 			}
 		})
 	}
