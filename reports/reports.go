@@ -184,12 +184,18 @@ type bookState struct {
 	// shares its vendor with others, those others' ids.
 	epMap      analysis.EPMap
 	sameVendor map[string][]string
+	// omitted are the sheets a period workbook leaves out as adding nothing to it, with
+	// why (see leaveOut); Method lists them. scopesOnIncidents is set when Scopes is one
+	// of them: Incidents then carries the columns only Scopes had.
+	omitted           []omission
+	scopesOnIncidents bool
 }
 
-// headerFooter is the page header and footer of every sheet: the client and the sheet's
-// name at the top; the title, the page number and the generation date below. The input's
-// name stays off the page: it is on the Method sheet.
-func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
+// headerFooter is the page header and footer of every sheet: the client, the note (which
+// columns print, or "") and the sheet's name at the top; the title, the page number and
+// the generation date below. The input's name stays off the page: it is on the Method
+// sheet.
+func (bk *bookState) headerFooter(note string) *excelize.HeaderFooterOptions {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	l := bk.lang
 	cut := func(s string, n int) string {
@@ -203,6 +209,9 @@ func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
 		footer += "&R" + esc(bk.generated)
 	}
 	header := "&R&A"
+	if note != "" {
+		header = "&C" + esc(note) + header
+	}
 	if bk.client != "" {
 		header = "&L" + esc(cut(fmt.Sprintf(lForClient.in(l), bk.client), 60)) + header
 	}
@@ -295,23 +304,47 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		bk.lacking = append(bk.lacking, i18n.Sprint(l, data.Msgf("the Reporting duty and Damage estimate sheets are left out: %s incidents, more than the %s they are written for (report on part of the input with --month or --from/--to)",
 			groupDigits(int64(n)), groupDigits(int64(dutyLimit)))))
 	}
+	if opts.Period != nil && oneScopeEach(rep) {
+		bk.omitted = append(bk.omitted, omission{lSheetScopes, whyScopes})
+		bk.scopesOnIncidents = true
+		defs, measure = without(defs, lSheetScopes), without(measure, lSheetScopes)
+	}
 	// The sheets before Data issues are measured at once, each in its goroutine; their
-	// cuts are then listed in measuring order.
+	// cuts are then listed in measuring order. A period workbook's Method sheet comes
+	// after them: it lists the sheets left out, and Data issues is left out when they cut
+	// no cell and the input has no issue.
+	later := func(d *sheetDef) bool {
+		return d.key == lSheetIssues || d.key == lSheetSummary || (opts.Period != nil && d.key == lSheetMethod)
+	}
 	measured := make([]*sheetWriter, len(measure))
 	var wg sync.WaitGroup
 	for i, d := range measure {
 		w := newWriter(d, true)
 		w.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
 		measured[i] = w
-		if w.collectCuts {
+		if !later(d) {
 			wg.Go(func() { d.render(w, rep, l) })
 		}
 	}
 	wg.Wait()
+	if opts.Period != nil && len(rep.Issues) == 0 && !slices.ContainsFunc(measured, func(w *sheetWriter) bool { return len(w.cuts) > 0 }) {
+		bk.omitted = append(bk.omitted, omission{lSheetIssues, whyIssues})
+	}
 	for i, d := range measure {
 		w := measured[i]
-		if !w.collectCuts {
+		if d.key == lSheetIssues && bk.isOmitted(lSheetIssues) {
+			continue
+		}
+		if later(d) {
 			// Data issues and Summary come last, after the cuts are known.
+			d.render(w, rep, l)
+		}
+		if d.key == lSheetMethod && len(w.cuts) > 0 && bk.isOmitted(lSheetIssues) {
+			// Method cut a cell of its own (a huge EP map): Data issues lists it after all.
+			bk.omitted = slices.DeleteFunc(bk.omitted, func(o omission) bool { return o.sheet == lSheetIssues })
+			d.lo = layout{}
+			w = newWriter(d, true)
+			w.collectCuts = true
 			d.render(w, rep, l)
 		}
 		if w.err != nil {
@@ -330,6 +363,9 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		if d.table != "" {
 			bk.tableNames[name] = d.table
 		}
+	}
+	if bk.isOmitted(lSheetIssues) {
+		defs = without(defs, lSheetIssues)
 	}
 	first := true
 	for _, d := range defs {
@@ -425,7 +461,11 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsUsed.in(l)), countN(rep.RowsUsed))
 	w.write(text(lRowsRejected.in(l)), countN(rep.RowsRejected))
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
-	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, text(lWarningsNote.in(l)))
+	warnings := text(lWarningsNote.in(l))
+	if w.bk.isOmitted(lSheetIssues) {
+		warnings = text(fmt.Sprintf(whyIssues.In(l), lSheetIssues.in(l)))
+	}
+	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, warnings)
 	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), text(lTotalsNoteShort.in(l)))
 	for _, b := range s.Buckets {
 		note := cell{}
@@ -477,8 +517,8 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	for _, k := range sheets {
 		parts := w.bk.parts[k]
-		if len(parts) == 0 && (k == lSheetDuty || k == lSheetDamage) {
-			continue // left out of a workbook of more than MaxDutyIncidents incidents
+		if len(parts) == 0 && (k == lSheetDuty || k == lSheetDamage) || w.bk.isOmitted(k) {
+			continue // left out (of a workbook of more than MaxDutyIncidents incidents; see leaveOut)
 		}
 		if len(parts) == 0 {
 			parts = []string{k.in(l)}
@@ -612,6 +652,13 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		head = append(head, numbered(lSource.in(l), i, nsrc))
 	}
 	head = append(head, lFirstLine.in(l))
+	if w.bk.scopesOnIncidents {
+		// The Scopes sheet is left out: its columns that Incidents lacks follow.
+		head = append(append(head, lExposureStart.in(l), lExposureEnd.in(l), lNotes.in(l)), rep.ExtraColumns...)
+	}
+	// The printed page holds who and when, through the disclosure date: the counts of a
+	// period's incidents print on its first sheet.
+	w.printThrough(slices.Index(head, lDisclosed.in(l)) + 1)
 	w.header(head...)
 	// The detection → disclosure lag over longLagDays is highlighted.
 	if i := slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)); i >= 0 {
@@ -646,6 +693,17 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			row = append(row, c)
 		}
 		row = append(row, intPos(in.FirstLine()))
+		if w.bk.scopesOnIncidents {
+			sc := &in.Scopes[0]
+			row = append(row, date(sc.ExposureStart), date(sc.ExposureEnd), text(sc.Notes))
+			for i := range rep.ExtraColumns {
+				var v string
+				if i < len(sc.Extra) {
+					v = sc.Extra[i]
+				}
+				row = append(row, text(v))
+			}
+		}
 		w.write(row...)
 		w.rowBuf = row
 	}
@@ -674,6 +732,9 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	head := []string{lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
 		lCertainty.in(l), lRecords.in(l), lRecordsWritten.in(l), lExposureStart.in(l), lExposureEnd.in(l),
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
+	// The printed page holds each row's figures, through the exposure window; the sources
+	// and notes, long text, are on screen.
+	w.printThrough(slices.Index(head, lWindowDays.in(l)) + 1)
 	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {
@@ -913,6 +974,13 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	if w.bk.notComputed != "" {
 		w.write(text(lNotComputedItem.in(l)), text(w.bk.notComputed))
+	}
+	for i, o := range w.bk.omitted {
+		item := cell{}
+		if i == 0 {
+			item = text(lOmittedItem.In(l))
+		}
+		w.write(item, text(fmt.Sprintf(o.why.In(l), o.sheet.in(l), lSheetIncidents.in(l))))
 	}
 	w.write(text(lDutyItem.in(l)), text(lDutyRules.in(l)))
 	w.write(cell{}, text(lDutyDeadlines.in(l)))

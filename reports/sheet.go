@@ -168,10 +168,24 @@ type layout struct {
 	// numWidths are the widest numbers and dates per column, which cannot wrap: a column
 	// is never narrowed below them.
 	numWidths []float64
+	// leastWidths are, per column of text, the widest text below the header and the
+	// header's longest word: a column narrowed to fit the page need not stay wider.
+	leastWidths []float64
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
 	// chartWidth is how far right the sheet's charts reach, in characters of column width.
 	chartWidth float64
+	// printCols, when not 0, is how many leading columns a wide reference table prints:
+	// its key columns, fitted to the page; the others are on screen only (a print area).
+	printCols int
+}
+
+// printed is how many leading columns print: printCols, or all of them.
+func (lo *layout) printed() int {
+	if lo.printCols > 0 && lo.printCols < len(lo.colWidths) {
+		return lo.printCols
+	}
+	return len(lo.colWidths)
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -184,9 +198,10 @@ func (lo *layout) parts(maxRows int) int {
 	return 1 + (lo.rows-maxRows+per-1)/per
 }
 
-// setColWidths turns the widest content into column widths. When they are too wide for a
-// page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
-// their text wraps.
+// setColWidths turns the widest content into column widths. When the printed columns
+// (see printCols) are too wide for a page at minPrintScale, the widest are narrowed alike,
+// to no less than minCapWidth, and their text wraps; the columns that do not print keep
+// their width.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
@@ -201,7 +216,7 @@ func (lo *layout) setColWidths() {
 func (lo *layout) fitPage() {
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	if total <= limit {
@@ -209,22 +224,26 @@ func (lo *layout) fitPage() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
-	// A column of numbers keeps their width (its header wraps); one of text at least
-	// minCapWidth.
+	// A column of numbers keeps their width and two characters of padding (its header
+	// wraps); one of text at least minCapWidth, or its short text (yes, no, unknown) and
+	// its header's longest word, when they are narrower.
 	floor := func(i int) float64 {
 		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
-			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]*1.1+2))
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]+2))
+		}
+		if i < len(lo.leastWidths) {
+			return math.Min(minCapWidth, math.Max(minWidth+2, math.Ceil(lo.leastWidths[i]*1.1+2)))
 		}
 		return minCapWidth
 	}
 	fixed, extra := 0.0, 0.0
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		fixed += math.Min(wd, floor(i))
 		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		if f := floor(i); wd > f {
 			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
 		}
@@ -673,6 +692,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
 			wide = 0
+			if c.bold {
+				o.style = w.st.bold
+			}
 		case c.head:
 			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
 		case wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)):
@@ -739,6 +761,18 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			w.lo.widths = append(w.lo.widths, 0)
 		}
 		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+		if least := wide; (c.kind == kText || c.kind == kLink || c.kind == kSheetLink) && o.span == 0 && !c.spill && !c.title {
+			switch {
+			case c.kind != kText:
+				least = minCapWidth // a link does not wrap
+			case c.head:
+				least = longestWord(c.s)
+			}
+			for len(w.lo.leastWidths) < col {
+				w.lo.leastWidths = append(w.lo.leastWidths, 0)
+			}
+			w.lo.leastWidths[col-1] = max(w.lo.leastWidths[col-1], least)
+		}
 		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
 			for len(w.lo.numWidths) < col {
 				w.lo.numWidths = append(w.lo.numWidths, 0)
@@ -1018,12 +1052,14 @@ func (w *sheetWriter) printSetup() {
 	w.fail(w.f.SetPageMargins(w.name, &excelize.PageLayoutMarginsOptions{
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
-	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
+	note := w.printArea()
+	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter(note)))
 	// The header row is repeated on every page only where one table runs down the whole
-	// sheet: on a sheet of several blocks it would head the wrong one.
+	// sheet: on a sheet of several blocks it would head the wrong one. The frozen columns
+	// are repeated too, unless the sheet prints one page wide from column A.
 	if lo := w.lo; lo.head > 0 && lo.table {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
-		if lo.freezeCols > 0 {
+		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
 			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), last, titles)
 		}
@@ -1055,11 +1091,11 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's columns, or of its charts where they reach further, in
-// characters.
+// width is the width of the sheet's printed columns, or of its charts where they reach
+// further, in characters.
 func (lo *layout) width() float64 {
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	return max(total, lo.chartWidth)
