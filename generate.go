@@ -185,7 +185,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, TempDir: tmp}
+	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, TempDir: tmp, Fault: e.fault}
 	for _, c := range lacking {
 		if c.line.Format != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, i18n.Sprint(l, c.line))

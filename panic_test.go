@@ -35,6 +35,9 @@ func TestPanic(t *testing.T) {
 			}, want: "breachreport: internal error: assignment to entry in nil map"},
 		{name: "generate into a directory that exists", args: []string{"generate"}, stage: "generate: loaded", existed: true,
 			panicOf: func() { panic("boom") }, want: "breachreport: internal error: boom"},
+		// The goroutines that compress the workbook's parts.
+		{name: "generate, compressing the workbook", args: []string{"generate"}, stage: "workbook: compressing",
+			panicOf: func() { panic("boom") }, want: "breachreport: internal error: boom"},
 		{name: "validate", args: []string{"validate", "-i", "testdata/seed-typo.csv"}, stage: "validate: loaded",
 			panicOf: func() { panic("boom") }, want: "breachreport: internal error: boom"},
 	}

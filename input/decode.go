@@ -11,8 +11,13 @@ import (
 	"github.com/gocarina/gocsv"
 )
 
-// decodeBatch is how many rows a worker decodes at a time.
-const decodeBatch = 1024
+// decodeBatch is how many rows a worker decodes at a time, unless they pass decodeCells
+// fields first: a batch of 1,024 rows of 16,384 columns would hold 16 million fields, and
+// several batches are in flight.
+const (
+	decodeBatch = 1024
+	decodeCells = 1 << 15
+)
 
 // batch is a run of rows read, and what decoding them gave: their scopes and issues.
 type batch struct {
@@ -51,13 +56,14 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 		for {
 			b := &batch{done: make(chan struct{}), err: ctx.Err()}
 			b.rows = make([]rawRow, 0, decodeBatch)
+			eof := false
 			if b.err == nil {
-				b.err = b.read(rr)
+				eof, b.err = b.read(rr)
 			}
 			if len(b.rows) == 0 && b.err == nil {
 				return
 			}
-			last := b.err != nil || len(b.rows) < decodeBatch
+			last := b.err != nil || eof
 			inOrder <- b
 			queue <- b
 			if last {
@@ -94,21 +100,22 @@ func decodeBatches(ctx context.Context, rr *rowReader, each func([]data.Scope) e
 	return n, issues, err
 }
 
-// read reads rr's rows into the batch, until it is full or the rows end. A panic is returned
-// as a *crash.Error: on this goroutine it would end the program.
-func (b *batch) read(rr *rowReader) (err error) {
+// read reads rr's rows into the batch, until it is full or the rows end; eof says they
+// ended. A panic is returned as a *crash.Error: on this goroutine it would end the program.
+func (b *batch) read(rr *rowReader) (eof bool, err error) {
 	defer crash.Catch(&err)
-	for len(b.rows) < decodeBatch {
+	for cells := 0; len(b.rows) < decodeBatch && cells < decodeCells; {
 		row, err := rr.next()
 		if err == io.EOF {
-			return nil
+			return true, nil
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		b.rows = append(b.rows, row)
+		cells += len(row.vals) + len(row.extra)
 	}
-	return nil
+	return false, nil
 }
 
 // decodeCaught is decode, with a panic returned as a *crash.Error.

@@ -20,8 +20,9 @@ const (
 	// DefaultMaxFieldSize is the longest field (cell) read, in bytes of its value in UTF-8
 	// (without the quotes around it, doubled quotes or line endings' CR): 1 MiB.
 	DefaultMaxFieldSize = 1 << 20
-	// DefaultMaxColumns is the most columns (fields in one row) read.
-	DefaultMaxColumns = 1000
+	// DefaultMaxColumns is the most columns (fields in one row) read: 16,384, Excel's
+	// last column (XFD), so that any sheet Excel saves is read.
+	DefaultMaxColumns = 16384
 	// DefaultMaxRows is the most data rows read: as many as a sheet of Excel holds under
 	// its header. Every row is held, packed, until the report is written (a row without an
 	// incident id is an incident of its own), about 230 bytes for a short row: the default

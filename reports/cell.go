@@ -69,6 +69,10 @@ func text(s string) cell {
 
 func bold(s string) cell { c := text(s); c.bold = true; return c }
 
+// heading is a bold text alone on its row, above a block: it runs on to the right rather
+// than wrap in its narrow column.
+func heading(s string) cell { c := spill(s); c.bold = true; return c }
+
 func indented(s string) cell { c := text(s); c.ind = true; return c }
 
 func spill(s string) cell { c := text(s); c.spill = true; return c }
@@ -234,13 +238,19 @@ func headerWidth(s string) float64 {
 	if w := textWidth(s); w <= 12 {
 		return w
 	}
+	return max(longestWord(s), math.Ceil(textWidth(s)/2))
+}
+
+// longestWord is the width of the longest word of s without East Asian characters (which
+// break anywhere): the narrowest s wraps to.
+func longestWord(s string) float64 {
 	longest := 0.0
 	for _, word := range strings.Fields(s) {
 		if w := textWidth(word); w == float64(len([]rune(word))) {
 			longest = max(longest, w)
 		}
 	}
-	return max(longest, math.Ceil(textWidth(s)/2))
+	return longest
 }
 
 // textWidth estimates the displayed width of s in characters of the default font: East

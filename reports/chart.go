@@ -77,11 +77,17 @@ func (w *sheetWriter) chart(col, row int, c chartSpec) {
 	font := excelize.Font{Family: fontFor(w.bk.lang), Size: 10, Color: "404040"}
 	titleFont := font
 	titleFont.Size, titleFont.Bold = 12, true
+	// A chart of one series in varied colours needs no legend: it would repeat the
+	// category labels, in a block as tall as a table's rows.
+	legend := "bottom"
+	if c.vary && len(c.series) == 1 {
+		legend = "none"
+	}
 	ch := &excelize.Chart{
 		Type:      c.typ,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &titleFont}}},
 		Dimension: excelize.ChartDimension{Width: c.width, Height: c.height},
-		Legend:    excelize.ChartLegend{Position: "bottom", Font: &font},
+		Legend:    excelize.ChartLegend{Position: legend, Font: &font},
 		Format: excelize.GraphicOptions{
 			AltText: c.title, PrintObject: boolPtr(true), Locked: boolPtr(false),
 			OffsetY: 4,

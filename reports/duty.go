@@ -160,8 +160,11 @@ func damageSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	if items {
 		head = append(head, lDataItems.in(l))
 	}
-	w.header(append(head, lEP.in(l), lFactors.in(l), lPerPerson.in(l), lEstimate.in(l),
-		lEstimateConfirmed.in(l), lEstimateAll.in(l), lDamageNotes.in(l))...)
+	head = append(head, lEP.in(l), lFactors.in(l), lPerPerson.in(l), lEstimate.in(l),
+		lEstimateConfirmed.in(l), lEstimateAll.in(l))
+	// The printed page holds the estimates; the defaults used, long text, are on screen.
+	w.printThrough(len(head))
+	w.header(append(head, lDamageNotes.in(l))...)
 	sep := lListSep.in(l)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {

@@ -61,7 +61,7 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	w.blank()
 	fig := glanceFiguresOf(pr, l)
 	w.keepRows(3)
-	w.write(bold(lSummaryHeading.in(l)))
+	w.write(heading(lSummaryHeading.in(l)))
 	for _, s := range i18n.PeriodSummary(*pr, l) {
 		w.para(s.Text, 8)
 	}
@@ -78,13 +78,18 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // largestTable writes the period's incidents with the most records, largest first, in
 // the list's columns: disclosure date (A), organisation (B) and records (F).
 func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
-	// The heading, the header and the rows on one page, at the rows' real heights.
+	// The heading, the header and the rows on one page, at the rows' real heights. The
+	// name takes columns B to E, which the table leaves empty, so that it wraps less.
+	nameWidth := 0.0
+	for c := 2; c <= 5; c++ {
+		nameWidth += w.lo.colWidth(c)
+	}
 	height := 3 * w.lineHt
 	for _, f := range pr.Largest {
-		height += w.textHeight(2, orgService(&f.Incident, l))
+		height += max(wrappedLines(orgService(&f.Incident, l), nameWidth), 1)*w.lineHt + 2
 	}
 	w.keep(height)
-	w.write(bold(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
+	w.write(heading(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
 	if len(pr.Largest) == 0 {
 		w.write(spill(lNoLargest.in(l)))
 		return
@@ -97,7 +102,7 @@ func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	w.write(head...)
 	for _, f := range pr.Largest {
 		in := f.Incident
-		w.write(date(in.Disclosed), text(orgService(&in, l)), cell{}, cell{}, cell{}, count(f.Total))
+		w.write(date(in.Disclosed), across(orgService(&in, l), 4), cell{}, cell{}, cell{}, count(f.Total))
 	}
 }
 
@@ -204,9 +209,14 @@ func findChange(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric
 // most frequent cause and the median detection → disclosure lag.
 func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures, l i18n.Lang) {
 	// The table starts in column B, under the organisations' names: column A holds only
-	// the list's dates, and stays narrow.
-	w.keepRows(8)
-	w.write(cell{}, bold(lComparisonHeading.in(l)))
+	// the list's dates, and stays narrow. It is kept on one page at its rows' heights: a
+	// change against a period the input does not cover reads データなし, which wraps.
+	rowHt := w.lineHt
+	if !pr.Previous.Covered || !pr.YearEarlier.Covered {
+		rowHt = max(w.textHeight(5, lNoData.in(l)), w.textHeight(7, lNoData.in(l)))
+	}
+	w.keep(2*w.lineHt + 6*rowHt)
+	w.write(cell{}, heading(lComparisonHeading.in(l)))
 	head := []cell{{}}
 	for _, h := range []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
 		fmt.Sprintf(lPreviousPeriod.in(l), g.previous), lChangePrev.in(l),

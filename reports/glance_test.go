@@ -30,6 +30,14 @@ func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, buf, pr := japanBookFrom(t, l, raw)
+	return b, buf, pr, raw
+}
+
+// japanBookFrom is japanBook of the input raw instead of the example.
+func japanBookFrom(t testing.TB, l i18n.Lang, raw []byte) (*book, []byte, *analysis.PeriodReport) {
+	t.Helper()
+	var err error
 	rep := reportFrom(t, raw)
 	rep.Input = "C:\\Users\\consultant\\案件\\japan.csv"
 	pr := rep.Incidents.Timeline().Report(analysis.Month{Year: 2024, Month: 6}.Period())
@@ -46,7 +54,7 @@ func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return &book{t: t, f: f, lang: l}, buf.Bytes(), &pr, raw
+	return &book{t: t, f: f, lang: l}, buf.Bytes(), &pr
 }
 
 // TestGlanceIncidents: the first sheet of a period workbook lists exactly the period's
@@ -263,9 +271,22 @@ func TestNoEnglishInJapanese(t *testing.T) {
 }
 
 // TestPrintScale: every sheet of the Japanese period workbook prints one page wide at 70%
-// or more, or, where even its narrowest columns do not fit, at 70%.
+// or more: fitted to the page's width, or at a scale of 70% or more, with the columns it
+// prints (its print area's, or all) no wider than the page at that scale. The wide
+// reference tables print their key columns only, and the page header says so.
 func TestPrintScale(t *testing.T) {
 	b, _, _, _ := japanBook(t, i18n.Ja)
+	areas := map[string]string{}
+	for _, dn := range b.f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" {
+			areas[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetDamage} {
+		if i, _ := b.f.GetSheetIndex(k.in(i18n.Ja)); i >= 0 && areas[k.in(i18n.Ja)] == "" {
+			t.Errorf("%s has no print area", k.in(i18n.Ja))
+		}
+	}
 	for _, sh := range b.f.GetSheetList() {
 		lay, err := b.f.GetPageLayout(sh)
 		if err != nil {
@@ -273,20 +294,37 @@ func TestPrintScale(t *testing.T) {
 		}
 		sp, _ := b.f.GetSheetProps(sh)
 		fit := sp.FitToPage != nil && *sp.FitToPage
-		if !fit && (lay.AdjustTo == nil || *lay.AdjustTo < minPrintScale) {
+		scale := float64(minPrintScale)
+		switch {
+		case fit && (lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0):
+			t.Errorf("%s: fitted %v wide and %v tall, want 1 and any", sh, lay.FitToWidth, lay.FitToHeight)
+		case !fit && (lay.AdjustTo == nil || *lay.AdjustTo < minPrintScale):
 			t.Errorf("%s: scale %v, want %d%% or more", sh, lay.AdjustTo, minPrintScale)
+		case !fit:
+			scale = float64(*lay.AdjustTo)
 		}
-		if fit {
-			w := 0.0
-			cols, _ := b.f.GetCols(sh)
-			for i := range cols {
-				name, _ := excelize.ColumnNumberToName(i + 1)
-				cw, _ := b.f.GetColWidth(sh, name)
-				w += cw
+		dim, _ := b.f.GetSheetDimension(sh)
+		last, _, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+		if a := areas[sh]; a != "" {
+			ref := a[strings.LastIndex(a, ":")+1:]
+			col, _, err := excelize.CellNameToCoordinates(strings.ReplaceAll(ref, "$", ""))
+			if err != nil {
+				t.Fatalf("%s: print area %q: %v", sh, a, err)
 			}
-			if w > pageChars(i18n.Ja)*100/minPrintScale {
-				t.Errorf("%s: fitted to the page at %s characters wide, below %d%%", sh, strconv.FormatFloat(w, 'f', 1, 64), minPrintScale)
+			last = col
+			hf, _ := b.f.GetHeaderFooter(sh)
+			if !strings.Contains(hf.OddHeader, "印刷は") {
+				t.Errorf("%s: the page header %q does not say which columns print", sh, hf.OddHeader)
 			}
+		}
+		w := 0.0
+		for i := range last {
+			name, _ := excelize.ColumnNumberToName(i + 1)
+			cw, _ := b.f.GetColWidth(sh, name)
+			w += cw
+		}
+		if w > pageChars(i18n.Ja)*100/scale+0.5 {
+			t.Errorf("%s: prints %s characters wide at %v%%, wider than a page", sh, strconv.FormatFloat(w, 'f', 1, 64), scale)
 		}
 	}
 }

@@ -47,6 +47,8 @@ const (
 	lMax
 	lCutCells
 	lCutCellsNote
+	lColumnsFitted
+	lColumnsFittedNote
 	lSheet
 	lContents
 	lContinuedFrom
@@ -103,6 +105,8 @@ const (
 	lSevRejected
 	lNoIssues
 	lKindCellLength
+	lKindTableColumn
+	lKindSheetColumns
 
 	// Method.
 	lItem
@@ -284,6 +288,8 @@ var labels = [numLabels]i18n.Text{
 	lMax:               {En: "Max", Ja: "最大"},
 	lCutCells:          {En: "Cells cut to Excel's limit", Ja: "Excel の上限で切り詰めたセル"},
 	lCutCellsNote:      {En: "text longer than the 32,767 characters a cell holds; each is listed on the Data issues sheet", Ja: "1セルに入る32,767文字を超えるテキスト。各セルを「データ不備」シートに記載しています"},
+	lColumnsFitted:     {En: "Columns fitted to Excel's limits", Ja: "Excel の上限に合わせた列"},
+	lColumnsFittedNote: {En: "table column names cut to 255 characters or numbered to be distinct, and columns past a sheet's 16,384th left off; each is listed on the Data issues sheet", Ja: "255文字で切り詰めたり番号を付けて区別したりしたテーブルの列名と、1シートの16,384列目より後ろで省いた列。それぞれ「データ不備」シートに記載しています"},
 	lSheet:             {En: "Sheet", Ja: "シート"},
 	lContents:          {En: "Contents", Ja: "内容"},
 	lContinuedFrom:     {En: "continued from %s", Ja: "%s の続き"},
@@ -328,15 +334,17 @@ var labels = [numLabels]i18n.Text{
 	lAxisRecords:        {En: "records", Ja: "件数"},
 	lAxisDays:           {En: "days", Ja: "日数"},
 
-	lColumn:         {En: "Column", Ja: "列"},
-	lColumnIndex:    {En: "Column number", Ja: "列番号"},
-	lSeverity:       {En: "Severity", Ja: "重大度"},
-	lKind:           {En: "Kind", Ja: "種類"},
-	lMessage:        {En: "Message", Ja: "内容"},
-	lSevWarning:     {En: "warning", Ja: "警告"},
-	lSevRejected:    {En: "rejected", Ja: "除外"},
-	lNoIssues:       {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},
-	lKindCellLength: {En: "cell-length", Ja: "セルの文字数"},
+	lColumn:           {En: "Column", Ja: "列"},
+	lColumnIndex:      {En: "Column number", Ja: "列番号"},
+	lSeverity:         {En: "Severity", Ja: "重大度"},
+	lKind:             {En: "Kind", Ja: "種類"},
+	lMessage:          {En: "Message", Ja: "内容"},
+	lSevWarning:       {En: "warning", Ja: "警告"},
+	lSevRejected:      {En: "rejected", Ja: "除外"},
+	lNoIssues:         {En: "No data issues were found.", Ja: "データ不備は見つかりませんでした。"},
+	lKindCellLength:   {En: "cell-length", Ja: "セルの文字数"},
+	lKindTableColumn:  {En: "table-column", Ja: "テーブルの列名"},
+	lKindSheetColumns: {En: "sheet-columns", Ja: "シートの列数"},
 
 	lItem:          {En: "Item", Ja: "項目"},
 	lDefinition:    {En: "Definition", Ja: "定義"},

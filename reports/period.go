@@ -110,10 +110,27 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // changesBlock writes the changes of the incidents, the records and the median of each lag
 // against the previous period and a year earlier.
 func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
-	w.write(bold(lChanges.in(l)))
-	w.header(lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
+	head := []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), i18n.PeriodName(pr.Subject.Period, l)), lN.in(l),
 		fmt.Sprintf(lPreviousPeriod.in(l), i18n.PeriodName(pr.Previous.Period, l)), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
-		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l))
+		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l)}
+	// The heading, the header and the rows on one page, at their heights as emit sets
+	// them: a figure's name wraps in column A, and a change against a period the input
+	// does not cover reads データなし in a narrow column.
+	names := []string{lIncidentsCol.in(l), lRecordsCol.in(l)}
+	for _, m := range w.periodLags() {
+		names = append(names, fmt.Sprintf(lMedianOf.in(l), lagName(m, l)))
+	}
+	height := w.lineHt + w.headerHeight(head)
+	for _, n := range names {
+		h := w.textHeight(1, n)
+		if !pr.Previous.Covered || !pr.YearEarlier.Covered {
+			h = max(h, w.textHeight(6, lNoData.in(l)), w.textHeight(10, lNoData.in(l)))
+		}
+		height += h
+	}
+	w.keep(height)
+	w.write(heading(lChanges.in(l)))
+	w.header(head...)
 	find := func(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric) analysis.Change {
 		for _, c := range cs {
 			if c.Figure == f && c.Metric == m {
@@ -178,26 +195,45 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	}
 }
 
+// headerHeight is the height of a header row of head, as emit sets it: its longest
+// header's wrapped lines.
+func (w *sheetWriter) headerHeight(head []string) float64 {
+	lines := 1.0
+	for i, h := range head {
+		lines = max(lines, wrappedLines(h, w.lo.colWidth(i+1)))
+	}
+	if lines == 1 {
+		return w.lineHt
+	}
+	return lines*w.lineHt + 2
+}
+
+// changesCols is how many columns the changes table takes: the figure, then the value,
+// n, change and percentage for this period, the previous one and a year earlier, and a
+// note.
+const changesCols = 12
+
 // casesBlock sets each case of the period against the trailing medians: one row per case
 // and lag, "detection → disclosure 159 days; 12-month median 120 days (n=14)".
 func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	months := len(pr.Trend)
 	lags := w.periodLags()
-	w.keepRows(4)
-	w.write(bold(fmt.Sprintf(lCasesTitle.in(l), months)))
 	if len(pr.Cases) == 0 {
+		w.keepRows(2)
+		w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
 		w.write(text(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 		return
 	}
 	// One row per case that has one of the lags: its days and the difference from the
 	// trailing median of the pooled row above, lag by lag.
-	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
-	// The organisation comes last and runs on to the right, on one line.
+	// The organisation comes last, wrapped across the columns up to the sheet's last (the
+	// changes table's), so that it prints inside the page.
 	head := []string{lIncidentID.in(l)}
 	for _, m := range lags {
 		head = append(head, lagName(m, l), fmt.Sprintf(lDiffOf.in(l), lagName(m, l)))
 	}
-	w.header(append(head, lOrganization.in(l))...)
+	head = append(head, lOrganization.in(l))
+	var rows [][]cell
 	for _, c := range pr.Cases {
 		in := c.Incident.Incident
 		cells := []cell{text(in.ID)}
@@ -212,8 +248,33 @@ func casesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 			any = any || lg.Value.Known
 		}
 		if any {
-			w.write(append(cells, spill(in.Label()))...)
+			rows = append(rows, append(cells, across(in.Label(), max(changesCols-len(cells), 1))))
 		}
+	}
+	// The heading, the note, the header and the rows on one page when they fit one, at
+	// the rows' heights as emit sets them.
+	lines := func(s string, from, span int) float64 {
+		wd := 0.0
+		for c := from; c < from+span; c++ {
+			wd += w.lo.colWidth(c)
+		}
+		return wrappedLines(s, wd)
+	}
+	height := 2*w.lineHt + w.headerHeight(head)
+	for _, r := range rows {
+		org := r[len(r)-1]
+		n := max(lines(org.s, len(r), org.span), w.textHeight(1, r[0].s)/w.lineHt)
+		height += n * w.lineHt
+		if n > 1 {
+			height += 2
+		}
+	}
+	w.keep(height)
+	w.write(heading(fmt.Sprintf(lCasesTitle.in(l), months)))
+	w.write(spill(fmt.Sprintf(lCasesNote.in(l), months)))
+	w.header(head...)
+	for _, r := range rows {
+		w.write(r...)
 	}
 }
 
@@ -234,6 +295,13 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	dutyCounts(w, pr.Subject.Incidents, l)
 	w.blank()
 	trend := pr.Trend
+	if pr.Trailing.Summary.Incidents == pr.Subject.Summary.Incidents {
+		// The trailing window ends with the period and holds it: with no more incidents
+		// it holds the same ones, and its breakdowns would repeat the period's.
+		w.write(spill(fmt.Sprintf(lTrailingSame.In(l), len(trend))))
+		w.finish(1, false)
+		return
+	}
 	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
 		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
 	// The trailing year's long tail of causes and industries would fill pages: its ten
@@ -320,7 +388,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 	}
 	if chart && len(b.Groups) > 0 {
 		spec = chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
-			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(70+26*len(b.Groups), 460))}
+			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(60+20*len(b.Groups), 460))}
 		w.keep(height + w.chartHeight(spec.height))
 	} else {
 		w.keep(min(height, 8*w.lineHt))

@@ -57,6 +57,11 @@ type Options struct {
 	// is written (excelize's and the compressed parts'); "" means the system's (os.TempDir).
 	TempDir string
 
+	// Fault, when not nil, is called at named stages of the writing, on the goroutine that
+	// reaches them, so that a test can make the writing fail there ("workbook:
+	// compressing": in each goroutine that compresses a part of the archive).
+	Fault func(stage string)
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
@@ -100,9 +105,10 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(ctx, w)
 	zw.tempDir = opts.TempDir
+	zw.fault = opts.Fault
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if err := build(ctx, f, rep, opts); err != nil {
+	if err := build(ctx, f, zw, rep, opts); err != nil {
 		return data.Errorf("workbook: %w", err)
 	}
 	// excelize adds some content types in map order; sorted, the same report gives the
@@ -132,8 +138,18 @@ func lineHeight(l i18n.Lang) float64 {
 	return 15
 }
 
-// kindCellLength is the kind of the Data issues entry of a cell cut to Excel's limit.
-const kindCellLength data.Kind = "cell-length"
+// The kinds of the Data issues entries the workbook adds: a cell cut to Excel's limit, a
+// table column renamed to be a valid name, columns left off a sheet past Excel's last.
+const (
+	kindCellLength   data.Kind = "cell-length"
+	kindTableColumn  data.Kind = "table-column"
+	kindSheetColumns data.Kind = "sheet-columns"
+)
+
+// bookKinds are the labels of those kinds.
+var bookKinds = map[data.Kind]label{
+	kindCellLength: lKindCellLength, kindTableColumn: lKindTableColumn, kindSheetColumns: lKindSheetColumns,
+}
 
 // MaxDutyIncidents is the most incidents a workbook gives the Reporting duty and Damage
 // estimate sheets for.
@@ -142,7 +158,9 @@ const MaxDutyIncidents = 10000
 // bookState is what the sheets of one workbook share.
 type bookState struct {
 	// ctx stops the writing when it is cancelled (sheetWriter.write checks it).
-	ctx  context.Context
+	ctx context.Context
+	// zw is the archive the workbook is written to.
+	zw   *sortedZip
 	lang i18n.Lang
 	rep  analysis.Report
 	// generated is the generation date as the page footers show it; "" when unknown.
@@ -171,12 +189,18 @@ type bookState struct {
 	// shares its vendor with others, those others' ids.
 	epMap      analysis.EPMap
 	sameVendor map[string][]string
+	// omitted are the sheets a period workbook leaves out as adding nothing to it, with
+	// why (see leaveOut); Method lists them. scopesOnIncidents is set when Scopes is one
+	// of them: Incidents then carries the columns only Scopes had.
+	omitted           []omission
+	scopesOnIncidents bool
 }
 
-// headerFooter is the page header and footer of every sheet: the client and the sheet's
-// name at the top; the title, the page number and the generation date below. The input's
-// name stays off the page: it is on the Method sheet.
-func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
+// headerFooter is the page header and footer of every sheet: the client, the note (which
+// columns print, or "") and the sheet's name at the top; the title, the page number and
+// the generation date below. The input's name stays off the page: it is on the Method
+// sheet.
+func (bk *bookState) headerFooter(note string) *excelize.HeaderFooterOptions {
 	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	l := bk.lang
 	cut := func(s string, n int) string {
@@ -190,6 +214,9 @@ func (bk *bookState) headerFooter() *excelize.HeaderFooterOptions {
 		footer += "&R" + esc(bk.generated)
 	}
 	header := "&R&A"
+	if note != "" {
+		header = "&C" + esc(note) + header
+	}
 	if bk.client != "" {
 		header = "&L" + esc(cut(fmt.Sprintf(lForClient.in(l), bk.client), 60)) + header
 	}
@@ -206,7 +233,7 @@ type sheetDef struct {
 	lo       layout
 }
 
-func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Options) error {
+func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Report, opts Options) error {
 	l := opts.Lang
 	if err := f.SetDefaultFont(fontFor(l)); err != nil {
 		return err
@@ -215,7 +242,7 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 	if err != nil {
 		return err
 	}
-	bk := &bookState{ctx: ctx, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
+	bk := &bookState{ctx: ctx, zw: zw, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
 	if !rep.Generated.IsZero() {
 		bk.generated = longDate(rep.Generated, l)
 	}
@@ -282,23 +309,47 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		bk.lacking = append(bk.lacking, i18n.Sprint(l, data.Msgf("the Reporting duty and Damage estimate sheets are left out: %s incidents, more than the %s they are written for (report on part of the input with --month or --from/--to)",
 			groupDigits(int64(n)), groupDigits(int64(dutyLimit)))))
 	}
+	if opts.Period != nil && oneScopeEach(rep) {
+		bk.omitted = append(bk.omitted, omission{lSheetScopes, whyScopes})
+		bk.scopesOnIncidents = true
+		defs, measure = without(defs, lSheetScopes), without(measure, lSheetScopes)
+	}
 	// The sheets before Data issues are measured at once, each in its goroutine; their
-	// cuts are then listed in measuring order.
+	// cuts are then listed in measuring order. A period workbook's Method sheet comes
+	// after them: it lists the sheets left out, and Data issues is left out when they cut
+	// no cell and the input has no issue.
+	later := func(d *sheetDef) bool {
+		return d.key == lSheetIssues || d.key == lSheetSummary || (opts.Period != nil && d.key == lSheetMethod)
+	}
 	measured := make([]*sheetWriter, len(measure))
 	var wg sync.WaitGroup
 	for i, d := range measure {
 		w := newWriter(d, true)
 		w.collectCuts = d.key != lSheetIssues && d.key != lSheetSummary
 		measured[i] = w
-		if w.collectCuts {
+		if !later(d) {
 			wg.Go(func() { d.render(w, rep, l) })
 		}
 	}
 	wg.Wait()
+	if opts.Period != nil && len(rep.Issues) == 0 && !slices.ContainsFunc(measured, func(w *sheetWriter) bool { return len(w.cuts) > 0 }) {
+		bk.omitted = append(bk.omitted, omission{lSheetIssues, whyIssues})
+	}
 	for i, d := range measure {
 		w := measured[i]
-		if !w.collectCuts {
+		if d.key == lSheetIssues && bk.isOmitted(lSheetIssues) {
+			continue
+		}
+		if later(d) {
 			// Data issues and Summary come last, after the cuts are known.
+			d.render(w, rep, l)
+		}
+		if d.key == lSheetMethod && len(w.cuts) > 0 && bk.isOmitted(lSheetIssues) {
+			// Method cut a cell of its own (a huge EP map): Data issues lists it after all.
+			bk.omitted = slices.DeleteFunc(bk.omitted, func(o omission) bool { return o.sheet == lSheetIssues })
+			d.lo = layout{}
+			w = newWriter(d, true)
+			w.collectCuts = true
 			d.render(w, rep, l)
 		}
 		if w.err != nil {
@@ -317,6 +368,9 @@ func build(ctx context.Context, f *excelize.File, rep analysis.Report, opts Opti
 		if d.table != "" {
 			bk.tableNames[name] = d.table
 		}
+	}
+	if bk.isOmitted(lSheetIssues) {
+		defs = without(defs, lSheetIssues)
 	}
 	first := true
 	for _, d := range defs {
@@ -412,7 +466,11 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.write(text(lRowsUsed.in(l)), countN(rep.RowsUsed))
 	w.write(text(lRowsRejected.in(l)), countN(rep.RowsRejected))
 	w.write(text(lRowsBlank.in(l)), countN(rep.RowsBlank))
-	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, text(lWarningsNote.in(l)))
+	warnings := text(lWarningsNote.in(l))
+	if w.bk.isOmitted(lSheetIssues) {
+		warnings = text(fmt.Sprintf(whyIssues.In(l), lSheetIssues.in(l)))
+	}
+	w.write(text(lWarnings.in(l)), countN(rep.Warnings()), cell{}, warnings)
 	w.write(bold(lTotalRecords.in(l)), count(s.TotalRecords), intN(s.RecordsN), text(lTotalsNoteShort.in(l)))
 	for _, b := range s.Buckets {
 		note := cell{}
@@ -435,8 +493,19 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.blank()
 		w.para(w.bk.notComputed, 4)
 	}
-	if n := len(w.bk.cuts); n > 0 {
-		w.write(text(lCutCells.in(l)), countN(n), cell{}, text(lCutCellsNote.in(l)))
+	cells, columns := 0, 0
+	for _, is := range w.bk.cuts {
+		if is.Kind == kindCellLength {
+			cells++
+		} else {
+			columns++
+		}
+	}
+	if cells > 0 {
+		w.write(text(lCutCells.in(l)), countN(cells), cell{}, text(lCutCellsNote.in(l)))
+	}
+	if columns > 0 {
+		w.write(text(lColumnsFitted.in(l)), countN(columns), cell{}, text(lColumnsFittedNote.in(l)))
 	}
 
 	if len(w.bk.metrics) > 0 {
@@ -453,8 +522,8 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	for _, k := range sheets {
 		parts := w.bk.parts[k]
-		if len(parts) == 0 && (k == lSheetDuty || k == lSheetDamage) {
-			continue // left out of a workbook of more than MaxDutyIncidents incidents
+		if len(parts) == 0 && (k == lSheetDuty || k == lSheetDamage) || w.bk.isOmitted(k) {
+			continue // left out (of a workbook of more than MaxDutyIncidents incidents; see leaveOut)
 		}
 		if len(parts) == 0 {
 			parts = []string{k.in(l)}
@@ -588,6 +657,13 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		head = append(head, numbered(lSource.in(l), i, nsrc))
 	}
 	head = append(head, lFirstLine.in(l))
+	if w.bk.scopesOnIncidents {
+		// The Scopes sheet is left out: its columns that Incidents lacks follow.
+		head = append(append(head, lExposureStart.in(l), lExposureEnd.in(l), lNotes.in(l)), rep.ExtraColumns...)
+	}
+	// The printed page holds who and when, through the disclosure date: the counts of a
+	// period's incidents print on its first sheet.
+	w.printThrough(slices.Index(head, lDisclosed.in(l)) + 1)
 	w.header(head...)
 	// The detection → disclosure lag over longLagDays is highlighted.
 	if i := slices.Index(head, i18n.Metric(analysis.Disclose).Name.In(l)); i >= 0 {
@@ -622,6 +698,17 @@ func incidentsSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			row = append(row, c)
 		}
 		row = append(row, intPos(in.FirstLine()))
+		if w.bk.scopesOnIncidents {
+			sc := &in.Scopes[0]
+			row = append(row, date(sc.ExposureStart), date(sc.ExposureEnd), text(sc.Notes))
+			for i := range rep.ExtraColumns {
+				var v string
+				if i < len(sc.Extra) {
+					v = sc.Extra[i]
+				}
+				row = append(row, text(v))
+			}
+		}
 		w.write(row...)
 		w.rowBuf = row
 	}
@@ -650,6 +737,9 @@ func scopesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	head := []string{lLine.in(l), lIncidentID.in(l), lOrganization.in(l), lRecordType.in(l),
 		lCertainty.in(l), lRecords.in(l), lRecordsWritten.in(l), lExposureStart.in(l), lExposureEnd.in(l),
 		lWindowDays.in(l), lSource.in(l), lNotes.in(l)}
+	// The printed page holds each row's figures, through the exposure window; the sources
+	// and notes, long text, are on screen.
+	w.printThrough(slices.Index(head, lWindowDays.in(l)) + 1)
 	w.header(append(head, rep.ExtraColumns...)...)
 	for _, f := range rep.Incidents.All() {
 		if w.err != nil {
@@ -819,8 +909,8 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			sev = lSevRejected
 		}
 		kind := i18n.Kind(is.Kind).In(l)
-		if is.Kind == kindCellLength {
-			kind = lKindCellLength.in(l)
+		if k, ok := bookKinds[is.Kind]; ok {
+			kind = k.in(l)
 		}
 		w.line, w.incident = is.Line, is.IncidentID
 		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
@@ -889,6 +979,13 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	}
 	if w.bk.notComputed != "" {
 		w.write(text(lNotComputedItem.in(l)), text(w.bk.notComputed))
+	}
+	for i, o := range w.bk.omitted {
+		item := cell{}
+		if i == 0 {
+			item = text(lOmittedItem.In(l))
+		}
+		w.write(item, text(fmt.Sprintf(o.why.In(l), o.sheet.in(l), lSheetIncidents.in(l))))
 	}
 	w.write(text(lDutyItem.in(l)), text(lDutyRules.in(l)))
 	w.write(cell{}, text(lDutyDeadlines.in(l)))

@@ -15,7 +15,8 @@ type rowSink struct {
 	err     error
 }
 
-// rowBatch is batchRows rows: their cells (with the column of each) in one slice.
+// rowBatch is batchRows rows, or fewer of batchCells cells or more: their cells (with the
+// column of each) in one slice.
 type rowBatch struct {
 	cells []excelize.Cell
 	cols  []int
@@ -29,8 +30,12 @@ type sinkRow struct {
 	height   float64
 }
 
+// A batch goes at batchRows rows or batchCells cells, whichever comes first: a sheet of
+// 16,384 columns (the input's own, on Scopes) would otherwise hold a thousand rows of them,
+// gigabytes, in its batches.
 const (
 	batchRows   = 256
+	batchCells  = 1 << 14
 	sinkBatches = 4
 )
 
@@ -54,7 +59,7 @@ func (s *rowSink) add(row int, cells []out, height float64) {
 		b.cols = append(b.cols, o.col)
 	}
 	b.rows = append(b.rows, sinkRow{row: row, end: len(b.cells), height: height})
-	if len(b.rows) == batchRows {
+	if len(b.rows) == batchRows || len(b.cells) >= batchCells {
 		s.batches <- b
 		s.cur = <-s.free
 	}

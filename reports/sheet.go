@@ -168,10 +168,24 @@ type layout struct {
 	// numWidths are the widest numbers and dates per column, which cannot wrap: a column
 	// is never narrowed below them.
 	numWidths []float64
+	// leastWidths are, per column of text, the widest text below the header and the
+	// header's longest word: a column narrowed to fit the page need not stay wider.
+	leastWidths []float64
 	// pageChars is pageChars of the workbook's language.
 	pageChars float64
 	// chartWidth is how far right the sheet's charts reach, in characters of column width.
 	chartWidth float64
+	// printCols, when not 0, is how many leading columns a wide reference table prints:
+	// its key columns, fitted to the page; the others are on screen only (a print area).
+	printCols int
+}
+
+// printed is how many leading columns print: printCols, or all of them.
+func (lo *layout) printed() int {
+	if lo.printCols > 0 && lo.printCols < len(lo.colWidths) {
+		return lo.printCols
+	}
+	return len(lo.colWidths)
 }
 
 // parts returns how many sheets the rows take when a sheet holds at most maxRows rows and
@@ -184,18 +198,25 @@ func (lo *layout) parts(maxRows int) int {
 	return 1 + (lo.rows-maxRows+per-1)/per
 }
 
-// setColWidths turns the widest content into column widths. When they are too wide for a
-// page at minPrintScale, the widest are narrowed alike, to no less than minCapWidth, and
-// their text wraps.
+// setColWidths turns the widest content into column widths. When the printed columns
+// (see printCols) are too wide for a page at minPrintScale, the widest are narrowed alike,
+// to no less than minCapWidth, and their text wraps; the columns that do not print keep
+// their width.
 func (lo *layout) setColWidths() {
 	lo.colWidths = make([]float64, len(lo.widths))
 	for i, wd := range lo.widths {
 		// Bold header text and cell padding need a little more than the characters.
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
+	lo.fitPage()
+}
+
+// fitPage narrows the widest columns alike when the columns are too wide for a page at
+// minPrintScale.
+func (lo *layout) fitPage() {
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	if total <= limit {
@@ -203,22 +224,26 @@ func (lo *layout) setColWidths() {
 	}
 	// Each column keeps minCapWidth and gives up the same part of its width beyond it,
 	// so that the wide columns (names) stay the widest.
-	// A column of numbers keeps their width (its header wraps); one of text at least
-	// minCapWidth.
+	// A column of numbers keeps their width and two characters of padding (its header
+	// wraps); one of text at least minCapWidth, or its short text (yes, no, unknown) and
+	// its header's longest word, when they are narrower.
 	floor := func(i int) float64 {
 		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
-			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]*1.1+2))
+			return math.Max(minWidth+2, math.Ceil(lo.numWidths[i]+2))
+		}
+		if i < len(lo.leastWidths) {
+			return math.Min(minCapWidth, math.Max(minWidth+2, math.Ceil(lo.leastWidths[i]*1.1+2)))
 		}
 		return minCapWidth
 	}
 	fixed, extra := 0.0, 0.0
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		fixed += math.Min(wd, floor(i))
 		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
 	lo.capped = make([]bool, len(lo.colWidths))
-	for i, wd := range lo.colWidths {
+	for i, wd := range lo.colWidths[:lo.printed()] {
 		if f := floor(i); wd > f {
 			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
 		}
@@ -227,6 +252,35 @@ func (lo *layout) setColWidths() {
 
 // minCapWidth is the narrowest a column is made to fit the page.
 const minCapWidth = 12.0
+
+// colRun is a run of adjacent columns of one width, first to last (1-based).
+type colRun struct {
+	first, last int
+	width       float64
+}
+
+// colRuns returns the column widths as runs of adjacent equal widths, in column order.
+func (lo *layout) colRuns() []colRun {
+	var runs []colRun
+	for i, wd := range lo.colWidths {
+		if n := len(runs); n > 0 && runs[n-1].width == wd {
+			runs[n-1].last = i + 1
+			continue
+		}
+		runs = append(runs, colRun{i + 1, i + 1, wd})
+	}
+	return runs
+}
+
+// colsXML is the <cols> element of a sheet whose columns have the widths runs, as Excel
+// writes it.
+func colsXML(runs []colRun) []byte {
+	b := []byte("<cols>")
+	for _, r := range runs {
+		b = fmt.Appendf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, r.first, r.last, strconv.FormatFloat(r.width, 'f', -1, 64))
+	}
+	return append(b, "</cols>"...)
+}
 
 // colWidth is the width of 1-based column col.
 func (lo *layout) colWidth(col int) float64 {
@@ -257,7 +311,11 @@ type sheetWriter struct {
 	sw        *excelize.StreamWriter
 	row       int    // the last row written on this part, 1-based
 	headCells []cell // the header row, repeated on every part
-	links     int    // hyperlinks on this part so far
+	// renamed are the headers renamed to be table column names; overNoted says the columns
+	// past Excel's last are noted.
+	renamed   []renamedColumn
+	overNoted bool
+	links     int // hyperlinks on this part so far
 	// flagCols are the columns whose day figures over longLagDays are highlighted.
 	flagCols []int
 	// line and incident are the input line and incident of the row being written, for the
@@ -318,17 +376,38 @@ func (w *sheetWriter) fail(err error) {
 // header writes a bold header row; it becomes the frozen row, the table's header and the
 // row repeated on printed pages and on continuation sheets.
 func (w *sheetWriter) header(names ...string) {
+	if len(names) > excelMaxCols {
+		w.overColumns(names)
+		names = names[:excelMaxCols]
+	}
 	cells := make([]cell, len(names))
-	seen := map[string]bool{}
-	for i, n := range names {
-		// An Excel table needs distinct, non-empty column names.
-		if n == "" {
-			n = fmt.Sprintf("(%d)", i+1)
+	// An Excel table needs distinct (in any case), non-empty column names of at most
+	// maxTableColumnName characters; Excel repairs a workbook otherwise.
+	seen := make(map[string]bool, len(names))
+	next := map[string]int{} // the number to try next after a name taken
+	for i, name := range names {
+		base := name
+		if base == "" {
+			base = fmt.Sprintf("(%d)", i+1)
 		}
-		for k := 2; seen[strings.ToLower(n)]; k++ {
-			n = fmt.Sprintf("%s (%d)", names[i], k)
+		n := base
+		cut := utf16Len(base) > maxTableColumnName
+		if cut {
+			n = cutText(base, "", maxTableColumnName)
+		}
+		numbered := false
+		if key := strings.ToLower(n); seen[key] {
+			numbered = true
+			k := max(next[key], 2)
+			for ; seen[strings.ToLower(n)]; k++ {
+				n = cutText(base, fmt.Sprintf(" (%d)", k), maxTableColumnName)
+			}
+			next[key] = k
 		}
 		seen[strings.ToLower(n)] = true
+		if name != "" && n != name && w.measuring {
+			w.renamed = append(w.renamed, renamedColumn{col: i + 1, name: name, as: n, cut: cut, numbered: numbered})
+		}
 		cells[i] = text(n)
 		cells[i].head = true
 	}
@@ -339,6 +418,56 @@ func (w *sheetWriter) header(names ...string) {
 		}
 	}
 	w.write(cells...)
+}
+
+// maxTableColumnName is the longest name of an Excel table's column, in UTF-16 code units.
+const maxTableColumnName = 255
+
+// excelMaxCols is how many columns an Excel sheet holds: A to XFD.
+const excelMaxCols = 16384
+
+// renamedColumn is a header that header changed to be a table column's name: cut to
+// maxTableColumnName, numbered to be distinct, or both.
+type renamedColumn struct {
+	col           int
+	name, as      string
+	cut, numbered bool
+}
+
+// noteRenamed adds a Data issues entry for each header renamed on a sheet with a table.
+func (w *sheetWriter) noteRenamed() {
+	if !w.collectCuts || !w.lo.table {
+		return
+	}
+	notes := make([]data.Issue, 0, len(w.renamed))
+	for _, r := range w.renamed {
+		letter, _ := excelize.ColumnNumberToName(r.col)
+		var msg data.Msg
+		switch n := groupDigits(int64(utf16Len(r.name))); {
+		case r.cut && r.numbered:
+			msg = data.Msgf("column name of %s characters is longer than the 255 an Excel table column name holds, and another column's is the same once cut: cut and numbered on sheet %s, column %s", n, w.parts[0], letter)
+		case r.cut:
+			msg = data.Msgf("column name of %s characters is longer than the 255 an Excel table column name holds: cut on sheet %s, column %s", n, w.parts[0], letter)
+		default:
+			msg = data.Msgf("column name is the same as another column's, and an Excel table needs distinct names: numbered on sheet %s, column %s", w.parts[0], letter)
+		}
+		notes = append(notes, data.Issue{Kind: kindTableColumn, Severity: data.Warning, Header: r.as, Value: r.name, Message: msg})
+	}
+	w.cuts = append(notes, w.cuts...)
+}
+
+// overColumns notes, in the measuring pass, the columns past Excel's last of a sheet whose
+// header names has more.
+func (w *sheetWriter) overColumns(names []string) {
+	if !w.measuring || !w.collectCuts || w.overNoted {
+		return
+	}
+	w.overNoted = true
+	w.cuts = append(w.cuts, data.Issue{
+		Kind: kindSheetColumns, Severity: data.Warning, Header: names[excelMaxCols],
+		Message: data.Msgf("sheet %s would have %s columns, more than the 16,384 an Excel sheet holds: the last %s, from %s on, are left off",
+			w.parts[0], groupDigits(int64(len(names))), groupDigits(int64(len(names)-excelMaxCols)), names[excelMaxCols]),
+	})
 }
 
 // flagColumn highlights the day figures over longLagDays in 1-based column col, below the
@@ -498,6 +627,8 @@ func (w *sheetWriter) write(cells ...cell) {
 	}
 	row := w.outBuf[:0]
 	defer func() { w.outBuf = row[:0] }()
+	// Cells past Excel's last column are left off; header notes them.
+	cells = cells[:min(len(cells), excelMaxCols)]
 	for i, c := range cells {
 		if c.kind == kEmpty {
 			continue
@@ -561,6 +692,9 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			o.style, o.big, wide = w.st.title, true, 0
 		case c.spill:
 			wide = 0
+			if c.bold {
+				o.style = w.st.bold
+			}
 		case c.head:
 			o.style, wide, o.wrap = w.st.header, headerWidth(s), s
 		case wide > wrapAt || (narrowed && wide+1 > w.lo.colWidth(col)):
@@ -627,6 +761,18 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			w.lo.widths = append(w.lo.widths, 0)
 		}
 		w.lo.widths[col-1] = max(w.lo.widths[col-1], wide)
+		if least := wide; (c.kind == kText || c.kind == kLink || c.kind == kSheetLink) && o.span == 0 && !c.spill && !c.title {
+			switch {
+			case c.kind != kText:
+				least = minCapWidth // a link does not wrap
+			case c.head:
+				least = longestWord(c.s)
+			}
+			for len(w.lo.leastWidths) < col {
+				w.lo.leastWidths = append(w.lo.leastWidths, 0)
+			}
+			w.lo.leastWidths[col-1] = max(w.lo.leastWidths[col-1], least)
+		}
 		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
 			for len(w.lo.numWidths) < col {
 				w.lo.numWidths = append(w.lo.numWidths, 0)
@@ -764,19 +910,23 @@ func (w *sheetWriter) begin() {
 			return
 		}
 		w.sw, w.sink = sw, newRowSink(sw)
-		// The stream puts each column before those set already, and the file must list
-		// them in order: from the last to the first.
-		for i := len(lo.colWidths) - 1; i >= 0; i-- {
-			w.fail(sw.SetColWidth(i+1, i+1, lo.colWidths[i]))
+		// The widths go into the sheet's XML as the archive is written, not through
+		// excelize: it keeps a column at a time, and goes through them all when setting a
+		// width and when writing each cell, which is quadratic in the columns (16,384
+		// columns took minutes). No streamed sheet has a chart, which excelize would place
+		// by the widths it knows.
+		if runs := lo.colRuns(); len(runs) > 0 {
+			w.bk.zw.insertBefore(fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID), "<sheetData>", colsXML(runs))
 		}
 		if lo.head > 0 {
 			w.fail(sw.SetPanes(w.panes()))
 		}
 		return
 	}
-	for i, wd := range lo.colWidths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		w.fail(w.f.SetColWidth(w.name, name, name, wd))
+	for _, r := range lo.colRuns() {
+		first, _ := excelize.ColumnNumberToName(r.first)
+		last, _ := excelize.ColumnNumberToName(r.last)
+		w.fail(w.f.SetColWidth(w.name, first, last, r.width))
 	}
 	// Every row is one line of the workbook's font high unless set otherwise, in Excel,
 	// in LibreOffice and where excelize places the charts' bottom edges.
@@ -821,6 +971,7 @@ func (w *sheetWriter) nextPart() {
 func (w *sheetWriter) finish(freezeCols int, table bool) {
 	if w.measuring {
 		w.lo.freezeCols, w.lo.table = freezeCols, table && w.lo.head > 0
+		w.noteRenamed()
 		return
 	}
 	w.finishPart()
@@ -901,12 +1052,14 @@ func (w *sheetWriter) printSetup() {
 	w.fail(w.f.SetPageMargins(w.name, &excelize.PageLayoutMarginsOptions{
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}))
-	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter()))
+	note := w.printArea()
+	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter(note)))
 	// The header row is repeated on every page only where one table runs down the whole
-	// sheet: on a sheet of several blocks it would head the wrong one.
+	// sheet: on a sheet of several blocks it would head the wrong one. The frozen columns
+	// are repeated too, unless the sheet prints one page wide from column A.
 	if lo := w.lo; lo.head > 0 && lo.table {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
-		if lo.freezeCols > 0 {
+		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
 			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), last, titles)
 		}
@@ -938,11 +1091,11 @@ func (lo *layout) fitsPage() bool {
 	return lo.width() <= lo.pageChars*100/minPrintScale
 }
 
-// width is the width of the sheet's columns, or of its charts where they reach further, in
-// characters.
+// width is the width of the sheet's printed columns, or of its charts where they reach
+// further, in characters.
 func (lo *layout) width() float64 {
 	total := 0.0
-	for _, wd := range lo.colWidths {
+	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
 	}
 	return max(total, lo.chartWidth)

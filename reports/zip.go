@@ -3,15 +3,19 @@ package reports
 import (
 	"archive/zip"
 	"breachreport/data"
+	"breachreport/internal/crash"
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -53,7 +57,20 @@ type sortedZip struct {
 	fastAfter int
 	// closeErr is the first error of the compression, as Close found it.
 	closeErr error
+	// fault is Options.Fault.
+	fault func(stage string)
+	// inserts are texts to put into parts as they are written, by part name (see
+	// insertBefore); a part takes its insert out when it starts.
+	inserts map[string]*zipInsert
 }
+
+// zipInsert is a text put into a part just before the first occurrence of marker.
+type zipInsert struct {
+	marker, text []byte
+}
+
+// maxInsertSearch is how far into a part its marker is looked for, the bytes before it held.
+const maxInsertSearch = 1 << 20
 
 // memoryLimit is how many compressed bytes a workbook holds in memory before it uses a
 // temporary file.
@@ -83,6 +100,12 @@ type zipEntry struct {
 	pending []byte
 	chunks  []*zipChunk
 	ended   bool
+	// ins is the part's insert until it is placed; held are the bytes written before its
+	// marker is found.
+	ins  *zipInsert
+	held []byte
+	// err is the error of the insert: a marker not found.
+	err error
 }
 
 // zipChunk is one chunk of a part, deflated in its own goroutine.
@@ -159,6 +182,28 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	if err := e.z.ctx.Err(); err != nil {
 		return 0, err
 	}
+	if e.ins == nil {
+		return e.write(p), nil
+	}
+	e.held = append(e.held, p...)
+	i := bytes.Index(e.held, e.ins.marker)
+	if i < 0 {
+		if len(e.held) > maxInsertSearch {
+			e.err = fmt.Errorf("internal error: part %s has no %s in its first %d bytes", e.name, e.ins.marker, len(e.held))
+			return 0, e.err
+		}
+		return len(p), nil
+	}
+	held, text := e.held, e.ins.text
+	e.ins, e.held = nil, nil
+	e.write(held[:i])
+	e.write(text)
+	e.write(held[i:])
+	return len(p), nil
+}
+
+// write adds p to the part, compressing each full chunk.
+func (e *zipEntry) write(p []byte) int {
 	n := len(p)
 	e.crc.Write(p)
 	e.size += uint64(n)
@@ -173,7 +218,7 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 			e.compress(false)
 		}
 	}
-	return n, nil
+	return n
 }
 
 // compress hands the pending bytes to a goroutine; last ends the deflate stream.
@@ -196,6 +241,12 @@ func (e *zipEntry) compress(last bool) {
 			<-e.z.slots
 			close(c.done)
 		}()
+		// A panic here would end the program: it is the chunk's error instead, which
+		// Write returns and the command reports as a bug.
+		defer crash.Catch(&c.err)
+		if e.z.fault != nil {
+			e.z.fault("workbook: compressing")
+		}
 		pool := flateWriters[level]
 		fw := pool.Get().(*flate.Writer)
 		defer pool.Put(fw)
@@ -216,18 +267,38 @@ func (e *zipEntry) compress(last bool) {
 
 // end hands the rest of the part to be compressed, with the final block.
 func (e *zipEntry) end() {
-	if !e.ended {
-		e.ended = true
-		e.compress(true)
+	if e.ended {
+		return
 	}
+	e.ended = true
+	if e.ins != nil && e.err == nil {
+		e.err = fmt.Errorf("internal error: part %s has no %s", e.name, e.ins.marker)
+	}
+	e.compress(true)
 }
 
 // Create starts a part, ending the one before.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	z.end()
 	e := &zipEntry{z: z, name: name, crc: crc32.NewIEEE()}
+	z.mu.Lock()
+	e.ins = z.inserts[name]
+	delete(z.inserts, name)
+	z.mu.Unlock()
 	z.entries = append(z.entries, e)
 	return e, nil
+}
+
+// insertBefore makes part name, when it is written, have text just before the first
+// occurrence of marker, which must be within its first maxInsertSearch bytes. Close fails
+// if the part is never written or has no marker.
+func (z *sortedZip) insertBefore(name, marker string, text []byte) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.inserts == nil {
+		z.inserts = map[string]*zipInsert{}
+	}
+	z.inserts[name] = &zipInsert{marker: []byte(marker), text: text}
 }
 
 // end ends the last part.
@@ -247,12 +318,20 @@ func (z *sortedZip) Close() error {
 	z.end()
 	z.closeErr = nil
 	for _, e := range z.entries {
+		if z.closeErr == nil {
+			z.closeErr = e.err
+		}
 		for _, c := range e.chunks {
 			<-c.done
 			if z.closeErr == nil {
 				z.closeErr = c.err
 			}
 		}
+	}
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if names := slices.Sorted(maps.Keys(z.inserts)); len(names) > 0 && z.closeErr == nil {
+		z.closeErr = fmt.Errorf("internal error: part %s, which has an insert, was not written", names[0])
 	}
 	return z.closeErr
 }

@@ -4,11 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
+
+	"breachreport/internal/crash"
 )
 
 // TestSortedZipChunks writes parts of sizes around the chunk boundaries, in writes of
@@ -118,5 +122,98 @@ func checkArchive(t *testing.T, archive []byte, parts map[string][]byte) {
 		if !bytes.Equal(got, parts[f.Name]) {
 			t.Errorf("%s: read back %d bytes that differ from the %d written", f.Name, len(got), len(parts[f.Name]))
 		}
+	}
+}
+
+// TestSortedZipInsert checks insertBefore: the text goes right before the first marker
+// however the writes split the part (the marker itself across two writes), and a part
+// without its marker, or never written, fails Close.
+func TestSortedZipInsert(t *testing.T) {
+	head := `<worksheet><sheetViews/>` + strings.Repeat(" ", 3000)
+	body := `<sheetData><row r="1"/></sheetData><sheetData/></worksheet>`
+	const cols = `<cols><col min="1" max="2" width="9" customWidth="1"/></cols>`
+	for _, tc := range []struct {
+		name    string
+		part    string // what is written to the part with the insert; "-" writes no such part
+		steps   []int
+		wantErr string
+	}{
+		{"one write", head + body, nil, ""},
+		{"marker split across writes", head + body, []int{len(head) + 4}, ""},
+		{"a byte at a time", head + body, []int{1}, ""},
+		{"marker at the start", body, []int{3}, ""},
+		{"no marker", head, nil, "internal error: part xl/worksheets/sheet2.xml has no <sheetData>"},
+		{"part not written", "-", nil, "internal error: part xl/worksheets/sheet2.xml, which has an insert, was not written"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			z := newSortedZip(context.Background(), &buf)
+			defer z.removeTemp()
+			const name = "xl/worksheets/sheet2.xml"
+			z.insertBefore(name, "<sheetData>", []byte(cols))
+			other := []byte("<sheetData>not this part</sheetData>")
+			parts := map[string][]byte{"xl/worksheets/sheet1.xml": other}
+			w, _ := z.Create("xl/worksheets/sheet1.xml")
+			w.Write(other)
+			if tc.part != "-" {
+				w, _ := z.Create(name)
+				p := []byte(tc.part)
+				for len(p) > 0 {
+					k := len(p)
+					if len(tc.steps) > 0 {
+						k = min(k, tc.steps[0])
+					}
+					if _, err := w.Write(p[:k]); err != nil {
+						t.Fatal(err)
+					}
+					p = p[k:]
+				}
+				parts[name] = []byte(strings.Replace(tc.part, "<sheetData>", cols+"<sheetData>", 1))
+			}
+			err := z.finish()
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr {
+					t.Fatalf("finish: %v, want %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkArchive(t, buf.Bytes(), parts)
+		})
+	}
+}
+
+// TestCompressPanic makes the goroutines that compress the workbook's parts panic: Write
+// returns the panic as a *crash.Error, with the stack of the goroutine that panicked, and
+// does not end the program.
+func TestCompressPanic(t *testing.T) {
+	rep := sampleReport(t)
+	for _, tc := range []struct {
+		name    string
+		panicOf func()
+		want    string
+	}{
+		{"a string", func() { panic("boom") }, "internal error: boom"},
+		{"a runtime error", func() {
+			var s []int
+			_ = s[3]
+		}, "internal error: runtime error: index out of range [3] with length 0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Write(context.Background(), io.Discard, rep, Options{Fault: func(stage string) {
+				if stage == "workbook: compressing" {
+					tc.panicOf()
+				}
+			}})
+			var ce *crash.Error
+			if !errors.As(err, &ce) || ce.Error() != tc.want {
+				t.Fatalf("Write: %v, want a *crash.Error %q", err, tc.want)
+			}
+			if !strings.Contains(string(ce.Stack), "TestCompressPanic") || !strings.Contains(string(ce.Stack), "compress") {
+				t.Errorf("the stack does not reach the panic:\n%s", ce.Stack)
+			}
+		})
 	}
 }
