@@ -2,18 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"breachreport/analysis"
 	"breachreport/charts"
 	"breachreport/data"
-	"breachreport/i18n"
-	"breachreport/internal/atomicfile"
 	"breachreport/reports"
 )
 
@@ -24,8 +18,9 @@ const indexName = "index.html"
 // with a disclosure known to the month, empty months included, each into its own folder
 // DIR/yyyy-mm/ (the workbook and the dashboard, named as for --month), and then
 // DIR/index.html linking them. The row accounting and the data issues are printed once.
-// When ctx is cancelled, the months written stay, the files of the month being written go,
-// and index.html lists the months written and says the run was interrupted.
+// The months and the index are one output set (see outputSet): when the run is interrupted
+// or fails, the previous run's months and index stay as they were; once it has written
+// every month, the previous run's months the data no longer reaches are removed.
 // More than maxMonths months is an error before anything is written.
 func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.Msg, outDir string, maxMonths int, wb reports.Options, tax data.Taxonomy, scale charts.LogScale, strict bool, e env) error {
 	l := wb.Lang
@@ -72,9 +67,11 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 		return data.Errorf("--all-months: no incident has a disclosure date known to the month, so there is no month to report on")
 	}
 	idx := charts.Index{Input: rep.Input, Generated: rep.Generated, Undated: tl.Undated()}
+	files := &outputSet{at: e.at, previous: previousMonths(outDir)}
+	defer files.discard()
 	for _, m := range months {
-		if ctx.Err() != nil {
-			break
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		pr := tl.Report(m.Period())
 		sub, err := subjectReport(rep, pr, nil)
@@ -83,19 +80,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 		}
 		out := outputs{dir: filepath.Join(outDir, m.String()), lang: l, scale: scale, wb: wb, period: &pr, noPages: true}
 		out.workbook, out.dashboard, _ = periodNames(m.Period())
-		_, statErr := os.Stat(out.dir)
-		wrote, err := out.write(ctx, sub, nil, e)
-		if err != nil && ctx.Err() != nil {
-			// A month is there whole or not at all.
-			for _, p := range wrote {
-				os.Remove(p)
-			}
-			if errors.Is(statErr, fs.ErrNotExist) {
-				os.Remove(out.dir)
-			}
-			break
-		}
-		if err != nil {
+		if err := out.write(ctx, sub, nil, files, e); err != nil {
 			return err
 		}
 		idx.Months = append(idx.Months, charts.IndexMonth{
@@ -103,16 +88,18 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 			Workbook: m.String() + "/" + out.workbook, Dashboard: m.String() + "/" + out.dashboard,
 		})
 	}
-	idx.Interrupted = len(idx.Months) < len(months)
 	path := filepath.Join(outDir, indexName)
-	if err := atomicfile.Write(path, 0o644, func(w io.Writer) error {
+	if err := files.stage(path, func(w io.Writer) error {
 		return charts.WriteIndex(w, idx, charts.Options{Lang: l, Client: wb.Client, Title: wb.Title})
 	}); err != nil {
-		return data.Errorf("writing %s: %w", path, err)
+		return err
 	}
-	fmt.Fprintln(e.stdout, i18n.Sprint(l, data.Msgf("wrote %s", path)))
-	if idx.Interrupted {
-		return &interruptedError{msg: fmt.Sprintf(i18n.InterruptedMonths.In(l), len(idx.Months), len(months), path)}
+	// Past this check a Ctrl-C waits for the renames, a matter of milliseconds.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := files.commit(e.stdout, l); err != nil {
+		return err
 	}
 	return outcome(rep, strict, true)
 }

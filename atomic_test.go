@@ -95,14 +95,100 @@ func TestKilledGenerate(t *testing.T) {
 			t.Errorf("after the kill %s exists at its final path", n)
 		}
 	}
-	if left := names(); len(left) != 1 || left[0] != temp {
-		t.Errorf("after the kill the directory holds %q, want only the temporary %s", left, temp)
+	for _, n := range names() {
+		if n != temp && !strings.HasPrefix(n, "."+tempBase+".tmp-") {
+			t.Errorf("after the kill the directory holds %s, want only the temporary %s and the run's temporary directory", n, temp)
+		}
 	}
 
 	// The next run, here on the embedded sample, removes the stale file and writes both
 	// outputs whole.
 	if b, err := exec.Command(bin, "generate", "-o", out).CombinedOutput(); err != nil {
 		t.Fatalf("second run: %v\n%s", err, b)
+	}
+	checkOutputDir(t, out, true, true)
+}
+
+// TestKilledRunTempFiles kills generate with SIGKILL while excelize holds a large sheet in its
+// temporary files, then checks that they are in the run's own directory inside the output
+// directory, not in TMPDIR, and that the next run removes them: no excelize file is left
+// anywhere.
+func TestKilledRunTempFiles(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is Unix")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "incidents.csv")
+	f, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 60,000 incidents: an Incidents sheet past excelize's 16 MiB in memory.
+	if err := input.WriteSynthetic(f, 60000, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, tmp := filepath.Join(dir, "out"), filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	excelizeFiles := func() []string {
+		var found []string
+		for _, root := range []string{out, tmp} {
+			filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err == nil && strings.HasPrefix(d.Name(), "excelize-") {
+					found = append(found, p)
+				}
+				return nil
+			})
+		}
+		return found
+	}
+	cmd := exec.Command(bin, "generate", "-i", in, "-o", out, "--quiet")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for deadline := time.Now().Add(60 * time.Second); len(left) == 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+		left = excelizeFiles()
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("kill: %v", err)
+	}
+	err = cmd.Wait()
+	if len(left) == 0 {
+		t.Fatalf("no excelize temporary file appeared in 60 s (generate ended with %v)", err)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
+		t.Fatalf("generate was not killed mid-write: %v", cmd.ProcessState)
+	}
+	left = excelizeFiles()
+	for _, p := range left {
+		if rel, _ := filepath.Rel(out, p); !strings.HasPrefix(rel, "."+tempBase+".tmp-") {
+			t.Errorf("excelize wrote %s, outside the run's directory in %s", p, out)
+		}
+	}
+	t.Logf("the kill left %d excelize files, such as %s", len(left), left[0])
+
+	// The next run, on the embedded sample, removes them.
+	second := exec.Command(bin, "generate", "-o", out)
+	second.Env = cmd.Env
+	if b, err := second.CombinedOutput(); err != nil {
+		t.Fatalf("second run: %v\n%s", err, b)
+	}
+	if left := excelizeFiles(); len(left) > 0 {
+		t.Errorf("after the next run excelize files are left: %q", left)
+	}
+	if left := tempFiles(out); len(left) > 0 {
+		t.Errorf("after the next run temporary files are left: %q", left)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("TMPDIR holds %s", entries[0].Name())
 	}
 	checkOutputDir(t, out, true, true)
 }

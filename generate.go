@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,11 @@ const (
 	workbookName = "breach-report.xlsx"
 	chartsName   = "charts.html"
 )
+
+// tempBase names the directory of a run's temporary files (DIR/.breachreport.tmp-PID-…):
+// excelize's, those of a large workbook's compressed parts and the pages Chromium renders.
+// It is removed at the end of the run, and by the next run when the run was killed.
+const tempBase = "breachreport"
 
 // maxCompare is how many incidents the Comparison sheet shows when --compare is not given.
 const maxCompare = 6
@@ -150,6 +156,11 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	// Also when a panic unwinds through here, which leaves err nil: removeCreated removes
 	// only the directories left empty, none after a run that wrote its files.
 	defer removeCreated(created)
+	tmp, err := atomicfile.MkdirTemp(*outDir, tempBase)
+	if err != nil {
+		return data.Errorf("output directory %s: cannot make a temporary directory in it: %w", *outDir, reason(err))
+	}
+	defer os.RemoveAll(tmp)
 	if !choice.allMonths { // --all-months checks its month folders once it knows them
 		pages := chartDir
 		if choice.set {
@@ -164,6 +175,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		// Someone trying the tool by hand may not know that no -i means the sample.
 		fmt.Fprintln(e.stderr, "breachreport: "+sampleNote.In(l))
 	}
+	opts.TempDir = tmp
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
 	if err != nil {
 		return err
@@ -173,7 +185,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, Fault: e.fault}
+	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, TempDir: tmp, Fault: e.fault}
 	for _, c := range lacking {
 		if c.line.Format != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, i18n.Sprint(l, c.line))
@@ -206,10 +218,24 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	printAccounting(e.stdout, whole, readAs, note, l)
-	if _, err := out.write(ctx, rep, formats, e); err != nil {
-		// Everything written before the failure stays; say why the run still fails on top
-		// of this, unless it was interrupted.
-		if res := outcome(whole, *strict, true); res != nil && ctx.Err() == nil {
+	files := &outputSet{at: e.at}
+	defer files.discard()
+	err = out.write(ctx, rep, formats, files, e)
+	var ie *imagesError
+	if err != nil && (ctx.Err() != nil || !errors.As(err, &ie)) {
+		return err
+	}
+	// Past this check a Ctrl-C waits for the renames, a matter of milliseconds.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Without its images the set is still whole: the images an earlier run made go.
+	if err := files.commit(e.stdout, l); err != nil {
+		return err
+	}
+	if err != nil {
+		// Say why the run still fails on top of the images, if it does.
+		if res := outcome(whole, *strict, true); res != nil {
 			fmt.Fprintf(e.stderr, "breachreport: %s\n", i18n.ErrorText(l, res))
 		}
 		return err
@@ -241,15 +267,16 @@ type outputs struct {
 }
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
-// images of formats, into o.dir, each file atomically, saying on stdout what it wrote. It
-// returns the paths of the workbook and the dashboard as they are written.
-func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, e env) (wrote []string, err error) {
+// images of formats, and the deck (pptx), into o.dir, staging each file in files. When the
+// images cannot be made, it returns an *imagesError with the other files staged but the deck.
+func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, files *outputSet, e env) error {
 	if err := notSymlink(o.dir, data.Msgf("remove the link")); err != nil {
-		return nil, err
+		return err
 	}
-	if err := os.MkdirAll(o.dir, 0o755); err != nil {
-		return nil, data.Errorf("creating output directory: %w", err)
+	if err := files.mkdir(o.dir); err != nil {
+		return data.Errorf("creating output directory: %w", err)
 	}
+	files.previous = append(files.previous, o.previousReport()...)
 	// The charts are worked out while the workbook is written, on whichever core the
 	// workbook leaves free.
 	var (
@@ -265,50 +292,37 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	defer func() { <-setReady }()
 	wb := o.wb
 	wb.Period = o.period
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{o.workbook, func(w io.Writer) error { return reports.Write(ctx, w, rep, wb) }},
-		{o.dashboard, func(w io.Writer) error {
-			<-setReady
-			if setErr != nil {
-				return setErr
-			}
-			return set.WriteDashboard(w)
-		}},
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return wrote, err
-		}
-		path := filepath.Join(o.dir, f.name)
-		if i == 0 {
-			wb.Progress = e.bar.Writing(path)
-		}
-		err := atomicfile.Write(path, 0o644, f.write)
-		e.bar.Done()
-		if err != nil {
-			return wrote, writeError(path, err)
-		}
-		wrote = append(wrote, path)
-		fmt.Fprintln(e.stdout, i18n.Sprint(o.lang, data.Msgf("wrote %s", path)))
+	path := filepath.Join(o.dir, o.workbook)
+	wb.Progress = e.bar.Writing(path)
+	err := files.stage(path, func(w io.Writer) error { return reports.Write(ctx, w, rep, wb) })
+	e.bar.Done()
+	if err != nil {
+		return err
 	}
-	if o.noPages {
-		return wrote, nil
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	<-setReady
-	if err := writeChartFiles(ctx, set, filepath.Join(o.dir, o.pages), formats, o.imageSize, o.lang, e); err != nil {
-		return wrote, err
+	if setErr != nil {
+		return setErr
+	}
+	if err := files.stage(filepath.Join(o.dir, o.dashboard), set.WriteDashboard); err != nil {
+		return err
+	}
+	if o.noPages {
+		return nil
+	}
+	timeline, err := writeChartFiles(ctx, set, files, filepath.Join(o.dir, o.pages), o.wb.TempDir, formats, o.imageSize, e)
+	if err != nil {
+		return err
 	}
 	if o.pptx {
-		path, err := o.writeDeck(rep, formats, e)
-		if err != nil {
-			return wrote, err
-		}
-		wrote = append(wrote, path)
+		return o.writeDeck(rep, formats, timeline, files, e)
 	}
-	return wrote, nil
+	return nil
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {

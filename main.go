@@ -29,8 +29,9 @@
 //
 // Exit status: 0 when every row was used; 1 when some rows were rejected (the report is
 // still written) or the run failed; 2 for a usage error; 3 for an internal error (a bug,
-// reported with a stack trace); 130 when Ctrl-C stopped the run (no file is left half
-// written).
+// reported with a stack trace); 130 when Ctrl-C stopped the run. A run that is interrupted
+// or fails leaves the previous run's outputs as they were: every file is written before any
+// is put in place.
 package main
 
 import (

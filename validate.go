@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
 	"breachreport/analysis"
 	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/internal/atomicfile"
 )
 
 var validateUsage = commandUsage("validate", `Reads incidents and reports every problem found, grouped by kind, with line, column and
@@ -57,6 +59,14 @@ func cmdValidate(ctx context.Context, args []string, e env) (err error) {
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
 	}
+	// A large .xlsx input is read with temporary files: into a directory of the run's own,
+	// which a later run removes if this one is killed.
+	tmp, err := atomicfile.MkdirTemp(os.TempDir(), tempBase)
+	if err != nil {
+		return data.Errorf("cannot make a temporary directory in %s: %w", os.TempDir(), reason(err))
+	}
+	defer os.RemoveAll(tmp)
+	opts.TempDir = tmp
 	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	if *format != "text" {
 		// The report holds the first data.IssueCap issues of each kind; the tables list

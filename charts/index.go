@@ -29,9 +29,6 @@ type Index struct {
 	Months []IndexMonth
 	// Undated is how many incidents have no disclosure date, so are in no month.
 	Undated int
-	// Interrupted says the run was stopped before every month was written: Months are
-	// those that were.
-	Interrupted bool
 }
 
 // indexLink is one row of the index page's table of links.
@@ -56,13 +53,8 @@ func WriteIndex(w io.Writer, idx Index, opts Options) error {
 		CSP:      csp(echarts.MinJS, pageJS),
 	}
 	switch n := len(idx.Months); {
-	case n > 0 && idx.Interrupted:
-		p.Subtitle = append(p.Subtitle, v.t(labels.IndexCutShort))
-		fallthrough
 	case n > 0:
 		p.Subtitle = append(p.Subtitle, v.f(labels.IndexMonths, num(n), v.month(idx.Months[0].Month), v.month(idx.Months[n-1].Month)))
-	case idx.Interrupted:
-		p.Empty = v.t(labels.IndexInterrupted)
 	default:
 		p.Empty = v.t(labels.IndexNone)
 	}

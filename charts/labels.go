@@ -116,8 +116,6 @@ type labelTable struct {
 	IndexTitle        i18n.Text
 	IndexMonths       i18n.Text
 	IndexNone         i18n.Text
-	IndexInterrupted  i18n.Text
-	IndexCutShort     i18n.Text
 	IndexDashboard    i18n.Text
 	IndexWorkbook     i18n.Text
 	OverviewTitle     i18n.Text
@@ -248,8 +246,6 @@ var labels = labelTable{
 	IndexTitle:        i18n.Text{En: "Monthly data-breach reports", Ja: "情報漏えい事案の月次レポート"},
 	IndexMonths:       i18n.Text{En: "%s months, %s to %s", Ja: "%s か月（%s〜%s）"},
 	IndexNone:         i18n.Text{En: "No incident has a disclosure date known to the month: there is no month to report on.", Ja: "公表年月のわかる事案がないため、月次レポートはありません。"},
-	IndexInterrupted:  i18n.Text{En: "The run was interrupted before any month's report was written.", Ja: "月次レポートを書き出す前に実行が中断されました。"},
-	IndexCutShort:     i18n.Text{En: "The run was interrupted: only the months listed here were written.", Ja: "実行が中断されたため、書き出したのはこの一覧の月だけです。"},
 	IndexDashboard:    i18n.Text{En: "Charts", Ja: "グラフ"},
 	IndexWorkbook:     i18n.Text{En: "Workbook", Ja: "ワークブック"},
 	OverviewTitle:     i18n.Text{En: "Incidents and records per month", Ja: "月別の事案数と漏えい件数"},

@@ -190,11 +190,8 @@ func Bucket(b analysis.Bucket) Text {
 
 // Common labels used by more than one output.
 var (
-	// Interrupted is the message of a run stopped by Ctrl-C; InterruptedMonths that of a
-	// generate --all-months run, with the months written, the months planned and the index
-	// page listing those written.
-	Interrupted       = Text{"interrupted", "中断しました"}
-	InterruptedMonths = Text{"interrupted: %d of %d months written, listed in %s", "中断しました（%d / %d か月分を書き出し、%s に一覧）"}
+	// Interrupted is the message of a run stopped by Ctrl-C.
+	Interrupted = Text{"interrupted", "中断しました"}
 
 	DayConvention = Text{
 		"Day counts are elapsed days: the later date minus the earlier date, with no +1 (the convention of the US state breach-notification statistics and of the yearly cost-of-breach studies' mean time to identify and contain). A figure is blank when a date it needs is unknown, or when the dates contradict each other (for example disclosure before detection); contradictions are listed in the workbook's Data issues sheet.",

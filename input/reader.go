@@ -51,6 +51,9 @@ type Options struct {
 	// a Mapping: the columns it reads); the rows above that one are skipped with a warning
 	// of kind data.KindHeader naming them.
 	HeaderRow int
+	// TempDir is the directory of the temporary files excelize makes while it reads a large
+	// .xlsx workbook; "" means the system's (os.TempDir).
+	TempDir string
 	// Limits bound the input's size, its fields and its columns; the zero value means the
 	// defaults (DefaultMaxInputSize, …).
 	Limits Limits

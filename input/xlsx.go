@@ -68,7 +68,7 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	// excelize's row iterator ends quietly where the sheet's XML is damaged; the workbook is
 	// kept to check the sheet itself (verify). excelize reads it whole anyway.
 	var raw bytes.Buffer
-	f, err := excelize.OpenReader(io.TeeReader(r, &raw), excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize})
+	f, err := excelize.OpenReader(io.TeeReader(r, &raw), excelize.Options{UnzipSizeLimit: opts.Limits.MaxInputSize, TmpDir: opts.TempDir})
 	var pe *ParseError
 	switch {
 	case errors.As(err, &pe):

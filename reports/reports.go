@@ -53,6 +53,10 @@ type Options struct {
 	// goroutines but never overlap.
 	Progress func(sheet string, done, total int)
 
+	// TempDir is the directory of the temporary files that a large workbook needs while it
+	// is written (excelize's and the compressed parts'); "" means the system's (os.TempDir).
+	TempDir string
+
 	// Fault, when not nil, is called at named stages of the writing, on the goroutine that
 	// reaches them, so that a test can make the writing fail there ("workbook:
 	// compressing": in each goroutine that compresses a part of the archive).
@@ -95,11 +99,12 @@ func Write(ctx context.Context, w io.Writer, rep analysis.Report, opts Options) 
 	if err := CheckSize(rep, opts.maxDataRows); err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opts.TempDir})
 	defer f.Close()
 	// The archive goes straight to w: excelize would otherwise build the whole file in a
 	// buffer of its own first (which then stays empty).
 	zw := newSortedZip(ctx, w)
+	zw.tempDir = opts.TempDir
 	zw.fault = opts.Fault
 	defer zw.removeTemp()
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })

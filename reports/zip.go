@@ -42,6 +42,8 @@ type sortedZip struct {
 	ctx     context.Context
 	w       io.Writer
 	entries []*zipEntry
+	// tempDir is where the temporary file goes; "" is the system's.
+	tempDir string
 	// slots bounds the chunks being compressed at once, and so the memory they hold.
 	slots chan struct{}
 
@@ -148,7 +150,7 @@ func (z *sortedZip) keep(c *zipChunk) error {
 		return nil
 	}
 	if z.tmp == nil {
-		f, err := os.CreateTemp("", "breachreport-*.zip-parts")
+		f, err := os.CreateTemp(z.tempDir, "breachreport-*.zip-parts")
 		if err != nil {
 			return data.Errorf("temporary file for the workbook: %w", err)
 		}

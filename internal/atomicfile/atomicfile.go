@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,7 +25,26 @@ import (
 // The temporary file is named ".BASE.tmp-PID-RANDOM", BASE being path's file name and PID
 // the writing process. A process killed while writing cannot remove its temporary file;
 // Write removes such stale files of the same BASE before it starts (see RemoveStale).
-func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err error) {
+func Write(path string, perm os.FileMode, write func(w io.Writer) error) error {
+	p, err := Stage(path, perm, write)
+	if err != nil {
+		return err
+	}
+	return p.Commit()
+}
+
+// Pending is a file written whole under its temporary name, waiting for Commit to rename it
+// to Path, or for Discard to remove it. Staging every file of a set before committing any
+// keeps a failure in one of them from replacing the others.
+type Pending struct {
+	// Path is where Commit puts the file.
+	Path string
+	tmp  string
+}
+
+// Stage does what Write does but the rename: it returns the file written, synced and
+// closed under its temporary name (see Write), or an error with the temporary file removed.
+func Stage(path string, perm os.FileMode, write func(w io.Writer) error) (_ *Pending, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -32,7 +52,7 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 	RemoveStale(dir, base)
 	f, err := os.CreateTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tmp := f.Name()
 	defer func() {
@@ -42,24 +62,43 @@ func Write(path string, perm os.FileMode, write func(w io.Writer) error) (err er
 		}
 	}()
 	if err = write(f); err != nil {
-		return err
+		return nil, err
 	}
 	if err = f.Chmod(perm); err != nil {
-		return err
+		return nil, err
 	}
 	if err = f.Sync(); err != nil {
-		return err
+		return nil, err
 	}
 	if err = f.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	if err = rename(tmp, path); err != nil {
+	return &Pending{Path: path, tmp: tmp}, nil
+}
+
+// Commit renames the file into place, replacing any file at Path. When the rename fails the
+// temporary file is removed and Path is left as it was; the error is a *LockedError when
+// another program holds Path open.
+func (p *Pending) Commit() error {
+	if err := rename(p.tmp, p.Path); err != nil {
+		os.Remove(p.tmp)
 		if isLocked(err) {
-			return &LockedError{Path: path, Err: err}
+			return &LockedError{Path: p.Path, Err: err}
 		}
-		return data.Errorf("renaming %s into place: %w", tmp, err)
+		return data.Errorf("renaming %s into place: %w", p.tmp, err)
 	}
 	return nil
+}
+
+// Discard removes the temporary file, leaving Path as it was.
+func (p *Pending) Discard() { os.Remove(p.tmp) }
+
+// MkdirTemp creates a directory in dir for temporary files of the running process, named
+// ".BASE.tmp-PID-RANDOM" as Write's temporary files are, after removing the stale ones that
+// killed processes left (see RemoveStale). The caller removes it with os.RemoveAll.
+func MkdirTemp(dir, base string) (string, error) {
+	RemoveStale(dir, base)
+	return os.MkdirTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 }
 
 // rename and isLocked are os.Rename and locked; tests replace them to play a file held
@@ -90,10 +129,11 @@ func tempPrefix(base string) string { return "." + base + ".tmp-" }
 // process wrote it, or where that cannot be checked.
 const staleAge = time.Hour
 
-// RemoveStale removes the temporary files that Write left in dir for the file named base
-// when the process writing them was killed: those whose process is no longer running, and
-// those older than an hour whose process cannot be checked. It returns the paths removed.
-// Another process's temporary file, still being written, is left alone.
+// RemoveStale removes the temporary files that Write left in dir for the file named base,
+// and the directories MkdirTemp made for base, when the process that made them was killed:
+// those whose process is no longer running, and those older than an hour whose process
+// cannot be checked. It returns the paths removed. Another process's temporary files, still
+// in use, are left alone.
 func RemoveStale(dir, base string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -103,7 +143,7 @@ func RemoveStale(dir, base string) []string {
 	prefix := tempPrefix(base)
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() {
+		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() && !e.IsDir() {
 			continue
 		}
 		pidText, _, named := strings.Cut(strings.TrimPrefix(name, prefix), "-")
@@ -120,7 +160,7 @@ func RemoveStale(dir, base string) []string {
 		}
 		if stale {
 			p := filepath.Join(dir, name)
-			if os.Remove(p) == nil {
+			if os.RemoveAll(p) == nil {
 				removed = append(removed, p)
 			}
 		}
@@ -136,4 +176,92 @@ func running(pid int) bool {
 	}
 	err = p.Signal(syscall.Signal(0))
 	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// CommitAll puts a set of staged files in place together, replacing the files of an earlier
+// set: those at the staged files' paths and those named in previous (files of the earlier
+// set that this one does not write), which it removes. It returns the paths of previous it
+// removed.
+//
+// The earlier files are first renamed aside, to temporary names, then the staged files
+// renamed into place, then the earlier files removed. When a step fails (a file held open
+// by another program, on Windows, is a *LockedError), the files put in place are taken
+// away and the earlier ones renamed back, so that the directory holds the earlier set as it
+// was; the staged files are then discarded. Only a process killed during the renames leaves
+// part of the new set beside none of the old, whose files then wait under temporary names
+// for RemoveStale.
+func CommitAll(staged []*Pending, previous []string) (removed []string, err error) {
+	type moved struct{ path, aside string }
+	var aside []moved
+	done := 0 // staged files put in place
+	defer func() {
+		if err == nil {
+			return
+		}
+		for _, p := range staged[:done] {
+			os.Remove(p.Path)
+		}
+		for i := len(aside) - 1; i >= 0; i-- {
+			rename(aside[i].aside, aside[i].path)
+		}
+		for _, p := range staged[done:] {
+			p.Discard()
+		}
+	}()
+	writes := map[string]bool{}
+	paths := make([]string, 0, len(staged)+len(previous))
+	for _, p := range staged {
+		writes[p.Path] = true
+		paths = append(paths, p.Path)
+	}
+	for _, p := range previous {
+		if !writes[p] {
+			writes[p] = true
+			paths = append(paths, p)
+		}
+	}
+	for _, path := range paths {
+		st, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, err
+		case st.IsDir():
+			return nil, data.Errorf("%s is a directory, not a file this run can replace", path)
+		}
+		dir, base := filepath.Split(path)
+		if dir == "" {
+			dir = "."
+		}
+		RemoveStale(dir, base)
+		to := filepath.Join(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-earlier")
+		if err := rename(path, to); err != nil {
+			if isLocked(err) {
+				return nil, &LockedError{Path: path, Err: err}
+			}
+			return nil, err
+		}
+		aside = append(aside, moved{path, to})
+	}
+	for _, p := range staged {
+		if err := rename(p.tmp, p.Path); err != nil {
+			if isLocked(err) {
+				return nil, &LockedError{Path: p.Path, Err: err}
+			}
+			return nil, data.Errorf("renaming %s into place: %w", p.tmp, err)
+		}
+		done++
+	}
+	isNew := map[string]bool{}
+	for _, p := range staged {
+		isNew[p.Path] = true
+	}
+	for _, m := range aside {
+		os.Remove(m.aside)
+		if !isNew[m.path] {
+			removed = append(removed, m.path)
+		}
+	}
+	return removed, nil
 }

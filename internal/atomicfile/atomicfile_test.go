@@ -166,3 +166,165 @@ func TestWriteLocked(t *testing.T) {
 		t.Errorf("the directory holds %d files, want the file alone", len(entries))
 	}
 }
+
+// TestStage checks that a staged file is at its temporary name only, until Commit puts it
+// in place or Discard removes it, the file at the path staying as it was meanwhile.
+func TestStage(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		t.Run(fmt.Sprintf("commit=%v", commit), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.txt")
+			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Stage(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := os.ReadFile(path); string(b) != "old" {
+				t.Errorf("staged: the file holds %q, want the old one", b)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+				t.Errorf("staged: the directory holds %d files, want the file and the staged one", len(entries))
+			}
+			want := "old"
+			if commit {
+				want = "new"
+				if err := p.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				p.Discard()
+			}
+			if b, _ := os.ReadFile(path); string(b) != want {
+				t.Errorf("the file holds %q, want %q", b, want)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("the directory holds %d files, want the file alone", len(entries))
+			}
+		})
+	}
+}
+
+// TestMkdirTemp: the directory names the process; a killed process's directory goes, with
+// what it holds, when the next one is made; a running one's stays.
+func TestMkdirTemp(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("processes are not checked on Windows; old directories are removed by age")
+	}
+	dir := t.TempDir()
+	stale := filepath.Join(dir, fmt.Sprintf(".excelize.tmp-%d-1", deadPID(t)))
+	live := filepath.Join(dir, fmt.Sprintf(".excelize.tmp-%d-2", os.Getppid()))
+	for _, d := range []string{stale, live} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "excelize-123"), []byte("sheet"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := MkdirTemp(dir, "excelize")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf(".excelize.tmp-%d-", os.Getpid()); !strings.HasPrefix(filepath.Base(got), want) {
+		t.Errorf("made %s, want a name starting %s", got, want)
+	}
+	if st, err := os.Stat(got); err != nil || !st.IsDir() {
+		t.Errorf("%s is no directory: %v", got, err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the killed process's %s stays: %v", stale, err)
+	}
+	if _, err := os.Stat(filepath.Join(live, "excelize-123")); err != nil {
+		t.Errorf("the running process's directory was emptied: %v", err)
+	}
+}
+
+// TestCommitAll puts a set in place over an earlier one: a.txt replaced, b.txt (the earlier
+// set's, not written again) removed, c.txt new, other.txt (no file of the set) kept. When a
+// step fails, the directory holds the earlier set exactly and no temporary file.
+func TestCommitAll(t *testing.T) {
+	sharing := syscall.Errno(32)
+	boom := errors.New("boom")
+	tests := []struct {
+		name string
+		// fail makes the rename from or to a path ending in it fail with err.
+		fail string
+		err  error
+		dir  bool // b.txt is a directory
+		want string
+	}{
+		{name: "put in place"},
+		{name: "a new file cannot be renamed in", fail: "c.txt", err: boom, want: "boom"},
+		{name: "an earlier file is held open", fail: "b.txt", err: sharing, want: "another program has it open"},
+		{name: "a directory in the way", dir: true, want: "is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			earlier := map[string]string{"a.txt": "old a", "other.txt": "mine"}
+			if !tt.dir {
+				earlier["b.txt"] = "old b"
+			}
+			for n, text := range earlier {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.dir {
+				if err := os.MkdirAll(filepath.Join(dir, "b.txt", "x"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var staged []*Pending
+			for _, n := range []string{"a.txt", "c.txt"} {
+				p, err := Stage(filepath.Join(dir, n), 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "new "+n); return err })
+				if err != nil {
+					t.Fatal(err)
+				}
+				staged = append(staged, p)
+			}
+			defer func(r func(string, string) error, l func(error) bool) { rename, isLocked = r, l }(rename, isLocked)
+			isLocked = func(err error) bool { return errors.Is(err, sharing) }
+			rename = func(from, to string) error {
+				if tt.fail != "" && (strings.HasSuffix(to, tt.fail) || strings.HasSuffix(from, tt.fail)) {
+					return &os.LinkError{Op: "rename", Old: from, New: to, Err: tt.err}
+				}
+				return os.Rename(from, to)
+			}
+			removed, err := CommitAll(staged, []string{filepath.Join(dir, "b.txt")})
+			want := map[string]string{"a.txt": "new a.txt", "c.txt": "new c.txt", "other.txt": "mine"}
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("err = %v, want one saying %q", err, tt.want)
+				}
+				want = earlier
+				if tt.dir {
+					want["b.txt/x"] = ""
+				}
+			} else if err != nil || len(removed) != 1 || removed[0] != filepath.Join(dir, "b.txt") {
+				t.Fatalf("CommitAll = %v, %v; want b.txt removed", removed, err)
+			}
+			got := map[string]string{}
+			filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				rel, _ := filepath.Rel(dir, p)
+				if err != nil || rel == "." {
+					return err
+				}
+				if d.IsDir() {
+					if entries, _ := os.ReadDir(p); len(entries) == 0 {
+						got[rel] = ""
+					}
+					return nil
+				}
+				b, _ := os.ReadFile(p)
+				got[rel] = string(b)
+				return nil
+			})
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("the directory holds %v, want %v", got, want)
+			}
+		})
+	}
+}
