@@ -57,6 +57,10 @@ type Options struct {
 	// Progress, when not nil, is called with the number of rows read so far every 4,096
 	// rows, from the goroutine that reads (calls never overlap), for a progress display.
 	Progress func(rowsRead int)
+	// KeepGoing makes damage in a workbook's sheet after its header (see IsDamage) end the
+	// rows instead of failing the read: the rows above it are read, Result.Stopped holds
+	// the damage, and a warning at its row says what is lost. The zero value fails the read.
+	KeepGoing bool
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -140,6 +144,9 @@ type Result struct {
 	RowsRejected int
 	// RowsBlank counts rows whose every field is blank; they are skipped and not read.
 	RowsBlank int
+	// Stopped, when not nil, is the damage where reading stopped under Options.KeepGoing:
+	// the rows from its row on were not read.
+	Stopped *ParseError
 }
 
 // csvRow is a data row's text by field, with where it stands in the file: what toScope
@@ -246,6 +253,9 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 		}
 		return nil, data.Errorf("reading: %w", err)
 	}
+	if res.Stopped != nil {
+		res.Stopped.Sheet = res.Sheet
+	}
 	res.RowsUsed = n
 	res.Issues = append(res.Issues, rowIssues...)
 	for _, is := range rowIssues {
@@ -341,6 +351,13 @@ func (rr *rowReader) next() (rawRow, error) {
 			rr.reject(data.Issue{Kind: data.KindStructure, Line: br.line, Value: br.value,
 				Message: data.Msgf("broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own")})
 			continue
+		}
+		if err != nil && rr.opts.KeepGoing && IsDamage(err) {
+			pe := err.(*ParseError)
+			rr.res.Stopped = pe
+			rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindStructure, Severity: data.Warning, Line: pe.Line,
+				Message: data.Msgf("reading stopped here: %v; the rows from here on are lost, and the figures hold only the rows above", pe.Err)})
+			return rawRow{}, io.EOF
 		}
 		if err != nil {
 			return rawRow{}, rr.fatal(err)
