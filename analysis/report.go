@@ -33,6 +33,9 @@ type Report struct {
 	// ExtraColumns are the headers of the input's columns outside the schema, as written;
 	// each scope's Extra holds its values of them.
 	ExtraColumns []string
+	// Stopped, when not nil, is the damage where reading stopped (input.Options.KeepGoing):
+	// the figures hold only the rows above it.
+	Stopped *input.ParseError
 }
 
 // Warnings counts the issues that did not reject a row.
