@@ -19,7 +19,7 @@ import (
 // workbook builds an .xlsx in memory: sheets maps each sheet name (in order) to its rows,
 // whose cells are set with SetCellValue, so a time.Time becomes a date cell as Excel
 // stores it: a serial number with a date format.
-func workbook(t *testing.T, date1904 bool, sheets []string, rows map[string][][]any) []byte {
+func workbook(t testing.TB, date1904 bool, sheets []string, rows map[string][][]any) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
