@@ -35,12 +35,12 @@ func FuzzReadXLSX(f *testing.F) {
 	sst := partText(f, plain, "xl/sharedStrings.xml")
 	for _, s := range []string{
 		strings.Replace(sheet, `<row r="3"`, `<row r="3"><c t="inlineStr"><is><t>a&bad;b</t></is></c>`, 1), // broken XML
-		strings.Replace(sheet, `<row r="5"`, `<row r="2"`, 1),                                          // rows out of order
-		strings.Replace(sheet, `<row r="5"`, `<row r="1048577"`, 1),                                    // past the last row
-		strings.Replace(sheet, `<row r="5"`, `<row r="1048576"`, 1),                                    // the last row
-		strings.Replace(sheet, `<sheetData>`, `<dimension ref="A1:XFD1048576"/><sheetData>`, 1),        // a huge dimension
-		strings.Replace(sheet, `<c r="B2"`, `<c r="XFD2"`, 1),                                          // the last column
-		regexpReplace(sheet, `<c r="B2" t="s"><v>\d+</v>`, `<c r="B2" t="s"><v>99999</v>`),             // a shared string index out of range
+		strings.Replace(sheet, `<row r="5"`, `<row r="2"`, 1),                                              // rows out of order
+		strings.Replace(sheet, `<row r="5"`, `<row r="1048577"`, 1),                                        // past the last row
+		strings.Replace(sheet, `<row r="5"`, `<row r="1048576"`, 1),                                        // the last row
+		strings.Replace(sheet, `<sheetData>`, `<dimension ref="A1:XFD1048576"/><sheetData>`, 1),            // a huge dimension
+		strings.Replace(sheet, `<c r="B2"`, `<c r="XFD2"`, 1),                                              // the last column
+		regexpReplace(sheet, `<c r="B2" t="s"><v>\d+</v>`, `<c r="B2" t="s"><v>99999</v>`),                 // a shared string index out of range
 		regexpReplace(sheet, `<c r="B2" t="s"><v>\d+</v>`, `<c r="B2" t="s"><v>-1</v>`),
 		regexpReplace(sheet, `<c r="C2"[^>]*><v>[^<]*</v>`, `<c r="C2"><f t="shared" ref="C2:C5" si="0">1+1</f>`), // shared formulas without values
 		regexpReplace(sheet, `<c r="C5"[^>]*><v>[^<]*</v>`, `<c r="C5"><f t="shared" si="0"/>`),
