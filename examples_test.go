@@ -37,6 +37,9 @@ type mappedFixture struct {
 	incidents int
 	want      map[string]mappedWant
 	warnings  []string // "line column", in the order reported
+	// rejected are the lines of the rows the fixture's real bytes make the reader reject,
+	// each with an issue in column Web Description; every other row must be used.
+	rejected []int
 }
 
 // TestShippedMappings reads each fixture in examples/mappings through its mapping, checks
@@ -97,11 +100,45 @@ func TestShippedMappings(t *testing.T) {
 			"Kaiser Foundation Health Plan, Inc. / 04/12/2024": {"Kaiser Foundation Health Plan, Inc.", "Unauthorized Access/Disclosure", "Health Plan", "2024-04-12", 13400000, -1, -1, -1, "CA"},
 			// Lines 34 and 35: one entity's two reports of one day, as a healthcare provider
 			// (19,303) and as a business associate (123,651), are one incident by the id rule:
-			// 19,303 + 123,651 = 142,954, and both types named. (Nothing warns of the merge yet.)
+			// 19,303 + 123,651 = 142,954, and both types named, with a warning that the rows
+			// differ (TestMappingMergeWarning checks its text).
 			"Independent Living Systems, LLC / 12/08/2023": {"Independent Living Systems, LLC", "Hacking/IT Incident", "Healthcare Provider / Business Associate", "2023-12-08", 142954, -1, -1, -1, "FL"},
 			"Fred Hutchinson Cancer Center / 12/26/2023":   {"Fred Hutchinson Cancer Center", "Loss", "Healthcare Provider", "2023-12-26", 544, -1, -1, -1, "WA"},
 			"Eastside Pediatrics, PLLC / 11/08/2022":       {"Eastside Pediatrics, PLLC", "Hacking/IT Incident", "Healthcare Provider", "2022-11-08", 1723, -1, -1, -1, "NY"},
-		}},
+		}, warnings: []string{"34 "}},
+		// An excerpt of a real export of the portal's archive (examples/mappings/README.md): 58
+		// of its 5,590 rows, as a user saved them, undecodable bytes in Web Description (where
+		// the portal has curly quotes), "\N" for no description and lone CRs (line 60) included.
+		// The 17 rows with those bytes (lines 3–5, 17, … 51) are used, each with a warning:
+		// Web Description is neither mapped nor in the schema.
+		"hhs-ocr-archive": {incidents: 54, want: map[string]mappedWant{
+			// Lines 3 and 4: 94,807 as a business associate and 105,387 as a health plan, one
+			// incident by the id rule: 200,194, with a warning of the merge.
+			"Pan-American Life Insurance Group, Inc. / 12/04/2023": {"Pan-American Life Insurance Group, Inc.", "Hacking/IT Incident", "Business Associate / Health Plan", "2023-12-04", 200194, -1, -1, -1, "LA"},
+			"Mass General Brigham Health Plan / 06/28/2024":        {"Mass General Brigham Health Plan", "Unauthorized Access/Disclosure", "Health Plan", "2024-06-28", 3659, -1, -1, -1, "MA"},
+			"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group / 07/18/2023": {"Stephen Harkins, DDS, PC, dba: Harkins Pain & Sleep Management Group",
+				"Hacking/IT Incident", "Healthcare Provider", "2023-07-18", 6411, -1, -1, -1, "AZ"},
+			// Line 7: the name ends in a space in the export.
+			"Upper Peninsula Health Plan / 04/20/2023": {"Upper Peninsula Health Plan", "Hacking/IT Incident", "Health Plan", "2023-04-20", 833, -1, -1, -1, "MI"},
+			"Change Healthcare / 07/07/2022":           {"Change Healthcare", "Unauthorized Access/Disclosure", "Business Associate", "2022-07-07", 1262, -1, -1, -1, "GA"},
+			"Luxottica of America Inc. / 10/27/2020":   {"Luxottica of America Inc.", "Hacking/IT Incident", "Business Associate", "2020-10-27", 829454, -1, -1, -1, "OH"},
+			// Lines 32 and 33: two reports of one day, by the id rule one incident:
+			// 31,300 + 576 = 31,876, both types of breach named, and a warning of the merge.
+			"Managed Health Services / 01/03/2019": {"Managed Health Services", "Hacking/IT Incident / Unauthorized Access/Disclosure", "Health Plan", "2019-01-03", 31876, -1, -1, -1, "IN"},
+			// Lines 39 and 40 differ only in Web Description, line 39's reading "This is a
+			// duplicate case and is being deleted.": 1,741 twice is 3,482, and the warning
+			// shows the description.
+			"Area Agency of Aging 1-B / 04/13/2017":           {"Area Agency of Aging 1-B", "Unauthorized Access/Disclosure", "Healthcare Provider", "2017-04-13", 3482, -1, -1, -1, "MI"},
+			"Jefferson Medical Associates, P.A. / 07/29/2016": {"Jefferson Medical Associates, P.A.", "Hacking/IT Incident", "Healthcare Provider", "2016-07-29", 10401, -1, -1, -1, "MS"},
+			// Line 55: two spaces inside the name, kept.
+			"Affiliated Computer Services, Inc.  (ACS, Inc.) A Xerox Company / 02/08/2012": {"Affiliated Computer Services, Inc.  (ACS, Inc.) A Xerox Company", "Other", "Business Associate", "2012-02-08", 1700, -1, -1, -1, "NJ"},
+			"University Health System / 06/22/2010":                                        {"University Health System", "Theft", "Healthcare Provider", "2010-06-22", 7526, -1, -1, -1, "NV"},
+			// Lines 59 and 60: 10,000 + 646 = 10,646; line 60's description holds lone CRs.
+			"Detroit Department of Health and Wellness Promotion / 12/15/2009": {"Detroit Department of Health and Wellness Promotion", "Theft", "Healthcare Provider", "2009-12-15", 10646, -1, -1, -1, "MI"},
+		}, warnings: []string{"3 Web Description", "3 ", "4 Web Description", "5 Web Description", "17 Web Description", "20 Web Description",
+			"25 Web Description", "26 Web Description", "28 Web Description", "32 ", "38 Web Description", "39 ", "42 Web Description",
+			"43 Web Description", "46 Web Description", "47 Web Description", "48 Web Description", "49 Web Description", "50 Web Description",
+			"51 Web Description", "59 "}},
 		"prc-chronology": {incidents: 4, want: map[string]mappedWant{
 			"Example University (line 2)": {"Example University", "Hacking or malware", "Education", "2005-01-10", 3500, -1, -1, -1, "Springfield"},
 			"Example Bank (line 3)":       {"Example Bank", "Portable device lost or stolen", "Financial and insurance services", "2005-03-15", 12000, -1, -1, -1, "Columbus"},
@@ -148,12 +185,21 @@ func TestShippedMappings(t *testing.T) {
 				t.Fatal(err)
 			}
 			var warnings []string
+			var rejected []int
 			for _, is := range rep.Issues {
+				if is.Severity == data.Rejected {
+					rejected = append(rejected, is.Line)
+					if is.Kind != data.KindEncoding || is.Header != "Web Description" {
+						t.Errorf("line %d rejected: %v; want only undecodable bytes in Web Description", is.Line, is)
+					}
+					continue
+				}
 				warnings = append(warnings, fmt.Sprintf("%d %s", is.Line, is.Column))
 			}
-			if strings.Join(warnings, ", ") != strings.Join(tt.warnings, ", ") || rep.RowsRejected != 0 || rep.RowsUsed != rep.RowsRead {
-				t.Errorf("issues at %q (the first: %v), %d rows read, %d used; want the issues at %q and every row used",
-					warnings, rep.Issues[:min(len(rep.Issues), 3)], rep.RowsRead, rep.RowsUsed, tt.warnings)
+			if strings.Join(warnings, ", ") != strings.Join(tt.warnings, ", ") || !slices.Equal(rejected, tt.rejected) ||
+				rep.RowsRejected != len(tt.rejected) || rep.RowsUsed != rep.RowsRead-len(tt.rejected) {
+				t.Errorf("warnings at %q (the first issues: %v), rejected lines %v, %d rows read, %d used; want the warnings at %q, lines %v rejected and every other row used",
+					warnings, rep.Issues[:min(len(rep.Issues), 3)], rejected, rep.RowsRead, rep.RowsUsed, tt.warnings, tt.rejected)
 			}
 			if !strings.Contains(joinMsgs(i18n.En, readAs, clauseSep), "columns mapped by") {
 				t.Errorf("read as %q; want the mapping named", readAs)
@@ -180,14 +226,15 @@ func TestShippedMappings(t *testing.T) {
 			if checked != len(tt.want) {
 				t.Errorf("%d of the %d incidents listed found", checked, len(tt.want))
 			}
-			checkDatesRead(t, fixture, m, scopes)
+			checkDatesRead(t, fixture, m, scopes, tt.rejected)
 
 			dir := t.TempDir()
 			r := runCmd(t, "", "generate", "-i", fixture, "--map", mapFile, "-o", dir)
-			if r.status != 0 {
-				t.Fatalf("generate: exit %d, stderr %s", r.status, r.stderr)
+			// Rejected rows make the exit status 1, the report written all the same.
+			if want := min(len(tt.rejected), 1); r.status != want {
+				t.Fatalf("generate: exit %d, want %d; stderr %s", r.status, want, r.stderr)
 			}
-			checkAccounting(t, r.stdout, rep.RowsRead, rep.RowsRead, 0)
+			checkAccounting(t, r.stdout, rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 			for _, out := range []string{workbookName, chartsName} {
 				if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
 					t.Error(err)
@@ -199,7 +246,7 @@ func TestShippedMappings(t *testing.T) {
 
 // checkDatesRead checks that every non-blank cell of a column the mapping reads as a date
 // gave a known date in the scope of its line.
-func checkDatesRead(t *testing.T, fixture string, m *input.Mapping, scopes map[int]data.Scope) {
+func checkDatesRead(t *testing.T, fixture string, m *input.Mapping, scopes map[int]data.Scope, rejected []int) {
 	t.Helper()
 	get := map[string]func(data.Scope) data.Date{
 		data.ColExposureStart: func(s data.Scope) data.Date { return s.ExposureStart },
@@ -242,6 +289,9 @@ func checkDatesRead(t *testing.T, fixture string, m *input.Mapping, scopes map[i
 			t.Fatal(err)
 		}
 		line, _ := cr.FieldPos(0)
+		if slices.Contains(rejected, line) {
+			continue
+		}
 		sc, ok := scopes[line]
 		if !ok {
 			t.Errorf("%s: line %d gave no scope", fixture, line)
@@ -384,4 +434,125 @@ func TestJapaneseExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMappingMergeWarning checks the warning of rows that the HHS mapping's id (name and
+// submission date) makes one incident though they differ, on the real archive excerpt: one
+// warning per merge, naming the file, the lines, the id and each differing value, in both
+// languages, a long value cut short.
+func TestMappingMergeWarning(t *testing.T) {
+	fixture := filepath.Join("examples", "mappings", "hhs-ocr-archive.csv")
+	mapFile := filepath.Join("examples", "mappings", "hhs-ocr.toml")
+	tests := []struct {
+		lang string
+		want []string // each must be one line of validate's list
+	}{
+		{"en", []string{
+			fixture + `: warning: line 32, value "Managed Health Services / 01/03/2019": lines 32 and 33 give the same incident id "Managed Health Services / 01/03/2019", made by the mapping from "Name of Covered Entity" and "Breach Submission Date", so they are read as one incident and their counts added up; but they differ in Type of Breach ("Hacking/IT Incident" on line 32 and "Unauthorized Access/Disclosure" on line 33), Individuals Affected ("31300" on line 32 and "576" on line 33), Location of Breached Information ("Email" on line 32 and "Paper/Films" on line 33), Business Associate Present ("Yes" on line 32 and "No" on line 33) and Web Description ("The covered entity (CE), Managed Health Services, reported t…" on line 32 and "Managed Health Services, the covered entity (CE), reported t…" on line 33). If they are separate reports, map incident_id = { each_row = true }`,
+			fixture + `: warning: line 39, value "Area Agency of Aging 1-B / 04/13/2017": lines 39 and 40 give the same incident id "Area Agency of Aging 1-B / 04/13/2017", made by the mapping from "Name of Covered Entity" and "Breach Submission Date", so they are read as one incident and their counts added up; but they differ in Web Description ("This is a duplicate case and is being deleted.  " on line 39 and "A workforce member failed to encrypt emails containing sprea…" on line 40). If they are separate reports, map incident_id = { each_row = true }`,
+		}},
+		{"ja", []string{
+			fixture + `: 警告: 59行目、値「Detroit Department of Health and Wellness Promotion / 12/15/2009」：59、60行目は、マッピングが"Name of Covered Entity"、"Breach Submission Date"から作る事案 ID が同じ "Detroit Department of Health and Wellness Promotion / 12/15/2009" のため一つの事案として読み、件数を合算しました。しかし次の列の値が異なります：Individuals Affected（59行目は"10000"、60行目は"646"）、Location of Breached Information（59行目は"Other Portable Electronic Device"、60行目は"Desktop Computer, Laptop"）、Web Description（59行目は"\\N"、60行目は"A desktop and four laptop computers were stolen from the cov…"）。別々の報告であれば、マッピングで incident_id = { each_row = true } としてください`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			r := runCmd(t, "", "validate", "--lang", tt.lang, "-i", fixture, "--map", mapFile)
+			// validate lists the issues on stdout.
+			lines := strings.Split(r.stdout, "\n")
+			for _, w := range tt.want {
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.TrimSpace(l) == w }) {
+					t.Errorf("stdout lacks the line\n%s\nstdout:\n%s", w, r.stdout)
+				}
+			}
+			// Pan-American Life Insurance Group, Managed Health Services, Area Agency of Aging
+			// 1-B and the Detroit Department: one warning each.
+			if n := strings.Count(r.stdout, "incident_id = { each_row = true }"); n != 4 {
+				t.Errorf("%d merge warnings; want 4", n)
+			}
+		})
+	}
+}
+
+// TestPRCRenamedExport reads a real copy of the Privacy Rights Clearinghouse chronology in
+// the layout whose dates are written 1/10/2005 (testdata/prc-chronology-renamed.csv, see
+// examples/mappings/README.md). Its publisher renamed three columns (Type_of_breach,
+// Type_of_organization, Records) and dropped Source URL: the shipped mapping must name both
+// columns it lacks at once, and, with those two fields pointed at what the file has, read
+// every row and every date as the mapping reads them, codes and "0" (not known) included.
+func TestPRCRenamedExport(t *testing.T) {
+	fixture := filepath.Join("testdata", "prc-chronology-renamed.csv")
+	mapFile := filepath.Join("examples", "mappings", "prc-chronology.toml")
+
+	r := runCmd(t, "", "validate", "-i", fixture, "--map", mapFile)
+	want := `the mapping "Privacy Rights Clearinghouse chronology" reads records from column "Total Records" and source_url from column "Source URL", columns the header does not have`
+	if r.status != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("validate with the shipped mapping: exit %d, stderr %s; want exit 1 and %q", r.status, r.stderr, want)
+	}
+
+	shipped, err := os.ReadFile(mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	adapted := string(shipped)
+	for _, edit := range []struct{ old, new string }{
+		{`records = { column = "Total Records"`, `records = { column = "Records"`},
+		{"source_url = \"Source URL\"\n", ""},
+	} {
+		if !strings.Contains(adapted, edit.old) {
+			t.Fatalf("%s no longer has %q: adapt this test", mapFile, edit.old)
+		}
+		adapted = strings.Replace(adapted, edit.old, edit.new, 1)
+	}
+	m, err := input.ParseMapping(strings.NewReader(adapted), mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, _, _, err := load(context.Background(), fixture, input.Options{Mapping: m}, env{now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Issues) != 0 || rep.RowsRead != 50 || rep.RowsUsed != 50 || rep.Incidents.Len() != 50 {
+		t.Errorf("%d rows read, %d used, %d incidents, issues %v; want 50 rows, all used, 50 incidents, no issue",
+			rep.RowsRead, rep.RowsUsed, rep.Incidents.Len(), rep.Issues)
+	}
+	// Checked by hand against the raw rows; the first column outside the schema is City.
+	wants := map[string]mappedWant{
+		"PayDay OK LLC (line 2)":     {"PayDay OK LLC", "Hacking or malware", "Financial and insurance services", "2006-03-03", 88, -1, -1, -1, ""},
+		"Coca-Cola Company (line 3)": {"Coca-Cola Company", "Portable device lost or stolen", "Other business", "2014-01-24", 18000, -1, -1, -1, "Atlanta"},
+		// Records 0: not known, as the Chronology writes it.
+		"Scripps Network LLC. (Food.com) (line 4)": {"Scripps Network LLC. (Food.com)", "Hacking or malware", "Other business", "2015-10-16", -1, -1, -1, -1, "Knocksville"},
+		"Hewlett, Packard, California Department of Social Services (line 10)": {"Hewlett, Packard, California Department of Social Services",
+			"Portable device lost or stolen", "Government and military", "2012-05-12", 701000, -1, -1, -1, "Riverside"},
+		// Two spaces inside the name, kept.
+		"University of Connecticut  (UCONN) (line 11)": {"University of Connecticut  (UCONN)", "Hacking or malware", "Education", "2005-06-25", 72000, -1, -1, -1, "Storrs"},
+		"Butler County Department of Mental Retardation & Developmental Disabilities (line 12)": {"Butler County Department of Mental Retardation & Developmental Disabilities",
+			"Portable device lost or stolen", "Non-profit", "2006-05-23", 100, -1, -1, -1, "Cincinnati"},
+		"Colt Express Outsourcing Services, CNET Networks (line 17)": {"Colt Express Outsourcing Services, CNET Networks", "Stationary device lost or stolen", "Other business", "2008-06-23", 17241, -1, -1, -1, "Walnut Creek"},
+		"monoprice.com (line 19)":                                    {"monoprice.com", "Hacking or malware", "Retail", "2010-03-11", -1, -1, -1, -1, "Rancho Cucamonga"},
+		// UNKN in both codes.
+		"Delta air lines inc (line 24)":                 {"Delta air lines inc", "Unknown", "Unknown", "2018-04-11", 825000, -1, -1, -1, ""},
+		"U.S. Department of Veterans Affairs (line 28)": {"U.S. Department of Veterans Affairs", "Physical loss (paper)", "Government and military", "2007-01-22", -1, -1, -1, -1, "Seattle"},
+		"Brandywyne Healthcare Center (line 35)":        {"Brandywyne Healthcare Center", "Insider", "Healthcare", "2011-09-15", 83, -1, -1, -1, "Winter Haven"},
+		"Inova Fairfax Hospital Cardiac Care Center, Inova Fair Oaks Hospital (line 36)": {"Inova Fairfax Hospital Cardiac Care Center, Inova Fair Oaks Hospital",
+			"Payment card fraud", "Healthcare", "2012-11-30", -1, -1, -1, -1, "Fairfax"},
+		// 2/29/2012, a leap day; a count without a thousands separator.
+		"Lee Miller Rehabilitation Associates (line 49)": {"Lee Miller Rehabilitation Associates", "Physical loss (paper)", "Healthcare", "2012-02-29", 10480, -1, -1, -1, ""},
+		"AvMed, Inc. (line 51)":                          {"AvMed, Inc.", "Physical loss (paper)", "Healthcare", "2010-06-03", 1220000, -1, -1, -1, ""},
+	}
+	checked := 0
+	scopes := map[int]data.Scope{}
+	for _, fig := range rep.Incidents.All() {
+		for _, sc := range fig.Incident.Scopes {
+			scopes[sc.Line] = sc
+		}
+		if w, ok := wants[fig.Incident.ID]; ok {
+			checked++
+			checkMapped(t, *fig, w)
+		}
+	}
+	if checked != len(wants) {
+		t.Errorf("%d of the %d incidents listed found", checked, len(wants))
+	}
+	checkDatesRead(t, fixture, m, scopes, nil)
 }

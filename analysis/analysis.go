@@ -102,8 +102,8 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		sf := ScopeFigures{Scope: sc}
 		if n, ok := sc.ExposureStart.DaysUntil(sc.ExposureEnd); ok {
 			if n < 0 {
-				warn(sc.Line, data.ColExposureEnd, sc.ExposureEnd.String(),
-					data.Msgf("exposure_end %s is before exposure_start %s; the window is left blank", sc.ExposureEnd, sc.ExposureStart))
+				warn(sc.Line, data.ColExposureEnd, sc.DateText(data.ColExposureEnd),
+					data.Msgf("exposure_end %s is before exposure_start %s; the window is left blank", sc.DateText(data.ColExposureEnd), sc.DateText(data.ColExposureStart)))
 			} else {
 				sf.Window = Days{N: n, Known: true}
 				f.WindowAll = widen(f.WindowAll, sc)
@@ -141,16 +141,17 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		f.Total = total
 	}
 
-	line := in.FirstLine()
 	// lag returns from → to in days; a negative count is a contradiction, reported on the
-	// column of the later date and left blank.
-	lag := func(from, to data.Date, fromName any, col string, figure data.Msg) Days {
+	// line and column of the later date, each date as written, and left blank.
+	lag := func(from, to data.Date, fromCol string, fromName any, col string, figure data.Msg) Days {
 		n, ok := from.DaysUntil(to)
 		if !ok {
 			return Days{}
 		}
 		if n < 0 {
-			warn(line, col, to.String(), data.Msgf("%s %s is before %s %s; %s is left blank", col, to, fromName, from, figure))
+			toText, line := written(&in, col, to)
+			fromText, _ := written(&in, fromCol, from)
+			warn(line, col, toText, data.Msgf("%s %s is before %s %s; %s is left blank", col, toText, fromName, fromText, figure))
 			return Days{}
 		}
 		return Days{N: n, Known: true}
@@ -160,17 +161,30 @@ func incidentFigures(in data.Incident) (IncidentFigures, []data.Issue) {
 		startAll       = data.Msgf("the earliest exposure_start")
 		toStart        = data.Msgf("window start to disclosure")
 	)
-	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, startConfirmed, data.ColDetected, data.Msgf("time to detect"))
-	f.DetectAll = lag(earliestAll, in.Detected, startAll, data.ColDetected, data.Msgf("time to detect"))
-	f.Contain = lag(in.Detected, in.Contained, data.ColDetected, data.ColContained, data.Msgf("time to contain"))
-	f.Disclose = lag(in.Detected, in.Disclosed, data.ColDetected, data.ColDisclosed, data.Msgf("the detection-to-disclosure lag"))
-	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, startConfirmed, data.ColDisclosed, toStart)
-	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, startAll, data.ColDisclosed, toStart)
+	const start, detected, prelim = data.ColExposureStart, data.ColDetected, data.ColReportedPreliminary
+	f.DetectConfirmed = lag(earliestConfirmed, in.Detected, start, startConfirmed, data.ColDetected, data.Msgf("time to detect"))
+	f.DetectAll = lag(earliestAll, in.Detected, start, startAll, data.ColDetected, data.Msgf("time to detect"))
+	f.Contain = lag(in.Detected, in.Contained, detected, data.ColDetected, data.ColContained, data.Msgf("time to contain"))
+	f.Disclose = lag(in.Detected, in.Disclosed, detected, data.ColDetected, data.ColDisclosed, data.Msgf("the detection-to-disclosure lag"))
+	f.StartToDiscloseConfirmed = lag(earliestConfirmed, in.Disclosed, start, startConfirmed, data.ColDisclosed, toStart)
+	f.StartToDiscloseAll = lag(earliestAll, in.Disclosed, start, startAll, data.ColDisclosed, toStart)
 	// The reports to the PPC: DutyOf counts their days; a contradiction is reported here.
-	lag(in.Detected, in.ReportedPreliminary, data.ColDetected, data.ColReportedPreliminary, data.Msgf("the days to the preliminary report"))
-	lag(in.Detected, in.ReportedFinal, data.ColDetected, data.ColReportedFinal, data.Msgf("the days to the final report"))
-	lag(in.ReportedPreliminary, in.ReportedFinal, data.ColReportedPreliminary, data.ColReportedFinal, data.Msgf("the order of the reports"))
+	lag(in.Detected, in.ReportedPreliminary, detected, data.ColDetected, data.ColReportedPreliminary, data.Msgf("the days to the preliminary report"))
+	lag(in.Detected, in.ReportedFinal, detected, data.ColDetected, data.ColReportedFinal, data.Msgf("the days to the final report"))
+	lag(in.ReportedPreliminary, in.ReportedFinal, prelim, data.ColReportedPreliminary, data.ColReportedFinal, data.Msgf("the order of the reports"))
 	return f, dedupe(issues)
+}
+
+// written returns the incident's date d of column col as the input wrote it, and the line
+// of the first scope that gives it; d's own form and the incident's first line when no
+// scope does.
+func written(in *data.Incident, col string, d data.Date) (string, int) {
+	for i := range in.Scopes {
+		if sc := &in.Scopes[i]; sc.Date(col).Equal(d) {
+			return sc.DateText(col), sc.Line
+		}
+	}
+	return d.String(), in.FirstLine()
 }
 
 type bucketKey struct {

@@ -233,6 +233,7 @@ func (b *Builder) Report(ctx context.Context, res *input.Result) (Report, error)
 			}
 		}
 	}
+	issues = append(issues, mergeIssues(b.inc.All(), res.Layout, res.IDColumns)...)
 	res.Layout.Locate(issues)
 	// The order within a line is meaningful (reader, then grouping, then figures).
 	sort.SliceStable(issues, func(i, j int) bool { return issues[i].Line < issues[j].Line })

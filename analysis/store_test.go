@@ -31,7 +31,7 @@ INC-A,Alpha KK,alpha.example,retail,web skimming,personal,suspected,300,2018-12-
 
 // duties is an input with the columns of the reporting duty and the damage estimate set.
 const duties = `incident_id,organization,record_type,records,detected,disclosed,reported_preliminary,reported_final,data_items,vendor,jnsa_ep,jnsa_identifiability,jnsa_social,jnsa_response
-D-1,Epsilon KK,personal,10,2023-01-01,2023-02-01,2023-01-04,2023-01-30,"氏名、住所",Vendor KK,"2,3",6,2,2
+D-1,Epsilon KK,personal,10,2023-01-01,2023/2/1,2023-01-04,2023-01-30,"氏名、住所",Vendor KK,"2,3",6,2,2
 D-1,Epsilon KK,card,5,2023-01-01,2023-02-01,2023-01-04,2023-01-30,クレジットカード番号,Vendor KK,,3,,
 `
 

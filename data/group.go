@@ -208,7 +208,7 @@ func agreeText(in *Incident, col string, get func(*Scope) string, issues []Issue
 func agreeDate(in *Incident, col string, get func(*Scope) Date, issues []Issue) (Date, []Issue) {
 	var (
 		got      Date
-		gotLine  int
+		gotSc    *Scope
 		conflict bool
 	)
 	for i := range in.Scopes {
@@ -218,13 +218,13 @@ func agreeDate(in *Incident, col string, get func(*Scope) Date, issues []Issue) 
 			continue
 		}
 		if !got.Known() {
-			got, gotLine = d, sc.Line
+			got, gotSc = d, sc
 			continue
 		}
 		if !d.Equal(got) {
 			conflict = true
-			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: d.String(), IncidentID: in.ID,
-				Message: Msgf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, got, gotLine, col)})
+			issues = append(issues, Issue{Kind: KindConflict, Severity: Warning, Line: sc.Line, Column: col, Value: sc.DateText(col), IncidentID: in.ID,
+				Message: Msgf("incident %q has %s %s on line %d: rows of one incident must agree, so the incident's %s is left blank", in.ID, col, gotSc.DateText(col), gotSc.Line, col)})
 		}
 	}
 	if conflict {

@@ -42,7 +42,7 @@ const (
 	KindConflict      Kind = "conflict"      // rows of one incident disagree
 	KindContradiction Kind = "contradiction" // dates contradict each other
 	KindFormula       Kind = "formula"       // a workbook cell with an error value or an uncalculated formula
-	KindControlChar   Kind = "control-char"  // bidi controls, removed from the text
+	KindControlChar   Kind = "control-char"  // control characters (C0, DEL, C1, bidi), removed from the text
 	// KindTotalRow is a row that adds up the rows above it (合計, Total): it is left out of
 	// every figure and counted with the rejected rows, but its issue is a warning, since
 	// nothing in it is lost.

@@ -161,6 +161,74 @@ type Scope struct {
 	// Extra holds the row's values of the columns outside the schema, in the order of
 	// Layout.Extra; nil when the file has none.
 	Extra []string
+
+	// DatesWritten holds the scope's dates as the input wrote them, in the order of
+	// DateColumns, where one is written otherwise than in its own form (Date.String): an
+	// export's 11/18/2021 12:00:00 AM for 2021-11-18. It is nil when none is, and "" for each
+	// date written in its own form. Issues show dates as written (see DateText).
+	DatesWritten []string
+}
+
+// DateColumns are the date columns of a Scope, in the order of its DatesWritten.
+var DateColumns = [...]string{ColExposureStart, ColExposureEnd, ColDetected, ColContained, ColDisclosed, ColReportedPreliminary, ColReportedFinal}
+
+// Date returns the scope's date of the date column col; the unknown date for another column.
+func (sc *Scope) Date(col string) Date {
+	switch col {
+	case ColExposureStart:
+		return sc.ExposureStart
+	case ColExposureEnd:
+		return sc.ExposureEnd
+	case ColDetected:
+		return sc.Detected
+	case ColContained:
+		return sc.Contained
+	case ColDisclosed:
+		return sc.Disclosed
+	case ColReportedPreliminary:
+		return sc.ReportedPreliminary
+	case ColReportedFinal:
+		return sc.ReportedFinal
+	}
+	return Date{}
+}
+
+// DateText returns the scope's date of the date column col as the input wrote it: the text
+// DatesWritten holds, else the date's own form ("" when it is unknown).
+func (sc *Scope) DateText(col string) string {
+	if sc.DatesWritten != nil {
+		for i, c := range DateColumns {
+			if c == col && i < len(sc.DatesWritten) && sc.DatesWritten[i] != "" {
+				return sc.DatesWritten[i]
+			}
+		}
+	}
+	return sc.Date(col).String()
+}
+
+// WrittenInOwnForm reports whether text, the date d was read from, is written in d's own
+// form (Date.String: yyyy-mm-dd, yyyy-mm or yyyy), spaces around it aside, so that a scope
+// need not keep it. It looks at the text's shape only, as every date of every row passes
+// here: a date of that shape that parses is written as it reads.
+func WrittenInOwnForm(text string, d Date) bool {
+	t := strings.TrimSpace(text)
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch d.Precision() {
+	case PrecisionDay:
+		return len(t) == 10 && t[4] == '-' && t[7] == '-' && digits(t[:4]) && digits(t[5:7]) && digits(t[8:])
+	case PrecisionMonth:
+		return len(t) == 7 && t[4] == '-' && digits(t[:4]) && digits(t[5:])
+	case PrecisionYear:
+		return len(t) == 4 && digits(t)
+	}
+	return true
 }
 
 // JNSAFactors are the factors of the JNSA damage model as the input states them for a

@@ -157,7 +157,7 @@ func Certainty(c data.Certainty) Text {
 var kindTexts = map[data.Kind]Text{
 	data.KindStructure:     {"row structure", "行の構造"},
 	data.KindEncoding:      {"encoding", "文字コード"},
-	data.KindControlChar:   {"bidi control characters (removed)", "双方向制御文字（削除）"},
+	data.KindControlChar:   {"control characters (removed)", "制御文字（削除）"},
 	data.KindRequired:      {"required field missing", "必須項目の欠落"},
 	data.KindDate:          {"date", "日付"},
 	data.KindDateOrder:     {"date order (month/day or day/month)", "日付の順序（月/日か日/月か）"},

@@ -32,9 +32,10 @@ func (s *panicSource) line(int) int { return s.row }
 func (s *panicSource) fit(rec []string, width int) ([]string, data.Msg, bool) {
 	return rec, data.Msg{}, true
 }
-func (s *panicSource) setFields([]string) {}
-func (s *panicSource) notes() []cellNote  { return nil }
-func (s *panicSource) setWidth(int)       {}
+func (s *panicSource) setFields([]string)   {}
+func (s *panicSource) notes() []cellNote    { return nil }
+func (s *panicSource) setWidth(int)         {}
+func (s *panicSource) text([]string) string { return "" }
 
 // TestReadPanic checks that a panic while the rows are read, on a goroutine of the reading,
 // comes back from it as a *crash.Error, which the command reports as a bug, instead of

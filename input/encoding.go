@@ -302,7 +302,7 @@ func japaneseEvidence(head []byte, atEOF bool) int {
 	}
 	judge(prev, cur, char{r: -1})
 	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		first = head[:i]
 	}
 	names := map[string]bool{}
@@ -377,16 +377,21 @@ func bothReadings(head []byte, atEOF bool) any {
 	if i < 0 {
 		return ""
 	}
-	start := bytes.LastIndexByte(head[:i], '\n') + 1
+	start := bytes.LastIndexAny(head[:i], "\r\n") + 1
 	end := len(head)
-	if j := bytes.IndexByte(head[i:], '\n'); j >= 0 {
+	if j := bytes.IndexAny(head[i:], "\r\n"); j >= 0 {
 		end = i + j
 	}
 	line := bytes.TrimRight(head[start:end], "\r")
 	return data.Msgf(": line %d reads \"%s\" in Shift_JIS and \"%s\" in Windows-1252",
-		1+bytes.Count(head[:start], []byte("\n")),
+		1+lineEnds(head[:start]),
 		decodeForShow(line, atEOF || end < len(head), newCharDecoder(EncodingShiftJIS), 60),
 		decodeForShow(line, true, decodeWindows1252, 60))
+}
+
+// lineEnds counts the line endings in p: LF, CRLF and a lone CR each count once.
+func lineEnds(p []byte) int {
+	return bytes.Count(p, []byte("\n")) + bytes.Count(p, []byte("\r")) - bytes.Count(p, []byte("\r\n"))
 }
 
 // decodeForShow decodes p with next, the bytes that do not decode or give a character that
@@ -423,7 +428,7 @@ func manyNULs(head []byte) bool {
 		return false
 	}
 	first := head
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		first = head[:i]
 	}
 	return bytes.IndexByte(first, 0) >= 0 || n*16 >= len(head)
@@ -636,10 +641,12 @@ func newCharDecoder(enc string) charDecoder {
 	return shiftJISDecoder
 }
 
-// decodeWindows1252 decodes one byte of Windows-1252; the five bytes that code no character
-// (0x81, 0x8D, 0x8F, 0x90, 0x9D) do not decode. Nor does a UTF-8 character of two bytes or
-// more: it is UTF-8 in a file that mixes encodings (é in UTF-8 would read as Ã©), and
-// Windows-1252 text next to never holds those byte sequences.
+// decodeWindows1252 decodes one byte of Windows-1252. The five bytes that code no character
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode as the C1 controls of the same number, as Excel and
+// Windows read them; cell text then loses them with a warning (see undefined1252Message). A
+// UTF-8 character of two bytes or more does not decode: it is UTF-8 in a file that mixes
+// encodings (é in UTF-8 would read as Ã©), and Windows-1252 text next to never holds those
+// byte sequences.
 func decodeWindows1252(p []byte, atEOF bool) (rune, int, bool) {
 	c := p[0]
 	if c < utf8.RuneSelf {
@@ -653,8 +660,10 @@ func decodeWindows1252(p []byte, atEOF bool) (rune, int, bool) {
 			return utf8.RuneError, size, false
 		}
 	}
-	r := charmap.Windows1252.DecodeByte(c)
-	return r, 1, r != utf8.RuneError
+	if r := charmap.Windows1252.DecodeByte(c); r != utf8.RuneError {
+		return r, 1, true
+	}
+	return rune(c), 1, true
 }
 
 func utf16Decoder(order binary.ByteOrder) charDecoder {

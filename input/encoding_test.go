@@ -594,10 +594,23 @@ func TestReadWindows1252(t *testing.T) {
 			t.Errorf("--encoding %q: values %q", name, got)
 		}
 	}
-	// The bytes Windows-1252 does not code reject their row.
-	res := readBytes(t, append(b, "Acme\x81,Shop,3,2021-01-01\n"...), Options{Encoding: "windows-1252"})
-	if res.RowsRejected != 1 || len(res.Issues) != 1 || res.Issues[0].Line != 4 || res.Issues[0].Value != `Acme\x81` {
-		t.Errorf("uncoded byte: rejected %d, issues %v", res.RowsRejected, res.Issues)
+	// The bytes Windows-1252 does not code read as C1 controls, as Excel reads them, which
+	// cell text loses with a warning that shows the value as read.
+	res := readBytes(t, append(b, "Acme\x81,Shop\x9d,3,2021-01-01\n"...), Options{Encoding: "windows-1252"})
+	if res.RowsRejected != 0 || len(res.Scopes) != 3 || res.Scopes[2].Organization != "Acme" || res.Scopes[2].Service != "Shop" || len(res.Issues) != 2 {
+		t.Fatalf("uncoded bytes: rejected %d, scopes %+v, issues %v", res.RowsRejected, res.Scopes, res.Issues)
+	}
+	for i, want := range []string{`Acme\u0081`, `Shop\u009d`} {
+		if is := res.Issues[i]; is.Kind != data.KindControlChar || is.Severity != data.Warning || is.Line != 4 || is.Value != want ||
+			!strings.Contains(is.Message.String(), "bytes that Windows-1252 does not define") {
+			t.Errorf("uncoded byte: issue %+v, want a warning on line 4 with value %s", is, want)
+		}
+	}
+	// In the header too: the name is recognised without the control.
+	res = readBytes(t, []byte("organiz\x9dation,records,disclosed\nM\xfcller,1,2021-01-01\n"), Options{Encoding: "windows-1252"})
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Müller" || len(res.Issues) != 1 || res.Issues[0].Line != 1 || res.Issues[0].Value != `organiz\u009dation` ||
+		!strings.Contains(res.Issues[0].Message.String(), "does not define") || !strings.HasSuffix(res.Issues[0].Message.String(), "(in the header)") {
+		t.Errorf("uncoded byte in the header: scopes %+v, issues %v", res.Scopes, res.Issues)
 	}
 	// UTF-8 further on, beyond what detection looks at, rejects its row rather than read
 	// as Ã©; one byte at a time, so that the character is cut at every boundary.
@@ -620,9 +633,16 @@ func TestReadWindows1252(t *testing.T) {
 	if res := readBytes(t, encode(t, charmap.Windows1252, "organization\nGénérale\n"), Options{Encoding: "shift_jis"}); res.Scopes[0].Organization != "G駭駻ale" {
 		t.Errorf("read as Shift_JIS: %q", res.Scopes[0].Organization)
 	}
-	_, err = Read(bytes.NewReader(encode(t, charmap.Windows1252, "organization,notes\nAcme,€100\n")), Options{})
-	if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), `line 2 reads "Acme,\x80100" in Shift_JIS and "Acme,€100" in Windows-1252`) {
-		t.Errorf("err = %v", err)
+	// The line shown both ways is named as a text editor numbers it, whatever the line ends.
+	for _, tc := range []struct{ text, line string }{
+		{"organization,notes\nAcme,€100\n", "line 2"},
+		{"organization,notes\r\rAcme,€100\r", "line 3"},
+		{"organization,notes\r\n\r\nAcme,€100\r\n", "line 3"},
+	} {
+		_, err = Read(bytes.NewReader(encode(t, charmap.Windows1252, tc.text)), Options{})
+		if !errors.Is(err, ErrEncoding) || !strings.Contains(err.Error(), tc.line+` reads "Acme,\x80100" in Shift_JIS and "Acme,€100" in Windows-1252`) {
+			t.Errorf("%+q: err = %v", tc.text, err)
+		}
 	}
 }
 

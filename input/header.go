@@ -10,11 +10,11 @@ import (
 )
 
 // normalizeHeader folds a header for matching: NFKC (so full-width and half-width forms
-// match), without bidi controls, trimmed, lower-case, with spaces and hyphens read as
+// match), without control characters, trimmed, lower-case, with spaces and hyphens read as
 // underscores.
 func normalizeHeader(h string) string {
-	// So that a header holding bidi controls is still found; stripHeaderBidi warns of them.
-	h, _ = stripBidi(h)
+	// So that a header holding control characters is still found; stripHeaderControls warns of them.
+	h, _ = stripControls(h)
 	h = norm.NFKC.String(h)
 	h = strings.TrimSpace(h)
 	h = strings.ToLower(h)

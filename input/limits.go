@@ -17,7 +17,8 @@ const (
 	// DefaultMaxInputSize is the largest input read: 1 GiB of CSV text, or an .xlsx
 	// workbook whose files unpack to at most 1 GiB.
 	DefaultMaxInputSize int64 = 1 << 30
-	// DefaultMaxFieldSize is the longest field (cell) read, in bytes of UTF-8: 1 MiB.
+	// DefaultMaxFieldSize is the longest field (cell) read, in bytes of its value in UTF-8
+	// (without the quotes around it, doubled quotes or line endings' CR): 1 MiB.
 	DefaultMaxFieldSize = 1 << 20
 	// DefaultMaxColumns is the most columns (fields in one row) read.
 	DefaultMaxColumns = 1000
@@ -51,7 +52,9 @@ type Limits struct {
 	// MaxInputSize is the largest input, in bytes (DefaultMaxInputSize). For an .xlsx
 	// workbook it bounds the file and the total size of the files it unpacks to.
 	MaxInputSize int64
-	// MaxFieldSize is the longest field, in bytes of UTF-8 text (DefaultMaxFieldSize).
+	// MaxFieldSize is the longest field, in bytes of its value decoded to UTF-8: without
+	// the quotes around it, one of each doubled quote, and a line ending's CR not counted
+	// (DefaultMaxFieldSize).
 	MaxFieldSize int
 	// MaxColumns is the most fields a row may have, the header included
 	// (DefaultMaxColumns).
@@ -176,9 +179,11 @@ const (
 // fieldGuard passes CSV text on to encoding/csv, following its quoting, and stops with a
 // *limitError before a field longer than maxField bytes or a row of more than maxFields
 // fields is passed on: encoding/csv holds a whole row in memory, so it must never see one
-// without bound. It also turns a carriage return that ends a line on its own (old Mac line
-// endings, mixed with others) into a line feed, which encoding/csv would otherwise keep
-// inside a field; the text keeps its length, so offsets into it stay right.
+// without bound. A field's length is that of its value, decoded, without the quotes around
+// it, doubled quotes or a line ending's CR (see scan). It also turns a carriage return that
+// ends a line on its own (old Mac line endings, mixed with others) into a line feed, inside
+// quotes too, which encoding/csv would otherwise keep as it is and count no line; the text
+// keeps its length, so offsets into it stay right.
 type fieldGuard struct {
 	src       *bufio.Reader
 	delim     []byte
@@ -286,10 +291,12 @@ func (g *fieldGuard) keep(p []byte, end int) {
 	g.from = end
 }
 
-// scan takes byte p[i] through the state machine, rewriting a lone carriage return.
+// scan takes byte p[i] through the state machine, rewriting a lone carriage return. It counts
+// the bytes of the field's value as encoding/csv gives it: not the quotes around a quoted
+// field, one of a doubled quote, and a line ending's carriage return in none.
 func (g *fieldGuard) scan(p []byte, i int) error {
 	c := p[i]
-	if c == '\r' && g.state != inQuoted {
+	if c == '\r' {
 		next := byte(0)
 		if i+1 < len(p) {
 			next = p[i+1]
@@ -298,9 +305,12 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		} else {
 			return nil // a carriage return at the very end: encoding/csv drops it
 		}
-		if next != '\n' {
-			p[i], c = '\n', '\n'
+		if next == '\n' {
+			return nil // a CRLF's CR, which encoding/csv drops, in quotes too
 		}
+		// A line ending on its own, in quotes too, where encoding/csv would keep it as it is
+		// and count no line: the lines of every issue after it would be too low.
+		p[i], c = '\n', '\n'
 	}
 	if c == '\n' {
 		g.line++
@@ -321,23 +331,24 @@ func (g *fieldGuard) scan(p []byte, i int) error {
 		}
 		if c == '"' {
 			g.state = inQuoted
-		} else {
-			g.state = inUnquoted
+			return nil
 		}
+		g.state = inUnquoted
 	case inUnquoted:
 		if c == '\n' {
 			return g.nextField(true, i+1)
 		}
 	case inQuoted:
 		if c == '"' {
-			g.state = afterQuote
+			g.state = afterQuote // the closing quote, or the first of a doubled one
+			return nil
 		}
 	case afterQuote:
 		switch c {
 		case '\n':
 			return g.nextField(true, i+1)
 		case '"':
-			g.state = inQuoted
+			g.state = inQuoted // a doubled quote, which is one in the value
 		default:
 			g.state = inUnquoted
 		}

@@ -89,13 +89,73 @@ func TestReadLimits(t *testing.T) {
 	}
 }
 
-// TestReadLimitsAtTheLimit checks that a field of exactly the limit, and a row of exactly the
-// most columns, are read.
+// TestReadLimitsAtTheLimit checks that --max-field-size counts a field's value, decoded:
+// without the quotes around it, one of each doubled quote and a line ending's CR. A field of
+// exactly the limit is read, one byte more stops the reading; and a row of exactly the most
+// columns is read. Each file is read whole and one byte at a time.
 func TestReadLimitsAtTheLimit(t *testing.T) {
 	in := "organization,notes,c3\nA," + strings.Repeat("n", 20) + ",x\nB,\"" + strings.Repeat("m", 18) + "\",y\n"
 	res, err := Read(strings.NewReader(in), Options{Now: testNow, Limits: Limits{MaxFieldSize: 20, MaxColumns: 3}})
 	if err != nil || len(res.Scopes) != 2 || res.Scopes[0].Notes != strings.Repeat("n", 20) {
 		t.Fatalf("err %v, result %+v", err, res)
+	}
+	const limit = 21
+	for _, tc := range []struct {
+		name string
+		// field writes a field (the row's last) whose value is n bytes long, and the value.
+		field func(n int) (written, value string)
+		eol   string
+		enc   string
+	}{
+		{"plain", func(n int) (string, string) { return strings.Repeat("p", n), strings.Repeat("p", n) }, "\n", ""},
+		{"quoted", func(n int) (string, string) { v := strings.Repeat("q", n); return `"` + v + `"`, v }, "\n", ""},
+		{"doubled quotes", func(n int) (string, string) {
+			v := `say "hi"` + strings.Repeat("d", n-8)
+			return `"` + strings.ReplaceAll(v, `"`, `""`) + `"`, v
+		}, "\n", ""},
+		{"CRLF", func(n int) (string, string) { return strings.Repeat("c", n), strings.Repeat("c", n) }, "\r\n", ""},
+		{"CRLF in quotes", func(n int) (string, string) {
+			return `"` + strings.Repeat("a", 9) + "\r\n" + strings.Repeat("b", n-10) + `"`, strings.Repeat("a", 9) + "\n" + strings.Repeat("b", n-10)
+		}, "\r\n", ""},
+		{"lone CR in quotes", func(n int) (string, string) {
+			return `"` + strings.Repeat("a", 9) + "\r" + strings.Repeat("b", n-10) + `"`, strings.Repeat("a", 9) + "\n" + strings.Repeat("b", n-10)
+		}, "\r", ""},
+		{"Shift_JIS", func(n int) (string, string) {
+			v := strings.Repeat("株", n/3) + strings.Repeat("x", n%3) // 3 bytes each in UTF-8, 2 in the file
+			return v, v
+		}, "\n", EncodingShiftJIS},
+	} {
+		for _, n := range []int{limit, limit + 1} {
+			written, value := tc.field(n)
+			if len(value) != n {
+				t.Fatalf("%s: the value is %d bytes, want %d", tc.name, len(value), n)
+			}
+			text := "organization,c2,notes" + tc.eol + "A,x," + written + tc.eol + "B,y,z" + tc.eol
+			b := []byte(text)
+			if tc.enc == EncodingShiftJIS {
+				b = encode(t, shiftJIS, text)
+			}
+			for _, rd := range []struct {
+				name string
+				wrap func(io.Reader) io.Reader
+			}{{"whole", func(r io.Reader) io.Reader { return r }}, {"one byte", iotest.OneByteReader}} {
+				t.Run(fmt.Sprintf("%s/%d bytes/%s", tc.name, n, rd.name), func(t *testing.T) {
+					res, err := Read(rd.wrap(bytes.NewReader(b)), Options{Now: testNow, Encoding: tc.enc, Limits: Limits{MaxFieldSize: limit}})
+					if n > limit {
+						if !errors.Is(err, ErrFieldSize) || !strings.HasPrefix(err.Error(), "line 2, column notes (3): over a limit") {
+							t.Fatalf("err = %v, want the field size limit on line 2, column notes", err)
+						}
+						return
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(res.Scopes) != 2 || res.Scopes[0].Notes != value || res.Scopes[1].Line != 2+strings.Count(value, "\n")+1 {
+						t.Fatalf("scopes %+v, issues %v; want notes %q", res.Scopes, res.Issues, value)
+					}
+				})
+			}
+		}
 	}
 }
 
@@ -125,24 +185,55 @@ func TestReadWorkbookLimits(t *testing.T) {
 	}
 }
 
-// TestReadLineEndings reads a file whose lines end in CRLF, LF and a lone CR (old Mac), the
-// last inside a quoted field too, where it is text.
+// TestReadLineEndings reads files whose lines end in CRLF, LF and a lone CR (old Mac), inside
+// quoted fields too, where a lone CR is a line ending like the others: it becomes a line
+// feed in the value, as a CRLF does, and the lines after it are counted right. Each file is
+// read whole, one byte at a time (a CR at the end of every read) and in halves.
 func TestReadLineEndings(t *testing.T) {
-	in := "incident_id,organization,records,notes\r\na,A,1,n\nb,B,2,n\rc,C,3,\"two\rlines\"\r\nd,D,4,n\r"
-	res, err := Read(iotest.OneByteReader(strings.NewReader(in)), Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Scopes) != 4 || res.RowsRead != 4 || len(res.Issues) != 0 {
-		t.Fatalf("read %d, used %d, issues %v; want 4 rows used", res.RowsRead, len(res.Scopes), res.Issues)
-	}
-	for i, want := range []struct {
+	type scope struct {
 		org   string
 		line  int
 		notes string
-	}{{"A", 2, "n"}, {"B", 3, "n"}, {"C", 4, "two\rlines"}, {"D", 5, "n"}} {
-		if sc := res.Scopes[i]; sc.Organization != want.org || sc.Line != want.line || sc.Notes != want.notes {
-			t.Errorf("scope %d: %s on line %d, notes %q; want %s on line %d, notes %q", i, sc.Organization, sc.Line, sc.Notes, want.org, want.line, want.notes)
+	}
+	for _, tc := range []struct {
+		name   string
+		in     string
+		scopes []scope
+		issue  int // the line of the one issue, a rejected row; 0 for none
+	}{
+		{"mixed", "incident_id,organization,records,notes\r\na,A,1,n\nb,B,2,n\rc,C,3,\"two\rlines\"\r\nd,D,4,n\r",
+			[]scope{{"A", 2, "n"}, {"B", 3, "n"}, {"C", 4, "two\nlines"}, {"D", 6, "n"}}, 0},
+		{"CRLF in quotes", "incident_id,organization,records,notes\r\na,A,1,\"two\r\nlines\"\r\nb,B,2,n\r\n",
+			[]scope{{"A", 2, "two\nlines"}, {"B", 4, "n"}}, 0},
+		// An HHS export: a description of several lines parted by lone CRs, then a row with a
+		// field too many; its issue names the line it is on in a text editor.
+		{"lone CRs in quotes, then a bad row", "incident_id,organization,records,notes\ra,A,1,\"one\rtwo\r\rfour\"\rb,B,2,n,extra\rc,C,3,n\r",
+			[]scope{{"A", 2, "one\ntwo\n\nfour"}, {"C", 7, "n"}}, 6},
+	} {
+		for _, rd := range []struct {
+			name string
+			wrap func(io.Reader) io.Reader
+		}{{"whole", func(r io.Reader) io.Reader { return r }}, {"one byte", iotest.OneByteReader}, {"halves", iotest.HalfReader}} {
+			t.Run(tc.name+"/"+rd.name, func(t *testing.T) {
+				res, err := Read(rd.wrap(strings.NewReader(tc.in)), Options{Now: testNow})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Scopes) != len(tc.scopes) {
+					t.Fatalf("read %d, used %d, issues %v; want %d rows used", res.RowsRead, len(res.Scopes), res.Issues, len(tc.scopes))
+				}
+				for i, want := range tc.scopes {
+					if sc := res.Scopes[i]; sc.Organization != want.org || sc.Line != want.line || sc.Notes != want.notes {
+						t.Errorf("scope %d: %s on line %d, notes %q; want %s on line %d, notes %q", i, sc.Organization, sc.Line, sc.Notes, want.org, want.line, want.notes)
+					}
+				}
+				switch {
+				case tc.issue == 0 && len(res.Issues) > 0:
+					t.Errorf("issues %v, want none", res.Issues)
+				case tc.issue > 0 && (len(res.Issues) != 1 || res.Issues[0].Line != tc.issue || res.Issues[0].Severity != data.Rejected):
+					t.Errorf("issues %v, want one rejected row on line %d", res.Issues, tc.issue)
+				}
+			})
 		}
 	}
 }
@@ -324,7 +415,7 @@ func TestReadBrokenRowShowsBytes(t *testing.T) {
 		want string
 	}{
 		{EncodingShiftJIS, bytes.Replace(encode(t, shiftJIS, "企業名,件数\n株式会社,1\n\"＠社,2\nB,3\n"), encode(t, shiftJIS, "＠"), []byte("\x82\xff"), 1), `\"\x82\xff社,2`},
-		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\x9d,2`},
+		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\u009d,2`},
 		{EncodingUTF8, []byte("organization,records\n\"M\xfcller,2\nB,3\n"), `\"M\xfcller,2`},
 	} {
 		t.Run(tt.enc, func(t *testing.T) {

@@ -95,6 +95,15 @@ func (l Layout) Extra() []string {
 	return out
 }
 
+// HeaderOf returns the header, as written, of the canonical column col; "" when the file
+// lacks it.
+func (l Layout) HeaderOf(col string) string {
+	if j, ok := l.index[col]; ok {
+		return l.Header[j]
+	}
+	return ""
+}
+
 // Has reports whether the file has the canonical column col.
 func (l Layout) Has(col string) bool {
 	_, ok := l.index[col]
@@ -147,6 +156,10 @@ type Result struct {
 	// Stopped, when not nil, is the damage where reading stopped under Options.KeepGoing:
 	// the rows from its row on were not read.
 	Stopped *ParseError
+	// IDColumns are the headers, as written, of the columns a mapping joins into the
+	// incident id (incident_id = { columns = […] }); nil when the id is read otherwise.
+	// Rows that give one joined id are one incident, though the file may mean them apart.
+	IDColumns []string
 }
 
 // csvRow is a data row's text by field, with where it stands in the file: what toScope
@@ -292,6 +305,9 @@ type rowReader struct {
 	idEachRow bool
 	orgPos    int
 	orgConst  string
+	// used marks the positions of the columns the report reads: the schema's, or those the
+	// mapping reads (its joined id's too).
+	used []bool
 	// values translate the text of the columns at their positions (a mapping's values).
 	values map[int]map[string]string
 	// subheadings is set until the first row after the header is read, which is checked
@@ -315,6 +331,8 @@ type rowConfig struct {
 	// dateOpts are dates' options in the order toScope reads the dates: exposure start and
 	// end, detected, contained, disclosed, reported preliminary and final.
 	dateOpts [7]data.DateOptions
+	// encoding is the encoding CSV text is read in (Result.Encoding); "" for a workbook.
+	encoding string
 	// suggestFormat is set under a mapping: a date warning then names the date_format that
 	// would read the date, when one of suggestedLayouts does.
 	suggestFormat bool
@@ -379,7 +397,7 @@ func (rr *rowReader) next() (rawRow, error) {
 		}
 		fitted, why, ok := rr.src.fit(rec, rr.width)
 		if !ok {
-			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(strings.Join(rec, ",")), Message: why})
+			rr.reject(data.Issue{Kind: data.KindStructure, Line: line, Value: rr.show(rr.src.text(rec)), Message: why})
 			continue
 		}
 		rec = fitted
@@ -413,7 +431,7 @@ func (rr *rowReader) next() (rawRow, error) {
 		case rr.idEachRow:
 			org := rr.orgConst
 			if rr.orgPos >= 0 {
-				org = rec[rr.orgPos]
+				org, _ = stripControls(rec[rr.orgPos])
 			}
 			out = append(out, fmt.Sprintf("%s (line %d)", strings.TrimSpace(org), line))
 		}
@@ -422,27 +440,78 @@ func (rr *rowReader) next() (rawRow, error) {
 	}
 }
 
-// badText returns the Rejected issue of a row whose text is not usable: not valid UTF-8,
-// holding a NUL byte, or holding bytes that did not decode; nil when it is usable.
+// badText returns the Rejected issue of a row whose text is not usable: holding a NUL byte,
+// or bytes that are not valid UTF-8 (or did not decode) in a column the report uses; nil when
+// it is usable. Such bytes in a column it does not use (neither in the schema nor read by the
+// mapping: a description column of an export) do not cost the row: they are written into
+// the value as escapes (\x9d), with a warning.
 func (rr *rowReader) badText(rec []string) *data.Issue {
 	issue := func(j int, msg data.Msg) *data.Issue {
 		return &data.Issue{Kind: data.KindEncoding, Line: rr.src.line(j), Column: rr.canonical(j), Header: rr.res.Layout.Header[j], ColumnIndex: j + 1,
 			Value: rr.show(rec[j]), Message: msg}
 	}
 	// Decoded text is valid UTF-8 but for the bytes that did not decode.
-	if j := invalidUTF8(rec); j >= 0 && !rr.decoded() {
-		return issue(j, data.Msgf("text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"))
+	decoded := rr.decoded()
+	bad := func(f string) bool { return !utf8.ValidString(f) }
+	first := invalidUTF8(rec)
+	if decoded {
+		bad = hasEscapes
+		first, _ = undecodable(rec)
 	}
-	if j := fieldWithNUL(rec); j >= 0 {
-		return issue(j, data.Msgf("text holds a NUL byte: the row is damaged, or not text"))
-	}
-	if j, _ := undecodable(rec); j >= 0 && rr.decoded() {
-		if rr.res.Encoding == EncodingWindows1252 {
+	for j := max(first, 0); first >= 0 && j < len(rec); j++ {
+		if !rr.used[j] || !bad(rec[j]) {
+			continue
+		}
+		switch {
+		case !decoded:
+			return issue(j, data.Msgf("text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)"))
+		case rr.res.Encoding == EncodingWindows1252:
 			return issue(j, data.Msgf(`text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded (or they are a UTF-8 character, such as \xc3\xa9 for é, in a file that mixes UTF-8 into Windows-1252)`, rr.res.Encoding))
 		}
 		return issue(j, data.Msgf("text is not valid %s, the encoding the file is read in; the bytes shown could not be decoded", rr.res.Encoding))
 	}
+	if j := fieldWithNUL(rec); j >= 0 {
+		return issue(j, data.Msgf("text holds a NUL byte: the row is damaged, or not text"))
+	}
+	for j := max(first, 0); first >= 0 && j < len(rec); j++ {
+		if !bad(rec[j]) {
+			continue
+		}
+		is := issue(j, data.Msgf("text is not valid UTF-8, in a column the report does not use: the row is kept, with the bytes that are not UTF-8 written as escapes (\\xNN)"))
+		is.Value = rr.showBadBytes(rec[j], decoded)
+		if decoded {
+			is.Message = data.Msgf("text is not valid %s, the encoding the file is read in, in a column the report does not use: the row is kept, with the bytes that could not be decoded written as escapes (\\xNN)", rr.res.Encoding)
+		}
+		is.Severity = data.Warning
+		rr.res.Issues = append(rr.res.Issues, *is)
+		rec[j] = escapeBytes(rec[j], decoded)
+	}
 	return nil
+}
+
+// showBadBytes returns f for a message about its bad bytes: from a little before the first
+// of them, so that a long description shows them, cut and escaped as show does.
+func (rr *rowReader) showBadBytes(f string, decoded bool) string {
+	i := 0
+	for i < len(f) {
+		if decoded && f[i]&0xFC == escapeLead {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(f[i:])
+		if !decoded && r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	start := i
+	for n := 0; n < 20 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(f[:start])
+		start -= size
+	}
+	if start == 0 {
+		return rr.show(f)
+	}
+	return "…" + rr.show(f[start:])
 }
 
 // decoded reports whether the text was decoded from another encoding than UTF-8: its
@@ -458,19 +527,47 @@ func (rr *rowReader) show(f string) string {
 	if rr.decoded() && hasEscapes(f) {
 		return showUndecodable(f)
 	}
-	t := truncate(f, 80)
-	if !utf8.ValidString(t) || strings.IndexByte(t, 0) >= 0 {
+	return shown(truncate(f, 80))
+}
+
+// shown returns t for a message: as it is, unless it holds bytes that are not UTF-8 or
+// control characters (NUL included), which are escaped (\x82, \x19) with the rest.
+func shown(t string) string {
+	if !utf8.ValidString(t) || controls(t) != 0 {
 		return escapeInvalid(t)
 	}
 	return t
 }
 
+// escapeBytes returns f with its bytes that are not UTF-8, or that did not decode when
+// decoded, written as escapes (\x9d), and its text as it is.
+func escapeBytes(f string, decoded bool) string {
+	var b strings.Builder
+	for i := 0; i < len(f); {
+		if c := f[i]; decoded && c&0xFC == escapeLead && i+1 < len(f) {
+			fmt.Fprintf(&b, `\x%02x`, (c-escapeLead)<<6|f[i+1]&0x3F)
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(f[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&b, `\x%02x`, f[i])
+		} else {
+			b.WriteString(f[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 // joinedID returns the incident id a mapping builds from several columns: their non-blank
-// values joined with " / ".
+// values joined with " / ", without control characters (each column's own cell is warned
+// about, once).
 func (rr *rowReader) joinedID(rec []string) string {
 	parts := make([]string, 0, len(rr.idCols))
 	for _, j := range rr.idCols {
-		if v := strings.TrimSpace(rec[j]); v != "" {
+		v, _ := stripControls(rec[j])
+		if v = strings.TrimSpace(v); v != "" {
 			parts = append(parts, v)
 		}
 	}
@@ -681,7 +778,7 @@ search:
 			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %v", len(above), hdr.line, lines)
 		}
 		rr.res.Issues = append(rr.res.Issues, data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
-			Value: truncate(strings.Join(texts, " | "), 120), Message: msg})
+			Value: shown(truncate(strings.Join(texts, " | "), 120)), Message: msg})
 	}
 	rr.subheadings = rr.opts.Mapping == nil
 	line := hdr.line
@@ -691,7 +788,7 @@ search:
 	if j := invalidUTF8(rec); j >= 0 {
 		return &ParseError{Line: line, Err: data.Errorf("header %q is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)", rec[j])}
 	}
-	rec = rr.stripHeaderBidi(rec, line)
+	rec = rr.stripHeaderControls(rec, line)
 	var (
 		mapped []string
 		err    error
@@ -705,6 +802,15 @@ search:
 		return err
 	}
 	rr.width = len(rec)
+	rr.used = make([]bool, len(rec))
+	for _, j := range rr.res.Layout.index {
+		rr.used[j] = true
+	}
+	for _, j := range rr.idCols {
+		if j >= 0 {
+			rr.used[j] = true
+		}
+	}
 	fields := make([]string, len(rec))
 	for name, j := range rr.res.Layout.index {
 		fields[j] = name
@@ -717,6 +823,7 @@ search:
 		rr.cfg.dateOpts[i] = rr.cfg.dates[col]
 	}
 	rr.cfg.suggestFormat = rr.opts.Mapping != nil
+	rr.cfg.encoding = rr.res.Encoding
 	rr.cfg.header = mapped
 	return nil
 }
@@ -972,6 +1079,9 @@ func (rr *rowReader) mapHeader(rec []string, line int) ([]string, error) {
 					return nil, err
 				}
 				rr.idCols = append(rr.idCols, j)
+				if j >= 0 {
+					rr.res.IDColumns = append(rr.res.IDColumns, strings.TrimSpace(rec[j]))
+				}
 			}
 		}
 	}
@@ -1098,11 +1208,20 @@ func escapeInvalid(s string) string {
 	return q[1 : len(q)-1]
 }
 
-// truncate shortens s to at most n runes, marking the cut with an ellipsis.
+// truncate shortens s to at most n runes, marking the cut with an ellipsis. It cuts the
+// bytes, so that bytes that are not UTF-8 stay themselves (each counts as one rune), to be
+// shown escaped, not turned into U+FFFD.
 func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i >= len(s) {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return s[:i] + "…"
 }

@@ -180,6 +180,14 @@ func TestReadRowIssues(t *testing.T) {
 			wantIssues: []want{{data.Rejected, 2, "", 0, "a,A,card", "3 fields but the header has 11"}},
 		},
 		{
+			name: "a row with too many fields shows its text as written",
+			in: hdr +
+				"a,\"A, \"\"Inc\"\"\",card,confirmed,2,,,,,2019-06-04,,extra\r\n" +
+				"b,B,card,confirmed,2,,,,,2019-06-04,\n",
+			wantUsed: 1, wantRej: 1,
+			wantIssues: []want{{data.Rejected, 2, "", 0, `a,"A, ""Inc""",card,confirmed,2,,,,,2019-06-04,,extra`, "12 fields but the header has 11"}},
+		},
+		{
 			name: "negative and decimal counts are warnings, counts unknown",
 			in: hdr +
 				"a,A,card,suspected,-5,,,,,2019-06-04,\n" +

@@ -26,8 +26,10 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	warn := func(kind data.Kind, col, val string, msg data.Msg) {
 		issues = append(issues, data.Issue{Kind: kind, Severity: data.Warning, Line: lineOf(col), Column: col, Value: val, Message: msg})
 	}
-	// Bidi controls go from every text an output shows, here where every output's text
-	// passes, so that "evil\u202egnp.exe" cannot show as "evilexe.png".
+	// Control characters go from every text an output shows, here where every output's text
+	// passes: bidi controls, so that "evil\u202egnp.exe" cannot show as "evilexe.png", and C0
+	// and C1 controls, which a workbook cannot hold. The warning shows the text as read; the
+	// checks after this one see it without them.
 	for _, f := range [...]struct {
 		col string
 		v   *string
@@ -41,30 +43,34 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		{data.ColDataItems, &row.DataItems}, {data.ColVendor, &row.Vendor}, {data.ColJNSAEP, &row.JNSAEP},
 		{data.ColJNSAIdentifiability, &row.JNSAIdentifiability}, {data.ColJNSASocial, &row.JNSASocial}, {data.ColJNSAResponse, &row.JNSAResponse},
 	} {
-		if clean, ok := stripBidi(*f.v); !ok {
-			warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), data.Msgf(bidiMessage))
+		if clean, found := stripControls(*f.v); found != 0 {
+			for _, msg := range found.messages(cfg.encoding, false) {
+				warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), msg)
+			}
 			*f.v = clean
 		}
 	}
 	extra := row.Extra
 	for i, v := range row.Extra {
-		clean, ok := stripBidi(v)
-		if ok {
+		clean, found := stripControls(v)
+		if found == 0 {
 			continue
 		}
 		if &extra[0] == &row.Extra[0] {
 			extra = append([]string(nil), row.Extra...)
 		}
 		extra[i] = clean
-		is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: data.Msgf(bidiMessage)}
-		if i < len(layout.extra) {
-			j := layout.extra[i]
-			is.Column, is.Header, is.ColumnIndex = layout.Header[j], layout.Header[j], j+1
-			if j < len(fieldLines) {
-				is.Line = fieldLines[j]
+		for _, msg := range found.messages(cfg.encoding, false) {
+			is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: msg}
+			if i < len(layout.extra) {
+				j := layout.extra[i]
+				is.Column, is.Header, is.ColumnIndex = layout.Header[j], layout.Header[j], j+1
+				if j < len(fieldLines) {
+					is.Line = fieldLines[j]
+				}
 			}
+			issues = append(issues, is)
 		}
-		issues = append(issues, is)
 	}
 	sc := data.Scope{
 		Line:         line,
@@ -122,6 +128,12 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 			continue
 		}
 		parsed[i] = v
+		if v.Known() && !data.WrittenInOwnForm(d.raw, v) {
+			if sc.DatesWritten == nil {
+				sc.DatesWritten = make([]string, len(dates))
+			}
+			sc.DatesWritten[i] = strings.TrimSpace(d.raw)
+		}
 		if v.Known() && !v.IsDay() {
 			msg := data.Msgf("date known only to the month (%s): figures that need the day are left blank", v)
 			if v.Precision() == data.PrecisionYear {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"breachreport/data"
 )
@@ -27,6 +26,8 @@ type source interface {
 	notes() []cellNote
 	// setWidth tells the source the header's number of fields.
 	setWidth(n int)
+	// text returns the last record, rec, as the input wrote it, for an issue's value.
+	text(rec []string) string
 }
 
 // csvSource reads CSV text through encoding/csv. When a row breaks on a quote that is not
@@ -46,6 +47,8 @@ type csvSource struct {
 	base     int64
 	lineBase int
 	width    int
+	// from and to are the offsets in cr's input of the last record's text.
+	from, to int64
 }
 
 func newCSVSource(in *input, lim Limits) *csvSource {
@@ -78,6 +81,7 @@ func (s *csvSource) next() ([]string, error) {
 	s.tape.drop(start)
 	rec, err := s.cr.Read()
 	end := s.cr.InputOffset()
+	s.from, s.to = start, end
 	pe, _ := err.(*csv.ParseError) // encoding/csv returns it as it is
 	if pe != nil || (err == nil && s.width > 0 && len(rec) != s.width) {
 		if cut, ok := s.swallowed(s.tape.bytes(start, end)); ok {
@@ -96,10 +100,7 @@ func (s *csvSource) next() ([]string, error) {
 			case s.decoded && hasEscapes(value):
 				value = showUndecodable(value)
 			default:
-				value = truncate(value, 80)
-				if !utf8.ValidString(value) {
-					value = escapeInvalid(value)
-				}
+				value = shown(truncate(value, 80))
 			}
 			return nil, &brokenRow{line: line, value: value}
 		}
@@ -144,6 +145,11 @@ func (s *csvSource) line(j int) int {
 }
 
 func (s *csvSource) setFields([]string) {}
+
+// text returns the last record's text, without the blank lines before it and its line end.
+func (s *csvSource) text([]string) string {
+	return strings.Trim(string(s.tape.bytes(s.from, s.to)), "\r\n")
+}
 
 func (s *csvSource) notes() []cellNote { return nil }
 func (s *csvSource) setWidth(n int)    { s.width = n }

@@ -375,6 +375,9 @@ func (s *xlsxSource) line(int) int { return s.row }
 
 func (s *xlsxSource) setWidth(int) {}
 
+// text returns the row's cells joined by commas: a sheet's row has no text of its own.
+func (s *xlsxSource) text(rec []string) string { return strings.Join(rec, ",") }
+
 // fit pads a row to the header's width (a sheet does not store the empty cells at the end
 // of a row) and drops empty cells beyond it; a value beyond the header's last column does
 // not fit.

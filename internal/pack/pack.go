@@ -119,6 +119,7 @@ func (p *Packer) Scope(sc *data.Scope, in *data.Incident) {
 	p.Date(sc.ReportedFinal)
 	f := sc.JNSA
 	p.Uint(uint64(f.EPX | f.EPY<<2 | f.Identifiability<<4 | f.Social<<7 | f.Response<<9))
+	p.Strings(sc.DatesWritten)
 }
 
 // Incident appends in with its scopes.
@@ -284,6 +285,7 @@ func (u *Unpacker) Scope(sc *data.Scope, in *data.Incident) {
 	sc.ReportedFinal = u.Date()
 	f := int(u.Uint())
 	sc.JNSA = data.JNSAFactors{EPX: f & 3, EPY: f >> 2 & 3, Identifiability: f >> 4 & 7, Social: f >> 7 & 3, Response: f >> 9 & 3}
+	sc.DatesWritten = u.Strings()
 }
 
 // Incident reads a Packer.Incident into in, reusing the arrays of in's SourceURLs and Scopes

@@ -23,7 +23,8 @@ func TestPackRoundTrip(t *testing.T) {
 			Cause: "", RecordType: data.RecordType([]string{"personal", "card", "", "顧客情報"}[i%4]), Certainty: data.Certainty(i % 3),
 			Records: counts[i%len(counts)], ExposureStart: d, ExposureEnd: dates[(i+1)%len(dates)], Detected: dates[(i+2)%len(dates)],
 			Contained: dates[(i+3)%len(dates)], Disclosed: dates[(i+4)%len(dates)], SourceURL: []string{"https://a", "https://c", ""}[i%3],
-			Notes: []string{"", "株式会社", "x"}[i%3], Extra: [][]string{nil, {}, {"", "a"}}[i%3]})
+			Notes: []string{"", "株式会社", "x"}[i%3], Extra: [][]string{nil, {}, {"", "a"}}[i%3],
+			DatesWritten: [][]string{nil, {"", "11/18/2021 12:00:00 AM", "", "", "", "", ""}}[i%2]})
 	}
 	in.Scopes[2].IncidentID, in.Scopes[2].IDDerived = "Alpha 2019-06-04", true
 	for _, tt := range []data.Incident{in, {}, {ID: "only", SourceURLs: []string{}, Scopes: []data.Scope{}}} {

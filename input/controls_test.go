@@ -10,10 +10,10 @@ import (
 	"breachreport/data"
 )
 
-// TestBidiControls writes rows with bidirectional controls in one field each and checks that
-// the scopes read hold the text without them, with one control-char warning per cell naming
-// its line, column and escaped value.
-func TestBidiControls(t *testing.T) {
+// TestControlChars writes rows with bidirectional controls, C0 and C1 controls and DEL in one
+// field each and checks that the scopes read hold the text without them, with one
+// control-char warning per cell naming its line, column and escaped value.
+func TestControlChars(t *testing.T) {
 	header := []string{"incident_id", "organization", "service", "cause", "records", "disclosed", "notes", "ticket"}
 	// Every control of the two ranges, each around a harmless name.
 	var every strings.Builder
@@ -37,6 +37,13 @@ func TestBidiControls(t *testing.T) {
 		{"isolate around a date", "disclosed", "\u20662019-06-04\u2069", "2019-06-04", `\u20662019-06-04\u2069`, "disclosed", 6},
 		{"override in a column outside the schema", "ticket", "T\u202e1", "T1", `T\u202e1`, "ticket", 8},
 		{"other format characters kept", "notes", "zero\u200bwidth", "zero\u200bwidth", "", "", 0},
+		{"U+0019 in organization", "organization", "Example\x19 Co.", "Example Co.", `Example\x19 Co.`, "organization", 2},
+		{"DEL and a C1 control in notes", "notes", "a\x7fb\u0085c", "abc", `a\x7fb\u0085c`, "notes", 7},
+		{"every C0 control but tab and line breaks", "notes", "x\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1fy", "xy",
+			`x\x01\x02\x03\x04\x05\x06\a\b\v\f\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1fy`, "notes", 7},
+		{"tab and line breaks kept", "notes", "a\tb\r\nc\nd", "a\tb\nc\nd", "", "", 0},
+		{"a control around a date", "disclosed", "2019-06-04\x1f", "2019-06-04", `2019-06-04\x1f`, "disclosed", 6},
+		{"a C1 control in a column outside the schema", "ticket", "T\u009b1", "T1", `T\u009b1`, "ticket", 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			row := map[string]string{"incident_id": "X1", "organization": "Example Co.", "service": "shop", "cause": "phishing",
@@ -90,10 +97,10 @@ func TestBidiControls(t *testing.T) {
 	}
 }
 
-// TestBidiControlsInHeader checks that a header name with bidi controls is read without them:
+// TestControlCharsInHeader checks that a header name with control characters is read without them:
 // a schema column is still recognised, a column outside the schema keeps its clean name, and
 // each name gets one warning naming line 1 and its position.
-func TestBidiControlsInHeader(t *testing.T) {
+func TestControlCharsInHeader(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		header string // the header line
@@ -102,6 +109,8 @@ func TestBidiControlsInHeader(t *testing.T) {
 	}{
 		{"a schema column", "incident_id,\u202eorganization,records,disclosed,ticket", 2, []string{"ticket"}},
 		{"a column outside the schema", "incident_id,organization,records,disclosed,tic\u2066ket\u2069", 5, []string{"ticket"}},
+		{"a C0 control in a schema column", "incident_id,organiza\x19tion,records,disclosed,ticket", 2, []string{"ticket"}},
+		{"a C1 control outside the schema", "incident_id,organization,records,disclosed,\u0085ticket", 5, []string{"ticket"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := read(t, tc.header+"\nX1,Example Co.,10,2019-06-04,T1\n")
@@ -114,26 +123,64 @@ func TestBidiControlsInHeader(t *testing.T) {
 			if len(res.Issues) != 1 {
 				t.Fatalf("issues %v, want one warning", res.Issues)
 			}
-			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.Contains(is.Value, `\u20`) {
+			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.ContainsAny(is.Value, `\`) {
 				t.Errorf("issue %+v, want a control-char warning on line 1, column %d", is, tc.col)
 			}
 		})
 	}
 }
 
-// TestHasBidi checks the byte scan against the rune test on every rune near the controls
-// and around them, alone and inside text.
-func TestHasBidi(t *testing.T) {
+// TestControlsScan checks the byte scan against the rune tests on every rune near the
+// controls, alone and inside text, and on text cut inside a character.
+func TestControlsScan(t *testing.T) {
+	want := func(s string) controlClass {
+		var c controlClass
+		for _, r := range s {
+			switch {
+			case isBidi(r):
+				c |= classBidi
+			case isControl(r) && r < 0x80:
+				c |= classC0
+			case isControl(r):
+				c |= classC1
+			}
+		}
+		return c
+	}
+	var runes []rune
+	for r := rune(0); r <= 0x2ff; r++ {
+		runes = append(runes, r)
+	}
 	for r := rune(0x2000); r <= 0x20ff; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
 		for _, s := range []string{string(r), "a" + string(r), string(r) + "b", "→…" + string(r) + "株式"} {
-			if got, want := hasBidi(s), strings.ContainsFunc(s, isBidi); got != want {
-				t.Errorf("hasBidi(%+q) = %v, want %v", s, got, want)
+			if got, want := controls(s), want(s); got != want {
+				t.Errorf("controls(%+q) = %b, want %b", s, got, want)
 			}
 		}
 	}
-	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "株式会社 → 2019年"} {
-		if hasBidi(s) {
-			t.Errorf("hasBidi(%+q) = true", s)
+	for _, s := range []string{"", "\xe2", "\xe2\x80", "\xe2\x80\xae"[:2] + "x", "\xc2", "株式会社 → 2019年", "tab\tand\r\nlines"} {
+		if c := controls(s); c != 0 {
+			t.Errorf("controls(%+q) = %b, want 0", s, c)
 		}
+	}
+}
+
+// TestControlCharsInJoinedID checks that a control character in a column a mapping joins
+// into the incident id is warned about once, on its own cell, and is in neither the
+// organization nor the id.
+func TestControlCharsInJoinedID(t *testing.T) {
+	m := mustMapping(t, "[fields]\norganization = \"Name\"\ndisclosed = \"Date\"\nincident_id = { columns = [\"Name\", \"Date\"] }\n")
+	res, err := Read(strings.NewReader("Name,Date\nBeta\x19 Clinic,2021-12-01\n"), Options{Now: testNow, Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Beta Clinic" || res.Scopes[0].IncidentID != "Beta Clinic / 2021-12-01" {
+		t.Fatalf("scopes %+v", res.Scopes)
+	}
+	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindControlChar || res.Issues[0].Header != "Name" || res.Issues[0].Value != `Beta\x19 Clinic` {
+		t.Errorf("issues %v, want one control-char warning on Name", res.Issues)
 	}
 }
