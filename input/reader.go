@@ -211,8 +211,8 @@ type csvRow struct {
 // commas, tabs or semicolons; see Options for how the encoding and the delimiter are
 // detected. A byte-order mark is skipped. For CSV, Scan never holds more than the start of
 // the input (64 KiB, to tell the encoding and delimiter) and the rows in flight (a few
-// batches of 1,024) in memory, besides what each keeps; a workbook is held in memory whole
-// while it is read.
+// batches of 1,024) in memory, besides what each keeps; a workbook is held in memory packed,
+// as read, and its sheet is read from it as a stream, a row at a time.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see data.Columns). A missing required column, a
