@@ -14,6 +14,7 @@ import (
 	"breachreport/charts"
 	"breachreport/data"
 	"breachreport/i18n"
+	"breachreport/input"
 	"breachreport/internal/atomicfile"
 	"breachreport/internal/crash"
 	"breachreport/internal/progress"
@@ -85,6 +86,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	logScale := fs.String("log-scale", "auto", "when to put the records chart on a log axis: `auto|on|off` (auto: when the cases' totals differ 100-fold or more)")
 	asOf := fs.String("as-of", "", "take `DATE` (2019-07-01, or 2019-07-01T09:00:00+09:00) as the generation time, so that the same input gives the same files (default: now)")
 	quiet := fs.Bool("quiet", false, "draw no progress bar on stderr (it is drawn only when stderr is a terminal)")
+	keepGoing := fs.Bool("keep-going", false, "when a sheet of an .xlsx input is damaged, write the report from the rows above the damage, the loss stated on its first sheet (the exit status is still 1)")
 	if err := parseFlags(fs, args, generateUsage, e); err != nil {
 		return helpOK(err)
 	}
@@ -121,6 +123,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err != nil {
 		return &usageError{err: err, usage: generateUsage + flagDefaults(fs)}
 	}
+	opts.KeepGoing = *keepGoing
 	if opts.Mapping, err = inFlags.mapping(); err != nil {
 		return err
 	}
@@ -177,6 +180,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	}
 	opts.TempDir = tmp
 	rep, readAs, lacking, err := load(ctx, *in, opts, e)
+	var pe *input.ParseError
+	if errors.As(err, &pe) && input.IsDamage(pe) {
+		return data.Errorf("%w (--keep-going writes the report from the rows above the damage)", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -186,6 +193,9 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		return err
 	}
 	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, TempDir: tmp, Fault: e.fault}
+	if rep.Stopped != nil {
+		wbOpts.Incomplete = i18n.Sprint(l, stoppedMsg(rep))
+	}
 	for _, c := range lacking {
 		if c.line.Format != "" {
 			wbOpts.Lacking = append(wbOpts.Lacking, i18n.Sprint(l, c.line))

@@ -162,6 +162,7 @@ func load(ctx context.Context, path string, opts input.Options, e env) (rep anal
 		return analysis.Report{}, nil, nil, err
 	}
 	rep.Input, rep.InputSHA256, rep.Generated = name, hex.EncodeToString(h.Sum(nil)), e.now()
+	rep.Stopped = res.Stopped
 	var how []data.Msg
 	switch {
 	case res.Sheet != "":
@@ -293,6 +294,9 @@ func outcome(rep analysis.Report, strict, written bool) error {
 	if rep.RowsRead != rep.RowsUsed+rep.RowsRejected {
 		return data.Errorf("internal error: %d rows read but %d used and %d rejected", rep.RowsRead, rep.RowsUsed, rep.RowsRejected)
 	}
+	if rep.Stopped != nil {
+		return data.Errorf(stoppedFormat, rep.Stopped.Line, rep.Stopped.Sheet, rep.RowsRead)
+	}
 	// A total row is counted with the rejected rows, left out of every figure, but its
 	// issue is a warning: nothing in it is lost, so alone it does not fail the run.
 	rejected := rep.RowsRejected - rep.IssuesOf(data.KindTotalRow)
@@ -300,6 +304,15 @@ func outcome(rep analysis.Report, strict, written bool) error {
 		return &rejectedError{rejected: rejected, read: rep.RowsRead, warnings: rep.Warnings(), written: written}
 	}
 	return nil
+}
+
+// stoppedFormat says that reading stopped at the damage of a report's Stopped (--keep-going),
+// and what the report then holds: on its first sheet and as the run's error.
+const stoppedFormat = "reading stopped at row %d of sheet %q, where the sheet is damaged: the report holds only the %d rows read above it, and the rest of the sheet is lost; open and save the workbook in Excel or LibreOffice, or export the sheet as CSV, and run again"
+
+// stoppedMsg is stoppedFormat's message for rep.
+func stoppedMsg(rep analysis.Report) data.Msg {
+	return data.Msgf(stoppedFormat, rep.Stopped.Line, rep.Stopped.Sheet, rep.RowsRead)
 }
 
 // stdinName is the name of the input read from standard input.

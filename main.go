@@ -10,7 +10,7 @@
 //	                      [--images png,svg] [--image-size WxH] [--log-scale auto|on|off]
 //	                      [--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H
 //	                       | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]
-//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]
+//	                      [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N] [--keep-going]
 //	breachreport validate -i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]
 //	                      [--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy] [--map FILE] [--sheet NAME]
 //	                      [--header-row N] [--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]

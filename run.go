@@ -133,7 +133,7 @@ var synopses = []synopsis{
 		"[--images png,svg] [--image-size WxH] [--log-scale auto|on|off]",
 		"[--month yyyy-mm | --quarter Q | --fiscal-year YEAR | --fiscal-half H",
 		" | --fiscal-quarter Q | --from DATE --to DATE | --all-months [--max-months N]]",
-		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N]",
+		"[--max-input-size SIZE] [--max-field-size SIZE] [--max-columns N] [--max-rows N] [--keep-going]",
 	}},
 	{"validate", []string{
 		"-i FILE|- [--format text|json|csv] [--lang en|ja] [--strict] [--quiet]",

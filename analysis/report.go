@@ -36,6 +36,9 @@ type Report struct {
 	// ExtraColumns are the headers of the input's columns outside the schema, as written;
 	// each scope's Extra holds its values of them.
 	ExtraColumns []string
+	// Stopped, when not nil, is the damage where reading stopped (input.Options.KeepGoing):
+	// the figures hold only the rows above it.
+	Stopped *input.ParseError
 
 	// layout and renamed complete the issues handed to an EachIssue hook (see Complete).
 	layout  input.Layout

@@ -1,6 +1,10 @@
 package input
 
-import "breachreport/data"
+import (
+	"errors"
+
+	"breachreport/data"
+)
 
 // Sentinel errors about the header, for errors.Is.
 var (
@@ -14,6 +18,13 @@ var (
 	// ErrTwoRowHeader is a header written on two rows: merged cells, or sub-headings.
 	ErrTwoRowHeader = data.Errorf("the header is on two rows")
 )
+
+// IsDamage reports whether err is damage in a workbook's sheet, met after reading the rows
+// above it: a *ParseError wrapping ErrWorkbook, at a row.
+func IsDamage(err error) bool {
+	pe, ok := err.(*ParseError)
+	return ok && pe.Line > 0 && errors.Is(pe.Err, ErrWorkbook)
+}
 
 // ParseError is a problem that stops reading the file as a whole (for example a header
 // without a required column). Problems confined to one row are Issues instead.

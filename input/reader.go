@@ -68,6 +68,10 @@ type Options struct {
 	// located (see Layout.Locate). It is called from one goroutine at a time per stage, but
 	// the two stages' calls may overlap.
 	EachIssue func(stage int, is data.Issue)
+	// KeepGoing makes damage in a workbook's sheet after its header (see IsDamage) end the
+	// rows instead of failing the read: the rows above it are read, Result.Stopped holds
+	// the damage, and a warning at its row says what is lost. The zero value fails the read.
+	KeepGoing bool
 }
 
 // dateOptions returns the date-parsing options: dates up to the end of next year, and the
@@ -162,6 +166,9 @@ type Result struct {
 	RowsRejected int
 	// RowsBlank counts rows whose every field is blank; they are skipped and not read.
 	RowsBlank int
+	// Stopped, when not nil, is the damage where reading stopped under Options.KeepGoing:
+	// the rows from its row on were not read.
+	Stopped *ParseError
 	// IDColumns are the headers, as written, of the columns a mapping joins into the
 	// incident id (incident_id = { columns = […] }); nil when the id is read otherwise.
 	// Rows that give one joined id are one incident, though the file may mean them apart.
@@ -217,8 +224,8 @@ type csvRow struct {
 // commas, tabs or semicolons; see Options for how the encoding and the delimiter are
 // detected. A byte-order mark is skipped. For CSV, Scan never holds more than the start of
 // the input (64 KiB, to tell the encoding and delimiter) and the rows in flight (a few
-// batches of 1,024) in memory, besides what each keeps; a workbook is held in memory whole
-// while it is read.
+// batches of 1,024) in memory, besides what each keeps; a workbook is held in memory packed,
+// as read, and its sheet is read from it as a stream, a row at a time.
 //
 // The first non-blank row is the header; names are matched case-insensitively, after NFKC,
 // against each column's name and aliases (see data.Columns). A missing required column, a
@@ -272,6 +279,9 @@ func Scan(ctx context.Context, r io.Reader, opts Options, each func([]data.Scope
 			return nil, pe
 		}
 		return nil, data.Errorf("reading: %w", err)
+	}
+	if res.Stopped != nil {
+		res.Stopped.Sheet = res.Sheet
 	}
 	res.RowsUsed = n
 	res.Issues = append(rr.log.Issues, rowIssues.Issues...)
@@ -379,6 +389,13 @@ func (rr *rowReader) next() (rawRow, error) {
 			rr.reject(data.Issue{Kind: data.KindStructure, Line: br.line, Value: br.value,
 				Message: data.Msgf("broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own")})
 			continue
+		}
+		if err != nil && rr.opts.KeepGoing && IsDamage(err) {
+			pe := err.(*ParseError)
+			rr.res.Stopped = pe
+			rr.log.Add(data.Issue{Kind: data.KindStructure, Severity: data.Warning, Line: pe.Line,
+				Message: data.Msgf("reading stopped here: %v; the rows from here on are lost, and the figures hold only the rows above", pe.Err)})
+			return rawRow{}, io.EOF
 		}
 		if err != nil {
 			return rawRow{}, rr.fatal(err)

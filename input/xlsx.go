@@ -30,10 +30,12 @@ var ErrSheet = data.Errorf("no sheet to read")
 // xlsxSource reads the rows of one workbook sheet, with cell values as stored: a date cell
 // gives its serial number, which the date fields read as a date (DateOptions.Serial).
 type xlsxSource struct {
-	f     *excelize.File
-	sheet string
-	rows  *excelize.Rows
-	row   int // the sheet row of the last record, 1-based
+	sheet *sheetStream
+	// row is the sheet row of the last record, 1-based; stored is the row the stream read
+	// last (stored), and cells its cells: the rows between the two are blank, as the sheet leaves
+	// them out.
+	row, stored int
+	cells       []sheetCell
 	// date1904 is true when the workbook counts dates from 1904.
 	date1904 bool
 	// fields holds the canonical column name of each position once the header is known
@@ -41,13 +43,7 @@ type xlsxSource struct {
 	fields []string
 	last   []cellNote
 	lim    Limits
-	// raw is the workbook as read, for checking the sheet's XML (see verify), and part the
-	// sheet's name in the archive.
-	raw  []byte
-	part string
-	// verified holds verify's result, once it has run.
-	verified error
-	done     bool
+	err    error // the error that ended the stream, returned again on every call
 }
 
 // cellNote is a warning about one cell of the last record, which its value alone cannot
@@ -120,42 +116,59 @@ func openWorkbook(r io.Reader, opts Options) (*xlsxSource, string, error) {
 	default:
 		return fail(data.Errorf("%w: the workbook has %d sheets (%s); name the one to read", ErrSheet, len(visible), quoteList(listed)))
 	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		f.Close()
-		return nil, "", &ParseError{Err: data.Errorf("%w: sheet %q cannot be read: %v", ErrSheet, sheet, err)}
-	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	part, err := sheetPart(raw.Bytes(), sheet)
+	// The sheet is read from the archive as a stream (see sheetStream): excelize reads the
+	// cell types only from the whole sheet, held in memory.
+	f.Close()
+	parts, err := workbookParts(raw.Bytes(), sheet)
 	if err != nil {
-		rows.Close()
-		return fail(data.Errorf("%w: sheet %q cannot be found in the archive (%v)", ErrWorkbook, sheet, err))
+		return nil, "", &ParseError{Err: data.Errorf("%w: sheet %q cannot be found in the archive (%v)", ErrWorkbook, sheet, err)}
 	}
-	return &xlsxSource{f: f, sheet: sheet, rows: rows, date1904: date1904, lim: opts.Limits, raw: raw.Bytes(), part: part}, sheet, nil
+	sst, err := readSharedStrings(raw.Bytes(), parts.sst)
+	if err != nil {
+		return nil, "", &ParseError{Err: data.Errorf("%w: the workbook's shared strings cannot be read (%v); open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", ErrWorkbook, err)}
+	}
+	ss, err := openSheet(raw.Bytes(), parts.sheet, sst)
+	if err != nil {
+		return nil, "", err
+	}
+	return &xlsxSource{sheet: ss, date1904: date1904, lim: opts.Limits}, sheet, nil
 }
 
 func (s *xlsxSource) next() ([]string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return nil, s.damaged(err)
-		}
-		// The iterator also ends at damaged XML, without an error: the end must be the
-		// sheet's own.
-		if err := s.verify(); err != nil {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.stored <= s.row {
+		n, cells, err := s.sheet.next()
+		if err != nil {
+			s.err = err
 			return nil, err
 		}
-		return nil, io.EOF
+		s.stored, s.cells = n, cells
 	}
 	s.row++
 	s.last = s.last[:0]
-	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, s.damaged(err)
+	if s.row < s.stored {
+		return []string{}, nil
 	}
-	// excelize has read the row; what is too big for the CSV reader is too big here too.
+	// A cell is a value where it holds one or a formula, as excelize reads it.
+	width := 0
+	for _, c := range s.cells {
+		if c.val != "" || c.formula {
+			width = max(width, c.col+1)
+		}
+	}
+	rec := make([]string, width)
+	for _, c := range s.cells {
+		if c.col < width {
+			rec[c.col] = c.val
+		}
+	}
+	// What is too big for the CSV reader is too big here too.
 	n := len(rec)
 	for n > 0 && rec[n-1] == "" {
 		n--
@@ -173,17 +186,13 @@ func (s *xlsxSource) next() ([]string, error) {
 	if s.fields == nil {
 		return rec, nil
 	}
-	for j := 0; j < len(s.fields); j++ {
-		v := ""
-		if j < len(rec) {
-			v = rec[j]
+	for i := range s.cells {
+		c := &s.cells[i]
+		if c.col >= len(s.fields) || c.col >= len(rec) && c.badIndex == "" {
+			continue
 		}
-		v2, ok, err := s.check(j, v)
-		if err != nil {
-			return nil, s.damaged(err)
-		}
-		if ok {
-			rec[j] = v2
+		if v, ok := s.check(c); ok {
+			rec[c.col] = v
 		}
 	}
 	return rec, nil
@@ -193,173 +202,64 @@ func (s *xlsxSource) next() ([]string, error) {
 // can check data cells against the types the sheet stores.
 func (s *xlsxSource) setFields(fields []string) { s.fields = fields }
 
-// check looks at cell j of the current row, whose stored value is v, and returns the text to
-// read in its place, when that differs: a date serial in a date column becomes yyyy-mm-dd,
-// an error value (#N/A) becomes blank with a note, a boolean reads TRUE or FALSE. A formula
-// without a stored value gets a note: the workbook was saved by a program that does not
-// calculate, and the value Excel would show is not in the file.
-func (s *xlsxSource) check(j int, v string) (string, bool, error) {
-	cell := cellName(j, s.row)
+// check looks at cell c of the current row and returns the text to read in place of its
+// value, when that differs: a date serial in a date column becomes yyyy-mm-dd, an error value
+// (#N/A) becomes blank with a note, a boolean reads TRUE or FALSE. A formula without a stored
+// value gets a note: the workbook was saved by a program that does not calculate, and the
+// value Excel would show is not in the file.
+func (s *xlsxSource) check(c *sheetCell) (string, bool) {
+	v := c.val
 	if v == "" {
-		// The iterator reads a shared string the workbook does not have as blank.
-		if _, err := s.f.GetCellValue(s.sheet, cell); err != nil {
-			idx, ok := strings.CutPrefix(err.Error(), "invalid shared string index ")
-			if !ok {
-				return "", false, err
-			}
-			s.last = append(s.last, cellNote{j, data.KindStructure, idx,
+		switch {
+		case c.badIndex != "":
+			s.last = append(s.last, cellNote{c.col, data.KindStructure, c.badIndex,
 				data.Msgf("the cell refers to a shared string the workbook does not have (the file is damaged); treated as blank")})
-			return "", false, nil
-		}
-		formula, err := s.f.GetCellFormula(s.sheet, cell)
-		if err != nil {
-			return "", false, err
-		}
-		if formula != "" {
-			s.last = append(s.last, cellNote{j, data.KindFormula, "=" + formula,
+		case c.formula && c.from != "":
+			s.last = append(s.last, cellNote{c.col, data.KindFormula, "=" + c.formulaText,
+				data.Msgf("the cell holds a formula, shared with cell %s (whose text is the value shown), with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank", c.from)})
+		case c.formula:
+			s.last = append(s.last, cellNote{c.col, data.KindFormula, "=" + c.formulaText,
 				data.Msgf("the cell holds a formula with no saved value (the workbook was saved by a program that does not calculate); open and save it in Excel or LibreOffice; treated as blank")})
 		}
-		return "", false, nil
+		return "", false
 	}
-	typ, err := s.f.GetCellType(s.sheet, cell)
-	if err != nil {
-		return "", false, err
-	}
-	field := s.fields[j]
-	switch typ {
-	case excelize.CellTypeError:
-		s.last = append(s.last, cellNote{j, data.KindFormula, v, data.Msgf("the cell holds an error value; treated as blank")})
-		return "", true, nil
-	case excelize.CellTypeBool:
+	field := s.fields[c.col]
+	switch c.typ {
+	case "s", "inlineStr":
+	case "e":
+		s.last = append(s.last, cellNote{c.col, data.KindFormula, v, data.Msgf("the cell holds an error value; treated as blank")})
+		return "", true
+	case "b":
 		if v == "1" {
-			return "TRUE", true, nil
+			return "TRUE", true
 		}
-		return "FALSE", true, nil
-	case excelize.CellTypeDate:
-		// An ISO 8601 date cell (t="d"): the day is what counts.
+		return "FALSE", true
+	case "d":
+		// An ISO 8601 date cell: the day is what counts.
 		if dateFields[field] {
 			if i := strings.IndexByte(v, 'T'); i > 0 {
-				return v[:i], true, nil
+				return v[:i], true
 			}
 		}
-	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeFormula:
+	default: // a number, a formula's text, or a type no sheet should have, read as excelize reads it
 		switch {
 		case dateFields[field]:
 			// A number in a date column is a date serial, when it is one of a plausible year;
 			// any other number is read as its text would be (2019 is the year 2019).
 			if d, err := data.ParseDateWith(v, data.DateOptions{Serial: true, Date1904: s.date1904}); err == nil && data.IsDateSerial(v) {
-				return d.String(), true, nil
+				return d.String(), true
 			}
 		case field == data.ColRecords:
 			// A count stored as 4.1355E4, or as 41354.9999999 by a formula, is a whole number.
 			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 1e18 && math.Abs(f-math.Round(f)) < 1e-6 {
-				return strconv.FormatInt(int64(math.Round(f)), 10), true, nil
+				return strconv.FormatInt(int64(math.Round(f)), 10), true
 			}
 		}
 	}
-	return "", false, nil
+	return "", false
 }
 
 func (s *xlsxSource) notes() []cellNote { return s.last }
-
-// damaged returns the error for err, met while reading the sheet: where the sheet's XML is
-// damaged, when verify finds it, or err at the current row. excelize reports some damage
-// only when it parses the whole sheet, at the first cell it looks up, rows before it.
-func (s *xlsxSource) damaged(err error) error {
-	if v := s.verify(); v != nil {
-		return v
-	}
-	var pe *ParseError
-	if errors.As(err, &pe) {
-		return pe
-	}
-	return &ParseError{Line: s.row, Err: data.Errorf("%w: the sheet cannot be read (%v)", ErrWorkbook, err)}
-}
-
-// verify reads the sheet's XML from the archive, as a stream, and returns a *ParseError at
-// the sheet's row where it is damaged: XML that does not parse, a part that does not inflate
-// to its stated size, a row past the last a sheet has or out of order, a cell reference that
-// is no cell.
-func (s *xlsxSource) verify() error {
-	if s.done {
-		return s.verified
-	}
-	s.done = true
-	s.verified = verifySheet(s.raw, s.part)
-	return s.verified
-}
-
-// verifySheet checks the XML of the archive part named part of the workbook raw.
-func verifySheet(raw []byte, part string) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return &ParseError{Err: data.Errorf("%w: %v", ErrWorkbook, err)}
-	}
-	zf := findPart(zr, part)
-	if zf == nil {
-		return &ParseError{Err: data.Errorf("%w: the archive has no part %s", ErrWorkbook, part)}
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return &ParseError{Err: data.Errorf("%w: part %s cannot be read (%v)", ErrWorkbook, part, err)}
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.CharsetReader = charset.NewReaderLabel
-	row, inRow := 0, false
-	damage := func(line int, m any) error {
-		return &ParseError{Line: line, Err: data.Errorf("%w: the sheet is damaged at this row (%v); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", ErrWorkbook, m)}
-	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			line := row
-			if !inRow {
-				line = row + 1
-			}
-			var se *xml.SyntaxError
-			if !errors.As(err, &se) {
-				// A read error: the part does not inflate to the size and checksum it states.
-				return damage(line, data.Msgf("the archive's part %s does not inflate as its header says: %v", part, err))
-			}
-			return damage(line, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				n := row + 1
-				if v := attr(t, "r"); v != "" {
-					if n, err = strconv.Atoi(v); err != nil || n < 1 {
-						return damage(row+1, data.Msgf("the row number %q is no number", v))
-					}
-				}
-				if n > excelize.TotalRows {
-					return damage(n, data.Msgf("a sheet has %d rows at most", excelize.TotalRows))
-				}
-				// excelize numbers the rows by their order: out of order, they would be
-				// read under the wrong numbers.
-				if n <= row {
-					return damage(n, data.Msgf("the row comes after row %d; a sheet's rows are in order", row))
-				}
-				row, inRow = n, true
-			case "c":
-				if v := attr(t, "r"); v != "" {
-					if _, _, err := excelize.CellNameToCoordinates(v); err != nil {
-						return damage(row, data.Msgf("the cell reference %q is no cell", v))
-					}
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				inRow = false
-			}
-		}
-	}
-}
 
 func attr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
@@ -381,13 +281,16 @@ func findPart(zr *zip.Reader, name string) *zip.File {
 	return nil
 }
 
-// sheetPart returns the archive part of the sheet named sheet in the workbook raw, found as
-// excelize finds it: the workbook part that _rels/.rels names (xl/workbook.xml when it names
-// none), then the sheet's relationship beside it.
-func sheetPart(raw []byte, sheet string) (string, error) {
+// parts names the archive parts a sheet is read from.
+type parts struct{ sheet, sst string }
+
+// workbookParts returns the archive parts of the sheet named sheet in the workbook raw and of
+// the shared strings, found as excelize finds them: the workbook part that _rels/.rels names
+// (xl/workbook.xml when it names none), then the relationships beside it.
+func workbookParts(raw []byte, sheet string) (parts, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
-		return "", err
+		return parts{}, err
 	}
 	read := func(name string, v any) error {
 		zf := findPart(zr, name)
@@ -435,7 +338,7 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 		} `xml:"sheets>sheet"`
 	}
 	if err := read(wbPath, &wb); err != nil {
-		return "", err
+		return parts{}, err
 	}
 	id := ""
 	for _, sh := range wb.Sheets {
@@ -451,14 +354,21 @@ func sheetPart(raw []byte, sheet string) (string, error) {
 	dir, base := path.Split(wbPath)
 	var rels relationships
 	if err := read(dir+"_rels/"+base+".rels", &rels); err != nil {
-		return "", err
+		return parts{}, err
+	}
+	p := parts{sst: path.Join(dir, "sharedStrings.xml")}
+	for _, r := range rels.Rels {
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			p.sst = target(strings.TrimSuffix(dir, "/"), r.Target)
+		}
 	}
 	for _, r := range rels.Rels {
 		if r.ID == id && id != "" {
-			return target(strings.TrimSuffix(dir, "/"), r.Target), nil
+			p.sheet = target(strings.TrimSuffix(dir, "/"), r.Target)
+			return p, nil
 		}
 	}
-	return "", data.Errorf("no relationship for sheet %q", sheet)
+	return parts{}, data.Errorf("no relationship for sheet %q", sheet)
 }
 
 func (s *xlsxSource) line(int) int { return s.row }
@@ -488,10 +398,7 @@ func (s *xlsxSource) fit(rec []string, width int) ([]string, data.Msg, bool) {
 	return rec, data.Msg{}, true
 }
 
-func (s *xlsxSource) close() {
-	s.rows.Close()
-	s.f.Close()
-}
+func (s *xlsxSource) close() { s.sheet.close() }
 
 // isWorkbook reports whether head starts like an .xlsx workbook.
 func isWorkbook(head []byte) bool { return bytes.HasPrefix(head, zipMagic) }

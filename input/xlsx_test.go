@@ -19,7 +19,7 @@ import (
 // workbook builds an .xlsx in memory: sheets maps each sheet name (in order) to its rows,
 // whose cells are set with SetCellValue, so a time.Time becomes a date cell as Excel
 // stores it: a serial number with a date format.
-func workbook(t *testing.T, date1904 bool, sheets []string, rows map[string][][]any) []byte {
+func workbook(t testing.TB, date1904 bool, sheets []string, rows map[string][][]any) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -347,6 +347,8 @@ func TestReadWorkbookDamaged(t *testing.T) {
 		// issue is an issue the reading must give, and used the rows used.
 		issue string
 		used  int
+		// kept is the rows used under KeepGoing, when not all the rows above the error's.
+		kept int
 	}{
 		{name: "bad entity in row 2",
 			repl: map[string]string{`<c r="A2" t="s"><v>\d+</v></c>`: `<c r="A2" t="inlineStr"><is><t>a&bad;b</t></is></c>`},
@@ -362,9 +364,11 @@ func TestReadWorkbookDamaged(t *testing.T) {
 			err:  `sheet "s" row 60: not a readable .xlsx workbook: the sheet is damaged at this row (XML syntax error on line 2: unexpected EOF)` + fix},
 		{name: "row numbered past the last",
 			repl: map[string]string{`<row r="60"`: `<row r="1048577"`},
+			kept: 58,
 			err:  `sheet "s" row 1048577: not a readable .xlsx workbook: the sheet is damaged at this row (a sheet has 1048576 rows at most)` + fix},
 		{name: "row out of order",
 			repl: map[string]string{`<row r="80"`: `<row r="20"`},
+			kept: 78,
 			err:  `sheet "s" row 20: not a readable .xlsx workbook: the sheet is damaged at this row (the row comes after row 79; a sheet's rows are in order)` + fix},
 		{name: "cell reference that is no cell",
 			repl: map[string]string{`<c r="B70"`: `<c r="B0"`},
@@ -391,6 +395,7 @@ func TestReadWorkbookDamaged(t *testing.T) {
 				if !errors.As(err, &pe) || err.Error() != tt.err || !errors.Is(err, ErrWorkbook) {
 					t.Fatalf("error %v (%T)\nwant *ParseError %s", err, err, tt.err)
 				}
+				checkKeepGoing(t, p, pe, tt.kept)
 				return
 			}
 			if err != nil {
@@ -407,6 +412,40 @@ func TestReadWorkbookDamaged(t *testing.T) {
 				t.Errorf("no issue %q in %v", tt.issue, res.Issues)
 			}
 		})
+	}
+}
+
+// checkKeepGoing checks that under KeepGoing the workbook b, whose reading fails with
+// damage, reads the rows above the damage (each data row of the test's sheet is used), with
+// the damage in Result.Stopped and a warning at its row; damage in the header's row still
+// fails the read. kept, when not 0, is the rows read, when not all those above the damage's
+// (the row numbers went wrong before).
+func checkKeepGoing(t *testing.T, b []byte, damage *ParseError, kept int) {
+	t.Helper()
+	res, err := Read(bytes.NewReader(b), Options{Now: testNow, KeepGoing: true})
+	if damage.Line <= 1 {
+		if err == nil || err.Error() != damage.Error() {
+			t.Errorf("keep going: error %v, want %v", err, damage)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("keep going: %v", err)
+	}
+	if res.Stopped == nil || res.Stopped.Error() != damage.Error() {
+		t.Errorf("keep going: stopped at %v, want %v", res.Stopped, damage)
+	}
+	want := damage.Line - 2
+	if kept != 0 {
+		want = kept
+	}
+	if res.RowsUsed != want || res.RowsRead != want {
+		t.Errorf("keep going: %d rows read, %d used; want %d", res.RowsRead, res.RowsUsed, want)
+	}
+	issue := fmt.Sprintf(`sheet "s" row %d: reading stopped here: %s; the rows from here on are lost, and the figures hold only the rows above`,
+		damage.Line, damage.Err)
+	if n := len(res.Issues); n != 1 || res.Issues[n-1].String() != issue || res.Issues[n-1].Severity != data.Warning {
+		t.Errorf("keep going: issues %q\nwant the one warning %q", res.Issues, issue)
 	}
 }
 

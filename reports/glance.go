@@ -38,6 +38,9 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if w.bk.generated != "" {
 		w.write(spill(lIssuedOn.in(l) + w.bk.generated))
 	}
+	if w.bk.incomplete != "" {
+		w.para(w.bk.incomplete, 8)
+	}
 	w.blank()
 	w.header(lDisclosed.in(l), lOrgService.in(l), lIndustry.in(l), lCause.in(l), lExposedInfo.in(l),
 		lRecords.in(l), lDiscloseDays.in(l), lSource.in(l))

@@ -40,6 +40,10 @@ type Options struct {
 	// cannot be computed; Summary lists them under the input. The command writes them.
 	Lacking []string
 
+	// Incomplete, when not empty, says that the input was not read to its end and what the
+	// report then holds; it heads the first sheet. The command writes it.
+	Incomplete string
+
 	// Period, when not nil, makes the workbook a monthly or period report: the report
 	// passed to Write holds the incidents of Period's subject, and Trend and Breakdowns
 	// sheets follow Summary.
@@ -169,6 +173,8 @@ type bookState struct {
 	title, client string
 	// cuts are the Data issues entries of the cells cut on the sheets before it.
 	cuts []data.Issue
+	// incomplete is Options.Incomplete.
+	incomplete string
 	// lacking are Options.Lacking.
 	lacking []string
 	// parts are the names of each sheet's parts, by the sheet's label; tableNames the
@@ -242,7 +248,7 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 	if err != nil {
 		return err
 	}
-	bk := &bookState{ctx: ctx, zw: zw, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking}
+	bk := &bookState{ctx: ctx, zw: zw, lang: l, rep: rep, parts: map[label][]string{}, tableNames: map[string]string{}, period: opts.Period, progress: opts.Progress, lacking: opts.Lacking, incomplete: opts.Incomplete}
 	if !rep.Generated.IsZero() {
 		bk.generated = longDate(rep.Generated, l)
 	}
@@ -458,6 +464,9 @@ func setProperties(f *excelize.File, rep analysis.Report, opts Options) error {
 func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	s := rep.Summary
 	w.write(title(lReportTitle.in(l)))
+	if w.bk.incomplete != "" {
+		w.para(w.bk.incomplete, 4)
+	}
 	w.blank()
 	w.header(lFigure.in(l), lValue.in(l), lN.in(l), lNote.in(l))
 	w.write(text(lIncidents.in(l)), countN(s.Incidents))
