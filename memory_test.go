@@ -35,6 +35,7 @@ func TestMemoryBounded(t *testing.T) {
 	rows := input.DefaultMaxRows
 	atLimit := writeOneFieldCSV(t, filepath.Join(dir, "at-limit.csv"), rows)
 	overLimit := writeOneFieldCSV(t, filepath.Join(dir, "over-limit.csv"), rows+1)
+	longText, longRows := writeLongTextCSV(t, filepath.Join(dir, "long-text.csv"), input.DefaultMaxInputSize)
 	for _, c := range []struct {
 		name string
 		args []string
@@ -55,6 +56,9 @@ func TestMemoryBounded(t *testing.T) {
 			stdoutLines: rows + 1, stderr: strconv.Itoa(rows) + " warnings"},
 		{name: "validate, one row over, a pipe", args: []string{"validate"}, in: overLimit, pipe: true,
 			wantStatus: 1, stderr: "more than " + strconv.Itoa(rows) + " rows, the most read (--max-rows raises it)"},
+		// Text is held as well as rows: the size limit is what bounds it.
+		{name: "generate, long notes up to the size limit", args: []string{"generate", "-o", filepath.Join(dir, "out-long"), "--as-of", "2026-01-01"}, in: longText,
+			stdout: fmt.Sprintf("%d rows read, %[1]d used, 0 rejected; %[1]d incidents", longRows)},
 		{name: "generate, over --max-input-size, a pipe", args: []string{"generate", "-o", filepath.Join(dir, "out-size"), "--max-input-size", "5MB"}, in: overLimit, pipe: true,
 			wantStatus: 1, stderr: "larger than 5 MB, the most read (--max-input-size raises it)"},
 	} {
@@ -129,6 +133,36 @@ func writeOneFieldCSV(t *testing.T, path string, n int) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// writeLongTextCSV writes a CSV file of incidents with 2,000-character notes, as near to size
+// bytes as whole rows come, and returns its path and its rows.
+func writeLongTextCSV(t *testing.T, path string, size int64) (string, int) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	n, _ := w.WriteString("incident_id,organization,records,disclosed,notes\n")
+	written, rows := int64(n), 0
+	notes := strings.Repeat("x", 2000)
+	for {
+		row := fmt.Sprintf("%d,Org %[1]d,%d,2024-05-%02d,%s\n", rows+1, rows%99999+1, rows%28+1, notes)
+		if written+int64(len(row)) > size {
+			break
+		}
+		w.WriteString(row)
+		written += int64(len(row))
+		rows++
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path, rows
 }
 
 // peakRSS reads the "Maximum resident set size (kbytes)" of GNU time's -v report, in bytes.

@@ -36,7 +36,7 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
 		}
 	}
-	if got := FormatSize(DefaultMaxInputSize); got != "1 GiB" {
+	if got := FormatSize(DefaultMaxInputSize); got != "256 MiB" {
 		t.Errorf("FormatSize(DefaultMaxInputSize) = %q", got)
 	}
 }
