@@ -278,7 +278,8 @@ type outputs struct {
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
 // images of formats, and the deck (pptx), into o.dir, staging each file in files. When the
-// images cannot be made, it returns an *imagesError with the other files staged but the deck.
+// images cannot be made, it returns an *imagesError with the other files staged, the deck
+// without its timeline slide.
 func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, files *outputSet, e env) error {
 	if err := notSymlink(o.dir, data.Msgf("remove the link")); err != nil {
 		return err
@@ -326,13 +327,22 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return nil
 	}
 	timeline, err := writeChartFiles(ctx, set, files, filepath.Join(o.dir, o.pages), o.wb.TempDir, formats, o.imageSize, e)
-	if err != nil {
+	var ie *imagesError
+	if err != nil && (ctx.Err() != nil || !errors.As(err, &ie)) {
 		return err
 	}
 	if o.pptx {
-		return o.writeDeck(rep, formats, timeline, files, e)
+		// Without the images the deck is the one a run without --images writes, so that
+		// the images error's "everything else was written" holds.
+		deckFormats := formats
+		if ie != nil {
+			deckFormats, timeline = nil, nil
+		}
+		if err := o.writeDeck(rep, deckFormats, timeline, files, e); err != nil {
+			return err
+		}
 	}
-	return nil
+	return err
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {
