@@ -263,7 +263,8 @@ type outputs struct {
 	// imageSize is the size of each image --images writes.
 	imageSize charts.ImageSize
 	// wb are the workbook's options: its language, author, company, client and title (the
-	// dashboard and images take Client and Title from here too).
+	// dashboard, images and deck take Client and Title from here too, and the dashboard and
+	// deck Incomplete).
 	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
@@ -298,7 +299,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	go func() {
 		defer close(setReady)
 		defer crash.Catch(&setErr)
-		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title, Taxonomy: o.taxonomy})
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title, Incomplete: o.wb.Incomplete, Taxonomy: o.taxonomy})
 	}()
 	defer func() { <-setReady }()
 	wb := o.wb
