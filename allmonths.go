@@ -103,7 +103,7 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	}
 	path := filepath.Join(outDir, indexName)
 	if err := files.stage(path, func(w io.Writer) error {
-		return charts.WriteIndex(w, idx, charts.Options{Lang: l, Client: wb.Client, Title: wb.Title})
+		return charts.WriteIndex(w, idx, charts.Options{Lang: l, Client: wb.Client, Title: wb.Title, Incomplete: wb.Incomplete})
 	}); err != nil {
 		return err
 	}

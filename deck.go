@@ -26,7 +26,7 @@ func deckFor(workbook string) string {
 // the deck only when the run made its PNG (--images png), timeline; otherwise stderr says
 // why it is left out.
 func (o outputs) writeDeck(rep analysis.Report, formats []string, timeline []byte, files *outputSet, e env) error {
-	opts := slides.Options{Lang: o.lang, Period: o.period, Title: o.wb.Title, Client: o.wb.Client, Taxonomy: o.taxonomy, EPMap: o.wb.EPMap, Timeline: timeline}
+	opts := slides.Options{Lang: o.lang, Period: o.period, Title: o.wb.Title, Client: o.wb.Client, Incomplete: o.wb.Incomplete, Taxonomy: o.taxonomy, EPMap: o.wb.EPMap, Timeline: timeline}
 	why := data.Msgf("the timeline is a picture, made by --images png (which needs Chromium); this run wrote no PNG")
 	if slices.Contains(formats, "png") {
 		why = data.Msgf("the timeline chart has no picture: no incident has a date to plot")

@@ -266,7 +266,8 @@ type outputs struct {
 	// imageSize is the size of each image --images writes.
 	imageSize charts.ImageSize
 	// wb are the workbook's options: its language, author, company, client and title (the
-	// dashboard and images take Client and Title from here too).
+	// dashboard, images and deck take Client and Title from here too, and the dashboard and
+	// deck Incomplete).
 	wb reports.Options
 	// period is the subject period's report, or nil for a report on the whole input.
 	period *analysis.PeriodReport
@@ -281,7 +282,8 @@ type outputs struct {
 
 // write renders rep's workbook, dashboard and (unless noPages) chart pages, with the
 // images of formats, and the deck (pptx), into o.dir, staging each file in files. When the
-// images cannot be made, it returns an *imagesError with the other files staged but the deck.
+// images cannot be made, it returns an *imagesError with the other files staged, the deck
+// without its timeline slide.
 func (o outputs) write(ctx context.Context, rep analysis.Report, formats []string, files *outputSet, e env) error {
 	if err := notSymlink(o.dir, data.Msgf("remove the link")); err != nil {
 		return err
@@ -300,7 +302,7 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 	go func() {
 		defer close(setReady)
 		defer crash.Catch(&setErr)
-		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title, Taxonomy: o.taxonomy})
+		set, setErr = charts.Build(ctx, rep, charts.Options{Lang: o.lang, LogScale: o.scale, Period: o.period, Client: o.wb.Client, Title: o.wb.Title, Incomplete: o.wb.Incomplete, Taxonomy: o.taxonomy})
 	}()
 	defer func() { <-setReady }()
 	wb := o.wb
@@ -329,13 +331,22 @@ func (o outputs) write(ctx context.Context, rep analysis.Report, formats []strin
 		return nil
 	}
 	timeline, err := writeChartFiles(ctx, set, files, filepath.Join(o.dir, o.pages), o.wb.TempDir, formats, o.imageSize, e)
-	if err != nil {
+	var ie *imagesError
+	if err != nil && (ctx.Err() != nil || !errors.As(err, &ie)) {
 		return err
 	}
 	if o.pptx {
-		return o.writeDeck(rep, formats, timeline, files, e)
+		// Without the images the deck is the one a run without --images writes, so that
+		// the images error's "everything else was written" holds.
+		deckFormats := formats
+		if ie != nil {
+			deckFormats, timeline = nil, nil
+		}
+		if err := o.writeDeck(rep, deckFormats, timeline, files, e); err != nil {
+			return err
+		}
 	}
-	return nil
+	return err
 }
 
 func chooseLang(flagValue string, e env) (i18n.Lang, error) {

@@ -46,6 +46,8 @@ func TestOutputSet(t *testing.T) {
 		plant    []string // files put in the output directory after the earlier run
 		status   int      // this run's exit status when it finishes
 		chromium bool     // makes images: not with -short
+		// deckAs, when set, are the arguments of a run that writes the same deck as this one.
+		deckAs []string
 	}{
 		{name: "whole input", old: []string{"--pptx", "--title", "Old"}, new: []string{"--title", "New"},
 			plant: []string{"charts/records.png", "charts/records.svg", "charts/retired-chart.html"}},
@@ -57,6 +59,9 @@ func TestOutputSet(t *testing.T) {
 			chromium: true},
 		{name: "images without Chromium", old: []string{"--title", "Old"}, new: []string{"--title", "New", "--images", "png"},
 			vars: noChromium, plant: []string{"charts/timeline.png"}, status: 1},
+		// The deck is still written, as without --images: no timeline slide, and why.
+		{name: "images and deck without Chromium", old: []string{"--title", "Old", "--pptx"}, new: []string{"--title", "New", "--images", "png", "--pptx"},
+			vars: noChromium, plant: []string{"charts/timeline.png"}, status: 1, deckAs: []string{"--title", "New", "--pptx"}},
 	}
 	// Files of the user's, which no run may touch.
 	user := []string{"notes.txt", "charts/README.txt", "2019-01/my-notes.txt"}
@@ -103,6 +108,19 @@ func TestOutputSet(t *testing.T) {
 			want := snapshot(t, fresh)
 			if len(staged) < 2 || len(want) != len(staged) {
 				t.Fatalf("%d files staged, %d written: %q", len(staged), len(want), staged)
+			}
+			if tt.deckAs != nil {
+				as := filepath.Join(t.TempDir(), "as")
+				if r, _ := gen(as, tt.newIn, tt.deckAs, nil); r.status != 0 {
+					t.Fatalf("%q: exit %d\n%s", tt.deckAs, r.status, r.stderr)
+				}
+				deck, ok := want[deckName]
+				if !ok || deck != snapshot(t, as)[deckName] {
+					t.Errorf("%s written %v, not the deck of %q", deckName, ok, tt.deckAs)
+				}
+				if why := "this run wrote no PNG"; !strings.Contains(r.stderr, why) {
+					t.Errorf("stderr does not say %q:\n%s", why, r.stderr)
+				}
 			}
 
 			// The earlier set, with the user's files.

@@ -41,6 +41,9 @@ type Options struct {
 	// client above it, and every chart's subtitle starts with "client · title", so that
 	// each image carries them.
 	Client, Title string
+	// Incomplete, when not empty, says that the input was not read to its end and what the
+	// report lacks (--keep-going), in the page's language: it stands under the heading.
+	Incomplete string
 	// Period, when not nil, makes the page a monthly or period report: the report passed
 	// to Build holds the incidents of Period's subject, the title names the period, and
 	// the page also shows the trailing 12-month trend, the changes and each case against
@@ -101,8 +104,10 @@ type page struct {
 	Comparing string
 	Empty     string
 	// Lacking is the line naming the figures no incident has, with the columns they need.
-	Lacking  string
-	NoScript string
+	Lacking string
+	// Incomplete is Options.Incomplete.
+	Incomplete string
+	NoScript   string
 	// Top are the cards above the charts of a period's dashboard: the period's incidents,
 	// the summary and the comparison with earlier periods.
 	Top    []topCard
@@ -337,9 +342,11 @@ func buildPage(ctx context.Context, rep analysis.Report, opts Options) (page, er
 }
 
 // applyBrand heads page p with the client and title of opts, when given: the title given
-// heads the page, the page's own title follows it, and the client stands above. It returns
-// the line every chart's subtitle starts with: "client · title".
+// heads the page, the page's own title follows it, and the client stands above; the loss of
+// an incomplete input is stated under them. It returns the line every chart's subtitle
+// starts with: "client · title".
 func (v view) applyBrand(p *page, opts Options) string {
+	p.Incomplete = opts.Incomplete
 	client, title := strings.TrimSpace(opts.Client), strings.TrimSpace(opts.Title)
 	if title != "" {
 		p.Subtitle = append([]string{p.Title}, p.Subtitle...)

@@ -37,6 +37,9 @@ type Options struct {
 	// Title is the deck's title ("" for the default); Client names the client on the
 	// title slide ("" for none).
 	Title, Client string
+	// Incomplete, when not empty, says that the input was not read to its end and what the
+	// deck lacks (--keep-going), in the deck's language: the title slide states it.
+	Incomplete string
 	// Timeline is the timeline chart as a PNG (the --images picture), or nil: then its slide
 	// is left out, and NoTimeline, in the deck's language, says why on the closing slide.
 	Timeline   []byte
@@ -208,6 +211,10 @@ func (d *deck) titleSlide() {
 	}
 	ps = append(ps, para{runs: []run{{text: d.periodLine()}}, size: 20, after: 6})
 	ps = append(ps, para{runs: []run{{text: d.f(lGenerated, d.dateOf(d.rep.Generated.Year(), int(d.rep.Generated.Month()), d.rep.Generated.Day())), color: "595959"}}, size: 16})
+	if d.opts.Incomplete != "" {
+		ps[len(ps)-1].after = 12
+		ps = append(ps, para{runs: []run{{text: d.opts.Incomplete, bold: true, color: "C00000"}}, size: 14})
+	}
 	s.text(box{x: 685800, y: slideH/2 + 400000, w: slideW - 2*685800, h: 2400000}, "t", ps)
 }
 
