@@ -16,8 +16,9 @@ import (
 )
 
 // stopWithin is how soon after Ctrl-C a run must end: a second is the aim; the rest is
-// leeway for a machine busy with other tests.
-const stopWithin = 3 * time.Second
+// leeway for a machine busy with other tests (3 s was overrun on a loaded CI machine). A run
+// that ignored Ctrl-C would go on for much longer than this.
+const stopWithin = 10 * time.Second
 
 // TestInterrupt sends SIGINT to the built binary while generate, validate and generate
 // --all-months work on a large input, and checks that each stops soon with exit status 130
