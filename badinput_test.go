@@ -97,15 +97,15 @@ func badCases(t *testing.T) []badCase {
 			"reading standard input: wrong or unknown encoding: the file holds NUL bytes"}},
 		{name: "NUL byte in a row", in: []byte(badHeader + goodRows + row("ex-4", "Example\x00 Co.", "4", "", "", "", "", "2019-06-01") + strings.Repeat(row("ex-5", "Example Co. 0005", "5", "", "", "", "", "2019-07-01"), 3000)),
 			read: 3004, used: 3003, rejected: 1, want: []string{
-				`rejected: line 5, column organization (2), value "Example\\x00 Co.": text holds a NUL byte: the row is damaged, or not text`}},
+				`rejected: line 5, column organization (2), value "Example\x00 Co.": text holds a NUL byte: the row is damaged, or not text`}},
 		{name: "truncated multibyte sequence", in: []byte(badHeader + goodRows + row("ex-4", "株式会社\xe3\x81", "4", "", "", "", "", "2019-06-01") + row("ex-5", "Example Co. 0005", "5", "", "", "", "", "2019-07-01")),
 			read: 5, used: 4, rejected: 1, want: []string{
-				`rejected: line 5, column organization (2), value "株式会社\\xe3\\x81": text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)`}},
+				`rejected: line 5, column organization (2), value "株式会社\xe3\x81": text is not valid UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)`}},
 		{name: "truncated multibyte sequence at the end", in: []byte(badHeader + goodRows + "ex-4,株式会社\xe3\x81"), read: 4, used: 3, rejected: 1, want: []string{
-			`rejected: line 5, value "ex-4,株式会社\\xe3\\x81": row has 2 fields but the header has 11`}},
+			`rejected: line 5, value "ex-4,株式会社\xe3\x81": row has 2 fields but the header has 11`}},
 		{name: "invalid Shift_JIS byte", in: sjis, read: 3, used: 2, rejected: 1, want: []string{
 			`read as Shift_JIS, comma-separated`,
-			`rejected: line 3, column 企業名 (2), value "株式会社\\x81\\x7f": text is not valid Shift_JIS, the encoding the file is read in; the bytes shown could not be decoded`}},
+			`rejected: line 3, column 企業名 (2), value "株式会社\x81\x7f": text is not valid Shift_JIS, the encoding the file is read in; the bytes shown could not be decoded`}},
 		{name: "UTF-16 without BOM", in: utf16, fatal: true, want: []string{
 			"reading standard input: wrong or unknown encoding: the file holds NUL bytes: UTF-16 text without a byte-order mark, or not text at all; name its encoding (utf-16le or utf-16be)"}},
 		{name: "UTF-16 without BOM, named", in: utf16, args: []string{"--encoding", "utf-16le"}, read: 3, used: 3, want: []string{
@@ -114,7 +114,7 @@ func badCases(t *testing.T) []badCase {
 			read: 4, used: 4},
 		{name: "unbalanced quotes", in: []byte(badHeader + row("ex-0", "\"Example Co. 0000", "9", "", "", "", "", "2019-01-01") + goodRows + row("ex-4", "Example Co. 0004", `"4,000"`, "", "", "", "", "2019-06-01")),
 			read: 5, used: 4, rejected: 1, want: []string{
-				`rejected: line 2, value "ex-0,\"Example Co. 0000,personal,confirmed,9,,,,,2019-01-01,n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`}},
+				`rejected: line 2, value "ex-0,"Example Co. 0000,personal,confirmed,9,,,,,2019-01-01,n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`}},
 		{name: "unbalanced quotes to the end", in: []byte(badHeader + goodRows + row("ex-4", "\"Example Co. 0004", "4", "", "", "", "", "2019-06-01")),
 			read: 4, used: 3, rejected: 1, want: []string{
 				`rejected: line 5: broken CSV quoting (extraneous or missing " in quoted-field at line 5, character 62)`}},

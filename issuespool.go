@@ -64,7 +64,7 @@ func newIssueSpool(l i18n.Lang) *issueSpool {
 func (s *issueSpool) add(stage int, is data.Issue) {
 	rec, err := json.Marshal(spooled{
 		Severity: is.Severity, Line: is.Line, Column: is.Column, Header: is.Header, ColumnIndex: is.ColumnIndex,
-		Sheet: is.Sheet, Cell: is.Cell, Value: is.Value, IncidentID: is.IncidentID, Message: i18n.Sprint(s.lang, is.Message),
+		Sheet: is.Sheet, Cell: is.Cell, Value: data.ValidUTF8(is.Value), IncidentID: is.IncidentID, Message: i18n.Sprint(s.lang, is.Message),
 	})
 	s.mu.Lock()
 	defer s.mu.Unlock()

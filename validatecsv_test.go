@@ -136,7 +136,7 @@ func issueCells(is data.Issue) []string {
 		return strconv.Itoa(n)
 	}
 	cells := []string{string(is.Kind), is.Severity.String(), num(is.Line), is.Column, is.Header, num(is.ColumnIndex),
-		is.Sheet, is.Cell, is.Value, is.IncidentID, is.Message.String()}
+		is.Sheet, is.Cell, data.ShownInCell(is.Value), is.IncidentID, is.Message.String()}
 	for i, c := range cells {
 		cells[i] = strings.ReplaceAll(c, "\r", "")
 	}
@@ -388,7 +388,7 @@ func checkCSVMatchesJSON(t *testing.T, csvOut, jsonOut string) {
 	}
 	for i, is := range doc.Issues {
 		want := []string{string(is.Kind), is.Severity, num(is.Line), is.Column, is.Header, num(is.ColumnIndex),
-			is.Sheet, is.Cell, is.Value, is.IncidentID, is.Message}
+			is.Sheet, is.Cell, data.ShownInCell(is.Value), is.IncidentID, is.Message}
 		for j, w := range want {
 			if got := valueOfCell(rows[i][j]); got != strings.ReplaceAll(w, "\r", "") {
 				t.Errorf("row %d column %s = %q, json has %q", i+1, csvColumns[j], truncateOutput(got), truncateOutput(w))

@@ -39,20 +39,22 @@ func (n blankZero) MarshalCSV() (string, error) {
 	return strconv.Itoa(int(n)), nil
 }
 
-// rowOf is the issueRow of is, whose message is msg, rendered.
+// rowOf is the issueRow of is, whose message is msg, rendered. Its value is valid UTF-8, as
+// JSON needs, with the control characters left for JSON to escape; record escapes them.
 func rowOf(is data.Issue, msg string) issueRow {
 	return issueRow{
 		Kind: is.Kind, Severity: is.Severity.String(), Line: blankZero(is.Line), Column: is.Column,
 		Header: is.Header, ColumnIndex: blankZero(is.ColumnIndex), Sheet: is.Sheet, Cell: is.Cell,
-		Value: is.Value, IncidentID: is.IncidentID, Message: msg,
+		Value: data.ValidUTF8(is.Value), IncidentID: is.IncidentID, Message: msg,
 	}
 }
 
-// record is r as a row of the CSV table, in the order of issueCSVHeader.
+// record is r as a row of the CSV table, in the order of issueCSVHeader, its value's control
+// characters escaped: a spreadsheet shows them as nothing, or breaks on them.
 func (r issueRow) record() []string {
 	line, _ := r.Line.MarshalCSV()
 	col, _ := r.ColumnIndex.MarshalCSV()
-	return []string{string(r.Kind), r.Severity, line, r.Column, r.Header, col, r.Sheet, r.Cell, r.Value, r.IncidentID, r.Message}
+	return []string{string(r.Kind), r.Severity, line, r.Column, r.Header, col, r.Sheet, r.Cell, data.ShownInCell(r.Value), r.IncidentID, r.Message}
 }
 
 // issueCSVHeader is the CSV table's header: issueRow's csv tags, in order.

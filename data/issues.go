@@ -115,7 +115,7 @@ func (is Issue) String() string {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "value %q", is.Value)
+		b.WriteString(`value "` + Shown(is.Value) + `"`)
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")

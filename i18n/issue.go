@@ -36,20 +36,13 @@ func IssueText(l Lang, is data.Issue) string {
 		}
 	}
 	if is.Column != "" || is.Value != "" {
-		parts = append(parts, "値「"+quoted(is.Value)+"」")
+		parts = append(parts, "値「"+data.Shown(is.Value)+"」")
 	}
 	msg := Sprint(l, is.Message)
 	if len(parts) == 0 {
 		return msg
 	}
 	return strings.Join(parts, "、") + "：" + msg
-}
-
-// quoted escapes v as %q does, without the quotes, so that control characters and bytes
-// that are not UTF-8 show.
-func quoted(v string) string {
-	q := fmt.Sprintf("%q", v)
-	return q[1 : len(q)-1]
 }
 
 // Severity returns the name of a severity, "warning" or "rejected" in English.

@@ -83,7 +83,7 @@ func (rr *rowReader) stripHeaderControls(rec []string, line int) []string {
 		name := strings.TrimSpace(clean)
 		for _, msg := range found.messages(rr.res.Encoding, true) {
 			rr.log.Add(data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line,
-				Column: name, Header: name, ColumnIndex: j + 1, Value: escapeInvalid(truncate(v, 80)), Message: msg})
+				Column: name, Header: name, ColumnIndex: j + 1, Value: truncate(v, 80), Message: msg})
 		}
 	}
 	return out

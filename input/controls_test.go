@@ -90,8 +90,8 @@ func TestControlChars(t *testing.T) {
 				t.Fatalf("warnings %v, want one", warned)
 			}
 			is := warned[0]
-			if is.Severity != data.Warning || is.Line != 3 || is.Header != tc.header || is.ColumnIndex != tc.index || is.Value != tc.wantValue || is.IncidentID != "X1" {
-				t.Errorf("warning %+v, want line 3, column %s (%d), value %s", is, tc.header, tc.index, tc.wantValue)
+			if is.Severity != data.Warning || is.Line != 3 || is.Header != tc.header || is.ColumnIndex != tc.index || is.Value != tc.value || data.Shown(is.Value) != tc.wantValue || is.IncidentID != "X1" {
+				t.Errorf("warning %+v, want line 3, column %s (%d), value %q shown as %s", is, tc.header, tc.index, tc.value, tc.wantValue)
 			}
 		})
 	}
@@ -123,7 +123,7 @@ func TestControlCharsInHeader(t *testing.T) {
 			if len(res.Issues) != 1 {
 				t.Fatalf("issues %v, want one warning", res.Issues)
 			}
-			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.ContainsAny(is.Value, `\`) {
+			if is := res.Issues[0]; is.Kind != data.KindControlChar || is.Line != 1 || is.ColumnIndex != tc.col || !strings.ContainsAny(data.Shown(is.Value), `\`) {
 				t.Errorf("issue %+v, want a control-char warning on line 1, column %d", is, tc.col)
 			}
 		})
@@ -180,7 +180,7 @@ func TestControlCharsInJoinedID(t *testing.T) {
 	if len(res.Scopes) != 1 || res.Scopes[0].Organization != "Beta Clinic" || res.Scopes[0].IncidentID != "Beta Clinic / 2021-12-01" {
 		t.Fatalf("scopes %+v", res.Scopes)
 	}
-	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindControlChar || res.Issues[0].Header != "Name" || res.Issues[0].Value != `Beta\x19 Clinic` {
+	if len(res.Issues) != 1 || res.Issues[0].Kind != data.KindControlChar || res.Issues[0].Header != "Name" || res.Issues[0].Value != "Beta\x19 Clinic" {
 		t.Errorf("issues %v, want one control-char warning on Name", res.Issues)
 	}
 }

@@ -866,12 +866,12 @@ func (d *decoder) fill() {
 }
 
 // undecodable returns the index of the first field of rec that holds bytes that did not
-// decode, with the field's text for showing (see showUndecodable); -1 when every field
+// decode, with the field's text as read (see putBack); -1 when every field
 // decoded. Only text from a decoder holds them: call it for input that was decoded.
 func undecodable(rec []string) (int, string) {
 	for j, f := range rec {
 		if hasEscapes(f) {
-			return j, showUndecodable(f)
+			return j, putBack(f)
 		}
 	}
 	return -1, ""
@@ -886,34 +886,25 @@ func hasEscapes(f string) bool {
 	return false
 }
 
-// showUndecodable returns f with the bytes that did not decode put back and escaped
-// (\x82\xff), cut to 80 characters, like the value of a row that is not valid UTF-8: even
-// where they would make valid UTF-8 (UTF-8 in a file read as Windows-1252).
-func showUndecodable(f string) string {
-	var b, seg strings.Builder // seg: text not yet escaped
+// putBack returns f as read, for an issue's value: with the bytes that did not decode put
+// back, to be shown escaped (\x82\xff) where it is shown, cut to 80 characters.
+func putBack(f string) string {
+	var b strings.Builder
 	n := 0
 	for i := 0; i < len(f); {
 		if n == 80 {
-			seg.WriteString("…")
+			b.WriteString("…")
 			break
 		}
 		n++
 		if c := f[i]; c&0xFC == escapeLead && i+1 < len(f) {
-			raw := (c-escapeLead)<<6 | f[i+1]&0x3F
+			b.WriteByte((c-escapeLead)<<6 | f[i+1]&0x3F)
 			i += 2
-			if raw < utf8.RuneSelf {
-				seg.WriteByte(raw)
-				continue
-			}
-			b.WriteString(escapeInvalid(seg.String()))
-			seg.Reset()
-			fmt.Fprintf(&b, `\x%02x`, raw)
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(f[i:])
-		seg.WriteRune(r)
+		_, size := utf8.DecodeRuneInString(f[i:])
+		b.WriteString(f[i : i+size])
 		i += size
 	}
-	b.WriteString(escapeInvalid(seg.String()))
 	return b.String()
 }

@@ -42,7 +42,7 @@ func FuzzRead(f *testing.F) {
 			if is.Kind == "" {
 				t.Fatalf("issue without a kind: %+v", is)
 			}
-			if !utf8.ValidString(is.String()) || !utf8.ValidString(is.Value) || !utf8.ValidString(is.Message.String()) {
+			if !utf8.ValidString(is.String()) || !utf8.ValidString(data.Shown(is.Value)) || !utf8.ValidString(is.Message.String()) {
 				t.Fatalf("issue text is not UTF-8: %q", is.String())
 			}
 		}

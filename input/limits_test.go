@@ -278,12 +278,12 @@ func TestReadUnclosedQuote(t *testing.T) {
 				issues = append(issues, is.String())
 			}
 			wantIssues := []string{
-				`line 4, value "b,B,\"2,n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`,
+				`line 4, value "b,B,"2,n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`,
 				`line 10: broken CSV quoting (extraneous or missing " in quoted-field at line 10, character 10)`,
 			}
 			if tt.name == "Shift_JIS" {
-				wantIssues[1] = `line 10, value "f,F,6,\"n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`
-				wantIssues = append(wantIssues, `line 11, column notes (4), value "\\x81\\x7f": text is not valid Shift_JIS, the encoding the file is read in; the bytes shown could not be decoded`)
+				wantIssues[1] = `line 10, value "f,F,6,"n": broken CSV quoting: a quote opened in this line is not closed; the lines after it are read as rows of their own`
+				wantIssues = append(wantIssues, `line 11, column notes (4), value "\x81\x7f": text is not valid Shift_JIS, the encoding the file is read in; the bytes shown could not be decoded`)
 			}
 			if strings.Join(issues, "\n") != strings.Join(wantIssues, "\n") {
 				t.Errorf("issues:\n%s\nwant:\n%s", strings.Join(issues, "\n"), strings.Join(wantIssues, "\n"))
@@ -414,9 +414,9 @@ func TestReadBrokenRowShowsBytes(t *testing.T) {
 		in   []byte
 		want string
 	}{
-		{EncodingShiftJIS, bytes.Replace(encode(t, shiftJIS, "企業名,件数\n株式会社,1\n\"＠社,2\nB,3\n"), encode(t, shiftJIS, "＠"), []byte("\x82\xff"), 1), `\"\x82\xff社,2`},
-		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), `\"Müller\u009d,2`},
-		{EncodingUTF8, []byte("organization,records\n\"M\xfcller,2\nB,3\n"), `\"M\xfcller,2`},
+		{EncodingShiftJIS, bytes.Replace(encode(t, shiftJIS, "企業名,件数\n株式会社,1\n\"＠社,2\nB,3\n"), encode(t, shiftJIS, "＠"), []byte("\x82\xff"), 1), "\"\x82\xff社,2"},
+		{EncodingWindows1252, []byte("organization,records\n\"M\xfcller\x9d,2\nB,3\n"), "\"Müller\u009d,2"},
+		{EncodingUTF8, []byte("organization,records\n\"M\xfcller,2\nB,3\n"), "\"M\xfcller,2"},
 	} {
 		t.Run(tt.enc, func(t *testing.T) {
 			res, err := Read(bytes.NewReader(tt.in), Options{Now: testNow, Encoding: tt.enc})
@@ -430,7 +430,7 @@ func TestReadBrokenRowShowsBytes(t *testing.T) {
 				}
 			}
 			if len(got) != 1 || got[0] != tt.want {
-				t.Fatalf("structure issues' values %q, want one, %s", got, tt.want)
+				t.Fatalf("structure issues' values %q, want one, %q", got, tt.want)
 			}
 		})
 	}

@@ -513,7 +513,7 @@ func (rr *rowReader) badText(rec []string) *data.Issue {
 }
 
 // showBadBytes returns f for a message about its bad bytes: from a little before the first
-// of them, so that a long description shows them, cut and escaped as show does.
+// of them, so that a long description shows them, cut as show does.
 func (rr *rowReader) showBadBytes(f string, decoded bool) string {
 	i := 0
 	for i < len(f) {
@@ -544,22 +544,13 @@ func (rr *rowReader) decoded() bool {
 	return ok && src.decoded
 }
 
-// show returns text from the input for a message: cut to 80 characters, with the bytes
-// that are not UTF-8, NUL or did not decode escaped (\x82).
+// show returns text from the input for an issue's value, as read: cut to 80 characters, with
+// the bytes that did not decode put back.
 func (rr *rowReader) show(f string) string {
 	if rr.decoded() && hasEscapes(f) {
-		return showUndecodable(f)
+		return putBack(f)
 	}
-	return shown(truncate(f, 80))
-}
-
-// shown returns t for a message: as it is, unless it holds bytes that are not UTF-8 or
-// control characters (NUL included), which are escaped (\x82, \x19) with the rest.
-func shown(t string) string {
-	if !utf8.ValidString(t) || controls(t) != 0 {
-		return escapeInvalid(t)
-	}
-	return t
+	return truncate(f, 80)
 }
 
 // escapeBytes returns f with its bytes that are not UTF-8, or that did not decode when
@@ -801,7 +792,7 @@ search:
 			msg = data.Msgf("%d rows above the header (line %d) skipped as a title or notes: lines %v", len(above), hdr.line, lines)
 		}
 		rr.log.Add(data.Issue{Kind: data.KindHeader, Severity: data.Warning, Line: above[0].line,
-			Value: shown(truncate(strings.Join(texts, " | "), 120)), Message: msg})
+			Value: truncate(strings.Join(texts, " | "), 120), Message: msg})
 	}
 	rr.subheadings = rr.opts.Mapping == nil
 	line := hdr.line
@@ -868,7 +859,7 @@ func (rr *rowReader) headerCandidate() ([]string, error) {
 		}
 		if j, value := undecodable(r); rr.decoded() && j >= 0 {
 			return nil, &ParseError{Line: rr.src.line(j), Err: data.Errorf("%w: header \"%s\" holds bytes that are not valid %s (shown escaped); the file was %v: is that right?",
-				ErrEncoding, value, rr.res.Encoding, rr.readAs())}
+				ErrEncoding, data.Shown(value), rr.res.Encoding, rr.readAs())}
 		}
 		if !isBlank(r) {
 			return r, nil
@@ -1222,13 +1213,6 @@ func invalidUTF8(rec []string) int {
 		}
 	}
 	return -1
-}
-
-// escapeInvalid shows the bytes of text that is not UTF-8 as Go escapes (\x82), keeping
-// valid printable characters as they are.
-func escapeInvalid(s string) string {
-	q := strconv.Quote(s)
-	return q[1 : len(q)-1]
 }
 
 // truncate shortens s to at most n runes, marking the cut with an ellipsis. It cuts the

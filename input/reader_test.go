@@ -228,7 +228,7 @@ func TestReadRowIssues(t *testing.T) {
 				"a,Caf\xe9,card,suspected,1,,,,,2019-06-04,\n" +
 				"b,株式会社B,card,confirmed,2,,,,,2019-06-04,\n",
 			wantUsed: 1, wantRej: 1,
-			wantIssues: []want{{data.Rejected, 2, "organization", 2, `Caf\xe9`, "not valid UTF-8"}},
+			wantIssues: []want{{data.Rejected, 2, "organization", 2, "Caf\xe9", "not valid UTF-8"}},
 		},
 		{
 			name: "broken quoting rejects the row and reading goes on",

@@ -45,7 +45,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 	} {
 		if clean, found := stripControls(*f.v); found != 0 {
 			for _, msg := range found.messages(cfg.encoding, false) {
-				warn(data.KindControlChar, f.col, escapeInvalid(truncate(*f.v, 80)), msg)
+				warn(data.KindControlChar, f.col, truncate(*f.v, 80), msg)
 			}
 			*f.v = clean
 		}
@@ -61,7 +61,7 @@ func (row *csvRow) toScope(cfg *rowConfig) (data.Scope, []data.Issue, bool) {
 		}
 		extra[i] = clean
 		for _, msg := range found.messages(cfg.encoding, false) {
-			is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: escapeInvalid(truncate(v, 80)), Message: msg}
+			is := data.Issue{Kind: data.KindControlChar, Severity: data.Warning, Line: line, Value: truncate(v, 80), Message: msg}
 			if i < len(layout.extra) {
 				j := layout.extra[i]
 				is.Column, is.Header, is.ColumnIndex = layout.Header[j], layout.Header[j], j+1

@@ -96,11 +96,10 @@ func (s *csvSource) next() ([]string, error) {
 			value := strings.TrimRight(string(s.tape.bytes(start, start+cut)), "\r\n")
 			s.restart(bytes.Clone(s.tape.bytes(start+cut, s.tape.end())), s.base+start+cut, line)
 			value = strings.TrimLeft(value, "\r\n")
-			switch {
-			case s.decoded && hasEscapes(value):
-				value = showUndecodable(value)
-			default:
-				value = shown(truncate(value, 80))
+			if s.decoded && hasEscapes(value) {
+				value = putBack(value)
+			} else {
+				value = truncate(value, 80)
 			}
 			return nil, &brokenRow{line: line, value: value}
 		}

@@ -242,7 +242,7 @@ func (s *sheetStream) syntax(err error) error {
 func (s *sheetStream) damage(line int, m any) error {
 	// encoding/xml quotes the bytes it cannot read in its messages, as they are.
 	if err, ok := m.(error); ok && !utf8.ValidString(err.Error()) {
-		m = escapeInvalid(err.Error())
+		m = data.Shown(err.Error())
 	}
 	return &ParseError{Line: line, Err: data.Errorf("%w: the sheet is damaged at this row (%v); the rows before it can be read, not the rest: open and save the workbook in Excel or LibreOffice, or export the sheet as CSV", ErrWorkbook, m)}
 }

@@ -922,7 +922,7 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			kind = k.in(l)
 		}
 		w.line, w.incident = is.Line, is.IncidentID
-		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(is.Value),
+		w.write(intPos(is.Line), text(col), intPos(is.ColumnIndex), text(data.ShownInCell(is.Value)),
 			text(sev.in(l)), text(kind), text(is.IncidentID), text(i18n.Sprint(l, is.Message)))
 	}
 	// The issues past the cap of their kind are counted: a row for each kind and severity.
