@@ -8,6 +8,7 @@ import (
 	"breachreport/analysis"
 	"breachreport/charts"
 	"breachreport/data"
+	"breachreport/internal/atomicfile"
 	"breachreport/reports"
 )
 
@@ -35,6 +36,18 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 		if err := notSymlink(filepath.Join(outDir, m.String()), data.Msgf("remove the link")); err != nil {
 			return err
 		}
+	}
+	// A killed run's temporary files in the month folders this run writes, and in those of
+	// earlier runs it may leave empty and remove.
+	folders := map[string]bool{}
+	for _, p := range previousMonths(outDir) {
+		folders[filepath.Dir(p)] = true
+	}
+	for _, m := range months {
+		folders[filepath.Join(outDir, m.String())] = true
+	}
+	for d := range folders {
+		atomicfile.SweepStale(d)
 	}
 	// Stop before writing anything when a month's workbook would hold too many rows. When
 	// the whole input fits, every month does.

@@ -159,6 +159,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	// Also when a panic unwinds through here, which leaves err nil: removeCreated removes
 	// only the directories left empty, none after a run that wrote its files.
 	defer removeCreated(created)
+	// A killed run's leftovers go even when this run writes none of the same names.
+	atomicfile.SweepStale(*outDir)
 	tmp, err := atomicfile.MkdirTemp(*outDir, tempBase)
 	if err != nil {
 		return data.Errorf("output directory %s: cannot make a temporary directory in it: %w", *outDir, reason(err))
@@ -172,6 +174,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 		if err := notSymlink(filepath.Join(*outDir, pages), data.Msgf("remove the link")); err != nil {
 			return err
 		}
+		atomicfile.SweepStale(filepath.Join(*outDir, pages))
 	}
 	e.bar = newBar(e, *quiet).Japanese(l == i18n.Ja)
 	if *in == "" && (e.terminal || progress.IsTerminal(e.stderr)) {

@@ -168,18 +168,8 @@ func (s *issueSpool) each(rep analysis.Report, fn func(issueRow) error) error {
 			continue
 		case len(stages) == 1 && s.files[spoolKey{k, stages[0]}].sorted:
 			// The usual case: one stage found the kind's issues, in line order.
-			r := bufio.NewReaderSize(io.NewSectionReader(s.files[spoolKey{k, stages[0]}].f, 0, 1<<62), 64<<10)
-			for {
-				rec, err := r.ReadBytes('\n')
-				if err == io.EOF {
-					break
-				}
-				if err != nil {
-					return data.Errorf("reading the issues kept: %w", err)
-				}
-				if err := emit(k, stages[0], rec); err != nil {
-					return err
-				}
+			if err := s.eachRecord(spoolKey{k, stages[0]}, func(rec []byte) error { return emit(k, stages[0], rec) }); err != nil {
+				return err
 			}
 		default:
 			if err := s.sorted(k, stages, emit); err != nil {
@@ -202,16 +192,8 @@ type spoolEntry struct {
 func (s *issueSpool) sorted(k data.Kind, stages []int, emit func(data.Kind, int, []byte) error) error {
 	var idx []spoolEntry
 	for _, st := range stages {
-		r := bufio.NewReaderSize(io.NewSectionReader(s.files[spoolKey{k, st}].f, 0, 1<<62), 64<<10)
 		var off int64
-		for {
-			rec, err := r.ReadBytes('\n')
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return data.Errorf("reading the issues kept: %w", err)
-			}
+		err := s.eachRecord(spoolKey{k, st}, func(rec []byte) error {
 			var sp struct {
 				Line int64 `json:"l"`
 			}
@@ -220,6 +202,10 @@ func (s *issueSpool) sorted(k data.Kind, stages []int, emit func(data.Kind, int,
 			}
 			idx = append(idx, spoolEntry{line: sp.Line, off: off, n: int32(len(rec)), stage: int32(st)})
 			off += int64(len(rec))
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return idx[i].line < idx[j].line })
@@ -246,4 +232,22 @@ func (s *issueSpool) source(rep analysis.Report) issueSource {
 		return heldIssues(rep, i18n.En)
 	}
 	return func(fn func(issueRow) error) error { return s.each(rep, fn) }
+}
+
+// eachRecord hands each line kept in the file of key to fn, in the order written; the
+// slice is only valid during the call.
+func (s *issueSpool) eachRecord(key spoolKey, fn func(rec []byte) error) error {
+	r := bufio.NewReaderSize(io.NewSectionReader(s.files[key].f, 0, 1<<62), 64<<10)
+	for {
+		rec, err := r.ReadBytes('\n')
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return data.Errorf("reading the issues kept: %w", err)
+		}
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
 }

@@ -239,7 +239,11 @@ func sniffEncoding(head []byte, atEOF bool) (string, error) {
 	japanese := japaneseEvidence(head, atEOF)
 	latin, uncoded := latinEvidence(head)
 	sjisOK := badSJIS == 0 || badSJIS*4 <= badUTF8
-	cp1252OK := uncoded == 0
+	// A byte Windows-1252 leaves undefined is no evidence against it when the text does not
+	// read as Shift_JIS either and the accented letters outweigh it: Excel writes those bytes
+	// (they are C1 controls to it), and real exports have one in a long Latin-1 text (HHS's
+	// 0x9D).
+	cp1252OK := uncoded == 0 || badSJIS > 0 && latin >= 4*uncoded
 	switch {
 	case sjisOK && (!cp1252OK || japanese > 0 && japanese >= 4*latin):
 		return EncodingShiftJIS, nil

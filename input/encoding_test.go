@@ -407,6 +407,8 @@ func TestSniffEncoding(t *testing.T) {
 		{"ASCII with a stray 0xFF in the header: UTF-8", "organization,records\xff\nExample,10\n", EncodingUTF8},
 		{"ASCII with a stray 0xFF in a row: UTF-8", "organization,records\nExample\xff,10\nOther,2\n", EncodingUTF8},
 		{"ÿ beside other Latin-1 letters: Windows-1252", "organization\nHa\xff-les-Roses M\xfcller\n", EncodingWindows1252},
+		{"Latin-1 letters and typographic quotes beside one undefined 0x9D: Windows-1252",
+			"organization,notes\nCaf\xe9 na\xefve,\x93stolen\x94 laptop\nM\xfcller,Z\xfcrich \x9d office\nSoci\xe9t\xe9,G\xe9n\xe9rale\n", EncodingWindows1252},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

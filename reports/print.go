@@ -58,11 +58,11 @@ type omission struct {
 var (
 	whyScopes = i18n.Text{
 		En: "%[1]s: left out, as every incident has one scope: its columns are on %[2]s.",
-		Ja: "%[1]s: どの事案も範囲が1つのため省きました。その列は「%[2]s」にあります。",
+		Ja: "%[1]s：どの事案も範囲が1つのため省きました。その列は「%[2]s」にあります。",
 	}
 	whyIssues = i18n.Text{
 		En: "%[1]s: left out, as the input has no data issue.",
-		Ja: "%[1]s: データ不備がないため省きました。",
+		Ja: "%[1]s：データ不備がないため省きました。",
 	}
 	lOmittedItem = i18n.Text{En: "Sheets left out", Ja: "省いたシート"}
 )

@@ -101,7 +101,7 @@ func TestLeftOut(t *testing.T) {
 				var said []string
 				for _, r := range method {
 					for _, k := range []label{lSheetScopes, lSheetIssues} {
-						if len(r) > 1 && strings.HasPrefix(r[1], k.in(l)+":") {
+						if len(r) > 1 && (strings.HasPrefix(r[1], k.in(l)+":") || strings.HasPrefix(r[1], k.in(l)+"：")) {
 							said = append(said, k.in(l))
 						}
 					}

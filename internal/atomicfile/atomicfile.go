@@ -123,7 +123,10 @@ func (e *LockedError) Error() string {
 func (e *LockedError) Unwrap() error { return e.Err }
 
 // tempPrefix starts the name of every temporary file Write makes for base.
-func tempPrefix(base string) string { return "." + base + ".tmp-" }
+func tempPrefix(base string) string { return "." + base + tempMark }
+
+// tempMark ends the BASE part of every temporary name.
+const tempMark = ".tmp-"
 
 // staleAge is how old a temporary file must be to be removed when it does not say which
 // process wrote it, or where that cannot be checked.
@@ -135,20 +138,46 @@ const staleAge = time.Hour
 // cannot be checked. It returns the paths removed. Another process's temporary files, still
 // in use, are left alone.
 func RemoveStale(dir, base string) []string {
+	prefix := tempPrefix(base)
+	return removeStale(dir, func(name string) (string, bool) {
+		rest, ok := strings.CutPrefix(name, prefix)
+		return rest, ok
+	})
+}
+
+// SweepStale removes in dir the temporary files and directories of any base that killed
+// processes left, as RemoveStale does for one base, so that a killed run's leftovers go even
+// when no later run writes the same file. Only names that are wholly Write's or MkdirTemp's,
+// ".BASE.tmp-PID-REST", are considered: a name that does not say its process is never
+// removed, since it may be a file of the user's. It returns the paths removed.
+func SweepStale(dir string) []string {
+	return removeStale(dir, func(name string) (string, bool) {
+		// The last ".tmp-": BASE may hold one, the PID and REST (digits, "earlier") do not.
+		i := strings.LastIndex(name, tempMark)
+		if !strings.HasPrefix(name, ".") || i < 2 {
+			return "", false
+		}
+		rest := name[i+len(tempMark):]
+		_, named := tempPID(rest)
+		return rest, named
+	})
+}
+
+// removeStale removes the stale entries of dir that match, which returns the part of the
+// name after ".BASE.tmp-": "PID-REST" when the name says its process.
+func removeStale(dir string, match func(name string) (rest string, ok bool)) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
 	var removed []string
-	prefix := tempPrefix(base)
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasPrefix(name, prefix) || !e.Type().IsRegular() && !e.IsDir() {
+		rest, ok := match(name)
+		if !ok || !e.Type().IsRegular() && !e.IsDir() {
 			continue
 		}
-		pidText, _, named := strings.Cut(strings.TrimPrefix(name, prefix), "-")
-		pid, err := strconv.Atoi(pidText)
-		named = named && err == nil && pid > 0
+		pid, named := tempPID(rest)
 		stale := false
 		switch {
 		case named && pid == os.Getpid():
@@ -166,6 +195,17 @@ func RemoveStale(dir, base string) []string {
 		}
 	}
 	return removed
+}
+
+// tempPID returns the process named by rest, the part of a temporary name after
+// ".BASE.tmp-" ("PID-REST"), and whether rest names one.
+func tempPID(rest string) (int, bool) {
+	pidText, tail, found := strings.Cut(rest, "-")
+	if !found || tail == "" || pidText == "" || strings.Trim(pidText, "0123456789") != "" {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(pidText)
+	return pid, err == nil && pid > 0
 }
 
 // running reports whether process pid exists, by sending it signal 0 (Unix).

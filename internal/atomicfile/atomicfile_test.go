@@ -116,6 +116,73 @@ func TestRemoveStale(t *testing.T) {
 	}
 }
 
+// TestSweepStale: in a directory, the temporary files and directories of killed processes
+// go whatever output they were for; a running process's, and names that are not wholly
+// ".BASE.tmp-PID-REST" (which may be the user's), stay, however old.
+func TestSweepStale(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("processes are not checked on Windows; old files are removed by age")
+	}
+	dead, self, parent := deadPID(t), os.Getpid(), os.Getppid()
+	tests := []struct {
+		name string
+		dir  bool // a directory, holding a file
+		gone bool
+	}{
+		{name: fmt.Sprintf(".breach-report.pptx.tmp-%d-1", dead), gone: true},
+		{name: fmt.Sprintf(".cases.png.tmp-%d-123456", dead), gone: true},
+		{name: fmt.Sprintf(".breach-report.xlsx.tmp-%d-earlier", dead), gone: true},
+		{name: fmt.Sprintf(".breachreport.tmp-%d-42", dead), dir: true, gone: true},
+		{name: fmt.Sprintf(".a.tmp-5-b.tmp-%d-1", dead), gone: true}, // the temporary file of "a.tmp-5-b"
+		{name: fmt.Sprintf(".out.txt.tmp-%d-1", self)},
+		{name: fmt.Sprintf(".out.txt.tmp-%d-1", parent)},
+		{name: fmt.Sprintf(".breachreport.tmp-%d-7", parent), dir: true},
+		{name: ".notes.tmp"},
+		{name: "x.tmp-abc"},
+		{name: fmt.Sprintf("out.txt.tmp-%d-1", dead)},   // no leading dot
+		{name: fmt.Sprintf(".tmp-%d-1", dead)},          // no BASE
+		{name: fmt.Sprintf(".out.txt.tmp-%d", dead)},    // no REST
+		{name: fmt.Sprintf(".out.txt.tmp-%d-", dead)},   // empty REST
+		{name: fmt.Sprintf(".out.txt.tmp-+%d-1", dead)}, // not a PID
+		{name: ".out.txt.tmp-abc-1"},
+		{name: ".out.txt.tmp-0-1"},
+		{name: ".out.txt.tmp-old"},
+	}
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * staleAge)
+	for _, tt := range tests {
+		p := filepath.Join(dir, tt.name)
+		if tt.dir {
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(p, "excelize-1"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Old enough for RemoveStale's fallback: SweepStale must not use it for them.
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed := SweepStale(dir)
+	want := 0
+	for _, tt := range tests {
+		_, err := os.Stat(filepath.Join(dir, tt.name))
+		if gone := os.IsNotExist(err); gone != tt.gone {
+			t.Errorf("%s: removed %v, want %v", tt.name, gone, tt.gone)
+		}
+		if tt.gone {
+			want++
+		}
+	}
+	if len(removed) != want {
+		t.Errorf("says it removed %q, want %d", removed, want)
+	}
+}
+
 // TestWriteTempName checks that the temporary file names the writing process, which
 // RemoveStale relies on.
 func TestWriteTempName(t *testing.T) {
