@@ -75,10 +75,12 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	if n := tl.Undated(); n > 0 {
 		notes = append(notes, data.Msgf("%d with no disclosure date", n))
 	}
-	printAccounting(e.stdout, rep, readAs, notes, l)
 	if len(months) == 0 {
+		printAccounting(e.stdout, rep, readAs, notes, l)
 		return data.Errorf("--all-months: no incident has a disclosure date known to the month, so there is no month to report on")
 	}
+	book := &data.IssueLog{}
+	wb.BookIssues = book
 	idx := charts.Index{Input: rep.Input, Generated: rep.Generated, Undated: tl.Undated()}
 	files := &outputSet{at: e.at, previous: previousMonths(outDir)}
 	defer files.discard()
@@ -111,6 +113,10 @@ func generateAllMonths(ctx context.Context, rep analysis.Report, readAs []data.M
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// The workbooks' own issues are known once they are written: they count with the input's.
+	printBookIssues(e.stderr, rep.Input, book, l)
+	rep = withBookIssues(rep, book)
+	printAccounting(e.stdout, rep, readAs, notes, l)
 	if err := files.commit(e.stdout, l); err != nil {
 		return err
 	}

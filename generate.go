@@ -230,7 +230,8 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	printAccounting(e.stdout, whole, readAs, note, l)
+	book := &data.IssueLog{}
+	out.wb.BookIssues = book
 	files := &outputSet{at: e.at}
 	defer files.discard()
 	err = out.write(ctx, rep, formats, files, e)
@@ -242,6 +243,10 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// The workbook's own issues are known once it is written: they count with the input's.
+	printBookIssues(e.stderr, whole.Input, book, l)
+	whole = withBookIssues(whole, book)
+	printAccounting(e.stdout, whole, readAs, note, l)
 	// Without its images the set is still whole: the images an earlier run made go.
 	if err := files.commit(e.stdout, l); err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"breachreport/data"
 	"breachreport/i18n"
 	"breachreport/input"
+	"breachreport/reports"
 )
 
 // inputFlags are the flags that say how to read the input, shared by generate and validate.
@@ -188,6 +189,33 @@ func printIssues(w io.Writer, rep analysis.Report, l i18n.Lang) {
 		}
 	}
 	printDateOrderHint(w, rep, l)
+}
+
+// printBookIssues prints the issues only the workbook found (see reports.Options.BookIssues),
+// and how many of each kind were counted past the cap, as printIssues does the input's.
+func printBookIssues(w io.Writer, input string, book *data.IssueLog, l i18n.Lang) {
+	for _, is := range book.Issues {
+		fmt.Fprintf(w, "%s: %s: %s\n", inputName(input).In(l), i18n.Severity(is.Severity).In(l), i18n.IssueText(l, is))
+	}
+	for _, k := range reports.BookKinds() {
+		if n := book.Omitted.Kind(k); n > 0 {
+			fmt.Fprintf(w, "%s: %s\n", inputName(input).In(l), i18n.Sprint(l, reports.BookOmittedMsg(k, n)))
+		}
+	}
+}
+
+// withBookIssues returns rep with the issues only its workbook found added, so that the
+// accounting line and --strict count them; rep's own slices and counts are left as they were.
+func withBookIssues(rep analysis.Report, book *data.IssueLog) analysis.Report {
+	if len(book.Issues) == 0 && len(book.Omitted) == 0 {
+		return rep
+	}
+	rep.Issues = append(rep.Issues[:len(rep.Issues):len(rep.Issues)], book.Issues...)
+	omitted := data.Tally{}
+	omitted.Merge(rep.Omitted)
+	omitted.Merge(book.Omitted)
+	rep.Omitted = omitted
+	return rep
 }
 
 // omittedMsg says that n more issues of kind k were counted but not listed.

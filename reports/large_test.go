@@ -3,7 +3,9 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"breachreport/analysis"
+	"breachreport/data"
 	"breachreport/i18n"
 )
 
@@ -391,5 +394,60 @@ func TestMethodSourcesCap(t *testing.T) {
 		incidents := bk.sheet(lSheetIncidents)
 		col := bk.col(incidents, bk.header(incidents, 1), lSource.in(l))
 		bk.rowWhere(incidents, col, fmt.Sprintf("https://example.com/news/%d", n))
+	}
+}
+
+// TestCutCap checks that the cells cut past the cap of their kind are counted, not listed:
+// Data issues lists the first ones and a row saying how many more, Summary counts them all,
+// and Options.BookIssues receives the same.
+func TestCutCap(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("incident_id,organization,records,notes\n")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&in, "x%d,Example Co. %d,1,%s\n", i, i, strings.Repeat("n", maxCellChars+1))
+	}
+	rep := reportFrom(t, []byte(in.String()))
+	for _, l := range langs {
+		t.Run(string(l), func(t *testing.T) {
+			var got data.IssueLog
+			b := writeWith(t, rep, Options{Lang: l, BookIssues: &got, cutCap: 2})
+			if len(got.Issues) != 2 || got.Omitted.Of(kindCellLength, data.Warning) != 3 {
+				t.Errorf("BookIssues: %d held, %d counted; want 2, 3", len(got.Issues), got.Omitted.Of(kindCellLength, data.Warning))
+			}
+			iss := b.sheet(lSheetIssues)
+			ih := b.header(iss, 1)
+			rows, err := b.f.GetRows(iss)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kind, msg := b.col(iss, ih, lKind.in(l)), b.col(iss, ih, lMessage.in(l))
+			var msgs []string
+			for _, r := range rows[1:] {
+				if len(r) >= msg && r[kind-1] == lKindCellLength.in(l) {
+					msgs = append(msgs, r[msg-1])
+				}
+			}
+			more := i18n.Sprint(l, BookOmittedMsg(kindCellLength, 3))
+			if len(msgs) != 3 || msgs[2] != more {
+				t.Errorf("Data issues cell-length messages %q, want 2 then %q", msgs, more)
+			}
+			sum := b.sheet(lSheetSummary)
+			checkCount(t, b, sum, 2, b.rowWhere(sum, 1, lCutCells.in(l)), 5, "cells cut")
+		})
+	}
+	// The cells cut count against the Data issues sheet's row limit: here 10 rows, two a
+	// scope, where Incidents and Scopes have 5.
+	in.Reset()
+	in.WriteString("incident_id,organization,records,notes,extra\n")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&in, "x%d,Example Co. %d,1,%s,%[3]s\n", i, i, strings.Repeat("n", maxCellChars+1))
+	}
+	rep = reportFrom(t, []byte(in.String()))
+	for limit, fits := range map[int]bool{9: false, 10: true} {
+		err := Write(context.Background(), io.Discard, rep, Options{maxDataRows: limit})
+		var tm *TooManyRowsError
+		if fits != (err == nil) || (!fits && (!errors.As(err, &tm) || tm.Rows != 10 || tm.Sheet != "Data issues")) {
+			t.Errorf("Data issues of 10 rows, limit %d: %v; want fits %v", limit, err, fits)
+		}
 	}
 }

@@ -78,11 +78,34 @@ func CheckSize(rep analysis.Report, limit int) error {
 		{lSheetScopes, "scope rows", scopes},
 		// The cells cut to Excel's limit add to the issues; they are only known once the
 		// sheets are measured, and Write's measuring finds them.
-		{lSheetIssues, "data issues", len(rep.Issues) + omittedRows(rep)},
+		{lSheetIssues, "data issues", issuesRows(rep, nil)},
 	} {
 		if s.rows > limit {
 			return &TooManyRowsError{Input: rep.Input, Sheet: s.sheet.in(i18n.En), What: s.what, Rows: s.rows, Max: limit}
 		}
+	}
+	return nil
+}
+
+// issuesRows counts the data rows of the Data issues sheet: the issues rep and cuts hold,
+// and a row for each kind and severity they count past the cap. cuts, the issues only the
+// workbook finds, are known once its sheets are measured; nil before.
+func issuesRows(rep analysis.Report, cuts *data.IssueLog) int {
+	n := len(rep.Issues) + omittedRows(rep.Omitted)
+	if cuts != nil {
+		n += len(cuts.Issues) + omittedRows(cuts.Omitted)
+	}
+	return n
+}
+
+// checkIssuesRows returns a *TooManyRowsError when the Data issues sheet, with the
+// workbook's cuts, would need more than limit data rows; limit 0 means MaxDataRows.
+func checkIssuesRows(rep analysis.Report, cuts *data.IssueLog, limit int) error {
+	if limit <= 0 {
+		limit = MaxDataRows
+	}
+	if n := issuesRows(rep, cuts); n > limit {
+		return &TooManyRowsError{Input: rep.Input, Sheet: lSheetIssues.in(i18n.En), What: "data issues", Rows: n, Max: limit}
 	}
 	return nil
 }

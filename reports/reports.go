@@ -4,6 +4,7 @@
 package reports
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -66,6 +67,11 @@ type Options struct {
 	// compressing": in each goroutine that compresses a part of the archive).
 	Fault func(stage string)
 
+	// BookIssues, when not nil, receives the issues only the workbook finds (cells cut to
+	// Excel's limit, table columns renamed, columns past Excel's last), capped by kind as
+	// the input's are, so that the caller can report and count them with the input's.
+	BookIssues *data.IssueLog
+
 	// maxRows is the most rows of a sheet, Excel's 1,048,576 when 0; tests lower it.
 	maxRows int
 	// maxDutyIncidents is MaxDutyIncidents when 0; tests lower it.
@@ -73,6 +79,9 @@ type Options struct {
 	// maxDataRows is the most data rows of Incidents, Scopes or Data issues, MaxDataRows
 	// when 0; tests lower it.
 	maxDataRows int
+	// cutCap is the most workbook issues of one kind held, data.IssueCap when 0; tests
+	// lower it.
+	cutCap int
 }
 
 // Write renders the workbook for rep to w (an .xlsx).
@@ -150,9 +159,29 @@ const (
 	kindSheetColumns data.Kind = "sheet-columns"
 )
 
-// bookKinds are the labels of those kinds.
-var bookKinds = map[data.Kind]label{
-	kindCellLength: lKindCellLength, kindTableColumn: lKindTableColumn, kindSheetColumns: lKindSheetColumns,
+// bookKinds are the labels of those kinds, and bookKindOrder the kinds in the order their
+// counted-but-not-listed rows come.
+var (
+	bookKinds = map[data.Kind]label{
+		kindCellLength: lKindCellLength, kindTableColumn: lKindTableColumn, kindSheetColumns: lKindSheetColumns,
+	}
+	bookKindOrder = []data.Kind{kindCellLength, kindTableColumn, kindSheetColumns}
+)
+
+// BookKinds returns the kinds of the issues only the workbook finds, in listing order.
+func BookKinds() []data.Kind { return slices.Clone(bookKindOrder) }
+
+// KindText returns the label of kind k, one of BookKinds or an input issue's kind.
+func KindText(k data.Kind) i18n.Text {
+	if b, ok := bookKinds[k]; ok {
+		return i18n.Text{En: b.in(i18n.En), Ja: b.in(i18n.Ja)}
+	}
+	return i18n.Kind(k)
+}
+
+// BookOmittedMsg says that n more workbook issues of kind k were counted but not listed.
+func BookOmittedMsg(k data.Kind, n int) data.Msg {
+	return data.Msgf("%d more issues of kind %v were counted but not listed (the first %d of each kind are)", n, KindText(k), data.IssueCap)
 }
 
 // MaxDutyIncidents is the most incidents a workbook gives the Reporting duty and Damage
@@ -171,8 +200,9 @@ type bookState struct {
 	generated string
 	// title and client are Options.Title (or the default title) and Options.Client.
 	title, client string
-	// cuts are the Data issues entries of the cells cut on the sheets before it.
-	cuts []data.Issue
+	// cuts are the Data issues entries of the cells cut on the sheets before it, the first
+	// data.IssueCap of each kind held and the rest counted.
+	cuts data.IssueLog
 	// incomplete is Options.Incomplete.
 	incomplete string
 	// lacking are Options.Lacking.
@@ -253,6 +283,7 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		bk.generated = longDate(rep.Generated, l)
 	}
 	bk.title, bk.client = opts.Title, opts.Client
+	bk.cuts.Cap = cmp.Or(opts.cutCap, data.IssueCap)
 	bk.epMap = opts.EPMap
 	if bk.epMap.Points() == nil {
 		bk.epMap = analysis.DefaultEPMap()
@@ -346,6 +377,11 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		if d.key == lSheetIssues && bk.isOmitted(lSheetIssues) {
 			continue
 		}
+		if d.key == lSheetIssues {
+			if err := checkIssuesRows(rep, &bk.cuts, opts.maxDataRows); err != nil {
+				return err
+			}
+		}
 		if later(d) {
 			// Data issues and Summary come last, after the cuts are known.
 			d.render(w, rep, l)
@@ -361,7 +397,15 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		if w.err != nil {
 			return w.err
 		}
-		bk.cuts = append(bk.cuts, w.cuts...)
+		bk.cuts.AddAll(w.cuts)
+		if w.cutsOver > 0 {
+			if bk.cuts.Omitted == nil {
+				bk.cuts.Omitted = data.Tally{}
+			}
+			for range w.cutsOver {
+				bk.cuts.Omitted.Add(kindCellLength, data.Warning)
+			}
+		}
 		d.lo.pageChars = pageChars(l)
 		d.lo.setColWidths()
 		name := d.key.in(l)
@@ -373,6 +417,15 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		}
 		if d.table != "" {
 			bk.tableNames[name] = d.table
+		}
+	}
+	if bi := opts.BookIssues; bi != nil {
+		bi.AddAll(bk.cuts.Issues)
+		if len(bk.cuts.Omitted) > 0 {
+			if bi.Omitted == nil {
+				bi.Omitted = data.Tally{}
+			}
+			bi.Omitted.Merge(bk.cuts.Omitted)
 		}
 	}
 	if bk.isOmitted(lSheetIssues) {
@@ -503,13 +556,15 @@ func summarySheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 		w.para(w.bk.notComputed, 4)
 	}
 	cells, columns := 0, 0
-	for _, is := range w.bk.cuts {
+	for _, is := range w.bk.cuts.Issues {
 		if is.Kind == kindCellLength {
 			cells++
 		} else {
 			columns++
 		}
 	}
+	cells += w.bk.cuts.Omitted.Kind(kindCellLength)
+	columns += w.bk.cuts.Omitted.Kind(kindTableColumn) + w.bk.cuts.Omitted.Kind(kindSheetColumns)
 	if cells > 0 {
 		w.write(text(lCutCells.in(l)), countN(cells), cell{}, text(lCutCellsNote.in(l)))
 	}
@@ -899,8 +954,9 @@ func bucketColor(b analysis.Bucket, i int) string {
 func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 	w.header(lLine.in(l), lColumn.in(l), lColumnIndex.in(l), lValue.in(l), lSeverity.in(l),
 		lKind.in(l), lIncidentID.in(l), lMessage.in(l))
-	issues := append(rep.Issues[:len(rep.Issues):len(rep.Issues)], w.bk.cuts...)
-	if len(issues) == 0 {
+	cuts := &w.bk.cuts
+	issues := append(rep.Issues[:len(rep.Issues):len(rep.Issues)], cuts.Issues...)
+	if len(issues) == 0 && len(cuts.Omitted) == 0 {
 		w.write(spill(lNoIssues.in(l)))
 		w.finish(0, false)
 		return
@@ -941,6 +997,13 @@ func issuesSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 				text(i18n.Sprint(l, omittedMsg(n))))
 		}
 	}
+	for _, k := range bookKindOrder {
+		if n := cuts.Omitted.Of(k, data.Warning); n > 0 && w.err == nil {
+			w.line, w.incident = 0, ""
+			w.write(intPos(0), text(""), intPos(0), text(""), text(lSevWarning.in(l)), text(bookKinds[k].in(l)), text(""),
+				text(i18n.Sprint(l, BookOmittedMsg(k, n))))
+		}
+	}
 	w.finish(0, true)
 }
 
@@ -950,10 +1013,11 @@ func omittedMsg(n int) data.Msg {
 		n, data.IssueCap)
 }
 
-// omittedRows counts the rows issuesSheet writes for the issues rep counts but does not hold.
-func omittedRows(rep analysis.Report) int {
+// omittedRows counts the rows issuesSheet writes for the issues t counts but a report or
+// the workbook does not hold: one for each kind and severity.
+func omittedRows(t data.Tally) int {
 	n := 0
-	for _, c := range rep.Omitted {
+	for _, c := range t {
 		for _, m := range c {
 			if m > 0 {
 				n++

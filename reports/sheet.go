@@ -327,9 +327,12 @@ type sheetWriter struct {
 	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
 	// sheets, the measuring pass).
 	y, pageHt float64
-	// collectCuts makes the measuring pass note the cells it cuts in cuts.
+	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
+	// bk.cuts.Cap cells cut, the rest counted in cutsOver.
 	collectCuts bool
 	cuts        []data.Issue
+	cellCuts    int
+	cutsOver    int
 	// mu guards the workbook (excelize's File) when several sheets are written at once;
 	// only a stream's own rows are written without it. Before it changes the workbook's
 	// shared parts (tables, names, conditional formats), a sheet waits for prev, closed
@@ -788,7 +791,10 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 func (w *sheetWriter) cut(col int, s string) string {
 	n := utf8.RuneCountInString(s)
 	marker := fmt.Sprintf(lCutMarker.in(w.bk.lang), groupDigits(int64(n)))
-	if w.measuring && w.collectCuts {
+	if w.measuring && w.collectCuts && w.cellCuts >= w.bk.cuts.Cap {
+		w.cutsOver++
+	} else if w.measuring && w.collectCuts {
+		w.cellCuts++
 		sheet, row := w.locate(w.row)
 		head := ""
 		if col-1 < len(w.headCells) {
