@@ -278,9 +278,14 @@ func TestProgressPTY(t *testing.T) {
 	if len(frames) == 0 || !strings.Contains(tty, "\rwriting breach-report.xlsx: ") {
 		t.Fatalf("no bar drawn on the terminal:\n%q", tail(tty))
 	}
-	wrote := "wrote " + filepath.Join(dir, "out", workbookName) + "\r\n"
-	if i := strings.Index(tty, wrote); i < 0 || !strings.HasSuffix(tty[:i], "\r\x1b[K") {
-		t.Errorf("the line %q is not on the terminal, right after the bar is cleared:\n%q", wrote, tail(tty))
+	// After the bar's last clearing come whole lines only (the accounting line, then the
+	// "wrote" lines), each starting at the left margin: no carriage return but a line's end,
+	// no escape sequence.
+	wrote := "\r\nwrote " + filepath.Join(dir, "out", workbookName) + "\r\n"
+	cleared := strings.LastIndex(tty, "\r\x1b[K")
+	rest := tty[cleared+len("\r\x1b[K"):]
+	if cleared < 0 || !strings.Contains(rest, wrote) || strings.ContainsAny(strings.ReplaceAll(rest, "\r\n", "\n"), "\r\x1b") {
+		t.Errorf("the line %q is not on the terminal in whole lines after the bar is cleared:\n%q", wrote, tail(tty))
 	}
 	if quiet := typescript("--quiet"); strings.Contains(quiet, "\x1b") || strings.Contains(strings.ReplaceAll(quiet, "\r\n", "\n"), "\r") {
 		t.Errorf("--quiet drew on the terminal:\n%q", tail(quiet))
