@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"breachreport/data"
 )
@@ -24,36 +23,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("organization,b;c\nA,1;2\n\"B;\n\",3;4\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		res, err := Read(bytes.NewReader(in), Options{Now: testNow})
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("Read error %T %v is not a *ParseError", err, err)
-			}
-			return
-		}
-		if res.RowsRead != len(res.Scopes)+res.RowsRejected {
-			t.Fatalf("read %d != used %d + rejected %d", res.RowsRead, len(res.Scopes), res.RowsRejected)
-		}
-		rejected := 0
-		for _, is := range res.Issues {
-			if is.Severity == data.Rejected {
-				rejected++
-			}
-			if is.Kind == "" {
-				t.Fatalf("issue without a kind: %+v", is)
-			}
-			if !utf8.ValidString(is.String()) || !utf8.ValidString(data.Shown(is.Value)) || !utf8.ValidString(is.Message.String()) {
-				t.Fatalf("issue text is not UTF-8: %q", is.String())
-			}
-		}
-		if rejected != res.RowsRejected {
-			t.Fatalf("%d rejected issues for %d rejected rows", rejected, res.RowsRejected)
-		}
-		for _, sc := range res.Scopes {
-			if sc.Organization == "" || sc.Line < 1 {
-				t.Fatalf("scope without organization or line: %+v", sc)
-			}
-		}
+		checkRead(t, res, err)
 	})
 }
 

@@ -57,6 +57,17 @@ func FuzzReadXLSX(f *testing.F) {
 		checkRead(t, res, err)
 		kept, keptErr := Read(bytes.NewReader(in), Options{Now: testNow, KeepGoing: true})
 		checkRead(t, kept, keptErr)
+		// A workbook's text is XML, so even the values as read are UTF-8.
+		for _, r := range []*Result{res, kept} {
+			if r == nil {
+				continue
+			}
+			for _, is := range r.Issues {
+				if !utf8.ValidString(is.Value) {
+					t.Fatalf("issue value of a workbook is not UTF-8: %q", is.Value)
+				}
+			}
+		}
 		switch {
 		case err == nil && keptErr != nil:
 			t.Fatalf("reads, but not under KeepGoing: %v", keptErr)
@@ -68,7 +79,8 @@ func FuzzReadXLSX(f *testing.F) {
 	})
 }
 
-// checkRead checks what Read returned, as FuzzRead does.
+// checkRead checks what Read returned, for FuzzRead and FuzzReadXLSX: a *ParseError or
+// every row accounted for, and issue text that shows as UTF-8.
 func checkRead(t *testing.T, res *Result, err error) {
 	t.Helper()
 	if err != nil {
@@ -89,7 +101,7 @@ func checkRead(t *testing.T, res *Result, err error) {
 		if is.Kind == "" {
 			t.Fatalf("issue without a kind: %+v", is)
 		}
-		if !utf8.ValidString(is.String()) || !utf8.ValidString(is.Value) || !utf8.ValidString(is.Message.String()) {
+		if !utf8.ValidString(is.String()) || !utf8.ValidString(data.Shown(is.Value)) || !utf8.ValidString(is.Message.String()) {
 			t.Fatalf("issue text is not UTF-8: %q", is.String())
 		}
 	}
