@@ -46,39 +46,46 @@ func TestNoControlCharsInOutputs(t *testing.T) {
 			if !strings.Contains(r.stderr, tc.warning) {
 				t.Errorf("stderr does not warn of %s:\n%s", tc.warning, r.stderr)
 			}
-			wb, err := excelize.OpenFile(filepath.Join(out, workbookName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer wb.Close()
-			found := false
-			for _, sheet := range wb.GetSheetList() {
-				rows, err := wb.GetRows(sheet, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for i, row := range rows {
-					for j, v := range row {
-						found = found || strings.Contains(v, tc.clean)
-						if m := control.FindString(v); m != "" {
-							t.Errorf("sheet %q row %d column %d holds %+q: %+q", sheet, i+1, j+1, m, v)
-						}
-					}
-				}
-			}
-			if !found {
-				t.Errorf("no cell holds %q", tc.clean)
-			}
-			html, err := os.ReadFile(filepath.Join(out, chartsName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m := control.Find(html); m != nil {
-				t.Errorf("%s holds %+q", chartsName, m)
-			}
-			if m := jsonControl.Find(html); m != nil {
-				t.Errorf("%s holds %q", chartsName, m)
-			}
+			checkOutputsLack(t, out, tc.clean, control, jsonControl)
 		})
+	}
+}
+
+// checkOutputsLack checks the workbook and dashboard in out: some cell holds clean, and no
+// cell, nor the dashboard's text or its JSON escapes, matches the pattern raw or asJSON.
+func checkOutputsLack(t *testing.T, out, clean string, raw, asJSON *regexp.Regexp) {
+	t.Helper()
+	wb, err := excelize.OpenFile(filepath.Join(out, workbookName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	found := false
+	for _, sheet := range wb.GetSheetList() {
+		rows, err := wb.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, v := range row {
+				found = found || strings.Contains(v, clean)
+				if m := raw.FindString(v); m != "" {
+					t.Errorf("sheet %q row %d column %d holds %+q: %+q", sheet, i+1, j+1, m, v)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no cell holds %q", clean)
+	}
+	html, err := os.ReadFile(filepath.Join(out, chartsName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := raw.Find(html); m != nil {
+		t.Errorf("%s holds %+q", chartsName, m)
+	}
+	if m := asJSON.Find(html); m != nil {
+		t.Errorf("%s holds %q", chartsName, m)
 	}
 }

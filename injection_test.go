@@ -274,39 +274,7 @@ func TestNoBidiControlsInOutputs(t *testing.T) {
 			if strings.Count(r.stderr, "bidirectional control characters") != 1 || !strings.Contains(r.stderr, "line 2, column "+tc.col) {
 				t.Errorf("stderr does not warn of the cell:\n%s", r.stderr)
 			}
-			wb, err := excelize.OpenFile(filepath.Join(out, workbookName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer wb.Close()
-			found := false
-			for _, sheet := range wb.GetSheetList() {
-				rows, err := wb.GetRows(sheet, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for i, row := range rows {
-					for j, v := range row {
-						found = found || strings.Contains(v, tc.clean)
-						if m := bidi.FindString(v); m != "" {
-							t.Errorf("sheet %q row %d column %d holds %q: %q", sheet, i+1, j+1, m, v)
-						}
-					}
-				}
-			}
-			if !found {
-				t.Errorf("no cell holds %q", tc.clean)
-			}
-			html, err := os.ReadFile(filepath.Join(out, chartsName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m := bidi.Find(html); m != nil {
-				t.Errorf("%s holds %q", chartsName, m)
-			}
-			if m := jsonBidi.Find(html); m != nil {
-				t.Errorf("%s holds %q", chartsName, m)
-			}
+			checkOutputsLack(t, out, tc.clean, bidi, jsonBidi)
 		})
 	}
 }
