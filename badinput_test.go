@@ -1,10 +1,8 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -18,8 +16,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"breachreport/internal/clienttest"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // badHeader is the header of the bad-input fixtures: every column of the schema.
@@ -154,61 +150,11 @@ func badCases(t *testing.T) []badCase {
 // damagedWorkbook returns an .xlsx workbook whose sheet has a header, a row 2 holding an
 // XML entity that does not exist, and 1,000 good rows after it.
 func damagedWorkbook(t *testing.T) []byte {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := [][]any{{"organization", "records", "disclosed"}, {"Example Co.", 987654321, "2019-06-01"}}
+	rows := [][]any{{"organization", "records", "disclosed"}, {"Example Co.", damageMark, "2019-06-01"}}
 	for i := range 1000 {
 		rows = append(rows, []any{fmt.Sprintf("Example Co. %04d", i), i + 1, "2019-06-01"})
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		if zf.Name != "xl/worksheets/sheet1.xml" {
-			if err := zw.Copy(zf); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil || !bytes.Contains(body, []byte(">987654321<")) {
-			t.Fatalf("sheet1.xml: %v, or no 987654321 in it", err)
-		}
-		w, err := zw.Create(zf.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(bytes.Replace(body, []byte(">987654321<"), []byte(">&bad;<"), 1))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	return withBadEntity(t, streamedWorkbook(t, rows))
 }
 
 // runRecover runs the command in-process, as runCmd does, and turns a panic into a test

@@ -21,21 +21,36 @@ import (
 // records, and disclosed on a day of June 2019. At 0 the workbook is not damaged.
 func workbookDamagedAt(t *testing.T, at int) []byte {
 	t.Helper()
+	rows := [][]any{{"organization", "records", "disclosed"}}
+	for r := 2; r <= 200; r++ {
+		records := r
+		if r == at {
+			records = damageMark
+		}
+		rows = append(rows, []any{fmt.Sprintf("Example Co. %04d", r), records, fmt.Sprintf("2019-06-%02d", r%28+1)})
+	}
+	if at == 0 {
+		return streamedWorkbook(t, rows)
+	}
+	return withBadEntity(t, streamedWorkbook(t, rows))
+}
+
+// damageMark is the count that withBadEntity turns into a bad XML entity.
+const damageMark = 987654321
+
+// streamedWorkbook returns an .xlsx workbook of one sheet, Sheet1, holding rows from A1,
+// written as excelize's stream writer writes it.
+func streamedWorkbook(t *testing.T, rows [][]any) []byte {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sw.SetRow("A1", []any{"organization", "records", "disclosed"}); err != nil {
-		t.Fatal(err)
-	}
-	for r := 2; r <= 200; r++ {
-		records := r
-		if r == at {
-			records = 987654321
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", r), []any{fmt.Sprintf("Example Co. %04d", r), records, fmt.Sprintf("2019-06-%02d", r%28+1)}); err != nil {
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -46,13 +61,18 @@ func workbookDamagedAt(t *testing.T, at int) []byte {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if at == 0 {
-		return buf.Bytes()
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	return buf.Bytes()
+}
+
+// withBadEntity returns the workbook with the one cell of Sheet1 holding damageMark
+// replaced by an XML entity that does not exist.
+func withBadEntity(t *testing.T, xlsx []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
 		t.Fatal(err)
 	}
+	mark := []byte(fmt.Sprintf(">%d<", damageMark))
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, zf := range zr.File {
@@ -68,14 +88,14 @@ func workbookDamagedAt(t *testing.T, at int) []byte {
 		}
 		body, err := io.ReadAll(rc)
 		rc.Close()
-		if err != nil || bytes.Count(body, []byte(">987654321<")) != 1 {
-			t.Fatalf("sheet1.xml: %v, or not one 987654321 in it", err)
+		if err != nil || bytes.Count(body, mark) != 1 {
+			t.Fatalf("sheet1.xml: %v, or not one %d in it", err, damageMark)
 		}
 		w, err := zw.Create(zf.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write(bytes.Replace(body, []byte(">987654321<"), []byte(">&bad;<"), 1))
+		w.Write(bytes.Replace(body, mark, []byte(">&bad;<"), 1))
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
