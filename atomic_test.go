@@ -38,19 +38,9 @@ func TestKilledGenerate(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	in := filepath.Join(dir, "incidents.csv")
-	f, err := os.Create(in)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// 2,000 incidents: read in a fraction of a second, a workbook that takes much longer to
 	// build and write.
-	if err := input.WriteSynthetic(f, 2000, 1); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	in := syntheticFile(t, filepath.Join(dir, "incidents.csv"), 2000)
 	out := filepath.Join(dir, "out")
 
 	cmd := exec.Command(bin, "generate", "-i", in, "-o", out)
@@ -74,7 +64,7 @@ func TestKilledGenerate(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("kill: %v", err)
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if temp == "" {
 		t.Fatalf("no temporary workbook appeared in 20 s (generate ended with %v)", err)
 	}
@@ -119,18 +109,8 @@ func TestKilledRunTempFiles(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	dir := t.TempDir()
-	in := filepath.Join(dir, "incidents.csv")
-	f, err := os.Create(in)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// 60,000 incidents: an Incidents sheet past excelize's 16 MiB in memory.
-	if err := input.WriteSynthetic(f, 60000, 1); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	in := syntheticFile(t, filepath.Join(dir, "incidents.csv"), 60000)
 	out, tmp := filepath.Join(dir, "out"), filepath.Join(dir, "tmp")
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		t.Fatal(err)
@@ -160,7 +140,7 @@ func TestKilledRunTempFiles(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("kill: %v", err)
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if len(left) == 0 {
 		t.Fatalf("no excelize temporary file appeared in 60 s (generate ended with %v)", err)
 	}
@@ -191,4 +171,20 @@ func TestKilledRunTempFiles(t *testing.T) {
 		t.Errorf("TMPDIR holds %s", entries[0].Name())
 	}
 	checkOutputDir(t, out, true, true)
+}
+
+// syntheticFile writes n synthetic incidents (seed 1) to path and returns it.
+func syntheticFile(t *testing.T, path string, n int) string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := input.WriteSynthetic(f, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
