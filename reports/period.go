@@ -286,14 +286,47 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	pr := w.bk.period
 	w.write(title(fmt.Sprintf(lBreakdownsTitle.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 	w.write(spill(fmt.Sprintf(lSeeMethod.in(l), lSheetMethod.in(l))))
-	w.blank()
+	w.gap()
 	w.write(title(fmt.Sprintf(lBreakdownSubject.in(l), i18n.PeriodName(pr.Subject.Period, l), i18n.Incidents(pr.Subject.Summary.Incidents, l))))
-	for _, b := range pr.Breakdowns {
-		breakdownTable(w, b, l, charted[b.Dimension])
-		w.blank()
+	// Each charted breakdown's bar chart goes under its table. Where the page is wide
+	// enough for two, the charts of two charted tables in a row go side by side between
+	// them, under the first and above the second: a chart is narrower than a table, and
+	// beside another it takes no rows of its own.
+	pair := w.pairWidth()
+	bs := pr.Breakdowns
+	withChart := func(i int) bool { return i < len(bs) && charted[bs[i].Dimension] && len(bs[i].Groups) > 0 }
+	for i := 0; i < len(bs); i++ {
+		if !withChart(i) {
+			breakdownTable(w, bs[i], l, false, 0)
+			w.gap()
+			continue
+		}
+		spec := breakdownChart(bs[i], l)
+		if pair == 0 || !withChart(i+1) {
+			first, last := breakdownTable(w, bs[i], l, true, spec.height)
+			spec.cells(w.name, first, last)
+			w.placeCharts(*spec)
+			w.gap()
+			continue
+		}
+		next := breakdownChart(bs[i+1], l)
+		first, last := breakdownTable(w, bs[i], l, true, max(spec.height, next.height))
+		spec.cells(w.name, first, last)
+		spec.width, next.width, next.offsetX = pair, pair, int(pair)+chartGap
+		// The second table's groups start under a blank row and its header.
+		rows := w.chartRows(max(spec.height, next.height))
+		nextFirst := w.row + rows + 3
+		next.cells(w.name, nextFirst, nextFirst+len(bs[i+1].Groups)-1)
+		w.placeCharts(*spec, *next)
+		w.gap()
+		if first, _ := breakdownTable(w, bs[i+1], l, true, 0); first != nextFirst && !w.measuring {
+			w.fail(fmt.Errorf("the chart of %q refers to rows from %d, but its table's start at %d", next.title, nextFirst, first))
+		}
+		w.gap()
+		i++
 	}
 	dutyCounts(w, pr.Subject.Incidents, l)
-	w.blank()
+	w.gap()
 	trend := pr.Trend
 	if pr.Trailing.Summary.Incidents == pr.Subject.Summary.Incidents {
 		// The trailing window ends with the period and holds it: with no more incidents
@@ -317,11 +350,11 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 				return !slices.ContainsFunc(b.Groups, func(g analysis.Group) bool { return g.Key == m.Into })
 			})
 		}
-		breakdownTable(w, b, l, false)
+		breakdownTable(w, b, l, false, 0)
 		if rest > 0 {
 			w.write(spill(fmt.Sprintf(lOtherGroups.in(l), i18n.Incidents(rest, l))))
 		}
-		w.blank()
+		w.gap()
 	}
 	w.finish(1, false)
 }
@@ -329,7 +362,7 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 // trailingGroups is how many groups of each trailing breakdown the sheet lists.
 const trailingGroups = 10
 
-// charted are the breakdowns of the period drawn as a bar chart under their table.
+// charted are the breakdowns of the period drawn as a bar chart with their table.
 var charted = map[analysis.Dimension]bool{
 	analysis.ByCause: true, analysis.ByIndustry: true, analysis.ByRecordType: true, analysis.BySize: true,
 }
@@ -358,11 +391,26 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 	return i18n.GroupName(d, g, l)
 }
 
+// breakdownChart is the bar chart of a breakdown's incidents by group, without its cells:
+// every bar labelled, each group in its own colour.
+func breakdownChart(b analysis.Breakdown, l i18n.Lang) *chartSpec {
+	return &chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
+		valueFmt: "#,##0", labels: true, vary: true, width: 640, height: uint(min(50+16*len(b.Groups), 460))}
+}
+
+// cells points c at the groups' names and incidents of a breakdown table whose groups
+// take rows first to last of sheet.
+func (c *chartSpec) cells(sheet string, first, last int) {
+	c.cats = ref(sheet, 1, first, 1, last)
+	c.series = []chartSeries{colSeries(sheet, 2, first-1, first, last, "")}
+}
+
 // breakdownTable writes one breakdown: each group with its incidents, share and records
 // (with the incidents they rest on), and the median and p90 of each lag the report has;
-// the spelling variants merged, one line each; and, with chart, a bar chart of the
-// groups' incidents under the table, kept on the same page.
-func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart bool) {
+// and the spelling variants merged, one line each. It returns the rows of the groups.
+// With whole, the table is kept on one page, with the charts placed right after it,
+// chart pixels high; otherwise only a long table's first rows are kept together.
+func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, whole bool, chart uint) (first, last int) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
 	// A lag's p90 column is there only when a group has enough values to show one: the
 	// small groups of a month never do.
@@ -378,30 +426,27 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		}
 		head = append(head, fmt.Sprintf(lNOf.in(l), n))
 	}
-	spec := chartSpec{}
-	rows := len(b.Groups) + 1 + len(b.Merges) + categoryLines(b)
-	// The table and its chart are kept on one page: the table's height is its rows' as
-	// emit will set them (a long name wraps).
-	height := float64(rows+1) * w.lineHt
+	// The table's height is its rows' as emit will set them (a long name wraps).
+	height := w.headerHeight(head) + float64(len(b.Merges)+categoryLines(b))*w.lineHt
 	for _, g := range b.Groups {
-		height += w.textHeight(1, groupName(b.Dimension, g, l)) - w.lineHt
+		height += w.textHeight(1, groupName(b.Dimension, g, l))
 	}
-	if chart && len(b.Groups) > 0 {
-		spec = chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
-			valueFmt: "#,##0", labels: true, width: 640, height: uint(min(60+20*len(b.Groups), 460))}
-		w.keep(height + w.chartHeight(spec.height))
-	} else {
+	switch {
+	case whole && chart > 0:
+		w.keep(height + w.chartHeight(chart))
+	case whole:
+		w.keep(height)
+	default:
 		w.keep(min(height, 8*w.lineHt))
 	}
 	w.header(head...)
-	first := w.row + 1
+	first = w.row + 1
 	for _, g := range b.Groups {
 		cells := []cell{text(groupName(b.Dimension, g, l)), countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
 		for _, m := range w.periodLags() {
 			st := g.Stat(m)
-			ok := st.Reliable()
 			med, p90 := cell{}, cell{}
-			if ok {
+			if st.Reliable() {
 				med, p90 = median(st.Median), median(st.P90)
 			}
 			cells = append(cells, med)
@@ -412,7 +457,7 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		}
 		w.write(cells...)
 	}
-	last := w.row
+	last = w.row
 	for _, m := range b.Merges {
 		var from []string
 		for _, sp := range m.From {
@@ -421,13 +466,35 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, chart boo
 		w.write(spill(fmt.Sprintf(lMerged.in(l), strings.Join(from, lListSep.in(l)), m.Into)))
 	}
 	categoryContents(w, b, l)
-	if spec.width == 0 {
-		return
+	return first, last
+}
+
+// chartGap is the room between two charts side by side, in pixels.
+const chartGap = 12
+
+// Bounds of the width of a chart beside another, in pixels: no wider than a bar chart of
+// groups needs, and wide enough for a group's name and its labelled bar.
+const (
+	pairMaxWidth = 480
+	pairMinWidth = 400
+)
+
+// pairWidth is the width of each of two charts side by side on the sheet being written:
+// half the page's width at the sheet's print scale, up to pairMaxWidth; 0 when that is
+// less than pairMinWidth, and while measuring, before the print scale is known (charts
+// are then counted one under another, which never makes the sheet wider).
+func (w *sheetWriter) pairWidth() uint {
+	if w.measuring || len(w.lo.colWidths) == 0 {
+		return 0
 	}
-	spec.cats = ref(w.name, 1, first, 1, last)
-	spec.series = []chartSeries{colSeries(w.name, 2, first-1, first, last, "")}
-	spec.vary = true
-	w.placeCharts(spec)
+	// The page's width in pixels at 100%, seven a character (see placeCharts), less the
+	// margin placeCharts leaves right of the charts.
+	page := w.lo.pageChars/w.lo.printScale()*7 - 12
+	each := (int(page) - chartGap) / 2
+	if each < pairMinWidth {
+		return 0
+	}
+	return uint(min(each, pairMaxWidth))
 }
 
 // categoryLines is how many lines categoryContents writes under a breakdown.

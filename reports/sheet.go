@@ -520,6 +520,25 @@ func (w *sheetWriter) blank() {
 	w.advance(w.lineHt)
 }
 
+// gap skips a row half a line high: the room between two blocks of a sheet that prints
+// several, which a full blank line would spend a page's worth of over a long sheet.
+func (w *sheetWriter) gap() {
+	if w.streamed {
+		w.blank()
+		return
+	}
+	w.row++
+	h := math.Round(w.lineHt*4) / 8
+	if w.measuring {
+		w.lo.rows = max(w.lo.rows, w.row)
+		return
+	}
+	w.advance(h)
+	w.lockInTurn()
+	defer w.unlock()
+	w.fail(w.f.SetRowHeight(w.name, w.row, h))
+}
+
 // advance follows a row of height h onto the printed page: a row that does not fit what
 // is left of a page starts the next.
 func (w *sheetWriter) advance(h float64) {
