@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -49,7 +50,7 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	lags := w.periodLags()
 	months := len(pr.Trend)
 	w.write(title(fmt.Sprintf(lTrendTitle.in(l), i18n.PeriodName(pr.Subject.Period, l), months)))
-	w.blank()
+	w.gap()
 	head := []string{lMonth.in(l), lIncidentsCol.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
 	for _, m := range lags {
 		head = append(head, fmt.Sprintf(lMedianOf.in(l), lagName(m, l)), fmt.Sprintf(lNOf.in(l), lagName(m, l)))
@@ -88,21 +89,21 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	}
 	last := w.row
 	row(bold(fmt.Sprintf(lTrailingPooled.in(l), months)), pr.Trailing)
-	w.blank()
+	w.gap()
 	w.write(spill(fmt.Sprintf(lSeeMethod.in(l), lSheetMethod.in(l))))
 
 	// The chart of the month rows: incidents as columns, records as a line on a second
 	// axis, both drawn from the cells above.
-	w.blank()
+	w.gap()
 	w.placeCharts(chartSpec{typ: excelize.Col, title: lChartTrend.in(l),
 		cats:       ref(w.name, 1, first, 1, last),
 		series:     []chartSeries{colSeries(w.name, 2, first-1, first, last, "56B4E9")},
 		line:       []chartSeries{colSeries(w.name, 3, first-1, first, last, "D55E00")},
 		valueTitle: lIncidentsCol.in(l), valueFmt: "#,##0", lineTitle: lRecordsCol.in(l), lineFmt: "#,##0",
-		labels: true, width: 720, height: 300})
+		labels: true, width: 720, height: 260})
 
 	changesBlock(w, pr, l)
-	w.blank()
+	w.gap()
 	casesBlock(w, pr, l)
 	w.finish(1, false)
 }
@@ -114,8 +115,8 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		fmt.Sprintf(lPreviousPeriod.in(l), i18n.PeriodName(pr.Previous.Period, l)), lN.in(l), lChangePrev.in(l), lChangePrevPct.in(l),
 		fmt.Sprintf(lYearEarlier.in(l), i18n.PeriodName(pr.YearEarlier.Period, l)), lN.in(l), lChangeYear.in(l), lChangeYearPct.in(l), lNote.in(l)}
 	// The heading, the header and the rows on one page, at their heights as emit sets
-	// them: a figure's name wraps in column A, and a change against a period the input
-	// does not cover reads データなし in a narrow column.
+	// them: a figure's name wraps in column A, and a period the input does not cover
+	// reads データなし across its four columns.
 	names := []string{lIncidentsCol.in(l), lRecordsCol.in(l)}
 	for _, m := range w.periodLags() {
 		names = append(names, fmt.Sprintf(lMedianOf.in(l), lagName(m, l)))
@@ -123,8 +124,11 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	height := w.lineHt + w.headerHeight(head)
 	for _, n := range names {
 		h := w.textHeight(1, n)
-		if !pr.Previous.Covered || !pr.YearEarlier.Covered {
-			h = max(h, w.textHeight(6, lNoData.in(l)), w.textHeight(10, lNoData.in(l)))
+		if !pr.Previous.Covered {
+			h = max(h, w.spanHeight(4, 4, lNoData.in(l)))
+		}
+		if !pr.YearEarlier.Covered {
+			h = max(h, w.spanHeight(8, 4, lNoData.in(l)))
 		}
 		height += h
 	}
@@ -151,9 +155,6 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		return smallIf(float(v.V, true), v.N < analysis.MinSample)
 	}
 	change := func(c analysis.Change) []cell {
-		if !c.Covered {
-			return []cell{text(lNoData.in(l)), cell{}}
-		}
 		if !c.Known {
 			return []cell{{}, {}}
 		}
@@ -174,19 +175,17 @@ func changesBlock(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 	}
 	for _, fg := range figs {
 		p, y := find(pr.VsPrevious, fg.f, fg.m), find(pr.VsYearEarlier, fg.f, fg.m)
+		// A period the input does not cover has no value, n, change or percentage: one
+		// データなし across the four.
+		against := func(c analysis.Change) []cell {
+			if !c.Covered {
+				return []cell{across(lNoData.in(l), 4), {}, {}, {}}
+			}
+			return append([]cell{value(c, c.Earlier), intN(c.Earlier.N)}, change(c)...)
+		}
 		cells := []cell{text(fg.name), value(p, p.Current), intN(p.Current.N)}
-		if p.Covered {
-			cells = append(cells, value(p, p.Earlier), intN(p.Earlier.N))
-		} else {
-			cells = append(cells, cell{}, cell{})
-		}
-		cells = append(cells, change(p)...)
-		if y.Covered {
-			cells = append(cells, value(y, y.Earlier), intN(y.Earlier.N))
-		} else {
-			cells = append(cells, cell{}, cell{})
-		}
-		cells = append(cells, change(y)...)
+		cells = append(cells, against(p)...)
+		cells = append(cells, against(y)...)
 		note := cell{}
 		if (p.Small && p.Covered) || (y.Small && y.Covered) {
 			note = text(lSmallSample.in(l))
@@ -206,6 +205,19 @@ func (w *sheetWriter) headerHeight(head []string) float64 {
 		return w.lineHt
 	}
 	return lines*w.lineHt + 2
+}
+
+// spanHeight is the height of a row whose cells from column col across span columns,
+// merged, hold the text s, as emit sets it.
+func (w *sheetWriter) spanHeight(col, span int, s string) float64 {
+	wd := 0.0
+	for c := col; c < col+span; c++ {
+		wd += w.lo.colWidth(c)
+	}
+	if lines := wrappedLines(s, wd); lines > 1 {
+		return math.Min(lines*w.lineHt+2, 409)
+	}
+	return w.lineHt
 }
 
 // changesCols is how many columns the changes table takes: the figure, then the value,
