@@ -156,18 +156,28 @@ type cellPoint struct {
 
 // TestChartAnchors reads every chart's anchor from the drawing XML of the period
 // workbooks and checks that no two charts overlap, that no cell with a value lies under a
-// chart, and that no page break set by the workbook cuts through one.
+// chart, that only table rows lie beside one (a lone line of text spills right, under
+// it), that each ends inside the printed page's width, and that no page break set by the
+// workbook cuts through one. The breakdowns' charts go side by side in pairs.
 func TestChartAnchors(t *testing.T) {
 	type bookOf func(t *testing.T, l i18n.Lang) (*book, []byte)
 	for name, mk := range map[string]bookOf{
 		"japan": func(t *testing.T, l i18n.Lang) (*book, []byte) { b, raw, _, _ := japanBook(t, l); return b, raw },
+		"japan-30": func(t *testing.T, l i18n.Lang) (*book, []byte) {
+			raw, err := os.ReadFile(japanExample)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, book, _ := japanBookFrom(t, l, thirtyIncidents(t, raw))
+			return b, book
+		},
 		"small": func(t *testing.T, l i18n.Lang) (*book, []byte) { return writePeriodBook(t, "2019-06", l) },
 	} {
 		for _, l := range langs {
 			t.Run(name+"/"+string(l), func(t *testing.T) {
 				b, raw := mk(t, l)
 				pkg := unzip(t, raw)
-				charts := 0
+				charts, besides := 0, 0
 				for _, sh := range b.f.GetSheetList() {
 					part := pkg.sheetPart(t, sh)
 					var drawing string
@@ -202,6 +212,34 @@ func TestChartAnchors(t *testing.T) {
 									t.Errorf("%s: cell %s (%q) lies under the chart at rows %d–%d", sh, cellRef(c+1, r+1), rows[r][c], a.From.Row+1, a.To.Row+1)
 								}
 							}
+							var values []int
+							for c, v := range rows[r][:min(a.From.Col, len(rows[r]))] {
+								if v != "" {
+									values = append(values, c)
+								}
+							}
+							if len(values) == 1 {
+								t.Errorf("%s: the line %s (%q) lies beside the chart at rows %d–%d, and spills under it", sh, cellRef(values[0]+1, r+1), rows[r][values[0]], a.From.Row+1, a.To.Row+1)
+							}
+						}
+						for _, c := range d.Anchors {
+							if c != a && c.From.Row <= a.To.Row && a.From.Row <= c.To.Row {
+								besides++
+							}
+						}
+						// The chart's right edge, in characters of column width as the
+						// print scale counts them: seven pixels each (see colPixels), on
+						// the period sheets, whose charts are placed by the page's width.
+						if sh == lSheetTrend.in(l) || sh == lSheetBreakdowns.in(l) {
+							px := float64(a.To.ColOff) / 9525
+							for c := range a.To.Col {
+								name, _ := excelize.ColumnNumberToName(c + 1)
+								cw, _ := b.f.GetColWidth(sh, name)
+								px += float64(colPixels(cw))
+							}
+							if lay, _ := b.f.GetPageLayout(sh); lay.AdjustTo != nil && px/7 > pageChars(l)*100/float64(*lay.AdjustTo)+0.5 {
+								t.Errorf("%s: the chart at rows %d–%d ends %.1f characters right, past the page's width at %d%%", sh, a.From.Row+1, a.To.Row+1, px/7, *lay.AdjustTo)
+							}
 						}
 						for _, brk := range rowBreaks(t, pkg[part]) {
 							// A break after row brk (1-based) starts row brk+1 on a new page.
@@ -213,6 +251,9 @@ func TestChartAnchors(t *testing.T) {
 				}
 				if charts < 4 {
 					t.Errorf("%d charts in the workbook, want at least the trend's and the breakdowns'", charts)
+				}
+				if name != "small" && besides < 4 {
+					t.Errorf("%d charts beside another, want the breakdowns' two pairs", besides)
 				}
 			})
 		}

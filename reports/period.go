@@ -347,6 +347,8 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		w.finish(1, false)
 		return
 	}
+	// The title on the page of the first table's first rows (see breakdownTable).
+	w.keep(2*w.lineHt + 8*w.lineHt)
 	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
 		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
 	// The trailing year's long tail of causes and industries would fill pages: its ten
