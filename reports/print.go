@@ -87,8 +87,8 @@ func (bk *bookState) prints(k label) bool {
 var (
 	lPrintItem = i18n.Text{En: "Printing", Ja: "印刷"}
 	lPrintText = i18n.Text{
-		En: "Printing the workbook prints the report: %[1]s, %[2]s and %[3]s (the period's breakdowns). The other sheets are for the screen: their print area is an empty cell. To print one, choose Page Layout → Print Area → Clear Print Area on it, or make the report again with --print-all.",
-		Ja: "ブックを印刷すると、レポート部分（「%[1]s」「%[2]s」「%[3]s」の当期間の内訳まで）が印刷されます。ほかのシートは画面用で、印刷範囲を空のセルにしてあります。印刷するには、そのシートで［ページレイアウト］→［印刷範囲］→［印刷範囲のクリア］を選ぶか、--print-all を付けて作り直してください。",
+		En: "Printing the workbook prints the report: %[1]s, %[2]s and %[3]s (the period's breakdowns). The other sheets are for the screen: their print area is an empty cell. To print one in Excel, choose Ignore Print Area under Settings in File → Print, or Page Layout → Print Area → Clear Print Area; or make the report again with --print-all.",
+		Ja: "ブックを印刷すると、レポート部分（「%[1]s」「%[2]s」「%[3]s」の当期間の内訳まで）が印刷されます。ほかのシートは画面用で、印刷範囲を空のセルにしてあります。Excel で印刷するには、［ファイル］→［印刷］の設定で「印刷範囲を無視」を選ぶか、［ページレイアウト］→［印刷範囲］→［印刷範囲のクリア］を選んでください。--print-all を付けて作り直すこともできます。",
 	}
 )
 
