@@ -300,6 +300,7 @@ type sheetWriter struct {
 	f    *excelize.File
 	st   *styles
 	bk   *bookState
+	key  label  // the sheet's label
 	name string // the sheet being written: parts[part]
 	// measuring is set in the first pass; lo is what it finds and the second pass uses.
 	measuring bool
@@ -327,6 +328,8 @@ type sheetWriter struct {
 	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
 	// sheets, the measuring pass).
 	y, pageHt float64
+	// printRows, when not 0, is the last row the part prints (see printUntil).
+	printRows int
 	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
 	// bk.cuts.Cap cells cut, the rest counted in cutsOver.
 	collectCuts bool
