@@ -416,7 +416,7 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 // every bar labelled, each group in its own colour.
 func breakdownChart(b analysis.Breakdown, l i18n.Lang) *chartSpec {
 	return &chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
-		valueFmt: "#,##0", labels: true, vary: true, width: 640, height: uint(min(50+16*len(b.Groups), 460))}
+		valueFmt: "#,##0", labels: true, vary: true, width: 640, height: uint(min(max(50+20*len(b.Groups), 100), 460))}
 }
 
 // cells points c at the groups' names and incidents of a breakdown table whose groups
