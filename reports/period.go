@@ -325,14 +325,14 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		first, last := breakdownTable(w, bs[i], l, true, max(spec.height, next.height))
 		spec.cells(w.name, first, last)
 		spec.width, next.width, next.offsetX = pair, pair, int(pair)+chartGap
-		// The second table's groups start under a blank row and its header.
+		// The second table's groups start under the charts' rows, a gap and its header.
 		rows := w.chartRows(max(spec.height, next.height))
 		nextFirst := w.row + rows + 3
 		next.cells(w.name, nextFirst, nextFirst+len(bs[i+1].Groups)-1)
 		w.placeCharts(*spec, *next)
 		w.gap()
 		if first, _ := breakdownTable(w, bs[i+1], l, true, 0); first != nextFirst && !w.measuring {
-			w.fail(fmt.Errorf("the chart of %q refers to rows from %d, but its table's start at %d", next.title, nextFirst, first))
+			w.fail(fmt.Errorf("the chart of %q refers to rows from %d, but its table's groups start at %d", next.title, nextFirst, first))
 		}
 		w.gap()
 		i++

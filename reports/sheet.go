@@ -523,8 +523,8 @@ func (w *sheetWriter) blank() {
 	w.advance(w.lineHt)
 }
 
-// gap skips a row half a line high: the room between two blocks of a sheet that prints
-// several, which a full blank line would spend a page's worth of over a long sheet.
+// gap skips a row half a line high, between two blocks of a sheet: over a sheet of many
+// blocks, full blank lines add up to a printed page.
 func (w *sheetWriter) gap() {
 	if w.streamed {
 		w.blank()
