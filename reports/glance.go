@@ -42,6 +42,7 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		w.para(w.bk.incomplete, 8)
 	}
 	w.blank()
+	glanceWidths(w)
 	w.header(lDisclosed.in(l), lOrgService.in(l), lIndustry.in(l), lCause.in(l), lExposedInfo.in(l),
 		lRecords.in(l), lDiscloseDays.in(l), lSource.in(l))
 	incidents := glanceIncidents(pr)
@@ -76,6 +77,22 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	w.blank()
 	largestTable(w, pr, l)
 	w.finish(0, false)
+}
+
+// glanceCaps are the widths, in characters, of the list's columns after the name (C to
+// H): their usual text on one line (地方公共団体, ランサムウェア, アカウント情報, 約1,440,686件,
+// データなし, a source's host name), a rarer longer one wrapped. The comparison under the
+// list holds its figures in the same columns.
+var glanceCaps = map[int]float64{3: 14.5, 4: 15.5, 5: 15.5, 6: 14.5, 7: 11.5, 8: 16}
+
+// glanceWidths lays the sheet's columns out to print one page wide: the organisations'
+// names, the longest text of the list, get the width the other columns leave at
+// minPrintScale, so that a name of usual length takes one line, a long one two.
+func glanceWidths(w *sheetWriter) {
+	w.fillWidth(2)
+	for col, most := range glanceCaps {
+		w.capWidth(col, most)
+	}
 }
 
 // largestTable writes the period's incidents with the most records, largest first, in
@@ -213,12 +230,13 @@ func findChange(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric
 func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures, l i18n.Lang) {
 	// The table starts in column B, under the organisations' names: column A holds only
 	// the list's dates, and stays narrow. It is kept on one page at its rows' heights: a
-	// change against a period the input does not cover reads データなし, which wraps.
-	rowHt := w.lineHt
-	if !pr.Previous.Covered || !pr.YearEarlier.Covered {
-		rowHt = max(w.textHeight(5, lNoData.in(l)), w.textHeight(7, lNoData.in(l)))
+	// change against a period the input does not cover reads データなし, which may wrap,
+	// and the line under the table says why.
+	rowHt, uncovered := w.lineHt, !pr.Previous.Covered || !pr.YearEarlier.Covered
+	if uncovered {
+		rowHt = max(w.textHeight(5, lNoDataShort.In(l)), w.textHeight(7, lNoDataShort.In(l)))
 	}
-	w.keep(2*w.lineHt + 6*rowHt)
+	w.keep(4*w.lineHt + 6*rowHt)
 	w.write(cell{}, heading(lComparisonHeading.in(l)))
 	head := []cell{{}}
 	for _, h := range []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
@@ -247,7 +265,7 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 	change := func(c analysis.Change) cell {
 		switch {
 		case !c.Covered:
-			return text(lNoData.in(l))
+			return text(lNoDataShort.In(l))
 		case !c.Known:
 			return cell{}
 		case c.Figure == analysis.ChangeMedian:
@@ -286,7 +304,20 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		row(fmt.Sprintf(lMedianOf.in(l), lagName(analysis.Disclose, l)), d,
 			text(fmt.Sprintf(lCasesN.in(l), i18n.Incidents(g.disclose.N, l))))
 	}
+	if uncovered {
+		w.write(cell{}, across(lNoDataWhy.In(l), 7))
+	}
 }
+
+// lNoDataShort is a change against a period the input does not cover; lNoDataWhy, under
+// the comparison, says what it means.
+var (
+	lNoDataShort = i18n.Text{En: "no data", Ja: "データなし"}
+	lNoDataWhy   = i18n.Text{
+		En: "No data: the period is outside the months of the input, so there is nothing to compare with.",
+		Ja: "データなし：その期間は入力データの範囲外のため、比較できません。",
+	}
+)
 
 // metricNeeds are the columns each day figure is computed from.
 var metricNeeds = map[analysis.Metric][]label{

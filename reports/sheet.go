@@ -178,6 +178,11 @@ type layout struct {
 	// printCols, when not 0, is how many leading columns a wide reference table prints:
 	// its key columns, fitted to the page; the others are on screen only (a print area).
 	printCols int
+	// maxWidths caps the widths of some columns (0: no cap), whose longer text wraps; fill,
+	// when not 0, is the 1-based column that gives up width first when the columns are too
+	// wide for a page, so that the others keep theirs (see capWidth).
+	maxWidths []float64
+	fill      int
 }
 
 // printed is how many leading columns print: printCols, or all of them.
@@ -208,6 +213,15 @@ func (lo *layout) setColWidths() {
 		// Bold header text and cell padding need a little more than the characters.
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
+	lo.capped = make([]bool, len(lo.colWidths))
+	for i, most := range lo.maxWidths {
+		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
+			most = math.Max(most, math.Ceil(lo.numWidths[i]+2)) // numbers do not wrap
+		}
+		if i < len(lo.colWidths) && most > 0 && lo.colWidths[i] > most {
+			lo.colWidths[i], lo.capped[i] = most, true
+		}
+	}
 	lo.fitPage()
 }
 
@@ -215,9 +229,21 @@ func (lo *layout) setColWidths() {
 // minPrintScale.
 func (lo *layout) fitPage() {
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
+	if len(lo.capped) < len(lo.colWidths) {
+		lo.capped = make([]bool, len(lo.colWidths))
+	}
 	total := 0.0
 	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
+	}
+	if f := lo.fill - 1; f >= 0 && f < lo.printed() {
+		// The column that fills takes all of the page at minPrintScale.
+		limit = lo.pageChars * 100 / minPrintScale
+		if total > limit && lo.colWidths[f] > minCapWidth {
+			give := math.Min(total-limit, lo.colWidths[f]-minCapWidth)
+			lo.colWidths[f], lo.capped[f] = math.Floor((lo.colWidths[f]-give)*10)/10, true
+			total -= give
+		}
 	}
 	if total <= limit {
 		return
@@ -242,7 +268,6 @@ func (lo *layout) fitPage() {
 		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
-	lo.capped = make([]bool, len(lo.colWidths))
 	for i, wd := range lo.colWidths[:lo.printed()] {
 		if f := floor(i); wd > f {
 			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
