@@ -90,6 +90,7 @@ var glanceCaps = map[int]float64{3: 14.5, 4: 15.5, 5: 15.5, 6: 14.5, 7: 11.5, 8:
 // minPrintScale, so that a name of usual length takes one line, a long one two.
 func glanceWidths(w *sheetWriter) {
 	w.fillWidth(2)
+	w.breakEvery = true
 	for col, most := range glanceCaps {
 		w.capWidth(col, most)
 	}

@@ -352,6 +352,10 @@ type sheetWriter struct {
 	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
 	// sheets, the measuring pass).
 	y, pageHt float64
+	// breakEvery makes every page break one set in the sheet where y starts a page, so
+	// that the pages end where keep reckons (a printer's page holds a little more, and
+	// would otherwise leave a heading at the foot of a page, its text on the next).
+	breakEvery bool
 	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
 	// bk.cuts.Cap cells cut, the rest counted in cutsOver.
 	collectCuts bool
@@ -552,6 +556,11 @@ func (w *sheetWriter) advance(h float64) {
 		return
 	}
 	if w.y+h > w.pageHt {
+		if w.breakEvery && w.y > 0 {
+			w.lockInTurn()
+			w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row)))
+			w.unlock()
+		}
 		w.y = 0
 	}
 	w.y += h
