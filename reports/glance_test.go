@@ -351,3 +351,45 @@ func TestLargest(t *testing.T) {
 		prev = n
 	}
 }
+
+// TestGlanceNoData: a change against a period the input does not cover reads データなし
+// (no data), and one line under the comparison says why; with both periods covered, the
+// changes are numbers and the line is left out.
+func TestGlanceNoData(t *testing.T) {
+	for _, tc := range []struct {
+		input   string
+		covered bool // the previous month and a year earlier
+	}{
+		{japanExample, true},
+		{"../examples/japan-2024-06.csv", false},
+	} {
+		raw, err := os.ReadFile(tc.input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range langs {
+			t.Run(tc.input+"/"+string(l), func(t *testing.T) {
+				b, _, _ := japanBookFrom(t, l, raw)
+				sh := lSheetGlance.in(l)
+				r := b.rowWhere(sh, 2, lIncidentsCol.in(l))
+				for _, col := range []int{5, 7} {
+					if !tc.covered {
+						if got := b.str(sh, col, r); got != lNoDataShort.In(l) {
+							t.Errorf("change in column %d: %q, want %q", col, got, lNoDataShort.In(l))
+						}
+					} else if _, ok := b.number(sh, col, r); !ok {
+						t.Errorf("change in column %d: %q, want a number", col, b.str(sh, col, r))
+					}
+				}
+				rows, err := b.f.GetRows(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				noted := slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == lNoDataWhy.In(l) })
+				if noted == tc.covered {
+					t.Errorf("the line saying what %q means is written: %v, want %v", lNoDataShort.In(l), noted, !tc.covered)
+				}
+			})
+		}
+	}
+}
