@@ -41,12 +41,17 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if w.bk.incomplete != "" {
 		w.para(w.bk.incomplete, 8)
 	}
-	w.blank()
+	w.gap()
 	glanceWidths(w)
+	top := w.y
 	w.header(lDisclosed.in(l), lOrgService.in(l), lIndustry.in(l), lCause.in(l), lExposedInfo.in(l),
 		lRecords.in(l), lDiscloseDays.in(l), lSource.in(l))
+	// A page the list continues on begins with the header again: it is reckoned there,
+	// and repeated when the list ends on the sheet's last page (below).
+	headHt, first := w.y-top, w.page
 	incidents := glanceIncidents(pr)
 	for _, f := range incidents {
+		page := w.page
 		in := &f.Incident
 		rec := count(f.Total)
 		if !f.Total.Known {
@@ -58,11 +63,16 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		}
 		w.write(date(in.Disclosed), text(orgService(in, l)), text(in.Industry), text(in.Cause),
 			text(exposedInfo(in, l)), rec, days(f.Disclose), src)
+		if w.page != page && headHt > 0 {
+			w.y += headHt
+		}
 	}
+	continued := w.page != first
 	if len(incidents) == 0 {
 		w.write(spill(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 	}
-	w.blank()
+	last := w.page
+	w.gap()
 	fig := glanceFiguresOf(pr, l)
 	w.keepRows(3)
 	w.write(heading(lSummaryHeading.in(l)))
@@ -72,10 +82,13 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if w.bk.notComputed != "" {
 		w.para(w.bk.notComputed, 8)
 	}
-	w.blank()
+	w.gap()
 	glanceComparison(w, pr, fig, l)
-	w.blank()
+	w.gap()
 	largestTable(w, pr, l)
+	// The blocks under the list follow it on its last page: every page after the first
+	// begins with the list's rows.
+	w.repeatHead = continued && w.page == last
 	w.finish(0, false)
 }
 
@@ -94,6 +107,24 @@ func glanceWidths(w *sheetWriter) {
 	for col, most := range glanceCaps {
 		w.capWidth(col, most)
 	}
+}
+
+// gap skips a row half a line high: it sets two blocks of the sheet apart and leaves the
+// page's height to the list.
+func (w *sheetWriter) gap() {
+	w.row++
+	if w.measuring {
+		w.lo.rows = max(w.lo.rows, w.row)
+		return
+	}
+	h := w.lineHt / 2
+	w.advance(h)
+	if w.err != nil {
+		return
+	}
+	w.lockInTurn()
+	defer w.unlock()
+	w.fail(w.f.SetRowHeight(w.name, w.row, h))
 }
 
 // largestTable writes the period's incidents with the most records, largest first, in

@@ -356,6 +356,10 @@ type sheetWriter struct {
 	// that the pages end where keep reckons (a printer's page holds a little more, and
 	// would otherwise leave a heading at the foot of a page, its text on the next).
 	breakEvery bool
+	// page counts the printed pages before the one y is on; repeatHead makes the header
+	// row print at the top of every page, as a table's does.
+	page       int
+	repeatHead bool
 	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
 	// bk.cuts.Cap cells cut, the rest counted in cutsOver.
 	collectCuts bool
@@ -562,6 +566,7 @@ func (w *sheetWriter) advance(h float64) {
 			w.unlock()
 		}
 		w.y = 0
+		w.page++
 	}
 	w.y += h
 }
@@ -582,6 +587,7 @@ func (w *sheetWriter) keep(h float64) {
 	defer w.unlock()
 	w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row+1)))
 	w.y = 0
+	w.page++
 }
 
 // textHeight is the height of a row whose cell in column col holds the text s, as emit
@@ -1095,9 +1101,10 @@ func (w *sheetWriter) printSetup() {
 	note := w.printArea()
 	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter(note)))
 	// The header row is repeated on every page only where one table runs down the whole
-	// sheet: on a sheet of several blocks it would head the wrong one. The frozen columns
+	// sheet, or every page after the first begins with its rows (repeatHead): on a sheet
+	// of several blocks it would otherwise head the wrong one. The frozen columns
 	// are repeated too, unless the sheet prints one page wide from column A.
-	if lo := w.lo; lo.head > 0 && lo.table {
+	if lo := w.lo; lo.head > 0 && (lo.table || w.repeatHead) {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
