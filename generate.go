@@ -77,6 +77,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	client := fs.String("client", "", "name the client `NAME` the report is for, under the title of the first sheet")
 	titleText := fs.String("title", "", "title the report `TEXT` (first sheet and page footers; default: the report's own title)")
 	company := fs.String("company", "", "write `NAME` as the workbook's company (document properties)")
+	printAll := fs.Bool("print-all", false, "make every sheet of a period workbook print (by default only its report sheets do: the month at a glance, the trend and the breakdowns)")
 	inFlags := addInputFlags(fs)
 	pf := addPeriodFlags(fs)
 	pptx := fs.Bool("pptx", false, "also write the report as a PowerPoint deck with editable charts, DIR/"+deckName+" (a period's name carries the period)")
@@ -195,7 +196,7 @@ func cmdGenerate(ctx context.Context, args []string, e env) (err error) {
 	if err := checkPeriodInput(rep, choice, lacks(lacking, data.ColDisclosed)); err != nil {
 		return err
 	}
-	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, TempDir: tmp, Fault: e.fault}
+	wbOpts := reports.Options{EPMap: rl.ep, Lang: l, Author: *author, Company: *company, Client: *client, Title: *titleText, PrintAll: *printAll, TempDir: tmp, Fault: e.fault}
 	if rep.Stopped != nil {
 		wbOpts.Incomplete = i18n.Sprint(l, stoppedMsg(rep))
 	}

@@ -127,7 +127,7 @@ type synopsis struct {
 var synopses = []synopsis{
 	{"generate", []string{
 		"[-i FILE|-] [-o DIR] [--compare ID,ID,…] [--lang en|ja] [--strict] [--quiet]",
-		"[--author NAME] [--company NAME] [--client NAME] [--title TEXT] [--as-of DATE]",
+		"[--author NAME] [--company NAME] [--client NAME] [--title TEXT] [--as-of DATE] [--print-all]",
 		"[--encoding NAME] [--delimiter ,|tab|;] [--date-order mdy|dmy]",
 		"[--map FILE] [--sheet NAME] [--header-row N] [--ep-map FILE] [--taxonomy FILE]",
 		"[--images png,svg] [--image-size WxH] [--log-scale auto|on|off]",

@@ -37,7 +37,14 @@ func japanBook(t testing.TB, l i18n.Lang) (*book, []byte, *analysis.PeriodReport
 // japanBookFrom is japanBook of the input raw instead of the example.
 func japanBookFrom(t testing.TB, l i18n.Lang, raw []byte) (*book, []byte, *analysis.PeriodReport) {
 	t.Helper()
+	return japanBookWith(t, raw, Options{Lang: l, Client: "株式会社サンプル"})
+}
+
+// japanBookWith is japanBookFrom written with opts (their Period is June 2024's).
+func japanBookWith(t testing.TB, raw []byte, opts Options) (*book, []byte, *analysis.PeriodReport) {
+	t.Helper()
 	var err error
+	l := opts.Lang
 	rep := reportFrom(t, raw)
 	rep.Input = "C:\\Users\\consultant\\案件\\japan.csv"
 	pr := rep.Incidents.Timeline().Report(analysis.Month{Year: 2024, Month: 6}.Period())
@@ -46,7 +53,8 @@ func japanBookFrom(t testing.TB, l i18n.Lang, raw []byte) (*book, []byte, *analy
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := Write(context.Background(), &buf, rep, Options{Lang: l, Period: &pr, Client: "株式会社サンプル"}); err != nil {
+	opts.Period = &pr
+	if err := Write(context.Background(), &buf, rep, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -272,60 +280,144 @@ func TestNoEnglishInJapanese(t *testing.T) {
 
 // TestPrintScale: every sheet of the Japanese period workbook prints one page wide at 70%
 // or more: fitted to the page's width, or at a scale of 70% or more, with the columns it
-// prints (its print area's, or all) no wider than the page at that scale. The wide
-// reference tables print their key columns only, and the page header says so.
+// prints (its print area's, or all) no wider than the page at that scale. With
+// --print-all the wide reference tables print their key columns only, and the page header
+// says so; without it they print nothing (TestPrintSet), and their page setup is the same
+// for when their print area is cleared.
 func TestPrintScale(t *testing.T) {
-	b, _, _, _ := japanBook(t, i18n.Ja)
+	raw, err := os.ReadFile(japanExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, printAll := range []bool{true, false} {
+		t.Run(fmt.Sprint("print-all=", printAll), func(t *testing.T) {
+			b, _, _ := japanBookWith(t, raw, Options{Lang: i18n.Ja, PrintAll: printAll})
+			areas := printAreas(b)
+			for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetDamage} {
+				if i, _ := b.f.GetSheetIndex(k.in(i18n.Ja)); printAll && i >= 0 && !strings.Contains(areas[k.in(i18n.Ja)], ":") {
+					t.Errorf("%s has no print area of its key columns", k.in(i18n.Ja))
+				}
+			}
+			for _, sh := range b.f.GetSheetList() {
+				lay, err := b.f.GetPageLayout(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sp, _ := b.f.GetSheetProps(sh)
+				fit := sp.FitToPage != nil && *sp.FitToPage
+				scale := float64(minPrintScale)
+				switch {
+				case fit && (lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0):
+					t.Errorf("%s: fitted %v wide and %v tall, want 1 and any", sh, lay.FitToWidth, lay.FitToHeight)
+				case !fit && (lay.AdjustTo == nil || *lay.AdjustTo < minPrintScale):
+					t.Errorf("%s: scale %v, want %d%% or more", sh, lay.AdjustTo, minPrintScale)
+				case !fit:
+					scale = float64(*lay.AdjustTo)
+				}
+				dim, _ := b.f.GetSheetDimension(sh)
+				last, _, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+				hf, _ := b.f.GetHeaderFooter(sh)
+				if a := areas[sh]; strings.Contains(a, ":") && printAll {
+					ref := a[strings.LastIndex(a, ":")+1:]
+					col, _, err := excelize.CellNameToCoordinates(strings.ReplaceAll(ref, "$", ""))
+					if err != nil {
+						t.Fatalf("%s: print area %q: %v", sh, a, err)
+					}
+					last = col
+					if !strings.Contains(hf.OddHeader, "印刷は") {
+						t.Errorf("%s: the page header %q does not say which columns print", sh, hf.OddHeader)
+					}
+				} else if strings.Contains(hf.OddHeader, "印刷は") {
+					t.Errorf("%s: the page header %q says which columns print, but all of them would", sh, hf.OddHeader)
+				}
+				w := 0.0
+				for i := range last {
+					name, _ := excelize.ColumnNumberToName(i + 1)
+					cw, _ := b.f.GetColWidth(sh, name)
+					w += cw
+				}
+				if w > pageChars(i18n.Ja)*100/scale+0.5 {
+					t.Errorf("%s: prints %s characters wide at %v%%, wider than a page", sh, strconv.FormatFloat(w, 'f', 1, 64), scale)
+				}
+			}
+		})
+	}
+}
+
+// printAreas returns the print area of each sheet of b that has one, by sheet name, with
+// the sheet's name taken off ("$A$1:$H$30").
+func printAreas(b *book) map[string]string {
 	areas := map[string]string{}
 	for _, dn := range b.f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Area" {
-			areas[dn.Scope] = dn.RefersTo
+			areas[dn.Scope] = dn.RefersTo[strings.LastIndex(dn.RefersTo, "!")+1:]
 		}
 	}
-	for _, k := range []label{lSheetIncidents, lSheetScopes, lSheetDamage} {
-		if i, _ := b.f.GetSheetIndex(k.in(i18n.Ja)); i >= 0 && areas[k.in(i18n.Ja)] == "" {
-			t.Errorf("%s has no print area", k.in(i18n.Ja))
-		}
+	return areas
+}
+
+// TestPrintSet: a period workbook prints its report sheets: the first sheet and Trend
+// whole, Breakdowns down to the line saying the trailing year's breakdowns follow on
+// screen. Every other sheet's print area is an empty cell below its rows, so that it prints
+// nothing. With --print-all, no sheet has such an area and Breakdowns prints whole.
+func TestPrintSet(t *testing.T) {
+	raw, err := os.ReadFile(japanExample)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, sh := range b.f.GetSheetList() {
-		lay, err := b.f.GetPageLayout(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sp, _ := b.f.GetSheetProps(sh)
-		fit := sp.FitToPage != nil && *sp.FitToPage
-		scale := float64(minPrintScale)
-		switch {
-		case fit && (lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0):
-			t.Errorf("%s: fitted %v wide and %v tall, want 1 and any", sh, lay.FitToWidth, lay.FitToHeight)
-		case !fit && (lay.AdjustTo == nil || *lay.AdjustTo < minPrintScale):
-			t.Errorf("%s: scale %v, want %d%% or more", sh, lay.AdjustTo, minPrintScale)
-		case !fit:
-			scale = float64(*lay.AdjustTo)
-		}
-		dim, _ := b.f.GetSheetDimension(sh)
-		last, _, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
-		if a := areas[sh]; a != "" {
-			ref := a[strings.LastIndex(a, ":")+1:]
-			col, _, err := excelize.CellNameToCoordinates(strings.ReplaceAll(ref, "$", ""))
+	for _, printAll := range []bool{false, true} {
+		t.Run(fmt.Sprint("print-all=", printAll), func(t *testing.T) {
+			b, _, _ := japanBookWith(t, raw, Options{Lang: i18n.Ja, PrintAll: printAll})
+			areas := printAreas(b)
+			report := map[string]bool{lSheetGlance.in(i18n.Ja): true, lSheetTrend.in(i18n.Ja): true, lSheetBreakdowns.in(i18n.Ja): true}
+			screenOnly := 0
+			for _, sh := range b.f.GetSheetList() {
+				a := areas[sh]
+				dim, _ := b.f.GetSheetDimension(sh)
+				_, lastRow, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+				switch {
+				case report[sh] || printAll:
+					if a != "" && !strings.Contains(a, ":") {
+						t.Errorf("%s: print area %q, one cell: it prints nothing", sh, a)
+					}
+				default:
+					col, row, err := excelize.CellNameToCoordinates(strings.ReplaceAll(a, "$", ""))
+					if err != nil {
+						t.Errorf("%s: print area %q, want one empty cell", sh, a)
+						continue
+					}
+					if v, _ := b.f.GetCellValue(sh, cellRef(col, row)); v != "" || row <= lastRow {
+						t.Errorf("%s: print area %q holds %q (the sheet's rows end at %d), want an empty cell below them", sh, a, v, lastRow)
+					}
+					screenOnly++
+				}
+			}
+			if want := len(b.f.GetSheetList()) - len(report); !printAll && screenOnly != want {
+				t.Errorf("%d sheets print nothing, want %d (all but the report's)", screenOnly, want)
+			}
+			// Breakdowns prints down to the line on the trailing year, which is its last
+			// printed row.
+			sh := lSheetBreakdowns.in(i18n.Ja)
+			rows, err := b.f.GetRows(sh)
 			if err != nil {
-				t.Fatalf("%s: print area %q: %v", sh, a, err)
+				t.Fatal(err)
 			}
-			last = col
-			hf, _ := b.f.GetHeaderFooter(sh)
-			if !strings.Contains(hf.OddHeader, "印刷は") {
-				t.Errorf("%s: the page header %q does not say which columns print", sh, hf.OddHeader)
+			line := slices.IndexFunc(rows, func(r []string) bool {
+				return len(r) > 0 && r[0] == "直近12か月（2023年7月〜2024年6月、28件）の内訳は、Excelファイルのこのシートの続きに掲載しています（印刷範囲外）。"
+			}) + 1
+			if printAll {
+				if line != 0 || areas[sh] != "" {
+					t.Errorf("with --print-all: the trailing line on row %d, print area %q; want neither", line, areas[sh])
+				}
+				return
 			}
-		}
-		w := 0.0
-		for i := range last {
-			name, _ := excelize.ColumnNumberToName(i + 1)
-			cw, _ := b.f.GetColWidth(sh, name)
-			w += cw
-		}
-		if w > pageChars(i18n.Ja)*100/scale+0.5 {
-			t.Errorf("%s: prints %s characters wide at %v%%, wider than a page", sh, strconv.FormatFloat(w, 'f', 1, 64), scale)
-		}
+			if want := "$A$1:"; line == 0 || !strings.HasPrefix(areas[sh], want) || !strings.HasSuffix(areas[sh], fmt.Sprintf("$%d", line)) {
+				t.Errorf("%s: print area %q, want A1 to the trailing line's row %d", sh, areas[sh], line)
+			}
+			if r := b.rowWhere(sh, 1, "直近12か月（2023年7月〜2024年6月）: 28件"); r <= line {
+				t.Errorf("%s: the trailing breakdowns start on row %d, want below the printed rows (%d)", sh, r, line)
+			}
+		})
 	}
 }
 

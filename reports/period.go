@@ -302,8 +302,15 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		w.finish(1, false)
 		return
 	}
-	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l),
-		i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
+	window := i18n.PeriodName(analysis.Period{From: trend[0].Month.First(), To: trend[len(trend)-1].Month.Last()}, l)
+	if !w.bk.printAll {
+		// The printed report is the period's; the trailing year's breakdowns are for the
+		// screen.
+		w.write(spill(fmt.Sprintf(lTrailingOnScreen.in(l), len(trend), window, i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
+		w.printUntil()
+		w.blank()
+	}
+	w.write(title(fmt.Sprintf(lBreakdownTrailing.in(l), len(trend), window, i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
 	// The trailing year's long tail of causes and industries would fill pages: its ten
 	// largest groups are shown, and the rest counted in one line.
 	for _, b := range pr.TrailingBreakdowns {

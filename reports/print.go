@@ -46,18 +46,83 @@ var lPrintedCols = i18n.Text{
 	Ja: "印刷はA～%s列（全%d列はブックで表示）",
 }
 
-// printArea sets the part's print area to its printed columns when they are not all of
-// them, and returns the note for the page header ("" when every column prints).
+// printArea sets the part's print area to its printed columns and rows when they are not
+// all of them, and returns the note for the page header ("" when every column prints).
 func (w *sheetWriter) printArea() string {
-	lo := w.lo
-	n, all := lo.printed(), max(len(lo.colWidths), lo.cols)
-	if n >= all || w.row == 0 {
+	if !w.bk.prints(w.key) {
+		w.screenOnly()
 		return ""
 	}
-	last, _ := excelize.ColumnNumberToName(n)
-	area := fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(w.name), last, w.row)
+	lo := w.lo
+	n, all := lo.printed(), max(len(lo.colWidths), lo.cols)
+	rows := w.row
+	if w.printRows > 0 {
+		rows = w.printRows
+	}
+	if w.row == 0 || (n >= all && rows == w.row) {
+		return ""
+	}
+	note := ""
+	if n < all {
+		note = fmt.Sprintf(lPrintedCols.In(w.bk.lang), colName(n), all)
+	} else {
+		// Every column prints, and the charts beside them too.
+		for reach := 0.0; n < excelMaxCols; n++ {
+			if reach += lo.colWidth(n); reach >= lo.chartWidth && n >= all {
+				break
+			}
+		}
+	}
+	area := fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(w.name), colName(n), rows)
 	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
-	return fmt.Sprintf(lPrintedCols.In(w.bk.lang), last, all)
+	return note
+}
+
+// printUntil makes the rows written so far the last the sheet prints: those after it are
+// for the screen (a period's trailing breakdowns). With --print-all every row prints.
+func (w *sheetWriter) printUntil() {
+	if !w.bk.printAll {
+		w.printRows = w.row
+	}
+}
+
+// colName is the name of 1-based column col.
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// prints reports whether sheet k prints when the whole workbook is printed. A period
+// workbook is the deliverable a client reads on paper: its report sheets (the month at a
+// glance, the trend, the breakdowns) print, in a few pages; the reference sheets (every
+// column of every incident, the duty and damage judgements, the definitions) are for the
+// screen, unless --print-all. A workbook on the whole list prints every sheet.
+func (bk *bookState) prints(k label) bool {
+	if bk.printAll || bk.period == nil {
+		return true
+	}
+	return k == lSheetGlance || k == lSheetTrend || k == lSheetBreakdowns
+}
+
+// The Method sheet's note on what a period workbook prints.
+var (
+	lPrintItem = i18n.Text{En: "Printing", Ja: "印刷"}
+	lPrintText = i18n.Text{
+		En: "Printing the workbook prints the report: %[1]s, %[2]s and %[3]s (the period's breakdowns). The other sheets are for the screen: their print area is an empty cell. To print one in Excel, choose Ignore Print Area under Settings in File → Print, or Page Layout → Print Area → Clear Print Area; or make the report again with --print-all.",
+		Ja: "ブックを印刷すると、レポート部分（「%[1]s」「%[2]s」「%[3]s」の当期間の内訳まで）が印刷されます。ほかのシートは画面用で、印刷範囲を空のセルにしてあります。Excel で印刷するには、［ファイル］→［印刷］の設定で「印刷範囲を無視」を選ぶか、［ページレイアウト］→［印刷範囲］→［印刷範囲のクリア］を選んでください。--print-all を付けて作り直すこともできます。",
+	}
+)
+
+// screenOnly makes the part print nothing: its print area is an empty cell below its
+// rows and charts. LibreOffice leaves a page with no content out of a print; Excel prints
+// the active sheet unless told to print the workbook. Clearing the print area (Page
+// Layout → Print Area → Clear Print Area) prints the sheet again; Method says so.
+func (w *sheetWriter) screenOnly() {
+	if w.row >= excelMaxRows {
+		return
+	}
+	area := fmt.Sprintf("%s!$A$%d", quoteSheet(w.name), w.row+1)
+	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
 }
 
 // lTrailingSame stands on Breakdowns for the trailing window's breakdowns when the window

@@ -34,6 +34,11 @@ type Options struct {
 	// empty, is the client the report is for, named under the title.
 	Title, Client string
 
+	// PrintAll makes every sheet of a period workbook print. Without it only its report
+	// sheets print (see prints); the others are for the screen. A workbook on the whole
+	// list prints every sheet either way.
+	PrintAll bool
+
 	// EPMap is the JNSA model's EP map; the zero value means analysis.DefaultEPMap.
 	EPMap analysis.EPMap
 
@@ -230,6 +235,8 @@ type bookState struct {
 	// of them: Incidents then carries the columns only Scopes had.
 	omitted           []omission
 	scopesOnIncidents bool
+	// printAll is Options.PrintAll.
+	printAll bool
 }
 
 // headerFooter is the page header and footer of every sheet: the client, the note (which
@@ -283,6 +290,7 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		bk.generated = longDate(rep.Generated, l)
 	}
 	bk.title, bk.client = opts.Title, opts.Client
+	bk.printAll = opts.PrintAll
 	bk.cuts.Cap = cmp.Or(opts.cutCap, data.IssueCap)
 	bk.epMap = opts.EPMap
 	if bk.epMap.Points() == nil {
@@ -315,7 +323,7 @@ func build(ctx context.Context, f *excelize.File, zw *sortedZip, rep analysis.Re
 		if parts == nil {
 			parts = []string{name}
 		}
-		return &sheetWriter{f: f, st: st, bk: bk, name: name, parts: parts, lo: &d.lo,
+		return &sheetWriter{f: f, st: st, bk: bk, key: d.key, name: name, parts: parts, lo: &d.lo,
 			measuring: measuring, streamed: d.streamed, maxRows: opts.maxRows, lineHt: lineHeight(l)}
 	}
 	// Measure every sheet first: the cells cut on the sheets before Data issues are listed
@@ -1059,6 +1067,9 @@ func methodSheet(w *sheetWriter, rep analysis.Report, l i18n.Lang) {
 			item = text(lOmittedItem.In(l))
 		}
 		w.write(item, text(fmt.Sprintf(o.why.In(l), o.sheet.in(l), lSheetIncidents.in(l))))
+	}
+	if !w.bk.printAll && w.bk.period != nil {
+		w.write(text(lPrintItem.In(l)), text(fmt.Sprintf(lPrintText.In(l), lSheetGlance.in(l), lSheetTrend.in(l), lSheetBreakdowns.in(l))))
 	}
 	w.write(text(lDutyItem.in(l)), text(lDutyRules.in(l)))
 	w.write(cell{}, text(lDutyDeadlines.in(l)))

@@ -325,6 +325,7 @@ type sheetWriter struct {
 	f    *excelize.File
 	st   *styles
 	bk   *bookState
+	key  label  // the sheet's label
 	name string // the sheet being written: parts[part]
 	// measuring is set in the first pass; lo is what it finds and the second pass uses.
 	measuring bool
@@ -360,6 +361,8 @@ type sheetWriter struct {
 	// row print at the top of every page, as a table's does.
 	page       int
 	repeatHead bool
+	// printRows, when not 0, is the last row the part prints (see printUntil).
+	printRows int
 	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
 	// bk.cuts.Cap cells cut, the rest counted in cutsOver.
 	collectCuts bool
