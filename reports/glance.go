@@ -146,10 +146,13 @@ func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		w.write(spill(lNoLargest.in(l)))
 		return
 	}
+	// The header is filled across the name's columns too, as one band over the table.
 	head := make([]cell, 6)
+	for i := range head {
+		head[i] = cell{kind: kText, head: true}
+	}
 	for i, h := range map[int]string{0: lDisclosed.in(l), 1: lOrgService.in(l), 5: lRecords.in(l)} {
-		head[i] = text(h)
-		head[i].head = true
+		head[i].s = h
 	}
 	w.write(head...)
 	for _, f := range pr.Largest {
@@ -278,7 +281,8 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		c.head = true
 		head = append(head, c)
 	}
-	w.write(head...)
+	// The notes' column H has no name, but its header is filled as the others are.
+	w.write(append(head, cell{kind: kText, head: true})...)
 	type sides struct{ prev, year analysis.Change }
 	get := func(f analysis.ChangeFigure, m analysis.Metric) sides {
 		return sides{findChange(pr.VsPrevious, f, m), findChange(pr.VsYearEarlier, f, m)}
