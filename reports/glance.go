@@ -41,11 +41,17 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if w.bk.incomplete != "" {
 		w.para(w.bk.incomplete, 8)
 	}
-	w.blank()
+	w.gap()
+	glanceWidths(w)
+	top := w.y
 	w.header(lDisclosed.in(l), lOrgService.in(l), lIndustry.in(l), lCause.in(l), lExposedInfo.in(l),
 		lRecords.in(l), lDiscloseDays.in(l), lSource.in(l))
+	// A page the list continues on begins with the header again: it is reckoned there,
+	// and repeated when the list ends on the sheet's last page (below).
+	headHt, first := w.y-top, w.page
 	incidents := glanceIncidents(pr)
 	for _, f := range incidents {
+		page := w.page
 		in := &f.Incident
 		rec := count(f.Total)
 		if !f.Total.Known {
@@ -57,11 +63,16 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		}
 		w.write(date(in.Disclosed), text(orgService(in, l)), text(in.Industry), text(in.Cause),
 			text(exposedInfo(in, l)), rec, days(f.Disclose), src)
+		if w.page != page && headHt > 0 {
+			w.y += headHt
+		}
 	}
+	continued := w.page != first
 	if len(incidents) == 0 {
 		w.write(spill(fmt.Sprintf(lNoCases.in(l), i18n.PeriodName(pr.Subject.Period, l))))
 	}
-	w.blank()
+	last := w.page
+	w.gap()
 	fig := glanceFiguresOf(pr, l)
 	w.keepRows(3)
 	w.write(heading(lSummaryHeading.in(l)))
@@ -71,11 +82,49 @@ func glanceSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if w.bk.notComputed != "" {
 		w.para(w.bk.notComputed, 8)
 	}
-	w.blank()
+	w.gap()
 	glanceComparison(w, pr, fig, l)
-	w.blank()
+	w.gap()
 	largestTable(w, pr, l)
+	// The blocks under the list follow it on its last page: every page after the first
+	// begins with the list's rows.
+	w.repeatHead = continued && w.page == last
 	w.finish(0, false)
+}
+
+// glanceCaps are the widths, in characters, of the list's columns after the name (C to
+// H): their usual text on one line (地方公共団体, ランサムウェア, アカウント情報, 約1,440,686件,
+// データなし, a source's host name), a rarer longer one wrapped. The comparison under the
+// list holds its figures in the same columns.
+var glanceCaps = map[int]float64{3: 14.5, 4: 15.5, 5: 15.5, 6: 14.5, 7: 11.5, 8: 16}
+
+// glanceWidths lays the sheet's columns out to print one page wide: the organisations'
+// names, the longest text of the list, get the width the other columns leave at
+// minPrintScale, so that a name of usual length takes one line, a long one two.
+func glanceWidths(w *sheetWriter) {
+	w.fillWidth(2)
+	w.breakEvery = true
+	for col, most := range glanceCaps {
+		w.capWidth(col, most)
+	}
+}
+
+// gap skips a row half a line high: it sets two blocks of the sheet apart and leaves the
+// page's height to the list.
+func (w *sheetWriter) gap() {
+	w.row++
+	if w.measuring {
+		w.lo.rows = max(w.lo.rows, w.row)
+		return
+	}
+	h := w.lineHt / 2
+	w.advance(h)
+	if w.err != nil {
+		return
+	}
+	w.lockInTurn()
+	defer w.unlock()
+	w.fail(w.f.SetRowHeight(w.name, w.row, h))
 }
 
 // largestTable writes the period's incidents with the most records, largest first, in
@@ -97,10 +146,13 @@ func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		w.write(spill(lNoLargest.in(l)))
 		return
 	}
+	// The header is filled across the name's columns too, as one band over the table.
 	head := make([]cell, 6)
+	for i := range head {
+		head[i] = cell{kind: kText, head: true}
+	}
 	for i, h := range map[int]string{0: lDisclosed.in(l), 1: lOrgService.in(l), 5: lRecords.in(l)} {
-		head[i] = text(h)
-		head[i].head = true
+		head[i].s = h
 	}
 	w.write(head...)
 	for _, f := range pr.Largest {
@@ -213,12 +265,13 @@ func findChange(cs []analysis.Change, f analysis.ChangeFigure, m analysis.Metric
 func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures, l i18n.Lang) {
 	// The table starts in column B, under the organisations' names: column A holds only
 	// the list's dates, and stays narrow. It is kept on one page at its rows' heights: a
-	// change against a period the input does not cover reads データなし, which wraps.
-	rowHt := w.lineHt
-	if !pr.Previous.Covered || !pr.YearEarlier.Covered {
-		rowHt = max(w.textHeight(5, lNoData.in(l)), w.textHeight(7, lNoData.in(l)))
+	// change against a period the input does not cover reads データなし, which may wrap,
+	// and the line under the table says why.
+	rowHt, uncovered := w.lineHt, !pr.Previous.Covered || !pr.YearEarlier.Covered
+	if uncovered {
+		rowHt = max(w.textHeight(5, lNoDataShort.In(l)), w.textHeight(7, lNoDataShort.In(l)))
 	}
-	w.keep(2*w.lineHt + 6*rowHt)
+	w.keep(4*w.lineHt + 6*rowHt)
 	w.write(cell{}, heading(lComparisonHeading.in(l)))
 	head := []cell{{}}
 	for _, h := range []string{lFigure.in(l), fmt.Sprintf(lThisPeriod.in(l), g.period),
@@ -228,7 +281,8 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		c.head = true
 		head = append(head, c)
 	}
-	w.write(head...)
+	// The notes' column H has no name, but its header is filled as the others are.
+	w.write(append(head, cell{kind: kText, head: true})...)
 	type sides struct{ prev, year analysis.Change }
 	get := func(f analysis.ChangeFigure, m analysis.Metric) sides {
 		return sides{findChange(pr.VsPrevious, f, m), findChange(pr.VsYearEarlier, f, m)}
@@ -247,7 +301,7 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 	change := func(c analysis.Change) cell {
 		switch {
 		case !c.Covered:
-			return text(lNoData.in(l))
+			return text(lNoDataShort.In(l))
 		case !c.Known:
 			return cell{}
 		case c.Figure == analysis.ChangeMedian:
@@ -286,7 +340,20 @@ func glanceComparison(w *sheetWriter, pr *analysis.PeriodReport, g glanceFigures
 		row(fmt.Sprintf(lMedianOf.in(l), lagName(analysis.Disclose, l)), d,
 			text(fmt.Sprintf(lCasesN.in(l), i18n.Incidents(g.disclose.N, l))))
 	}
+	if uncovered {
+		w.write(cell{}, across(lNoDataWhy.In(l), 7))
+	}
 }
+
+// lNoDataShort is a change against a period the input does not cover; lNoDataWhy, under
+// the comparison, says what it means.
+var (
+	lNoDataShort = i18n.Text{En: "no data", Ja: "データなし"}
+	lNoDataWhy   = i18n.Text{
+		En: "No data: the period is outside the months of the input, so there is nothing to compare with.",
+		Ja: "データなし：その期間は入力データの範囲外のため、比較できません。",
+	}
+)
 
 // metricNeeds are the columns each day figure is computed from.
 var metricNeeds = map[analysis.Metric][]label{

@@ -1,10 +1,13 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"slices"
@@ -483,4 +486,163 @@ func TestLargest(t *testing.T) {
 		}
 		prev = n
 	}
+}
+
+// TestGlanceNoData: a change against a period the input does not cover reads データなし
+// (no data), and one line under the comparison says why; with both periods covered, the
+// changes are numbers and the line is left out.
+func TestGlanceNoData(t *testing.T) {
+	for _, tc := range []struct {
+		input   string
+		covered bool // the previous month and a year earlier
+	}{
+		{japanExample, true},
+		{"../examples/japan-2024-06.csv", false},
+	} {
+		raw, err := os.ReadFile(tc.input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range langs {
+			t.Run(tc.input+"/"+string(l), func(t *testing.T) {
+				b, _, _ := japanBookFrom(t, l, raw)
+				sh := lSheetGlance.in(l)
+				r := b.rowWhere(sh, 2, lIncidentsCol.in(l))
+				for _, col := range []int{5, 7} {
+					if !tc.covered {
+						if got := b.str(sh, col, r); got != lNoDataShort.In(l) {
+							t.Errorf("change in column %d: %q, want %q", col, got, lNoDataShort.In(l))
+						}
+					} else if _, ok := b.number(sh, col, r); !ok {
+						t.Errorf("change in column %d: %q, want a number", col, b.str(sh, col, r))
+					}
+				}
+				rows, err := b.f.GetRows(sh)
+				if err != nil {
+					t.Fatal(err)
+				}
+				noted := slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 1 && r[1] == lNoDataWhy.In(l) })
+				if noted == tc.covered {
+					t.Errorf("the line saying what %q means is written: %v, want %v", lNoDataShort.In(l), noted, !tc.covered)
+				}
+			})
+		}
+	}
+}
+
+// TestGlancePages: 概況 sets each of its page breaks, and no page holds more than the
+// reckoned page height at the sheet's print scale (with the list's header where it is
+// repeated), so that no printer breaks it elsewhere; the header repeats exactly when the
+// list continues on a page and the blocks under it end there.
+func TestGlancePages(t *testing.T) {
+	raw, err := os.ReadFile(japanExample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		again  int // June's incidents repeated under new ids
+		pages  int
+		repeat bool
+	}{
+		{"22 incidents", 0, 2, false},
+		{"25 incidents", 3, 2, true},
+		{"30 incidents", 8, 3, false}, // the ten largest on a page of their own
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, book, pr := japanBookWith(t, sameMonthAgain(t, raw, tc.again), Options{Lang: i18n.Ja, Client: "株式会社サンプル"})
+			if n := len(pr.Subject.Incidents); n != 22+tc.again {
+				t.Fatalf("the month has %d incidents, want %d", n, 22+tc.again)
+			}
+			sh := lSheetGlance.in(i18n.Ja)
+			zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var xmlText []byte
+			for _, f := range zr.File {
+				if f.Name == "xl/worksheets/sheet1.xml" {
+					rc, err := f.Open()
+					if err != nil {
+						t.Fatal(err)
+					}
+					xmlText, err = io.ReadAll(rc)
+					rc.Close()
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			var breaks []int
+			for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllSubmatch(xmlText, -1) {
+				n, _ := strconv.Atoi(string(m[1]))
+				breaks = append(breaks, n)
+			}
+			titles := ""
+			for _, dn := range b.f.GetDefinedName() {
+				if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sh {
+					titles = dn.RefersTo
+				}
+			}
+			head := b.rowWhere(sh, 1, lDisclosed.in(i18n.Ja))
+			if want := fmt.Sprintf("'%s'!$%d:$%d", sh, head, head); (titles == want) != tc.repeat || (!tc.repeat && titles != "") {
+				t.Errorf("the rows repeated on every page: %q, want the header's: %v", titles, tc.repeat)
+			}
+			if len(breaks)+1 != tc.pages {
+				t.Errorf("page breaks after rows %v: %d pages, want %d", breaks, len(breaks)+1, tc.pages)
+			}
+			lay, err := b.f.GetPageLayout(sh)
+			if err != nil || lay.AdjustTo == nil {
+				t.Fatalf("page layout %+v: %v", lay, err)
+			}
+			page := pageHeight * 100 / float64(*lay.AdjustTo)
+			dim, _ := b.f.GetSheetDimension(sh)
+			_, last, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+			height := func(r int) float64 {
+				h, err := b.f.GetRowHeight(sh, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return h
+			}
+			first := 1
+			for i, end := range append(breaks, last) {
+				used := 0.0
+				if i > 0 && titles != "" {
+					used = height(head)
+				}
+				for r := first; r <= end; r++ {
+					used += height(r)
+				}
+				if used > page {
+					t.Errorf("page %d (rows %d–%d) holds %.1f points, more than the %.1f of a page", i+1, first, end, used, page)
+				}
+				first = end + 1
+			}
+		})
+	}
+}
+
+// sameMonthAgain returns the example input with June 2024's first n incidents (their first
+// rows) repeated under new ids.
+func sameMonthAgain(t *testing.T, raw []byte, n int) []byte {
+	recs, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	disclosed := slices.Index(recs[0], "公表日")
+	seen := map[string]bool{}
+	out := recs
+	for _, r := range recs[1:] {
+		if len(seen) < n && strings.HasPrefix(r[disclosed], "2024-06-") && !seen[r[0]] {
+			seen[r[0]] = true
+			out = append(out, append([]string{r[0] + "-b"}, r[1:]...))
+		}
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(out); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -19,6 +19,27 @@ func (w *sheetWriter) printThrough(n int) {
 	}
 }
 
+// capWidth makes 1-based column col at most width characters wide: its longer text
+// wraps. It is for a column whose rare long text would otherwise take the page's width
+// from the others.
+func (w *sheetWriter) capWidth(col int, width float64) {
+	if !w.measuring {
+		return
+	}
+	for len(w.lo.maxWidths) < col {
+		w.lo.maxWidths = append(w.lo.maxWidths, 0)
+	}
+	w.lo.maxWidths[col-1] = width
+}
+
+// fillWidth makes 1-based column col the one that gives up width first when the columns
+// are too wide for a page at minPrintScale: the others keep theirs.
+func (w *sheetWriter) fillWidth(col int) {
+	if w.measuring {
+		w.lo.fill = col
+	}
+}
+
 // lPrintedCols heads the printed pages of a sheet that prints only its key columns.
 var lPrintedCols = i18n.Text{
 	En: "Printed: columns A–%s of %d (all of them in the workbook)",

@@ -178,6 +178,11 @@ type layout struct {
 	// printCols, when not 0, is how many leading columns a wide reference table prints:
 	// its key columns, fitted to the page; the others are on screen only (a print area).
 	printCols int
+	// maxWidths caps the widths of some columns (0: no cap), whose longer text wraps; fill,
+	// when not 0, is the 1-based column that gives up width first when the columns are too
+	// wide for a page, so that the others keep theirs (see capWidth).
+	maxWidths []float64
+	fill      int
 }
 
 // printed is how many leading columns print: printCols, or all of them.
@@ -208,6 +213,15 @@ func (lo *layout) setColWidths() {
 		// Bold header text and cell padding need a little more than the characters.
 		lo.colWidths[i] = math.Round(math.Min(math.Max(wd*1.1+2, minWidth), maxWidth+2)*10) / 10
 	}
+	lo.capped = make([]bool, len(lo.colWidths))
+	for i, most := range lo.maxWidths {
+		if i < len(lo.numWidths) && lo.numWidths[i] > 0 {
+			most = math.Max(most, math.Ceil(lo.numWidths[i]+2)) // numbers do not wrap
+		}
+		if i < len(lo.colWidths) && most > 0 && lo.colWidths[i] > most {
+			lo.colWidths[i], lo.capped[i] = most, true
+		}
+	}
 	lo.fitPage()
 }
 
@@ -215,9 +229,21 @@ func (lo *layout) setColWidths() {
 // minPrintScale.
 func (lo *layout) fitPage() {
 	limit := 0.97 * lo.pageChars * 100 / minPrintScale
+	if len(lo.capped) < len(lo.colWidths) {
+		lo.capped = make([]bool, len(lo.colWidths))
+	}
 	total := 0.0
 	for _, wd := range lo.colWidths[:lo.printed()] {
 		total += wd
+	}
+	if f := lo.fill - 1; f >= 0 && f < lo.printed() {
+		// The column that fills takes all of the page at minPrintScale.
+		limit = lo.pageChars * 100 / minPrintScale
+		if total > limit && lo.colWidths[f] > minCapWidth {
+			give := math.Min(total-limit, lo.colWidths[f]-minCapWidth)
+			lo.colWidths[f], lo.capped[f] = math.Floor((lo.colWidths[f]-give)*10)/10, true
+			total -= give
+		}
 	}
 	if total <= limit {
 		return
@@ -242,7 +268,6 @@ func (lo *layout) fitPage() {
 		extra += math.Max(wd-floor(i), 0)
 	}
 	k := math.Max(limit-fixed, 0) / extra
-	lo.capped = make([]bool, len(lo.colWidths))
 	for i, wd := range lo.colWidths[:lo.printed()] {
 		if f := floor(i); wd > f {
 			lo.colWidths[i], lo.capped[i] = math.Floor((f+(wd-f)*k)*10)/10, true
@@ -328,6 +353,14 @@ type sheetWriter struct {
 	// page holds, in points at 100%; pageHt is 0 where pages are not followed (streamed
 	// sheets, the measuring pass).
 	y, pageHt float64
+	// breakEvery makes every page break one set in the sheet where y starts a page, so
+	// that the pages end where keep reckons (a printer's page holds a little more, and
+	// would otherwise leave a heading at the foot of a page, its text on the next).
+	breakEvery bool
+	// page counts the printed pages before the one y is on; repeatHead makes the header
+	// row print at the top of every page, as a table's does.
+	page       int
+	repeatHead bool
 	// printRows, when not 0, is the last row the part prints (see printUntil).
 	printRows int
 	// collectCuts makes the measuring pass note the cells it cuts in cuts: the first
@@ -523,25 +556,6 @@ func (w *sheetWriter) blank() {
 	w.advance(w.lineHt)
 }
 
-// gap skips a row half a line high, between two blocks of a sheet: over a sheet of many
-// blocks, full blank lines add up to a printed page.
-func (w *sheetWriter) gap() {
-	if w.streamed {
-		w.blank()
-		return
-	}
-	w.row++
-	h := math.Round(w.lineHt*4) / 8
-	if w.measuring {
-		w.lo.rows = max(w.lo.rows, w.row)
-		return
-	}
-	w.advance(h)
-	w.lockInTurn()
-	defer w.unlock()
-	w.fail(w.f.SetRowHeight(w.name, w.row, h))
-}
-
 // advance follows a row of height h onto the printed page: a row that does not fit what
 // is left of a page starts the next.
 func (w *sheetWriter) advance(h float64) {
@@ -549,7 +563,13 @@ func (w *sheetWriter) advance(h float64) {
 		return
 	}
 	if w.y+h > w.pageHt {
+		if w.breakEvery && w.y > 0 {
+			w.lockInTurn()
+			w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row)))
+			w.unlock()
+		}
 		w.y = 0
+		w.page++
 	}
 	w.y += h
 }
@@ -570,6 +590,7 @@ func (w *sheetWriter) keep(h float64) {
 	defer w.unlock()
 	w.fail(w.f.InsertPageBreak(w.name, cellRef(1, w.row+1)))
 	w.y = 0
+	w.page++
 }
 
 // textHeight is the height of a row whose cell in column col holds the text s, as emit
@@ -1083,9 +1104,10 @@ func (w *sheetWriter) printSetup() {
 	note := w.printArea()
 	w.fail(w.f.SetHeaderFooter(w.name, w.bk.headerFooter(note)))
 	// The header row is repeated on every page only where one table runs down the whole
-	// sheet: on a sheet of several blocks it would head the wrong one. The frozen columns
+	// sheet, or every page after the first begins with its rows (repeatHead): on a sheet
+	// of several blocks it would otherwise head the wrong one. The frozen columns
 	// are repeated too, unless the sheet prints one page wide from column A.
-	if lo := w.lo; lo.head > 0 && lo.table {
+	if lo := w.lo; lo.head > 0 && (lo.table || w.repeatHead) {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)

@@ -124,3 +124,40 @@ func TestGroupedWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestCapAndFill: a capped column is made no wider than its cap, unless its numbers need
+// more, and its text wraps; the filling column alone gives up width until the columns fit
+// a page at minPrintScale, and takes no more than its content.
+func TestCapAndFill(t *testing.T) {
+	page := 104.0 * 100 / minPrintScale
+	tests := []struct {
+		name      string
+		widths    []float64 // content, in characters
+		numWidths []float64
+		maxWidths []float64
+		fill      int
+		want      []float64
+		capped    []bool
+	}{
+		{"no cap, fits", []float64{10, 20}, nil, nil, 0, []float64{13, 24}, []bool{false, false}},
+		{"capped text", []float64{10, 40}, nil, []float64{0, 20}, 0, []float64{13, 20}, []bool{false, true}},
+		{"numbers keep their width", []float64{10, 13}, []float64{0, 13}, []float64{0, 11.5}, 0, []float64{13, 15}, []bool{false, true}},
+		{"fill narrow enough", []float64{10, 30, 20}, nil, nil, 2, []float64{13, 35, 24}, []bool{false, false, false}},
+		{"fill gives up width", []float64{60, 66, 60, 30}, nil, []float64{40, 0, 40}, 2,
+			[]float64{40, math.Floor((page-40-40-35)*10) / 10, 40, 35}, []bool{true, true, true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lo := &layout{widths: tt.widths, numWidths: tt.numWidths, maxWidths: tt.maxWidths, fill: tt.fill, pageChars: 104}
+			lo.setColWidths()
+			for i, want := range tt.want {
+				if math.Abs(lo.colWidths[i]-want) > 0.05 || lo.capped[i] != tt.capped[i] {
+					t.Errorf("column %d: width %v (capped %v), want %v (%v)", i+1, lo.colWidths[i], lo.capped[i], want, tt.capped[i])
+				}
+			}
+			if !lo.fitsPage() {
+				t.Errorf("widths %v (%v characters) do not fit a page", lo.colWidths, lo.width())
+			}
+		})
+	}
+}
