@@ -415,8 +415,17 @@ func groupName(d analysis.Dimension, g analysis.Group, l i18n.Lang) string {
 // breakdownChart is the bar chart of a breakdown's incidents by group, without its cells:
 // every bar labelled, each group in its own colour.
 func breakdownChart(b analysis.Breakdown, l i18n.Lang) *chartSpec {
+	// A bar takes 20 pixels, or 32 where a group's name has spaces and is long: in a chart
+	// half a page wide LibreOffice wraps such a name at its spaces, over two lines that
+	// would run into the next name's. (It does not wrap Japanese names.)
+	bar := 20
+	for _, g := range b.Groups {
+		if name := groupName(b.Dimension, g, l); strings.Contains(name, " ") && textWidth(name) > 20 {
+			bar = 32
+		}
+	}
 	return &chartSpec{typ: excelize.Bar, title: fmt.Sprintf(lChartBreakdown.in(l), dimensionName(b.Dimension, l)),
-		valueFmt: "#,##0", labels: true, vary: true, width: 640, height: uint(min(max(50+20*len(b.Groups), 100), 460))}
+		valueFmt: "#,##0", labels: true, vary: true, width: 640, height: uint(min(max(50+bar*len(b.Groups), 100), 460))}
 }
 
 // cells points c at the groups' names and incidents of a breakdown table whose groups
