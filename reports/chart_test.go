@@ -329,3 +329,22 @@ func TestTableColumns(t *testing.T) {
 		}
 	}
 }
+
+// anchors returns the anchors of sheet sh's charts, read from its drawing part (none when
+// it has no drawing).
+func (p xlsxPackage) anchors(t *testing.T, sh string) []anchor {
+	t.Helper()
+	for _, r := range p.rels(t, p.sheetPart(t, sh)) {
+		if !strings.HasSuffix(r.Type, "/drawing") {
+			continue
+		}
+		var d struct {
+			Anchors []anchor `xml:"twoCellAnchor"`
+		}
+		if err := xml.Unmarshal(p[r.Target], &d); err != nil {
+			t.Fatal(err)
+		}
+		return d.Anchors
+	}
+	return nil
+}

@@ -191,21 +191,7 @@ func TestChartAnchors(t *testing.T) {
 				charts, besides := 0, 0
 				for _, sh := range b.f.GetSheetList() {
 					part := pkg.sheetPart(t, sh)
-					var drawing string
-					for _, r := range pkg.rels(t, part) {
-						if strings.HasSuffix(r.Type, "/drawing") {
-							drawing = r.Target
-						}
-					}
-					if drawing == "" {
-						continue
-					}
-					var d struct {
-						Anchors []anchor `xml:"twoCellAnchor"`
-					}
-					if err := xml.Unmarshal(pkg[drawing], &d); err != nil {
-						t.Fatal(err)
-					}
+					d := struct{ Anchors []anchor }{pkg.anchors(t, sh)}
 					charts += len(d.Anchors)
 					before := func(r1 int, o1 int64, r2 int, o2 int64) bool { return r1 < r2 || r1 == r2 && o1 <= o2 }
 					for i, a := range d.Anchors {
@@ -400,68 +386,106 @@ func printAreas(b *book) map[string]string {
 	return areas
 }
 
-// TestPrintSet: a period workbook prints its report sheets: the first sheet and Trend
-// whole, Breakdowns down to the line saying the trailing year's breakdowns follow on
-// screen. Every other sheet's print area is an empty cell below its rows, so that it prints
-// nothing. With --print-all, no sheet has such an area and Breakdowns prints whole.
+// TestPrintSet: a period workbook prints its report sheets: the first sheet whole, Trend
+// down to its chart (the changes and the cases follow on screen), Breakdowns down to the
+// line saying the trailing year's breakdowns follow on screen, each print area taking in
+// the charts above its end. Every other sheet's print area is one empty cell below and to
+// the right of its cells and charts, so that it prints nothing. With --print-all, no sheet
+// has such an area, and Trend and Breakdowns print whole. In both languages.
 func TestPrintSet(t *testing.T) {
 	raw, err := os.ReadFile(japanExample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, printAll := range []bool{false, true} {
-		t.Run(fmt.Sprint("print-all=", printAll), func(t *testing.T) {
-			b, _, _ := japanBookWith(t, raw, Options{Lang: i18n.Ja, PrintAll: printAll})
-			areas := printAreas(b)
-			report := map[string]bool{lSheetGlance.in(i18n.Ja): true, lSheetTrend.in(i18n.Ja): true, lSheetBreakdowns.in(i18n.Ja): true}
-			screenOnly := 0
-			for _, sh := range b.f.GetSheetList() {
-				a := areas[sh]
-				dim, _ := b.f.GetSheetDimension(sh)
-				_, lastRow, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
-				switch {
-				case report[sh] || printAll:
-					if a != "" && !strings.Contains(a, ":") {
-						t.Errorf("%s: print area %q, one cell: it prints nothing", sh, a)
+	for _, l := range langs {
+		for _, printAll := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/print-all=%v", l, printAll), func(t *testing.T) {
+				b, book, _ := japanBookWith(t, raw, Options{Lang: l, PrintAll: printAll})
+				pkg := unzip(t, book)
+				areas := printAreas(b)
+				report := map[string]bool{lSheetGlance.in(l): true, lSheetTrend.in(l): true, lSheetBreakdowns.in(l): true}
+				screenOnly := 0
+				for _, sh := range b.f.GetSheetList() {
+					a := areas[sh]
+					dim, _ := b.f.GetSheetDimension(sh)
+					lastCol, lastRow, _ := excelize.CellNameToCoordinates(dim[strings.LastIndex(dim, ":")+1:])
+					if report[sh] || printAll {
+						if a != "" && !strings.Contains(a, ":") {
+							t.Errorf("%s: print area %q, one cell: it prints nothing", sh, a)
+						}
+						if end := strings.LastIndex(a, ":"); a != "" && end > 0 {
+							col, row, _ := excelize.CellNameToCoordinates(strings.ReplaceAll(a[end+1:], "$", ""))
+							for _, an := range pkg.anchors(t, sh) {
+								if an.From.Row+1 <= row && an.To.Col+1 > col {
+									t.Errorf("%s: print area %q leaves out part of the chart at columns %d–%d", sh, a, an.From.Col+1, an.To.Col+1)
+								}
+							}
+						}
+						continue
 					}
-				default:
 					col, row, err := excelize.CellNameToCoordinates(strings.ReplaceAll(a, "$", ""))
 					if err != nil {
 						t.Errorf("%s: print area %q, want one empty cell", sh, a)
 						continue
 					}
-					if v, _ := b.f.GetCellValue(sh, cellRef(col, row)); v != "" || row <= lastRow {
-						t.Errorf("%s: print area %q holds %q (the sheet's rows end at %d), want an empty cell below them", sh, a, v, lastRow)
+					if v, _ := b.f.GetCellValue(sh, cellRef(col, row)); v != "" || row <= lastRow || col <= lastCol {
+						t.Errorf("%s: print area %q holds %q (the sheet's cells end at %s), want an empty cell past them", sh, a, v, cellRef(lastCol, lastRow))
+					}
+					for _, an := range pkg.anchors(t, sh) {
+						if an.To.Row+1 >= row && an.To.Col+1 >= col {
+							t.Errorf("%s: print area %q lies under the chart at rows %d–%d, columns %d–%d", sh, a, an.From.Row+1, an.To.Row+1, an.From.Col+1, an.To.Col+1)
+						}
 					}
 					screenOnly++
 				}
-			}
-			if want := len(b.f.GetSheetList()) - len(report); !printAll && screenOnly != want {
-				t.Errorf("%d sheets print nothing, want %d (all but the report's)", screenOnly, want)
-			}
-			// Breakdowns prints down to the line on the trailing year, which is its last
-			// printed row.
-			sh := lSheetBreakdowns.in(i18n.Ja)
-			rows, err := b.f.GetRows(sh)
-			if err != nil {
-				t.Fatal(err)
-			}
-			line := slices.IndexFunc(rows, func(r []string) bool {
-				return len(r) > 0 && r[0] == "直近12か月（2023年7月〜2024年6月、28件）の内訳は、Excelファイルのこのシートの続きに掲載しています（印刷範囲外）。"
-			}) + 1
-			if printAll {
-				if line != 0 || areas[sh] != "" {
-					t.Errorf("with --print-all: the trailing line on row %d, print area %q; want neither", line, areas[sh])
+				if want := len(b.f.GetSheetList()) - len(report); !printAll && screenOnly != want {
+					t.Errorf("%d sheets print nothing, want %d (all but the report's)", screenOnly, want)
 				}
-				return
-			}
-			if want := "$A$1:"; line == 0 || !strings.HasPrefix(areas[sh], want) || !strings.HasSuffix(areas[sh], fmt.Sprintf("$%d", line)) {
-				t.Errorf("%s: print area %q, want A1 to the trailing line's row %d", sh, areas[sh], line)
-			}
-			if r := b.rowWhere(sh, 1, "直近12か月（2023年7月〜2024年6月）: 28件"); r <= line {
-				t.Errorf("%s: the trailing breakdowns start on row %d, want below the printed rows (%d)", sh, r, line)
-			}
-		})
+				// Trend prints down to its chart; Breakdowns down to the line on the
+				// trailing year. What follows is on screen, and a line above says so.
+				window := i18n.PeriodName(analysis.Period{From: analysis.Month{Year: 2023, Month: 7}.First(), To: analysis.Month{Year: 2024, Month: 6}.Last()}, l)
+				for _, c := range []struct {
+					sheet       label
+					line, after string
+				}{
+					{lSheetTrend, lTrendOnScreen.in(l), lChanges.in(l)},
+					{lSheetBreakdowns, fmt.Sprintf(lTrailingOnScreen.in(l), 12, window, i18n.Incidents(28, l)),
+						fmt.Sprintf(lBreakdownTrailing.in(l), 12, window, i18n.Incidents(28, l))},
+				} {
+					sh := c.sheet.in(l)
+					rows, err := b.f.GetRows(sh)
+					if err != nil {
+						t.Fatal(err)
+					}
+					at := func(s string) int {
+						return slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == s }) + 1
+					}
+					line, after := at(c.line), at(c.after)
+					if after == 0 {
+						t.Fatalf("%s: no row %q", sh, c.after)
+					}
+					if printAll {
+						if line != 0 || areas[sh] != "" {
+							t.Errorf("%s with --print-all: the on-screen line on row %d, print area %q; want neither", sh, line, areas[sh])
+						}
+						continue
+					}
+					end := 0
+					if i := strings.LastIndex(areas[sh], "$"); strings.HasPrefix(areas[sh], "$A$1:") && i > 0 {
+						end, _ = strconv.Atoi(areas[sh][i+1:])
+					}
+					if line == 0 || end < line || end >= after {
+						t.Errorf("%s: print area %q, the on-screen line on row %d, %q on row %d; want the area from A1 past the line, ending above %q",
+							sh, areas[sh], line, c.after, after, c.after)
+					}
+					for _, an := range pkg.anchors(t, sh) {
+						if an.From.Row+1 < after && an.To.Row+1 > end {
+							t.Errorf("%s: the chart at rows %d–%d runs past the printed rows (1–%d)", sh, an.From.Row+1, an.To.Row+1, end)
+						}
+					}
+				}
+			})
+		}
 	}
 }
 

@@ -169,6 +169,7 @@ const (
 	lBreakdownSubject
 	lBreakdownTrailing
 	lTrailingOnScreen
+	lTrendOnScreen
 	lShare
 	lNotStated
 	lBreakdownNote
@@ -425,6 +426,7 @@ var labels = [numLabels]i18n.Text{
 	lBreakdownSubject:  {En: "Disclosed in %s: %s", Ja: "%sの公表分: %s"},
 	lBreakdownTrailing: {En: "Trailing %d months, %s: %s", Ja: "直近%dか月（%s）: %s"},
 	lTrailingOnScreen:  {En: "The breakdowns of the trailing %d months (%s, %s) follow on this sheet in the Excel file, outside the print area.", Ja: "直近%dか月（%s、%s）の内訳は、Excelファイルのこのシートの続きに掲載しています（印刷範囲外）。"},
+	lTrendOnScreen:     {En: "The changes against the previous period and a year earlier (also on the first sheet) and each case against the trailing medians follow below the chart in the Excel file, outside the print area.", Ja: "前期間・前年同期との増減（概況にも掲載）と、各事案と直近の中央値との比較は、Excelファイルのグラフの下に掲載しています（印刷範囲外）。"},
 	lShare:             {En: "Share", Ja: "割合"},
 	lNotStated:         {En: "not stated", Ja: "記載なし"},
 	lBreakdownNote:     {En: "Cause and industry: each incident is in one group. Record type and certainty belong to scopes: an incident is in the group of every record type (certainty) any of its scopes has, so the shares may add up to more than 100%. Records: for record type and certainty, each incident's scopes of that type (certainty), counted only when all of them have a known count. Every group shows its count, share and records, whatever its size; a median or p90 resting on fewer than 5 values is not shown, as small samples mislead. Spelling variants of a cause or industry (ランサムウエア and ランサムウェア) form one group, named as most of its incidents spell it. Size bands: an approximate count is in the band of its number; a lower bound only when it is 1,000,000 or more, an upper bound only when it is at most 999; any other bound is in the unknown band.", Ja: "原因・業種: 各事案は1つのグループに入ります。情報種別・確度は範囲ごとの属性のため、事案はその範囲が持つすべての種別（確度）のグループに入り、割合の合計は100%を超えることがあります。件数: 情報種別・確度では、その種別（確度）の範囲の件数がすべてわかる事案だけを数えます。件数・割合・漏えい件数はグループの大きさにかかわらずすべて示し、値が5件未満の中央値・90パーセンタイルは示しません（少数の標本は誤解を招くため）。原因・業種の表記ゆれ（ランサムウエアとランサムウェアなど）は1つのグループにまとめ、最も多い表記で示します。規模: 概数はその数の区分に入れます。下限（以上）は100万件以上の場合だけ、上限（最大）は999件以下の場合だけ区分に入れ、それ以外は件数不明と同じく「不明」とします。"},

@@ -91,6 +91,11 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	row(bold(fmt.Sprintf(lTrailingPooled.in(l), months)), pr.Trailing)
 	w.gap()
 	w.write(spill(fmt.Sprintf(lSeeMethod.in(l), lSheetMethod.in(l))))
+	if !w.bk.printAll {
+		// The printed report's changes are on the first sheet; these tables, and each case
+		// against the trailing medians, are for the screen.
+		w.write(spill(lTrendOnScreen.in(l)))
+	}
 
 	// The chart of the month rows: incidents as columns, records as a line on a second
 	// axis, both drawn from the cells above.
@@ -101,6 +106,7 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		line:       []chartSeries{colSeries(w.name, 3, first-1, first, last, "D55E00")},
 		valueTitle: lIncidentsCol.in(l), valueFmt: "#,##0", lineTitle: lRecordsCol.in(l), lineFmt: "#,##0",
 		labels: true, width: 720, height: 260})
+	w.printUntil()
 
 	changesBlock(w, pr, l)
 	w.gap()

@@ -67,11 +67,7 @@ func (w *sheetWriter) printArea() string {
 		note = fmt.Sprintf(lPrintedCols.In(w.bk.lang), colName(n), all)
 	} else {
 		// Every column prints, and the charts beside them too.
-		for reach := 0.0; n < excelMaxCols; n++ {
-			if reach += lo.colWidth(n); reach >= lo.chartWidth && n >= all {
-				break
-			}
-		}
+		n = lo.reach()
 	}
 	area := fmt.Sprintf("%s!$A$1:$%s$%d", quoteSheet(w.name), colName(n), rows)
 	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
@@ -113,16 +109,31 @@ var (
 	}
 )
 
-// screenOnly makes the part print nothing: its print area is an empty cell below its
-// rows and charts. LibreOffice leaves a page with no content out of a print; Excel prints
-// the active sheet unless told to print the workbook. Clearing the print area (Page
-// Layout → Print Area → Clear Print Area) prints the sheet again; Method says so.
+// screenOnly makes the part print nothing: its print area is an empty cell below and to
+// the right of its rows and charts (a chart in the area would print; so would a repeated
+// header row or column in the area's rows). LibreOffice leaves a page with no content out
+// of a print; Excel prints the active sheet unless told to print the workbook. Clearing
+// the print area prints the sheet again; Method says how.
 func (w *sheetWriter) screenOnly() {
 	if w.row >= excelMaxRows {
 		return
 	}
-	area := fmt.Sprintf("%s!$A$%d", quoteSheet(w.name), w.row+1)
+	area := fmt.Sprintf("%s!$%s$%d", quoteSheet(w.name), colName(min(w.lo.reach()+1, excelMaxCols)), w.row+1)
 	w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: w.name}))
+}
+
+// reach is the last column the sheet's cells or charts reach.
+func (lo *layout) reach() int {
+	n := max(len(lo.colWidths), lo.cols, 1)
+	width := 0.0
+	for c := 1; c <= n; c++ {
+		width += lo.colWidth(c)
+	}
+	for width < lo.chartWidth && n < excelMaxCols {
+		n++
+		width += lo.colWidth(n)
+	}
+	return n
 }
 
 // lTrailingSame stands on Breakdowns for the trailing window's breakdowns when the window
