@@ -1,11 +1,8 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,27 +99,4 @@ func TestLibreOfficePages(t *testing.T) {
 
 // thirtyIncidents returns the example input with June 2024's first eight incidents (their
 // first rows) repeated under new ids, so that the month holds 30.
-func thirtyIncidents(t *testing.T, raw []byte) []byte {
-	recs, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	disclosed := slices.Index(recs[0], "公表日")
-	seen := map[string]bool{}
-	out := recs
-	for _, r := range recs[1:] {
-		if len(seen) < 8 && strings.HasPrefix(r[disclosed], "2024-06-") && !seen[r[0]] {
-			seen[r[0]] = true
-			out = append(out, append([]string{r[0] + "-b"}, r[1:]...))
-		}
-	}
-	if len(seen) != 8 || disclosed < 0 {
-		t.Fatalf("the example has %d incidents of June 2024 to repeat, want 8", len(seen))
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	if err := w.WriteAll(out); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func thirtyIncidents(t *testing.T, raw []byte) []byte { return sameMonthAgain(t, raw, 8) }
