@@ -159,7 +159,7 @@ func (w *sheetWriter) placeCharts(cs ...chartSpec) {
 			w.lo.chartWidth = max(w.lo.chartWidth, float64(c.offsetX+int(c.width)+12)/7)
 		}
 	}
-	w.keepRows(rows)
+	w.keepWhole(float64(rows) * w.lineHt)
 	at := w.row + 1
 	for _, c := range cs {
 		w.chart(1, at, c)

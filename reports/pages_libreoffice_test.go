@@ -1,8 +1,11 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,12 +39,13 @@ func TestLibreOfficePages(t *testing.T) {
 	}{
 		{"japan-2024-06", raw, false, 7, map[label]int{lSheetGlance: 2, lSheetTrend: 1, lSheetBreakdowns: 4}},
 		{"japan-2024-06-30", thirtyIncidents(t, raw), false, 8, map[label]int{lSheetGlance: 3, lSheetTrend: 1, lSheetBreakdowns: 4}},
-		{"japan-2024-06-print-all", raw, true, 26, map[label]int{lSheetGlance: 2, lSheetSummary: 2, lSheetTrend: 2, lSheetBreakdowns: 7,
+		{"japan-all-in-june", allInJune(t, raw), false, 8, map[label]int{lSheetGlance: 3, lSheetTrend: 1, lSheetBreakdowns: 4}},
+		{"japan-2024-06-print-all", raw, true, 25, map[label]int{lSheetGlance: 2, lSheetSummary: 2, lSheetTrend: 2, lSheetBreakdowns: 6,
 			lSheetIncidents: 2, lSheetComparison: 2, lSheetDuty: 3, lSheetDamage: 2, lSheetIssues: 1, lSheetMethod: 3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, book, pr := japanBookWith(t, tc.raw, Options{Lang: i18n.Ja, Client: "株式会社サンプル", PrintAll: tc.printAll})
-			if tc.name == "japan-2024-06-30" && len(pr.Subject.Incidents) != 30 {
+			if strings.HasSuffix(tc.name, "-30") && len(pr.Subject.Incidents) != 30 {
 				t.Fatalf("the month has %d incidents, want 30", len(pr.Subject.Incidents))
 			}
 			file := filepath.Join(t.TempDir(), tc.name+".xlsx")
@@ -100,3 +104,27 @@ func TestLibreOfficePages(t *testing.T) {
 // thirtyIncidents returns the example input with June 2024's first eight incidents (their
 // first rows) repeated under new ids, so that the month holds 30.
 func thirtyIncidents(t *testing.T, raw []byte) []byte { return sameMonthAgain(t, raw, 8) }
+
+// allInJune returns the example input with every incident disclosed in June 2024: the
+// month then holds the example's 30 incidents, as typed, with their variety of causes and
+// industries (a date such as 2023-05 becomes 2024-06-15, 2023-06-21 2024-06-21).
+func allInJune(t *testing.T, raw []byte) []byte {
+	recs, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	disclosed := slices.Index(recs[0], "公表日")
+	for _, r := range recs[1:] {
+		day := "15"
+		if d := r[disclosed]; len(d) == len("2024-06-21") {
+			day = d[8:]
+		}
+		r[disclosed] = "2024-06-" + min(day, "30")
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -448,17 +448,16 @@ func (c *chartSpec) cells(sheet string, first, last int) {
 // chart pixels high; otherwise only a long table's first rows are kept together.
 func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, whole bool, chart uint) (first, last int) {
 	head := []string{dimensionName(b.Dimension, l), lIncidentsCol.in(l), lShare.in(l), lRecordsCol.in(l), lRecordsN.in(l)}
-	// A lag's p90 column is there only when a group has enough values to show one: the
-	// small groups of a month never do.
-	withP90 := map[analysis.Metric]bool{}
+	// A lag's median and p90 columns are there only when a group has enough values to
+	// show them: the small groups of a month seldom do. Its n column is always there.
+	withStat := map[analysis.Metric]bool{}
 	for _, m := range w.periodLags() {
 		n := lagName(m, l)
-		head = append(head, fmt.Sprintf(lMedianOf.in(l), n))
 		for _, g := range b.Groups {
-			withP90[m] = withP90[m] || g.Stat(m).Reliable()
+			withStat[m] = withStat[m] || g.Stat(m).Reliable()
 		}
-		if withP90[m] {
-			head = append(head, fmt.Sprintf(lP90Of.in(l), n))
+		if withStat[m] {
+			head = append(head, fmt.Sprintf(lMedianOf.in(l), n), fmt.Sprintf(lP90Of.in(l), n))
 		}
 		head = append(head, fmt.Sprintf(lNOf.in(l), n))
 	}
@@ -481,13 +480,12 @@ func breakdownTable(w *sheetWriter, b analysis.Breakdown, l i18n.Lang, whole boo
 		cells := []cell{text(groupName(b.Dimension, g, l)), countN(g.Incidents), share(g.Share), count(g.Records), intN(g.RecordsN)}
 		for _, m := range w.periodLags() {
 			st := g.Stat(m)
-			med, p90 := cell{}, cell{}
-			if st.Reliable() {
-				med, p90 = median(st.Median), median(st.P90)
-			}
-			cells = append(cells, med)
-			if withP90[m] {
-				cells = append(cells, p90)
+			if withStat[m] {
+				med, p90 := cell{}, cell{}
+				if st.Reliable() {
+					med, p90 = median(st.Median), median(st.P90)
+				}
+				cells = append(cells, med, p90)
 			}
 			cells = append(cells, intN(st.N))
 		}

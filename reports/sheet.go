@@ -575,10 +575,24 @@ func (w *sheetWriter) advance(h float64) {
 }
 
 // keep starts a new printed page before the next row unless a block of height h (in
-// points) fits on what is left of this one, so that a table or a chart is not cut across
-// two pages. A block taller than a page starts on a page of its own only when less than a
-// third of this one is left.
+// points) fits on what is left of this one, so that a table is not cut across two pages,
+// or unless this page holds little yet. A block taller than a page starts on a page of its
+// own only when less than a third of this one is left.
 func (w *sheetWriter) keep(h float64) {
+	if w.pageHt == 0 || w.measuring || w.err != nil || w.y == 0 || w.y+h <= w.pageHt {
+		return
+	}
+	if w.y < w.pageHt/6 {
+		// The page holds only a heading or two: moving the block would leave them alone
+		// on it. The block starts here; a chart in it keeps itself (keepWhole).
+		return
+	}
+	w.keepWhole(h)
+}
+
+// keepWhole is keep for a block that must never be cut, a chart: it starts a new page
+// whenever it does not fit on what is left of this one (and fits on a page).
+func (w *sheetWriter) keepWhole(h float64) {
 	if w.pageHt == 0 || w.measuring || w.err != nil || w.y == 0 || w.y+h <= w.pageHt {
 		return
 	}
