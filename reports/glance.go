@@ -141,11 +141,12 @@ func largestTable(w *sheetWriter, pr *analysis.PeriodReport, l i18n.Lang) {
 		height += max(wrappedLines(orgService(&f.Incident, l), nameWidth), 1)*w.lineHt + 2
 	}
 	w.keep(height)
-	w.write(heading(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
 	if len(pr.Largest) == 0 {
+		w.write(heading(fmt.Sprintf(lLargestTitle.in(l), analysis.TopIncidents)))
 		w.write(spill(lNoLargest.in(l)))
 		return
 	}
+	w.write(heading(fmt.Sprintf(lLargestTitle.in(l), len(pr.Largest))))
 	// The header is filled across the name's columns too, as one band over the table.
 	head := make([]cell, 6)
 	for i := range head {

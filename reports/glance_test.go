@@ -403,6 +403,12 @@ func TestPrintSet(t *testing.T) {
 				b, book, _ := japanBookWith(t, raw, Options{Lang: l, PrintAll: printAll})
 				pkg := unzip(t, book)
 				areas := printAreas(b)
+				titles := map[string]string{}
+				for _, dn := range b.f.GetDefinedName() {
+					if dn.Name == "_xlnm.Print_Titles" {
+						titles[dn.Scope] = dn.RefersTo
+					}
+				}
 				report := map[string]bool{lSheetGlance.in(l): true, lSheetTrend.in(l): true, lSheetBreakdowns.in(l): true}
 				screenOnly := 0
 				for _, sh := range b.f.GetSheetList() {
@@ -428,6 +434,9 @@ func TestPrintSet(t *testing.T) {
 						t.Errorf("%s: print area %q, want one empty cell", sh, a)
 						continue
 					}
+					if titles[sh] != "" {
+						t.Errorf("%s: print titles %q on a sheet that prints nothing (Excel would print them)", sh, titles[sh])
+					}
 					if v, _ := b.f.GetCellValue(sh, cellRef(col, row)); v != "" || row <= lastRow || col <= lastCol {
 						t.Errorf("%s: print area %q holds %q (the sheet's cells end at %s), want an empty cell past them", sh, a, v, cellRef(lastCol, lastRow))
 					}
@@ -437,6 +446,9 @@ func TestPrintSet(t *testing.T) {
 						}
 					}
 					screenOnly++
+				}
+				if printAll && titles[lSheetIncidents.in(l)] == "" {
+					t.Errorf("with --print-all, %s repeats no header row", lSheetIncidents.in(l))
 				}
 				if want := len(b.f.GetSheetList()) - len(report); !printAll && screenOnly != want {
 					t.Errorf("%d sheets print nothing, want %d (all but the report's)", screenOnly, want)
@@ -448,8 +460,8 @@ func TestPrintSet(t *testing.T) {
 					sheet       label
 					line, after string
 				}{
-					{lSheetTrend, lTrendOnScreen.in(l), lChanges.in(l)},
-					{lSheetBreakdowns, fmt.Sprintf(lTrailingOnScreen.in(l), 12, window, i18n.Incidents(28, l)),
+					{lSheetTrend, fmt.Sprintf(lTrendOnScreen.in(l), lSheetTrend.in(l)), lChanges.in(l)},
+					{lSheetBreakdowns, fmt.Sprintf(lTrailingOnScreen.in(l), 12, window, i18n.Incidents(28, l), lSheetBreakdowns.in(l)),
 						fmt.Sprintf(lBreakdownTrailing.in(l), 12, window, i18n.Incidents(28, l))},
 				} {
 					sh := c.sheet.in(l)

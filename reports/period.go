@@ -94,7 +94,11 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if !w.bk.printAll {
 		// The printed report's changes are on the first sheet; these tables, and each case
 		// against the trailing medians, are for the screen.
-		w.write(spill(lTrendOnScreen.in(l)))
+		onScreen := lTrendOnScreen
+		if len(pr.Cases) == 0 {
+			onScreen = lTrendChangesOnScreen
+		}
+		w.para(fmt.Sprintf(onScreen.in(l), w.name), len(head))
 	}
 
 	// The chart of the month rows: incidents as columns, records as a line on a second
@@ -357,7 +361,7 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	if !w.bk.printAll {
 		// The printed report is the period's; the trailing year's breakdowns are for the
 		// screen.
-		w.write(spill(fmt.Sprintf(lTrailingOnScreen.in(l), len(trend), window, i18n.Incidents(pr.Trailing.Summary.Incidents, l))))
+		w.para(fmt.Sprintf(lTrailingOnScreen.in(l), len(trend), window, i18n.Incidents(pr.Trailing.Summary.Incidents, l), w.name), onScreenSpan)
 		w.printUntil()
 		w.blank()
 	}
@@ -385,6 +389,11 @@ func breakdownsSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	}
 	w.finish(1, false)
 }
+
+// onScreenSpan is how many columns the line on the trailing breakdowns wraps across: those
+// of the narrowest breakdown table (its name, count, share, records and their n, and an n
+// per lag).
+const onScreenSpan = 9
 
 // trailingGroups is how many groups of each trailing breakdown the sheet lists.
 const trailingGroups = 10

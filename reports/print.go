@@ -104,8 +104,8 @@ func (bk *bookState) prints(k label) bool {
 var (
 	lPrintItem = i18n.Text{En: "Printing", Ja: "印刷"}
 	lPrintText = i18n.Text{
-		En: "Printing the workbook prints the report: %[1]s, %[2]s and %[3]s (the period's breakdowns). The other sheets are for the screen: their print area is an empty cell. To print one in Excel, choose Ignore Print Area under Settings in File → Print, or Page Layout → Print Area → Clear Print Area; or make the report again with --print-all.",
-		Ja: "ブックを印刷すると、レポート部分（「%[1]s」「%[2]s」「%[3]s」の当期間の内訳まで）が印刷されます。ほかのシートは画面用で、印刷範囲を空のセルにしてあります。Excel で印刷するには、［ファイル］→［印刷］の設定で「印刷範囲を無視」を選ぶか、［ページレイアウト］→［印刷範囲］→［印刷範囲のクリア］を選んでください。--print-all を付けて作り直すこともできます。",
+		En: "Printed, the workbook is the report: %[1]s, %[2]s down to its chart and %[3]s down to the period's breakdowns (in Excel, choose Print Entire Workbook under Settings in File → Print; by default Excel prints the active sheet only). The other sheets and the rest of those two are for the screen: the print area of each other sheet is an empty cell. To print one in Excel, choose Ignore Print Area under Settings in File → Print, or Page Layout → Print Area → Clear Print Area; or make the report again with --print-all.",
+		Ja: "印刷すると、レポート部分（「%[1]s」、「%[2]s」のグラフまで、「%[3]s」の当期間の内訳まで）になります（Excel では［ファイル］→［印刷］の設定で「ブック全体を印刷」を選びます。既定では作業中のシートだけを印刷します）。ほかのシートと、この2つのシートの続きは画面用で、ほかのシートの印刷範囲は空のセルにしてあります。Excel で印刷するには、［ファイル］→［印刷］の設定で「印刷範囲を無視」を選ぶか、［ページレイアウト］→［印刷範囲］→［印刷範囲のクリア］を選んでください。--print-all を付けて作り直すこともできます。",
 	}
 )
 

@@ -1120,8 +1120,9 @@ func (w *sheetWriter) printSetup() {
 	// The header row is repeated on every page only where one table runs down the whole
 	// sheet, or every page after the first begins with its rows (repeatHead): on a sheet
 	// of several blocks it would otherwise head the wrong one. The frozen columns
-	// are repeated too, unless the sheet prints one page wide from column A.
-	if lo := w.lo; lo.head > 0 && (lo.table || w.repeatHead) {
+	// are repeated too, unless the sheet prints one page wide from column A. A sheet
+	// that does not print repeats nothing: Excel would print the repeated cells.
+	if lo := w.lo; lo.head > 0 && (lo.table || w.repeatHead) && w.bk.prints(w.key) {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 && note == "" {
 			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
