@@ -55,6 +55,9 @@ type cell struct {
 	head  bool // a header: it wraps, so it needs only about half its width
 	span  int  // a paragraph: the text wraps across span merged columns
 	title bool // the title of a sheet, large and bold
+	// whole keeps a short text on one line, as a number is (a month's name): its column
+	// is never narrowed below it.
+	whole bool
 	// small marks a statistic resting on fewer than analysis.MinSample incidents: grey
 	// and italic.
 	small bool
@@ -68,6 +71,9 @@ func text(s string) cell {
 }
 
 func bold(s string) cell { c := text(s); c.bold = true; return c }
+
+// unbroken is a short text that does not wrap, such as a month's name ("September 2023").
+func unbroken(s string) cell { c := text(s); c.whole = true; return c }
 
 // heading is a bold text alone on its row, above a block: it runs on to the right rather
 // than wrap in its narrow column.

@@ -81,11 +81,11 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 	for _, r := range trend {
 		if !r.Covered {
 			cells := make([]cell, len(head))
-			cells[0], cells[len(head)-1] = text(i18n.MonthName(r.Month, l)), text(lNoData.in(l))
+			cells[0], cells[len(head)-1] = unbroken(i18n.MonthName(r.Month, l)), text(lNoData.in(l))
 			w.write(cells...)
 			continue
 		}
-		row(text(i18n.MonthName(r.Month, l)), r.PeriodFigures)
+		row(unbroken(i18n.MonthName(r.Month, l)), r.PeriodFigures)
 	}
 	last := w.row
 	row(bold(fmt.Sprintf(lTrailingPooled.in(l), months)), pr.Trailing)
@@ -109,7 +109,7 @@ func trendSheet(w *sheetWriter, _ analysis.Report, l i18n.Lang) {
 		series:     []chartSeries{colSeries(w.name, 2, first-1, first, last, "56B4E9")},
 		line:       []chartSeries{colSeries(w.name, 3, first-1, first, last, "D55E00")},
 		valueTitle: lIncidentsCol.in(l), valueFmt: "#,##0", lineTitle: lRecordsCol.in(l), lineFmt: "#,##0",
-		labels: true, width: 720, height: 260})
+		labels: true, width: 900, height: 260})
 	w.printUntil()
 
 	changesBlock(w, pr, l)

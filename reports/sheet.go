@@ -833,7 +833,7 @@ func (w *sheetWriter) prepare(col int, c cell) out {
 			}
 			w.lo.leastWidths[col-1] = max(w.lo.leastWidths[col-1], least)
 		}
-		if c.kind != kText && c.kind != kLink && c.kind != kSheetLink {
+		if (c.kind != kText && c.kind != kLink && c.kind != kSheetLink) || c.whole {
 			for len(w.lo.numWidths) < col {
 				w.lo.numWidths = append(w.lo.numWidths, 0)
 			}
