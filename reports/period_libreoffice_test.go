@@ -31,7 +31,7 @@ func TestLibreOfficePeriod(t *testing.T) {
 			},
 			lSheetBreakdowns: {
 				"Retail | 5 | 100.0% | 2,800 | 5 | 31 days | 85 days | 5 | 31 days | 85 days | 5 | 1 days | 1.6 days | 5 | 100 days | 135.4 days | 5",
-				"Web skimming | 3 | 60.0% | 2,200 | 3 |  | 3 |  | 3 |  | 3 |  | 3",
+				"Web skimming | 3 | 60.0% | 2,200 | 3 | 3 | 3 | 3 | 3",
 			},
 		}},
 		{i18n.Ja, map[label][]string{
