@@ -374,14 +374,24 @@ func TestPrintScale(t *testing.T) {
 	}
 }
 
+// definedNames returns what the defined name (such as _xlnm.Print_Titles) of each sheet of
+// b that has one refers to, by sheet name.
+func definedNames(b *book, name string) map[string]string {
+	refs := map[string]string{}
+	for _, dn := range b.f.GetDefinedName() {
+		if dn.Name == name {
+			refs[dn.Scope] = dn.RefersTo
+		}
+	}
+	return refs
+}
+
 // printAreas returns the print area of each sheet of b that has one, by sheet name, with
 // the sheet's name taken off ("$A$1:$H$30").
 func printAreas(b *book) map[string]string {
-	areas := map[string]string{}
-	for _, dn := range b.f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Area" {
-			areas[dn.Scope] = dn.RefersTo[strings.LastIndex(dn.RefersTo, "!")+1:]
-		}
+	areas := definedNames(b, "_xlnm.Print_Area")
+	for sh, a := range areas {
+		areas[sh] = a[strings.LastIndex(a, "!")+1:]
 	}
 	return areas
 }
@@ -403,12 +413,7 @@ func TestPrintSet(t *testing.T) {
 				b, book, _ := japanBookWith(t, raw, Options{Lang: l, PrintAll: printAll})
 				pkg := unzip(t, book)
 				areas := printAreas(b)
-				titles := map[string]string{}
-				for _, dn := range b.f.GetDefinedName() {
-					if dn.Name == "_xlnm.Print_Titles" {
-						titles[dn.Scope] = dn.RefersTo
-					}
-				}
+				titles := definedNames(b, "_xlnm.Print_Titles")
 				report := map[string]bool{lSheetGlance.in(l): true, lSheetTrend.in(l): true, lSheetBreakdowns.in(l): true}
 				screenOnly := 0
 				for _, sh := range b.f.GetSheetList() {
@@ -614,12 +619,7 @@ func TestGlancePages(t *testing.T) {
 				n, _ := strconv.Atoi(string(m[1]))
 				breaks = append(breaks, n)
 			}
-			titles := ""
-			for _, dn := range b.f.GetDefinedName() {
-				if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sh {
-					titles = dn.RefersTo
-				}
-			}
+			titles := definedNames(b, "_xlnm.Print_Titles")[sh]
 			head := b.rowWhere(sh, 1, lDisclosed.in(i18n.Ja))
 			if want := fmt.Sprintf("'%s'!$%d:$%d", sh, head, head); (titles == want) != tc.repeat || (!tc.repeat && titles != "") {
 				t.Errorf("the rows repeated on every page: %q, want the header's: %v", titles, tc.repeat)

@@ -277,12 +277,7 @@ func TestPropertiesAndPrinting(t *testing.T) {
 				t.Errorf("without an author: creator %q, last modified by %q; want none", p.Creator, p.LastModifiedBy)
 			}
 			date := map[string]string{"en": "March 1, 2026", "ja": "2026年3月1日"}[string(l)]
-			titles := map[string]string{}
-			for _, n := range b.f.GetDefinedName() {
-				if n.Name == "_xlnm.Print_Titles" {
-					titles[n.Scope] = n.RefersTo
-				}
-			}
+			titles := definedNames(b, "_xlnm.Print_Titles")
 			tables := map[string]bool{b.sheet(lSheetIncidents): true, b.sheet(lSheetScopes): true, b.sheet(lSheetMethod): true,
 				b.sheet(lSheetDuty): true, b.sheet(lSheetDamage): true}
 			for _, sh := range b.f.GetSheetList() {
