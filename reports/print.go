@@ -75,7 +75,8 @@ func (w *sheetWriter) printArea() string {
 }
 
 // printUntil makes the rows written so far the last the sheet prints: those after it are
-// for the screen (a period's trailing breakdowns). With --print-all every row prints.
+// for the screen (Trend's tables under its chart, the trailing year's breakdowns). With
+// --print-all every row prints.
 func (w *sheetWriter) printUntil() {
 	if !w.bk.printAll {
 		w.printRows = w.row
@@ -110,10 +111,10 @@ var (
 )
 
 // screenOnly makes the part print nothing: its print area is an empty cell below and to
-// the right of its rows and charts (a chart in the area would print; so would a repeated
-// header row or column in the area's rows). LibreOffice leaves a page with no content out
-// of a print; Excel prints the active sheet unless told to print the workbook. Clearing
-// the print area prints the sheet again; Method says how.
+// the right of its rows and charts (a chart reaching into the area would print), and
+// printSetup repeats no header on it. LibreOffice leaves a page with no content out of a
+// print; Excel prints the active sheet unless told to print the workbook. Clearing the
+// print area prints the sheet again; Method says how.
 func (w *sheetWriter) screenOnly() {
 	if w.row >= excelMaxRows {
 		return
