@@ -480,7 +480,7 @@ func (w *sheetWriter) noteRenamed() {
 	}
 	notes := make([]data.Issue, 0, len(w.renamed))
 	for _, r := range w.renamed {
-		letter, _ := excelize.ColumnNumberToName(r.col)
+		letter := colName(r.col)
 		var msg data.Msg
 		switch n := groupDigits(int64(utf16Len(r.name))); {
 		case r.cut && r.numbered:
@@ -987,9 +987,7 @@ func (w *sheetWriter) begin() {
 		return
 	}
 	for _, r := range lo.colRuns() {
-		first, _ := excelize.ColumnNumberToName(r.first)
-		last, _ := excelize.ColumnNumberToName(r.last)
-		w.fail(w.f.SetColWidth(w.name, first, last, r.width))
+		w.fail(w.f.SetColWidth(w.name, colName(r.first), colName(r.last), r.width))
 	}
 	// Every row is one line of the workbook's font high unless set otherwise, in Excel,
 	// in LibreOffice and where excelize places the charts' bottom edges.
@@ -1125,8 +1123,7 @@ func (w *sheetWriter) printSetup() {
 	if lo := w.lo; lo.head > 0 && (lo.table || w.repeatHead) && w.bk.prints(w.key) {
 		titles := fmt.Sprintf("%s!$%d:$%d", quoteSheet(w.name), lo.head, lo.head)
 		if lo.freezeCols > 0 && note == "" {
-			last, _ := excelize.ColumnNumberToName(lo.freezeCols)
-			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), last, titles)
+			titles = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(w.name), colName(lo.freezeCols), titles)
 		}
 		w.fail(w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: w.name}))
 	}
